@@ -1,0 +1,111 @@
+/**
+ * `dti indicators`: the definitions as a tree, with each node's weight, its share of the
+ * whole index, its normalisation and unit.
+ */
+import { type Command, Option } from 'commander';
+import type { Normalize } from '../core/definitions.js';
+import type { Framework } from '../core/framework.js';
+import type { Lang } from '../core/score.js';
+import { fixed } from '../core/text.js';
+import { loadFrameworkFile, makeChalk } from '../cli/context.js';
+import type { Io } from '../cli/io.js';
+import { type Column, FORMATS, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
+import { emit } from './score.js';
+
+interface IndicatorsFlags {
+  indicators?: string;
+  format?: Format;
+  output?: string;
+  check?: boolean;
+  lang: Lang;
+  color: boolean;
+}
+
+export function describeNormalize(n: Normalize, transform: string, direction: string): string {
+  const t = transform === 'none' ? '' : `${transform}, `;
+  const lower = direction === 'lower' ? ', lower is better' : '';
+  switch (n.method) {
+    case 'target': return `${t}target ${n.target}${lower}`;
+    case 'goalposts': return `${t}goalposts ${n.min}–${n.max}${lower}`;
+    case 'steps': return `${t}steps ${n.steps.map((s) => `${s.at}→${s.score}`).join(' ')}${lower}`;
+    default: return `${t}${n.method}${lower}`;
+  }
+}
+
+export interface IndicatorRow {
+  id: string;
+  depth: number;
+  kind: 'group' | 'leaf';
+  name: string;
+  weight: number;
+  /** Share of the whole index (product of w/Σw along the path). */
+  share: number;
+  aggregate: string | null;
+  normalize: string | null;
+  unit: string | null;
+  missing: string;
+  pillars: string[];
+}
+
+/** The tree in document order, each node with its share of the index. */
+export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  const pillarsOf = (id: string) => fw.definitions.pillars.filter((p) => p.members.includes(id)).map((p) => p.id);
+  const walk = (k: number, share: number) => {
+    const node = fw.nodes[k]!;
+    const def = node.def!;
+    rows.push({
+      id: node.id, depth: node.depth, kind: def.kind, name: def.name[lang], weight: node.weight, share,
+      aggregate: def.kind === 'group' ? def.aggregate : null,
+      normalize: def.kind === 'leaf' ? describeNormalize(def.normalize, def.transform, def.direction) : null,
+      unit: def.unit, missing: def.missing, pillars: pillarsOf(node.id),
+    });
+    const total = node.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
+    for (const c of node.children) walk(c, share * (fw.nodes[c]!.weight / total));
+  };
+  const root = fw.nodes[fw.root]!;
+  const total = root.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
+  for (const c of root.children) walk(c, fw.nodes[c]!.weight / total);
+  return rows;
+}
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('indicators')
+    .description('show the indicator tree: weights, share of the index, normalisation, units')
+    .option('-i, --indicators <yaml>', 'definitions file (default: the shipped indicators/dti.yaml)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--check', 'do not write: exit 1 if --output is missing or differs')
+    .addOption(new Option('--lang <lang>', 'language of names').choices(['vi', 'en']).default('vi'))
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .addHelpText('after', `
+Examples:
+  dti indicators
+  dti indicators -i indicators/papi.yaml --lang en -f md`)
+    .action(async (flags: IndicatorsFlags) => {
+      const { fw, input } = await loadFrameworkFile(flags.indicators, io);
+      const rows = indicatorRows(fw, flags.lang);
+      const format = flags.format ?? (io.stdout.isTTY === true && flags.output === undefined ? 'table' : 'csv');
+      let text: string;
+      if (format === 'json') {
+        text = JSON.stringify({ schema: 'dti-indicators/v1', framework: { id: fw.definitions.id, name: fw.definitions.name[flags.lang] }, indicators: rows }, null, 2) + '\n';
+      } else {
+        const machine = format === 'csv' || format === 'tsv';
+        const pad = (r: IndicatorRow) => (machine ? '' : '  '.repeat(r.depth - 1));
+        const cols: Column[] = [
+          { header: 'id', align: 'left', cells: rows.map((r) => pad(r) + r.id) },
+          { header: flags.lang === 'vi' ? 'tên' : 'name', align: 'left', cells: rows.map((r) => r.name), text: true },
+          { header: machine ? 'kind' : '', align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : 'leaf')) },
+          { header: 'weight', align: 'right', cells: rows.map((r) => String(r.weight)) },
+          { header: 'share', align: 'right', cells: rows.map((r) => (machine ? fixed(r.share, 6) : `${fixed(r.share * 100, 1)}%`)) },
+          { header: 'normalize', align: 'left', cells: rows.map((r) => r.normalize ?? '') },
+          { header: 'unit', align: 'left', cells: rows.map((r) => r.unit ?? '') },
+        ];
+        if (machine) cols.push({ header: 'pillars', align: 'left', cells: rows.map((r) => r.pillars.join(' ')) });
+        text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
+          : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color), false);
+      }
+      done(emit(text, flags, io, [input.path]));
+    });
+}

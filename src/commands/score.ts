@@ -1,0 +1,178 @@
+/**
+ * `dti score <data…>`: rank the units of a data file, with per-pillar scores and rank
+ * changes against the year before.
+ */
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { score } from '../core/score.js';
+import type { Dataset } from '../core/data.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import {
+  type DataFlags, asciiOnly, loadDataFile, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics,
+} from '../cli/context.js';
+import { CliError } from '../cli/errors.js';
+import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
+import { EXIT, type Io } from '../cli/io.js';
+import { FORMATS, type Format } from '../render/format.js';
+import { type Detail, renderScore } from '../render/score.js';
+
+export interface ScoreFlags extends DataFlags {
+  indicators?: string;
+  format?: Format;
+  output?: string;
+  check?: boolean;
+  detail: Detail;
+  top?: number;
+  lang: 'vi' | 'en';
+  color: boolean;
+  previous?: string | false;
+  poolYears?: boolean;
+  quiet?: boolean;
+}
+
+export function positiveInt(v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
+  return Number(v);
+}
+
+export function yearArg(v: string): number {
+  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('expected a four-digit year.');
+  return Number(v);
+}
+
+/** Options every data-reading command shares. */
+export function dataOptions(cmd: Command): Command {
+  return cmd
+    .option('-i, --indicators <yaml>', 'definitions file (default: the shipped indicators/dti.yaml)')
+    .option('--year <yyyy>', 'the year of every row when the file has no year column (default: a year in the file name)', yearArg)
+    .addOption(new Option('--decimal <mark>', "decimal mark of the values: dot (75.7) or comma (75,7 and 3.743.092)").choices(['dot', 'comma']))
+    .option('--delimiter <char>', "field delimiter (default ',' or tab for .tsv; 'tab' for a tab)");
+}
+
+/** The format: as asked, else from the output file's extension, else table on a terminal, csv in a pipe. */
+export function chooseFormat(asked: Format | undefined, output: string | undefined, io: Io): Format {
+  if (asked !== undefined) return asked;
+  if (output !== undefined && output !== '-') {
+    const ext = /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase();
+    if (ext === 'md' || ext === 'markdown') return 'md';
+    if (ext === 'json') return 'json';
+    if (ext === 'tsv') return 'tsv';
+    return 'csv';
+  }
+  return io.stdout.isTTY === true ? 'table' : 'csv';
+}
+
+/** Write the rendered text to stdout or --output, or compare it under --check. */
+export function emit(text: string, flags: { output?: string; check?: boolean }, io: Io, inputs: (string | null)[]): number {
+  if (flags.check === true) {
+    if (flags.output === undefined || flags.output === '-') {
+      throw new CliError(EXIT.USAGE, '--check needs --output <file> to compare with', { hint: 'e.g. dti score data/2023.csv -o rankings/2023.md --check' });
+    }
+    if (isUpToDate(flags.output, text, io)) {
+      io.stderr.write(`${flags.output} is up to date\n`);
+      return EXIT.OK;
+    }
+    io.stderr.write(`${flags.output} is stale: regenerate it with the same command without --check\n`);
+    return EXIT.STALE;
+  }
+  writeOutput(flags.output ?? '-', text, io, inputs);
+  return EXIT.OK;
+}
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program
+    .command('score')
+    .description('rank the units of a data file on the index, with pillar scores and rank changes')
+    .argument('<data...>', "CSV data file(s); '-' reads standard input. Several files (or a year column) rank the latest year against the one before");
+  dataOptions(cmd)
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise, or from the -o extension)').choices(FORMATS))
+    .option('-o, --output <file>', "write to a file (atomically) instead of standard output; '-' is standard output")
+    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)')
+    .addOption(new Option('--detail <level>', 'breakdown columns').choices(['pillars', 'groups', 'indicators']).default('pillars'))
+    .option('--top <n>', 'only the units ranked n or better', positiveInt)
+    .addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'))
+    .option('--previous <file>', 'data of the previous year, for rank changes (default: the file of the year before beside the data)')
+    .option('--no-previous', 'no rank changes')
+    .option('--pool-years', 'normalise minmax/zscore/rank over all years given, so scores compare across years')
+    .option('-q, --quiet', 'no warnings')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .addHelpText('after', `
+Examples:
+  dti score data/2023.csv                         ranking table with rank changes since 2022
+  dti score data/2023.csv -f json                 the dti-result/v1 JSON
+  dti score data/2023.csv -o rankings/2023.md     write a Markdown table
+  dti score data/2023.csv -o rankings/2023.md --check   CI: exit 1 if the table is stale
+  dti score data/papi/2016.csv -i indicators/papi.yaml --top 10`)
+    .action(async (files: string[], flags: ScoreFlags) => {
+      done(await runScore(files, flags, io));
+    });
+}
+
+export async function runScore(files: string[], flags: ScoreFlags, io: Io): Promise<number> {
+  const errChalk = makeChalk(io.stderr, io, flags.color);
+  const { fw, input: defInput, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
+  const warnings: Diagnostic[] = [...defWarnings];
+  const inputs: (string | null)[] = [defInput.path];
+
+  // Several files are one dataset; their units and years must not collide.
+  let data: Dataset | undefined;
+  for (const f of files) {
+    const loaded = await loadDataFile(f, fw, io, flags);
+    inputs.push(loaded.input.path);
+    warnings.push(...loaded.warnings);
+    data = data === undefined ? loaded.data : mergeDatasets(data, loaded.data, loaded.input.name);
+  }
+  const ds = data!;
+  const years = [...new Set(ds.records.map((r) => r.year))].sort((a, b) => (a ?? 0) - (b ?? 0));
+  const latest = years[years.length - 1] ?? null;
+
+  let previous: Dataset | undefined;
+  if (flags.previous !== false && !years.some((y) => y !== null && latest !== null && y < latest)) {
+    const firstPath = files.length === 1 ? inputs[1]! : null;
+    const prevPath = typeof flags.previous === 'string' ? flags.previous : previousSibling(firstPath, latest);
+    if (prevPath !== undefined) {
+      // --year names the year of the main file only.
+      const loaded = await loadDataFile(typeof flags.previous === 'string' ? prevPath : displayName(prevPath, io.cwd), fw, io,
+        { decimal: flags.decimal, delimiter: flags.delimiter });
+      inputs.push(loaded.input.path);
+      warnings.push(...loaded.warnings);
+      previous = loaded.data;
+    }
+  }
+  const result = score(fw, flags.previous === false ? { ...ds, records: ds.records.filter((r) => r.year === latest) } : ds, {
+    year: latest,
+    ...(previous === undefined ? {} : { previous }),
+    ...(flags.poolYears === true ? { poolYears: true } : {}),
+    lang: flags.lang,
+    warnings,
+  });
+  if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, errChalk);
+  if (flags.quiet !== true) {
+    for (const w of result.warnings.slice(warnings.length)) io.stderr.write(`${errChalk.yellow('warning')}: ${w.message}\n`);
+  }
+  const format = chooseFormat(flags.format, flags.output, io);
+  const outChalk = makeChalk(io.stdout, io, flags.color && (flags.output === undefined || flags.output === '-'));
+  const text = renderScore(result, fw, {
+    format,
+    detail: flags.detail,
+    lang: flags.lang,
+    unitKind: ds.unitKind,
+    chalk: format === 'table' ? outChalk : makeChalk(io.stdout, io, false),
+    ascii: asciiOnly(io),
+    ...(flags.top === undefined ? {} : { top: flags.top }),
+  });
+  return emit(text, flags, io, inputs);
+}
+
+/** Two files of one run become one dataset; a unit-year in both is a data error. */
+function mergeDatasets(a: Dataset, b: Dataset, name: string): Dataset {
+  if (a.unitKind !== b.unitKind) {
+    throw new CliError(EXIT.DATA, `${name}: its unit column is '${b.unitKind}', the files before have '${a.unitKind}'`, { hint: 'use the same kind of unit in every file' });
+  }
+  const seen = new Set(a.records.map((r) => `${r.key}\u0000${r.year}`));
+  for (const r of b.records) {
+    if (seen.has(`${r.key}\u0000${r.year}`)) {
+      throw new CliError(EXIT.DATA, `${name}:${r.line}: ${r.unit} (${r.year ?? 'no year'}) is also in an earlier file`, { hint: 'give each unit and year once across the files' });
+    }
+  }
+  return { ...a, records: [...a.records, ...b.records] };
+}

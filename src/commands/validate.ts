@@ -1,0 +1,64 @@
+/**
+ * `dti validate <data…>`: check data files (and the definitions) without scoring; every
+ * problem at once, compiler-style.
+ */
+import type { Command } from 'commander';
+import { yearsOf } from '../core/data.js';
+import { fixed } from '../core/text.js';
+import { coverage } from '../core/engine.js';
+import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { CliError } from '../cli/errors.js';
+import { EXIT, type Io } from '../cli/io.js';
+import { type ScoreFlags, dataOptions } from './score.js';
+
+type ValidateFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'color' | 'quiet'>;
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program
+    .command('validate')
+    .description('check data files against the definitions; report every problem with its position')
+    .argument('[data...]', "CSV data file(s); none checks the definitions alone");
+  dataOptions(cmd)
+    .option('-q, --quiet', 'no warnings')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .addHelpText('after', `
+Examples:
+  dti validate data/2023.csv data/2022.csv
+  dti validate -i indicators/papi.yaml data/papi/*.csv
+  dti validate -i my-index.yaml                  check a definitions file alone`)
+    .action(async (files: string[], flags: ValidateFlags) => {
+      done(await runValidate(files, flags, io));
+    });
+}
+
+export async function runValidate(files: string[], flags: ValidateFlags, io: Io): Promise<number> {
+  const chalk = makeChalk(io.stderr, io, flags.color);
+  const { fw, input, warnings } = await loadFrameworkFile(flags.indicators, io);
+  const lines: string[] = [];
+  const all = [...warnings];
+  const failures: CliError[] = [];
+  lines.push(`ok ${input.name}: ${fw.leafIds.length} indicators, ${fw.groups.length} groups, ${fw.pillars.length} pillars`);
+  for (const f of files) {
+    try {
+      const { data, input: di, warnings: w } = await loadDataFile(f, fw, io, flags);
+      all.push(...w);
+      const cov = coverage(fw, data.records);
+      const years = yearsOf(data).map((y) => y ?? 'no year').join(', ');
+      const lo = Math.min(...cov);
+      const hi = Math.max(...cov);
+      lines.push(`ok ${di.name}: ${data.records.length} ${data.unitKind === 'province' ? 'province' : 'unit'}-year rows, ${data.layout} layout, year ${years}, coverage ${fixed(lo, 2)}–${fixed(hi, 2)}`);
+    } catch (e) {
+      // Keep going: every file's problems in one run.
+      if (!(e instanceof CliError)) throw e;
+      failures.push(e);
+    }
+  }
+  if (flags.quiet !== true) printDiagnostics(io, all, chalk);
+  for (const e of failures) {
+    if (e.diagnostics.length > 0) printDiagnostics(io, e.diagnostics, chalk);
+    else io.stderr.write(`${chalk.red.bold('error')}: ${e.message}\n${e.hint === undefined ? '' : `  hint: ${e.hint}\n`}`);
+  }
+  io.stdout.write(lines.join('\n') + '\n');
+  if (failures.length === 0) return EXIT.OK;
+  return Math.max(...failures.map((f) => f.exitCode));
+}

@@ -1,0 +1,306 @@
+/**
+ * Validating and compiling a `dti/v1` definitions file. Pure: the shell parses the YAML and
+ * passes the plain value with a `locate` function that turns a path in it into a position.
+ *
+ * Two stages, as changesets' validateConfig: the zod schema first, then the semantic rules
+ * (unique ids, weights, parameters that fit the method, pillar members). The rules only run
+ * once the shape is right, because they need it.
+ */
+import * as z from 'zod';
+import { type Diagnostic, type DiagnosticCode, type Result, didYouMean, error } from './diagnostics.js';
+import { DefinitionsSchema, type RawNode } from './schema.js';
+
+export type MissingPolicy = 'zero' | 'exclude' | 'error';
+export type Aggregate = 'mean' | 'geometric' | 'sum';
+export type Direction = 'higher' | 'lower';
+export type Transform = 'none' | 'log' | 'log10' | 'sqrt';
+export type Normalize =
+  | { method: 'none' }
+  | { method: 'target'; target: number }
+  | { method: 'goalposts'; min: number; max: number }
+  | { method: 'minmax' }
+  | { method: 'zscore' }
+  | { method: 'rank' }
+  | { method: 'boolean' }
+  | { method: 'steps'; steps: { at: number; score: number }[] };
+
+export interface Name {
+  vi: string;
+  en: string;
+}
+
+/** One node of the indicator tree with every default filled in. */
+export interface IndicatorNode {
+  id: string;
+  name: Name;
+  description: string | null;
+  source: string[];
+  weight: number;
+  /** The effective policy (own, else inherited from the parent, else the file's). */
+  missing: MissingPolicy;
+  kind: 'group' | 'leaf';
+  /** Groups only: the effective aggregation. */
+  aggregate: Aggregate;
+  children: IndicatorNode[];
+  /** Leaves only. */
+  unit: string | null;
+  direction: Direction;
+  transform: Transform;
+  normalize: Normalize;
+}
+
+export interface Pillar {
+  id: string;
+  name: Name;
+  description: string | null;
+  members: string[];
+}
+
+export interface Definitions {
+  id: string;
+  name: Name;
+  description: string | null;
+  source: string[];
+  scale: number;
+  decimals: number;
+  ties: 'rounded' | 'exact';
+  missing: MissingPolicy;
+  aggregate: Aggregate;
+  indicators: IndicatorNode[];
+  pillars: Pillar[];
+}
+
+/** Where a path inside the parsed document is; `key` asks for the key rather than the value. */
+export type Locator = (path: readonly PropertyKey[], key?: boolean) => { line: number; col: number } | undefined;
+
+export interface ValidateOptions {
+  file?: string;
+  locate?: Locator;
+}
+
+const LEAF_KEYS = ['unit', 'direction', 'transform', 'normalize'] as const;
+
+function toName(n: string | { vi: string; en?: string | undefined }): Name {
+  return typeof n === 'string' ? { vi: n, en: n } : { vi: n.vi, en: n.en ?? n.vi };
+}
+
+function toSources(s: string | string[] | undefined): string[] {
+  return s === undefined ? [] : typeof s === 'string' ? [s] : s;
+}
+
+/** Validate a parsed definitions document and fill in its defaults. */
+export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): Result<Definitions> {
+  const at = (path: readonly PropertyKey[], key = false) => {
+    const pos = opts.locate?.(path, key);
+    return { ...(opts.file === undefined ? {} : { file: opts.file }), ...(pos ?? {}) };
+  };
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const fail = (code: DiagnosticCode, path: readonly PropertyKey[], message: string, hint?: string, key = false) =>
+    errors.push(error(code, message, at(path, key), hint));
+
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    fail('NOT_DEFINITIONS', [], 'this is not a dti/v1 definitions file (expected a YAML mapping)',
+      "definitions start with 'schema: dti/v1'; was a data file given to -i/--indicators?");
+    return { ok: false, errors, warnings };
+  }
+  if (!('schema' in raw) && !('indicators' in raw)) {
+    fail('NOT_DEFINITIONS', [], "this is not a dti/v1 definitions file: it has neither 'schema' nor 'indicators'",
+      "definitions start with 'schema: dti/v1'; was a data file given to -i/--indicators?");
+    return { ok: false, errors, warnings };
+  }
+
+  const parsed = DefinitionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) schemaIssue(issue, fail);
+    return { ok: false, errors, warnings };
+  }
+  const d = parsed.data;
+  const fileMissing = d.missing ?? 'zero';
+  const fileAggregate = d.aggregate ?? 'mean';
+
+  const seen = new Map<string, readonly PropertyKey[]>();
+  const claim = (id: string, path: readonly PropertyKey[]) => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      const pos = at(first);
+      fail('DUPLICATE_ID', [...path, 'id'], `duplicate id '${id}'`,
+        `ids are unique across the file; the first '${id}' is at line ${pos.line ?? '?'}`);
+    } else seen.set(id, path);
+  };
+
+  const build = (rn: RawNode, path: PropertyKey[], inherited: MissingPolicy, underGeometric: boolean): IndicatorNode => {
+    claim(rn.id, path);
+    const weight = rn.weight ?? 1;
+    if (weight < 0) fail('BAD_PARAMETER', [...path, 'weight'], `weight of '${rn.id}' is negative (${weight})`, 'a weight is a number ≥ 0');
+    const missing = rn.missing ?? inherited;
+    const name = toName(rn.name);
+    const base = {
+      id: rn.id, name, description: rn.description ?? null, source: toSources(rn.source), weight, missing,
+    };
+    if (rn.children !== undefined) {
+      for (const k of LEAF_KEYS) {
+        if (rn[k] !== undefined) {
+          fail('BAD_PARAMETER', [...path, k], `'${k}' is for leaves, but '${rn.id}' is a group (it has children)`,
+            `move '${k}' to the leaves under '${rn.id}' or remove it`, true);
+        }
+      }
+      const aggregate = rn.aggregate ?? fileAggregate;
+      const children = rn.children.map((c, i) =>
+        build(c, [...path, 'children', i], missing, underGeometric || aggregate === 'geometric'));
+      checkWeights(children, [...path, 'children'], rn.id);
+      return { ...base, kind: 'group', aggregate, children, unit: null, direction: 'higher', transform: 'none', normalize: { method: 'none' } };
+    }
+    if (rn.aggregate !== undefined) {
+      fail('BAD_PARAMETER', [...path, 'aggregate'], `'aggregate' is for groups, but '${rn.id}' is a leaf (it has no children)`,
+        "remove 'aggregate' or give the node 'children'", true);
+    }
+    const normalize = (rn.normalize ?? { method: 'none' }) as Normalize;
+    const direction = rn.direction ?? 'higher';
+    const transform = rn.transform ?? 'none';
+    checkLeaf(rn.id, normalize, direction, transform, underGeometric, path, fail);
+    return {
+      ...base, kind: 'leaf', aggregate: fileAggregate, children: [], unit: rn.unit ?? null, direction, transform, normalize,
+    };
+  };
+
+  const checkWeights = (children: IndicatorNode[], path: PropertyKey[], parent: string) => {
+    if (children.length > 0 && children.every((c) => c.weight === 0)) {
+      fail('ZERO_WEIGHTS', path, `every weight under '${parent}' is zero`, 'give at least one of them a weight > 0');
+    }
+  };
+
+  const indicators = d.indicators.map((n, i) => build(n, ['indicators', i], fileMissing, fileAggregate === 'geometric'));
+  checkWeights(indicators, ['indicators'], 'the root');
+
+  const nodeIds = new Set(seen.keys());
+  const pillars: Pillar[] = (d.pillars ?? []).map((p, i) => {
+    claim(p.id, ['pillars', i]);
+    const members: string[] = [];
+    p.members.forEach((m, j) => {
+      if (!nodeIds.has(m)) {
+        fail('UNKNOWN_MEMBER', ['pillars', i, 'members', j], `pillar '${p.id}' names '${m}', which is no node of the tree`,
+          didYouMean(m, nodeIds) ?? 'a member is the id of a group or leaf under indicators');
+      } else if (members.includes(m)) {
+        fail('BAD_PARAMETER', ['pillars', i, 'members', j], `pillar '${p.id}' names '${m}' twice`, 'list each member once');
+      } else members.push(m);
+    });
+    return { id: p.id, name: toName(p.name), description: p.description ?? null, members };
+  });
+
+  if (errors.length > 0) return { ok: false, errors, warnings };
+
+  const all = new Map<string, IndicatorNode>();
+  const walk = (n: IndicatorNode) => { all.set(n.id, n); n.children.forEach(walk); };
+  indicators.forEach(walk);
+  pillars.forEach((p, i) => {
+    if (p.members.every((m) => all.get(m)!.weight === 0)) {
+      fail('ZERO_WEIGHTS', ['pillars', i, 'members'], `every member of pillar '${p.id}' has weight zero`,
+        'a pillar aggregates its members with their own weights; give one a weight > 0');
+    }
+  });
+  if (errors.length > 0) return { ok: false, errors, warnings };
+
+  return {
+    ok: true,
+    warnings,
+    value: {
+      id: d.id,
+      name: toName(d.name),
+      description: d.description ?? null,
+      source: toSources(d.source),
+      scale: d.score?.scale ?? 1,
+      decimals: d.score?.decimals ?? 4,
+      ties: d.score?.ties ?? 'rounded',
+      missing: fileMissing,
+      aggregate: fileAggregate,
+      indicators,
+      pillars,
+    },
+  };
+}
+
+type Fail = (code: DiagnosticCode, path: readonly PropertyKey[], message: string, hint?: string, key?: boolean) => void;
+
+function checkLeaf(id: string, n: Normalize, direction: Direction, transform: Transform, underGeometric: boolean,
+  path: PropertyKey[], fail: Fail): void {
+  const np = [...path, 'normalize'];
+  // The domain of the transform: the parameters are transformed too (HDI-style goalposts).
+  const domainOk = (x: number) => (transform === 'log' || transform === 'log10' ? x > 0 : transform === 'sqrt' ? x >= 0 : true);
+  const domainText = transform === 'sqrt' ? '≥ 0' : '> 0';
+  switch (n.method) {
+    case 'target':
+      if (!(n.target > 0)) fail('BAD_PARAMETER', [...np, 'target'], `'${id}': target must be > 0, got ${n.target}`, 'set the target the plan states, e.g. target: 80');
+      else if (!domainOk(n.target)) fail('BAD_PARAMETER', [...np, 'target'], `'${id}': target must be ${domainText} under transform ${transform}`);
+      break;
+    case 'goalposts':
+      if (!(n.min < n.max)) {
+        fail('BAD_PARAMETER', [...np, 'min'], `'${id}': goalposts need min < max, got min ${n.min} and max ${n.max}`,
+          "use direction: lower for an indicator where less is better, not swapped goalposts");
+      } else if (!domainOk(n.min) || !domainOk(n.max)) {
+        fail('BAD_PARAMETER', [...np, 'min'], `'${id}': goalposts must be ${domainText} under transform ${transform}`);
+      }
+      break;
+    case 'steps': {
+      n.steps.forEach((s, i) => {
+        const prev = n.steps[i - 1];
+        if (prev !== undefined && !(s.at > prev.at)) {
+          fail('BAD_PARAMETER', [...np, 'steps', i, 'at'], `'${id}': steps must be listed with 'at' strictly increasing`,
+            `put the step at ${s.at} before the one at ${prev.at}, or remove the duplicate`);
+        }
+        if (!domainOk(s.at)) fail('BAD_PARAMETER', [...np, 'steps', i, 'at'], `'${id}': step 'at' must be ${domainText} under transform ${transform}`);
+      });
+      break;
+    }
+    case 'none':
+    case 'boolean':
+      if (direction === 'lower') {
+        fail('BAD_PARAMETER', [...path, 'direction'], `'${id}': direction lower needs a method that can invert it; '${n.method}' takes the value as it is`,
+          'use target, goalposts, minmax, zscore, rank or steps for a lower-is-better indicator');
+      }
+      if (n.method === 'boolean' && transform !== 'none') {
+        fail('BAD_PARAMETER', [...path, 'transform'], `'${id}': a boolean indicator takes no transform`);
+      }
+      break;
+    case 'zscore':
+      if (underGeometric) {
+        fail('BAD_PARAMETER', [...np, 'method'], `'${id}': zscore values can be negative, so they cannot feed a geometric mean`,
+          'use minmax or goalposts here, or aggregate: mean for the group');
+      }
+      break;
+    case 'minmax':
+    case 'rank':
+      break;
+  }
+}
+
+/** Turn one zod issue into a located diagnostic. */
+function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
+  const path = issue.path;
+  const dotted = path.map(String).join('.') || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    for (const k of issue.keys) {
+      fail('UNKNOWN_KEY', [...path, k], `${dotted === '(top level)' ? '' : dotted + ': '}unknown key '${k}'`,
+        didYouMean(k, knownKeys(path)) ?? `remove '${k}'; see the dti/v1 format for the keys each place takes`, true);
+    }
+    return;
+  }
+  let message = issue.message;
+  let hint: string | undefined;
+  if (issue.code === 'invalid_union' && path[path.length - 1] === 'normalize') {
+    message = 'unknown normalisation method';
+    hint = 'method is one of none, target, goalposts, minmax, zscore, rank, boolean, steps';
+  } else if (issue.code === 'invalid_union' && (path[path.length - 1] === 'name')) {
+    hint = 'a name is a string or { vi: …, en: … }';
+  }
+  fail('SCHEMA', path, `${dotted}: ${message}`, hint);
+}
+
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  const last = path[path.length - 1];
+  if (path.length === 0) return ['schema', 'id', 'name', 'description', 'source', 'score', 'missing', 'aggregate', 'indicators', 'pillars'];
+  if (last === 'score') return ['scale', 'decimals', 'ties'];
+  if (last === 'normalize') return ['method', 'target', 'min', 'max', 'steps'];
+  if (path[0] === 'pillars') return ['id', 'name', 'description', 'members'];
+  return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'missing', 'children', 'unit', 'direction', 'transform', 'normalize'];
+}

@@ -1,0 +1,118 @@
+/**
+ * Errors as values. Every problem the tool finds in a user's file is a `Diagnostic`
+ * with a stable `code` and, where known, a position; the shell renders them
+ * compiler-style and maps the kind of problem to an exit code.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** Stable codes: scripts and tests match on these, never on message prose. */
+export type DiagnosticCode =
+  // definitions (YAML)
+  | 'YAML_SYNTAX'
+  | 'SCHEMA'
+  | 'UNKNOWN_KEY'
+  | 'DUPLICATE_ID'
+  | 'BAD_PARAMETER'
+  | 'UNKNOWN_MEMBER'
+  | 'ZERO_WEIGHTS'
+  | 'NOT_DEFINITIONS'
+  // data (CSV)
+  | 'CSV_SYNTAX'
+  | 'EMPTY_FILE'
+  | 'DUPLICATE_HEADER'
+  | 'UNKNOWN_COLUMN'
+  | 'MISSING_UNIT_COLUMN'
+  | 'UNKNOWN_PROVINCE'
+  | 'DUPLICATE_ROW'
+  | 'NOT_A_NUMBER'
+  | 'OUT_OF_DOMAIN'
+  | 'MISSING_VALUE'
+  | 'NO_YEAR'
+  | 'BAD_YEAR'
+  | 'MIXED_MAPS'
+  | 'NO_DATA'
+  // either file
+  | 'ENCODING'
+  // results
+  | 'YEAR_DEPENDENT_METHOD';
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  /** How to fix it, one sentence. */
+  hint?: string;
+  file?: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based, in characters. */
+  col?: number;
+}
+
+export function error(
+  code: DiagnosticCode,
+  message: string,
+  at: { file?: string; line?: number; col?: number } = {},
+  hint?: string,
+): Diagnostic {
+  return { code, severity: 'error', message, ...at, ...(hint === undefined ? {} : { hint }) };
+}
+
+export function warning(
+  code: DiagnosticCode,
+  message: string,
+  at: { file?: string; line?: number; col?: number } = {},
+  hint?: string,
+): Diagnostic {
+  return { code, severity: 'warning', message, ...at, ...(hint === undefined ? {} : { hint }) };
+}
+
+/** Position order: file, line, column; problems without a position come first. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const fa = a.file ?? '';
+  const fb = b.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
+}
+
+/** A value or the problems that kept it from being made, plus warnings either way. */
+export type Result<T> =
+  | { ok: true; value: T; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The candidates closest to `word` (at most `max`), close enough to be a likely typo. */
+export function suggest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const w = word.toLowerCase();
+  const scored: { c: string; d: number }[] = [];
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    const limit = Math.max(2, Math.floor(Math.max(w.length, c.length) / 3));
+    if (d <= limit) scored.push({ c, d });
+  }
+  scored.sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
+  return scored.slice(0, max).map((s) => s.c);
+}
+
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const s = suggest(word, candidates);
+  if (s.length === 0) return undefined;
+  return `did you mean ${s.map((x) => `'${x}'`).join(' or ')}?`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The registry of Vietnam's provinces: the 63 before 1 July 2025 and the 34 after, with GSO
+ * and ISO 3166-2 codes, socio-economic regions and the merger. Lookup forgives what real
+ * tables do to names: diacritics or none, "Tỉnh"/"Thành phố"/"TP." prefixes, hyphens and
+ * spaces, older tone placement ("Hoà"/"Hòa"), and the abbreviations in ALIASES.
+ */
+import { editDistance } from './diagnostics.js';
+import { PROVINCES_34, PROVINCES_63 } from './provinces-data.js';
+import { fold } from './text.js';
+
+export interface Province {
+  /** GSO code, two digits ("01"). */
+  code: string;
+  name: string;
+  type: string;
+  iso: string;
+  region: string;
+  regionEn: string;
+  /** Code of the province it belongs to since 1 July 2025. */
+  successor: string;
+}
+
+export interface Province2025 {
+  code: string;
+  name: string;
+  type: string;
+  /** GSO codes of the pre-2025 provinces that form it. */
+  members: string[];
+}
+
+/**
+ * Spellings seen in real tables that folding alone does not reach. One line each:
+ * [spelling, GSO code, where it is used]. Adding a spelling is a one-line change.
+ */
+export const ALIASES: readonly (readonly [string, string, string])[] = [
+  ['TP.HCM', '79', 'the usual abbreviation in ministry tables and the press'],
+  ['HCM', '79', 'short form in tables'],
+  ['TP Hồ Chí Minh', '79', 'prefix without the dot'],
+  ['Sài Gòn', '79', 'the city’s common name'],
+  ['TT-Huế', '46', 'abbreviation in DTI and PAPI tables'],
+  ['TT Huế', '46', 'abbreviation without the hyphen'],
+  ['Huế', '46', 'the short name, and the city’s name since 2025'],
+  ['BR-VT', '77', 'abbreviation in ministry tables'],
+  ['BRVT', '77', 'abbreviation without the hyphen'],
+  ['Bắc Cạn', '06', 'older spelling of Bắc Kạn'],
+  ['Đắc Lắc', '66', 'older spelling of Đắk Lắk'],
+  ['Daklak', '66', 'spelling without spaces in English-language tables'],
+  ['Đắc Nông', '67', 'older spelling of Đắk Nông'],
+  ['Daknong', '67', 'spelling without spaces in English-language tables'],
+  ['Kontum', '62', 'spelling without the space'],
+  ['HN', '01', 'abbreviation of Hà Nội'],
+  ['Thanh Hoá', '38', 'older tone placement'],
+];
+
+const PREFIX = /^(tinh|thanh pho|tp\.?|t\.p\.?|city of|province)\s*/;
+
+/** The lookup key of a name: folded, no prefix, no punctuation or spaces. */
+export function nameKey(s: string): string {
+  let k = fold(s.normalize('NFC')).trim().replace(/\s+/g, ' ');
+  k = k.replace(PREFIX, '');
+  k = k.replace(/\s+(province|city)$/, '');
+  return k.replace(/[^a-z0-9]/g, '');
+}
+
+export const PROVINCES: readonly Province[] = PROVINCES_63.map(([code, name, type, iso, region, regionEn, successor]) => ({
+  code, name, type, iso, region, regionEn, successor,
+}));
+
+export const PROVINCES_2025: readonly Province2025[] = PROVINCES_34.map(([code, name, type, members]) => ({
+  code, name, type, members: [...members],
+}));
+
+const byCode = new Map(PROVINCES.map((p) => [p.code, p]));
+const byKey = new Map<string, Province>();
+for (const p of PROVINCES) {
+  byKey.set(nameKey(p.name), p);
+  byKey.set(nameKey(`${p.type} ${p.name}`), p);
+}
+for (const [alias, code] of ALIASES) byKey.set(nameKey(alias), byCode.get(code)!);
+const byIso = new Map(PROVINCES.map((p) => [p.iso.toLowerCase(), p]));
+
+export function provinceByCode(code: string): Province | undefined {
+  return byCode.get(code);
+}
+
+export type ProvinceLookup = { ok: true; province: Province } | { ok: false; suggestions: string[] };
+
+/** Find a province by name (any spelling above), GSO code ("1", "01") or ISO code ("VN-22"). */
+export function findProvince(text: string): ProvinceLookup {
+  const t = text.trim();
+  if (/^\d{1,2}$/.test(t)) {
+    const p = byCode.get(t.padStart(2, '0'));
+    if (p !== undefined) return { ok: true, province: p };
+  }
+  const iso = byIso.get(t.toLowerCase());
+  if (iso !== undefined) return { ok: true, province: iso };
+  const key = nameKey(t);
+  const p = byKey.get(key);
+  if (p !== undefined) return { ok: true, province: p };
+  return { ok: false, suggestions: suggestProvinces(key) };
+}
+
+function suggestProvinces(key: string): string[] {
+  if (key === '') return [];
+  const best = new Map<string, number>();
+  for (const [k, p] of byKey) {
+    const d = editDistance(key, k);
+    if (d <= Math.max(2, Math.floor(key.length / 3))) {
+      const prev = best.get(p.name);
+      if (prev === undefined || d < prev) best.set(p.name, d);
+    }
+  }
+  return [...best.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map((e) => e[0]);
+}

@@ -1,0 +1,98 @@
+/**
+ * The shape of a `schema: dti/v1` definitions file (../shared/design/formats.md §1), as zod
+ * strict objects so that a misspelt key is an error rather than silently ignored.
+ * Cross-field rules (unique ids, parameters that fit the method, …) live in definitions.ts.
+ */
+import * as z from 'zod';
+
+const finite = z.number();
+
+export const NameSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ vi: z.string().min(1), en: z.string().min(1).optional() }),
+]);
+
+export const SourceSchema = z.union([z.string(), z.array(z.string())]);
+
+export const MissingSchema = z.enum(['zero', 'exclude', 'error']);
+export const AggregateSchema = z.enum(['mean', 'geometric', 'sum']);
+export const DirectionSchema = z.enum(['higher', 'lower']);
+export const TransformSchema = z.enum(['none', 'log', 'log10', 'sqrt']);
+
+export const NormalizeSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('none') }),
+  z.strictObject({ method: z.literal('target'), target: finite }),
+  z.strictObject({ method: z.literal('goalposts'), min: finite, max: finite }),
+  z.strictObject({ method: z.literal('minmax') }),
+  z.strictObject({ method: z.literal('zscore') }),
+  z.strictObject({ method: z.literal('rank') }),
+  z.strictObject({ method: z.literal('boolean') }),
+  z.strictObject({
+    method: z.literal('steps'),
+    steps: z.array(z.strictObject({ at: finite, score: finite })).min(1),
+  }),
+]);
+
+const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: "an id is lowercase letters, digits, '-' or '_'" });
+
+export interface RawNode {
+  id: string;
+  name: z.infer<typeof NameSchema>;
+  description?: string | undefined;
+  source?: z.infer<typeof SourceSchema> | undefined;
+  weight?: number | undefined;
+  aggregate?: z.infer<typeof AggregateSchema> | undefined;
+  missing?: z.infer<typeof MissingSchema> | undefined;
+  children?: RawNode[] | undefined;
+  unit?: string | undefined;
+  direction?: z.infer<typeof DirectionSchema> | undefined;
+  transform?: z.infer<typeof TransformSchema> | undefined;
+  normalize?: z.infer<typeof NormalizeSchema> | undefined;
+}
+
+export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
+  id: IdSchema,
+  name: NameSchema,
+  description: z.string().optional(),
+  source: SourceSchema.optional(),
+  weight: finite.optional(),
+  aggregate: AggregateSchema.optional(),
+  missing: MissingSchema.optional(),
+  get children() {
+    return z.array(NodeSchema).min(1).optional();
+  },
+  unit: z.string().optional(),
+  direction: DirectionSchema.optional(),
+  transform: TransformSchema.optional(),
+  normalize: NormalizeSchema.optional(),
+});
+
+export const PillarSchema = z.strictObject({
+  id: IdSchema,
+  name: NameSchema,
+  description: z.string().optional(),
+  members: z.array(z.string()).min(1),
+});
+
+export const DefinitionsSchema = z.strictObject({
+  schema: z.literal('dti/v1', { error: "the first key must be 'schema: dti/v1'" }),
+  id: IdSchema,
+  name: NameSchema,
+  description: z.string().optional(),
+  source: SourceSchema.optional(),
+  score: z
+    .strictObject({
+      scale: finite.positive().optional(),
+      decimals: z.number().int().min(0).max(12).optional(),
+      ties: z.enum(['rounded', 'exact']).optional(),
+    })
+    .optional(),
+  missing: MissingSchema.optional(),
+  aggregate: AggregateSchema.optional(),
+  indicators: z.array(NodeSchema).min(1),
+  pillars: z.array(PillarSchema).optional(),
+});
+
+export type RawDefinitions = z.infer<typeof DefinitionsSchema>;

@@ -1,0 +1,40 @@
+/**
+ * Locale-independent text helpers: Vietnamese collation and number formatting that never
+ * depend on the host's locale, so that output is byte-identical on every machine.
+ */
+
+/**
+ * Vietnamese collation, fixed to the 'vi' locale (never the host's): "Đà Nẵng" sorts after
+ * "Cà Mau" and before "Hà Nội", as Vietnamese readers expect. Ties fall back to code-point
+ * order so the order is total.
+ */
+const collator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
+
+export function compareVi(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * A number with exactly `decimals` digits after the point, '.' as the mark, no grouping.
+ * `toFixed` is specified exactly by ECMAScript (it rounds the double's exact decimal value),
+ * so the result is the same on every machine.
+ */
+export function fixed(x: number, decimals: number): string {
+  const s = x.toFixed(decimals);
+  return s === '-0' || /^-0\.0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** The value rounded to `decimals` as a number (the key that `ties: rounded` ranks on). */
+export function roundTo(x: number, decimals: number): number {
+  return Number(x.toFixed(decimals));
+}
+
+/** Strip Vietnamese diacritics (and đ → d), lowercase: "Đắk Lắk" → "dak lak". */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}

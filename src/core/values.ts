@@ -1,0 +1,59 @@
+/**
+ * Reading one cell's text as a value. The CSV parser keeps every cell a string (so "01" stays
+ * "01"); the rules of what counts as a number, a missing value or a yes/no live here.
+ */
+
+export type Decimal = 'dot' | 'comma';
+
+export type CellValue =
+  | { kind: 'number'; value: number }
+  | { kind: 'missing' }
+  | { kind: 'invalid'; reason: string; hint: string };
+
+/** Markers of a missing value (case-insensitive), besides the empty cell. */
+export const MISSING_MARKERS = ['na', 'n/a', '-', '–', '—', '..'];
+
+const DOT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+// Vietnamese style: ',' decimal mark, '.' thousands separator in groups of three.
+const COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
+
+export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
+  let t = text.trim();
+  if (t === '' || MISSING_MARKERS.includes(t.toLowerCase())) return { kind: 'missing' };
+  if (t.endsWith('%')) t = t.slice(0, -1).trimEnd();
+  let n: number;
+  if (decimal === 'dot') {
+    if (!DOT.test(t)) {
+      const looksComma = COMMA.test(t) && t.includes(',');
+      return {
+        kind: 'invalid',
+        reason: `'${text}' is not a number`,
+        hint: looksComma ? "it looks Vietnamese-style (',' as decimal mark); pass --decimal comma" : "write numbers with '.' as the decimal mark, or leave the cell empty if there is no value",
+      };
+    }
+    n = Number(t);
+  } else {
+    if (!COMMA.test(t)) {
+      return {
+        kind: 'invalid',
+        reason: `'${text}' is not a number in the Vietnamese style`,
+        hint: "with --decimal comma, ',' is the decimal mark and '.' groups thousands (75,7 or 3.743.092)",
+      };
+    }
+    n = Number(t.replace(/\./g, '').replace(',', '.'));
+  }
+  if (!Number.isFinite(n)) return { kind: 'invalid', reason: `'${text}' is not a finite number`, hint: 'write the value in ordinary notation' };
+  return { kind: 'number', value: n };
+}
+
+const YES = new Set(['yes', 'có', 'co', 'true', '1', 'x', 'đạt', 'dat']);
+const NO = new Set(['no', 'không', 'khong', 'false', '0', 'chưa', 'chua', 'không đạt', 'khong dat']);
+
+/** yes/có/true/1 → 1, no/không/false/0 → 0 (a `boolean` indicator). */
+export function parseBoolean(text: string): CellValue {
+  const t = text.trim().normalize('NFC').toLowerCase();
+  if (t === '' || MISSING_MARKERS.includes(t)) return { kind: 'missing' };
+  if (YES.has(t)) return { kind: 'number', value: 1 };
+  if (NO.has(t)) return { kind: 'number', value: 0 };
+  return { kind: 'invalid', reason: `'${text}' is not yes or no`, hint: 'write yes/có/true/1 or no/không/false/0' };
+}

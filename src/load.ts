@@ -1,0 +1,87 @@
+/**
+ * Loaders: from the text of a definitions or data file to validated values. No file I/O
+ * here (the CLI reads the files; a script may pass text from anywhere), so these are the
+ * library's `loadDefinitions` and `loadData`.
+ */
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { tokenize } from './core/csv.js';
+import { type DataOptions, type Dataset, readDataset } from './core/data.js';
+import { type Definitions, type Locator, validateDefinitions } from './core/definitions.js';
+import { type Diagnostic, type Result, error } from './core/diagnostics.js';
+import { type Framework, compile } from './core/framework.js';
+
+/** YAML aliases may expand to at most this many nodes ("billion laughs" guard). */
+const MAX_ALIAS_COUNT = 1000;
+
+/** Parse and validate a `dti/v1` YAML definitions file; every problem located as file:line:col. */
+export function loadDefinitions(text: string, file?: string): Result<Framework> {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
+  const pos = (offset: number) => lc.linePos(offset);
+  const where = (offset: number) => ({ ...(file === undefined ? {} : { file }), ...pos(offset) });
+  if (doc.errors.length > 0) {
+    const errors: Diagnostic[] = doc.errors.map((e) => {
+      const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return error('YAML_SYNTAX', msg, where(e.pos[0]), yamlHint(e.code));
+    });
+    return { ok: false, errors, warnings: [] };
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return { ok: false, errors: [error('YAML_SYNTAX', (e as Error).message, where(0), 'do not use YAML aliases to build large documents')], warnings: [] };
+  }
+  const locate: Locator = (path, key = false) => {
+    // Walk down as far as the path exists; a missing key is reported at its parent.
+    let node: unknown = doc.contents;
+    let best: YamlNode | null = (doc.contents as YamlNode | null) ?? null;
+    for (let k = 0; k < path.length; k++) {
+      const seg = path[k]!;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (pair === undefined) break;
+        if (key && k === path.length - 1 && isScalar(pair.key)) { best = pair.key; break; }
+        node = pair.value;
+        if (node !== null && typeof node === 'object' && 'range' in (node as object)) best = node as YamlNode;
+        else if (isScalar(pair.key)) { best = pair.key; break; }
+      } else if (isSeq(node)) {
+        const item = node.items[Number(seg)];
+        if (item === undefined) break;
+        node = item;
+        if (item !== null && typeof item === 'object' && 'range' in (item as object)) best = item as YamlNode;
+      } else break;
+    }
+    const r = best?.range;
+    return r === undefined || r === null ? undefined : pos(r[0]);
+  };
+  const v: Result<Definitions> = validateDefinitions(raw, { ...(file === undefined ? {} : { file }), locate });
+  if (!v.ok) return v;
+  return { ok: true, value: compile(v.value), warnings: v.warnings };
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY': return 'a key may appear once in a mapping; remove or rename one';
+    case 'TAB_AS_INDENT': return 'indent with spaces, not tabs';
+    case 'BAD_INDENT': return 'align the keys of one mapping at the same column';
+    default: return 'check the YAML syntax near this position';
+  }
+}
+
+export interface LoadDataOptions extends DataOptions {
+  delimiter?: string;
+  file?: string;
+}
+
+/** Tokenise a CSV text and check it against the framework. */
+export function loadData(text: string, fw: Framework, opts: LoadDataOptions = {}): Result<Dataset> {
+  const { table, errors } = tokenize(text, {
+    ...(opts.delimiter === undefined ? {} : { delimiter: opts.delimiter }),
+    ...(opts.file === undefined ? {} : { file: opts.file }),
+  });
+  const ds = readDataset(table, fw, opts);
+  if (errors.length === 0) return ds;
+  // Syntax errors first; the rest of the file was still checked as far as it could be read.
+  return { ok: false, errors: [...errors, ...(ds.ok ? [] : ds.errors)], warnings: ds.warnings };
+}

@@ -1,0 +1,74 @@
+/**
+ * Pure string builders shared by every command's output: delimited text (CSV/TSV) with the
+ * formula-injection guard, Markdown tables and terminal tables. No I/O; colour only through
+ * the Chalk instance the caller passes (level 0 gives plain text).
+ */
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+
+export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'md'];
+
+/** A column: its header, alignment, and a cell per row. */
+export interface Column {
+  header: string;
+  align: 'left' | 'right';
+  cells: string[];
+  /** Marks text taken from user data (names), which the CSV guard neutralises. */
+  text?: boolean;
+}
+
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading
+ * apostrophe, as OWASP's CSV-injection advice says. Numbers are never touched.
+ */
+export function guardFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function quoteCsv(s: string, delim: string): string {
+  return s.includes(delim) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderDelimited(cols: readonly Column[], delim: ',' | '\t'): string {
+  const n = cols[0]?.cells.length ?? 0;
+  const lines = [cols.map((c) => quoteCsv(c.header, delim)).join(delim)];
+  for (let i = 0; i < n; i++) {
+    lines.push(cols.map((c) => quoteCsv(c.text === true ? guardFormula(c.cells[i]!) : c.cells[i]!, delim)).join(delim));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}
+
+export function renderMarkdown(cols: readonly Column[]): string {
+  const n = cols[0]?.cells.length ?? 0;
+  const lines = [
+    `| ${cols.map((c) => escapeMd(c.header)).join(' | ')} |`,
+    `|${cols.map((c) => (c.align === 'right' ? '---:' : ':---')).join('|')}|`,
+  ];
+  for (let i = 0; i < n; i++) lines.push(`| ${cols.map((c) => escapeMd(c.cells[i]!)).join(' | ')} |`);
+  return lines.join('\n') + '\n';
+}
+
+/** A compact terminal table: no vertical rules, a rule under the header, fits 80 columns for a typical ranking. */
+export function renderTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean): string {
+  const h = ascii ? '-' : '─';
+  const t = new Table({
+    head: cols.map((c) => chalk.bold(c.header)),
+    colAligns: cols.map((c) => c.align),
+    // cli-table3 colours headers and borders by default, even when piped: empty its style.
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1, compact: true },
+    chars: {
+      top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+      bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+      left: '', 'left-mid': '', mid: h, 'mid-mid': h, right: '', 'right-mid': '', middle: ' ',
+    },
+  });
+  const n = cols[0]?.cells.length ?? 0;
+  for (let i = 0; i < n; i++) t.push(cols.map((c) => c.cells[i]!));
+  // compact: cli-table3 draws the `mid` rule under the header only.
+  return t.toString().split('\n').map((l) => l.trimEnd()).join('\n') + '\n';
+}

@@ -1,0 +1,80 @@
+/**
+ * The CLI as a function: `run(argv, io)` parses the arguments, runs one command and returns
+ * the exit code. Tests call it in-process; bin/dti.js wires it to `process`.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { Chalk } from 'chalk';
+import { makeChalk, printDiagnostics } from './cli/context.js';
+import { CliError } from './cli/errors.js';
+import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
+import { register as registerIndicators } from './commands/indicators.js';
+import { register as registerScore } from './commands/score.js';
+import { register as registerValidate } from './commands/validate.js';
+
+export type { Io } from './cli/io.js';
+export { EXIT } from './cli/io.js';
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const ISSUES = 'report it with the command you ran and the output of dti --version';
+
+/** Run the CLI with `argv` (without the node and script names). Never throws. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let code: number = EXIT.OK;
+  const done = (c: number) => { code = c; };
+  const program = new Command('dti')
+    .description("Score Vietnam's provinces (or districts, departments…) on a DTI-style digital transformation index.\n"
+      + 'Reads YAML definitions (indicators/) and CSV data (data/); writes rankings as a table, CSV, TSV, Markdown or JSON.\n'
+      + 'Results go to standard output; warnings and errors to standard error.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces of internal errors')
+    // Before .command(): subcommands copy these settings when created.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `
+Examples:
+  dti score data/2023.csv                       rank the provinces of 2023 (changes since 2022)
+  dti score data/2023.csv -f json               the same as JSON (schema dti-result/v1)
+  dti validate data/2023.csv                    check a data file
+  dti indicators                                the indicator tree with weights
+
+${EXIT_HELP}
+
+Docs: README.md (file formats, the DTI method, CI recipe).`);
+  registerScore(program, io, done);
+  registerValidate(program, io, done);
+  registerIndicators(program, io, done);
+  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
+
+  const debug = argv.includes('--debug');
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.USAGE;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    const chalk = makeChalk(io.stderr, io, !argv.includes('--no-color'));
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      // commander has already printed its message.
+      io.stderr.write(`(run 'dti --help' for usage)\n`);
+      return EXIT.USAGE;
+    }
+    if (e instanceof CliError) {
+      if (e.diagnostics.length > 0) printDiagnostics(io, e.diagnostics, chalk);
+      else io.stderr.write(`${chalk.red.bold('error')}: ${e.message}\n${e.hint === undefined ? '' : `  ${chalk.cyan('hint')}: ${e.hint}\n`}`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    io.stderr.write(`${new Chalk({ level: 0 }).bold('internal error')}: ${err?.message ?? String(e)}\n`);
+    io.stderr.write(debug ? `${err?.stack ?? ''}\n` : `This is a bug in dti ${VERSION}; ${ISSUES}. Run again with --debug for the stack trace.\n`);
+    return EXIT.INTERNAL;
+  }
+}
