@@ -1,10 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts'],
-    // Snapshots are committed; CI=true must never write new ones silently.
     testTimeout: 30_000,
-    pool: 'forks',
   },
 });
