@@ -1,0 +1,144 @@
+// Aggregation, missing-value policies, coverage and ranking against hand-worked values.
+import { describe, expect, it } from 'vitest';
+import { score } from '../src/core/score.js';
+import { data, defs, fw } from './helpers.js';
+
+const three = (agg: string, missing = 'zero') => defs(`  - id: a
+    name: A
+    weight: 1
+  - id: b
+    name: B
+    weight: 2
+  - id: c
+    name: C
+    weight: 1
+`, `aggregate: ${agg}\nmissing: ${missing}\n`);
+
+const scoreOf = (yaml: string, csv: string) => score(fw(yaml), data(csv, fw(yaml))).rankings;
+
+describe('aggregation', () => {
+  it('mean is Σw·v / Σw', () => {
+    // (1·0.2 + 2·0.5 + 1·0.8)/4 = 2.0/4 = 0.5
+    const [r] = scoreOf(three('mean'), 'unit,a,b,c\nX,0.2,0.5,0.8\n');
+    expect(r!.score).toBeCloseTo(0.5, 12);
+  });
+  it('geometric is Π v^(w/Σw)', () => {
+    // 0.2^(1/4) · 0.5^(2/4) · 0.8^(1/4) = (0.16)^(1/4) · 0.5^(1/2) = 0.632456 · 0.707107 = 0.447214
+    const [r] = scoreOf(three('geometric'), 'unit,a,b,c\nX,0.2,0.5,0.8\n');
+    expect(r!.score).toBeCloseTo(0.4472136, 6);
+  });
+  it('geometric with a zero child gives zero', () => {
+    const [r] = scoreOf(three('geometric'), 'unit,a,b,c\nX,0,0.5,0.8\n');
+    expect(r!.score).toBe(0);
+  });
+  it('sum is Σw·v', () => {
+    // 1·0.2 + 2·0.5 + 1·0.8 = 2.0
+    const [r] = scoreOf(three('sum'), 'unit,a,b,c\nX,0.2,0.5,0.8\n');
+    expect(r!.score).toBeCloseTo(2.0, 12);
+  });
+  it('groups nest with per-node overrides', () => {
+    const yaml = defs(`  - id: g
+    name: G
+    weight: 3
+    aggregate: geometric
+    children:
+      - id: a
+        name: A
+      - id: b
+        name: B
+  - id: c
+    name: C
+    weight: 1
+`);
+    // g = √(0.25 · 1) = 0.5; root = (3·0.5 + 1·0.1)/4 = 1.6/4 = 0.4
+    const [r] = scoreOf(yaml, 'unit,a,b,c\nX,0.25,1,0.1\n');
+    expect(r!.groups.g).toBeCloseTo(0.5, 12);
+    expect(r!.score).toBeCloseTo(0.4, 12);
+  });
+});
+
+describe('missing values', () => {
+  it('zero counts a missing leaf as 0 and lowers coverage', () => {
+    // b missing → (0.2 + 2·0 + 0.8)/4 = 0.25; coverage = 1 − 2/4 = 0.5
+    const [r] = scoreOf(three('mean', 'zero'), 'unit,a,b,c\nX,0.2,,0.8\n');
+    expect(r!.score).toBeCloseTo(0.25, 12);
+    expect(r!.coverage).toBeCloseTo(0.5, 12);
+    expect(r!.indicators.b).toEqual({ value: null, normalized: null });
+  });
+  it('exclude re-normalises the weights of the others', () => {
+    // b missing → (0.2 + 0.8)/2 = 0.5
+    const [r] = scoreOf(three('mean', 'exclude'), 'unit,a,b,c\nX,0.2,NA,0.8\n');
+    expect(r!.score).toBeCloseTo(0.5, 12);
+    expect(r!.coverage).toBeCloseTo(0.5, 12);
+  });
+  it('exclude under sum scales up to the full weight', () => {
+    // present: 1·0.2 + 1·0.8 = 1.0 over weight 2 of 4 → 1.0 · 4/2 = 2.0
+    const [r] = scoreOf(three('sum', 'exclude'), 'unit,a,b,c\nX,0.2,-,0.8\n');
+    expect(r!.score).toBeCloseTo(2.0, 12);
+  });
+  it('a group whose children are all missing is itself missing under exclude', () => {
+    const yaml = defs(`  - id: g
+    name: G
+    children:
+      - id: a
+        name: A
+      - id: b
+        name: B
+  - id: c
+    name: C
+`, 'missing: exclude\n');
+    const rs = scoreOf(yaml, 'unit,a,b,c\nX,,,0.6\nY,,,\n');
+    const x = rs.find((r) => r.unit === 'X')!;
+    const y = rs.find((r) => r.unit === 'Y')!;
+    expect(x.groups.g).toBeNull();
+    expect(x.score).toBeCloseTo(0.6, 12); // only c remains
+    // Y has nothing at all: its root is missing, so it is listed unranked, last.
+    expect(y.score).toBeNull();
+    expect(y.rank).toBeNull();
+    expect(rs[rs.length - 1]!.unit).toBe('Y');
+  });
+  it('error makes a missing value a located data error', async () => {
+    const { loadData } = await import('../src/load.js');
+    const f = fw(three('mean', 'error'));
+    const r = loadData('unit,a,b,c\nX,0.2,,0.8\n', f, { file: 'd.csv' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'MISSING_VALUE', file: 'd.csv', line: 2, col: 7 });
+  });
+});
+
+describe('ranking', () => {
+  const one = defs(`  - id: a
+    name: A
+`, 'score:\n  decimals: 2\n');
+  it('ties on the rounded score share a rank and skip the next (1, 2, 2, 4)', () => {
+    // 0.905 and 0.8049 → 0.91 and 0.80; 0.8012 → 0.80; 0.7 → 0.70
+    const rs = scoreOf(one, 'unit,a\nP,0.7\nQ,0.8049\nR,0.905\nS,0.8012\n');
+    expect(rs.map((r) => [r.unit, r.rank])).toEqual([['R', 1], ['Q', 2], ['S', 2], ['P', 4]]);
+  });
+  it('tied units are ordered by Vietnamese collation', () => {
+    // Đà Nẵng sorts after Cà Mau and before Hà Nội in Vietnamese (code-point order would put Đ last).
+    const rs = scoreOf(one, 'unit,a\nHà Nội,0.5\nĐà Nẵng,0.5\nCà Mau,0.5\n');
+    expect(rs.map((r) => r.unit)).toEqual(['Cà Mau', 'Đà Nẵng', 'Hà Nội']);
+    expect(rs.map((r) => r.rank)).toEqual([1, 1, 1]);
+  });
+  it('ties: exact ranks on the unrounded score', () => {
+    const exact = defs(`  - id: a
+    name: A
+`, 'score:\n  decimals: 2\n  ties: exact\n');
+    const rs = scoreOf(exact, 'unit,a\nQ,0.8049\nS,0.8012\n');
+    expect(rs.map((r) => r.rank)).toEqual([1, 2]);
+  });
+  it('scale multiplies the score, groups and pillars', () => {
+    const yaml = defs(`  - id: g
+    name: G
+    children:
+      - id: a
+        name: A
+`, 'score:\n  scale: 1000\n') + 'pillars:\n  - id: p\n    name: P\n    members: [g]\n';
+    const [r] = scoreOf(yaml, 'unit,a\nX,0.5\n');
+    expect(r!.score).toBe(500);
+    expect(r!.groups.g).toBe(500);
+    expect(r!.pillars.p!.score).toBe(500);
+    expect(r!.indicators.a!.normalized).toBe(0.5);
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Framework } from '../src/core/framework.js';
+import { loadData, loadDefinitions } from '../src/load.js';
+import type { Dataset } from '../src/core/data.js';
+import { run } from '../src/run.js';
+import type { Io } from '../src/cli/io.js';
+
+/** Load definitions from YAML text, failing the test with the diagnostics if invalid. */
+export function fw(yaml: string): Framework {
+  const r = loadDefinitions(yaml, 'test.yaml');
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.line}:${e.col} ${e.message}`).join('\n'));
+  return r.value;
+}
+
+export function data(csv: string, f: Framework, opts: Parameters<typeof loadData>[2] = {}): Dataset {
+  const r = loadData(csv, f, { file: 'test.csv', ...opts });
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.line}:${e.col} ${e.message}`).join('\n'));
+  return r.value;
+}
+
+/** A minimal definitions file around the given indicator YAML (indented by 2). */
+export function defs(indicators: string, head = ''): string {
+  return `schema: dti/v1\nid: t\nname: Test\n${head}indicators:\n${indicators}`;
+}
+
+export interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(argv: string[], opts: { cwd?: string; env?: Record<string, string>; stdin?: string; tty?: boolean } = {}): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (s) => { stdout += s; }, isTTY: opts.tty ?? false },
+    stderr: { write: (s) => { stderr += s; }, isTTY: false },
+    readStdin: async () => new TextEncoder().encode(opts.stdin ?? ''),
+    stdinIsTTY: opts.stdin === undefined,
+    env: opts.env ?? {},
+    cwd: opts.cwd ?? ROOT,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+export const ROOT = join(import.meta.dirname, '..');
+
+export function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'dti-test-'));
+}
