@@ -280,8 +280,12 @@ function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
   const dotted = path.map(String).join('.') || '(top level)';
   if (issue.code === 'unrecognized_keys') {
     for (const k of issue.keys) {
+      // `name: { vi: Công khai, minh bạch }`: a comma inside a flow mapping starts a new key.
+      const commaTrap = path[path.length - 1] === 'name' && /\s/.test(k);
       fail('UNKNOWN_KEY', [...path, k], `${dotted === '(top level)' ? '' : dotted + ': '}unknown key '${k}'`,
-        didYouMean(k, knownKeys(path)) ?? `remove '${k}'; see the dti/v1 format for the keys each place takes`, true);
+        commaTrap
+          ? `a comma inside { … } separates keys: quote the name, e.g. vi: "…, ${k}"`
+          : didYouMean(k, knownKeys(path)) ?? `remove '${k}'; see the dti/v1 format for the keys each place takes`, true);
     }
     return;
   }
