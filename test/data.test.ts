@@ -1,0 +1,87 @@
+// Reading data: layouts, units, years, values, and located errors.
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../src/load.js';
+import { parseNumber } from '../src/core/values.js';
+import { defs, fw } from './helpers.js';
+
+const f = fw(defs(`  - id: a
+    name: A
+    normalize: { method: target, target: 100 }
+  - id: b
+    name: B
+    normalize: { method: boolean }
+  - id: c
+    name: C
+    transform: log
+    normalize: { method: goalposts, min: 1, max: 100 }
+`));
+const errors = (csv: string, opts = {}) => {
+  const r = loadData(csv, f, { file: 'd.csv', ...opts });
+  return r.ok ? [] : r.errors.map((e) => ({ code: e.code, line: e.line, col: e.col }));
+};
+
+describe('values', () => {
+  it.each([
+    ['75.7', 'dot', 75.7], ['75,7', 'comma', 75.7], ['3.743.092', 'comma', 3743092], ['92,47%', 'comma', 92.47],
+    ['80%', 'dot', 80], [' 2.5 ', 'dot', 2.5], ['1e3', 'dot', 1000], ['-4', 'dot', -4],
+  ] as const)('%s (%s) → %d', (t, d, v) => {
+    expect(parseNumber(t, d)).toEqual({ kind: 'number', value: v });
+  });
+  it.each(['', 'NA', 'n/a', '-', 'N/A'])('"%s" is missing', (t) => {
+    expect(parseNumber(t).kind).toBe('missing');
+  });
+  it.each(['abc', '1,5', '0x10', 'Infinity', '1e999', '1.2.3'])('"%s" is not a number', (t) => {
+    expect(parseNumber(t).kind).toBe('invalid');
+  });
+  it('suggests --decimal comma for Vietnamese-style numbers', () => {
+    const v = parseNumber('75,7');
+    expect(v.kind === 'invalid' && v.hint).toContain('--decimal comma');
+  });
+});
+
+describe('loadData', () => {
+  it('reads a wide file with provinces by any spelling or code', () => {
+    const r = loadData('province,year,a,b,c\nTP.HCM,2023,50,có,10\n40,2023,,không,\nVN-70,2023,80%,yes,100\n', f, { file: 'd.csv' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.records.map((x) => [x.unit, x.code, x.year])).toEqual([['Hồ Chí Minh', '79', 2023], ['Nghệ An', '40', 2023], ['Vĩnh Phúc', '26', 2023]]);
+    expect([...r.value.records[0]!.values]).toEqual([50, 1, 10]);
+    expect([...r.value.records[1]!.values]).toEqual([NaN, 0, NaN]);
+  });
+  it('reads a long file and takes the year from the options', () => {
+    const r = loadData('unit,indicator,value\nSở A,a,10\nSở A,c,5\nSở B,a,20\n', f, { file: 'd.csv', fileYear: 2022 });
+    expect(r.ok && r.value.layout).toBe('long');
+    if (r.ok) expect(r.value.records.map((x) => [x.unit, x.year, x.values[0]])).toEqual([['Sở A', 2022, 10], ['Sở B', 2022, 20]]);
+  });
+  it('keeps free units as written (districts of Vĩnh Phúc)', () => {
+    const r = loadData('unit,a\nThành phố Vĩnh Yên,63.125\nHuyện Yên Lạc,\n', f, { file: 'd.csv' });
+    expect(r.ok && r.value.records.map((x) => [x.unit, x.code])).toEqual([['Thành phố Vĩnh Yên', null], ['Huyện Yên Lạc', null]]);
+  });
+  it.each([
+    ['unknown column', 'province,a,bb\nHà Nội,1,2\n', { code: 'UNKNOWN_COLUMN', line: 1, col: 12 }],
+    ['no unit column', 'name,a\nX,1\n', { code: 'MISSING_UNIT_COLUMN', line: 1, col: 1 }],
+    ['duplicate header', 'unit,a,a\nX,1,2\n', { code: 'DUPLICATE_HEADER', line: 1, col: 8 }],
+    ['unknown province', 'province,a\nHà Nộii,1\n', { code: 'UNKNOWN_PROVINCE', line: 2, col: 1 }],
+    ['duplicate province by another spelling', 'province,a\nTP.HCM,1\nHồ Chí Minh,2\n', { code: 'DUPLICATE_ROW', line: 3, col: 1 }],
+    ['not a number', 'unit,a\nX,12abc\n', { code: 'NOT_A_NUMBER', line: 2, col: 3 }],
+    ['not yes/no', 'unit,b\nX,maybe\n', { code: 'NOT_A_NUMBER', line: 2, col: 3 }],
+    ['negative under log', 'unit,c\nX,-5\n', { code: 'OUT_OF_DOMAIN', line: 2, col: 3 }],
+    ['ragged row', 'unit,a\nX,1,2\n', { code: 'CSV_SYNTAX', line: 2, col: 3 }],
+    ['bad year', 'unit,year,a\nX,23,1\n', { code: 'BAD_YEAR', line: 2, col: 3 }],
+    ['empty file', '', { code: 'EMPTY_FILE' }],
+    ['header only', 'unit,a\n', { code: 'NO_DATA', line: 1, col: 1 }],
+  ] as const)('%s', (_, csv, expected) => {
+    expect(errors(csv)[0]).toMatchObject(expected);
+  });
+  it('suggests the province that was meant', () => {
+    const r = loadData('province,a\nHà Nộii,1\n', f, { file: 'd.csv' });
+    expect(!r.ok && r.errors[0]!.hint).toContain("'Hà Nội'");
+  });
+  it('reports every problem of a file at once', () => {
+    expect(errors('province,a,zz\nHà Nội,x,1\nAtlantis,2,3\n').map((e) => e.code).sort())
+      .toEqual(['NOT_A_NUMBER', 'UNKNOWN_COLUMN', 'UNKNOWN_PROVINCE']);
+  });
+  it("ignores note columns starting with '#'", () => {
+    expect(errors('unit,a,#source\nX,1,https://example.org\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+// Every value in data/2022.csv and data/2023.csv has exactly one row in data/sources.csv with
+// the same value, every source row has its value, and every quoted phrase stands verbatim in
+// the reference document it names (whitespace folded: the seeds hold non-breaking spaces).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/core/csv.js';
+import { ROOT } from './helpers.js';
+
+const rows = (p: string) => {
+  const { table, errors } = tokenize(readFileSync(join(ROOT, p), 'utf8'));
+  expect(errors).toEqual([]);
+  const h = table.header.map((c) => c.text);
+  return table.rows.map((r) => Object.fromEntries(r.map((c, i) => [h[i]!, c.text])));
+};
+const fold = (s: string) => s.split(/\s+/u).filter(Boolean).join(' ');
+
+describe('data provenance', () => {
+  const sources = rows('data/sources.csv');
+  const values: { year: string; province: string; indicator: string; value: string }[] = [];
+  for (const y of ['2022', '2023']) {
+    for (const r of rows(`data/${y}.csv`)) {
+      for (const [k, v] of Object.entries(r)) {
+        if (k === 'province' || k === 'year' || v === '') continue;
+        values.push({ year: r.year!, province: r.province!, indicator: k, value: v });
+      }
+    }
+  }
+  it('has values to trace', () => {
+    expect(values.length).toBeGreaterThan(40);
+  });
+  it('gives every value exactly one source row with the same value', () => {
+    for (const v of values) {
+      const m = sources.filter((s) => s.year === v.year && s.province === v.province && s.indicator === v.indicator);
+      expect(m, `${v.year} ${v.province} ${v.indicator}`).toHaveLength(1);
+      expect(m[0]!.value).toBe(v.value);
+    }
+  });
+  it('gives every source row a value in the data', () => {
+    for (const s of sources) {
+      expect(values.some((v) => v.year === s.year && v.province === s.province && v.indicator === s.indicator && v.value === s.value),
+        `${s.year} ${s.province} ${s.indicator}`).toBe(true);
+    }
+  });
+  it('quotes each phrase verbatim from its document', () => {
+    const shared = join(ROOT, '..');
+    for (const s of sources) {
+      const doc = join(shared, s.document!.replace(/^shared\//, 'shared/'));
+      const path = existsSync(doc) ? doc : join(ROOT, '..', s.document!);
+      const text = fold(readFileSync(path, 'utf8'));
+      expect(text.includes(fold(s.phrase!)), `${s.province} ${s.indicator}: ${s.phrase}`).toBe(true);
+    }
+  });
+  it('records the arithmetic of every converted count', () => {
+    // 59/68 systems → 86.7647% (Vĩnh Phúc 2023): 59/68 = 0.867647…
+    const vp = sources.find((s) => s.province === 'Vĩnh Phúc' && s.indicator === 'attt-httt-phe-duyet-cap-do')!;
+    expect(Number(vp.value)).toBeCloseTo((59 / 68) * 100, 4);
+    expect(vp.arithmetic).toContain('59 / 68');
+  });
+});
