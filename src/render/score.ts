@@ -105,7 +105,8 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
     case 'tsv':
       return renderDelimited(columns(result, fw, o, true), '\t');
     case 'md':
-      return `${caption(result, o.lang)}\n\n${renderMarkdown(columns(result, fw, o, false))}${legend(fw, o.lang, '\n')}`;
+      // A file for CI: never depends on the terminal (▲/▼ always).
+      return `${caption(result, o.lang)}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}${legend(fw, o.lang, '\n')}`;
     case 'table': {
       const c = o.chalk;
       let out = `${c.bold(caption(result, o.lang))}\n${renderTable(columns(result, fw, o, false), c, o.ascii)}`;

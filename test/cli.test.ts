@@ -1,0 +1,162 @@
+// The CLI in-process: run(argv, io) with captured streams.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, cli, tmp } from './helpers.js';
+
+const MAIN = ['-i', 'indicators/dti-2022-main.yaml', 'data/published/dti-2022-main-indices.csv'];
+
+describe('dti score', () => {
+  it('prints a ranking table on a terminal', async () => {
+    const r = await cli(['score', ...MAIN], { tty: true, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Hạng');
+    expect(r.stdout.split('\n')[3]).toMatch(/^\s+1\s+Đà Nẵng\s+0\.8002\s+0\.8638\s+1/);
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+  it('writes csv when piped, json matching formats.md on request', async () => {
+    const csv = await cli(['score', ...MAIN]);
+    expect(csv.stdout.split('\n')[0]).toBe('rank,previous_rank,rank_change,province,code,score,coverage,cqs,cqs_rank,kts,kts_rank,xhs,xhs_rank');
+    const json = JSON.parse((await cli(['score', ...MAIN, '-f', 'json'])).stdout);
+    expect(Object.keys(json)).toEqual(['schema', 'framework', 'year', 'previousYear', 'rankings', 'dropped', 'warnings']);
+    expect(json.schema).toBe('dti-result/v1');
+    expect(json.framework.id).toBe('dti-2022-main');
+    expect(json.year).toBe(2022);
+    const first = json.rankings[0];
+    expect(Object.keys(first)).toEqual(['rank', 'unit', 'code', 'score', 'previousRank', 'rankChange', 'coverage', 'pillars', 'groups', 'indicators']);
+    expect(first).toMatchObject({ rank: 1, unit: 'Đà Nẵng', code: '48', previousRank: null, rankChange: null, coverage: 1 });
+    expect(first.score).toBeCloseTo(0.800175, 12); // unrounded
+    expect(first.indicators['nhan-thuc-so']).toEqual({ value: 1, normalized: 1 });
+    expect(first.pillars.cqs).toMatchObject({ rank: 1 });
+  });
+  it('shows rank changes against the file of the year before beside the data', async () => {
+    const json = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json'])).stdout);
+    expect(json.previousYear).toBe(2015);
+    expect(json.rankings[0]).toMatchObject({ unit: 'Cần Thơ', rank: 1, previousRank: 2, rankChange: 1 });
+    const none = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json', '--no-previous'])).stdout);
+    expect(none.previousYear).toBeNull();
+  });
+  it('renders Markdown for CI tables', async () => {
+    const r = await cli(['score', ...MAIN, '-f', 'md', '--lang', 'en']);
+    expect(r.stdout).toContain('| Rank | Province | Score | CQS | # | KTS | # | XHS | # |');
+    expect(r.stdout).toContain('| 1 | Đà Nẵng | 0.8002 | 0.8638 | 1 | 0.8473 | 1 | 0.7864 | 1 |');
+  });
+  it('--top keeps the best n, --detail adds breakdown columns', async () => {
+    const r = await cli(['score', ...MAIN, '--top', '2', '--detail', 'groups', '-f', 'csv']);
+    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+    const g = await cli(['score', 'data/2023.csv', '--detail', 'groups', '-f', 'csv', '-q']);
+    expect(g.stdout.split('\n')[0]).toContain(',nhan-thuc-so,the-che-so,');
+  });
+  it('-o writes the file; --check passes when fresh and fails (exit 1) when stale', async () => {
+    const dir = tmp();
+    const out = join(dir, 'ranking.md');
+    expect((await cli(['score', ...MAIN, '-o', out])).code).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    expect(written).toContain('| 1 | Đà Nẵng |');
+    expect((await cli(['score', ...MAIN, '-o', out, '--check'])).code).toBe(0);
+    writeFileSync(out, written.replace('0.8002', '0.8003'));
+    const stale = await cli(['score', ...MAIN, '-o', out, '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('stale');
+    expect(readFileSync(out, 'utf8')).toContain('0.8003'); // --check never writes
+    expect((await cli(['score', ...MAIN, '-o', join(dir, 'missing.md'), '--check'])).code).toBe(1);
+    expect(existsSync(join(dir, 'missing.md'))).toBe(false);
+  });
+  it('refuses to write over an input file', async () => {
+    const r = await cli(['score', ...MAIN, '-o', 'data/published/dti-2022-main-indices.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('refusing to write over the input file');
+  });
+  it('reads standard input for -', async () => {
+    const text = readFileSync('data/published/dti-2022-main-indices.csv', 'utf8');
+    const r = await cli(['score', '-', '-i', 'indicators/dti-2022-main.yaml', '--year', '2022'], { stdin: text });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Đà Nẵng');
+  });
+  it('fails fast when - would read a terminal', async () => {
+    const r = await cli(['score', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('standard input');
+  });
+});
+
+describe('errors and exit codes', () => {
+  it('exit 4 with every located data problem, and no output', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'bad.csv'), 'province,nhan-thuc-so,zz\nHà Nộii,1,\nĐà Nẵng,x,1\n');
+    const r = await cli(['score', join(dir, 'bad.csv'), '-i', join(ROOT, 'indicators/dti-2022-main.yaml')], { cwd: dir });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('bad.csv:1:23: error:'); // 'zz' starts at column 23
+    expect(r.stderr).toContain('bad.csv:2:');
+    expect(r.stderr).toContain('bad.csv:3:9: error:');
+    expect(r.stderr).toMatch(/hint: did you mean 'Hà Nội'/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+  it('exit 3 for invalid definitions', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: x\nname: X\nindicators:\n  - id: a\n    name: A\n    wieght: 1\n');
+    const r = await cli(['validate', '-i', join(dir, 'd.yaml')], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("d.yaml:7:5: error: indicators.0: unknown key 'wieght'");
+  });
+  it('exit 5 for a missing file', async () => {
+    const r = await cli(['score', 'nope.csv']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('cannot read nope.csv: no such file');
+  });
+  it('exit 2 for usage errors, with a suggestion', async () => {
+    const r = await cli(['scor']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Did you mean score?');
+    expect((await cli(['score', 'data/2023.csv', '-f', 'xml'])).code).toBe(2);
+  });
+  it('prints help (exit 0) with the exit codes', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Exit codes:');
+    expect(r.stdout).toContain('70  internal error');
+  });
+  it('names a UTF-16 file as such', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'u16.csv'), Buffer.from('\uFEFFprovince,a\n', 'utf16le'));
+    const r = await cli(['validate', join(dir, 'u16.csv')], { cwd: dir });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('UTF-16');
+  });
+  it('names a Windows-1258 file as not UTF-8, at the first bad byte', async () => {
+    const dir = tmp();
+    // "province\nH\xe0 N\xf4i" — à and ô as single Windows-1258 bytes.
+    writeFileSync(join(dir, 'w.csv'), Buffer.from([...Buffer.from('province\nH'), 0xe0, ...Buffer.from(' N'), 0xf4, ...Buffer.from('i\n')]));
+    const r = await cli(['validate', join(dir, 'w.csv')], { cwd: dir });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('w.csv:2:2: error: the file is not UTF-8');
+  });
+});
+
+describe('dti validate and dti indicators', () => {
+  it('validates the shipped data', async () => {
+    const r = await cli(['validate', 'data/2022.csv', 'data/2023.csv', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ok data/2023.csv: 3 province-year rows');
+  });
+  it('lists the tree with weights and shares', async () => {
+    const r = await cli(['indicators', '-f', 'csv']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('id,tên,kind,weight,share,normalize,unit,pillars');
+    // Hoạt động chính quyền số: 200 of 1000 points = 0.2 of the index.
+    expect(lines.find((l) => l.startsWith('hoat-dong-chinh-quyen-so,'))).toContain(',200,0.200000,');
+  });
+});
+
+describe('colour', () => {
+  it('colours a terminal, never a pipe, NO_COLOR or --no-color', async () => {
+    expect((await cli(['score', ...MAIN, '-f', 'table'], { tty: true })).stdout).toContain('\u001b[');
+    expect((await cli(['score', ...MAIN, '-f', 'table'])).stdout).not.toContain('\u001b[');
+    const forced = await cli(['score', ...MAIN, '-f', 'table'], { tty: true, env: { FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[');
+    expect((await cli(['score', ...MAIN, '-f', 'table'], { tty: true, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await cli(['score', ...MAIN, '-f', 'table', '--no-color'], { tty: true, env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+  });
+});
