@@ -188,9 +188,9 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
     return { record: r, fresh: false };
   };
 
+  const isBoolean = fw.leaves.map((ni) => fw.nodes[ni]!.def!.normalize.method === 'boolean');
   const readValue = (r: UnitRecord, j: number, cell: Cell) => {
-    const leaf = fw.nodes[fw.leaves[j]!]!.def!;
-    const v = leaf.normalize.method === 'boolean' ? parseBoolean(cell.text) : parseNumber(cell.text, decimal);
+    const v = isBoolean[j] ? parseBoolean(cell.text) : parseNumber(cell.text, decimal);
     r.lines[j] = cell.line;
     r.cols[j] = cell.col;
     if (v.kind === 'number') r.values[j] = v.value;

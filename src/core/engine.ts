@@ -34,7 +34,14 @@ export function normalizeColumn(leaf: IndicatorNode, raw: ArrayLike<number>, poo
   const out = new Float64Array(n).fill(NaN);
   const t = leaf.transform;
   const lower = leaf.direction === 'lower';
-  const x = Float64Array.from({ length: n }, (_, i) => transformValue(t, raw[i]!));
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = transformValue(t, raw[i]!);
+  // The pool through the same transform (the column itself unless pooling years).
+  let px: Float64Array = x;
+  if (pool !== raw) {
+    px = new Float64Array(pool.length);
+    for (let i = 0; i < pool.length; i++) px[i] = transformValue(t, pool[i]!);
+  }
   const nm = leaf.normalize;
   switch (nm.method) {
     case 'none':
@@ -60,8 +67,8 @@ export function normalizeColumn(leaf: IndicatorNode, raw: ArrayLike<number>, poo
       } else {
         lo = Infinity;
         hi = -Infinity;
-        for (let i = 0; i < pool.length; i++) {
-          const v = transformValue(t, pool[i]!);
+        for (let i = 0; i < px.length; i++) {
+          const v = px[i]!;
           if (Number.isNaN(v)) continue;
           if (v < lo) lo = v;
           if (v > hi) hi = v;
@@ -80,14 +87,14 @@ export function normalizeColumn(leaf: IndicatorNode, raw: ArrayLike<number>, poo
       // Population standard deviation over the pool; zero spread gives 0 for everyone.
       let sum = 0;
       let count = 0;
-      for (let i = 0; i < pool.length; i++) {
-        const v = transformValue(t, pool[i]!);
+      for (let i = 0; i < px.length; i++) {
+        const v = px[i]!;
         if (!Number.isNaN(v)) { sum += v; count++; }
       }
       const mean = sum / count;
       let ss = 0;
-      for (let i = 0; i < pool.length; i++) {
-        const v = transformValue(t, pool[i]!);
+      for (let i = 0; i < px.length; i++) {
+        const v = px[i]!;
         if (!Number.isNaN(v)) ss += (v - mean) ** 2;
       }
       const sd = Math.sqrt(ss / count);
@@ -101,12 +108,7 @@ export function normalizeColumn(leaf: IndicatorNode, raw: ArrayLike<number>, poo
     }
     case 'rank': {
       // (rank − 1)/(n − 1) with rank 1 the lowest value; tied values share the mean rank.
-      const sorted: number[] = [];
-      for (let i = 0; i < pool.length; i++) {
-        const v = transformValue(t, pool[i]!);
-        if (!Number.isNaN(v)) sorted.push(v);
-      }
-      sorted.sort((a, b) => a - b);
+      const sorted = px.filter((v) => !Number.isNaN(v)).sort();
       const m = sorted.length;
       for (let i = 0; i < n; i++) {
         const v = x[i]!;
@@ -143,13 +145,13 @@ export function normalizeColumn(leaf: IndicatorNode, raw: ArrayLike<number>, poo
   return out;
 }
 
-function lowerBound(a: number[], v: number): number {
+function lowerBound(a: Float64Array, v: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid]! < v) lo = mid + 1; else hi = mid; }
   return lo;
 }
-function upperBound(a: number[], v: number): number {
+function upperBound(a: Float64Array, v: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid]! <= v) lo = mid + 1; else hi = mid; }
@@ -174,26 +176,36 @@ export function domainErrors(fw: Framework, records: readonly UnitRecord[], file
 }
 
 /**
- * The normalised leaf matrix, row-major (unit i, leaf j at i·L + j), NaN where missing.
+ * The normalised leaf matrix, column-major (leaf j, unit i at j·n + i), NaN where missing.
  * `pool` (default: the same records) supplies the statistics of minmax, zscore and rank.
  */
 export function normalizeMatrix(fw: Framework, records: readonly UnitRecord[], pool: readonly UnitRecord[] = records): Float64Array {
   const n = records.length;
   const L = fw.leaves.length;
+  const raw = gather(records, L);
+  const poolRaw = pool === records ? raw : gather(pool, L);
   const m = new Float64Array(n * L);
-  const col = new Float64Array(n);
-  const poolCol = new Float64Array(pool.length);
   for (let j = 0; j < L; j++) {
-    for (let i = 0; i < n; i++) col[i] = records[i]!.values[j]!;
-    let p: Float64Array = col;
-    if (pool !== records) {
-      for (let i = 0; i < pool.length; i++) poolCol[i] = pool[i]!.values[j]!;
-      p = poolCol;
-    }
-    const out = normalizeColumn(fw.nodes[fw.leaves[j]!]!.def!, col, p);
-    for (let i = 0; i < n; i++) m[i * L + j] = out[i]!;
+    const col = raw.subarray(j * n, (j + 1) * n);
+    const p = pool === records ? col : poolRaw.subarray(j * pool.length, (j + 1) * pool.length);
+    m.set(normalizeColumn(fw.nodes[fw.leaves[j]!]!.def!, col, p), j * n);
   }
   return m;
+}
+
+/** The records' raw values as one column-major matrix, copied in blocks of units to stay in cache. */
+function gather(records: readonly UnitRecord[], L: number): Float64Array {
+  const n = records.length;
+  const out = new Float64Array(n * L);
+  const B = 256;
+  for (let i0 = 0; i0 < n; i0 += B) {
+    const i1 = Math.min(n, i0 + B);
+    for (let j = 0; j < L; j++) {
+      const base = j * n;
+      for (let i = i0; i < i1; i++) out[base + i] = records[i]!.values[j]!;
+    }
+  }
+  return out;
 }
 
 /**
@@ -228,19 +240,19 @@ function combine(how: Aggregate, vals: Float64Array, ws: Float64Array, k: number
 
 export interface Aggregated {
   n: number;
-  /** Node values, row-major (unit i, node k at i·N + k), NaN = missing. Not scaled. */
+  /** Node values, column-major (node k, unit i at k·n + i), NaN = missing. Not scaled. */
   nodes: Float64Array;
-  /** Pillar values, row-major (unit i, pillar p at i·P + p). Not scaled. */
+  /** Pillar values, column-major (pillar p, unit i at p·n + i). Not scaled. */
   pillars: Float64Array;
 }
 
 /**
- * Aggregate the normalised leaf matrix up the tree. `weights` (one per node, default the
- * definitions' weights) lets a caller re-weight without normalising again.
+ * Aggregate the normalised leaf matrix up the tree, a node at a time over all units (each
+ * child is a contiguous column). `weights` (one per node, default the definitions' weights)
+ * lets a caller re-weight without normalising again.
  */
 export function aggregate(fw: Framework, norm: Float64Array, n: number, weights?: Float64Array): Aggregated {
   const N = fw.nodes.length;
-  const L = fw.leaves.length;
   const P = fw.pillars.length;
   const w = weights ?? Float64Array.from(fw.nodes, (x) => x.weight);
   const nodes = new Float64Array(n * N);
@@ -250,31 +262,27 @@ export function aggregate(fw: Framework, norm: Float64Array, n: number, weights?
   for (const p of fw.pillars) maxK = Math.max(maxK, p.members.length);
   const vals = new Float64Array(maxK);
   const ws = new Float64Array(maxK);
-  // A missing child under policy `zero` counts as 0; under `exclude` it is left out.
-  const load = (base: number, kids: number[]) => {
-    for (let c = 0; c < kids.length; c++) {
-      const ch = kids[c]!;
-      let v = nodes[base + ch]!;
-      if (Number.isNaN(v) && fw.nodes[ch]!.missing === 'zero') v = 0;
-      vals[c] = v;
-      ws[c] = w[ch]!;
+  const combineInto = (out: Float64Array, offset: number, how: Aggregate, kids: number[]) => {
+    const k = kids.length;
+    for (let c = 0; c < k; c++) ws[c] = w[kids[c]!]!;
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++) {
+        const ch = kids[c]!;
+        let v = nodes[ch * n + i]!;
+        // A missing child under policy `zero` counts as 0; under `exclude` it is left out.
+        if (v !== v && fw.nodes[ch]!.missing === 'zero') v = 0;
+        vals[c] = v;
+      }
+      out[offset + i] = combine(how, vals, ws, k);
     }
   };
-  for (let i = 0; i < n; i++) {
-    const base = i * N;
-    for (let k = 0; k < N; k++) {
-      const nd = fw.nodes[k]!;
-      if (nd.leaf >= 0) { nodes[base + k] = norm[i * L + nd.leaf]!; continue; }
-      load(base, nd.children);
-      nodes[base + k] = combine(nd.aggregate, vals, ws, nd.children.length);
-    }
-    const how = fw.nodes[fw.root]!.aggregate;
-    for (let p = 0; p < P; p++) {
-      const members = fw.pillars[p]!.members;
-      load(base, members);
-      pillars[i * P + p] = combine(how, vals, ws, members.length);
-    }
+  for (let k = 0; k < N; k++) {
+    const nd = fw.nodes[k]!;
+    if (nd.leaf >= 0) nodes.set(norm.subarray(nd.leaf * n, (nd.leaf + 1) * n), k * n);
+    else combineInto(nodes, k * n, nd.aggregate, nd.children);
   }
+  const how = fw.nodes[fw.root]!.aggregate;
+  for (let p = 0; p < P; p++) combineInto(pillars, p * n, how, fw.pillars[p]!.members);
   return { n, nodes, pillars };
 }
 

@@ -16,7 +16,7 @@ export type Lang = 'vi' | 'en';
 export interface YearScore {
   year: number | null;
   records: UnitRecord[];
-  /** Normalised leaf matrix, row-major units × leaves. */
+  /** Normalised leaf matrix, column-major (leaf j, unit i at j·n + i). */
   norm: Float64Array;
   agg: Aggregated;
   coverage: Float64Array;
@@ -31,21 +31,19 @@ export interface YearScore {
 /** Score one year's records. `pool` gives minmax/zscore/rank their statistics (default: these records). */
 export function scoreYear(fw: Framework, records: UnitRecord[], year: number | null, pool?: readonly UnitRecord[]): YearScore {
   const n = records.length;
-  const N = fw.nodes.length;
-  const P = fw.pillars.length;
   const scale = fw.definitions.scale;
   const norm = normalizeMatrix(fw, records, pool ?? records);
   const agg = aggregate(fw, norm, n);
   const scores = new Float64Array(n);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    scores[i] = agg.nodes[i * N + fw.root]! * scale;
+    scores[i] = agg.nodes[fw.root * n + i]! * scale;
     keys[i] = rankKey(fw, scores[i]!);
   }
   const names = records.map((r) => r.unit);
   const { ranks, order } = rankKeys(keys, names);
   const pillarRanks = fw.pillars.map((_, p) => {
-    const pk = Float64Array.from({ length: n }, (_, i) => rankKey(fw, agg.pillars[i * P + p]! * scale));
+    const pk = Float64Array.from({ length: n }, (_, i) => rankKey(fw, agg.pillars[p * n + i]! * scale));
     return rankKeys(pk, names).ranks;
   });
   return { year, records, norm, agg, coverage: coverage(fw, records), scores, ranks, order, pillarRanks };
@@ -134,9 +132,8 @@ export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): Sc
 
 function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diags: Diagnostic[], lang: Lang): ScoreResult {
   const d = fw.definitions;
-  const N = fw.nodes.length;
   const L = fw.leaves.length;
-  const P = fw.pillars.length;
+  const n = cur.records.length;
   const prevIndex = new Map<string, number>();
   prev?.records.forEach((r, i) => prevIndex.set(r.key, i));
   const seen = new Set<string>();
@@ -144,6 +141,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
   const change = (before: number | null, now: number | null) => (before === null || now === null ? null : before - now);
 
   const warnings = diags.map((w) => ({ code: w.code, message: w.message }));
+  const incomplete: { unit: string; year: number | null; missing: number; coverage: number }[] = [];
   const rankings = cur.order.map((i): RankedUnit => {
     const r = cur.records[i]!;
     seen.add(r.key);
@@ -154,22 +152,17 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     fw.pillars.forEach((p, k) => {
       const pr = rank0(cur.pillarRanks[k]![i]!);
       const ppr = prev === null || pi === undefined ? null : rank0(prev.pillarRanks[k]![pi]!);
-      pillars[p.id] = { score: nullable(cur.agg.pillars[i * P + k]! * d.scale), rank: pr, previousRank: ppr, rankChange: change(ppr, pr) };
+      pillars[p.id] = { score: nullable(cur.agg.pillars[k * n + i]! * d.scale), rank: pr, previousRank: ppr, rankChange: change(ppr, pr) };
     });
     const groups: Record<string, number | null> = {};
-    for (const g of fw.groups) groups[fw.nodes[g]!.id] = nullable(cur.agg.nodes[i * N + g]! * d.scale);
+    for (const g of fw.groups) groups[fw.nodes[g]!.id] = nullable(cur.agg.nodes[g * n + i]! * d.scale);
     const indicators: RankedUnit['indicators'] = {};
     fw.leafIds.forEach((id, j) => {
-      indicators[id] = { value: nullable(r.values[j]!), normalized: nullable(cur.norm[i * L + j]!) };
+      indicators[id] = { value: nullable(r.values[j]!), normalized: nullable(cur.norm[j * n + i]!) };
     });
-    const missing = fw.leafIds.filter((_, j) => Number.isNaN(r.values[j]!));
-    if (missing.length > 0) {
-      const policy = d.missing === 'exclude' ? 'left out' : 'counted as 0 unless a node says otherwise';
-      warnings.push({
-        code: 'MISSING_VALUE',
-        message: `${r.unit}${r.year === null ? '' : ` (${r.year})`}: ${missing.length} of ${L} indicators have no value (coverage ${fixed(cur.coverage[i]!, 2)}); ${policy}`,
-      });
-    }
+    let missing = 0;
+    for (let j = 0; j < L; j++) if (Number.isNaN(r.values[j]!)) missing++;
+    if (missing > 0) incomplete.push({ unit: r.unit, year: r.year, missing, coverage: cur.coverage[i]! });
     return {
       rank,
       unit: r.unit,
@@ -183,6 +176,19 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
       indicators,
     };
   });
+  // One warning per unit with gaps; past a dozen units, one summary (10,000 lines help nobody).
+  const policy = d.missing === 'exclude' ? 'left out' : 'counted as 0 unless a node says otherwise';
+  if (incomplete.length > 12) {
+    const total = incomplete.reduce((s, u) => s + u.missing, 0);
+    warnings.push({ code: 'MISSING_VALUE', message: `${incomplete.length} of ${rankings.length} units have values missing (${total} in all); ${policy}` });
+  } else {
+    for (const u of incomplete) {
+      warnings.push({
+        code: 'MISSING_VALUE',
+        message: `${u.unit}${u.year === null ? '' : ` (${u.year})`}: ${u.missing} of ${L} indicators have no value (coverage ${fixed(u.coverage, 2)}); ${policy}`,
+      });
+    }
+  }
   const dropped: DroppedUnit[] = prev === null ? [] : prev.order
     .filter((i) => !seen.has(prev.records[i]!.key))
     .map((i) => ({ unit: prev.records[i]!.unit, code: prev.records[i]!.code, previousRank: rank0(prev.ranks[i]!) }));

@@ -17,7 +17,11 @@ const DOT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 // Vietnamese style: ',' decimal mark, '.' thousands separator in groups of three.
 const COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 
+const SIMPLE = /^-?\d+(\.\d+)?$/;
+
 export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
+  // Fast path for the common case: a plain decimal number.
+  if (decimal === 'dot' && SIMPLE.test(text)) return { kind: 'number', value: Number(text) };
   let t = text.trim();
   if (t === '' || MISSING_MARKERS.includes(t.toLowerCase())) return { kind: 'missing' };
   if (t.endsWith('%')) t = t.slice(0, -1).trimEnd();
