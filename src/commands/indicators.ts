@@ -96,7 +96,7 @@ Examples:
         const cols: Column[] = [
           { header: 'id', align: 'left', cells: rows.map((r) => pad(r) + r.id) },
           { header: flags.lang === 'vi' ? 'tên' : 'name', align: 'left', cells: rows.map((r) => r.name), text: true },
-          { header: machine ? 'kind' : '', align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : 'leaf')) },
+          { header: 'kind', align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : 'leaf')) },
           { header: 'weight', align: 'right', cells: rows.map((r) => String(r.weight)) },
           { header: 'share', align: 'right', cells: rows.map((r) => (machine ? fixed(r.share, 6) : `${fixed(r.share * 100, 1)}%`)) },
           { header: 'normalize', align: 'left', cells: rows.map((r) => r.normalize ?? '') },

@@ -138,7 +138,8 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
     const present = new Set(leafColumns.map((c) => c.leaf));
     const absent = fw.leafIds.filter((_, j) => !present.has(j));
     if (absent.length > 0 && absent.length < L) {
-      warnings.push(warning('MISSING_VALUE', `no column for ${absent.length} of ${L} indicators: ${absent.join(', ')}`, at(table.header[0]),
+      const listed = absent.length > 8 ? `${absent.slice(0, 8).join(', ')} and ${absent.length - 8} more` : absent.join(', ');
+      warnings.push(warning('MISSING_VALUE', `no column for ${absent.length} of ${L} indicators: ${listed}`, at(table.header[0]),
         'their values count as missing in every row'));
     }
   }

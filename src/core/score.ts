@@ -170,7 +170,8 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
       score: nullable(cur.scores[i]!),
       previousRank,
       rankChange: change(previousRank, rank),
-      coverage: cur.coverage[i]!,
+      // A sum of weight shares: rounded to 10 decimals so 0.425 does not print as 0.4250000000000002.
+      coverage: Number(cur.coverage[i]!.toFixed(10)),
       pillars,
       groups,
       indicators,
