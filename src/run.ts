@@ -9,6 +9,7 @@ import { makeChalk, printDiagnostics } from './cli/context.js';
 import { CliError } from './cli/errors.js';
 import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
 import { register as registerIndicators } from './commands/indicators.js';
+import { register as registerProvinces } from './commands/provinces.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerValidate } from './commands/validate.js';
 
@@ -42,6 +43,7 @@ Examples:
   dti score data/2023.csv -f json               the same as JSON (schema dti-result/v1)
   dti validate data/2023.csv                    check a data file
   dti indicators                                the indicator tree with weights
+  dti provinces --map 34                        the 34 provinces since 1 July 2025
 
 ${EXIT_HELP}
 
@@ -49,6 +51,7 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
   registerScore(program, io, done);
   registerValidate(program, io, done);
   registerIndicators(program, io, done);
+  registerProvinces(program, io, done);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
 
   const debug = argv.includes('--debug');

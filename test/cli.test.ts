@@ -23,8 +23,8 @@ describe('dti score', () => {
     expect(json.framework.id).toBe('dti-2022-main');
     expect(json.year).toBe(2022);
     const first = json.rankings[0];
-    expect(Object.keys(first)).toEqual(['rank', 'unit', 'code', 'score', 'previousRank', 'rankChange', 'coverage', 'pillars', 'groups', 'indicators']);
-    expect(first).toMatchObject({ rank: 1, unit: 'Đà Nẵng', code: '48', previousRank: null, rankChange: null, coverage: 1 });
+    expect(Object.keys(first)).toEqual(['rank', 'unit', 'code', 'score', 'previousRank', 'rankChange', 'region', 'regionRank', 'coverage', 'pillars', 'groups', 'indicators']);
+    expect(first).toMatchObject({ rank: 1, unit: 'Đà Nẵng', code: '48', previousRank: null, rankChange: null, region: 'Bắc Trung Bộ và duyên hải miền Trung', regionRank: 1, coverage: 1 });
     expect(first.score).toBeCloseTo(0.800175, 12); // unrounded
     expect(first.indicators['nhan-thuc-so']).toEqual({ value: 1, normalized: 1 });
     expect(first.pillars.cqs).toMatchObject({ rank: 1 });

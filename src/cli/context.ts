@@ -71,6 +71,7 @@ export async function loadFrameworkFile(arg: string | undefined, io: Io): Promis
 }
 
 export interface DataFlags {
+  map?: '63' | '34' | 'auto';
   year?: number;
   decimal?: Decimal;
   delimiter?: string;
@@ -104,6 +105,7 @@ export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: Da
     ...(flags.year === undefined ? {} : { year: flags.year }),
     ...(fileYear === undefined ? {} : { fileYear }),
     ...(flags.decimal === undefined ? {} : { decimal: flags.decimal }),
+    ...(flags.map === undefined ? {} : { map: flags.map }),
   });
   if (!r.ok) throw new CliError(EXIT.DATA, `${input.name}: invalid data`, { diagnostics: [...r.errors, ...r.warnings] });
   return { data: r.value, input, warnings: r.warnings };

@@ -3,7 +3,8 @@
  * changes against the year before.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { score } from '../core/score.js';
+import { mergeProblems, score } from '../core/score.js';
+import { REGIONS, findRegion } from '../core/provinces.js';
 import type { Dataset } from '../core/data.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import {
@@ -16,6 +17,7 @@ import { FORMATS, type Format } from '../render/format.js';
 import { type Detail, renderScore } from '../render/score.js';
 
 export interface ScoreFlags extends DataFlags {
+  map: '63' | '34' | 'auto';
   indicators?: string;
   format?: Format;
   output?: string;
@@ -27,6 +29,10 @@ export interface ScoreFlags extends DataFlags {
   previous?: string | false;
   poolYears?: boolean;
   quiet?: boolean;
+  by?: 'region';
+  region?: string;
+  merge2025?: boolean;
+  allowPartialMerge?: boolean;
 }
 
 export function positiveInt(v: string): number {
@@ -45,7 +51,8 @@ export function dataOptions(cmd: Command): Command {
     .option('-i, --indicators <yaml>', 'definitions file (default: the shipped indicators/dti.yaml)')
     .option('--year <yyyy>', 'the year of every row when the file has no year column (default: a year in the file name)', yearArg)
     .addOption(new Option('--decimal <mark>', "decimal mark of the values: dot (75.7) or comma (75,7 and 3.743.092)").choices(['dot', 'comma']))
-    .option('--delimiter <char>', "field delimiter (default ',' or tab for .tsv; 'tab' for a tab)");
+    .option('--delimiter <char>', "field delimiter (default ',' or tab for .tsv; 'tab' for a tab)")
+    .addOption(new Option('--map <map>', 'provinces of the 63 (before 1 July 2025) or the 34 (after); auto: 34 when every row is dated 2025 or later').choices(['63', '34', 'auto']).default('auto'));
 }
 
 /** The format: as asked, else from the output file's extension, else table on a terminal, csv in a pipe. */
@@ -93,6 +100,10 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--previous <file>', 'data of the previous year, for rank changes (default: the file of the year before beside the data)')
     .option('--no-previous', 'no rank changes')
     .option('--pool-years', 'normalise minmax/zscore/rank over all years given, so scores compare across years')
+    .addOption(new Option('--by <grouping>', 'rank within each socio-economic region, with region averages').choices(['region']))
+    .option('--region <name>', "only the provinces of one region (loosely: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')")
+    .option('--merge-2025', 'score the 34 provinces after 1 July 2025 from data on the 63: each main index is the mean of the merged provinces')
+    .option('--allow-partial-merge', 'with --merge-2025: average over the members present when some are missing')
     .option('-q, --quiet', 'no warnings')
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .addHelpText('after', `
@@ -101,7 +112,10 @@ Examples:
   dti score data/2023.csv -f json                 the dti-result/v1 JSON
   dti score data/2023.csv -o rankings/2023.md     write a Markdown table
   dti score data/2023.csv -o rankings/2023.md --check   CI: exit 1 if the table is stale
-  dti score data/papi/2016.csv -i indicators/papi.yaml --top 10`)
+  dti score data/papi/2016.csv -i indicators/papi.yaml --top 10
+  dti score data/papi/2016.csv -i indicators/papi.yaml --by region
+  dti score data/papi/2016.csv -i indicators/papi.yaml --region "Bắc Trung Bộ"
+  dti score data-2024-63.csv -i indicators/dti-2022-main.yaml --merge-2025`)
     .action(async (files: string[], flags: ScoreFlags) => {
       done(await runScore(files, flags, io));
     });
@@ -132,19 +146,45 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     if (prevPath !== undefined) {
       // --year names the year of the main file only.
       const loaded = await loadDataFile(typeof flags.previous === 'string' ? prevPath : displayName(prevPath, io.cwd), fw, io,
-        { decimal: flags.decimal, delimiter: flags.delimiter });
+        { decimal: flags.decimal, delimiter: flags.delimiter, map: flags.map });
       inputs.push(loaded.input.path);
       warnings.push(...loaded.warnings);
       previous = loaded.data;
     }
   }
-  const result = score(fw, flags.previous === false ? { ...ds, records: ds.records.filter((r) => r.year === latest) } : ds, {
+  let region: string | undefined;
+  if (flags.region !== undefined) {
+    const found = findRegion(flags.region);
+    if (!found.ok) {
+      throw new CliError(EXIT.USAGE, `unknown region '${flags.region}'`,
+        { hint: found.suggestions.length > 0 ? `did you mean ${found.suggestions.map((x) => `'${x}'`).join(' or ')}?` : `one of: ${REGIONS.map((r) => r.name).join('; ')}` });
+    }
+    region = found.region.name;
+  }
+  if ((flags.by === 'region' || region !== undefined) && ds.unitKind !== 'province') {
+    throw new CliError(EXIT.USAGE, 'regions need a province column', { hint: "free units (a 'unit' column) have no region" });
+  }
+  if (flags.merge2025 === true) {
+    const problems = [ds, ...(previous === undefined ? [] : [previous])].flatMap((d) => mergeProblems(d, flags.allowPartialMerge === true));
+    if (problems.some((p) => p.severity === 'error')) throw new CliError(EXIT.DATA, 'cannot merge', { diagnostics: problems });
+    warnings.push(...problems);
+  } else if (flags.allowPartialMerge === true) {
+    throw new CliError(EXIT.USAGE, '--allow-partial-merge goes with --merge-2025');
+  }
+  const scored = score(fw, flags.previous === false ? { ...ds, records: ds.records.filter((r) => r.year === latest) } : ds, {
     year: latest,
     ...(previous === undefined ? {} : { previous }),
     ...(flags.poolYears === true ? { poolYears: true } : {}),
+    ...(flags.merge2025 === true ? { merge2025: true } : {}),
+    byRegion: flags.by === 'region' || region !== undefined,
     lang: flags.lang,
     warnings,
   });
+  const result = region === undefined ? scored : {
+    ...scored,
+    rankings: scored.rankings.filter((r) => r.region === region),
+    regions: scored.regions?.filter((r) => r.region === region) ?? [],
+  };
   if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, errChalk);
   if (flags.quiet !== true) {
     for (const w of result.warnings.slice(warnings.length)) io.stderr.write(`${errChalk.yellow('warning')}: ${w.message}\n`);
@@ -158,6 +198,7 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     unitKind: ds.unitKind,
     chalk: format === 'table' ? outChalk : makeChalk(io.stdout, io, false),
     ascii: asciiOnly(io),
+    byRegion: flags.by === 'region' || region !== undefined,
     ...(flags.top === undefined ? {} : { top: flags.top }),
   });
   return emit(text, flags, io, inputs);

@@ -6,7 +6,7 @@
 import { type Diagnostic, type Result, didYouMean, error, warning } from './diagnostics.js';
 import { domainErrors } from './engine.js';
 import type { Framework } from './framework.js';
-import { findProvince } from './provinces.js';
+import { findProvince, province2025ByCode, region2025, successorOf } from './provinces.js';
 import { type Decimal, parseBoolean, parseNumber } from './values.js';
 
 export interface Cell {
@@ -30,7 +30,14 @@ export interface DataOptions {
   /** A four-digit year found in the file's name, the last resort. */
   fileYear?: number;
   decimal?: Decimal;
+  /**
+   * Which map of provinces the names refer to: the 63 before 1 July 2025 or the 34 after.
+   * `auto` (default): 34 when every row's year is 2025 or later, else 63.
+   */
+  map?: ProvinceMap | 'auto';
 }
+
+export type ProvinceMap = '63' | '34';
 
 export type UnitKind = 'province' | 'unit';
 
@@ -40,8 +47,10 @@ export interface UnitRecord {
   unit: string;
   /** GSO code for provinces, null for free units. */
   code: string | null;
-  /** Identity across years: the code for provinces, the name for free units. */
+  /** Identity across years: the code for provinces (prefixed '2025:' on the 34 map), the name for free units. */
   key: string;
+  /** Socio-economic region (provinces only). */
+  region: string | null;
   year: number | null;
   /** Line of the row (wide) or of the unit's first row (long). */
   line: number;
@@ -55,6 +64,8 @@ export interface Dataset {
   file?: string;
   unitKind: UnitKind;
   layout: 'wide' | 'long';
+  /** The map of provinces the file uses (null for free units). */
+  map: ProvinceMap | null;
   records: UnitRecord[];
 }
 
@@ -150,15 +161,44 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   const byUnitYear = new Map<string, UnitRecord>();
   const width = names.length;
 
-  const resolveUnit = (cell: Cell): { unit: string; code: string | null; key: string } | undefined => {
+  // The map: as asked, or 34 when every row is dated 2025 or later.
+  let map: ProvinceMap | null = null;
+  if (unitKind === 'province') {
+    if (opts.map === '63' || opts.map === '34') map = opts.map;
+    else {
+      const years = yearCol >= 0 ? table.rows.map((r) => Number(r[yearCol]?.text.trim())) : [fixedYear ?? NaN];
+      map = years.length > 0 && years.every((y) => y >= 2025) ? '34' : '63';
+    }
+  }
+
+  type Resolved = { unit: string; code: string | null; key: string; region: string | null };
+  const resolveUnit = (cell: Cell): Resolved | undefined => {
     const text = cell.text.trim();
     if (text === '') {
       errors.push(error('UNKNOWN_PROVINCE', `empty ${unitKind} name`, at(cell), `give every row a ${unitKind}`));
       return undefined;
     }
-    if (unitKind === 'unit') return { unit: text.normalize('NFC'), code: null, key: text.normalize('NFC') };
+    if (unitKind === 'unit') return { unit: text.normalize('NFC'), code: null, key: text.normalize('NFC'), region: null };
+    if (map === '34') {
+      // A code names a province of the 34 directly; a name must be that of one of the 34.
+      const direct = /^\d{1,2}$/.test(text) ? province2025ByCode(text.padStart(2, '0')) : undefined;
+      const p63 = findProvince(text);
+      const succ = direct ?? (p63.ok ? successorOf(p63.province.code) : undefined);
+      // Kept its name (Bắc Ninh, whose code is now Bắc Giang's 24), or only renamed with the
+      // same territory (Thừa Thiên Huế → Huế). Quảng Bình, whose code 44 Quảng Trị took, is neither.
+      const same = p63.ok && succ !== undefined && (p63.province.name === succ.name
+        || (succ.members.length === 1 && succ.members[0] === p63.province.code));
+      if (succ !== undefined && (direct !== undefined || same)) {
+        return { unit: succ.name, code: succ.code, key: `2025:${succ.code}`, region: region2025(succ) };
+      }
+      if (p63.ok && succ !== undefined) {
+        errors.push(error('MIXED_MAPS', `${p63.province.name} is a province of the 63 before 1 July 2025; since then it is part of ${succ.name}`, at(cell),
+          `this file is read on the 34-province map${opts.map === '34' ? '' : ' (every row is dated 2025 or later)'}; write ${succ.name}, or pass --map 63 for data on the 63 provinces`));
+        return undefined;
+      }
+    }
     const found = findProvince(text);
-    if (found.ok) return { unit: found.province.name, code: found.province.code, key: found.province.code };
+    if (found.ok) return { unit: found.province.name, code: found.province.code, key: found.province.code, region: found.province.region };
     errors.push(error('UNKNOWN_PROVINCE', `unknown province '${text}'`, at(cell),
       found.suggestions.length > 0
         ? `did you mean ${found.suggestions.map((s) => `'${s}'`).join(' or ')}?`
@@ -177,7 +217,7 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
     return fixedYear ?? null;
   };
 
-  const recordFor = (u: { unit: string; code: string | null; key: string }, year: number | null, line: number) => {
+  const recordFor = (u: Resolved, year: number | null, line: number) => {
     const k = `${u.key}\u0000${year ?? ''}`;
     let r = byUnitYear.get(k);
     if (r === undefined) {
@@ -253,7 +293,7 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
 
   errors.push(...domainErrors(fw, records, file));
   if (errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, value: { ...(file === undefined ? {} : { file }), unitKind, layout: isLong ? 'long' : 'wide', records }, warnings };
+  return { ok: true, value: { ...(file === undefined ? {} : { file }), unitKind, layout: isLong ? 'long' : 'wide', map, records }, warnings };
 }
 
 function hasError(errors: Diagnostic[], r: UnitRecord, j: number): boolean {

@@ -253,37 +253,52 @@ export interface Aggregated {
  */
 export function aggregate(fw: Framework, norm: Float64Array, n: number, weights?: Float64Array): Aggregated {
   const N = fw.nodes.length;
-  const P = fw.pillars.length;
   const w = weights ?? Float64Array.from(fw.nodes, (x) => x.weight);
   const nodes = new Float64Array(n * N);
-  const pillars = new Float64Array(n * P);
-  let maxK = 0;
-  for (const nd of fw.nodes) maxK = Math.max(maxK, nd.children.length);
-  for (const p of fw.pillars) maxK = Math.max(maxK, p.members.length);
-  const vals = new Float64Array(maxK);
-  const ws = new Float64Array(maxK);
-  const combineInto = (out: Float64Array, offset: number, how: Aggregate, kids: number[]) => {
-    const k = kids.length;
-    for (let c = 0; c < k; c++) ws[c] = w[kids[c]!]!;
-    for (let i = 0; i < n; i++) {
-      for (let c = 0; c < k; c++) {
-        const ch = kids[c]!;
-        let v = nodes[ch * n + i]!;
-        // A missing child under policy `zero` counts as 0; under `exclude` it is left out.
-        if (v !== v && fw.nodes[ch]!.missing === 'zero') v = 0;
-        vals[c] = v;
-      }
-      out[offset + i] = combine(how, vals, ws, k);
-    }
-  };
   for (let k = 0; k < N; k++) {
     const nd = fw.nodes[k]!;
     if (nd.leaf >= 0) nodes.set(norm.subarray(nd.leaf * n, (nd.leaf + 1) * n), k * n);
-    else combineInto(nodes, k * n, nd.aggregate, nd.children);
+    else combineColumns(fw, nodes, n, w, nodes, k * n, nd.aggregate, nd.children);
   }
+  return { n, nodes, pillars: pillarsOf(fw, nodes, n, w) };
+}
+
+/**
+ * Recompute the root and the pillars from the columns of the root's children alone (the
+ * 2025 merger averages the main indices, then recomputes the DTI from them).
+ */
+export function aggregateAbove(fw: Framework, nodes: Float64Array, n: number, weights?: Float64Array): Aggregated {
+  const w = weights ?? Float64Array.from(fw.nodes, (x) => x.weight);
+  const root = fw.nodes[fw.root]!;
+  combineColumns(fw, nodes, n, w, nodes, fw.root * n, root.aggregate, root.children);
+  return { n, nodes, pillars: pillarsOf(fw, nodes, n, w) };
+}
+
+function pillarsOf(fw: Framework, nodes: Float64Array, n: number, w: Float64Array): Float64Array {
+  const P = fw.pillars.length;
+  const pillars = new Float64Array(n * P);
   const how = fw.nodes[fw.root]!.aggregate;
-  for (let p = 0; p < P; p++) combineInto(pillars, p * n, how, fw.pillars[p]!.members);
-  return { n, nodes, pillars };
+  for (let p = 0; p < P; p++) combineColumns(fw, nodes, n, w, pillars, p * n, how, fw.pillars[p]!.members);
+  return pillars;
+}
+
+/** out[offset + i] = the aggregation of the `kids` columns of `nodes` for unit i. */
+function combineColumns(fw: Framework, nodes: Float64Array, n: number, w: Float64Array,
+  out: Float64Array, offset: number, how: Aggregate, kids: readonly number[]): void {
+  const k = kids.length;
+  const vals = new Float64Array(k);
+  const ws = new Float64Array(k);
+  for (let c = 0; c < k; c++) ws[c] = w[kids[c]!]!;
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < k; c++) {
+      const ch = kids[c]!;
+      let v = nodes[ch * n + i]!;
+      // A missing child under policy `zero` counts as 0; under `exclude` it is left out.
+      if (v !== v && fw.nodes[ch]!.missing === 'zero') v = 0;
+      vals[c] = v;
+    }
+    out[offset + i] = combine(how, vals, ws, k);
+  }
 }
 
 /** The weight share of each unit's leaves that had data. */

@@ -112,3 +112,51 @@ function suggestProvinces(key: string): string[] {
   }
   return [...best.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map((e) => e[0]);
 }
+
+/** The six socio-economic regions in GSO's order, with the short forms tables use. */
+export interface Region {
+  name: string;
+  en: string;
+  /** Other ways of writing it (folded and compared like names). */
+  aliases: readonly string[];
+}
+
+export const REGIONS: readonly Region[] = [
+  { name: 'Đồng bằng sông Hồng', en: 'Red River Delta', aliases: ['ĐBSH', 'Đồng bằng Bắc Bộ'] },
+  { name: 'Trung du và miền núi phía Bắc', en: 'Northern Midlands and Mountains', aliases: ['TDMNPB', 'Miền núi phía Bắc', 'Trung du miền núi phía Bắc'] },
+  { name: 'Bắc Trung Bộ và duyên hải miền Trung', en: 'North Central and Central Coast', aliases: ['BTB-DHMT', 'Bắc Trung Bộ', 'BTB', 'Duyên hải miền Trung', 'Miền Trung'] },
+  { name: 'Tây Nguyên', en: 'Central Highlands', aliases: ['TN'] },
+  { name: 'Đông Nam Bộ', en: 'Southeast', aliases: ['ĐNB', 'South East'] },
+  { name: 'Đồng bằng sông Cửu Long', en: 'Mekong River Delta', aliases: ['ĐBSCL', 'Mekong Delta', 'Mekong', 'Tây Nam Bộ'] },
+];
+
+export type RegionLookup = { ok: true; region: Region } | { ok: false; suggestions: string[] };
+
+/** Find a region loosely: any case, with or without diacritics, by its name, English name or short form. */
+export function findRegion(text: string): RegionLookup {
+  const key = nameKey(text);
+  const keys = (r: Region) => [r.name, r.en, ...r.aliases].map(nameKey);
+  const exact = REGIONS.filter((r) => keys(r).includes(key));
+  if (exact.length === 1) return { ok: true, region: exact[0]! };
+  const partial = key.length >= 3 ? REGIONS.filter((r) => keys(r).some((k) => k.includes(key))) : [];
+  if (partial.length === 1) return { ok: true, region: partial[0]! };
+  const near = REGIONS.filter((r) => keys(r).some((k) => editDistance(k, key) <= Math.max(2, Math.floor(key.length / 4))));
+  return { ok: false, suggestions: (partial.length > 1 ? partial : near).map((r) => r.name) };
+}
+
+/** The region of a 2025 province: that of its member which kept its code (the seat province). */
+export function region2025(p: Province2025): string {
+  return (byCode.get(p.code) ?? byCode.get(p.members[0]!)!).region;
+}
+
+const byCode2025 = new Map(PROVINCES_2025.map((p) => [p.code, p]));
+
+export function province2025ByCode(code: string): Province2025 | undefined {
+  return byCode2025.get(code);
+}
+
+/** The 2025 province a pre-2025 province belongs to. */
+export function successorOf(code: string): Province2025 | undefined {
+  const p = byCode.get(code);
+  return p === undefined ? undefined : byCode2025.get(p.successor);
+}

@@ -3,10 +3,11 @@
  * `dti-result/v1` object of ../shared/design/formats.md §3.
  */
 import type { Dataset, UnitRecord } from './data.js';
+import { PROVINCES_2025, REGIONS, provinceByCode, region2025, successorOf } from './provinces.js';
 import { yearsOf } from './data.js';
 import type { Diagnostic } from './diagnostics.js';
-import { warning } from './diagnostics.js';
-import { type Aggregated, aggregate, coverage, normalizeMatrix, rankKey, rankKeys } from './engine.js';
+import { error, warning } from './diagnostics.js';
+import { type Aggregated, aggregate, aggregateAbove, coverage, normalizeMatrix, rankKey, rankKeys } from './engine.js';
 import type { Framework } from './framework.js';
 import { fixed } from './text.js';
 
@@ -30,10 +31,15 @@ export interface YearScore {
 
 /** Score one year's records. `pool` gives minmax/zscore/rank their statistics (default: these records). */
 export function scoreYear(fw: Framework, records: UnitRecord[], year: number | null, pool?: readonly UnitRecord[]): YearScore {
+  const norm = normalizeMatrix(fw, records, pool ?? records);
+  const agg = aggregate(fw, norm, records.length);
+  return rankYear(fw, records, year, norm, agg, coverage(fw, records));
+}
+
+/** Scores and ranks (overall and per pillar) from aggregated values. */
+function rankYear(fw: Framework, records: UnitRecord[], year: number | null, norm: Float64Array, agg: Aggregated, cov: Float64Array): YearScore {
   const n = records.length;
   const scale = fw.definitions.scale;
-  const norm = normalizeMatrix(fw, records, pool ?? records);
-  const agg = aggregate(fw, norm, n);
   const scores = new Float64Array(n);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -46,7 +52,84 @@ export function scoreYear(fw: Framework, records: UnitRecord[], year: number | n
     const pk = Float64Array.from({ length: n }, (_, i) => rankKey(fw, agg.pillars[p * n + i]! * scale));
     return rankKeys(pk, names).ranks;
   });
-  return { year, records, norm, agg, coverage: coverage(fw, records), scores, ranks, order, pillarRanks };
+  return { year, records, norm, agg, coverage: cov, scores, ranks, order, pillarRanks };
+}
+
+/**
+ * The 2025 merger (shared/reference/DTI-METHODOLOGY.md §2.3): each of the 34 provinces gets,
+ * for every node directly under the root (the main indices), the simple mean of its member
+ * provinces' values ("trung bình cộng các chỉ số chính của DTI các tỉnh trước sáp nhập");
+ * the root and pillars are recomputed from those. Members absent from the data are left out
+ * of the mean (`mergeProblems` reports them first); coverage is the members' mean.
+ */
+export function mergeYear(fw: Framework, ys: YearScore): YearScore {
+  const n = ys.records.length;
+  const groups = new Map<string, number[]>();
+  ys.records.forEach((r, i) => {
+    const succ = r.code === null ? undefined : successorOf(r.code);
+    if (succ === undefined) return;
+    const g = groups.get(succ.code) ?? [];
+    g.push(i);
+    groups.set(succ.code, g);
+  });
+  const merged = PROVINCES_2025.filter((p) => groups.has(p.code));
+  const m = merged.length;
+  const N = fw.nodes.length;
+  const L = fw.leaves.length;
+  const nodes = new Float64Array(m * N).fill(NaN);
+  const cov = new Float64Array(m);
+  const records: UnitRecord[] = merged.map((p, u) => {
+    const members = groups.get(p.code)!;
+    for (const c of fw.nodes[fw.root]!.children) {
+      let sum = 0;
+      let k = 0;
+      for (const i of members) {
+        const v = ys.agg.nodes[c * n + i]!;
+        if (!Number.isNaN(v)) { sum += v; k++; }
+      }
+      nodes[c * m + u] = k === 0 ? NaN : sum / k;
+    }
+    cov[u] = members.reduce((s, i) => s + ys.coverage[i]!, 0) / members.length;
+    const first = ys.records[members[0]!]!;
+    return {
+      unit: p.name, code: p.code, key: `2025:${p.code}`, region: region2025(p), year: ys.year, line: first.line,
+      values: new Float64Array(L).fill(NaN), lines: new Int32Array(L), cols: new Int32Array(L),
+    };
+  });
+  const agg = aggregateAbove(fw, nodes, m);
+  // A main index that is itself a leaf (the published main indices as data) keeps its merged
+  // value as its normalised value; raw values of merged provinces do not exist.
+  const norm = new Float64Array(m * L).fill(NaN);
+  for (const c of fw.nodes[fw.root]!.children) {
+    const leaf = fw.nodes[c]!.leaf;
+    if (leaf >= 0) norm.set(nodes.subarray(c * m, (c + 1) * m), leaf * m);
+  }
+  return rankYear(fw, records, ys.year, norm, agg, cov);
+}
+
+/** Why `--merge-2025` cannot run on these data: units that are not of the 63, merged provinces with members missing. */
+export function mergeProblems(data: Dataset, allowPartial: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const where = (line: number) => ({ ...(data.file === undefined ? {} : { file: data.file }), line, col: 1 });
+  if (data.unitKind !== 'province' || data.map !== '63') {
+    out.push(error('MIXED_MAPS', `--merge-2025 needs data on the 63 provinces before 1 July 2025; this file has ${data.unitKind === 'province' ? 'the 34 provinces' : 'free units'}`,
+      where(1), 'drop --merge-2025, or give data on the 63 provinces'));
+    return out;
+  }
+  for (const year of yearsOf(data)) {
+    const present = new Map(data.records.filter((r) => r.year === year).map((r) => [r.code!, r]));
+    for (const p of PROVINCES_2025) {
+      const have = p.members.filter((c) => present.has(c));
+      if (have.length === 0 || have.length === p.members.length) continue;
+      const lacking = p.members.filter((c) => !present.has(c)).map((c) => provinceByCode(c)!.name);
+      const d = (allowPartial ? warning : error)('MISSING_VALUE',
+        `${p.name}${year === null ? '' : ` (${year})`} merges ${p.members.map((c) => provinceByCode(c)!.name).join(' + ')}, but the data have no row for ${lacking.join(', ')}`,
+        where(present.get(have[0]!)!.line),
+        allowPartial ? 'averaged over the members present (--allow-partial-merge)' : 'add the missing provinces, or pass --allow-partial-merge to average over the members present');
+      out.push(d);
+    }
+  }
+  return out;
 }
 
 export interface PillarResult {
@@ -63,6 +146,9 @@ export interface RankedUnit {
   score: number | null;
   previousRank: number | null;
   rankChange: number | null;
+  /** Socio-economic region (provinces only) and the rank within it. */
+  region: string | null;
+  regionRank: number | null;
   coverage: number;
   pillars: Record<string, PillarResult>;
   groups: Record<string, number | null>;
@@ -75,6 +161,15 @@ export interface DroppedUnit {
   previousRank: number | null;
 }
 
+export interface RegionSummary {
+  region: string;
+  /** Units of the region with a score. */
+  units: number;
+  /** Means over those units (scaled like the scores). */
+  score: number | null;
+  pillars: Record<string, number | null>;
+}
+
 export interface ScoreResult {
   schema: 'dti-result/v1';
   framework: { id: string; name: string };
@@ -83,6 +178,8 @@ export interface ScoreResult {
   rankings: RankedUnit[];
   /** Units ranked in the previous year with no row in this one. */
   dropped: DroppedUnit[];
+  /** With `byRegion`: each region's averages, in GSO's order of regions. */
+  regions?: RegionSummary[];
   warnings: { code: string; message: string }[];
 }
 
@@ -94,6 +191,10 @@ export interface ScoreOptions {
   /** Normalise minmax/zscore/rank over all years given instead of each year alone. */
   poolYears?: boolean;
   lang?: Lang;
+  /** Add each region's averages (`regions`). */
+  byRegion?: boolean;
+  /** Score the 34 provinces after 1 July 2025 from data on the 63 (see mergeYear). */
+  merge2025?: boolean;
   /** Warnings from loading, carried into the result. */
   warnings?: readonly Diagnostic[];
 }
@@ -125,12 +226,16 @@ export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): Sc
       `${dependent.map((ni) => fw.nodes[ni]!.id).join(', ')} ${dependent.length === 1 ? 'is' : 'are'} normalised over each year's units (minmax/zscore/rank), so scores are not comparable across years; ranks are`,
       {}, 'pass --pool-years to normalise over all the years given'));
   }
-  const cur = scoreYear(fw, current, year, pool);
-  const prev = previousYear === null ? null : scoreYear(fw, prevRecords, previousYear, pool);
-  return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi');
+  let cur = scoreYear(fw, current, year, pool);
+  let prev = previousYear === null ? null : scoreYear(fw, prevRecords, previousYear, pool);
+  if (opts.merge2025 === true) {
+    cur = mergeYear(fw, cur);
+    prev = prev === null ? null : mergeYear(fw, prev);
+  }
+  return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi', opts.byRegion === true);
 }
 
-function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diags: Diagnostic[], lang: Lang): ScoreResult {
+function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diags: Diagnostic[], lang: Lang, byRegion: boolean): ScoreResult {
   const d = fw.definitions;
   const L = fw.leaves.length;
   const n = cur.records.length;
@@ -141,6 +246,14 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
   const change = (before: number | null, now: number | null) => (before === null || now === null ? null : before - now);
 
   const warnings = diags.map((w) => ({ code: w.code, message: w.message }));
+  const regionRank = (i: number): number | null => {
+    const reg = cur.records[i]!.region;
+    const r = cur.ranks[i]!;
+    if (reg === null || r === 0) return null;
+    let better = 0;
+    cur.records.forEach((o, j) => { if (o.region === reg && cur.ranks[j]! !== 0 && cur.ranks[j]! < r) better++; });
+    return better + 1;
+  };
   const incomplete: { unit: string; year: number | null; missing: number; coverage: number }[] = [];
   const rankings = cur.order.map((i): RankedUnit => {
     const r = cur.records[i]!;
@@ -170,6 +283,8 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
       score: nullable(cur.scores[i]!),
       previousRank,
       rankChange: change(previousRank, rank),
+      region: r.region,
+      regionRank: regionRank(i),
       // A sum of weight shares: rounded to 10 decimals so 0.425 does not print as 0.4250000000000002.
       coverage: Number(cur.coverage[i]!.toFixed(10)),
       pillars,
@@ -193,6 +308,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
   const dropped: DroppedUnit[] = prev === null ? [] : prev.order
     .filter((i) => !seen.has(prev.records[i]!.key))
     .map((i) => ({ unit: prev.records[i]!.unit, code: prev.records[i]!.code, previousRank: rank0(prev.ranks[i]!) }));
+  const regions = byRegion ? regionSummaries(fw, rankings) : undefined;
   return {
     schema: 'dti-result/v1',
     framework: { id: d.id, name: d.name[lang] },
@@ -200,6 +316,21 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     previousYear: prev?.year ?? null,
     rankings,
     dropped,
+    ...(regions === undefined ? {} : { regions }),
     warnings,
   };
+}
+
+function regionSummaries(fw: Framework, rankings: RankedUnit[]): RegionSummary[] {
+  const mean = (xs: (number | null)[]) => {
+    const v = xs.filter((x): x is number => x !== null);
+    return v.length === 0 ? null : v.reduce((a, b) => a + b, 0) / v.length;
+  };
+  return REGIONS.flatMap((reg) => {
+    const units = rankings.filter((r) => r.region === reg.name && r.score !== null);
+    if (units.length === 0) return [];
+    const pillars: Record<string, number | null> = {};
+    for (const p of fw.pillars) pillars[p.id] = mean(units.map((u) => u.pillars[p.id]!.score));
+    return [{ region: reg.name, units: units.length, score: mean(units.map((u) => u.score)), pillars }];
+  });
 }

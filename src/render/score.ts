@@ -6,6 +6,7 @@ import type { UnitKind } from '../core/data.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang, RankedUnit, ScoreResult } from '../core/score.js';
 import { fixed } from '../core/text.js';
+import { REGIONS } from '../core/provinces.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
 
 export type Detail = 'pillars' | 'groups' | 'indicators';
@@ -20,11 +21,13 @@ export interface RenderOptions {
   ascii: boolean;
   /** Keep units ranked ≤ top (ties kept whole). */
   top?: number;
+  /** Rank within regions: region columns, rows by region, and a table of region averages. */
+  byRegion?: boolean;
 }
 
 const L = {
-  vi: { rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', dropped: 'Không còn trong dữ liệu năm nay' },
-  en: { rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', dropped: 'No longer in this year\'s data' },
+  vi: { region: 'Vùng', regionRank: '#vùng', units: 'Số tỉnh', average: 'Trung bình', rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', dropped: 'Không còn trong dữ liệu năm nay' },
+  en: { region: 'Region', regionRank: '#region', units: 'Provinces', average: 'Average', rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', dropped: 'No longer in this year\'s data' },
 } as const;
 
 export function labels(lang: Lang) {
@@ -43,15 +46,22 @@ export function changeMark(r: { rankChange: number | null; previousRank: number 
 const num = (x: number | null, d: number) => (x === null ? '' : fixed(x, d));
 const int = (x: number | null) => (x === null ? '' : String(x));
 
-function selected(result: ScoreResult, top: number | undefined): RankedUnit[] {
-  return top === undefined ? result.rankings : result.rankings.filter((r) => r.rank !== null && r.rank <= top);
+function selected(result: ScoreResult, o: { top?: number; byRegion?: boolean }): RankedUnit[] {
+  let rows = o.top === undefined ? result.rankings : result.rankings.filter((r) => r.rank !== null && r.rank <= o.top!);
+  if (o.byRegion === true) {
+    // By region (GSO's order), then by rank within it; the stable sort keeps ties in collation order.
+    const order = new Map(REGIONS.map((r, i) => [r.name, i]));
+    rows = [...rows].sort((a, b) => (order.get(a.region ?? '') ?? 99) - (order.get(b.region ?? '') ?? 99)
+      || (a.regionRank ?? Infinity) - (b.regionRank ?? Infinity));
+  }
+  return rows;
 }
 
 /** The columns of a ranking; `machine` (CSV/TSV) uses ids as headers and plain numbers. */
 function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: boolean): Column[] {
   const d = fw.definitions;
   const lb = L[o.lang];
-  const rows = selected(result, o.top);
+  const rows = selected(result, o);
   const hasPrev = result.previousYear !== null;
   const dec = d.decimals;
   const cols: Column[] = [];
@@ -63,6 +73,10 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
     col('rank_change', 'right', (r) => int(r.rankChange));
     col(o.unitKind, 'left', (r) => r.unit, true);
     col('code', 'left', (r) => r.code ?? '');
+    if (o.byRegion === true) {
+      col('region', 'left', (r) => r.region ?? '', true);
+      col('region_rank', 'right', (r) => int(r.regionRank));
+    }
     col('score', 'right', (r) => num(r.score, dec));
     col('coverage', 'right', (r) => fixed(r.coverage, 4));
     for (const p of d.pillars) {
@@ -73,6 +87,10 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
     col(lb.rank, 'right', (r) => int(r.rank));
     if (hasPrev) col(lb.change, 'right', (r) => changeMark(r, true, o.lang, o.ascii));
     col(o.unitKind === 'province' ? lb.province : lb.unit, 'left', (r) => r.unit);
+    if (o.byRegion === true) {
+      col(lb.region, 'left', (r) => shortRegion(r.region ?? '', o.lang));
+      col(lb.regionRank, 'right', (r) => int(r.regionRank));
+    }
     col(lb.score, 'right', (r) => num(r.score, dec));
     for (const p of d.pillars) {
       col(p.id.toUpperCase(), 'right', (r) => num(r.pillars[p.id]!.score, dec));
@@ -99,23 +117,46 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
 export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions): string {
   switch (o.format) {
     case 'json':
-      return JSON.stringify(o.top === undefined ? result : { ...result, rankings: selected(result, o.top) }, null, 2) + '\n';
+      return JSON.stringify(o.top === undefined ? result : { ...result, rankings: selected(result, { top: o.top }) }, null, 2) + '\n';
     case 'csv':
       return renderDelimited(columns(result, fw, o, true), ',');
     case 'tsv':
       return renderDelimited(columns(result, fw, o, true), '\t');
     case 'md':
       // A file for CI: never depends on the terminal (▲/▼ always).
-      return `${caption(result, o.lang)}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}${legend(fw, o.lang, '\n')}`;
+      return `${caption(result, o.lang)}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}`
+        + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + legend(fw, o.lang, '\n');
     case 'table': {
       const c = o.chalk;
       let out = `${c.bold(caption(result, o.lang))}\n${renderTable(columns(result, fw, o, false), c, o.ascii)}`;
+      if (o.byRegion === true) out += `\n${renderTable(regionColumns(result, fw, o), c, o.ascii)}`;
       if (result.dropped.length > 0) {
         out += c.dim(`${L[o.lang].dropped} (${result.previousYear}): ${result.dropped.map((u) => u.unit).join(', ')}`) + '\n';
       }
       return out + c.dim(legend(fw, o.lang, ''));
     }
   }
+}
+
+/** Region names shortened for a table column ("Bắc Trung Bộ và duyên hải miền Trung" is long). */
+function shortRegion(name: string, lang: Lang): string {
+  const r = REGIONS.find((x) => x.name === name);
+  if (r === undefined) return name;
+  return lang === 'en' ? r.en : r.aliases[0] ?? r.name;
+}
+
+/** Each region's averages. */
+function regionColumns(result: ScoreResult, fw: Framework, o: RenderOptions): Column[] {
+  const lb = L[o.lang];
+  const rs = result.regions ?? [];
+  const dec = fw.definitions.decimals;
+  const cols: Column[] = [
+    { header: lb.region, align: 'left', cells: rs.map((r) => (o.lang === 'en' ? REGIONS.find((x) => x.name === r.region)?.en ?? r.region : r.region)) },
+    { header: lb.units, align: 'right', cells: rs.map((r) => String(r.units)) },
+    { header: `${lb.average} ${lb.score.toLowerCase()}`, align: 'right', cells: rs.map((r) => num(r.score, dec)) },
+  ];
+  for (const p of fw.definitions.pillars) cols.push({ header: p.id.toUpperCase(), align: 'right', cells: rs.map((r) => num(r.pillars[p.id]!, dec)) });
+  return cols;
 }
 
 function caption(result: ScoreResult, lang: Lang): string {

@@ -1,0 +1,62 @@
+/**
+ * `dti provinces`: the registry — the 63 provinces before 1 July 2025 (code, name, ISO code,
+ * region, 2025 successor) or the 34 after (code, name, members).
+ */
+import { type Command, Option } from 'commander';
+import { ALIASES, PROVINCES, PROVINCES_2025, provinceByCode, province2025ByCode, region2025 } from '../core/provinces.js';
+import { makeChalk } from '../cli/context.js';
+import type { Io } from '../cli/io.js';
+import { type Column, FORMATS, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
+import { emit } from './score.js';
+
+interface ProvincesFlags {
+  format?: Format;
+  output?: string;
+  check?: boolean;
+  map: '63' | '34';
+  color: boolean;
+}
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('provinces')
+    .description("list the registry of provinces: GSO and ISO codes, regions, the 2025 merger")
+    .addOption(new Option('--map <map>', 'the 63 provinces before 1 July 2025, or the 34 after').choices(['63', '34']).default('63'))
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--check', 'do not write: exit 1 if --output is missing or differs')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .addHelpText('after', `
+Names are matched with or without diacritics and prefixes (Tỉnh, Thành phố, TP.), and by
+these spellings too:
+${ALIASES.map(([a, c, note]) => `  ${a.padEnd(16)} ${provinceByCode(c)!.name} (${note})`).join('\n')}
+
+Examples:
+  dti provinces
+  dti provinces --map 34 -f md`)
+    .action((flags: ProvincesFlags) => {
+      const format = flags.format ?? (io.stdout.isTTY === true && flags.output === undefined ? 'table' : 'csv');
+      let rows: Record<string, string | string[]>[];
+      if (flags.map === '63') {
+        rows = PROVINCES.map((p) => ({
+          code: p.code, name: p.name, type: p.type, iso: p.iso, region: p.region,
+          successor_code: p.successor, successor: province2025ByCode(p.successor)!.name,
+        }));
+      } else {
+        rows = PROVINCES_2025.map((p) => ({
+          code: p.code, name: p.name, type: p.type, region: region2025(p),
+          member_codes: p.members.join(' '), members: p.members.map((c) => provinceByCode(c)!.name).join(' + '),
+        }));
+      }
+      let text: string;
+      if (format === 'json') {
+        text = JSON.stringify({ schema: 'dti-provinces/v1', map: flags.map, provinces: rows }, null, 2) + '\n';
+      } else {
+        const keys = Object.keys(rows[0]!);
+        const cols: Column[] = keys.map((k) => ({ header: k, align: k.endsWith('code') ? 'right' : 'left', cells: rows.map((r) => String(r[k])), text: true }));
+        text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
+          : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color), false);
+      }
+      done(emit(text, flags, io, []));
+    });
+}
