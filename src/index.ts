@@ -2,18 +2,22 @@
  * The library API: the same pure functions the CLI uses.
  *
  * ```ts
- * import { loadDefinitions, loadData, score } from 'dti';
+ * import { loadDefinitions, loadData, score, compare, trend } from 'dti';
  * const fw = loadDefinitions(yamlText, 'dti.yaml');
  * ```
+ * Every loader returns a `Result`: `{ ok: true, value, warnings }` or `{ ok: false, errors, warnings }`.
  */
 export { loadData, loadDefinitions, type LoadDataOptions } from './load.js';
+export { compare, type CompareResult, type CompareRow, type CompareOptions, type OfficialRank } from './core/compare.js';
+export { trend, scoreYears, sparkline, type TrendResult, type TrendUnit, type TrendPoint, type TrendOptions } from './core/trend.js';
+export { mergeYear, mergeProblems, type RegionSummary } from './core/score.js';
 export { score, scoreYear, type ScoreOptions, type ScoreResult, type RankedUnit, type PillarResult, type DroppedUnit, type YearScore, type Lang } from './core/score.js';
-export { aggregate, normalizeColumn, normalizeMatrix, rankKeys, coverage, transformValue, type Aggregated } from './core/engine.js';
+export { aggregate, aggregateAbove, normalizeColumn, normalizeMatrix, rankKeys, coverage, transformValue, type Aggregated } from './core/engine.js';
 export { compile, defaultWeights, type Framework, type FlatNode } from './core/framework.js';
 export { validateDefinitions, type Definitions, type IndicatorNode, type Pillar, type Normalize, type Name } from './core/definitions.js';
 export { readDataset, yearsOf, type Dataset, type UnitRecord, type Table, type Cell, type DataOptions } from './core/data.js';
 export { tokenize } from './core/csv.js';
-export { findProvince, provinceByCode, PROVINCES, PROVINCES_2025, ALIASES, type Province, type Province2025 } from './core/provinces.js';
+export { findProvince, findRegion, provinceByCode, successorOf, PROVINCES, PROVINCES_2025, REGIONS, ALIASES, type Province, type Province2025, type Region } from './core/provinces.js';
 export { parseNumber, parseBoolean } from './core/values.js';
 export type { Diagnostic, DiagnosticCode, Result } from './core/diagnostics.js';
 export { compareVi, fixed } from './core/text.js';

@@ -8,9 +8,11 @@ import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './cli/context.js';
 import { CliError } from './cli/errors.js';
 import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
+import { register as registerCompare } from './commands/compare.js';
 import { register as registerIndicators } from './commands/indicators.js';
 import { register as registerProvinces } from './commands/provinces.js';
 import { register as registerScore } from './commands/score.js';
+import { register as registerTrend } from './commands/trend.js';
 import { register as registerValidate } from './commands/validate.js';
 
 export type { Io } from './cli/io.js';
@@ -41,6 +43,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 Examples:
   dti score data/2023.csv                       rank the provinces of 2023 (changes since 2022)
   dti score data/2023.csv -f json               the same as JSON (schema dti-result/v1)
+  dti trend data/papi/*.csv -i indicators/papi.yaml     ranks year by year
+  dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"           side by side, with official ranks
   dti validate data/2023.csv                    check a data file
   dti indicators                                the indicator tree with weights
   dti provinces --map 34                        the 34 provinces since 1 July 2025
@@ -49,6 +53,8 @@ ${EXIT_HELP}
 
 Docs: README.md (file formats, the DTI method, CI recipe).`);
   registerScore(program, io, done);
+  registerTrend(program, io, done);
+  registerCompare(program, io, done);
   registerValidate(program, io, done);
   registerIndicators(program, io, done);
   registerProvinces(program, io, done);

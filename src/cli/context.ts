@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Dataset } from '../core/data.js';
-import { type Diagnostic, compareDiagnostics } from '../core/diagnostics.js';
+import { type Diagnostic, compareDiagnostics, error } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import type { Decimal } from '../core/values.js';
 import { loadData, loadDefinitions } from '../load.js';
@@ -119,4 +119,40 @@ export function previousSibling(path: string | null, year: number | null): strin
   const idx = name.lastIndexOf(String(year));
   const candidate = join(dirname(path), name.slice(0, idx) + String(year - 1) + name.slice(idx + 4));
   return existsSync(candidate) ? candidate : undefined;
+}
+
+/** Several files read as one dataset; a unit-year in two files is a data error. */
+export async function loadDataFiles(files: readonly string[], fw: Framework, io: Io, flags: DataFlags):
+  Promise<{ data: Dataset; paths: (string | null)[]; warnings: Diagnostic[] }> {
+  let data: Dataset | undefined;
+  const paths: (string | null)[] = [];
+  const warnings: Diagnostic[] = [];
+  const failures: Diagnostic[] = [];
+  for (const f of files) {
+    let loaded: LoadedData;
+    try {
+      loaded = await loadDataFile(f, fw, io, flags);
+    } catch (e) {
+      // Keep going: every file's problems in one run.
+      if (e instanceof CliError && e.exitCode === EXIT.DATA && e.diagnostics.length > 0) { failures.push(...e.diagnostics); continue; }
+      throw e;
+    }
+    paths.push(loaded.input.path);
+    warnings.push(...loaded.warnings);
+    if (data === undefined) { data = loaded.data; continue; }
+    if (data.unitKind !== loaded.data.unitKind || data.map !== loaded.data.map) {
+      throw new CliError(EXIT.DATA, `${loaded.input.name}: its units (${loaded.data.unitKind}${loaded.data.map === null ? '' : `, ${loaded.data.map} provinces`}) differ from the files before`,
+        { hint: 'give every file the same kind of unit' });
+    }
+    const seen = new Set(data.records.map((r) => `${r.key}\u0000${r.year}`));
+    for (const r of loaded.data.records) {
+      if (seen.has(`${r.key}\u0000${r.year}`)) {
+        failures.push(error('DUPLICATE_ROW', `${r.unit} (${r.year ?? 'no year'}) is also in an earlier file`,
+          { file: loaded.input.name, line: r.line, col: 1 }, 'give each unit and year once across the files'));
+      }
+    }
+    data = { ...data, records: [...data.records, ...loaded.data.records] };
+  }
+  if (failures.length > 0) throw new CliError(EXIT.DATA, 'invalid data', { diagnostics: failures });
+  return { data: data!, paths, warnings };
 }

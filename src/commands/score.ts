@@ -8,7 +8,7 @@ import { REGIONS, findRegion } from '../core/provinces.js';
 import type { Dataset } from '../core/data.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import {
-  type DataFlags, asciiOnly, loadDataFile, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics,
+  type DataFlags, asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics,
 } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
@@ -127,21 +127,16 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
   const warnings: Diagnostic[] = [...defWarnings];
   const inputs: (string | null)[] = [defInput.path];
 
-  // Several files are one dataset; their units and years must not collide.
-  let data: Dataset | undefined;
-  for (const f of files) {
-    const loaded = await loadDataFile(f, fw, io, flags);
-    inputs.push(loaded.input.path);
-    warnings.push(...loaded.warnings);
-    data = data === undefined ? loaded.data : mergeDatasets(data, loaded.data, loaded.input.name);
-  }
-  const ds = data!;
+  const loaded = await loadDataFiles(files, fw, io, flags);
+  inputs.push(...loaded.paths);
+  warnings.push(...loaded.warnings);
+  const ds = loaded.data;
   const years = [...new Set(ds.records.map((r) => r.year))].sort((a, b) => (a ?? 0) - (b ?? 0));
   const latest = years[years.length - 1] ?? null;
 
   let previous: Dataset | undefined;
   if (flags.previous !== false && !years.some((y) => y !== null && latest !== null && y < latest)) {
-    const firstPath = files.length === 1 ? inputs[1]! : null;
+    const firstPath = files.length === 1 ? loaded.paths[0]! : null;
     const prevPath = typeof flags.previous === 'string' ? flags.previous : previousSibling(firstPath, latest);
     if (prevPath !== undefined) {
       // --year names the year of the main file only.
@@ -204,16 +199,3 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
   return emit(text, flags, io, inputs);
 }
 
-/** Two files of one run become one dataset; a unit-year in both is a data error. */
-function mergeDatasets(a: Dataset, b: Dataset, name: string): Dataset {
-  if (a.unitKind !== b.unitKind) {
-    throw new CliError(EXIT.DATA, `${name}: its unit column is '${b.unitKind}', the files before have '${a.unitKind}'`, { hint: 'use the same kind of unit in every file' });
-  }
-  const seen = new Set(a.records.map((r) => `${r.key}\u0000${r.year}`));
-  for (const r of b.records) {
-    if (seen.has(`${r.key}\u0000${r.year}`)) {
-      throw new CliError(EXIT.DATA, `${name}:${r.line}: ${r.unit} (${r.year ?? 'no year'}) is also in an earlier file`, { hint: 'give each unit and year once across the files' });
-    }
-  }
-  return { ...a, records: [...a.records, ...b.records] };
-}

@@ -1,0 +1,39 @@
+// Compare Nghệ An, Hà Tĩnh and Vĩnh Phúc through the library API (run: node examples/compare-north-central.mjs).
+// The same pure functions the CLI uses: load the definitions and each year's data, then
+// compare the three provinces pillar by pillar and follow their ranks across the years.
+import { readFileSync } from 'node:fs';
+import { compare, loadData, loadDefinitions, trend } from 'dti';
+
+const root = new URL('..', import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), 'utf8');
+
+const defs = loadDefinitions(read('indicators/dti.yaml'), 'indicators/dti.yaml');
+if (!defs.ok) throw new Error(defs.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'));
+const fw = defs.value;
+
+// Two files, one dataset: the records of both years.
+const records = [];
+for (const year of [2022, 2023]) {
+  const data = loadData(read(`data/${year}.csv`), fw, { file: `data/${year}.csv`, fileYear: year });
+  if (!data.ok) throw new Error(data.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'));
+  records.push(...data.value.records);
+}
+const data = { unitKind: 'province', layout: 'wide', map: '63', records };
+
+const provinces = ['Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc'];
+const result = compare(fw, data, provinces, { lang: 'en' });
+if (!result.ok) throw new Error(result.errors[0].message);
+const c = result.value;
+
+for (const year of c.years) {
+  console.log(`${year}`);
+  for (const row of c.rows.filter((r) => r.year === year && (r.section === 'score' || r.section === 'pillar'))) {
+    const cells = c.units.map((u, k) => `${u.unit} ${row.values[k]?.toFixed(4) ?? '–'} (#${row.ranks[k] ?? '–'})`);
+    console.log(`  ${row.label.padEnd(20).slice(0, 20)}  ${cells.join('   ')}`);
+  }
+}
+
+const t = trend(fw, data, { lang: 'en' });
+for (const u of t.units) {
+  console.log(`${u.unit}: rank ${u.series.map((p) => p?.rank ?? '–').join(' → ')} (${t.years.join(' → ')})`);
+}

@@ -1,0 +1,54 @@
+/** `dti compare <unit…> --data <files…>`: named units side by side, per pillar and indicator, across years. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Command, Option } from 'commander';
+import { compare } from '../core/compare.js';
+import { loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { CliError } from '../cli/errors.js';
+import { displayName } from '../cli/files.js';
+import { EXIT, type Io } from '../cli/io.js';
+import { officialDtiRanks } from '../cli/official.js';
+import { FORMATS, type Format } from '../render/format.js';
+import { renderCompare } from '../render/compare.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit } from './score.js';
+
+type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'>
+  & { format?: Format; data?: string[]; official: boolean };
+
+/** The shipped DTI data, when no --data is given. */
+const SHIPPED = ['2022', '2023'].map((y) => fileURLToPath(new URL(`../../data/${y}.csv`, import.meta.url)));
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program
+    .command('compare')
+    .description('named units side by side: score, rank, pillars, main indices, each indicator and the points it lost; official ranks beside')
+    .argument('<unit...>', 'provinces (any spelling) or units to compare');
+  dataOptions(cmd)
+    .option('-d, --data <files...>', 'CSV data files, one per year (default: the shipped data/2022.csv and data/2023.csv)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--check', 'do not write: exit 1 if --output is missing or differs')
+    .addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'))
+    .option('--pool-years', 'normalise minmax/zscore/rank over all years given')
+    .option('--no-official', 'leave out the published official DTI ranks')
+    .option('-q, --quiet', 'no warnings')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .addHelpText('after', `
+Examples:
+  dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"
+  dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc" -f md -o compare.md
+  dti compare "Hà Tĩnh" "Quảng Bình" -i indicators/papi.yaml --data data/papi/2015.csv data/papi/2016.csv`)
+    .action(async (names: string[], flags: CompareFlags) => {
+      const { fw, input } = await loadFrameworkFile(flags.indicators, io);
+      const files = flags.data ?? SHIPPED.filter((f) => existsSync(f)).map((f) => displayName(f, io.cwd));
+      const { data, paths, warnings } = await loadDataFiles(files, fw, io, flags);
+      if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
+      // Official ranks are DTI ranks of provinces: shown for DTI definitions only.
+      const official = flags.official && data.unitKind === 'province' && fw.definitions.id.startsWith('dti') ? officialDtiRanks() : [];
+      const r = compare(fw, data, names, { lang: flags.lang, official, ...(flags.poolYears === true ? { poolYears: true } : {}) });
+      if (!r.ok) throw new CliError(EXIT.USAGE, 'unknown unit', { diagnostics: r.errors });
+      const format = chooseFormat(flags.format, flags.output, io);
+      const text = renderCompare(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table') });
+      done(emit(text, flags, io, [input.path, ...paths]));
+    });
+}

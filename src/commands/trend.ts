@@ -1,0 +1,42 @@
+/** `dti trend <files…>`: every unit's score and rank year by year. */
+import { type Command, Option } from 'commander';
+import { trend } from '../core/trend.js';
+import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { CliError } from '../cli/errors.js';
+import { EXIT, type Io } from '../cli/io.js';
+import { FORMATS, type Format } from '../render/format.js';
+import { renderTrend } from '../render/trend.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit } from './score.js';
+
+type TrendFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'> & { format?: Format };
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program
+    .command('trend')
+    .description('each unit’s score and rank year by year, the overall change and a chart of the rank path')
+    .argument('<data...>', 'CSV data files, one per year (or files with a year column)');
+  dataOptions(cmd)
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--check', 'do not write: exit 1 if --output is missing or differs')
+    .addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'))
+    .option('--pool-years', 'normalise minmax/zscore/rank over all years, so scores compare across years')
+    .option('-q, --quiet', 'no warnings')
+    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .addHelpText('after', `
+Examples:
+  dti trend data/papi/*.csv -i indicators/papi.yaml
+  dti trend data/2022.csv data/2023.csv -f md`)
+    .action(async (files: string[], flags: TrendFlags) => {
+      const { fw, input } = await loadFrameworkFile(flags.indicators, io);
+      const { data, paths, warnings } = await loadDataFiles(files, fw, io, flags);
+      if (data.records.some((r) => r.year === null)) {
+        throw new CliError(EXIT.DATA, 'a trend needs the year of every row', { hint: 'name the files by year (2023.csv), add a year column, or pass --year' });
+      }
+      if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
+      const result = trend(fw, data, { lang: flags.lang, ...(flags.poolYears === true ? { poolYears: true } : {}) });
+      const format = chooseFormat(flags.format, flags.output, io);
+      const text = renderTrend(result, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io) });
+      done(emit(text, flags, io, [input.path, ...paths]));
+    });
+}

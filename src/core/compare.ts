@@ -1,0 +1,163 @@
+/**
+ * Side by side: named units, year by year — score and rank, each pillar, each group (the
+ * main indices), each indicator's raw value, normalised value and the points it lost against
+ * its maximum; the leader of every row; published official ranks where known.
+ */
+import type { Dataset } from './data.js';
+import { type Diagnostic, type Result, error } from './diagnostics.js';
+import type { Framework } from './framework.js';
+import { findProvince } from './provinces.js';
+import type { Lang } from './score.js';
+import { compareVi, fold } from './text.js';
+import { scoreYears } from './trend.js';
+
+/** A published rank (data/published), shown beside ours and labelled official. */
+export interface OfficialRank {
+  year: number;
+  code: string;
+  rank: number | null;
+  score: number | null;
+  /** What was ranked, e.g. "63 provinces". */
+  universe: string;
+  source: string;
+}
+
+export type CompareSection = 'score' | 'pillar' | 'group' | 'indicator';
+
+export interface CompareRow {
+  year: number | null;
+  section: CompareSection;
+  id: string;
+  label: string;
+  /** Per unit: the score (scaled) for score/pillar/group rows, the raw value for indicators. */
+  values: (number | null)[];
+  /** score and pillar rows: ranks among all units of that year. */
+  ranks?: (number | null)[];
+  /** indicator rows. */
+  normalized?: (number | null)[];
+  /** indicator rows: maxPoints × (1 − normalised); a missing value under `zero` loses all. */
+  pointsLost?: (number | null)[];
+  maxPoints?: number;
+  /** Indices of the units that lead this row (ties: several; none when nobody has a value). */
+  leaders: number[];
+}
+
+export interface CompareResult {
+  schema: 'dti-compare/v1';
+  framework: { id: string; name: string };
+  units: { unit: string; code: string | null }[];
+  years: (number | null)[];
+  rows: CompareRow[];
+  /** Published ranks for these units, all years known (not computed by us). */
+  official: (OfficialRank & { unit: string })[];
+}
+
+export interface CompareOptions {
+  lang?: Lang;
+  poolYears?: boolean;
+  official?: readonly OfficialRank[];
+}
+
+/** Compare `names` (any spelling the registry knows, or the exact unit name) across the years of `data`. */
+export function compare(fw: Framework, data: Dataset, names: readonly string[], opts: CompareOptions = {}): Result<CompareResult> {
+  const lang = opts.lang ?? 'vi';
+  const errors: Diagnostic[] = [];
+  const known = new Map<string, { unit: string; code: string | null }>();
+  for (const r of data.records) if (!known.has(r.key)) known.set(r.key, { unit: r.unit, code: r.code });
+  const keys: string[] = [];
+  for (const n of names) {
+    let key: string | undefined;
+    if (data.unitKind === 'province') {
+      const p = findProvince(n);
+      if (p.ok) key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`) ?? `missing:${p.province.name}`;
+      else errors.push(error('UNKNOWN_PROVINCE', `unknown province '${n}'`, {}, p.suggestions.length > 0 ? `did you mean ${p.suggestions.map((x) => `'${x}'`).join(' or ')}?` : "see 'dti provinces'"));
+    } else {
+      key = [...known.keys()].find((k) => fold(k) === fold(n.trim().normalize('NFC')));
+      if (key === undefined) {
+        errors.push(error('UNKNOWN_PROVINCE', `no unit '${n}' in the data`, {},
+          `the units are: ${[...known.values()].map((u) => u.unit).sort(compareVi).slice(0, 10).join(', ')}`));
+      }
+    }
+    if (key?.startsWith('missing:')) {
+      errors.push(error('UNKNOWN_PROVINCE', `${key.slice(8)} has no row in the data`, {}, `the data hold ${known.size} units`));
+      key = undefined;
+    }
+    if (key !== undefined) keys.push(key);
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings: [] };
+
+  const d = fw.definitions;
+  const units = keys.map((k) => known.get(k)!);
+  const scored = data.records.every((r) => r.year !== null)
+    ? scoreYears(fw, data, opts.poolYears === true ? { poolYears: true } : {})
+    : scoreYearsUndated(fw, data);
+  const totalPoints = fw.nodes[fw.root]!.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
+  const rows: CompareRow[] = [];
+  const nn = (x: number) => (Number.isNaN(x) ? null : x);
+  const leadersOf = (xs: (number | null)[], better: 'high' | 'low') => {
+    const v = xs.filter((x): x is number => x !== null);
+    if (v.length === 0) return [];
+    const best = better === 'high' ? Math.max(...v) : Math.min(...v);
+    return xs.flatMap((x, i) => (x === best ? [i] : []));
+  };
+
+  for (const ys of scored) {
+    const n = ys.records.length;
+    const idx = keys.map((k) => ys.records.findIndex((r) => r.key === k));
+    const pick = <T>(f: (i: number) => T): (T | null)[] => idx.map((i) => (i < 0 ? null : f(i)));
+    const scores = pick((i) => nn(ys.scores[i]!));
+    rows.push({ year: ys.year, section: 'score', id: d.id, label: d.name[lang], values: scores,
+      ranks: pick((i) => (ys.ranks[i] === 0 ? null : ys.ranks[i]!)), leaders: leadersOf(scores, 'high') });
+    fw.pillars.forEach((p, k) => {
+      const vals = pick((i) => nn(ys.agg.pillars[k * n + i]! * d.scale));
+      rows.push({ year: ys.year, section: 'pillar', id: p.id, label: d.pillars[k]!.name[lang], values: vals,
+        ranks: pick((i) => (ys.pillarRanks[k]![i] === 0 ? null : ys.pillarRanks[k]![i]!)), leaders: leadersOf(vals, 'high') });
+    });
+    for (const g of fw.groups) {
+      const node = fw.nodes[g]!;
+      const vals = pick((i) => nn(ys.agg.nodes[g * n + i]! * d.scale));
+      rows.push({ year: ys.year, section: 'group', id: node.id, label: node.def!.name[lang], values: vals, leaders: leadersOf(vals, 'high') });
+    }
+    fw.leaves.forEach((ni, j) => {
+      const node = fw.nodes[ni]!;
+      // The leaf's share of the index in the index's own points (25 of 1000 for a DTI component);
+      // rounded to 10 decimals so 0.025 × 1000 reads 25, not 24.999999999999996.
+      const maxPoints = Number((fw.leafShare[j]! * totalPoints).toFixed(10));
+      const norm = pick((i) => nn(ys.norm[j * n + i]!));
+      const lost = norm.map((v, u) => {
+        if (idx[u]! < 0) return null;
+        if (v === null) return node.missing === 'zero' ? maxPoints : null;
+        return maxPoints * (1 - v);
+      });
+      rows.push({
+        year: ys.year, section: 'indicator', id: node.id, label: node.def!.name[lang],
+        values: pick((i) => nn(ys.records[i]!.values[j]!)), normalized: norm, pointsLost: lost, maxPoints,
+        leaders: leadersOf(norm, 'high'),
+      });
+    });
+  }
+
+  const codes = new Map(units.map((u) => [u.code, u.unit]));
+  const official = (opts.official ?? [])
+    .filter((o) => codes.has(o.code))
+    .map((o) => ({ ...o, unit: codes.get(o.code)! }))
+    .sort((a, b) => a.year - b.year || units.findIndex((u) => u.code === a.code) - units.findIndex((u) => u.code === b.code));
+
+  return {
+    ok: true,
+    warnings: [],
+    value: {
+      schema: 'dti-compare/v1',
+      framework: { id: d.id, name: d.name[lang] },
+      units,
+      years: scored.map((s) => s.year),
+      rows,
+      official,
+    },
+  };
+}
+
+function scoreYearsUndated(fw: Framework, data: Dataset) {
+  return scoreYears(fw, { ...data, records: data.records.map((r) => ({ ...r, year: r.year ?? 0 })) })
+    .map((ys) => ({ ...ys, year: ys.year === 0 ? null : ys.year }));
+}

@@ -1,0 +1,100 @@
+/**
+ * Across years: each year of a dataset scored on its own (or normalised over all years with
+ * `poolYears`), one row per unit with its score and rank in every year.
+ */
+import type { Dataset, UnitRecord } from './data.js';
+import { yearsOf } from './data.js';
+import type { Framework } from './framework.js';
+import { type Lang, type YearScore, scoreYear } from './score.js';
+import { compareVi } from './text.js';
+
+export interface TrendPoint {
+  year: number;
+  score: number | null;
+  rank: number | null;
+}
+
+export interface TrendUnit {
+  unit: string;
+  code: string | null;
+  /** One entry per year of `years`; null where the unit has no row that year. */
+  series: (TrendPoint | null)[];
+  /** From the first to the last year the unit is ranked: score difference, and ranks gained (positive = up). */
+  change: { from: number; to: number; score: number | null; rank: number | null } | null;
+}
+
+export interface TrendResult {
+  schema: 'dti-trend/v1';
+  framework: { id: string; name: string };
+  years: number[];
+  /** How many units each year ranks. */
+  ranked: number[];
+  units: TrendUnit[];
+}
+
+export interface TrendOptions {
+  poolYears?: boolean;
+  lang?: Lang;
+}
+
+/** Score every year in `data` (all records must carry a year). */
+export function scoreYears(fw: Framework, data: Dataset, opts: TrendOptions = {}): YearScore[] {
+  const years = yearsOf(data).filter((y): y is number => y !== null);
+  const pool = opts.poolYears === true ? data.records : undefined;
+  return years.map((y) => scoreYear(fw, data.records.filter((r) => r.year === y), y, pool));
+}
+
+export function trend(fw: Framework, data: Dataset, opts: TrendOptions = {}): TrendResult {
+  const scored = scoreYears(fw, data, opts);
+  const years = scored.map((s) => s.year!);
+  const byKey = new Map<string, { rec: UnitRecord; series: (TrendPoint | null)[] }>();
+  scored.forEach((ys, t) => {
+    ys.records.forEach((r, i) => {
+      let e = byKey.get(r.key);
+      if (e === undefined) {
+        e = { rec: r, series: years.map(() => null) };
+        byKey.set(r.key, e);
+      }
+      const score = ys.scores[i]!;
+      e.series[t] = { year: years[t]!, score: Number.isNaN(score) ? null : score, rank: ys.ranks[i] === 0 ? null : ys.ranks[i]! };
+    });
+  });
+  const units: TrendUnit[] = [...byKey.values()].map(({ rec, series }) => {
+    const ranked = series.filter((p): p is TrendPoint => p !== null && p.rank !== null);
+    const first = ranked[0];
+    const last = ranked[ranked.length - 1];
+    const change = first === undefined || last === undefined || first === last ? null : {
+      from: first.year, to: last.year,
+      score: first.score === null || last.score === null ? null : last.score - first.score,
+      rank: first.rank! - last.rank!,
+    };
+    return { unit: rec.unit, code: rec.code, series, change };
+  });
+  // By the latest rank, unranked last, then by name.
+  const latest = (u: TrendUnit) => {
+    for (let t = u.series.length - 1; t >= 0; t--) if (u.series[t]?.rank != null) return { t, r: u.series[t]!.rank! };
+    return { t: -1, r: Infinity };
+  };
+  units.sort((a, b) => {
+    const la = latest(a);
+    const lb = latest(b);
+    return lb.t - la.t || la.r - lb.r || compareVi(a.unit, b.unit);
+  });
+  return {
+    schema: 'dti-trend/v1',
+    framework: { id: fw.definitions.id, name: fw.definitions.name[opts.lang ?? 'vi'] },
+    years,
+    ranked: scored.map((s) => s.ranks.filter((r) => r !== 0).length),
+    units,
+  };
+}
+
+/** A small chart of a rank path: the higher the rank (1 = best), the taller the bar; a gap is a space. */
+export function sparkline(ranks: (number | null)[], worst: number): string {
+  const bars = '▁▂▃▄▅▆▇█';
+  return ranks.map((r) => {
+    if (r === null) return ' ';
+    const q = worst <= 1 ? 1 : 1 - (r - 1) / (worst - 1);
+    return bars[Math.round(q * (bars.length - 1))]!;
+  }).join('');
+}

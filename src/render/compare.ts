@@ -1,0 +1,78 @@
+/** Rendering `dti compare`: the named units side by side, year by year. */
+import type { ChalkInstance } from 'chalk';
+import type { CompareResult, CompareRow } from '../core/compare.js';
+import type { Framework } from '../core/framework.js';
+import type { Lang } from '../core/score.js';
+import { fixed } from '../core/text.js';
+import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
+
+const T = {
+  vi: { indicator: 'Chỉ số', year: 'Năm', official: 'Xếp hạng DTI chính thức (công bố)', leader: '★ dẫn đầu hàng', lost: 'điểm mất' },
+  en: { indicator: 'Indicator', year: 'Year', official: 'Official DTI ranks (published)', leader: '★ leads the row', lost: 'points lost' },
+} as const;
+
+export function renderCompare(c: CompareResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance }): string {
+  const dec = fw.definitions.decimals;
+  const num = (x: number | null | undefined, d = dec) => (x === null || x === undefined ? '–' : fixed(x, d));
+  const raw = (x: number | null | undefined) => (x === null || x === undefined ? '–' : String(x));
+  if (o.format === 'json') return JSON.stringify(c, null, 2) + '\n';
+  if (o.format === 'csv' || o.format === 'tsv') {
+    const lines: string[][] = [];
+    for (const r of c.rows) {
+      c.units.forEach((u, k) => lines.push([
+        r.year === null ? '' : String(r.year), r.section, r.id, u.unit, u.code ?? '',
+        r.values[k] == null ? '' : String(r.values[k]), r.ranks?.[k] == null ? '' : String(r.ranks[k]),
+        r.normalized?.[k] == null ? '' : String(r.normalized[k]), r.pointsLost?.[k] == null ? '' : String(r.pointsLost[k]),
+        r.leaders.includes(k) ? '1' : '0',
+      ]));
+    }
+    const head = ['year', 'section', 'id', 'unit', 'code', 'value', 'rank', 'normalized', 'points_lost', 'leader'];
+    const cols: Column[] = head.map((h, i) => ({ header: h, align: 'left', cells: lines.map((l) => l[i]!), ...(h === 'unit' ? { text: true } : {}) }));
+    return renderDelimited(cols, o.format === 'csv' ? ',' : '\t');
+  }
+  const t = T[o.lang];
+  const md = o.format === 'md';
+  const star = (r: CompareRow, k: number, s: string) => (r.leaders.includes(k) && r.leaders.length < c.units.length ? `${s} ★` : s);
+  const cell = (r: CompareRow, k: number): string => {
+    switch (r.section) {
+      case 'score':
+      case 'pillar':
+        return star(r, k, r.values[k] == null ? '–' : `${num(r.values[k])} (#${r.ranks?.[k] ?? '–'})`);
+      case 'group':
+        return star(r, k, num(r.values[k]));
+      case 'indicator': {
+        const lost = r.pointsLost?.[k];
+        return star(r, k, `${raw(r.values[k])} → ${num(r.normalized?.[k], 2)}${lost == null || lost === 0 ? '' : ` (−${fixed(lost, 1)})`}`);
+      }
+    }
+  };
+  const label = (r: CompareRow) => {
+    const indent = r.section === 'indicator' ? '    ' : r.section === 'group' ? '  ' : '';
+    return md ? `${r.section === 'score' ? '**' : ''}${r.label}${r.section === 'score' ? '**' : ''}` : `${indent}${r.section === 'indicator' ? r.id : r.label}`;
+  };
+  let out = `${md ? '## ' : ''}${c.framework.name}\n`;
+  for (const y of c.years) {
+    const rows = c.rows.filter((r) => r.year === y);
+    const cols: Column[] = [
+      { header: y === null ? t.indicator : `${y}`, align: 'left', cells: rows.map(label) },
+      ...c.units.map((u, k): Column => ({ header: u.unit, align: 'right', cells: rows.map((r) => cell(r, k)) })),
+    ];
+    out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false));
+  }
+  if (c.official.length > 0) {
+    const years = [...new Set(c.official.map((x) => `${x.year}|${x.universe}`))];
+    const cols: Column[] = [
+      { header: t.official, align: 'left', cells: years.map((y) => { const [yr, uni] = y.split('|'); return `${yr} (${uni!.split(' (')[0]})`; }) },
+      ...c.units.map((u): Column => ({
+        header: u.unit, align: 'right',
+        cells: years.map((y) => {
+          const x = c.official.find((e) => `${e.year}|${e.universe}` === y && e.unit === u.unit);
+          return x === undefined ? '–' : `${x.rank === null ? '' : `#${x.rank}`}${x.score === null ? '' : ` (${fixed(x.score, 4)})`}`;
+        }),
+      })),
+    ];
+    out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false));
+  }
+  out += `\n${t.leader}; "→" ${o.lang === 'vi' ? 'giá trị chuẩn hoá' : 'normalised value'}; (−x) ${t.lost}\n`;
+  return out;
+}

@@ -1,0 +1,128 @@
+// Years and comparisons: rank changes, new and dropped units, pooled normalisation,
+// dti trend, dti compare with official ranks, and the library example.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/core/csv.js';
+import { ROOT, cli, tmp } from './helpers.js';
+
+/** Ranks of the published PAPI totals, computed straight from the reference CSV (an independent oracle). */
+function publishedRanks(year: string): Map<string, number> {
+  const { table } = tokenize(readFileSync(join(ROOT, '../shared/reference/data/papi_2011_2016_dimensions.csv'), 'utf8'));
+  const h = table.header.map((c) => c.text);
+  const rows = table.rows.map((r) => Object.fromEntries(r.map((c, i) => [h[i]!, c.text])))
+    .filter((r) => r.year === year && r.gso_code !== '999' && r.papi_unweighted_published !== '');
+  rows.sort((a, b) => Number(b.papi_unweighted_published) - Number(a.papi_unweighted_published));
+  return new Map(rows.map((r, i) => [r.province!, i + 1]));
+}
+
+describe('rank changes', () => {
+  it('marks new units and lists dropped ones, never inventing a change', async () => {
+    const dir = tmp();
+    const defs = join(ROOT, 'indicators/dti-2022-main.yaml');
+    writeFileSync(join(dir, '2022.csv'), 'province,nhan-thuc-so\nNghệ An,0.5\nHà Tĩnh,0.4\nVĩnh Phúc,0.3\n');
+    writeFileSync(join(dir, '2023.csv'), 'province,nhan-thuc-so\nNghệ An,0.5\nHà Tĩnh,0.6\nQuảng Bình,0.1\n');
+    const j = JSON.parse((await cli(['score', join(dir, '2023.csv'), '-i', defs, '-f', 'json', '-q'], { cwd: dir })).stdout);
+    expect(j.previousYear).toBe(2022);
+    expect(j.rankings.map((r: { unit: string; rankChange: number | null; previousRank: number | null }) => [r.unit, r.previousRank, r.rankChange]))
+      .toEqual([['Hà Tĩnh', 2, 1], ['Nghệ An', 1, -1], ['Quảng Bình', null, null]]);
+    expect(j.dropped).toEqual([{ unit: 'Vĩnh Phúc', code: '26', previousRank: 3 }]);
+    const table = (await cli(['score', join(dir, '2023.csv'), '-i', defs, '-f', 'table', '-q'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout;
+    expect(table).toMatch(/1\s+▲1\s+Hà Tĩnh/);
+    expect(table).toMatch(/3\s+mới\s+Quảng Bình/);
+    expect(table).toContain('Không còn trong dữ liệu năm nay (2022): Vĩnh Phúc');
+    const ascii = (await cli(['score', join(dir, '2023.csv'), '-i', defs, '-f', 'table', '-q', '--lang', 'en'], { cwd: dir, env: { NO_COLOR: '1', LANG: 'C' } })).stdout;
+    expect(ascii).toMatch(/1\s+\+1\s+Hà Tĩnh/);
+    expect(ascii).toMatch(/2\s+-1\s+Nghệ An/);
+  });
+  it('PAPI 2016 against 2015: rank changes of three provinces equal those of the published totals', async () => {
+    const j = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json'])).stdout);
+    const r16 = publishedRanks('2016');
+    const r15 = publishedRanks('2015');
+    for (const [unit, source] of [['Hà Tĩnh', 'Hà Tĩnh'], ['Quảng Bình', 'Quảng Bình'], ['Hồ Chí Minh', 'Hồ Chí Minh']] as const) {
+      const r = j.rankings.find((x: { unit: string }) => x.unit === unit);
+      expect([r.rank, r.previousRank, r.rankChange]).toEqual([r16.get(source), r15.get(source), r15.get(source)! - r16.get(source)!]);
+    }
+  });
+  it('warns that minmax scores do not compare across years, and --pool-years normalises over both', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n    normalize: { method: minmax }\n');
+    writeFileSync(join(dir, '2022.csv'), 'unit,a\nX,10\nY,20\n');
+    writeFileSync(join(dir, '2023.csv'), 'unit,a\nX,20\nY,30\n');
+    const plain = await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'json'], { cwd: dir });
+    expect(plain.stderr).toContain('not comparable across years');
+    expect(JSON.parse(plain.stdout).rankings.map((r: { score: number }) => r.score)).toEqual([1, 0]);
+    // Pooled over 2022 and 2023: min 10, max 30 → Y (30) = 1, X (20) = 0.5.
+    const pooled = await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'json', '--pool-years'], { cwd: dir });
+    expect(pooled.stderr).not.toContain('not comparable');
+    expect(JSON.parse(pooled.stdout).rankings.map((r: { score: number }) => r.score)).toEqual([1, 0.5]);
+  });
+});
+
+describe('dti trend', () => {
+  it('gives six years of PAPI, ranks as the published totals rank', async () => {
+    const files = [2011, 2012, 2013, 2014, 2015, 2016].map((y) => `data/papi/${y}.csv`);
+    const r = await cli(['trend', ...files, '-i', 'indicators/papi.yaml', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.years).toEqual([2011, 2012, 2013, 2014, 2015, 2016]);
+    expect(j.ranked).toEqual([63, 63, 63, 61, 63, 63]);
+    expect(j.units).toHaveLength(63);
+    const ranks = j.years.map((y: number) => publishedRanks(String(y)));
+    const ct = j.units.find((u: { unit: string }) => u.unit === 'Cần Thơ');
+    expect(ct.series.map((p: { rank: number }) => p.rank)).toEqual(ranks.map((m: Map<string, number>) => m.get('Cần Thơ')));
+    expect(ct.change.rank).toBe(ranks[0].get('Cần Thơ') - ranks[5].get('Cần Thơ'));
+    // Bắc Giang has no 2014 score: a gap, not a made-up rank.
+    expect(j.units.find((u: { unit: string }) => u.unit === 'Bắc Giang').series[3]).toMatchObject({ rank: null, score: null });
+  });
+  it('draws the rank path on a terminal and writes Markdown for reports', async () => {
+    const t = await cli(['trend', 'data/papi/2015.csv', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'table'], { env: { NO_COLOR: '1' } });
+    expect(t.stdout.split('\n')[3]).toMatch(/^Cần Thơ\s+2\s+1\s+39\.5721\s+▲1\s+[▁▂▃▄▅▆▇█]{2}$/);
+    const md = await cli(['trend', 'data/papi/2015.csv', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'md']);
+    expect(md.stdout).toContain('| Cần Thơ | 39.3441 (2) | 39.5721 (1) | +1 |');
+  });
+});
+
+describe('dti compare', () => {
+  it('compares the three provinces on the shipped data, with their official ranks', async () => {
+    const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-f', 'json', '-q']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.units.map((u: { unit: string }) => u.unit)).toEqual(['Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc']);
+    expect(j.years).toEqual([2022, 2023]);
+    const vp = j.official.filter((o: { unit: string; universe: string }) => o.unit === 'Vĩnh Phúc' && o.universe === '63 provinces');
+    expect(vp.map((o: { year: number; rank: number }) => [o.year, o.rank])).toEqual([[2020, 55], [2021, 12], [2022, 18]]);
+    // The 2023 score row leads with Vĩnh Phúc (0.4044 > 0.4039 > 0.3159), as `dti score` ranks them.
+    const s23 = j.rows.find((x: { year: number; section: string }) => x.year === 2023 && x.section === 'score');
+    expect(s23.ranks).toEqual([3, 2, 1]);
+    expect(s23.leaders).toEqual([2]);
+    // An indicator row: Vĩnh Phúc's 95.5% e-health records, target 100 → 0.955, lost 25 × 0.045 = 1.125 points.
+    const ehr = j.rows.find((x: { year: number; id: string }) => x.year === 2023 && x.id === 'xhs-ho-so-suc-khoe-dien-tu');
+    expect(ehr.values).toEqual([null, null, 95.5]);
+    expect(ehr.normalized[2]).toBeCloseTo(0.955, 12);
+    expect(ehr.pointsLost[2]).toBeCloseTo(1.125, 12);
+    expect(ehr.pointsLost[0]).toBe(25); // no value under missing: zero loses all 25 points
+    expect(ehr.maxPoints).toBe(25);
+  });
+  it('labels official ranks as official in Markdown', async () => {
+    const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-f', 'md', '-q']);
+    expect(r.stdout).toContain('| Xếp hạng DTI chính thức (công bố) | Nghệ An | Hà Tĩnh | Vĩnh Phúc |');
+    expect(r.stdout).toContain('| 2020 (63 provinces) | #36 | – | #55 |');
+  });
+  it('an unknown unit is a usage error with a suggestion', async () => {
+    const r = await cli(['compare', 'Nghệ An', 'Ha Tinhh', '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("did you mean 'Hà Tĩnh'");
+  });
+});
+
+describe('the library API', () => {
+  it('runs examples/compare-north-central.mjs', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'examples/compare-north-central.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Vĩnh Phúc: rank 2 → 1 (2022 → 2023)');
+    expect(r.stdout).toMatch(/Digital government\s+Nghệ An 0\.3469 \(#3\)\s+Hà Tĩnh 0\.4997 \(#1\)\s+Vĩnh Phúc 0\.4365 \(#2\)/);
+  });
+});
