@@ -82,6 +82,8 @@ export function loadData(text: string, fw: Framework, opts: LoadDataOptions = {}
   });
   const ds = readDataset(table, fw, opts);
   if (errors.length === 0) return ds;
-  // Syntax errors first; the rest of the file was still checked as far as it could be read.
-  return { ok: false, errors: [...errors, ...(ds.ok ? [] : ds.errors)], warnings: ds.warnings };
+  // The rest of the file was still checked as far as it could be read; "no data" is only a
+  // consequence of the syntax error, so it is not reported again.
+  const rest = ds.ok ? [] : ds.errors.filter((e) => e.code !== 'NO_DATA' && e.code !== 'EMPTY_FILE');
+  return { ok: false, errors: [...errors, ...rest], warnings: ds.warnings };
 }

@@ -19,6 +19,8 @@ export interface TokenizeOptions {
 }
 
 export const DEFAULT_MAX_FIELD = 1_000_000;
+/** Longest row accepted, in characters. */
+export const MAX_ROW = 10_000_000;
 
 export function tokenize(text: string, opts: TokenizeOptions = {}): { table: Table; errors: Diagnostic[] } {
   const delim = opts.delimiter ?? ',';
@@ -35,9 +37,18 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): { table: Tab
   let row: Cell[] = [];
   let tooLong = false;
 
+  let rowStart = i;
+  let rowLine = line;
+  let rowTooLong = false;
   const endRow = () => {
+    if (i - rowStart > MAX_ROW && !rowTooLong) {
+      rowTooLong = true;
+      errors.push(error('CSV_SYNTAX', `a row longer than ${MAX_ROW} characters`, at(rowLine, 1), 'is this really a CSV file, with line breaks?'));
+    }
     if (!row.every((c) => c.text === '')) records.push(row);
     row = [];
+    rowStart = i;
+    rowLine = line;
   };
 
   while (i <= n) {

@@ -132,7 +132,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   const build = (rn: RawNode, path: PropertyKey[], inherited: MissingPolicy, underGeometric: boolean): IndicatorNode => {
     claim(rn.id, path);
     const weight = rn.weight ?? 1;
-    if (weight < 0) fail('BAD_PARAMETER', [...path, 'weight'], `weight of '${rn.id}' is negative (${weight})`, 'a weight is a number ≥ 0');
+    if (weight < 0) fail('BAD_PARAMETER', [...path, 'weight'], `weight of '${rn.id}' is negative (${weight})`, 'a weight is a number ≥ 0; for an indicator where less is better use direction: lower');
     const missing = rn.missing ?? inherited;
     const name = toName(rn.name);
     const base = {
@@ -231,14 +231,15 @@ function checkLeaf(id: string, n: Normalize, direction: Direction, transform: Tr
   switch (n.method) {
     case 'target':
       if (!(n.target > 0)) fail('BAD_PARAMETER', [...np, 'target'], `'${id}': target must be > 0, got ${n.target}`, 'set the target the plan states, e.g. target: 80');
-      else if (!domainOk(n.target)) fail('BAD_PARAMETER', [...np, 'target'], `'${id}': target must be ${domainText} under transform ${transform}`);
+      else if (!domainOk(n.target)) fail('BAD_PARAMETER', [...np, 'target'], `'${id}': target must be ${domainText} under transform ${transform}`, 'the target is transformed like the values');
       break;
     case 'goalposts':
       if (!(n.min < n.max)) {
         fail('BAD_PARAMETER', [...np, 'min'], `'${id}': goalposts need min < max, got min ${n.min} and max ${n.max}`,
           "use direction: lower for an indicator where less is better, not swapped goalposts");
       } else if (!domainOk(n.min) || !domainOk(n.max)) {
-        fail('BAD_PARAMETER', [...np, 'min'], `'${id}': goalposts must be ${domainText} under transform ${transform}`);
+        fail('BAD_PARAMETER', [...np, 'min'], `'${id}': goalposts must be ${domainText} under transform ${transform}`,
+          `the goalposts are transformed like the values (HDI-style); ${transform === 'sqrt' ? 'use min ≥ 0' : 'use a min > 0, e.g. 1'}`);
       }
       break;
     case 'steps': {
@@ -248,7 +249,7 @@ function checkLeaf(id: string, n: Normalize, direction: Direction, transform: Tr
           fail('BAD_PARAMETER', [...np, 'steps', i, 'at'], `'${id}': steps must be listed with 'at' strictly increasing`,
             `put the step at ${s.at} before the one at ${prev.at}, or remove the duplicate`);
         }
-        if (!domainOk(s.at)) fail('BAD_PARAMETER', [...np, 'steps', i, 'at'], `'${id}': step 'at' must be ${domainText} under transform ${transform}`);
+        if (!domainOk(s.at)) fail('BAD_PARAMETER', [...np, 'steps', i, 'at'], `'${id}': step 'at' must be ${domainText} under transform ${transform}`, 'the steps are transformed like the values');
       });
       break;
     }
@@ -259,7 +260,7 @@ function checkLeaf(id: string, n: Normalize, direction: Direction, transform: Tr
           'use target, goalposts, minmax, zscore, rank or steps for a lower-is-better indicator');
       }
       if (n.method === 'boolean' && transform !== 'none') {
-        fail('BAD_PARAMETER', [...path, 'transform'], `'${id}': a boolean indicator takes no transform`);
+        fail('BAD_PARAMETER', [...path, 'transform'], `'${id}': a boolean indicator takes no transform`, "remove 'transform'");
       }
       break;
     case 'zscore':
@@ -290,12 +291,30 @@ function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
     return;
   }
   let message = issue.message;
-  let hint: string | undefined;
-  if (issue.code === 'invalid_union' && path[path.length - 1] === 'normalize') {
+  let hint: string;
+  const last = path[path.length - 1];
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code === 'invalid_union' && last === 'normalize') {
     message = 'unknown normalisation method';
     hint = 'method is one of none, target, goalposts, minmax, zscore, rank, boolean, steps';
-  } else if (issue.code === 'invalid_union' && (path[path.length - 1] === 'name')) {
-    hint = 'a name is a string or { vi: …, en: … }';
+  } else if (last === 'method' && (issue.code === 'invalid_union' || issue.code === 'invalid_value')) {
+    message = `unknown normalisation method '${String(input)}'`;
+    hint = didYouMean(String(input), ['none', 'target', 'goalposts', 'minmax', 'zscore', 'rank', 'boolean', 'steps'])
+      ?? 'method is one of none, target, goalposts, minmax, zscore, rank, boolean, steps';
+  } else if (last === 'name') {
+    hint = 'a name is a string or { vi: "…", en: "…" }';
+  } else if (issue.code === 'invalid_type' && input === undefined) {
+    message = `missing required key '${String(last)}'`;
+    hint = `add '${String(last)}:' here`;
+  } else if (issue.code === 'invalid_type') {
+    hint = `write ${issue.expected === 'number' ? 'a number (no quotes, no unit)' : issue.expected === 'array' ? 'a list (- item, or [a, b])' : issue.expected === 'object' ? 'a mapping (key: value)' : `a ${issue.expected}`}`;
+  } else if (issue.code === 'invalid_format' && last === 'id') {
+    const slug = typeof input === 'string' ? input.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') : '';
+    hint = slug === '' ? "use lowercase letters, digits, '-' or '_'" : `e.g. id: ${slug}`;
+  } else if (last === 'schema') {
+    hint = "this tool reads 'schema: dti/v1'";
+  } else {
+    hint = 'see the dti/v1 format (README, File formats)';
   }
   fail('SCHEMA', path, `${dotted}: ${message}`, hint);
 }

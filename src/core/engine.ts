@@ -158,11 +158,28 @@ function upperBound(a: Float64Array, v: number): number {
   return lo;
 }
 
-/** Raw values that the leaf's transform cannot take: located errors. */
+/** Whether a node has a geometric mean above it (its values must not be negative). */
+function underGeometric(fw: Framework, k: number): boolean {
+  for (let p = fw.nodes[k]!.parent; p !== -1; p = fw.nodes[p]!.parent) if (fw.nodes[p]!.aggregate === 'geometric') return true;
+  return false;
+}
+
+/** Raw values that the leaf's transform (or a geometric mean above it) cannot take: located errors. */
 export function domainErrors(fw: Framework, records: readonly UnitRecord[], file?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   fw.leaves.forEach((ni, j) => {
     const leaf = fw.nodes[ni]!.def!;
+    if (leaf.normalize.method === 'none' && leaf.transform === 'none' && underGeometric(fw, ni)) {
+      // A value taken as it is feeds a geometric mean, which has no meaning for x < 0.
+      for (const r of records) {
+        const x = r.values[j]!;
+        if (!(x < 0)) continue;
+        out.push(error('OUT_OF_DOMAIN', `${leaf.id}: ${x} is negative, but it feeds a geometric mean`,
+          { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! },
+          'a geometric mean needs values ≥ 0; normalise this indicator (goalposts, minmax) or use aggregate: mean'));
+      }
+      return;
+    }
     if (leaf.transform === 'none') return;
     for (const r of records) {
       const x = r.values[j]!;
