@@ -110,7 +110,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     return { ok: false, errors, warnings };
   }
 
-  const parsed = DefinitionsSchema.safeParse(raw);
+  const parsed = DefinitionsSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) schemaIssue(issue, fail);
     return { ok: false, errors, warnings };
