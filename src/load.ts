@@ -4,7 +4,7 @@
  * library's `loadDefinitions` and `loadData`.
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { tokenize } from './core/csv.js';
+import { rowsOf } from './core/csv.js';
 import { type DataOptions, type Dataset, readDataset } from './core/data.js';
 import { type Definitions, type Locator, validateDefinitions } from './core/definitions.js';
 import { type Diagnostic, type Result, error } from './core/diagnostics.js';
@@ -76,11 +76,15 @@ export interface LoadDataOptions extends DataOptions {
 
 /** Tokenise a CSV text and check it against the framework. */
 export function loadData(text: string, fw: Framework, opts: LoadDataOptions = {}): Result<Dataset> {
-  const { table, errors } = tokenize(text, {
+  const errors: Diagnostic[] = [];
+  // Rows stream from the tokenizer into the dataset: a large file is never held as cells.
+  const rows = rowsOf(text, {
     ...(opts.delimiter === undefined ? {} : { delimiter: opts.delimiter }),
     ...(opts.file === undefined ? {} : { file: opts.file }),
-  });
-  const ds = readDataset(table, fw, opts);
+  }, errors);
+  const first = rows.next();
+  const header = first.done === true ? [] : first.value;
+  const ds = readDataset({ ...(opts.file === undefined ? {} : { file: opts.file }), header, rows: { [Symbol.iterator]: () => rows } }, fw, opts);
   if (errors.length === 0) return ds;
   // The rest of the file was still checked as far as it could be read; "no data" is only a
   // consequence of the syntax error, so it is not reported again.

@@ -166,12 +166,15 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
   } else if (flags.allowPartialMerge === true) {
     throw new CliError(EXIT.USAGE, '--allow-partial-merge goes with --merge-2025');
   }
+  const format = chooseFormat(flags.format, flags.output, io);
   const scored = score(fw, flags.previous === false ? { ...ds, records: ds.records.filter((r) => r.year === latest) } : ds, {
     year: latest,
     ...(previous === undefined ? {} : { previous }),
     ...(flags.poolYears === true ? { poolYears: true } : {}),
     ...(flags.merge2025 === true ? { merge2025: true } : {}),
     byRegion: flags.by === 'region' || region !== undefined,
+    // JSON is always the full dti-result/v1; the other formats show only the columns asked for.
+    detail: format === 'json' ? 'indicators' : flags.detail,
     lang: flags.lang,
     warnings,
   });
@@ -184,7 +187,6 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
   if (flags.quiet !== true) {
     for (const w of result.warnings.slice(warnings.length)) io.stderr.write(`${errChalk.yellow('warning')}: ${w.message}\n`);
   }
-  const format = chooseFormat(flags.format, flags.output, io);
   const outChalk = makeChalk(io.stdout, io, flags.color && (flags.output === undefined || flags.output === '-'));
   const text = renderScore(result, fw, {
     format,

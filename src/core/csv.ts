@@ -22,14 +22,24 @@ export const DEFAULT_MAX_FIELD = 1_000_000;
 /** Longest row accepted, in characters. */
 export const MAX_ROW = 10_000_000;
 
-export function tokenize(text: string, opts: TokenizeOptions = {}): { table: Table; errors: Diagnostic[] } {
+/** Read a whole text into a table (header and rows). */
+export function tokenize(text: string, opts: TokenizeOptions = {}): { table: Table & { rows: Cell[][] }; errors: Diagnostic[] } {
+  const errors: Diagnostic[] = [];
+  const [header = [], ...rows] = rowsOf(text, opts, errors);
+  return { table: { ...(opts.file === undefined ? {} : { file: opts.file }), header, rows }, errors };
+}
+
+/**
+ * The rows of a text one at a time (the header first), so that a large file is never held
+ * as cells all at once. Problems are pushed to `errors`; after an unrecoverable one (an
+ * unclosed quote) the rows end.
+ */
+export function* rowsOf(text: string, opts: TokenizeOptions, errors: Diagnostic[]): Generator<Cell[]> {
   const delim = opts.delimiter ?? ',';
   const D = delim.charCodeAt(0);
   const file = opts.file;
   const maxField = opts.maxField ?? DEFAULT_MAX_FIELD;
   const at = (line: number, col: number) => ({ ...(file === undefined ? {} : { file }), line, col });
-  const errors: Diagnostic[] = [];
-  const records: Cell[][] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let lineStart = i; // index of the first character of the current line
@@ -40,15 +50,17 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): { table: Tab
   let rowStart = i;
   let rowLine = line;
   let rowTooLong = false;
-  const endRow = () => {
+  /** The finished row, or null for a blank one; starts the next. */
+  const endRow = (): Cell[] | null => {
     if (i - rowStart > MAX_ROW && !rowTooLong) {
       rowTooLong = true;
       errors.push(error('CSV_SYNTAX', `a row longer than ${MAX_ROW} characters`, at(rowLine, 1), 'is this really a CSV file, with line breaks?'));
     }
-    if (!row.every((c) => c.text === '')) records.push(row);
+    const done = row.every((c) => c.text === '') ? null : row;
     row = [];
     rowStart = i;
     rowLine = line;
+    return done;
   };
 
   while (i <= n) {
@@ -82,12 +94,12 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): { table: Tab
       }
       if (buf.length > maxField) {
         errors.push(error('CSV_SYNTAX', `a field longer than ${maxField} characters`, at(startLine, col), 'is a closing quote missing?'));
-        return { table: toTable(records, file), errors };
+        return;
       }
       if (!closed) {
         errors.push(error('CSV_SYNTAX', 'a quote opened here is never closed', at(startLine, col),
           'close the quoted value with " (a quote inside a value is written "")'));
-        return { table: toTable(records, file), errors };
+        return;
       }
       value = buf;
       // Anything between the closing quote and the delimiter is a mistake; keep it, report it.
@@ -114,20 +126,19 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): { table: Tab
       i = k;
     }
     row.push({ text: value, line: startLine, col });
-    if (i >= n) { endRow(); break; }
+    if (i >= n) { const r = endRow(); if (r !== null) yield r; return; }
     const c = text.charCodeAt(i);
-    if (c === D) { i++; if (i === n) { row.push({ text: '', line, col: i - lineStart + 1 }); endRow(); break; } continue; }
+    if (c === D) {
+      i++;
+      if (i === n) { row.push({ text: '', line, col: i - lineStart + 1 }); const r = endRow(); if (r !== null) yield r; return; }
+      continue;
+    }
     // Line break: \r\n, \n or \r.
     i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
     line++;
     lineStart = i;
-    endRow();
-    if (i === n) break;
+    const r = endRow();
+    if (r !== null) yield r;
+    if (i === n) return;
   }
-  return { table: toTable(records, file), errors };
-}
-
-function toTable(records: Cell[][], file: string | undefined): Table {
-  const [header = [], ...rows] = records;
-  return { ...(file === undefined ? {} : { file }), header, rows };
 }

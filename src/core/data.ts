@@ -20,8 +20,8 @@ export interface Cell {
 export interface Table {
   file?: string;
   header: Cell[];
-  /** Data rows, blank lines already skipped. */
-  rows: Cell[][];
+  /** Data rows, blank lines already skipped; read once, in order (a stream for large files). */
+  rows: Iterable<Cell[]>;
 }
 
 export interface DataOptions {
@@ -83,8 +83,8 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   const warnings: Diagnostic[] = [];
   const decimal = opts.decimal ?? 'dot';
 
-  if (table.header.length === 0 || (table.header.length === 1 && table.header[0]!.text.trim() === '' && table.rows.length === 0)) {
-    errors.push(error('EMPTY_FILE', 'the data file is empty', at(undefined), 'a data file starts with a header row, e.g. province,year,<indicator ids…>'));
+  if (table.header.length === 0) {
+    errors.push(error('EMPTY_FILE', 'the data file is empty', at({ line: 1, col: 1 }), 'a data file starts with a header row, e.g. province,year,<indicator ids…>'));
     return { ok: false, errors, warnings };
   }
 
@@ -161,14 +161,14 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   const byUnitYear = new Map<string, UnitRecord>();
   const width = names.length;
 
-  // The map: as asked, or 34 when every row is dated 2025 or later.
+  // The map: as asked, or 34 when the rows are dated 2025 or later (the first row decides
+  // for a year column; a later row from before 2025 is then an error, as rows are read once).
   let map: ProvinceMap | null = null;
+  let mapFromFirstRow = false;
   if (unitKind === 'province') {
     if (opts.map === '63' || opts.map === '34') map = opts.map;
-    else {
-      const years = yearCol >= 0 ? table.rows.map((r) => Number(r[yearCol]?.text.trim())) : [fixedYear ?? NaN];
-      map = years.length > 0 && years.every((y) => y >= 2025) ? '34' : '63';
-    }
+    else if (yearCol < 0) map = (fixedYear ?? 0) >= 2025 ? '34' : '63';
+    else mapFromFirstRow = true;
   }
 
   type Resolved = { unit: string; code: string | null; key: string; region: string | null };
@@ -240,6 +240,15 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
 
   for (const row of table.rows) {
     const first = row[0]!;
+    if (mapFromFirstRow) {
+      mapFromFirstRow = false;
+      map = Number(row[yearCol]?.text.trim()) >= 2025 ? '34' : '63';
+    }
+    if (map === '34' && opts.map !== '34' && yearCol >= 0 && Number(row[yearCol]?.text.trim()) < 2025) {
+      errors.push(error('MIXED_MAPS', `a row from ${row[yearCol]!.text.trim()} in a file read on the 34-province map (its first row is from 2025 or later)`,
+        at(row[yearCol]), 'keep years before and after the 1 July 2025 merger in separate files, or pass --map 63 or --map 34'));
+      continue;
+    }
     if (row.length !== width) {
       errors.push(error('CSV_SYNTAX', `this row has ${row.length} field${row.length === 1 ? '' : 's'}, the header has ${width}`,
         at(row[Math.min(row.length, width) - 1] ?? first), 'check for a missing or extra delimiter, or a value with an unquoted comma'));

@@ -91,7 +91,8 @@ function toSources(s: string | string[] | undefined): string[] {
 /** Validate a parsed definitions document and fill in its defaults. */
 export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): Result<Definitions> {
   const at = (path: readonly PropertyKey[], key = false) => {
-    const pos = opts.locate?.(path, key);
+    // Nothing to point at (an empty document): the start of the file.
+    const pos = opts.locate === undefined ? undefined : opts.locate(path, key) ?? { line: 1, col: 1 };
     return { ...(opts.file === undefined ? {} : { file: opts.file }), ...(pos ?? {}) };
   };
   const errors: Diagnostic[] = [];

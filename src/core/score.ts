@@ -193,6 +193,11 @@ export interface ScoreOptions {
   lang?: Lang;
   /** Add each region's averages (`regions`). */
   byRegion?: boolean;
+  /**
+   * How much per unit to build: `indicators` (default, the full dti-result/v1), `groups`, or
+   * `pillars` (groups and indicators left empty — a large file's CSV needs no 17M objects).
+   */
+  detail?: 'pillars' | 'groups' | 'indicators';
   /** Score the 34 provinces after 1 July 2025 from data on the 63 (see mergeYear). */
   merge2025?: boolean;
   /** Warnings from loading, carried into the result. */
@@ -232,10 +237,11 @@ export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): Sc
     cur = mergeYear(fw, cur);
     prev = prev === null ? null : mergeYear(fw, prev);
   }
-  return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi', opts.byRegion === true);
+  return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi', opts.byRegion === true, opts.detail ?? 'indicators');
 }
 
-function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diags: Diagnostic[], lang: Lang, byRegion: boolean): ScoreResult {
+function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diags: Diagnostic[], lang: Lang, byRegion: boolean,
+  detail: 'pillars' | 'groups' | 'indicators'): ScoreResult {
   const d = fw.definitions;
   const L = fw.leaves.length;
   const n = cur.records.length;
@@ -268,11 +274,13 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
       pillars[p.id] = { score: nullable(cur.agg.pillars[k * n + i]! * d.scale), rank: pr, previousRank: ppr, rankChange: change(ppr, pr) };
     });
     const groups: Record<string, number | null> = {};
-    for (const g of fw.groups) groups[fw.nodes[g]!.id] = nullable(cur.agg.nodes[g * n + i]! * d.scale);
+    if (detail !== 'pillars') for (const g of fw.groups) groups[fw.nodes[g]!.id] = nullable(cur.agg.nodes[g * n + i]! * d.scale);
     const indicators: RankedUnit['indicators'] = {};
-    fw.leafIds.forEach((id, j) => {
-      indicators[id] = { value: nullable(r.values[j]!), normalized: nullable(cur.norm[j * n + i]!) };
-    });
+    if (detail === 'indicators') {
+      fw.leafIds.forEach((id, j) => {
+        indicators[id] = { value: nullable(r.values[j]!), normalized: nullable(cur.norm[j * n + i]!) };
+      });
+    }
     let missing = 0;
     for (let j = 0; j < L; j++) if (Number.isNaN(r.values[j]!)) missing++;
     if (missing > 0) incomplete.push({ unit: r.unit, year: r.year, missing, coverage: cur.coverage[i]! });
