@@ -1,16 +1,16 @@
 /** `dti compare <unit…> --data <files…>`: named units side by side, per pillar and indicator, across years. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { compare } from '../core/compare.js';
 import { loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { officialDtiRanks } from '../cli/official.js';
-import { FORMATS, type Format } from '../render/format.js';
+import type { Format } from '../render/format.js';
 import { renderCompare } from '../render/compare.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit } from './score.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions } from './score.js';
 
 type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'>
   & { format?: Format; data?: string[]; official: boolean };
@@ -23,16 +23,10 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('compare')
     .description('named units side by side: score, rank, pillars, main indices, each indicator and the points it lost; official ranks beside')
     .argument('<unit...>', 'provinces (any spelling) or units to compare');
-  dataOptions(cmd)
+  outputOptions(dataOptions(cmd))
     .option('-d, --data <files...>', 'CSV data files, one per year (default: the shipped data/2022.csv and data/2023.csv)')
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
-    .option('--check', 'do not write: exit 1 if --output is missing or differs')
-    .addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'))
     .option('--pool-years', 'normalise minmax/zscore/rank over all years given')
     .option('--no-official', 'leave out the published official DTI ranks')
-    .option('-q, --quiet', 'no warnings')
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
     .addHelpText('after', `
 Examples:
   dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"

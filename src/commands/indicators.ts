@@ -2,15 +2,15 @@
  * `dti indicators`: the definitions as a tree, with each node's weight, its share of the
  * whole index, its normalisation and unit.
  */
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { Normalize } from '../core/definitions.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed } from '../core/text.js';
 import { loadFrameworkFile, makeChalk } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
-import { type Column, FORMATS, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
-import { emit } from './score.js';
+import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
+import { chooseFormat, emit, outputOptions } from './score.js';
 
 interface IndicatorsFlags {
   indicators?: string;
@@ -70,15 +70,11 @@ export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
-  program
+  const cmd = program
     .command('indicators')
-    .description('show the indicator tree: weights, share of the index, normalisation, units')
+    .description('show the indicator tree: weights, share of the index, normalisation, units');
+  outputOptions(cmd, { quiet: false })
     .option('-i, --indicators <yaml>', 'definitions file (default: the shipped indicators/dti.yaml)')
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .option('--check', 'do not write: exit 1 if --output is missing or differs')
-    .addOption(new Option('--lang <lang>', 'language of names').choices(['vi', 'en']).default('vi'))
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
     .addHelpText('after', `
 Examples:
   dti indicators
@@ -86,7 +82,7 @@ Examples:
     .action(async (flags: IndicatorsFlags) => {
       const { fw, input } = await loadFrameworkFile(flags.indicators, io);
       const rows = indicatorRows(fw, flags.lang);
-      const format = flags.format ?? (io.stdout.isTTY === true && flags.output === undefined ? 'table' : 'csv');
+      const format = chooseFormat(flags.format, flags.output, io);
       let text: string;
       if (format === 'json') {
         text = JSON.stringify({ schema: 'dti-indicators/v1', framework: { id: fw.definitions.id, name: fw.definitions.name[flags.lang] }, indicators: rows }, null, 2) + '\n';

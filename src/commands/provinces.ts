@@ -6,8 +6,8 @@ import { type Command, Option } from 'commander';
 import { ALIASES, PROVINCES, PROVINCES_2025, provinceByCode, province2025ByCode, region2025 } from '../core/provinces.js';
 import { makeChalk } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
-import { type Column, FORMATS, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
-import { emit } from './score.js';
+import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
+import { chooseFormat, emit, outputOptions } from './score.js';
 
 interface ProvincesFlags {
   format?: Format;
@@ -18,14 +18,11 @@ interface ProvincesFlags {
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
-  program
+  const cmd = program
     .command('provinces')
     .description("list the registry of provinces: GSO and ISO codes, regions, the 2025 merger")
-    .addOption(new Option('--map <map>', 'the 63 provinces before 1 July 2025, or the 34 after').choices(['63', '34']).default('63'))
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .option('--check', 'do not write: exit 1 if --output is missing or differs')
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
+    .addOption(new Option('--map <map>', 'the 63 provinces before 1 July 2025, or the 34 after').choices(['63', '34']).default('63'));
+  outputOptions(cmd, { lang: false, quiet: false })
     .addHelpText('after', `
 Names are matched with or without diacritics and prefixes (Tỉnh, Thành phố, TP.), and by
 these spellings too:
@@ -35,7 +32,7 @@ Examples:
   dti provinces
   dti provinces --map 34 -f md`)
     .action((flags: ProvincesFlags) => {
-      const format = flags.format ?? (io.stdout.isTTY === true && flags.output === undefined ? 'table' : 'csv');
+      const format = chooseFormat(flags.format, flags.output, io);
       let rows: Record<string, string | string[]>[];
       if (flags.map === '63') {
         rows = PROVINCES.map((p) => ({

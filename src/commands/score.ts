@@ -55,6 +55,17 @@ export function dataOptions(cmd: Command): Command {
     .addOption(new Option('--map <map>', 'provinces of the 63 (before 1 July 2025) or the 34 (after); auto: 34 when every row is dated 2025 or later').choices(['63', '34', 'auto']).default('auto'));
 }
 
+/** Options every command that prints a result shares: format, output file, --check, language, quiet, colour. */
+export function outputOptions(cmd: Command, o: { lang?: boolean; quiet?: boolean } = {}): Command {
+  cmd
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise, or from the -o extension)').choices(FORMATS))
+    .option('-o, --output <file>', "write to a file (atomically) instead of standard output; '-' is standard output")
+    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)');
+  if (o.lang !== false) cmd.addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'));
+  if (o.quiet !== false) cmd.option('-q, --quiet', 'no warnings');
+  return cmd.option('--no-color', 'no colour (also NO_COLOR=1)');
+}
+
 /** The format: as asked, else from the output file's extension, else table on a terminal, csv in a pipe. */
 export function chooseFormat(asked: Format | undefined, output: string | undefined, io: Io): Format {
   if (asked !== undefined) return asked;
@@ -90,13 +101,9 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('score')
     .description('rank the units of a data file on the index, with pillar scores and rank changes')
     .argument('<data...>', "CSV data file(s); '-' reads standard input. Several files (or a year column) rank the latest year against the one before");
-  dataOptions(cmd)
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise, or from the -o extension)').choices(FORMATS))
-    .option('-o, --output <file>', "write to a file (atomically) instead of standard output; '-' is standard output")
-    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)')
+  outputOptions(dataOptions(cmd))
     .addOption(new Option('--detail <level>', 'breakdown columns').choices(['pillars', 'groups', 'indicators']).default('pillars'))
     .option('--top <n>', 'only the units ranked n or better', positiveInt)
-    .addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'))
     .option('--previous <file>', 'data of the previous year, for rank changes (default: the file of the year before beside the data)')
     .option('--no-previous', 'no rank changes')
     .option('--pool-years', 'normalise minmax/zscore/rank over all years given, so scores compare across years')
@@ -104,8 +111,6 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--region <name>', "only the provinces of one region (loosely: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')")
     .option('--merge-2025', 'score the 34 provinces after 1 July 2025 from data on the 63: each main index is the mean of the merged provinces')
     .option('--allow-partial-merge', 'with --merge-2025: average over the members present when some are missing')
-    .option('-q, --quiet', 'no warnings')
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
     .addHelpText('after', `
 Examples:
   dti score data/2023.csv                         ranking table with rank changes since 2022

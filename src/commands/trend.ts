@@ -1,12 +1,12 @@
 /** `dti trend <files…>`: every unit's score and rank year by year. */
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { trend } from '../core/trend.js';
 import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
-import { FORMATS, type Format } from '../render/format.js';
+import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit } from './score.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions } from './score.js';
 
 type TrendFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'> & { format?: Format };
 
@@ -15,14 +15,8 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('trend')
     .description('each unit’s score and rank year by year, the overall change and a chart of the rank path')
     .argument('<data...>', 'CSV data files, one per year (or files with a year column)');
-  dataOptions(cmd)
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
-    .option('--check', 'do not write: exit 1 if --output is missing or differs')
-    .addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'))
+  outputOptions(dataOptions(cmd))
     .option('--pool-years', 'normalise minmax/zscore/rank over all years, so scores compare across years')
-    .option('-q, --quiet', 'no warnings')
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
     .addHelpText('after', `
 Examples:
   dti trend data/papi/*.csv -i indicators/papi.yaml

@@ -50,23 +50,13 @@ export interface Diagnostic {
   col?: number;
 }
 
-export function error(
-  code: DiagnosticCode,
-  message: string,
-  at: { file?: string; line?: number; col?: number } = {},
-  hint?: string,
-): Diagnostic {
-  return { code, severity: 'error', message, ...at, ...(hint === undefined ? {} : { hint }) };
-}
+type Make = (code: DiagnosticCode, message: string, at?: { file?: string; line?: number; col?: number }, hint?: string) => Diagnostic;
 
-export function warning(
-  code: DiagnosticCode,
-  message: string,
-  at: { file?: string; line?: number; col?: number } = {},
-  hint?: string,
-): Diagnostic {
-  return { code, severity: 'warning', message, ...at, ...(hint === undefined ? {} : { hint }) };
-}
+const make = (severity: Severity): Make => (code, message, at = {}, hint) =>
+  ({ code, severity, message, ...at, ...(hint === undefined ? {} : { hint }) });
+
+export const error: Make = make('error');
+export const warning: Make = make('warning');
 
 /** Position order: file, line, column; problems without a position come first. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
