@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from './helpers.js';
+import { run } from '../src/run.js';
 
 const MAIN = ['-i', 'indicators/dti-2022-main.yaml', 'data/published/dti-2022-main-indices.csv'];
 
@@ -158,5 +159,32 @@ describe('colour', () => {
     expect(forced.stdout).toContain('\u001b[');
     expect((await cli(['score', ...MAIN, '-f', 'table'], { tty: true, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
     expect((await cli(['score', ...MAIN, '-f', 'table', '--no-color'], { tty: true, env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('internal errors', () => {
+  const failing = (argv: string[]) => {
+    let stderr = '';
+    const io = {
+      stdout: { write: () => { throw new Error('disk on fire'); }, isTTY: false },
+      stderr: { write: (s: string) => { stderr += s; }, isTTY: false },
+      readStdin: async () => new Uint8Array(),
+      stdinIsTTY: true,
+      env: {},
+      cwd: ROOT,
+    };
+    return run(argv, io).then((code) => ({ code, stderr }));
+  };
+  it('exit 70 with a request to report it, and no stack trace', async () => {
+    const r = await failing(['score', 'data/2023.csv', '-q']);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toContain('internal error: disk on fire');
+    expect(r.stderr).toContain('This is a bug in dti');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('--debug shows the stack trace', async () => {
+    const r = await failing(['--debug', 'score', 'data/2023.csv', '-q']);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toMatch(/\n\s+at /);
   });
 });
