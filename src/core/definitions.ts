@@ -251,6 +251,9 @@ function checkLeaf(id: string, n: Normalize, direction: Direction, transform: Tr
             `put the step at ${s.at} before the one at ${prev.at}, or remove the duplicate`);
         }
         if (!domainOk(s.at)) fail('BAD_PARAMETER', [...np, 'steps', i, 'at'], `'${id}': step 'at' must be ${domainText} under transform ${transform}`, 'the steps are transformed like the values');
+        if (underGeometric && s.score < 0) {
+          fail('BAD_PARAMETER', [...np, 'steps', i, 'score'], `'${id}': a negative step score cannot feed a geometric mean`, 'give step scores ≥ 0, or aggregate: mean');
+        }
       });
       break;
     }

@@ -233,7 +233,7 @@ function gather(records: readonly UnitRecord[], L: number): Float64Array {
 function combine(how: Aggregate, vals: Float64Array, ws: Float64Array, k: number): number {
   let wAll = 0;
   let wIn = 0;
-  let acc = how === 'geometric' ? 0 : 0;
+  let acc = 0; // Σ w·v, or Σ w·ln v for the geometric mean
   let zero = false;
   for (let c = 0; c < k; c++) {
     const w = ws[c]!;
