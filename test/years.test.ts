@@ -126,3 +126,15 @@ describe('the library API', () => {
     expect(r.stdout).toMatch(/Digital government\s+Nghệ An 0\.3469 \(#3\)\s+Hà Tĩnh 0\.4997 \(#1\)\s+Vĩnh Phúc 0\.4365 \(#2\)/);
   });
 });
+
+describe('--previous', () => {
+  it('takes a file without a year of its own as the year before', async () => {
+    const dir = tmp();
+    const defs = join(ROOT, 'indicators/dti-2022-main.yaml');
+    writeFileSync(join(dir, 'now.csv'), 'province,year,nhan-thuc-so\nNghệ An,2023,0.5\nHà Tĩnh,2023,0.6\n');
+    writeFileSync(join(dir, 'before.csv'), 'province,nhan-thuc-so\nNghệ An,0.7\nHà Tĩnh,0.6\n');
+    const j = JSON.parse((await cli(['score', 'now.csv', '--previous', 'before.csv', '-i', defs, '-f', 'json', '-q'], { cwd: dir })).stdout);
+    expect(j.previousYear).toBe(2022);
+    expect(j.rankings.map((r: { unit: string; rankChange: number }) => [r.unit, r.rankChange])).toEqual([['Hà Tĩnh', 1], ['Nghệ An', -1]]);
+  });
+});

@@ -8,7 +8,7 @@ import { REGIONS, findRegion } from '../core/provinces.js';
 import type { Dataset } from '../core/data.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import {
-  type DataFlags, asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics,
+  type DataFlags, asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics, yearFromName,
 } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
@@ -144,9 +144,11 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     const firstPath = files.length === 1 ? loaded.paths[0]! : null;
     const prevPath = typeof flags.previous === 'string' ? flags.previous : previousSibling(firstPath, latest);
     if (prevPath !== undefined) {
-      // --year names the year of the main file only.
+      // --year names the year of the main file only; a --previous file with no year of its
+      // own (no column, none in its name) is, as the option says, the year before.
+      const assumed = typeof flags.previous === 'string' && latest !== null && yearFromName(prevPath) === undefined ? latest - 1 : undefined;
       const loaded = await loadDataFile(typeof flags.previous === 'string' ? prevPath : displayName(prevPath, io.cwd), fw, io,
-        { decimal: flags.decimal, delimiter: flags.delimiter, map: flags.map });
+        { decimal: flags.decimal, delimiter: flags.delimiter, map: flags.map, ...(assumed === undefined ? {} : { year: assumed }) });
       inputs.push(loaded.input.path);
       warnings.push(...loaded.warnings);
       previous = loaded.data;
