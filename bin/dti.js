@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Wires the CLI to the process; everything else is in dist/run.js.
-import { run } from '../dist/run.js';
+// Wires the CLI to the process. dist/dti.js is src/run.ts bundled with its dependencies
+// (one file loads about 100 ms faster than a tree of modules on Node 20).
+import { run } from '../dist/dti.js';
 
 // A closed pipe (dti score … | head) ends quietly.
 process.stdout.on('error', (e) => {

@@ -3,6 +3,7 @@
  * the exit code. Tests call it in-process; bin/dti.js wires it to `process`.
  */
 import { readFileSync } from 'node:fs';
+import { packagePath } from './paths.js';
 import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './cli/context.js';
@@ -18,7 +19,7 @@ import { register as registerValidate } from './commands/validate.js';
 export type { Io } from './cli/io.js';
 export { EXIT } from './cli/io.js';
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
 const ISSUES = 'report it with the command you ran and the output of dti --version';
 

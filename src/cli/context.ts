@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Dataset } from '../core/data.js';
 import { type Diagnostic, compareDiagnostics, error } from '../core/diagnostics.js';
@@ -16,7 +16,7 @@ import { type Input, readInput } from './files.js';
 import { EXIT, type Io, type OutStream } from './io.js';
 
 /** The definitions `dti` uses when no -i is given: the DTI proxy shipped with the package. */
-export const DEFAULT_INDICATORS = fileURLToPath(new URL('../../indicators/dti.yaml', import.meta.url));
+export const DEFAULT_INDICATORS = packagePath('indicators/dti.yaml');
 
 /**
  * Colour only on a terminal, never with NO_COLOR (chalk itself ignores it), TERM=dumb or

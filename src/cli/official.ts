@@ -3,11 +3,11 @@
  * `dti compare` to show beside ours, labelled official.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths.js';
 import type { OfficialRank } from '../core/compare.js';
 import { tokenize } from '../core/csv.js';
 
-const PUBLISHED = fileURLToPath(new URL('../../data/published/', import.meta.url));
+const PUBLISHED = packagePath('data/published/');
 
 function rows(file: string): Record<string, string>[] {
   const { table } = tokenize(readFileSync(PUBLISHED + file, 'utf8'));

@@ -1,6 +1,6 @@
 /** `dti compare <unit…> --data <files…>`: named units side by side, per pillar and indicator, across years. */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths.js';
 import type { Command } from 'commander';
 import { compare } from '../core/compare.js';
 import { loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
@@ -16,7 +16,7 @@ type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimi
   & { format?: Format; data?: string[]; official: boolean };
 
 /** The shipped DTI data, when no --data is given. */
-const SHIPPED = ['2022', '2023'].map((y) => fileURLToPath(new URL(`../../data/${y}.csv`, import.meta.url)));
+const SHIPPED = ['2022', '2023'].map((y) => packagePath(`data/${y}.csv`));
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
   const cmd = program
