@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/core/csv.js';
+import { readRecords } from '../src/core/csv.js';
 import { PROVINCES, PROVINCES_2025, findProvince, findRegion } from '../src/core/provinces.js';
 import { fold } from '../src/core/text.js';
 import { loadData } from '../src/load.js';
@@ -37,11 +37,7 @@ describe('province lookup', () => {
     expect(name('Atlantis')).toBe('✗ ');
   });
   it('matches the reference CSVs it was generated from', () => {
-    const read = (f: string) => {
-      const { table } = tokenize(readFileSync(join(ROOT, '../shared/reference/data', f), 'utf8'));
-      const h = table.header.map((c) => c.text);
-      return table.rows.map((r) => Object.fromEntries(r.map((c, i) => [h[i]!, c.text])));
-    };
+    const read = (f: string) => readRecords(readFileSync(join(ROOT, '../shared/reference/data', f), 'utf8'));
     expect(PROVINCES.map((p) => [p.code, p.name, p.iso, p.region, p.successor]))
       .toEqual(read('provinces_63.csv').map((r) => [r.gso_code, r.name_vi, r.iso_3166_2, r.region_vi_nq81_2023, r.new_code_2025]));
     expect(PROVINCES_2025.map((p) => [p.code, p.name, p.members.join(';')]))

@@ -4,14 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/core/csv.js';
+import { readRecords } from '../src/core/csv.js';
 import { ROOT, cli, tmp } from './helpers.js';
 
 /** Ranks of the published PAPI totals, computed straight from the reference CSV (an independent oracle). */
 function publishedRanks(year: string): Map<string, number> {
-  const { table } = tokenize(readFileSync(join(ROOT, '../shared/reference/data/papi_2011_2016_dimensions.csv'), 'utf8'));
-  const h = table.header.map((c) => c.text);
-  const rows = table.rows.map((r) => Object.fromEntries(r.map((c, i) => [h[i]!, c.text])))
+  const rows = readRecords(readFileSync(join(ROOT, '../shared/reference/data/papi_2011_2016_dimensions.csv'), 'utf8'))
     .filter((r) => r.year === year && r.gso_code !== '999' && r.papi_unweighted_published !== '');
   rows.sort((a, b) => Number(b.papi_unweighted_published) - Number(a.papi_unweighted_published));
   return new Map(rows.map((r, i) => [r.province!, i + 1]));

@@ -5,15 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { OfficialRank } from '../core/compare.js';
-import { tokenize } from '../core/csv.js';
+import { readRecords } from '../core/csv.js';
 
 const PUBLISHED = packagePath('data/published/');
 
-function rows(file: string): Record<string, string>[] {
-  const { table } = tokenize(readFileSync(PUBLISHED + file, 'utf8'));
-  const h = table.header.map((c) => c.text);
-  return table.rows.map((r) => Object.fromEntries(r.map((c, i) => [h[i]!, c.text])));
-}
+const rows = (file: string) => readRecords(readFileSync(PUBLISHED + file, 'utf8'));
 
 /** Known official DTI ranks: dti-results-known.csv, completed by the full 2022 ranking. */
 export function officialDtiRanks(): OfficialRank[] {

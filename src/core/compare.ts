@@ -88,9 +88,7 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
 
   const d = fw.definitions;
   const units = keys.map((k) => known.get(k)!);
-  const scored = data.records.every((r) => r.year !== null)
-    ? scoreYears(fw, data, opts.poolYears === true ? { poolYears: true } : {})
-    : scoreYearsUndated(fw, data);
+  const scored = scoreYears(fw, data, opts.poolYears === true ? { poolYears: true } : {});
   const totalPoints = fw.nodes[fw.root]!.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
   const rows: CompareRow[] = [];
   const nn = (x: number) => (Number.isNaN(x) ? null : x);
@@ -155,9 +153,4 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
       official,
     },
   };
-}
-
-function scoreYearsUndated(fw: Framework, data: Dataset) {
-  return scoreYears(fw, { ...data, records: data.records.map((r) => ({ ...r, year: r.year ?? 0 })) })
-    .map((ys) => ({ ...ys, year: ys.year === 0 ? null : ys.year }));
 }

@@ -29,6 +29,13 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): { table: Tab
   return { table: { ...(opts.file === undefined ? {} : { file: opts.file }), header, rows }, errors };
 }
 
+/** A small CSV with a header as records keyed by column name (reference tables, sources). */
+export function readRecords(text: string): Record<string, string>[] {
+  const { table } = tokenize(text);
+  const h = table.header.map((c) => c.text);
+  return table.rows.map((r) => Object.fromEntries(r.map((c, i) => [h[i]!, c.text])));
+}
+
 /**
  * The rows of a text one at a time (the header first), so that a large file is never held
  * as cells all at once. Problems are pushed to `errors`; after an unrecoverable one (an

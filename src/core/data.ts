@@ -230,12 +230,17 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   };
 
   const isBoolean = fw.leaves.map((ni) => fw.nodes[ni]!.def!.normalize.method === 'boolean');
+  // Cells already reported as not a number, so `missing: error` does not report them again.
+  const invalid = new Set<string>();
   const readValue = (r: UnitRecord, j: number, cell: Cell) => {
     const v = isBoolean[j] ? parseBoolean(cell.text) : parseNumber(cell.text, decimal);
     r.lines[j] = cell.line;
     r.cols[j] = cell.col;
     if (v.kind === 'number') r.values[j] = v.value;
-    else if (v.kind === 'invalid') errors.push(error('NOT_A_NUMBER', `${fw.leafIds[j]}: ${v.reason}`, at(cell), v.hint));
+    else if (v.kind === 'invalid') {
+      invalid.add(`${cell.line}:${cell.col}`);
+      errors.push(error('NOT_A_NUMBER', `${fw.leafIds[j]}: ${v.reason}`, at(cell), v.hint));
+    }
   };
 
   for (const row of table.rows) {
@@ -292,7 +297,7 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
     for (let j = 0; j < L; j++) {
       if (!Number.isNaN(r.values[j]!)) continue;
       const leaf = fw.nodes[fw.leaves[j]!]!;
-      if (leaf.missing === 'error' && !hasError(errors, r, j)) {
+      if (leaf.missing === 'error' && !invalid.has(`${r.lines[j]}:${r.cols[j]}`)) {
         errors.push(error('MISSING_VALUE', `${r.unit}${r.year === null ? '' : ` (${r.year})`} has no value for '${leaf.id}'`,
           r.lines[j] !== 0 ? at({ line: r.lines[j]!, col: r.cols[j]! }) : at({ line: r.line, col: 1 }),
           `'${leaf.id}' is declared missing: error; give a value or change its policy to zero or exclude`));
@@ -303,10 +308,6 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   errors.push(...domainErrors(fw, records, file));
   if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, value: { ...(file === undefined ? {} : { file }), unitKind, layout: isLong ? 'long' : 'wide', map, records }, warnings };
-}
-
-function hasError(errors: Diagnostic[], r: UnitRecord, j: number): boolean {
-  return r.lines[j] !== 0 && errors.some((e) => e.line === r.lines[j] && e.col === r.cols[j]);
 }
 
 /** The distinct years of a dataset, ascending (null, for undated rows, first). */

@@ -37,15 +37,16 @@ export interface TrendOptions {
   lang?: Lang;
 }
 
-/** Score every year in `data` (all records must carry a year). */
+/** Score every year in `data` on its own; undated rows (year null) are scored together, first. */
 export function scoreYears(fw: Framework, data: Dataset, opts: TrendOptions = {}): YearScore[] {
-  const years = yearsOf(data).filter((y): y is number => y !== null);
+  const years = yearsOf(data);
   const pool = opts.poolYears === true ? data.records : undefined;
   return years.map((y) => scoreYear(fw, data.records.filter((r) => r.year === y), y, pool));
 }
 
 export function trend(fw: Framework, data: Dataset, opts: TrendOptions = {}): TrendResult {
-  const scored = scoreYears(fw, data, opts);
+  // A trend runs over dated rows only.
+  const scored = scoreYears(fw, data, opts).filter((s) => s.year !== null);
   const years = scored.map((s) => s.year!);
   const byKey = new Map<string, { rec: UnitRecord; series: (TrendPoint | null)[] }>();
   scored.forEach((ys, t) => {
