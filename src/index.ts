@@ -6,13 +6,21 @@
  * const fw = loadDefinitions(yamlText, 'dti.yaml');
  * ```
  * Every loader returns a `Result`: `{ ok: true, value, warnings }` or `{ ok: false, errors, warnings }`.
+ *
+ * This entry loads the core and the loaders only (zod, yaml), never the CLI: the command line
+ * is `dti/cli` (`import { run } from 'dti/cli'`).
  */
 export { loadData, loadDefinitions, type LoadDataOptions } from './load.js';
 export { compare, type CompareResult, type CompareRow, type CompareOptions, type OfficialRank } from './core/compare.js';
 export { trend, scoreYears, sparkline, type TrendResult, type TrendUnit, type TrendPoint, type TrendOptions } from './core/trend.js';
 export { mergeYear, mergeProblems, type RegionSummary } from './core/score.js';
 export { score, scoreYear, type ScoreOptions, type ScoreResult, type RankedUnit, type PillarResult, type DroppedUnit, type YearScore, type Lang } from './core/score.js';
-export { aggregate, aggregateAbove, normalizeColumn, normalizeMatrix, rankKeys, coverage, transformValue, type Aggregated } from './core/engine.js';
+export { aggregate, aggregateAbove, normalizeColumn, normalizeMatrix, normalisePanel, rankKeys, coverage, transformValue, missingFill, type Aggregated } from './core/engine.js';
+export { panelOf, type Panel } from './core/panel.js';
+export { rankYear } from './core/pipeline.js';
+export { NORMALISE, normaliseMethodOf } from './core/methods/normalise/index.js';
+export { AGGREGATE, aggregateMethodOf, type AggregateMethod } from './core/methods/aggregate.js';
+export type { NormaliseMethod } from './core/methods/method.js';
 export { compile, defaultWeights, type Framework, type FlatNode } from './core/framework.js';
 export { validateDefinitions, type Definitions, type IndicatorNode, type Pillar, type Normalize, type Name } from './core/definitions.js';
 export { readDataset, yearsOf, type Dataset, type UnitRecord, type Table, type Cell, type DataOptions } from './core/data.js';
@@ -21,4 +29,3 @@ export { findProvince, findRegion, provinceByCode, successorOf, PROVINCES, PROVI
 export { parseNumber, parseBoolean } from './core/values.js';
 export type { Diagnostic, DiagnosticCode, Result } from './core/diagnostics.js';
 export { compareVi, fixed } from './core/text.js';
-export { run, type Io } from './run.js';

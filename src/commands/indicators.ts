@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Normalize } from '../core/definitions.js';
+import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed } from '../core/text.js';
@@ -24,12 +25,7 @@ interface IndicatorsFlags {
 export function describeNormalize(n: Normalize, transform: string, direction: string): string {
   const t = transform === 'none' ? '' : `${transform}, `;
   const lower = direction === 'lower' ? ', lower is better' : '';
-  switch (n.method) {
-    case 'target': return `${t}target ${n.target}${lower}`;
-    case 'goalposts': return `${t}goalposts ${n.min}–${n.max}${lower}`;
-    case 'steps': return `${t}steps ${n.steps.map((s) => `${s.at}→${s.score}`).join(' ')}${lower}`;
-    default: return `${t}${n.method}${lower}`;
-  }
+  return `${t}${normaliseMethodOf(n.method).describe(n)}${lower}`;
 }
 
 export interface IndicatorRow {

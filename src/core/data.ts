@@ -4,7 +4,8 @@
  * found here is a located diagnostic, all of them in one pass.
  */
 import { type Diagnostic, type Result, didYouMean, error, warning } from './diagnostics.js';
-import { domainErrors } from './engine.js';
+import { domainErrors } from './stages/transform.js';
+import { missingErrors } from './stages/missing.js';
 import type { Framework } from './framework.js';
 import { findProvince, province2025ByCode, region2025, successorOf } from './provinces.js';
 import { type Decimal, parseBoolean, parseNumber } from './values.js';
@@ -74,21 +75,71 @@ const UNIT_COLUMNS: Record<string, UnitKind> = { province: 'province', unit: 'un
 /** Columns whose name starts with these are notes for people, ignored by the tool. */
 const IGNORED_PREFIX = /^[#_]/;
 
+/** Where diagnostics go while a table is read. */
+interface Ctx {
+  file: string | undefined;
+  at: (c: { line: number; col: number } | undefined) => { file?: string; line?: number; col?: number };
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** What the header says: which column is what. */
+interface Header {
+  names: string[];
+  width: number;
+  unitCol: number;
+  unitKind: UnitKind;
+  yearCol: number;
+  isLong: boolean;
+  indicatorCol: number;
+  valueCol: number;
+  /** Wide files: the columns holding leaves. */
+  leafColumns: { col: number; leaf: number }[];
+}
+
+type Resolved = { unit: string; code: string | null; key: string; region: string | null };
+
 /** Check a table against the framework and build the dataset. */
 export function readDataset(table: Table, fw: Framework, opts: DataOptions = {}): Result<Dataset> {
   const file = table.file;
-  const at = (c: { line: number; col: number } | undefined) =>
-    ({ ...(file === undefined ? {} : { file }), ...(c === undefined ? {} : { line: c.line, col: c.col }) });
-  const errors: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
-  const decimal = opts.decimal ?? 'dot';
-
+  const ctx: Ctx = {
+    file,
+    at: (c) => ({ ...(file === undefined ? {} : { file }), ...(c === undefined ? {} : { line: c.line, col: c.col }) }),
+    errors: [],
+    warnings: [],
+  };
+  const { errors, warnings } = ctx;
   if (table.header.length === 0) {
-    errors.push(error('EMPTY_FILE', 'the data file is empty', at({ line: 1, col: 1 }), 'a data file starts with a header row, e.g. province,year,<indicator ids…>'));
+    errors.push(error('EMPTY_FILE', 'the data file is empty', ctx.at({ line: 1, col: 1 }), 'a data file starts with a header row, e.g. province,year,<indicator ids…>'));
     return { ok: false, errors, warnings };
   }
+  const h = readHeader(table, fw, ctx);
+  if (h === undefined) return { ok: false, errors, warnings };
+  const { records, invalid, map } = readRows(table, fw, h, ctx, opts);
+  if (records.length === 0 && errors.length === 0) {
+    errors.push(error('NO_DATA', 'the file has a header but no data rows', ctx.at(table.header[0]), `add one row per ${h.unitKind}`));
+  }
+  errors.push(...missingErrors(fw, records, invalid, file));
+  errors.push(...domainErrors(fw, records, file));
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, value: { ...(file === undefined ? {} : { file }), unitKind: h.unitKind, layout: h.isLong ? 'long' : 'wide', map, records }, warnings };
+}
 
-  // --- the header -------------------------------------------------------------------------
+/** A column that names no leaf: an error with the closest id (or the group it names). */
+function unknownColumn(fw: Framework, ctx: Ctx, name: string, cell: Cell | undefined, what: string): void {
+  const nodeIdx = fw.index.get(name);
+  if (nodeIdx !== undefined) {
+    ctx.errors.push(error('UNKNOWN_COLUMN', `'${name}' is a group of the index, not a leaf`, ctx.at(cell),
+      'data give leaves only; a group is computed from its children'));
+  } else {
+    ctx.errors.push(error('UNKNOWN_COLUMN', `${what} '${name}' names no indicator of '${fw.definitions.id}'`, ctx.at(cell),
+      didYouMean(name, fw.leafIds) ?? "remove it, rename it to a leaf id (see 'dti indicators'), or start its name with '#' to keep it as a note"));
+  }
+}
+
+/** The header: duplicate names, the unit and year columns, wide or long, the leaves' columns. */
+function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
+  const { errors, warnings, at } = ctx;
   const names = table.header.map((c) => c.text.trim());
   const lower = names.map((n) => n.toLowerCase());
   const firstAt = new Map<string, number>();
@@ -104,7 +155,7 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   if (unitCols.length === 0) {
     errors.push(error('MISSING_UNIT_COLUMN', "no 'province' or 'unit' column", at(table.header[0]),
       "name the column of provinces 'province' (checked against the registry) or of other units 'unit' (free text)"));
-    return { ok: false, errors, warnings };
+    return undefined;
   }
   if (unitCols.length > 1) {
     errors.push(error('DUPLICATE_HEADER', "both 'province' and 'unit' columns", at(table.header[unitCols[1]!]), 'keep one of them'));
@@ -116,33 +167,18 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   const leafOf = new Map(fw.leafIds.map((id, j) => [id, j]));
   const L = fw.leafIds.length;
 
-  const unknownColumn = (name: string, cell: Cell | undefined, what: string) => {
-    const nodeIdx = fw.index.get(name);
-    if (nodeIdx !== undefined) {
-      errors.push(error('UNKNOWN_COLUMN', `'${name}' is a group of the index, not a leaf`, at(cell),
-        'data give leaves only; a group is computed from its children'));
-    } else {
-      errors.push(error('UNKNOWN_COLUMN', `${what} '${name}' names no indicator of '${fw.definitions.id}'`, at(cell),
-        didYouMean(name, fw.leafIds) ?? "remove it, rename it to a leaf id (see 'dti indicators'), or start its name with '#' to keep it as a note"));
-    }
-  };
-
   const leafColumns: { col: number; leaf: number }[] = [];
-  let indicatorCol = -1;
-  let valueCol = -1;
-  if (isLong) {
-    indicatorCol = lower.indexOf('indicator');
-    valueCol = lower.indexOf('value');
-  }
+  const indicatorCol = isLong ? lower.indexOf('indicator') : -1;
+  const valueCol = isLong ? lower.indexOf('value') : -1;
   names.forEach((n, i) => {
     if (i === unitCol || i === yearCol || i === indicatorCol || i === valueCol) return;
     if (IGNORED_PREFIX.test(n) || (n === '' && isLong)) return;
     if (isLong) {
-      unknownColumn(n, table.header[i], 'column');
+      unknownColumn(fw, ctx, n, table.header[i], 'column');
       return;
     }
     const j = leafOf.get(n);
-    if (j === undefined) unknownColumn(n, table.header[i], 'column');
+    if (j === undefined) unknownColumn(fw, ctx, n, table.header[i], 'column');
     else if (firstAt.get(n.toLowerCase()) === i) leafColumns.push({ col: i, leaf: j });
   });
   if (!isLong) {
@@ -154,32 +190,23 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
         'their values count as missing in every row'));
     }
   }
+  return { names, width: names.length, unitCol, unitKind, yearCol, isLong, indicatorCol, valueCol, leafColumns };
+}
 
-  // --- rows ---------------------------------------------------------------------------------
-  const fixedYear = opts.year ?? opts.fileYear;
-  const records: UnitRecord[] = [];
-  const byUnitYear = new Map<string, UnitRecord>();
-  const width = names.length;
-
-  // The map: as asked, or 34 when the rows are dated 2025 or later (the first row decides
-  // for a year column; a later row from before 2025 is then an error, as rows are read once).
-  let map: ProvinceMap | null = null;
-  let mapFromFirstRow = false;
-  if (unitKind === 'province') {
-    if (opts.map === '63' || opts.map === '34') map = opts.map;
-    else if (yearCol < 0) map = (fixedYear ?? 0) >= 2025 ? '34' : '63';
-    else mapFromFirstRow = true;
-  }
-
-  type Resolved = { unit: string; code: string | null; key: string; region: string | null };
-  const resolveUnit = (cell: Cell): Resolved | undefined => {
+/**
+ * Resolves a unit cell: free text for units; for provinces, the registry on the map in use
+ * (`getMap()`, decided by the first dated row when the file does not say).
+ */
+function unitResolver(unitKind: UnitKind, ctx: Ctx, opts: DataOptions, getMap: () => ProvinceMap | null): (cell: Cell) => Resolved | undefined {
+  const { errors, at } = ctx;
+  return (cell) => {
     const text = cell.text.trim();
     if (text === '') {
       errors.push(error('UNKNOWN_PROVINCE', `empty ${unitKind} name`, at(cell), `give every row a ${unitKind}`));
       return undefined;
     }
     if (unitKind === 'unit') return { unit: text.normalize('NFC'), code: null, key: text.normalize('NFC'), region: null };
-    if (map === '34') {
+    if (getMap() === '34') {
       // A code names a province of the 34 directly; a name must be that of one of the 34.
       const direct = /^\d{1,2}$/.test(text) ? province2025ByCode(text.padStart(2, '0')) : undefined;
       const p63 = findProvince(text);
@@ -205,6 +232,30 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
         : "use a province's name, GSO code or ISO code (see 'dti provinces'), or call the column 'unit' for units that are not provinces"));
     return undefined;
   };
+}
+
+/** The rows, read once in order: one record per unit and year, every cell checked. */
+function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOptions):
+  { records: UnitRecord[]; invalid: Set<string>; map: ProvinceMap | null } {
+  const { errors, at } = ctx;
+  const { unitCol, yearCol, unitKind, isLong, width } = h;
+  const decimal = opts.decimal ?? 'dot';
+  const L = fw.leafIds.length;
+  const leafOf = new Map(fw.leafIds.map((id, j) => [id, j]));
+  const fixedYear = opts.year ?? opts.fileYear;
+  const records: UnitRecord[] = [];
+  const byUnitYear = new Map<string, UnitRecord>();
+
+  // The map: as asked, or 34 when the rows are dated 2025 or later (the first row decides
+  // for a year column; a later row from before 2025 is then an error, as rows are read once).
+  let map: ProvinceMap | null = null;
+  let mapFromFirstRow = false;
+  if (unitKind === 'province') {
+    if (opts.map === '63' || opts.map === '34') map = opts.map;
+    else if (yearCol < 0) map = (fixedYear ?? 0) >= 2025 ? '34' : '63';
+    else mapFromFirstRow = true;
+  }
+  const resolveUnit = unitResolver(unitKind, ctx, opts, () => map);
 
   const readYear = (row: Cell[]): number | null | undefined => {
     if (yearCol >= 0) {
@@ -263,11 +314,11 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
     const year = readYear(row);
     if (u === undefined || year === undefined) continue;
     if (isLong) {
-      const indCell = row[indicatorCol]!;
+      const indCell = row[h.indicatorCol]!;
       const id = indCell.text.trim();
       const j = leafOf.get(id);
       if (j === undefined) {
-        unknownColumn(id, indCell, 'indicator');
+        unknownColumn(fw, ctx, id, indCell, 'indicator');
         continue;
       }
       const { record } = recordFor(u, year, first.line);
@@ -276,7 +327,7 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
           `the first is on line ${record.lines[j]}; keep one`));
         continue;
       }
-      readValue(record, j, row[valueCol]!);
+      readValue(record, j, row[h.valueCol]!);
     } else {
       const { record, fresh } = recordFor(u, year, first.line);
       if (!fresh) {
@@ -284,30 +335,10 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
           `the first is on line ${record.line}${u.code !== null ? ' (names are matched by province, whatever the spelling)' : ''}; keep one row per ${unitKind} and year`));
         continue;
       }
-      for (const { col, leaf } of leafColumns) readValue(record, leaf, row[col]!);
+      for (const { col, leaf } of h.leafColumns) readValue(record, leaf, row[col]!);
     }
   }
-
-  if (records.length === 0 && errors.length === 0) {
-    errors.push(error('NO_DATA', 'the file has a header but no data rows', at(table.header[0]), `add one row per ${unitKind}`));
-  }
-
-  // --- the missing-value policy `error` -----------------------------------------------------
-  for (const r of records) {
-    for (let j = 0; j < L; j++) {
-      if (!Number.isNaN(r.values[j]!)) continue;
-      const leaf = fw.nodes[fw.leaves[j]!]!;
-      if (leaf.missing === 'error' && !invalid.has(`${r.lines[j]}:${r.cols[j]}`)) {
-        errors.push(error('MISSING_VALUE', `${r.unit}${r.year === null ? '' : ` (${r.year})`} has no value for '${leaf.id}'`,
-          r.lines[j] !== 0 ? at({ line: r.lines[j]!, col: r.cols[j]! }) : at({ line: r.line, col: 1 }),
-          `'${leaf.id}' is declared missing: error; give a value or change its policy to zero or exclude`));
-      }
-    }
-  }
-
-  errors.push(...domainErrors(fw, records, file));
-  if (errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, value: { ...(file === undefined ? {} : { file }), unitKind, layout: isLong ? 'long' : 'wide', map, records }, warnings };
+  return { records, invalid, map };
 }
 
 /** The distinct years of a dataset, ascending (null, for undated rows, first). */

@@ -9,20 +9,15 @@
 import * as z from 'zod';
 import { type Diagnostic, type DiagnosticCode, type Result, didYouMean, error } from './diagnostics.js';
 import { DefinitionsSchema, type RawNode } from './schema.js';
+import { NORMALISE, NORMALISE_IDS, NORMALISE_KEYS, normaliseMethodOf } from './methods/normalise/index.js';
 
 export type MissingPolicy = 'zero' | 'exclude' | 'error';
-export type Aggregate = 'mean' | 'geometric' | 'sum';
+/** An aggregation method's id (../methods/aggregate.ts). */
+export type Aggregate = string;
 export type Direction = 'higher' | 'lower';
 export type Transform = 'none' | 'log' | 'log10' | 'sqrt';
-export type Normalize =
-  | { method: 'none' }
-  | { method: 'target'; target: number }
-  | { method: 'goalposts'; min: number; max: number }
-  | { method: 'minmax' }
-  | { method: 'zscore' }
-  | { method: 'rank' }
-  | { method: 'boolean' }
-  | { method: 'steps'; steps: { at: number; score: number }[] };
+/** A leaf's `normalize:` mapping: `method` names an entry of the registry (./methods/normalise), the rest are its parameters. */
+export type Normalize = { method: string } & Record<string, unknown>;
 
 export interface Name {
   vi: string;
@@ -225,59 +220,15 @@ type Fail = (code: DiagnosticCode, path: readonly PropertyKey[], message: string
 
 function checkLeaf(id: string, n: Normalize, direction: Direction, transform: Transform, underGeometric: boolean,
   path: PropertyKey[], fail: Fail): void {
-  const np = [...path, 'normalize'];
-  // The domain of the transform: the parameters are transformed too (HDI-style goalposts).
-  const domainOk = (x: number) => (transform === 'log' || transform === 'log10' ? x > 0 : transform === 'sqrt' ? x >= 0 : true);
-  const domainText = transform === 'sqrt' ? '≥ 0' : '> 0';
-  switch (n.method) {
-    case 'target':
-      if (!(n.target > 0)) fail('BAD_PARAMETER', [...np, 'target'], `'${id}': target must be > 0, got ${n.target}`, 'set the target the plan states, e.g. target: 80');
-      else if (!domainOk(n.target)) fail('BAD_PARAMETER', [...np, 'target'], `'${id}': target must be ${domainText} under transform ${transform}`, 'the target is transformed like the values');
-      break;
-    case 'goalposts':
-      if (!(n.min < n.max)) {
-        fail('BAD_PARAMETER', [...np, 'min'], `'${id}': goalposts need min < max, got min ${n.min} and max ${n.max}`,
-          "use direction: lower for an indicator where less is better, not swapped goalposts");
-      } else if (!domainOk(n.min) || !domainOk(n.max)) {
-        fail('BAD_PARAMETER', [...np, 'min'], `'${id}': goalposts must be ${domainText} under transform ${transform}`,
-          `the goalposts are transformed like the values (HDI-style); ${transform === 'sqrt' ? 'use min ≥ 0' : 'use a min > 0, e.g. 1'}`);
-      }
-      break;
-    case 'steps': {
-      n.steps.forEach((s, i) => {
-        const prev = n.steps[i - 1];
-        if (prev !== undefined && !(s.at > prev.at)) {
-          fail('BAD_PARAMETER', [...np, 'steps', i, 'at'], `'${id}': steps must be listed with 'at' strictly increasing`,
-            `put the step at ${s.at} before the one at ${prev.at}, or remove the duplicate`);
-        }
-        if (!domainOk(s.at)) fail('BAD_PARAMETER', [...np, 'steps', i, 'at'], `'${id}': step 'at' must be ${domainText} under transform ${transform}`, 'the steps are transformed like the values');
-        if (underGeometric && s.score < 0) {
-          fail('BAD_PARAMETER', [...np, 'steps', i, 'score'], `'${id}': a negative step score cannot feed a geometric mean`, 'give step scores ≥ 0, or aggregate: mean');
-        }
-      });
-      break;
-    }
-    case 'none':
-    case 'boolean':
-      if (direction === 'lower') {
-        fail('BAD_PARAMETER', [...path, 'direction'], `'${id}': direction lower needs a method that can invert it; '${n.method}' takes the value as it is`,
-          'use target, goalposts, minmax, zscore, rank or steps for a lower-is-better indicator');
-      }
-      if (n.method === 'boolean' && transform !== 'none') {
-        fail('BAD_PARAMETER', [...path, 'transform'], `'${id}': a boolean indicator takes no transform`, "remove 'transform'");
-      }
-      break;
-    case 'zscore':
-      if (underGeometric) {
-        fail('BAD_PARAMETER', [...np, 'method'], `'${id}': zscore values can be negative, so they cannot feed a geometric mean`,
-          'use minmax or goalposts here, or aggregate: mean for the group');
-      }
-      break;
-    case 'minmax':
-    case 'rank':
-      break;
+  const m = normaliseMethodOf(n.method);
+  if (!m.directional && direction === 'lower') {
+    fail('BAD_PARAMETER', [...path, 'direction'], `'${id}': direction lower needs a method that can invert it; '${n.method}' takes the value as it is`,
+      `use ${orList(NORMALISE.filter((x) => x.directional).map((x) => x.id))} for a lower-is-better indicator`);
   }
+  m.check(n, { id, transform, direction, underGeometric }, (tail, message, hint) => fail('BAD_PARAMETER', [...path, ...tail], message, hint));
 }
+
+const orList = (xs: readonly string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
 
 /** Turn one zod issue into a located diagnostic. */
 function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
@@ -300,11 +251,10 @@ function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
   const input = (issue as { input?: unknown }).input;
   if (issue.code === 'invalid_union' && last === 'normalize') {
     message = 'unknown normalisation method';
-    hint = 'method is one of none, target, goalposts, minmax, zscore, rank, boolean, steps';
+    hint = `method is one of ${NORMALISE_IDS.join(', ')}`;
   } else if (last === 'method' && (issue.code === 'invalid_union' || issue.code === 'invalid_value')) {
     message = `unknown normalisation method '${String(input)}'`;
-    hint = didYouMean(String(input), ['none', 'target', 'goalposts', 'minmax', 'zscore', 'rank', 'boolean', 'steps'])
-      ?? 'method is one of none, target, goalposts, minmax, zscore, rank, boolean, steps';
+    hint = didYouMean(String(input), NORMALISE_IDS) ?? `method is one of ${NORMALISE_IDS.join(', ')}`;
   } else if (last === 'name') {
     hint = 'a name is a string or { vi: "…", en: "…" }';
   } else if (issue.code === 'invalid_type' && input === undefined) {
@@ -327,7 +277,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   const last = path[path.length - 1];
   if (path.length === 0) return ['schema', 'id', 'name', 'description', 'source', 'score', 'missing', 'aggregate', 'indicators', 'pillars'];
   if (last === 'score') return ['scale', 'decimals', 'ties'];
-  if (last === 'normalize') return ['method', 'target', 'min', 'max', 'steps'];
+  if (last === 'normalize') return [...NORMALISE_KEYS];
   if (path[0] === 'pillars') return ['id', 'name', 'description', 'members'];
   return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'missing', 'children', 'unit', 'direction', 'transform', 'normalize'];
 }

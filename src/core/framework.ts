@@ -14,6 +14,8 @@ export interface FlatNode {
   parent: number;
   weight: number;
   aggregate: Aggregate;
+  /** Groups under a geometric mean: children below this count as this (0: none). */
+  floor: number;
   missing: MissingPolicy;
   /** Column in the leaf matrix, or -1 for a group. */
   leaf: number;
@@ -61,7 +63,7 @@ export function compile(definitions: Definitions): Framework {
       leaves.push(i);
       leafIds.push(def.id);
     }
-    nodes.push({ id: def.id, kind: def.kind, children, parent: -1, weight: def.weight, aggregate: def.aggregate, missing: def.missing, leaf, depth, def });
+    nodes.push({ id: def.id, kind: def.kind, children, parent: -1, weight: def.weight, aggregate: def.aggregate, floor: 0, missing: def.missing, leaf, depth, def });
     for (const c of children) nodes[c]!.parent = i;
     index.set(def.id, i);
     return i;
@@ -70,7 +72,7 @@ export function compile(definitions: Definitions): Framework {
   const top = definitions.indicators.map((d) => visit(d, 1));
   const root = nodes.length;
   nodes.push({
-    id: definitions.id, kind: 'root', children: top, parent: -1, weight: 1, aggregate: definitions.aggregate,
+    id: definitions.id, kind: 'root', children: top, parent: -1, weight: 1, aggregate: definitions.aggregate, floor: 0,
     missing: definitions.missing, leaf: -1, depth: 0, def: null,
   });
   for (const c of top) nodes[c]!.parent = root;

@@ -4,6 +4,10 @@
  * Cross-field rules (unique ids, parameters that fit the method, …) live in definitions.ts.
  */
 import * as z from 'zod';
+import { AGGREGATE_IDS } from './methods/aggregate.js';
+import { NormalizeSchema } from './methods/normalise/index.js';
+
+export { NormalizeSchema };
 
 const finite = z.number();
 
@@ -15,23 +19,9 @@ export const NameSchema = z.union([
 export const SourceSchema = z.union([z.string(), z.array(z.string())]);
 
 export const MissingSchema = z.enum(['zero', 'exclude', 'error']);
-export const AggregateSchema = z.enum(['mean', 'geometric', 'sum']);
+export const AggregateSchema = z.enum(AGGREGATE_IDS);
 export const DirectionSchema = z.enum(['higher', 'lower']);
 export const TransformSchema = z.enum(['none', 'log', 'log10', 'sqrt']);
-
-export const NormalizeSchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('none') }),
-  z.strictObject({ method: z.literal('target'), target: finite }),
-  z.strictObject({ method: z.literal('goalposts'), min: finite, max: finite }),
-  z.strictObject({ method: z.literal('minmax') }),
-  z.strictObject({ method: z.literal('zscore') }),
-  z.strictObject({ method: z.literal('rank') }),
-  z.strictObject({ method: z.literal('boolean') }),
-  z.strictObject({
-    method: z.literal('steps'),
-    steps: z.array(z.strictObject({ at: finite, score: finite })).min(1),
-  }),
-]);
 
 const IdSchema = z
   .string()

@@ -7,53 +7,15 @@ import { PROVINCES_2025, REGIONS, provinceByCode, region2025, successorOf } from
 import { yearsOf } from './data.js';
 import type { Diagnostic } from './diagnostics.js';
 import { error, warning } from './diagnostics.js';
-import { type Aggregated, aggregate, aggregateAbove, coverage, normalizeMatrix, rankKey, rankKeys } from './engine.js';
+import { aggregateAbove } from './engine.js';
 import type { Framework } from './framework.js';
+import { normaliseMethodOf } from './methods/normalise/index.js';
+import { type YearScore, rankYear, scoreYear } from './pipeline.js';
 import { fixed } from './text.js';
 
 export type Lang = 'vi' | 'en';
 
-/** One year of one dataset, scored. Arrays are indexed like `records`. */
-export interface YearScore {
-  year: number | null;
-  records: UnitRecord[];
-  /** Normalised leaf matrix, column-major (leaf j, unit i at j·n + i). */
-  norm: Float64Array;
-  agg: Aggregated;
-  coverage: Float64Array;
-  /** Root value × scale (NaN = unranked). */
-  scores: Float64Array;
-  ranks: Int32Array;
-  order: number[];
-  /** Per pillar: ranks of the units on that pillar. */
-  pillarRanks: Int32Array[];
-}
-
-/** Score one year's records. `pool` gives minmax/zscore/rank their statistics (default: these records). */
-export function scoreYear(fw: Framework, records: UnitRecord[], year: number | null, pool?: readonly UnitRecord[]): YearScore {
-  const norm = normalizeMatrix(fw, records, pool ?? records);
-  const agg = aggregate(fw, norm, records.length);
-  return rankYear(fw, records, year, norm, agg, coverage(fw, records));
-}
-
-/** Scores and ranks (overall and per pillar) from aggregated values. */
-function rankYear(fw: Framework, records: UnitRecord[], year: number | null, norm: Float64Array, agg: Aggregated, cov: Float64Array): YearScore {
-  const n = records.length;
-  const scale = fw.definitions.scale;
-  const scores = new Float64Array(n);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    scores[i] = agg.nodes[fw.root * n + i]! * scale;
-    keys[i] = rankKey(fw, scores[i]!);
-  }
-  const names = records.map((r) => r.unit);
-  const { ranks, order } = rankKeys(keys, names);
-  const pillarRanks = fw.pillars.map((_, p) => {
-    const pk = Float64Array.from({ length: n }, (_, i) => rankKey(fw, agg.pillars[p * n + i]! * scale));
-    return rankKeys(pk, names).ranks;
-  });
-  return { year, records, norm, agg, coverage: cov, scores, ranks, order, pillarRanks };
-}
+export { scoreYear, type YearScore } from './pipeline.js';
 
 /**
  * The 2025 merger (shared/reference/DTI-METHODOLOGY.md §2.3): each of the 34 provinces gets,
@@ -224,7 +186,7 @@ export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): Sc
     }
   }
   const warnings: Diagnostic[] = [...(opts.warnings ?? [])];
-  const dependent = fw.leaves.filter((ni) => ['minmax', 'zscore', 'rank'].includes(fw.nodes[ni]!.def!.normalize.method));
+  const dependent = fw.leaves.filter((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).usesPool);
   const pool = opts.poolYears === true ? [...current, ...prevRecords] : undefined;
   if (previousYear !== null && dependent.length > 0 && opts.poolYears !== true) {
     warnings.push(warning('YEAR_DEPENDENT_METHOD',

@@ -1,0 +1,57 @@
+/**
+ * What a method of the registry is. A normalisation (or aggregation) method is one entry
+ * holding its parameters' schema, the checks of those parameters, the function itself and its
+ * description; the definitions schema, the error hints, the `indicators` command and the README
+ * table all read the registry, so adding a method is adding one entry (and its test).
+ */
+import type * as z from 'zod';
+
+/** A problem with a method's parameters, located by the path below the leaf (e.g. ['normalize', 'target']). */
+export type ParamFail = (path: readonly PropertyKey[], message: string, hint: string) => void;
+
+export interface LeafContext {
+  id: string;
+  transform: 'none' | 'log' | 'log10' | 'sqrt';
+  direction: 'higher' | 'lower';
+  /** Whether a geometric mean is above the leaf (its values must not be negative). */
+  underGeometric: boolean;
+}
+
+export interface NormaliseMethod<P extends { method: string } = { method: string } & Record<string, unknown>> {
+  id: string;
+  /** The `normalize:` mapping this method accepts (strict: a misspelt key is an error). */
+  schema: z.ZodType<P>;
+  /** The parameter keys besides `method`, for "did you mean" hints. */
+  keys: readonly string[];
+  /** One line for the README and `dti indicators`: the formula, higher and lower is better. */
+  summary: { en: string; vi: string };
+  /** Whether the method takes statistics from the units (that year's, or all years with --pool-years). */
+  usesPool: boolean;
+  /** Whether `direction: lower` means something for it. */
+  directional: boolean;
+  /** Whether its values may be negative (then it cannot feed a geometric mean). */
+  negative: boolean;
+  /** Checks of the parameters beyond their shape, given the leaf's transform and direction. */
+  check(p: P, leaf: LeafContext, fail: ParamFail): void;
+  /**
+   * Normalise `x` (already transformed; NaN = missing) into `out` (pre-filled with NaN).
+   * `pool` holds the transformed values the statistics come from; `tf` transforms a parameter
+   * the same way as the values (HDI-style goalposts in the same log).
+   */
+  apply(x: Float64Array, pool: Float64Array, p: P, lower: boolean, tf: (v: number) => number, out: Float64Array): void;
+  /** Short description of the parameters ("target 80", "goalposts 0–100"). */
+  describe(p: P): string;
+}
+
+export const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Whether the transform accepts x (parameters are transformed like the values). */
+export function inDomain(transform: LeafContext['transform'], x: number): boolean {
+  return transform === 'log' || transform === 'log10' ? x > 0 : transform === 'sqrt' ? x >= 0 : true;
+}
+export const domainText = (transform: LeafContext['transform']) => (transform === 'sqrt' ? '≥ 0' : '> 0');
+
+/** Defines a method, keeping its parameter type for the functions and erasing it for the registry. */
+export function normaliseMethod<P extends { method: string }>(m: NormaliseMethod<P>): NormaliseMethod {
+  return m as unknown as NormaliseMethod;
+}

@@ -1,0 +1,18 @@
+import * as z from 'zod';
+import { normaliseMethod } from '../method.js';
+
+/** yes/có/true/1 → 1, no/không/false/0 → 0; the cells are read as yes/no (values.ts parseBoolean). */
+export const boolean = normaliseMethod({
+  id: 'boolean',
+  schema: z.strictObject({ method: z.literal('boolean') }),
+  keys: [],
+  summary: { en: 'yes/có/true/1 → 1, no/không/false/0 → 0', vi: 'có/yes/true/1 → 1, không/no/false/0 → 0' },
+  usesPool: false,
+  directional: false,
+  negative: false,
+  check(_p, leaf, fail) {
+    if (leaf.transform !== 'none') fail(['transform'], `'${leaf.id}': a boolean indicator takes no transform`, "remove 'transform'");
+  },
+  apply(x, _pool, _p, _lower, _tf, out) { out.set(x); },
+  describe: () => 'boolean',
+});

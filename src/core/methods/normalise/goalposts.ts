@@ -1,0 +1,33 @@
+import * as z from 'zod';
+import { clamp01, domainText, inDomain, normaliseMethod } from '../method.js';
+
+/** (x − min)/(max − min) clamped to [0, 1] between lo and hi; every unit equal: all at the frontier (1). */
+export function scaleBetween(x: Float64Array, lo: number, hi: number, lower: boolean, out: Float64Array): void {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (Number.isNaN(v)) continue;
+    if (hi === lo) out[i] = 1;
+    else out[i] = clamp01(lower ? (hi - v) / (hi - lo) : (v - lo) / (hi - lo));
+  }
+}
+
+export const goalposts = normaliseMethod({
+  id: 'goalposts',
+  schema: z.strictObject({ method: z.literal('goalposts'), min: z.number(), max: z.number() }),
+  keys: ['min', 'max'],
+  summary: { en: '(x − min)/(max − min), clamped to [0, 1]; lower is better: (max − x)/(max − min)', vi: '(x − min)/(max − min), giới hạn trong [0, 1]; càng thấp càng tốt: (max − x)/(max − min)' },
+  usesPool: false,
+  directional: true,
+  negative: false,
+  check(p, leaf, fail) {
+    if (!(p.min < p.max)) {
+      fail(['normalize', 'min'], `'${leaf.id}': goalposts need min < max, got min ${p.min} and max ${p.max}`,
+        'use direction: lower for an indicator where less is better, not swapped goalposts');
+    } else if (!inDomain(leaf.transform, p.min) || !inDomain(leaf.transform, p.max)) {
+      fail(['normalize', 'min'], `'${leaf.id}': goalposts must be ${domainText(leaf.transform)} under transform ${leaf.transform}`,
+        `the goalposts are transformed like the values (HDI-style); ${leaf.transform === 'sqrt' ? 'use min ≥ 0' : 'use a min > 0, e.g. 1'}`);
+    }
+  },
+  apply(x, _pool, p, lower, tf, out) { scaleBetween(x, tf(p.min), tf(p.max), lower, out); },
+  describe: (p) => `goalposts ${p.min}–${p.max}`,
+});

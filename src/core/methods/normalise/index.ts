@@ -1,0 +1,34 @@
+/**
+ * The registry of normalisation methods: one entry each (./<id>.ts). The definitions schema,
+ * its error hints, `dti indicators` and the README's table read this list; adding a method is
+ * adding its file and one line here.
+ */
+import * as z from 'zod';
+import type { NormaliseMethod } from '../method.js';
+import { boolean } from './boolean.js';
+import { goalposts } from './goalposts.js';
+import { minmax } from './minmax.js';
+import { none } from './none.js';
+import { rank } from './rank.js';
+import { steps } from './steps.js';
+import { target } from './target.js';
+import { zscore } from './zscore.js';
+
+export const NORMALISE: readonly NormaliseMethod[] = [none, target, goalposts, minmax, zscore, rank, boolean, steps];
+
+const byId = new Map(NORMALISE.map((m) => [m.id, m]));
+
+export function normaliseMethodOf(id: string): NormaliseMethod {
+  const m = byId.get(id);
+  if (m === undefined) throw new Error(`no normalisation method '${id}'`);
+  return m;
+}
+
+export const NORMALISE_IDS: readonly string[] = NORMALISE.map((m) => m.id);
+
+/** `normalize:` as the definitions accept it: one strict mapping per method, told apart by `method`. */
+export const NormalizeSchema = z.discriminatedUnion('method',
+  NORMALISE.map((m) => m.schema) as unknown as [z.ZodObject<{ method: z.ZodLiteral<string> }>, ...z.ZodObject<{ method: z.ZodLiteral<string> }>[]]);
+
+/** Every parameter key any method takes (for "did you mean"). */
+export const NORMALISE_KEYS: readonly string[] = ['method', ...new Set(NORMALISE.flatMap((m) => m.keys))];

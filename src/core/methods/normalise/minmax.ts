@@ -1,0 +1,26 @@
+import * as z from 'zod';
+import { normaliseMethod } from '../method.js';
+import { scaleBetween } from './goalposts.js';
+
+export const minmax = normaliseMethod({
+  id: 'minmax',
+  schema: z.strictObject({ method: z.literal('minmax') }),
+  keys: [],
+  summary: { en: "goalposts at the min and max of that year's units", vi: 'như goalposts với min, max của các đơn vị trong năm' },
+  usesPool: true,
+  directional: true,
+  negative: false,
+  check() {},
+  apply(x, pool, _p, lower, _tf, out) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < pool.length; i++) {
+      const v = pool[i]!;
+      if (Number.isNaN(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    scaleBetween(x, lo, hi, lower, out);
+  },
+  describe: () => 'minmax',
+});

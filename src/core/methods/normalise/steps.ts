@@ -1,0 +1,46 @@
+import * as z from 'zod';
+import { domainText, inDomain, normaliseMethod } from '../method.js';
+
+export const steps = normaliseMethod({
+  id: 'steps',
+  schema: z.strictObject({
+    method: z.literal('steps'),
+    steps: z.array(z.strictObject({ at: z.number(), score: z.number() })).min(1),
+  }),
+  keys: ['steps'],
+  summary: { en: 'the score of the highest step reached, else 0; lower is better: the lowest step not exceeded', vi: 'điểm của bậc cao nhất đạt được, nếu không 0; càng thấp càng tốt: bậc thấp nhất không vượt quá' },
+  usesPool: false,
+  directional: true,
+  negative: false,
+  check(p, leaf, fail) {
+    p.steps.forEach((s, i) => {
+      const prev = p.steps[i - 1];
+      if (prev !== undefined && !(s.at > prev.at)) {
+        fail(['normalize', 'steps', i, 'at'], `'${leaf.id}': steps must be listed with 'at' strictly increasing`,
+          `put the step at ${s.at} before the one at ${prev.at}, or remove the duplicate`);
+      }
+      if (!inDomain(leaf.transform, s.at)) fail(['normalize', 'steps', i, 'at'], `'${leaf.id}': step 'at' must be ${domainText(leaf.transform)} under transform ${leaf.transform}`, 'the steps are transformed like the values');
+      if (leaf.underGeometric && s.score < 0) {
+        fail(['normalize', 'steps', i, 'score'], `'${leaf.id}': a negative step score cannot feed a geometric mean`, 'give step scores ≥ 0, or aggregate: mean');
+      }
+    });
+  },
+  apply(x, _pool, p, lower, tf, out) {
+    const st = p.steps.map((s) => ({ at: tf(s.at), score: s.score }));
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      if (Number.isNaN(v)) continue;
+      let s = 0;
+      if (lower) {
+        // The lowest step not exceeded.
+        const hit = st.find((q) => v <= q.at);
+        s = hit === undefined ? 0 : hit.score;
+      } else {
+        // The highest step reached.
+        for (const q of st) if (v >= q.at) s = q.score;
+      }
+      out[i] = s;
+    }
+  },
+  describe: (p) => `steps ${p.steps.map((s) => `${s.at}→${s.score}`).join(' ')}`,
+});

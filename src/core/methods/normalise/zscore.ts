@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { normaliseMethod } from '../method.js';
+
+export const zscore = normaliseMethod({
+  id: 'zscore',
+  schema: z.strictObject({ method: z.literal('zscore') }),
+  keys: [],
+  summary: { en: "(x − mean)/sd over that year's units (population sd; unbounded)", vi: '(x − trung bình)/độ lệch chuẩn của các đơn vị trong năm (không giới hạn)' },
+  usesPool: true,
+  directional: true,
+  negative: true,
+  check(_p, leaf, fail) {
+    if (leaf.underGeometric) {
+      fail(['normalize', 'method'], `'${leaf.id}': zscore values can be negative, so they cannot feed a geometric mean`,
+        'use minmax or goalposts here, or aggregate: mean for the group');
+    }
+  },
+  apply(x, pool, _p, lower, _tf, out) {
+    // Population standard deviation over the pool; zero spread gives 0 for everyone.
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < pool.length; i++) {
+      const v = pool[i]!;
+      if (!Number.isNaN(v)) { sum += v; count++; }
+    }
+    const mean = sum / count;
+    let ss = 0;
+    for (let i = 0; i < pool.length; i++) {
+      const v = pool[i]!;
+      if (!Number.isNaN(v)) ss += (v - mean) ** 2;
+    }
+    const sd = Math.sqrt(ss / count);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      if (Number.isNaN(v)) continue;
+      const z = sd === 0 ? 0 : (v - mean) / sd;
+      out[i] = lower ? -z : z;
+    }
+  },
+  describe: () => 'zscore',
+});

@@ -1,0 +1,43 @@
+/**
+ * Stage `missing`: the missing-value policy, decided here and nowhere else.
+ *  - `zero`: a missing value counts as 0 in its parent (no evidence, no points);
+ *  - `exclude`: it is left out and the other children's weights re-normalised;
+ *  - `error`: a missing value is a data error (`missingErrors`, when the data are read).
+ * It runs after normalisation on every node's column as the tree is aggregated (a group whose
+ * children are all excluded is itself missing, and its own policy then applies in its parent).
+ * The normalised matrix and the node values keep NaN, so results still show what was missing.
+ */
+import { type Diagnostic, error } from '../diagnostics.js';
+import type { UnitRecord } from '../data.js';
+import type { Framework } from '../framework.js';
+
+/** What a missing value of each node counts as in its parent: 0 (`zero`) or NaN (left out). */
+export function missingFill(fw: Framework): Float64Array {
+  return Float64Array.from(fw.nodes, (nd) => (nd.missing === 'zero' ? 0 : NaN));
+}
+
+/** Resolve one child's value for its parent: a missing value becomes the node's fill. */
+export const resolveMissing = (v: number, fill: number) => (v !== v ? fill : v);
+
+/**
+ * Missing values of leaves under `missing: error`, located at their cell (or their row when the
+ * file has no cell for them). `skip` holds "line:col" of cells already reported as unreadable.
+ */
+export function missingErrors(fw: Framework, records: readonly UnitRecord[], skip: ReadonlySet<string>, file?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const L = fw.leaves.length;
+  const at = (line: number, col: number) => ({ ...(file === undefined ? {} : { file }), line, col });
+  const policyError = fw.leaves.map((ni) => fw.nodes[ni]!.missing === 'error');
+  if (!policyError.includes(true)) return out;
+  for (const r of records) {
+    for (let j = 0; j < L; j++) {
+      if (!policyError[j] || !Number.isNaN(r.values[j]!)) continue;
+      if (skip.has(`${r.lines[j]}:${r.cols[j]}`)) continue;
+      const id = fw.leafIds[j]!;
+      out.push(error('MISSING_VALUE', `${r.unit}${r.year === null ? '' : ` (${r.year})`} has no value for '${id}'`,
+        r.lines[j] !== 0 ? at(r.lines[j]!, r.cols[j]!) : at(r.line, 1),
+        `'${id}' is declared missing: error; give a value or change its policy to zero or exclude`));
+    }
+  }
+  return out;
+}

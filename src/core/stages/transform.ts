@@ -1,0 +1,61 @@
+/**
+ * Stage `transform`: x → log x, log10 x or √x before normalising (HDI-style: the goalposts and
+ * targets go through the same transform, see the normalisation methods). A value outside the
+ * transform's domain is a data error, reported by `domainErrors` when the data are read.
+ */
+import { type Diagnostic, error } from '../diagnostics.js';
+import type { Transform } from '../definitions.js';
+import type { UnitRecord } from '../data.js';
+import type { Framework } from '../framework.js';
+
+/** x through the leaf's transform; NaN outside its domain (log of x ≤ 0, sqrt of x < 0). */
+export function transformValue(t: Transform, x: number): number {
+  switch (t) {
+    case 'none': return x;
+    case 'log': return x > 0 ? Math.log(x) : NaN;
+    case 'log10': return x > 0 ? Math.log10(x) : NaN;
+    case 'sqrt': return x >= 0 ? Math.sqrt(x) : NaN;
+  }
+}
+
+/** A column through the transform (the same array when the transform is `none`). */
+export function transformColumn(t: Transform, x: ArrayLike<number>): Float64Array {
+  if (t === 'none' && x instanceof Float64Array) return x;
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = transformValue(t, x[i]!);
+  return out;
+}
+
+/** Whether a node has a geometric mean above it (its values must not be negative). */
+function underGeometric(fw: Framework, k: number): boolean {
+  for (let p = fw.nodes[k]!.parent; p !== -1; p = fw.nodes[p]!.parent) if (fw.nodes[p]!.aggregate === 'geometric') return true;
+  return false;
+}
+
+/** Raw values that the leaf's transform (or a geometric mean above it) cannot take: located errors. */
+export function domainErrors(fw: Framework, records: readonly UnitRecord[], file?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  fw.leaves.forEach((ni, j) => {
+    const leaf = fw.nodes[ni]!.def!;
+    if (leaf.normalize.method === 'none' && leaf.transform === 'none' && underGeometric(fw, ni)) {
+      // A value taken as it is feeds a geometric mean, which has no meaning for x < 0.
+      for (const r of records) {
+        const x = r.values[j]!;
+        if (!(x < 0)) continue;
+        out.push(error('OUT_OF_DOMAIN', `${leaf.id}: ${x} is negative, but it feeds a geometric mean`,
+          { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! },
+          'a geometric mean needs values ≥ 0; normalise this indicator (goalposts, minmax) or use aggregate: mean'));
+      }
+      return;
+    }
+    if (leaf.transform === 'none') return;
+    for (const r of records) {
+      const x = r.values[j]!;
+      if (Number.isNaN(x) || !Number.isNaN(transformValue(leaf.transform, x))) continue;
+      out.push(error('OUT_OF_DOMAIN', `${leaf.id}: ${x} is outside what transform ${leaf.transform} accepts (${leaf.transform === 'sqrt' ? 'x ≥ 0' : 'x > 0'})`,
+        { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! },
+        leaf.transform === 'sqrt' ? 'check the sign of the value' : 'a log needs a positive value; leave the cell empty if there is none'));
+    }
+  });
+  return out;
+}
