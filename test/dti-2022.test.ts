@@ -1,5 +1,5 @@
 // The published DTI 2022 table reproduces from its eight main indices:
-// DTI = Σ(main index × maximum points)/1000 (QĐ 922; shared/reference/DTI-METHODOLOGY.md §2.1).
+// DTI = Σ(main index × maximum points)/1000 (QĐ 922; data/reference/DTI-METHODOLOGY.md §2.1).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // PAPI 2011–2016: the unweighted total is the sum of the six dimensions, and it reproduces the
 // published totals (the '#papi_unweighted_published' note column, from
-// shared/reference/data/papi_2011_2016_dimensions.csv) for every province and year.
+// data/reference/papi_2011_2016_dimensions.csv) for every province and year.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -37,7 +37,7 @@ describe('province lookup', () => {
     expect(name('Atlantis')).toBe('✗ ');
   });
   it('matches the reference CSVs it was generated from', () => {
-    const read = (f: string) => readRecords(readFileSync(join(ROOT, '../shared/reference/data', f), 'utf8'));
+    const read = (f: string) => readRecords(readFileSync(join(ROOT, 'data/reference', f), 'utf8'));
     expect(PROVINCES.map((p) => [p.code, p.name, p.iso, p.region, p.successor]))
       .toEqual(read('provinces_63.csv').map((r) => [r.gso_code, r.name_vi, r.iso_3166_2, r.region_vi_nq81_2023, r.new_code_2025]));
     expect(PROVINCES_2025.map((p) => [p.code, p.name, p.members.join(';')]))

@@ -9,7 +9,7 @@ import { ROOT, cli, tmp } from './helpers.js';
 
 /** Ranks of the published PAPI totals, computed straight from the reference CSV (an independent oracle). */
 function publishedRanks(year: string): Map<string, number> {
-  const rows = readRecords(readFileSync(join(ROOT, '../shared/reference/data/papi_2011_2016_dimensions.csv'), 'utf8'))
+  const rows = readRecords(readFileSync(join(ROOT, 'data/reference/papi_2011_2016_dimensions.csv'), 'utf8'))
     .filter((r) => r.year === year && r.gso_code !== '999' && r.papi_unweighted_published !== '');
   rows.sort((a, b) => Number(b.papi_unweighted_published) - Number(a.papi_unweighted_published));
   return new Map(rows.map((r, i) => [r.province!, i + 1]));

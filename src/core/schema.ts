@@ -1,5 +1,5 @@
 /**
- * The shape of a `schema: dti/v1` definitions file (../shared/design/formats.md §1), as zod
+ * The shape of a `schema: dti/v1` definitions file (indicators/README.md), as zod
  * strict objects so that a misspelt key is an error rather than silently ignored.
  * Cross-field rules (unique ids, parameters that fit the method, …) live in definitions.ts.
  */

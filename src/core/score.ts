@@ -1,6 +1,6 @@
 /**
  * Scoring a dataset: one year ranked, with rank changes against the year before, as the
- * `dti-result/v1` object of ../shared/design/formats.md §3.
+ * `dti-result/v1` object of data/README.md.
  */
 import type { Dataset, UnitRecord } from './data.js';
 import { PROVINCES_2025, REGIONS, provinceByCode, region2025, successorOf } from './provinces.js';
@@ -18,7 +18,7 @@ export type Lang = 'vi' | 'en';
 export { scoreYear, type YearScore } from './pipeline.js';
 
 /**
- * The 2025 merger (shared/reference/DTI-METHODOLOGY.md §2.3): each of the 34 provinces gets,
+ * The 2025 merger (data/reference/DTI-METHODOLOGY.md §2.3): each of the 34 provinces gets,
  * for every node directly under the root (the main indices), the simple mean of its member
  * provinces' values ("trung bình cộng các chỉ số chính của DTI các tỉnh trước sáp nhập");
  * the root and pillars are recomputed from those. Members absent from the data are left out
