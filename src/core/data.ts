@@ -71,6 +71,7 @@ export interface Dataset {
 }
 
 const UNIT_COLUMNS: Record<string, UnitKind> = { province: 'province', unit: 'unit' };
+const RESERVED_COLUMNS = new Set(['province', 'unit', 'year', 'indicator', 'value']);
 
 /** Columns whose name starts with these are notes for people, ignored by the tool. */
 const IGNORED_PREFIX = /^[#_]/;
@@ -125,10 +126,27 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   return { ok: true, value: { ...(file === undefined ? {} : { file }), unitKind: h.unitKind, layout: h.isLong ? 'long' : 'wide', map, records }, warnings };
 }
 
+const byLowerCase = new WeakMap<Framework, Map<string, string>>();
+/** The leaf ids by their lowercase form (the first of ids that differ only in case), built once per framework. */
+function leafIdsByLowerCase(fw: Framework): Map<string, string> {
+  let m = byLowerCase.get(fw);
+  if (m === undefined) {
+    m = new Map();
+    for (const id of fw.leafIds) if (!m.has(id.toLowerCase())) m.set(id.toLowerCase(), id);
+    byLowerCase.set(fw, m);
+  }
+  return m;
+}
+
 /** A column that names no leaf: an error with the closest id (or the group it names). */
 function unknownColumn(fw: Framework, ctx: Ctx, name: string, cell: Cell | undefined, what: string): void {
   const nodeIdx = fw.index.get(name);
-  if (nodeIdx !== undefined) {
+  // Ids are case-sensitive: a column that differs from a leaf id only in case names that id.
+  const twin = nodeIdx === undefined ? leafIdsByLowerCase(fw).get(name.toLowerCase()) : undefined;
+  if (twin !== undefined) {
+    ctx.errors.push(error('UNKNOWN_COLUMN', `${what} '${name}' differs from the indicator id '${twin}' only in case`, ctx.at(cell),
+      `ids are case-sensitive: write '${twin}' exactly as the definitions do`));
+  } else if (nodeIdx !== undefined) {
     ctx.errors.push(error('UNKNOWN_COLUMN', `'${name}' is a group of the index, not a leaf`, ctx.at(cell),
       'data give leaves only; a group is computed from its children'));
   } else {
@@ -142,8 +160,12 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
   const { errors, warnings, at } = ctx;
   const names = table.header.map((c) => c.text.trim());
   const lower = names.map((n) => n.toLowerCase());
+  // The tool's own columns (province, unit, year, indicator, value) are found in any case;
+  // indicator columns match their id exactly, as ids are case-sensitive (LPI, ConSpeed).
+  const headerKey = (i: number) => (RESERVED_COLUMNS.has(lower[i]!) ? lower[i]! : names[i]!);
   const firstAt = new Map<string, number>();
-  lower.forEach((n, i) => {
+  names.forEach((_, i) => {
+    const n = headerKey(i);
     const prev = firstAt.get(n);
     if (prev !== undefined && n !== '') {
       errors.push(error('DUPLICATE_HEADER', `column '${names[i]}' appears twice`, at(table.header[i]),
@@ -151,7 +173,7 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
     } else firstAt.set(n, i);
   });
 
-  const unitCols = lower.flatMap((n, i) => (n in UNIT_COLUMNS ? [i] : []));
+  const unitCols = lower.flatMap((n, i) => (Object.hasOwn(UNIT_COLUMNS, n) ? [i] : []));
   if (unitCols.length === 0) {
     errors.push(error('MISSING_UNIT_COLUMN', "no 'province' or 'unit' column", at(table.header[0]),
       "name the column of provinces 'province' (checked against the registry) or of other units 'unit' (free text)"));
@@ -179,7 +201,7 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
     }
     const j = leafOf.get(n);
     if (j === undefined) unknownColumn(fw, ctx, n, table.header[i], 'column');
-    else if (firstAt.get(n.toLowerCase()) === i) leafColumns.push({ col: i, leaf: j });
+    else if (firstAt.get(headerKey(i)) === i) leafColumns.push({ col: i, leaf: j });
   });
   if (!isLong) {
     const present = new Set(leafColumns.map((c) => c.leaf));

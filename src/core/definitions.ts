@@ -263,8 +263,9 @@ function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
   } else if (issue.code === 'invalid_type') {
     hint = `write ${issue.expected === 'number' ? 'a number (no quotes, no unit)' : issue.expected === 'array' ? 'a list (- item, or [a, b])' : issue.expected === 'object' ? 'a mapping (key: value)' : `a ${issue.expected}`}`;
   } else if (issue.code === 'invalid_format' && last === 'id') {
-    const slug = typeof input === 'string' ? input.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') : '';
-    hint = slug === '' ? "use lowercase letters, digits, '-' or '_'" : `e.g. id: ${slug}`;
+    // Ids keep the user's case (COINr's LPI, ConSpeed) and dots (1.2.10); only what no id may hold goes.
+    const slug = typeof input === 'string' ? input.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') : '';
+    hint = slug === '' ? "use letters A–Z or a–z, digits, '-', '_' or '.'" : `e.g. id: ${slug}`;
   } else if (last === 'schema') {
     hint = "this tool reads 'schema: dti/v1'";
   } else {

@@ -25,7 +25,7 @@ export const TransformSchema = z.enum(['none', 'log', 'log10', 'sqrt']);
 
 const IdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: "an id is lowercase letters, digits, '-' or '_'" });
+  .regex(/^[A-Za-z0-9._-]+$/, { error: "an id is letters (A–Z, a–z), digits, '-', '_' or '.'" });
 
 export interface RawNode {
   id: string;
