@@ -114,7 +114,7 @@ describe('--merge-2025', () => {
     const pt = j.rankings.find((x: { unit: string }) => x.unit === 'Phú Thọ');
     // Codes 25, 26, 17: mean 68/3 = 22.6667. Main index k = (22.6667 + k)/200, e.g. Nhận thức số = 0.113333.
     expect(pt.code).toBe('25');
-    expect(pt.indicators['nhan-thuc-so']).toEqual({ value: null, normalized: expect.closeTo((68 / 3) / 200, 12) });
+    expect(pt.indicators['nhan-thuc-so']).toEqual({ value: expect.closeTo((68 / 3) / 200, 12), normalized: expect.closeTo((68 / 3) / 200, 12) });
     expect(pt.indicators['hoat-dong-xa-hoi-so'].normalized).toBeCloseTo((68 / 3 + 7) / 200, 12);
     // DTI = Σ points_k (22.6667 + k)/200 / 1000 = (22666.67 + Σ points_k·k)/200000, Σ points_k·k = 3950 → 0.1330833
     expect(pt.score).toBeCloseTo((68000 / 3 + 3950) / 200000, 12);

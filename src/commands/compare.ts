@@ -10,7 +10,7 @@ import { EXIT, type Io } from '../cli/io.js';
 import { officialDtiRanks } from '../cli/official.js';
 import type { Format } from '../render/format.js';
 import { renderCompare } from '../render/compare.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions } from './score.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
 
 type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'>
   & { format?: Format; data?: string[]; official: boolean };
@@ -36,13 +36,13 @@ Examples:
       const { fw, input } = await loadFrameworkFile(flags.indicators, io);
       const files = flags.data ?? SHIPPED.filter((f) => existsSync(f)).map((f) => displayName(f, io.cwd));
       const { data, paths, warnings } = await loadDataFiles(files, fw, io, flags);
-      if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
       // Official ranks are DTI ranks of provinces: shown for DTI definitions only.
       const official = flags.official && data.unitKind === 'province' && fw.definitions.id.startsWith('dti') ? officialDtiRanks() : [];
       const r = compare(fw, data, names, { lang: flags.lang, official, ...(flags.poolYears === true ? { poolYears: true } : {}) });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'unknown unit', { diagnostics: r.errors });
+      if (flags.quiet !== true && warnings.length + r.warnings.length > 0) printDiagnostics(io, [...warnings, ...r.warnings], makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io);
-      const text = renderCompare(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table') });
+      const text = renderCompare(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table' && !toFile(flags.output)) });
       done(emit(text, flags, io, [input.path, ...paths]));
     });
 }

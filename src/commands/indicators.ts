@@ -11,7 +11,7 @@ import { fixed } from '../core/text.js';
 import { loadFrameworkFile, makeChalk } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
-import { chooseFormat, emit, outputOptions } from './score.js';
+import { chooseFormat, emit, outputOptions, toFile } from './score.js';
 
 interface IndicatorsFlags {
   indicators?: string;
@@ -96,7 +96,7 @@ Examples:
         ];
         if (machine) cols.push({ header: 'pillars', align: 'left', cells: rows.map((r) => r.pillars.join(' ')) });
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
-          : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color), false);
+          : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false);
       }
       done(emit(text, flags, io, [input.path]));
     });

@@ -7,7 +7,7 @@ import { ALIASES, PROVINCES, PROVINCES_2025, provinceByCode, province2025ByCode,
 import { makeChalk } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
-import { chooseFormat, emit, outputOptions } from './score.js';
+import { chooseFormat, emit, outputOptions, toFile } from './score.js';
 
 interface ProvincesFlags {
   format?: Format;
@@ -52,7 +52,7 @@ Examples:
         const keys = Object.keys(rows[0]!);
         const cols: Column[] = keys.map((k) => ({ header: k, align: k.endsWith('code') ? 'right' : 'left', cells: rows.map((r) => String(r[k])), text: true }));
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
-          : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color), false);
+          : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false);
       }
       done(emit(text, flags, io, []));
     });

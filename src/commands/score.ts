@@ -79,6 +79,11 @@ export function chooseFormat(asked: Format | undefined, output: string | undefin
   return io.stdout.isTTY === true ? 'table' : 'csv';
 }
 
+/** Whether the output goes to a file (-o), not to standard output. */
+export function toFile(output: string | undefined): boolean {
+  return output !== undefined && output !== '-';
+}
+
 /** Write the rendered text to stdout or --output, or compare it under --check. */
 export function emit(text: string, flags: { output?: string; check?: boolean }, io: Io, inputs: (string | null)[]): number {
   if (flags.check === true) {
@@ -190,9 +195,10 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     rankings: scored.rankings.filter((r) => r.region === region),
     regions: scored.regions?.filter((r) => r.region === region) ?? [],
   };
-  if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, errChalk);
   if (flags.quiet !== true) {
-    for (const w of result.warnings.slice(warnings.length)) io.stderr.write(`${errChalk.yellow('warning')}: ${w.message}\n`);
+    // Warnings raised while scoring keep their code and hint (--pool-years advice, missing values).
+    const scoring = result.warnings.slice(warnings.length).map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }));
+    if (warnings.length + scoring.length > 0) printDiagnostics(io, [...warnings, ...scoring], errChalk);
   }
   const outChalk = makeChalk(io.stdout, io, flags.color && (flags.output === undefined || flags.output === '-'));
   const text = renderScore(result, fw, {
@@ -201,7 +207,8 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     lang: flags.lang,
     unitKind: ds.unitKind,
     chalk: format === 'table' ? outChalk : makeChalk(io.stdout, io, false),
-    ascii: asciiOnly(io),
+    // A file written with -o never depends on the writer's locale.
+    ascii: toFile(flags.output) ? false : asciiOnly(io),
     byRegion: flags.by === 'region' || region !== undefined,
     ...(flags.top === undefined ? {} : { top: flags.top }),
   });

@@ -1,12 +1,13 @@
 /** `dti trend <files…>`: every unit's score and rank year by year. */
 import type { Command } from 'commander';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { trend } from '../core/trend.js';
 import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions } from './score.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
 
 type TrendFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'> & { format?: Format };
 
@@ -27,10 +28,14 @@ Examples:
       if (data.records.some((r) => r.year === null)) {
         throw new CliError(EXIT.DATA, 'a trend needs the year of every row', { hint: 'name the files by year (2023.csv), add a year column, or pass --year' });
       }
-      if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
       const result = trend(fw, data, { lang: flags.lang, ...(flags.poolYears === true ? { poolYears: true } : {}) });
+      const all = [...warnings, ...result.warnings.map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }))];
+      if (flags.quiet !== true && all.length > 0) printDiagnostics(io, all, makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io);
-      const text = renderTrend(result, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io) });
+      const text = renderTrend(result, fw, {
+        format, lang: flags.lang, unitKind: data.unitKind,
+        chalk: makeChalk(io.stdout, io, flags.color && format === 'table' && !toFile(flags.output)), ascii: toFile(flags.output) ? false : asciiOnly(io),
+      });
       done(emit(text, flags, io, [input.path, ...paths]));
     });
 }

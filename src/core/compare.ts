@@ -5,9 +5,10 @@
  */
 import type { Dataset } from './data.js';
 import { type Diagnostic, type Result, error } from './diagnostics.js';
+import { isBounded } from './definitions.js';
 import type { Framework } from './framework.js';
 import { findProvince } from './provinces.js';
-import type { Lang } from './score.js';
+import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
 import { compareVi, fold } from './text.js';
 import { scoreYears } from './trend.js';
 
@@ -50,6 +51,8 @@ export interface CompareResult {
   rows: CompareRow[];
   /** Published ranks for these units, all years known (not computed by us). */
   official: (OfficialRank & { unit: string })[];
+  /** Values missing, scores that do not compare across years: as `dti score` warns. */
+  warnings: ResultWarning[];
 }
 
 export interface CompareOptions {
@@ -122,8 +125,10 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
       // rounded to 10 decimals so 0.025 × 1000 reads 25, not 24.999999999999996.
       const maxPoints = Number((fw.leafShare[j]! * totalPoints).toFixed(10));
       const norm = pick((i) => nn(ys.norm[j * n + i]!));
+      // Points lost exist only where the scale is bounded: a `none` or `zscore` value has no maximum.
+      const bounded = isBounded(node.def!);
       const lost = norm.map((v, u) => {
-        if (idx[u]! < 0) return null;
+        if (idx[u]! < 0 || !bounded) return null;
         if (v === null) return node.missing === 'zero' ? maxPoints : null;
         return maxPoints * (1 - v);
       });
@@ -141,9 +146,19 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
     .map((o) => ({ ...o, unit: codes.get(o.code)! }))
     .sort((a, b) => a.year - b.year || units.findIndex((u) => u.code === a.code) - units.findIndex((u) => u.code === b.code));
 
+  // Warnings about the compared units only: the others' gaps are not this comparison's business.
+  const shown = new Set(keys);
+  const warnings = [
+    ...(scored.length > 1 && opts.poolYears !== true ? yearDependentWarning(fw) : []),
+    ...missingWarnings(fw, scored.map((ys) => {
+      const keep = ys.records.flatMap((r, i) => (shown.has(r.key) ? [i] : []));
+      return { ...ys, records: keep.map((i) => ys.records[i]!), missing: Int32Array.from(keep, (i) => ys.missing[i]!),
+        coverage: Float64Array.from(keep, (i) => ys.coverage[i]!), ranks: Int32Array.from(keep, (i) => ys.ranks[i]!) };
+    })),
+  ];
   return {
     ok: true,
-    warnings: [],
+    warnings,
     value: {
       schema: 'dti-compare/v1',
       framework: { id: d.id, name: d.name[lang] },
@@ -151,6 +166,7 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
       years: scored.map((s) => s.year),
       rows,
       official,
+      warnings: warnings.map((w) => ({ code: w.code, message: w.message, ...(w.hint === undefined ? {} : { hint: w.hint }) })),
     },
   };
 }

@@ -282,3 +282,21 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   if (path[0] === 'pillars') return ['id', 'name', 'description', 'members'];
   return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'missing', 'children', 'unit', 'direction', 'transform', 'normalize'];
 }
+
+/**
+ * Whether a leaf's normalised values lie in [0, 1], so that "points lost" against the
+ * maximum and a "(0–1)" label mean something: not for `none` (values as they are) or
+ * `zscore` (unbounded), nor for steps scored outside [0, 1].
+ */
+export function isBounded(leaf: IndicatorNode): boolean {
+  const n = leaf.normalize;
+  switch (n.method) {
+    case 'none':
+    case 'zscore':
+      return false;
+    case 'steps':
+      return (n.steps as { score: number }[]).every((s) => s.score >= 0 && s.score <= 1);
+    default:
+      return true;
+  }
+}

@@ -29,6 +29,10 @@ export interface YearScore {
   order: number[];
   /** Per pillar: ranks of the units on that pillar. */
   pillarRanks: Int32Array[];
+  /** Per unit: how many leaves have no value (for a merged province: in at least one member). */
+  missing: Int32Array;
+  /** Per unit, after the 2025 merger: the members with no row in the data (partial merge), else null. */
+  absent?: (string[] | null)[];
 }
 
 /** Score one year's records. `pool` gives minmax/zscore/rank their statistics (default: these records). */
@@ -37,11 +41,14 @@ export function scoreYear(fw: Framework, records: UnitRecord[], year: number | n
   const panel = panelOf(records, L);
   const norm = normalisePanel(fw, panel, pool === undefined || pool === records ? panel : panelOf(pool, L));
   const agg = aggregate(fw, norm, records.length);
-  return rankYear(fw, records, year, norm, agg, coverage(fw, records));
+  const missing = new Int32Array(records.length);
+  records.forEach((r, i) => { for (let j = 0; j < L; j++) if (Number.isNaN(r.values[j]!)) missing[i]! += 1; });
+  return rankYear(fw, records, year, norm, agg, coverage(fw, records), missing);
 }
 
 /** Scores and ranks (overall and per pillar) from aggregated values. */
-export function rankYear(fw: Framework, records: UnitRecord[], year: number | null, norm: Float64Array, agg: Aggregated, cov: Float64Array): YearScore {
+export function rankYear(fw: Framework, records: UnitRecord[], year: number | null, norm: Float64Array, agg: Aggregated, cov: Float64Array,
+  missing: Int32Array): YearScore {
   const n = records.length;
   const scale = fw.definitions.scale;
   const scores = new Float64Array(n);
@@ -56,6 +63,6 @@ export function rankYear(fw: Framework, records: UnitRecord[], year: number | nu
     const pk = Float64Array.from({ length: n }, (_, i) => rankKey(fw, agg.pillars[p * n + i]! * scale));
     return rankKeys(pk, names).ranks;
   });
-  return { year, records, norm, agg, coverage: cov, scores, ranks, order, pillarRanks };
+  return { year, records, norm, agg, coverage: cov, scores, ranks, order, pillarRanks, missing };
 }
 

@@ -40,18 +40,27 @@ export function mergeYear(fw: Framework, ys: YearScore): YearScore {
   const L = fw.leaves.length;
   const nodes = new Float64Array(m * N).fill(NaN);
   const cov = new Float64Array(m);
+  const missing = new Int32Array(m);
+  const absent: (string[] | null)[] = [];
   const records: UnitRecord[] = merged.map((p, u) => {
     const members = groups.get(p.code)!;
     for (const c of fw.nodes[fw.root]!.children) {
+      // A member's missing main index counts as the root counts it when scoring unmerged:
+      // 0 under `missing: zero`, left out of the mean under `exclude`.
+      const zero = fw.nodes[c]!.missing === 'zero';
       let sum = 0;
       let k = 0;
       for (const i of members) {
         const v = ys.agg.nodes[c * n + i]!;
-        if (!Number.isNaN(v)) { sum += v; k++; }
+        if (!Number.isNaN(v)) { sum += v; k++; } else if (zero) k++;
       }
       nodes[c * m + u] = k === 0 ? NaN : sum / k;
     }
     cov[u] = members.reduce((s, i) => s + ys.coverage[i]!, 0) / members.length;
+    for (let j = 0; j < L; j++) if (members.some((i) => Number.isNaN(ys.records[i]!.values[j]!))) missing[u]! += 1;
+    const present = new Set(members.map((i) => ys.records[i]!.code));
+    const lacking = p.members.filter((c) => !present.has(c)).map((c) => provinceByCode(c)!.name);
+    absent.push(lacking.length === 0 ? null : lacking);
     const first = ys.records[members[0]!]!;
     return {
       unit: p.name, code: p.code, key: `2025:${p.code}`, region: region2025(p), year: ys.year, line: first.line,
@@ -60,13 +69,18 @@ export function mergeYear(fw: Framework, ys: YearScore): YearScore {
   });
   const agg = aggregateAbove(fw, nodes, m);
   // A main index that is itself a leaf (the published main indices as data) keeps its merged
-  // value as its normalised value; raw values of merged provinces do not exist.
+  // value as its normalised value, and as its value when the leaf takes values as they are
+  // (normalize none, no transform); other raw values of merged provinces do not exist.
   const norm = new Float64Array(m * L).fill(NaN);
   for (const c of fw.nodes[fw.root]!.children) {
-    const leaf = fw.nodes[c]!.leaf;
-    if (leaf >= 0) norm.set(nodes.subarray(c * m, (c + 1) * m), leaf * m);
+    const node = fw.nodes[c]!;
+    if (node.leaf < 0) continue;
+    norm.set(nodes.subarray(c * m, (c + 1) * m), node.leaf * m);
+    if (node.def!.normalize.method === 'none' && node.def!.transform === 'none') {
+      records.forEach((r, u) => { r.values[node.leaf] = nodes[c * m + u]!; });
+    }
   }
-  return rankYear(fw, records, ys.year, norm, agg, cov);
+  return { ...rankYear(fw, records, ys.year, norm, agg, cov, missing), absent };
 }
 
 /** Why `--merge-2025` cannot run on these data: units that are not of the 63, merged provinces with members missing. */
@@ -115,6 +129,8 @@ export interface RankedUnit {
   pillars: Record<string, PillarResult>;
   groups: Record<string, number | null>;
   indicators: Record<string, { value: number | null; normalized: number | null }>;
+  /** `--merge-2025 --allow-partial-merge`: the members with no row, the province averaged over the others. */
+  absentMembers?: string[];
 }
 
 export interface DroppedUnit {
@@ -142,7 +158,14 @@ export interface ScoreResult {
   dropped: DroppedUnit[];
   /** With `byRegion`: each region's averages, in GSO's order of regions. */
   regions?: RegionSummary[];
-  warnings: { code: string; message: string }[];
+  warnings: ResultWarning[];
+}
+
+/** A warning as results carry it: its stable code, the message and, where there is one, the hint. */
+export interface ResultWarning {
+  code: string;
+  message: string;
+  hint?: string;
 }
 
 export interface ScoreOptions {
@@ -168,6 +191,48 @@ export interface ScoreOptions {
 
 const nullable = (x: number) => (Number.isNaN(x) ? null : x);
 
+const resultWarning = (w: Diagnostic): ResultWarning => ({ code: w.code, message: w.message, ...(w.hint === undefined ? {} : { hint: w.hint }) });
+
+/**
+ * The units scored with values missing: one warning per unit (with its year), or past a dozen
+ * one summary (10,000 lines help nobody). Says what the policy did with the gaps, and names a
+ * unit left unranked as such.
+ */
+export function missingWarnings(fw: Framework, years: readonly YearScore[]): Diagnostic[] {
+  const L = fw.leaves.length;
+  const d = fw.definitions;
+  const policy = d.missing === 'exclude'
+    ? 'the indicators without a value are left out and the others re-weighted'
+    : d.missing === 'zero' ? 'an indicator without a value counts as 0' : 'each node\'s missing policy applies';
+  const hint = 'fill the gaps, or see missing: zero | exclude | error in the definitions';
+  const incomplete: { unit: string; year: number | null; missing: number; coverage: number; ranked: boolean; merged: boolean }[] = [];
+  let units = 0;
+  for (const ys of years) {
+    units += ys.records.length;
+    ys.records.forEach((r, i) => {
+      const missing = ys.missing[i]!;
+      if (missing > 0) incomplete.push({ unit: r.unit, year: r.year, missing, coverage: ys.coverage[i]!, ranked: ys.ranks[i] !== 0, merged: ys.absent !== undefined });
+    });
+  }
+  if (incomplete.length > 12) {
+    const total = incomplete.reduce((s, u) => s + u.missing, 0);
+    const unranked = incomplete.filter((u) => !u.ranked).length;
+    return [warning('MISSING_VALUE', `${incomplete.length} of ${units} ${years.length > 1 ? 'unit-years' : 'units'} have values missing (${total} in all); ${policy}${unranked > 0 ? `; ${unranked} left unranked (no value to score)` : ''}`, {}, hint)];
+  }
+  return incomplete.map((u) => warning('MISSING_VALUE',
+    `${u.unit}${u.year === null ? '' : ` (${u.year})`}: ${u.missing} of ${L} indicators have no value${u.merged ? ' in at least one of the provinces merged into it' : ''} (coverage ${fixed(u.coverage, 2)}); ${u.ranked ? policy : 'left unranked (no value to score)'}`,
+    {}, hint));
+}
+
+/** Leaves normalised over each year's units: scores of different years do not compare (without pooling). */
+export function yearDependentWarning(fw: Framework): Diagnostic[] {
+  const dependent = fw.leaves.filter((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).usesPool);
+  if (dependent.length === 0) return [];
+  return [warning('YEAR_DEPENDENT_METHOD',
+    `${dependent.map((ni) => fw.nodes[ni]!.id).join(', ')} ${dependent.length === 1 ? 'is' : 'are'} normalised over each year's units (minmax/zscore/rank), so scores are not comparable across years; ranks are`,
+    {}, 'pass --pool-years to normalise over all the years given')];
+}
+
 /** Score the latest (or the chosen) year of `data`, with rank changes against the year before. */
 export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): ScoreResult {
   const years = yearsOf(data);
@@ -186,13 +251,8 @@ export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): Sc
     }
   }
   const warnings: Diagnostic[] = [...(opts.warnings ?? [])];
-  const dependent = fw.leaves.filter((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).usesPool);
   const pool = opts.poolYears === true ? [...current, ...prevRecords] : undefined;
-  if (previousYear !== null && dependent.length > 0 && opts.poolYears !== true) {
-    warnings.push(warning('YEAR_DEPENDENT_METHOD',
-      `${dependent.map((ni) => fw.nodes[ni]!.id).join(', ')} ${dependent.length === 1 ? 'is' : 'are'} normalised over each year's units (minmax/zscore/rank), so scores are not comparable across years; ranks are`,
-      {}, 'pass --pool-years to normalise over all the years given'));
-  }
+  if (previousYear !== null && opts.poolYears !== true) warnings.push(...yearDependentWarning(fw));
   let cur = scoreYear(fw, current, year, pool);
   let prev = previousYear === null ? null : scoreYear(fw, prevRecords, previousYear, pool);
   if (opts.merge2025 === true) {
@@ -205,7 +265,6 @@ export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): Sc
 function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diags: Diagnostic[], lang: Lang, byRegion: boolean,
   detail: 'pillars' | 'groups' | 'indicators'): ScoreResult {
   const d = fw.definitions;
-  const L = fw.leaves.length;
   const n = cur.records.length;
   const prevIndex = new Map<string, number>();
   prev?.records.forEach((r, i) => prevIndex.set(r.key, i));
@@ -213,7 +272,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
   const rank0 = (r: number) => (r === 0 ? null : r);
   const change = (before: number | null, now: number | null) => (before === null || now === null ? null : before - now);
 
-  const warnings = diags.map((w) => ({ code: w.code, message: w.message }));
+  const warnings: ResultWarning[] = diags.map(resultWarning);
   const regionRank = (i: number): number | null => {
     const reg = cur.records[i]!.region;
     const r = cur.ranks[i]!;
@@ -222,7 +281,6 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     cur.records.forEach((o, j) => { if (o.region === reg && cur.ranks[j]! !== 0 && cur.ranks[j]! < r) better++; });
     return better + 1;
   };
-  const incomplete: { unit: string; year: number | null; missing: number; coverage: number }[] = [];
   const rankings = cur.order.map((i): RankedUnit => {
     const r = cur.records[i]!;
     seen.add(r.key);
@@ -243,9 +301,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
         indicators[id] = { value: nullable(r.values[j]!), normalized: nullable(cur.norm[j * n + i]!) };
       });
     }
-    let missing = 0;
-    for (let j = 0; j < L; j++) if (Number.isNaN(r.values[j]!)) missing++;
-    if (missing > 0) incomplete.push({ unit: r.unit, year: r.year, missing, coverage: cur.coverage[i]! });
+    const absent = cur.absent?.[i];
     return {
       rank,
       unit: r.unit,
@@ -260,21 +316,10 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
       pillars,
       groups,
       indicators,
+      ...(absent == null ? {} : { absentMembers: absent }),
     };
   });
-  // One warning per unit with gaps; past a dozen units, one summary (10,000 lines help nobody).
-  const policy = d.missing === 'exclude' ? 'left out' : 'counted as 0 unless a node says otherwise';
-  if (incomplete.length > 12) {
-    const total = incomplete.reduce((s, u) => s + u.missing, 0);
-    warnings.push({ code: 'MISSING_VALUE', message: `${incomplete.length} of ${rankings.length} units have values missing (${total} in all); ${policy}` });
-  } else {
-    for (const u of incomplete) {
-      warnings.push({
-        code: 'MISSING_VALUE',
-        message: `${u.unit}${u.year === null ? '' : ` (${u.year})`}: ${u.missing} of ${L} indicators have no value (coverage ${fixed(u.coverage, 2)}); ${policy}`,
-      });
-    }
-  }
+  warnings.push(...missingWarnings(fw, [cur]).map(resultWarning));
   const dropped: DroppedUnit[] = prev === null ? [] : prev.order
     .filter((i) => !seen.has(prev.records[i]!.key))
     .map((i) => ({ unit: prev.records[i]!.unit, code: prev.records[i]!.code, previousRank: rank0(prev.ranks[i]!) }));

@@ -38,3 +38,12 @@ export function fold(s: string): string {
     .replace(/Đ/g, 'D')
     .toLowerCase();
 }
+
+/**
+ * A raw value for people to read: at most 10 significant digits, no trailing zeros, no
+ * grouping ("0.1 + 0.2" reads 0.3, not 0.30000000000000004). Machine formats keep the exact value.
+ */
+export function shortNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return String(Number(x.toPrecision(10)));
+}

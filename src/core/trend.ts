@@ -5,7 +5,7 @@
 import type { Dataset, UnitRecord } from './data.js';
 import { yearsOf } from './data.js';
 import type { Framework } from './framework.js';
-import { type Lang, type YearScore, scoreYear } from './score.js';
+import { type Lang, type ResultWarning, type YearScore, missingWarnings, scoreYear, yearDependentWarning } from './score.js';
 import { compareVi } from './text.js';
 
 export interface TrendPoint {
@@ -30,6 +30,8 @@ export interface TrendResult {
   /** How many units each year ranks. */
   ranked: number[];
   units: TrendUnit[];
+  /** Values missing, scores that do not compare across years: as `dti score` warns. */
+  warnings: ResultWarning[];
 }
 
 export interface TrendOptions {
@@ -87,6 +89,8 @@ export function trend(fw: Framework, data: Dataset, opts: TrendOptions = {}): Tr
     years,
     ranked: scored.map((s) => s.ranks.filter((r) => r !== 0).length),
     units,
+    warnings: [...(years.length > 1 && opts.poolYears !== true ? yearDependentWarning(fw) : []), ...missingWarnings(fw, scored)]
+      .map((w) => ({ code: w.code, message: w.message, ...(w.hint === undefined ? {} : { hint: w.hint }) })),
   };
 }
 

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CompareResult, CompareRow } from '../core/compare.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
-import { fixed } from '../core/text.js';
+import { fixed, shortNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
 
 const T = {
@@ -14,7 +14,7 @@ const T = {
 export function renderCompare(c: CompareResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance }): string {
   const dec = fw.definitions.decimals;
   const num = (x: number | null | undefined, d = dec) => (x === null || x === undefined ? '–' : fixed(x, d));
-  const raw = (x: number | null | undefined) => (x === null || x === undefined ? '–' : String(x));
+  const raw = (x: number | null | undefined) => (x === null || x === undefined ? '–' : shortNumber(x));
   if (o.format === 'json') return JSON.stringify(c, null, 2) + '\n';
   if (o.format === 'csv' || o.format === 'tsv') {
     const lines: string[][] = [];

@@ -5,7 +5,8 @@ import type { ChalkInstance } from 'chalk';
 import type { UnitKind } from '../core/data.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang, RankedUnit, ScoreResult } from '../core/score.js';
-import { fixed } from '../core/text.js';
+import { fixed, shortNumber } from '../core/text.js';
+import { isBounded } from '../core/definitions.js';
 import { REGIONS } from '../core/provinces.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
 
@@ -26,8 +27,8 @@ export interface RenderOptions {
 }
 
 const L = {
-  vi: { region: 'Vùng', regionRank: '#vùng', units: 'Số tỉnh', average: 'Trung bình', rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', dropped: 'Không còn trong dữ liệu năm nay' },
-  en: { region: 'Region', regionRank: '#region', units: 'Provinces', average: 'Average', rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', dropped: 'No longer in this year\'s data' },
+  vi: { region: 'Vùng', regionRank: '#vùng', units: 'Số tỉnh', average: 'Trung bình', rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', dropped: 'Không còn trong dữ liệu năm nay', normalized: 'chuẩn hoá' },
+  en: { region: 'Region', regionRank: '#region', units: 'Provinces', average: 'Average', rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', dropped: 'No longer in this year\'s data', normalized: 'normalised' },
 } as const;
 
 export function labels(lang: Lang) {
@@ -46,8 +47,15 @@ export function changeMark(r: { rankChange: number | null; previousRank: number 
 const num = (x: number | null, d: number) => (x === null ? '' : fixed(x, d));
 const int = (x: number | null) => (x === null ? '' : String(x));
 
+/** `--top n`: the units ranked n or better; ranked within regions (--by region, --region), by their region rank. */
+function topOf(rankings: RankedUnit[], o: { top?: number; byRegion?: boolean }): RankedUnit[] {
+  if (o.top === undefined) return rankings;
+  const rankOf = (r: RankedUnit) => (o.byRegion === true ? r.regionRank : r.rank);
+  return rankings.filter((r) => rankOf(r) !== null && rankOf(r)! <= o.top!);
+}
+
 function selected(result: ScoreResult, o: { top?: number; byRegion?: boolean }): RankedUnit[] {
-  let rows = o.top === undefined ? result.rankings : result.rankings.filter((r) => r.rank !== null && r.rank <= o.top!);
+  let rows = topOf(result.rankings, o);
   if (o.byRegion === true) {
     // By region (GSO's order), then by rank within it; the stable sort keeps ties in collation order.
     const order = new Map(REGIONS.map((r, i) => [r.name, i]));
@@ -73,6 +81,7 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
     col('rank_change', 'right', (r) => int(r.rankChange));
     col(o.unitKind, 'left', (r) => r.unit, true);
     col('code', 'left', (r) => r.code ?? '');
+    if (rows.some((r) => r.absentMembers !== undefined)) col('absent_members', 'left', (r) => (r.absentMembers ?? []).join(' + '), true);
     if (o.byRegion === true) {
       col('region', 'left', (r) => r.region ?? '', true);
       col('region_rank', 'right', (r) => int(r.regionRank));
@@ -86,7 +95,7 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
   } else {
     col(lb.rank, 'right', (r) => int(r.rank));
     if (hasPrev) col(lb.change, 'right', (r) => changeMark(r, true, o.lang, o.ascii));
-    col(o.unitKind === 'province' ? lb.province : lb.unit, 'left', (r) => r.unit);
+    col(o.unitKind === 'province' ? lb.province : lb.unit, 'left', (r) => (r.absentMembers === undefined ? r.unit : `${r.unit} *`));
     if (o.byRegion === true) {
       col(lb.region, 'left', (r) => shortRegion(r.region ?? '', o.lang));
       col(lb.regionRank, 'right', (r) => int(r.regionRank));
@@ -105,10 +114,12 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
     }
   }
   if (o.detail === 'indicators') {
-    for (const id of fw.leafIds) {
-      col(id, 'right', (r) => { const v = r.indicators[id]!.value; return v === null ? '' : String(v); });
-      col(`${id}${machine ? '_normalized' : ' (0–1)'}`, 'right', (r) => num(r.indicators[id]!.normalized, 4));
-    }
+    fw.leafIds.forEach((id, j) => {
+      // Machine formats keep the exact value; people read it to 10 significant digits.
+      col(id, 'right', (r) => { const v = r.indicators[id]!.value; return v === null ? '' : machine ? String(v) : shortNumber(v); });
+      const bounded = isBounded(fw.nodes[fw.leaves[j]!]!.def!);
+      col(`${id}${machine ? '_normalized' : bounded ? ' (0–1)' : ` (${lb.normalized})`}`, 'right', (r) => num(r.indicators[id]!.normalized, 4));
+    });
   }
   return cols;
 }
@@ -117,7 +128,7 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
 export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions): string {
   switch (o.format) {
     case 'json':
-      return JSON.stringify(o.top === undefined ? result : { ...result, rankings: selected(result, { top: o.top }) }, null, 2) + '\n';
+      return JSON.stringify(o.top === undefined ? result : { ...result, rankings: topOf(result.rankings, o) }, null, 2) + '\n';
     case 'csv':
       return renderDelimited(columns(result, fw, o, true), ',');
     case 'tsv':
@@ -125,7 +136,7 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
     case 'md':
       // A file for CI: never depends on the terminal (▲/▼ always).
       return `${caption(result, o.lang)}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}`
-        + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + legend(fw, o.lang, '\n');
+        + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n') + legend(fw, o.lang, '\n');
     case 'table': {
       const c = o.chalk;
       let out = `${c.bold(caption(result, o.lang))}\n${renderTable(columns(result, fw, o, false), c, o.ascii)}`;
@@ -133,7 +144,7 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       if (result.dropped.length > 0) {
         out += c.dim(`${L[o.lang].dropped} (${result.previousYear}): ${result.dropped.map((u) => u.unit).join(', ')}`) + '\n';
       }
-      return out + c.dim(legend(fw, o.lang, ''));
+      return out + c.dim(partialNote(result, o.lang, '') + legend(fw, o.lang, ''));
     }
   }
 }
@@ -163,6 +174,16 @@ function caption(result: ScoreResult, lang: Lang): string {
   const y = result.year === null ? '' : ` — ${result.year}`;
   const p = result.previousYear === null ? '' : ` (${L[lang].vs} ${result.previousYear})`;
   return `${result.framework.name}${y}${p}`;
+}
+
+/** `--allow-partial-merge`: which provinces were averaged over the members present, and who was absent. */
+function partialNote(result: ScoreResult, lang: Lang, lead: string): string {
+  const partial = selected(result, {}).filter((r) => r.absentMembers !== undefined);
+  if (partial.length === 0) return '';
+  const list = partial.map((r) => `${r.unit} (${r.absentMembers!.join(', ')})`).join('; ');
+  return lang === 'vi'
+    ? `${lead}* sáp nhập một phần: trung bình các tỉnh có dữ liệu; không có dữ liệu: ${list}\n`
+    : `${lead}* partially merged: averaged over the members with data; no data for: ${list}\n`;
 }
 
 function legend(fw: Framework, lang: Lang, lead: string): string {

@@ -1,5 +1,6 @@
 /** Rendering `dti trend`: a row per unit, a column per year, the change and a rank chart. */
 import type { ChalkInstance } from 'chalk';
+import type { UnitKind } from '../core/data.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed } from '../core/text.js';
@@ -7,7 +8,7 @@ import { type TrendResult, sparkline } from '../core/trend.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
 import { labels } from './score.js';
 
-export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean }): string {
+export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; unitKind?: UnitKind }): string {
   const dec = fw.definitions.decimals;
   const lb = labels(o.lang);
   const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : fixed(x, dec));
@@ -29,7 +30,7 @@ export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; 
   }
   const last = t.years.length - 1;
   const md = o.format === 'md';
-  const cols: Column[] = [{ header: lb.province, align: 'left', cells: t.units.map((u) => u.unit) }];
+  const cols: Column[] = [{ header: o.unitKind === 'unit' ? lb.unit : lb.province, align: 'left', cells: t.units.map((u) => u.unit) }];
   t.years.forEach((y, k) => cols.push({
     header: String(y), align: 'right',
     // Markdown (reports) gives score and rank; the terminal the rank alone, to fit 80 columns.
@@ -38,7 +39,8 @@ export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; 
   if (!md) cols.push({ header: `${lb.score} ${t.years[last]}`, align: 'right', cells: t.units.map((u) => num(u.series[last]?.score)) });
   cols.push({
     header: lb.change, align: 'right',
-    cells: t.units.map((u) => (u.change?.rank == null ? '' : u.change.rank === 0 ? '=' : o.ascii || md ? signed(u.change.rank) : u.change.rank > 0 ? `▲${u.change.rank}` : `▼${-u.change.rank}`)),
+    // Markdown is a file for reports: ▲/▼ always, as `dti score` writes it, whatever the terminal.
+    cells: t.units.map((u) => (u.change?.rank == null ? '' : u.change.rank === 0 ? '=' : o.ascii && !md ? signed(u.change.rank) : u.change.rank > 0 ? `▲${u.change.rank}` : `▼${-u.change.rank}`)),
   });
   if (!md && !o.ascii) {
     const worst = Math.max(1, ...t.ranked);
