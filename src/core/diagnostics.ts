@@ -17,6 +17,9 @@ export type DiagnosticCode =
   | 'UNKNOWN_MEMBER'
   | 'ZERO_WEIGHTS'
   | 'NOT_DEFINITIONS'
+  // command-line choices (explain, sensitivity)
+  | 'UNKNOWN_NODE'
+  | 'BAD_SPEC'
   // data (CSV)
   | 'CSV_SYNTAX'
   | 'EMPTY_FILE'

@@ -1,0 +1,67 @@
+/** `dti explain <unit> <data…>`: where one unit gains and loses points, its change since last year, a rank target, a what-if. */
+import type { Command } from 'commander';
+import { explain } from '../core/explain.js';
+import type { Dataset } from '../core/data.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics } from '../cli/context.js';
+import { CliError } from '../cli/errors.js';
+import { displayName } from '../cli/files.js';
+import { EXIT, type Io } from '../cli/io.js';
+import type { Format } from '../render/format.js';
+import { renderExplain } from '../render/explain.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
+
+type ExplainFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang'>
+  & { format?: Format; targetRank?: number; whatIf?: string[]; previous?: string | false };
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program
+    .command('explain')
+    .description('one unit in the latest year: points lost per main index and indicator (priorities), strengths and weaknesses, the change since the year before, a rank target, a what-if')
+    .argument('<unit>', 'a province (any spelling) or a unit of the data')
+    .argument('<data...>', "CSV data file(s); with several years the latest is explained against the one before");
+  outputOptions(dataOptions(cmd))
+    .option('--target-rank <n>', 'the score rank n needed, the gap, the value each node alone would need, and one balanced plan', positiveInt)
+    .option('--what-if <id=value...>', 'rescore the unit with these raw values changed (indicator ids as in the data)')
+    .option('--previous <file>', 'data of the previous year (default: the file of the year before beside the data)')
+    .option('--no-previous', 'no change since the year before')
+    .addHelpText('after', `
+Examples:
+  dti explain "Nghệ An" data/2023.csv
+  dti explain "Nghệ An" data/2023.csv --target-rank 15
+  dti explain "Nghệ An" data/2023.csv --what-if ha-tang-so=0.8 -f json
+  dti explain "Hà Tĩnh" data/papi/2016.csv -i indicators/papi.yaml -f md`)
+    .action(async (unit: string, files: string[], flags: ExplainFlags) => {
+      const { fw, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
+      const loaded = await loadDataFiles(files, fw, io, flags);
+      const warnings: Diagnostic[] = [...defWarnings, ...loaded.warnings];
+      const inputs = [input.path, ...loaded.paths];
+      const years = [...new Set(loaded.data.records.map((r) => r.year))].sort((a, b) => (a ?? 0) - (b ?? 0));
+      const latest = years[years.length - 1] ?? null;
+      let previous: Dataset | undefined;
+      if (flags.previous !== false && !years.some((y) => y !== null && latest !== null && y < latest)) {
+        const prevPath = typeof flags.previous === 'string' ? flags.previous : previousSibling(files.length === 1 ? loaded.paths[0]! : null, latest);
+        if (prevPath !== undefined) {
+          const p = await loadDataFile(typeof flags.previous === 'string' ? prevPath : displayName(prevPath, io.cwd), fw, io,
+            { decimal: flags.decimal, delimiter: flags.delimiter, map: flags.map });
+          inputs.push(p.input.path);
+          warnings.push(...p.warnings);
+          previous = p.data;
+        }
+      }
+      const data = flags.previous === false ? { ...loaded.data, records: loaded.data.records.filter((r) => r.year === latest) } : loaded.data;
+      const r = explain(fw, data, unit, {
+        lang: flags.lang,
+        ...(previous === undefined ? {} : { previous }),
+        ...(flags.targetRank === undefined ? {} : { targetRank: flags.targetRank }),
+        ...(flags.whatIf === undefined ? {} : { whatIf: flags.whatIf }),
+        ...(flags.decimal === undefined ? {} : { decimal: flags.decimal }),
+      });
+      if (!r.ok) throw new CliError(EXIT.USAGE, 'cannot explain', { diagnostics: r.errors });
+      warnings.push(...r.warnings);
+      if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
+      const format = chooseFormat(flags.format, flags.output, io);
+      const text = renderExplain(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io) });
+      done(emit(text, flags, io, inputs));
+    });
+}

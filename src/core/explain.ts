@@ -1,0 +1,749 @@
+/**
+ * `explain`: where one unit gains and loses points, how it moved since the year before, what
+ * a rank target asks of it, and what a change of values would do. Pure: plain data in, the
+ * `dti-explain/v1` object out.
+ *
+ * Points are on the scale of the root's weights (for the DTI, the official points out of 1000):
+ * the root has `totalPoints` = Σ weights of its children × its maximum value (for `aggregate:
+ * sum`, the root's own maximum). Each group hands its maximum points and its points lost down
+ * to its children:
+ * - mean and sum: in proportion to each child's weight share × its maximum, and weight share ×
+ *   (maximum − value). This is exact: a child's points are weight share × value on the
+ *   parent's scale, so points lost at each depth sum to (maximum − score) × the index's points.
+ * - geometric mean: maximum points by weight share; points lost in proportion to each child's
+ *   share of the log shortfall, a_c · ln(max_c / v_c), which sums to ln(max_p / v_p) (the
+ *   logarithmic, LMDI-style split). The split is exact; a very low child can lose more than
+ *   its own maximum (its points go negative): that is what a geometric mean punishes.
+ *
+ * Year-over-year contributions split the change of score node by node, exactly: a node's
+ * change δ_c on its parent's scale is, for mean and sum, a¹_c·v¹_c − a⁰_c·v⁰_c (weight ×
+ * change when the weights are the same in both years); for a geometric mean the log-mean
+ * (LMDI-I, Ang 2004) split L(v¹_p, v⁰_p) · (a¹_c ln v¹_c − a⁰_c ln v⁰_c), with
+ * L(x, y) = (x − y)/(ln x − ln y), which sums to v¹_p − v⁰_p because L · ln(v¹_p/v⁰_p) is
+ * exactly that difference. The parent's contribution (in score units) is shared in
+ * proportion to the δ_c. A value that is 0 in either year has no logarithm: then the
+ * change goes to the children that are 0 in one of the years, by weight.
+ */
+import type { Dataset, UnitRecord } from './data.js';
+import { yearsOf } from './data.js';
+import { type Diagnostic, type Result, didYouMean, error, warning } from './diagnostics.js';
+import { normalizeColumn, rankKey, rankKeys, transformValue } from './engine.js';
+import type { Framework } from './framework.js';
+import { findProvince } from './provinces.js';
+import { type Lang, type YearScore, scoreYear } from './score.js';
+import { compareVi, fold } from './text.js';
+import { type Decimal, parseBoolean, parseNumber } from './values.js';
+
+export interface ExplainNode {
+  id: string;
+  label: string;
+  depth: number;
+  parent: string | null;
+  kind: 'group' | 'leaf';
+  /** The node's value (a leaf's normalised value, a group's aggregate), unscaled; null = missing. */
+  value: number | null;
+  /** Leaves: the raw value from the data. */
+  raw?: number | null;
+  points: number | null;
+  /** Null where the node's scale has no known maximum (zscore, values beyond [0, 1] taken as they are). */
+  maxPoints: number | null;
+  pointsLost: number | null;
+  /** Rank among all units of the year on this node (1 = best); null when missing. */
+  rank: number | null;
+}
+
+export interface RankedNode {
+  id: string;
+  label: string;
+  depth: number;
+  rank: number;
+  /** How many units are ranked on this node. */
+  of: number;
+  value: number;
+}
+
+export interface Contribution {
+  id: string;
+  label: string;
+  depth: number;
+  /** Change of the node's own value (null when missing in either year). */
+  valueChange: number | null;
+  /** Its share of the change of score, in score units; each depth's contributions sum to the parent's. */
+  contribution: number;
+  /** The same in points (see totalPoints). */
+  pointsChange: number;
+}
+
+export interface ExplainChange {
+  previousYear: number | null;
+  previousScore: number;
+  scoreChange: number;
+  previousRank: number | null;
+  /** Ranks gained (positive = up). */
+  rankChange: number | null;
+  contributions: Contribution[];
+}
+
+export interface NodeNeed {
+  id: string;
+  label: string;
+  depth: number;
+  value: number | null;
+  /** The node's value that closes the gap alone, others unchanged; null when not reachable alone. */
+  valueNeeded: number | null;
+  reachable: boolean;
+  /** Leaves whose normalisation does not depend on other units: the raw value needed. */
+  rawNeeded?: number | null;
+}
+
+export interface PlanStep {
+  id: string;
+  label: string;
+  from: number;
+  to: number;
+  pointsGained: number;
+}
+
+export interface ExplainTarget {
+  rank: number;
+  /** The score (as ranked: rounded when ties are rounded) that rank needed this year; null when any score reaches it. */
+  scoreNeeded: number | null;
+  /** scoreNeeded − score, in score units and in points (≤ 0: already there). */
+  gap: number;
+  gapPoints: number;
+  reached: boolean;
+  /** Other units are held at this year's values. */
+  othersHeld: true;
+  byNode: NodeNeed[];
+  /**
+   * One balanced plan: every main index (the root's children) closes the same share of the
+   * way to its maximum, the smallest share that reaches the target. Null when even every
+   * main index at its maximum does not.
+   */
+  plan: { share: number; steps: PlanStep[] } | null;
+}
+
+export interface WhatIfChange {
+  id: string;
+  from: number | null;
+  to: number | null;
+}
+
+export interface ExplainWhatIf {
+  changes: WhatIfChange[];
+  score: number | null;
+  rank: number | null;
+  scoreChange: number | null;
+  /** Ranks gained against the unit's rank without the changes (positive = up). */
+  rankChange: number | null;
+}
+
+export interface ExplainResult {
+  schema: 'dti-explain/v1';
+  framework: { id: string; name: string };
+  unit: string;
+  code: string | null;
+  year: number | null;
+  score: number | null;
+  rank: number | null;
+  /** Units ranked that year. */
+  units: number;
+  /** The index's points (see the module comment): points lost sum to (max − score) × this. */
+  totalPoints: number | null;
+  /** All nodes below the root, by depth, then by points lost (most first), then document order. */
+  nodes: ExplainNode[];
+  strengths: RankedNode[];
+  weaknesses: RankedNode[];
+  change: ExplainChange | null;
+  target?: ExplainTarget;
+  whatIf?: ExplainWhatIf;
+  warnings: { code: string; message: string }[];
+}
+
+export interface ExplainOptions {
+  lang?: Lang;
+  /** A dataset holding the previous year (the file beside this one). */
+  previous?: Dataset;
+  targetRank?: number;
+  /** `id=value` edits (raw values as in a data file) to rescore the unit with. */
+  whatIf?: readonly string[];
+  decimal?: Decimal;
+  /** How many strengths and weaknesses (default 5 each). */
+  top?: number;
+}
+
+const TOP = 5;
+const nn = (x: number) => (Number.isNaN(x) ? null : x);
+/** Points printed to 10 decimals at most: 0.1 + 0.2 shows as 0.3. */
+const clean = (x: number) => (Number.isFinite(x) ? Number(x.toFixed(10)) : x);
+
+/** The key of the unit named `name` in `data`: any spelling of a province, or a unit's name. */
+export function findUnit(data: Dataset, name: string): Result<string> {
+  const known = new Map<string, string>();
+  for (const r of data.records) if (!known.has(r.key)) known.set(r.key, r.unit);
+  if (data.unitKind === 'province') {
+    const p = findProvince(name);
+    if (!p.ok) {
+      return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE', `unknown province '${name}'`, {},
+        p.suggestions.length > 0 ? `did you mean ${p.suggestions.map((x) => `'${x}'`).join(' or ')}?` : "see 'dti provinces'")] };
+    }
+    const key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`);
+    if (key === undefined) {
+      return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE', `${p.province.name} has no row in the data`, {}, `the data hold ${known.size} units`)] };
+    }
+    return { ok: true, value: key, warnings: [] };
+  }
+  const key = [...known.keys()].find((k) => fold(k) === fold(name.trim().normalize('NFC')));
+  if (key === undefined) {
+    return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE', `no unit '${name}' in the data`, {},
+      `the units are: ${[...known.values()].sort(compareVi).slice(0, 10).join(', ')}`)] };
+  }
+  return { ok: true, value: key, warnings: [] };
+}
+
+/**
+ * The largest value each leaf can take after normalisation, or NaN when unbounded: 1 for
+ * target, goalposts, minmax, rank and boolean; the highest step score for steps; for values
+ * taken as they are (none), 1 when every value in `records` lies in [0, 1] (as the published
+ * DTI main indices, points ÷ maximum points, do), else unbounded; zscore is unbounded.
+ */
+export function leafMaxima(fw: Framework, records: readonly UnitRecord[]): Float64Array {
+  return Float64Array.from(fw.leaves, (ni, j) => {
+    const leaf = fw.nodes[ni]!.def!;
+    const nm = leaf.normalize;
+    switch (nm.method) {
+      case 'target': case 'goalposts': case 'minmax': case 'rank': case 'boolean': return 1;
+      case 'steps': return Math.max(...nm.steps.map((s) => s.score));
+      case 'zscore': return NaN;
+      case 'none': {
+        for (const r of records) {
+          const x = transformValue(leaf.transform, r.values[j]!);
+          if (x < 0 || x > 1) return NaN;
+        }
+        return 1;
+      }
+    }
+  });
+}
+
+/** How a group combines its children's values: the engine's rule (mean, geometric, sum; missing excluded or 0). */
+function combineNode(fw: Framework, k: number, vals: Float64Array, w: Float64Array): number {
+  const nd = fw.nodes[k]!;
+  let wAll = 0;
+  let wIn = 0;
+  let acc = 0;
+  let zero = false;
+  for (const c of nd.children) {
+    const wc = w[c]!;
+    let v = vals[c]!;
+    if (v !== v && fw.nodes[c]!.missing === 'zero') v = 0;
+    wAll += wc;
+    if (Number.isNaN(v)) continue;
+    wIn += wc;
+    if (nd.aggregate === 'geometric') {
+      if (wc === 0) continue;
+      if (v <= 0) { if (v === 0) zero = true; else return NaN; } else acc += wc * Math.log(v);
+    } else acc += wc * v;
+  }
+  if (wIn === 0) return NaN;
+  switch (nd.aggregate) {
+    case 'mean': return acc / wIn;
+    case 'sum': return acc * (wAll / wIn);
+    case 'geometric': return zero ? 0 : Math.exp(acc / wIn);
+  }
+}
+
+/** One unit's node values from its normalised leaf values, with some node values forced (`fixed`). */
+export function evaluateUnit(fw: Framework, leafValues: ArrayLike<number>, fixed: ReadonlyMap<number, number> = new Map(),
+  weights: Float64Array = Float64Array.from(fw.nodes, (x) => x.weight)): Float64Array {
+  const vals = new Float64Array(fw.nodes.length);
+  fw.nodes.forEach((nd, k) => {
+    const f = fixed.get(k);
+    if (f !== undefined) vals[k] = f;
+    else vals[k] = nd.leaf >= 0 ? leafValues[nd.leaf]! : combineNode(fw, k, vals, weights);
+  });
+  return vals;
+}
+
+/** Each child's effective weight share in its parent for this unit (0 when excluded as missing). */
+function shares(fw: Framework, vals: Float64Array, w: Float64Array): Float64Array {
+  const a = new Float64Array(fw.nodes.length);
+  fw.nodes.forEach((nd) => {
+    if (nd.leaf >= 0) return;
+    let wAll = 0;
+    let wIn = 0;
+    for (const c of nd.children) {
+      wAll += w[c]!;
+      if (!Number.isNaN(vals[c]!) || fw.nodes[c]!.missing === 'zero') wIn += w[c]!;
+    }
+    for (const c of nd.children) {
+      const present = !Number.isNaN(vals[c]!) || fw.nodes[c]!.missing === 'zero';
+      a[c] = !present || wIn === 0 ? 0 : nd.aggregate === 'sum' ? w[c]! * (wAll / wIn) : w[c]! / wIn;
+    }
+  });
+  return a;
+}
+
+/** The value a child counts with: 0 for a missing value under `zero`. */
+const counted = (fw: Framework, c: number, vals: Float64Array) => {
+  const v = vals[c]!;
+  return v !== v && fw.nodes[c]!.missing === 'zero' ? 0 : v;
+};
+
+interface Points { points: Float64Array; maxPoints: Float64Array; lost: Float64Array; maxVal: Float64Array; rootFactor: number }
+
+/** Points, maximum points and points lost of every node for one unit (see the module comment). */
+export function pointsOf(fw: Framework, vals: Float64Array, leafMax: Float64Array, w: Float64Array = Float64Array.from(fw.nodes, (x) => x.weight)): Points {
+  const N = fw.nodes.length;
+  const a = shares(fw, vals, w);
+  // Maximum value of each node for this unit (NaN = unbounded); a missing node has none.
+  const maxVal = new Float64Array(N);
+  fw.nodes.forEach((nd, k) => {
+    if (nd.leaf >= 0) { maxVal[k] = leafMax[nd.leaf]!; return; }
+    let m = nd.aggregate === 'geometric' ? 1 : 0;
+    let any = false;
+    for (const c of nd.children) {
+      if (a[c] === 0) continue;
+      any = true;
+      m = nd.aggregate === 'geometric' ? m * maxVal[c]! ** a[c]! : m + a[c]! * maxVal[c]!;
+    }
+    maxVal[k] = any ? m : NaN;
+  });
+  const root = fw.nodes[fw.root]!;
+  const rootFactor = root.aggregate === 'sum' ? 1 : root.children.reduce((s, c) => s + w[c]!, 0);
+  const points = new Float64Array(N).fill(NaN);
+  const maxPoints = new Float64Array(N).fill(NaN);
+  const lost = new Float64Array(N).fill(NaN);
+  // Points per unit of value, along chains of means and sums (NaN below a geometric mean).
+  const linear = new Float64Array(N).fill(NaN);
+  const rv = counted(fw, fw.root, vals);
+  linear[fw.root] = rootFactor;
+  points[fw.root] = rootFactor * rv;
+  maxPoints[fw.root] = rootFactor * maxVal[fw.root]!;
+  lost[fw.root] = maxPoints[fw.root]! - points[fw.root]!;
+  for (let k = N - 1; k >= 0; k--) {
+    const nd = fw.nodes[k]!;
+    if (nd.leaf >= 0) continue;
+    const bounded = !Number.isNaN(maxPoints[k]!);
+    if (nd.aggregate === 'geometric') {
+      let total = 0;
+      let zeros = 0;
+      const ell = new Float64Array(nd.children.length);
+      nd.children.forEach((c, i) => {
+        if (a[c] === 0) return;
+        const v = counted(fw, c, vals);
+        if (v === 0) { zeros += a[c]!; ell[i] = Infinity; } else { ell[i] = a[c]! * Math.log(maxVal[c]! / v); total += ell[i]!; }
+      });
+      nd.children.forEach((c, i) => {
+        if (a[c] === 0 || !bounded) return;
+        maxPoints[c] = maxPoints[k]! * a[c]!;
+        const share = zeros > 0 ? (ell[i] === Infinity ? a[c]! / zeros : 0) : total > 0 ? ell[i]! / total : 0;
+        lost[c] = lost[k]! * share;
+        points[c] = maxPoints[c]! - lost[c]!;
+      });
+    } else {
+      const f = linear[k]!;
+      let maxSum = 0;
+      let lossSum = 0;
+      for (const c of nd.children) {
+        if (a[c] === 0) continue;
+        maxSum += a[c]! * maxVal[c]!;
+        lossSum += a[c]! * (maxVal[c]! - counted(fw, c, vals));
+      }
+      for (const c of nd.children) {
+        if (a[c] === 0) continue;
+        linear[c] = f * a[c]!;
+        const v = counted(fw, c, vals);
+        if (bounded) {
+          maxPoints[c] = maxSum > 0 ? maxPoints[k]! * (a[c]! * maxVal[c]!) / maxSum : 0;
+          lost[c] = lossSum > 0 ? lost[k]! * (a[c]! * (maxVal[c]! - v)) / lossSum : 0;
+          points[c] = maxPoints[c]! - lost[c]!;
+        } else if (!Number.isNaN(f)) points[c] = f * a[c]! * v;
+      }
+    }
+  }
+  return { points, maxPoints, lost, maxVal, rootFactor };
+}
+
+/** The logarithmic mean L(x, y) = (x − y)/(ln x − ln y), L(x, x) = x. */
+function logMean(x: number, y: number): number {
+  if (x === y) return x;
+  return (x - y) / (Math.log(x) - Math.log(y));
+}
+
+/** Each node's contribution to the change of the root's scaled score between two years (module comment). */
+export function contributions(fw: Framework, v0: Float64Array, v1: Float64Array, scale: number): Float64Array {
+  const N = fw.nodes.length;
+  const w = Float64Array.from(fw.nodes, (x) => x.weight);
+  const a0 = shares(fw, v0, w);
+  const a1 = shares(fw, v1, w);
+  const C = new Float64Array(N);
+  const r0 = counted(fw, fw.root, v0);
+  const r1 = counted(fw, fw.root, v1);
+  C[fw.root] = scale * r1 - scale * r0;
+  // Score units per unit of the node's value, used only when the node's value did not change.
+  const slope = new Float64Array(N);
+  slope[fw.root] = scale;
+  for (let k = N - 1; k >= 0; k--) {
+    const nd = fw.nodes[k]!;
+    if (nd.leaf >= 0) continue;
+    const p0 = counted(fw, k, v0);
+    const p1 = counted(fw, k, v1);
+    const kids = nd.children;
+    const delta = new Float64Array(kids.length);
+    const x0 = kids.map((c) => (a0[c] === 0 ? NaN : counted(fw, c, v0)));
+    const x1 = kids.map((c) => (a1[c] === 0 ? NaN : counted(fw, c, v1)));
+    if (nd.aggregate === 'geometric') {
+      const hasZero = kids.some((_, i) => x0[i] === 0 || x1[i] === 0);
+      if (!hasZero && p0 > 0 && p1 > 0) {
+        const L = logMean(p1, p0);
+        kids.forEach((c, i) => {
+          const t1 = a1[c] === 0 ? 0 : a1[c]! * Math.log(x1[i]!);
+          const t0 = a0[c] === 0 ? 0 : a0[c]! * Math.log(x0[i]!);
+          delta[i] = L * (t1 - t0);
+        });
+      } else {
+        let wz = 0;
+        kids.forEach((c, i) => { if (x0[i] === 0 || x1[i] === 0) wz += fw.nodes[c]!.weight; });
+        const d = (Number.isNaN(p1) ? 0 : p1) - (Number.isNaN(p0) ? 0 : p0);
+        kids.forEach((c, i) => { if (x0[i] === 0 || x1[i] === 0) delta[i] = wz > 0 ? d * fw.nodes[c]!.weight / wz : 0; });
+      }
+    } else {
+      kids.forEach((c, i) => {
+        const t1 = a1[c] === 0 ? 0 : a1[c]! * x1[i]!;
+        const t0 = a0[c] === 0 ? 0 : a0[c]! * x0[i]!;
+        delta[i] = t1 - t0;
+      });
+    }
+    const dSum = delta.reduce((s, x) => s + x, 0);
+    // The parent's change shared by δ; Σ δ = the parent's change of value, so the shares sum exactly.
+    const k1 = dSum !== 0 && Math.abs(C[k]!) > 0 ? C[k]! / dSum : slope[k]!;
+    kids.forEach((c, i) => {
+      C[c] = dSum === 0 && C[k] !== 0 ? 0 : k1 * delta[i]!;
+      const local = nd.aggregate === 'geometric'
+        ? ((a1[c]! + a0[c]!) / 2) * (((p0 + p1) / 2) / (((x0[i]! || 0) + (x1[i]! || 0)) / 2 || 1))
+        : (a1[c]! + a0[c]!) / 2;
+      slope[c] = slope[k]! * local;
+    });
+  }
+  return C;
+}
+
+/** Competition ranks of every unit on every node (values rounded to 12 decimals so float noise makes no ranks). */
+function nodeRanks(fw: Framework, ys: YearScore): Int32Array[] {
+  const n = ys.records.length;
+  const names = ys.records.map((r) => r.unit);
+  return fw.nodes.map((_, k) => {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = ys.agg.nodes[k * n + i]!;
+      keys[i] = Number.isNaN(v) ? NaN : Number(v.toFixed(12));
+    }
+    return rankKeys(keys, names).ranks;
+  });
+}
+
+/** The scaled score's rank key of a root value. */
+const keyOf = (fw: Framework, rootValue: number) => rankKey(fw, rootValue * fw.definitions.scale);
+
+/** Parse `id=value` edits against the leaves; every problem at once. */
+export function parseWhatIf(fw: Framework, edits: readonly string[], decimal: Decimal = 'dot'): Result<{ leaf: number; value: number; text: string }[]> {
+  const errors: Diagnostic[] = [];
+  const out: { leaf: number; value: number; text: string }[] = [];
+  for (const e of edits) {
+    const eq = e.indexOf('=');
+    if (eq <= 0) {
+      errors.push(error('BAD_PARAMETER', `--what-if '${e}' is not id=value`, {}, 'e.g. --what-if ha-tang-so=0.8 (an indicator id, =, its raw value)'));
+      continue;
+    }
+    const id = e.slice(0, eq).trim();
+    const text = e.slice(eq + 1);
+    const k = fw.index.get(id);
+    if (k === undefined || fw.nodes[k]!.leaf < 0) {
+      errors.push(error('UNKNOWN_NODE', k === undefined ? `--what-if: no indicator '${id}'` : `--what-if: '${id}' is a group; give the value of an indicator (a leaf)`, {},
+        k === undefined ? didYouMean(id, fw.leafIds) ?? "see 'dti indicators' for the ids" : `the indicators under it: ${fw.nodes[k]!.children.map((c) => fw.nodes[c]!.id).slice(0, 6).join(', ')}`));
+      continue;
+    }
+    const leaf = fw.nodes[k]!;
+    const v = leaf.def!.normalize.method === 'boolean' ? parseBoolean(text) : parseNumber(text, decimal);
+    if (v.kind === 'invalid') { errors.push(error('NOT_A_NUMBER', `--what-if ${id}: ${v.reason}`, {}, v.hint)); continue; }
+    const value = v.kind === 'missing' ? NaN : v.value;
+    if (!Number.isNaN(value) && Number.isNaN(transformValue(leaf.def!.transform, value))) {
+      errors.push(error('OUT_OF_DOMAIN', `--what-if ${id}: ${value} is outside what transform ${leaf.def!.transform} accepts`, {}, 'give a value the indicator can take'));
+      continue;
+    }
+    out.push({ leaf: leaf.leaf, value, text });
+  }
+  return errors.length > 0 ? { ok: false, errors, warnings: [] } : { ok: true, value: out, warnings: [] };
+}
+
+/**
+ * The smallest x in [lo, hi] with ok(x), for ok nondecreasing in x; null when ok(hi) fails.
+ * Bisection to the last representable step, so the answer passes ok exactly.
+ */
+function smallest(ok: (x: number) => boolean, lo: number, hi: number): number | null {
+  if (ok(lo)) return lo;
+  if (!ok(hi)) return null;
+  for (let it = 0; it < 200; it++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (ok(mid)) hi = mid; else lo = mid;
+  }
+  return hi;
+}
+
+/**
+ * The raw value whose normalised value is at least `y`, for a leaf whose normalisation uses no
+ * other unit's values (none, target, goalposts, boolean, steps); undefined otherwise. Checked
+ * through the engine's own normalisation.
+ */
+function rawFor(fw: Framework, leafNode: number, y: number): number | null | undefined {
+  const leaf = fw.nodes[leafNode]!.def!;
+  const nm = leaf.normalize;
+  const lower = leaf.direction === 'lower';
+  const inv = (t: number) => (leaf.transform === 'log' ? Math.exp(t) : leaf.transform === 'log10' ? 10 ** t : leaf.transform === 'sqrt' ? t * t : t);
+  const T = (x: number) => transformValue(leaf.transform, x);
+  let guess: number;
+  switch (nm.method) {
+    case 'none': guess = inv(y); break;
+    case 'boolean': return y <= 0 ? 0 : y <= 1 ? 1 : null;
+    case 'target': {
+      const tg = T(nm.target);
+      if (y > 1) return null;
+      guess = lower ? (y <= 0 ? Infinity : inv(tg / y)) : inv(y * tg);
+      break;
+    }
+    case 'goalposts': {
+      if (y > 1) return null;
+      const lo = T(nm.min);
+      const hi = T(nm.max);
+      guess = inv(lower ? hi - y * (hi - lo) : lo + y * (hi - lo));
+      break;
+    }
+    case 'steps': {
+      const hit = lower ? [...nm.steps].reverse().find((s) => s.score >= y) : nm.steps.find((s) => s.score >= y);
+      return hit === undefined ? null : hit.at;
+    }
+    default: return undefined;
+  }
+  if (!Number.isFinite(guess)) return null;
+  // Nudge past float error until the engine agrees (a few ulps at most).
+  const norm = (x: number) => normalizeColumn(leaf, [x])[0]!;
+  let x = guess;
+  for (let i = 0; i < 64 && !(norm(x) >= y); i++) {
+    const step = Math.max(Math.abs(x) * Number.EPSILON * 2 ** i, Number.MIN_VALUE * 2 ** i);
+    x = lower ? x - step : x + step;
+  }
+  return norm(x) >= y ? x : null;
+}
+
+export function explain(fw: Framework, data: Dataset, unitName: string, opts: ExplainOptions = {}): Result<ExplainResult> {
+  const lang = opts.lang ?? 'vi';
+  const found = findUnit(data, unitName);
+  if (!found.ok) return found;
+  const key = found.value;
+  const d = fw.definitions;
+  const years = yearsOf(data);
+  // The latest year in which the unit has a row.
+  const year = [...years].reverse().find((y) => data.records.some((r) => r.year === y && r.key === key)) ?? null;
+  const current = data.records.filter((r) => r.year === year);
+  const cur = scoreYear(fw, current, year);
+  const n = current.length;
+  const u = current.findIndex((r) => r.key === key);
+  const rec = current[u]!;
+  const N = fw.nodes.length;
+  const w = Float64Array.from(fw.nodes, (x) => x.weight);
+  const leafMax = leafMaxima(fw, current);
+  const vals = Float64Array.from({ length: N }, (_, k) => cur.agg.nodes[k * n + u]!);
+  const pts = pointsOf(fw, vals, leafMax, w);
+  const ranks = nodeRanks(fw, cur);
+  const rankedOn = ranks.map((r) => r.reduce((s, x) => s + (x > 0 ? 1 : 0), 0));
+  const label = (k: number) => (k === fw.root ? d.name[lang] : fw.nodes[k]!.def!.name[lang]);
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+
+  const bounded = !Number.isNaN(pts.maxPoints[fw.root]!);
+  const nodes: ExplainNode[] = [];
+  const order: number[] = [];
+  fw.nodes.forEach((_, k) => { if (k !== fw.root) order.push(k); });
+  // Document order (pre-order) for ties.
+  const pre: number[] = [];
+  const walk = (k: number) => { if (k !== fw.root) pre.push(k); fw.nodes[k]!.children.forEach(walk); };
+  walk(fw.root);
+  const docPos = new Map(pre.map((k, i) => [k, i]));
+  const lostKey = (k: number) => (Number.isNaN(pts.lost[k]!) ? -Infinity : pts.lost[k]!);
+  order.sort((x, y) => fw.nodes[x]!.depth - fw.nodes[y]!.depth || lostKey(y) - lostKey(x) || docPos.get(x)! - docPos.get(y)!);
+  for (const k of order) {
+    const nd = fw.nodes[k]!;
+    const e: ExplainNode = {
+      id: nd.id, label: label(k), depth: nd.depth, parent: nd.parent === fw.root ? null : fw.nodes[nd.parent]!.id,
+      kind: nd.kind === 'leaf' ? 'leaf' : 'group', value: nn(vals[k]!),
+      ...(nd.leaf >= 0 ? { raw: nn(rec.values[nd.leaf]!) } : {}),
+      points: nn(clean(pts.points[k]!)), maxPoints: nn(clean(pts.maxPoints[k]!)), pointsLost: nn(clean(pts.lost[k]!)),
+      rank: ranks[k]![u]! === 0 ? null : ranks[k]![u]!,
+    };
+    nodes.push(e);
+  }
+
+  // Strengths and weaknesses: best and worst ranks, leaving out nodes where every unit ties.
+  const top = opts.top ?? TOP;
+  const informative = pre.filter((k) => {
+    const r = ranks[k]![u]!;
+    if (r === 0) return false;
+    return !(rankedOn[k]! > 0 && ranks[k]!.every((x) => x === 0 || x === 1));
+  });
+  const entry = (k: number): RankedNode => ({ id: fw.nodes[k]!.id, label: label(k), depth: fw.nodes[k]!.depth, rank: ranks[k]![u]!, of: rankedOn[k]!, value: vals[k]! });
+  const byRank = [...informative].sort((x, y) => ranks[x]![u]! - ranks[y]![u]! || docPos.get(x)! - docPos.get(y)!);
+  // At most half of the nodes are strengths, so a small tree keeps some weaknesses.
+  const strengths = byRank.slice(0, Math.min(top, Math.ceil(informative.length / 2)));
+  const weakest = [...informative].sort((x, y) => ranks[y]![u]! - ranks[x]![u]! || docPos.get(x)! - docPos.get(y)!)
+    .filter((k) => !strengths.includes(k) && ranks[k]![u]! > 1).slice(0, top);
+
+  // Against the year before.
+  let change: ExplainChange | null = null;
+  if (year !== null) {
+    const earlier = (ds: Dataset) => yearsOf(ds).filter((y): y is number => y !== null && y < year && ds.records.some((r) => r.year === y && r.key === key));
+    const own = earlier(data);
+    const other = opts.previous === undefined ? [] : earlier(opts.previous);
+    const best = Math.max(own[own.length - 1] ?? -Infinity, other[other.length - 1] ?? -Infinity);
+    if (best > -Infinity) {
+      const prevRecords = (own.includes(best) ? data : opts.previous!).records.filter((r) => r.year === best);
+      const dependent = fw.leaves.filter((ni) => ['minmax', 'zscore', 'rank'].includes(fw.nodes[ni]!.def!.normalize.method));
+      if (dependent.length > 0) {
+        warnings.push(warning('YEAR_DEPENDENT_METHOD', `${dependent.map((ni) => fw.nodes[ni]!.id).join(', ')} ${dependent.length === 1 ? 'is' : 'are'} normalised over each year's units, so part of a change of score comes from the other units`,
+          {}, 'read the contributions of those indicators with care'));
+      }
+      const prev = scoreYear(fw, prevRecords, best);
+      const pu = prevRecords.findIndex((r) => r.key === key);
+      const pn = prevRecords.length;
+      const v0 = Float64Array.from({ length: N }, (_, k) => prev.agg.nodes[k * pn + pu]!);
+      const C = contributions(fw, v0, vals, d.scale);
+      const pScore = prev.scores[pu]!;
+      const toPoints = pts.rootFactor / d.scale;
+      const contribs: Contribution[] = pre.map((k) => {
+        const a = counted(fw, k, vals);
+        const b = counted(fw, k, v0);
+        return {
+          id: fw.nodes[k]!.id, label: label(k), depth: fw.nodes[k]!.depth,
+          valueChange: Number.isNaN(a) || Number.isNaN(b) ? null : a - b,
+          contribution: C[k]!, pointsChange: C[k]! * toPoints,
+        };
+      });
+      contribs.sort((x, y) => x.depth - y.depth || y.contribution - x.contribution);
+      const prevRank = prev.ranks[pu]! === 0 ? null : prev.ranks[pu]!;
+      const rank = cur.ranks[u]! === 0 ? null : cur.ranks[u]!;
+      change = {
+        previousYear: best, previousScore: pScore, scoreChange: cur.scores[u]! - pScore,
+        previousRank: prevRank, rankChange: prevRank === null || rank === null ? null : prevRank - rank, contributions: contribs,
+      };
+    }
+  }
+
+  const result: ExplainResult = {
+    schema: 'dti-explain/v1',
+    framework: { id: d.id, name: d.name[lang] },
+    unit: rec.unit, code: rec.code, year,
+    score: nn(cur.scores[u]!), rank: cur.ranks[u]! === 0 ? null : cur.ranks[u]!,
+    units: cur.ranks.reduce((s, x) => s + (x > 0 ? 1 : 0), 0),
+    totalPoints: bounded ? clean(pts.maxPoints[fw.root]!) : null,
+    nodes, strengths: strengths.map(entry), weaknesses: weakest.map(entry), change, warnings: [],
+  };
+
+  if (opts.targetRank !== undefined) {
+    const t = target(fw, cur, u, vals, pts, opts.targetRank, label, pre);
+    if (!t.ok) errors.push(...t.errors); else result.target = t.value;
+  }
+  if (opts.whatIf !== undefined && opts.whatIf.length > 0) {
+    const edits = parseWhatIf(fw, opts.whatIf, opts.decimal);
+    if (!edits.ok) errors.push(...edits.errors);
+    else {
+      const values = Float64Array.from(rec.values);
+      for (const e of edits.value) values[e.leaf] = e.value;
+      const edited = current.map((r, i) => (i === u ? { ...r, values } : r));
+      const ws = scoreYear(fw, edited, year);
+      const r1 = ws.ranks[u]! === 0 ? null : ws.ranks[u]!;
+      result.whatIf = {
+        changes: edits.value.map((e) => ({ id: fw.leafIds[e.leaf]!, from: nn(rec.values[e.leaf]!), to: nn(e.value) })),
+        score: nn(ws.scores[u]!), rank: r1,
+        scoreChange: Number.isNaN(ws.scores[u]!) || Number.isNaN(cur.scores[u]!) ? null : ws.scores[u]! - cur.scores[u]!,
+        rankChange: r1 === null || result.rank === null ? null : result.rank - r1,
+      };
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  result.warnings = warnings.map((x) => ({ code: x.code, message: x.message }));
+  return { ok: true, value: result, warnings };
+}
+
+function target(fw: Framework, cur: YearScore, u: number, vals: Float64Array, pts: Points,
+  N: number, label: (k: number) => string, pre: number[]): Result<ExplainTarget> {
+  const n = cur.records.length;
+  const scale = fw.definitions.scale;
+  const ranked = cur.ranks.reduce((s, x) => s + (x > 0 ? 1 : 0), 0);
+  if (N > Math.max(ranked, 1)) {
+    return { ok: false, warnings: [], errors: [error('BAD_PARAMETER', `--target-rank ${N}: the data rank ${ranked} units`, {}, `give a rank from 1 to ${ranked}`)] };
+  }
+  const others: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i === u) continue;
+    const k = rankKey(fw, cur.scores[i]!);
+    if (!Number.isNaN(k)) others.push(k);
+  }
+  others.sort((a, b) => b - a);
+  // Rank N needs at least the N-th best score among the others (equal shares rank N).
+  const needed = N - 1 < others.length ? others[N - 1]! : null;
+  const score = cur.scores[u]!;
+  const gap = needed === null ? 0 : needed - (Number.isNaN(score) ? 0 : score);
+  const toPoints = pts.rootFactor / scale;
+  const leafVals = Float64Array.from(fw.leaves, (_, j) => cur.norm[j * n + u]!);
+  const ok = (fixed: Map<number, number>) => {
+    if (needed === null) return true;
+    const v = evaluateUnit(fw, leafVals, fixed);
+    return keyOf(fw, counted(fw, fw.root, v)) >= needed;
+  };
+  const reached = ok(new Map());
+  const byNode: NodeNeed[] = [];
+  if (!reached) {
+    for (const k of pre) {
+      const nd = fw.nodes[k]!;
+      const v = vals[k]!;
+      const max = pts.maxVal[k]!;
+      const hi = Number.isNaN(max) ? Math.max(1, Math.abs(Number.isNaN(v) ? 0 : v)) * 1e6 : max;
+      const lo = Number.isNaN(v) ? Math.min(0, hi) : Math.min(v, hi);
+      const x = fw.nodes[k]!.weight === 0 ? null : smallest((x) => ok(new Map([[k, x]])), lo, hi);
+      const need: NodeNeed = { id: nd.id, label: label(k), depth: nd.depth, value: nn(v), valueNeeded: x, reachable: x !== null };
+      if (nd.leaf >= 0) {
+        const raw = x === null ? null : rawFor(fw, k, x);
+        if (raw !== undefined) need.rawNeeded = raw;
+      }
+      byNode.push(need);
+    }
+  }
+  let plan: ExplainTarget['plan'] = null;
+  if (!reached) {
+    const top = fw.nodes[fw.root]!.children.filter((c) => !Number.isNaN(pts.maxVal[c]!) && fw.nodes[c]!.weight > 0);
+    const start = (c: number) => (Number.isNaN(vals[c]!) ? 0 : vals[c]!);
+    const at = (t: number) => new Map(top.map((c) => [c, start(c) + t * (pts.maxVal[c]! - start(c))]));
+    const t = smallest((t) => ok(at(t)), 0, 1);
+    if (t !== null) {
+      const fixed = at(t);
+      const after = pointsOf(fw, evaluateUnit(fw, leafVals, fixed), leafMaxOf(fw, pts));
+      plan = {
+        share: t,
+        steps: top.map((c) => ({
+          id: fw.nodes[c]!.id, label: label(c), from: start(c), to: fixed.get(c)!,
+          pointsGained: clean((after.points[c]! || 0) - (Number.isNaN(pts.points[c]!) ? 0 : pts.points[c]!)),
+        })).sort((x, y) => y.pointsGained - x.pointsGained),
+      };
+    }
+  }
+  return {
+    ok: true, warnings: [],
+    value: { rank: N, scoreNeeded: needed, gap, gapPoints: clean(gap * toPoints), reached, othersHeld: true, byNode, plan },
+  };
+}
+
+/** The leaf maxima back from a unit's points (the maximum value of each leaf node). */
+function leafMaxOf(fw: Framework, pts: Points): Float64Array {
+  return Float64Array.from(fw.leaves, (ni) => pts.maxVal[ni]!);
+}

@@ -1,0 +1,264 @@
+// dti explain: points, contributions, rank targets and what-if against hand-worked values.
+import { describe, expect, it } from 'vitest';
+import { explain } from '../src/core/explain.js';
+import { score } from '../src/core/score.js';
+import { cli, data, defs, fw } from './helpers.js';
+
+// Two main indices (600 and 400 points), goalposts 0–100 and 0–10.
+const MEAN = defs(`  - id: a
+    name: { vi: Chỉ số A, en: Index A }
+    weight: 600
+    children:
+      - id: a1
+        name: A1
+        weight: 1
+        normalize: { method: goalposts, min: 0, max: 100 }
+      - id: a2
+        name: A2
+        weight: 3
+        normalize: { method: goalposts, min: 0, max: 100 }
+  - id: b
+    name: { vi: Chỉ số B, en: Index B }
+    weight: 400
+    children:
+      - id: b1
+        name: B1
+        normalize: { method: goalposts, min: 0, max: 10 }
+`, 'missing: zero\nscore: { ties: exact }\n');
+
+// Hand-worked, 2023:
+//   X: a = (1·0.5 + 3·1)/4 = 0.875, b = 0.5 → (600·0.875 + 400·0.5)/1000 = 0.725
+//   Y: a = (1·1 + 3·0.8)/4 = 0.85,  b = 0.8 → (510 + 320)/1000 = 0.83
+//   Z: a = (0 + 3·0.2)/4 = 0.15,    b = 0.2 → (90 + 80)/1000 = 0.17
+// 2022: X: a = (0.1 + 3·0.6)/4 = 0.475, b = 0.5 → 0.485 (Y and Z as in 2023); ranks Y, X, Z both years.
+const CSV = `unit,year,a1,a2,b1
+X,2022,10,60,5
+Y,2022,100,80,8
+Z,2022,0,20,2
+X,2023,50,100,5
+Y,2023,100,80,8
+Z,2023,0,20,2
+`;
+
+const get = <T extends { id: string }>(xs: readonly T[], id: string) => xs.find((x) => x.id === id)!;
+
+describe('points and priorities', () => {
+  const f = fw(MEAN);
+  const r = explain(f, data(CSV, f), 'X', { lang: 'en' });
+  if (!r.ok) throw new Error(r.errors[0]!.message);
+  const e = r.value;
+
+  it('scores and ranks the latest year', () => {
+    expect(e.year).toBe(2023);
+    expect(e.score).toBeCloseTo(0.725, 12);
+    expect(e.rank).toBe(2);
+    expect(e.totalPoints).toBe(1000);
+  });
+  it('gives each node its points, maximum and points lost, on the root weights’ scale', () => {
+    // a: 600·0.875 = 525 of 600; b: 400·0.5 = 200 of 400; a1: 600·(1/4) = 150 max, 75 points; a2: 450 of 450.
+    expect(get(e.nodes, 'a')).toMatchObject({ depth: 1, points: 525, maxPoints: 600, pointsLost: 75, rank: 1 });
+    expect(get(e.nodes, 'b')).toMatchObject({ depth: 1, points: 200, maxPoints: 400, pointsLost: 200, rank: 2 });
+    expect(get(e.nodes, 'a1')).toMatchObject({ depth: 2, points: 75, maxPoints: 150, pointsLost: 75, raw: 50, value: 0.5 });
+    expect(get(e.nodes, 'a2')).toMatchObject({ points: 450, maxPoints: 450, pointsLost: 0 });
+  });
+  it('points lost at each depth sum to (1 − score) × the index’s points', () => {
+    for (const d of [1, 2]) {
+      const lost = e.nodes.filter((n) => n.depth === d).reduce((s, n) => s + n.pointsLost!, 0);
+      expect(lost).toBeCloseTo((1 - e.score!) * 1000, 9);
+    }
+  });
+  it('sorts by points lost within each depth', () => {
+    expect(e.nodes.map((n) => n.id)).toEqual(['b', 'a', 'b1', 'a1', 'a2']);
+  });
+  it('names strengths and weaknesses by rank among all units', () => {
+    // X ranks 1st on a (0.875 vs 0.85, 0.15) and a2 (1 vs 0.8, 0.2), 2nd on a1, b, b1; at most
+    // half (3 of 5) are strengths, ties in document order.
+    expect(e.strengths.map((s) => [s.id, s.rank, s.of])).toEqual([['a', 1, 3], ['a2', 1, 3], ['a1', 2, 3]]);
+    expect(e.weaknesses.map((w) => [w.id, w.rank])).toEqual([['b', 2], ['b1', 2]]);
+  });
+  it('splits the change of score into weight × change, summing exactly to the change', () => {
+    const c = e.change!;
+    expect(c.previousYear).toBe(2022);
+    expect(c.scoreChange).toBeCloseTo(0.24, 12);
+    expect(c.rankChange).toBe(0);
+    // a: 0.6·(0.875 − 0.475) = 0.24; b: 0; a1: 0.6·0.25·0.4 = 0.06; a2: 0.6·0.75·0.4 = 0.18.
+    expect(get(c.contributions, 'a').contribution).toBeCloseTo(0.24, 12);
+    expect(get(c.contributions, 'b').contribution).toBeCloseTo(0, 12);
+    expect(get(c.contributions, 'a1').contribution).toBeCloseTo(0.06, 12);
+    expect(get(c.contributions, 'a2').contribution).toBeCloseTo(0.18, 12);
+    expect(get(c.contributions, 'a').pointsChange).toBeCloseTo(240, 9);
+    const top = c.contributions.filter((x) => x.depth === 1).reduce((s, x) => s + x.contribution, 0);
+    expect(top).toBeCloseTo(c.scoreChange, 14);
+  });
+});
+
+describe('a rank target', () => {
+  const f = fw(MEAN);
+  const ds = data(CSV, f);
+  const r = explain(f, ds, 'X', { targetRank: 1 });
+  if (!r.ok) throw new Error(r.errors[0]!.message);
+  const t = r.value.target!;
+  const rescore = (edit: (line: string) => string) => {
+    const lines = CSV.split('\n').map((l) => (l.startsWith('X,2023,') ? edit(l) : l)).join('\n');
+    const res = score(f, data(lines, f));
+    return res.rankings.find((u) => u.unit === 'X')!;
+  };
+
+  it('needs the score of the unit now at that rank, with the gap', () => {
+    expect(t.scoreNeeded).toBeCloseTo(0.83, 12);
+    expect(t.gap).toBeCloseTo(0.105, 12);
+    expect(t.gapPoints).toBeCloseTo(105, 9);
+    expect(t.reached).toBe(false);
+  });
+  it('finds the value each node alone would need, or says it is not reachable alone', () => {
+    // a alone: 600·a + 200 ≥ 830 → a ≥ 1.05 > 1; b alone: 525 + 400·b ≥ 830 → b ≥ 0.7625 (b1 = 7.625).
+    expect(get(t.byNode, 'a')).toMatchObject({ reachable: false, valueNeeded: null });
+    expect(get(t.byNode, 'b').valueNeeded).toBeCloseTo(0.7625, 9);
+    expect(get(t.byNode, 'b1').rawNeeded).toBeCloseTo(7.625, 9);
+    // a1 alone: 150·a1 + 450 + 200 ≥ 830 → a1 ≥ 1.2 > 1.
+    expect(get(t.byNode, 'a1').reachable).toBe(false);
+  });
+  it('reaches the rank when the needed raw value is put in the file and rescored', () => {
+    const raw = get(t.byNode, 'b1').rawNeeded!;
+    expect(rescore((l) => l.replace(/,5$/, `,${raw}`)).rank).toBe(1);
+    // and a hair less does not
+    expect(rescore((l) => l.replace(/,5$/, `,${raw - 1e-6}`)).rank).toBe(2);
+  });
+  it('gives a balanced plan: the same share of headroom everywhere, the gap exactly', () => {
+    // Points lost: a 75, b 200 → share = 105/275.
+    const p = t.plan!;
+    expect(p.share).toBeCloseTo(105 / 275, 9);
+    expect(get(p.steps, 'a').to).toBeCloseTo(0.875 + (105 / 275) * 0.125, 9);
+    expect(p.steps.reduce((s, x) => s + x.pointsGained, 0)).toBeCloseTo(105, 6);
+  });
+  it('with ties rounded, a score that rounds to the needed one is enough', () => {
+    const g = fw(MEAN.replace('ties: exact', 'ties: rounded'));
+    const r2 = explain(g, data(CSV, g), 'X', { targetRank: 1 });
+    // 0.82995 rounds to 0.8300: b needs (829.95 − 525)/400 = 0.762375.
+    expect(r2.ok && get(r2.value.target!.byNode, 'b').valueNeeded).toBeCloseTo(0.762375, 9);
+  });
+  it('says when the target is already reached, and rejects a rank beyond the units', () => {
+    const r2 = explain(f, ds, 'X', { targetRank: 2 });
+    expect(r2.ok && r2.value.target!.reached).toBe(true);
+    const r4 = explain(f, ds, 'X', { targetRank: 4 });
+    expect(r4.ok).toBe(false);
+    expect(!r4.ok && r4.errors[0]!.code).toBe('BAD_PARAMETER');
+  });
+});
+
+describe('what-if', () => {
+  const f = fw(MEAN);
+  const ds = data(CSV, f);
+  it('equals rescoring an edited file', () => {
+    const r = explain(f, ds, 'X', { whatIf: ['b1=9', 'a1=80'] });
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+    const edited = CSV.replace('X,2023,50,100,5', 'X,2023,80,100,9');
+    const direct = score(f, data(edited, f)).rankings.find((u) => u.unit === 'X')!;
+    expect(r.value.whatIf!.score).toBe(direct.score);
+    expect(r.value.whatIf!.rank).toBe(direct.rank);
+    expect(r.value.whatIf!.rank).toBe(1);
+    expect(r.value.whatIf!.rankChange).toBe(1);
+    expect(r.value.whatIf!.changes).toEqual([{ id: 'b1', from: 5, to: 9 }, { id: 'a1', from: 50, to: 80 }]);
+  });
+  it('rejects an unknown id, a group and a bad value, all at once', () => {
+    const r = explain(f, ds, 'X', { whatIf: ['b2=1', 'a=0.5', 'b1=abc'] });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => e.code)).toEqual(['UNKNOWN_NODE', 'UNKNOWN_NODE', 'NOT_A_NUMBER']);
+    expect(!r.ok && r.errors[0]!.hint).toMatch(/b1/);
+  });
+});
+
+describe('contributions under sum and geometric means', () => {
+  it('sum: weight × change', () => {
+    const f = fw(defs(`  - id: p
+    name: P
+    weight: 2
+  - id: q
+    name: Q
+    weight: 3
+`, 'aggregate: sum\n'));
+    // 2022: 2·0.1 + 3·0.2 = 0.8; 2023: 2·0.4 + 3·0.1 = 1.1; change 0.3 = 2·0.3 + 3·(−0.1).
+    const r = explain(f, data('unit,year,p,q\nX,2022,0.1,0.2\nX,2023,0.4,0.1\n', f), 'X');
+    if (!r.ok) throw new Error('explain failed');
+    const c = r.value.change!;
+    expect(c.scoreChange).toBeCloseTo(0.3, 12);
+    expect(get(c.contributions, 'p').contribution).toBeCloseTo(0.6, 12);
+    expect(get(c.contributions, 'q').contribution).toBeCloseTo(-0.3, 12);
+  });
+  it('geometric: the log-mean split, exact', () => {
+    const f = fw(defs(`  - id: p
+    name: P
+  - id: q
+    name: Q
+`, 'aggregate: geometric\n'));
+    // 2022: √(0.25·1) = 0.5; 2023: √(1·0.64) = 0.8; change 0.3.
+    // L(0.8, 0.5) = 0.3 / ln 1.6 = 0.638297; p: L · ½ ln(1/0.25) = 0.638297 · 0.693147 = 0.442435;
+    // q: L · ½ ln 0.64 = 0.638297 · (−0.223144) = −0.142431 (sum 0.300004 at 6 digits: 0.3 exactly unrounded).
+    const r = explain(f, data('unit,year,p,q\nX,2022,0.25,1\nX,2023,1,0.64\n', f), 'X');
+    if (!r.ok) throw new Error('explain failed');
+    const c = r.value.change!;
+    expect(c.scoreChange).toBeCloseTo(0.3, 12);
+    expect(get(c.contributions, 'p').contribution).toBeCloseTo(0.442435, 5);
+    expect(get(c.contributions, 'q').contribution).toBeCloseTo(-0.142431, 5);
+    expect(c.contributions.reduce((s, x) => s + x.contribution, 0)).toBeCloseTo(0.3, 14);
+  });
+  it('geometric: points lost go to the log shortfalls and still sum to (1 − score) × points', () => {
+    const f = fw(defs(`  - id: p
+    name: P
+  - id: q
+    name: Q
+`, 'aggregate: geometric\n'));
+    // √(0.25·1) = 0.5 of 2 points: 1 lost, all of it by p (q is at its maximum).
+    const r = explain(f, data('unit,p,q\nX,0.25,1\nY,1,1\n', f), 'X');
+    if (!r.ok) throw new Error('explain failed');
+    expect(r.value.totalPoints).toBe(2);
+    expect(get(r.value.nodes, 'p')).toMatchObject({ pointsLost: 1, maxPoints: 1, points: 0 });
+    expect(get(r.value.nodes, 'q')).toMatchObject({ pointsLost: 0, maxPoints: 1, points: 1 });
+  });
+  it('nested: children’s contributions sum to their parent’s', () => {
+    const f = fw(defs(`  - id: g
+    name: G
+    weight: 3
+    aggregate: geometric
+    children:
+      - id: p
+        name: P
+      - id: q
+        name: Q
+        weight: 2
+  - id: h
+    name: H
+`));
+    const r = explain(f, data('unit,year,p,q,h\nX,2022,0.2,0.9,0.4\nX,2023,0.7,0.6,0.5\n', f), 'X');
+    if (!r.ok) throw new Error('explain failed');
+    const c = r.value.change!;
+    const g = get(c.contributions, 'g').contribution;
+    expect(get(c.contributions, 'p').contribution + get(c.contributions, 'q').contribution).toBeCloseTo(g, 14);
+    expect(g + get(c.contributions, 'h').contribution).toBeCloseTo(c.scoreChange, 14);
+  });
+});
+
+describe('dti explain (CLI)', () => {
+  it('runs on the shipped data with a target and names the unit', async () => {
+    const r = await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '1', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.stdout);
+    expect(e.schema).toBe('dti-explain/v1');
+    expect(e.unit).toBe('Nghệ An');
+    expect(e.target.rank).toBe(1);
+    const lost = e.nodes.filter((n: { depth: number }) => n.depth === 1).reduce((s: number, n: { pointsLost: number }) => s + n.pointsLost, 0);
+    expect(lost).toBeCloseTo((1 - e.score) * e.totalPoints, 6);
+  });
+  it('an unknown unit is a usage error with a hint', async () => {
+    const r = await cli(['explain', 'Nghe Ann', 'data/2023.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/UNKNOWN_PROVINCE/);
+    expect(r.stderr).toMatch(/hint/);
+  });
+  it('speaks Vietnamese by default', async () => {
+    const r = await cli(['explain', 'Nghệ An', 'data/2023.csv', '-f', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Ưu tiên/);
+    expect(r.stdout).toMatch(/So với 2022/);
+  });
+});
