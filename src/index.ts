@@ -29,3 +29,4 @@ export { findProvince, findRegion, provinceByCode, successorOf, PROVINCES, PROVI
 export { parseNumber, parseBoolean } from './core/values.js';
 export type { Diagnostic, DiagnosticCode, Result } from './core/diagnostics.js';
 export { compareVi, fixed } from './core/text.js';
+export { explain, findUnit, type ExplainResult, type ExplainOptions, type ExplainNode, type ExplainChange, type ExplainTarget, type ExplainWhatIf, type Contribution, type RankedNode, type NodeNeed, type PlanStep } from './core/explain.js';
