@@ -27,7 +27,9 @@
 import type { Dataset, UnitRecord } from './data.js';
 import { yearsOf } from './data.js';
 import { type Diagnostic, type Result, didYouMean, error, warning } from './diagnostics.js';
-import { normalizeColumn, rankKey, rankKeys, transformValue } from './engine.js';
+import { missingFill, normalizeColumn, rankKey, rankKeys, transformValue } from './engine.js';
+import { aggregateMethodOf } from './methods/aggregate.js';
+import { normaliseMethodOf } from './methods/normalise/index.js';
 import type { Framework } from './framework.js';
 import { findProvince } from './provinces.js';
 import { type Lang, type YearScore, scoreYear } from './score.js';
@@ -208,13 +210,12 @@ export function findUnit(data: Dataset, name: string): Result<string> {
  * DTI main indices, points ÷ maximum points, do), else unbounded; zscore is unbounded.
  */
 export function leafMaxima(fw: Framework, records: readonly UnitRecord[]): Float64Array {
-  return Float64Array.from(fw.leaves, (ni, j) => {
+  return Float64Array.from(fw.leaves, (ni, j): number => {
     const leaf = fw.nodes[ni]!.def!;
     const nm = leaf.normalize;
     switch (nm.method) {
       case 'target': case 'goalposts': case 'minmax': case 'rank': case 'boolean': return 1;
-      case 'steps': return Math.max(...nm.steps.map((s) => s.score));
-      case 'zscore': return NaN;
+      case 'steps': return Math.max(...(nm.steps as { score: number }[]).map((s) => s.score));
       case 'none': {
         for (const r of records) {
           const x = transformValue(leaf.transform, r.values[j]!);
@@ -222,45 +223,31 @@ export function leafMaxima(fw: Framework, records: readonly UnitRecord[]): Float
         }
         return 1;
       }
+      // zscore, and any method whose scale has no stated maximum.
+      default: return NaN;
     }
   });
 }
 
-/** How a group combines its children's values: the engine's rule (mean, geometric, sum; missing excluded or 0). */
-function combineNode(fw: Framework, k: number, vals: Float64Array, w: Float64Array): number {
+/** How a group combines its children's values: the engine's method from the registry, missing values resolved as the engine does. */
+function combineNode(fw: Framework, k: number, vals: Float64Array, w: Float64Array, fill: Float64Array): number {
   const nd = fw.nodes[k]!;
-  let wAll = 0;
-  let wIn = 0;
-  let acc = 0;
-  let zero = false;
-  for (const c of nd.children) {
-    const wc = w[c]!;
-    let v = vals[c]!;
-    if (v !== v && fw.nodes[c]!.missing === 'zero') v = 0;
-    wAll += wc;
-    if (Number.isNaN(v)) continue;
-    wIn += wc;
-    if (nd.aggregate === 'geometric') {
-      if (wc === 0) continue;
-      if (v <= 0) { if (v === 0) zero = true; else return NaN; } else acc += wc * Math.log(v);
-    } else acc += wc * v;
-  }
-  if (wIn === 0) return NaN;
-  switch (nd.aggregate) {
-    case 'mean': return acc / wIn;
-    case 'sum': return acc * (wAll / wIn);
-    case 'geometric': return zero ? 0 : Math.exp(acc / wIn);
-  }
+  const K = nd.children.length;
+  const cv = new Float64Array(K);
+  const cw = new Float64Array(K);
+  nd.children.forEach((c, i) => { const v = vals[c]!; cv[i] = v !== v ? fill[c]! : v; cw[i] = w[c]!; });
+  return aggregateMethodOf(nd.aggregate).combine(cv, cw, K, nd.floor);
 }
 
 /** One unit's node values from its normalised leaf values, with some node values forced (`fixed`). */
 export function evaluateUnit(fw: Framework, leafValues: ArrayLike<number>, fixed: ReadonlyMap<number, number> = new Map(),
   weights: Float64Array = Float64Array.from(fw.nodes, (x) => x.weight)): Float64Array {
   const vals = new Float64Array(fw.nodes.length);
+  const fill = missingFill(fw);
   fw.nodes.forEach((nd, k) => {
     const f = fixed.get(k);
     if (f !== undefined) vals[k] = f;
-    else vals[k] = nd.leaf >= 0 ? leafValues[nd.leaf]! : combineNode(fw, k, vals, weights);
+    else vals[k] = nd.leaf >= 0 ? leafValues[nd.leaf]! : combineNode(fw, k, vals, weights, fill);
   });
   return vals;
 }
@@ -331,7 +318,7 @@ export function pointsOf(fw: Framework, vals: Float64Array, leafMax: Float64Arra
       const ell = new Float64Array(nd.children.length);
       nd.children.forEach((c, i) => {
         if (a[c] === 0) return;
-        const v = counted(fw, c, vals);
+        const v = Math.max(counted(fw, c, vals), nd.floor);
         if (v === 0) { zeros += a[c]!; ell[i] = Infinity; } else { ell[i] = a[c]! * Math.log(maxVal[c]! / v); total += ell[i]!; }
       });
       nd.children.forEach((c, i) => {
@@ -391,8 +378,10 @@ export function contributions(fw: Framework, v0: Float64Array, v1: Float64Array,
     const p1 = counted(fw, k, v1);
     const kids = nd.children;
     const delta = new Float64Array(kids.length);
-    const x0 = kids.map((c) => (a0[c] === 0 ? NaN : counted(fw, c, v0)));
-    const x1 = kids.map((c) => (a1[c] === 0 ? NaN : counted(fw, c, v1)));
+    // Under a geometric mean with a floor, a child counts with at least the floor.
+    const fl = nd.aggregate === 'geometric' ? nd.floor : -Infinity;
+    const x0 = kids.map((c) => (a0[c] === 0 ? NaN : Math.max(counted(fw, c, v0), fl)));
+    const x1 = kids.map((c) => (a1[c] === 0 ? NaN : Math.max(counted(fw, c, v1), fl)));
     if (nd.aggregate === 'geometric') {
       const hasZero = kids.some((_, i) => x0[i] === 0 || x1[i] === 0);
       if (!hasZero && p0 > 0 && p1 > 0) {
@@ -503,25 +492,28 @@ function rawFor(fw: Framework, leafNode: number, y: number): number | null | und
   const lower = leaf.direction === 'lower';
   const inv = (t: number) => (leaf.transform === 'log' ? Math.exp(t) : leaf.transform === 'log10' ? 10 ** t : leaf.transform === 'sqrt' ? t * t : t);
   const T = (x: number) => transformValue(leaf.transform, x);
+  if (normaliseMethodOf(nm.method).usesPool) return undefined;
+  const p = nm as Record<string, unknown>;
   let guess: number;
   switch (nm.method) {
     case 'none': guess = inv(y); break;
     case 'boolean': return y <= 0 ? 0 : y <= 1 ? 1 : null;
     case 'target': {
-      const tg = T(nm.target);
+      const tg = T(p.target as number);
       if (y > 1) return null;
       guess = lower ? (y <= 0 ? Infinity : inv(tg / y)) : inv(y * tg);
       break;
     }
     case 'goalposts': {
       if (y > 1) return null;
-      const lo = T(nm.min);
-      const hi = T(nm.max);
+      const lo = T(p.min as number);
+      const hi = T(p.max as number);
       guess = inv(lower ? hi - y * (hi - lo) : lo + y * (hi - lo));
       break;
     }
     case 'steps': {
-      const hit = lower ? [...nm.steps].reverse().find((s) => s.score >= y) : nm.steps.find((s) => s.score >= y);
+      const steps = p.steps as { at: number; score: number }[];
+      const hit = lower ? [...steps].reverse().find((s) => s.score >= y) : steps.find((s) => s.score >= y);
       return hit === undefined ? null : hit.at;
     }
     default: return undefined;
