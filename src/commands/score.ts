@@ -3,7 +3,8 @@
  * changes against the year before.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { mergeProblems, score } from '../core/score.js';
+import { type ScoreResult, mergeProblems, score } from '../core/score.js';
+import type { Framework } from '../core/framework.js';
 import { REGIONS, findRegion } from '../core/provinces.js';
 import type { Dataset } from '../core/data.js';
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -132,6 +133,35 @@ Examples:
 }
 
 export async function runScore(files: string[], flags: ScoreFlags, io: Io): Promise<number> {
+  const format = chooseFormat(flags.format, flags.output, io);
+  // JSON is always the full dti-result/v1; the other formats show only the columns asked for.
+  const { result, ds, fw, inputs } = await scoreFiles(files, flags, io, format === 'json' ? 'indicators' : flags.detail);
+  const outChalk = makeChalk(io.stdout, io, flags.color && (flags.output === undefined || flags.output === '-'));
+  const text = renderScore(result, fw, {
+    format,
+    detail: flags.detail,
+    lang: flags.lang,
+    unitKind: ds.unitKind,
+    chalk: format === 'table' ? outChalk : makeChalk(io.stdout, io, false),
+    // A file written with -o never depends on the writer's locale.
+    ascii: toFile(flags.output) ? false : asciiOnly(io),
+    byRegion: flags.by === 'region' || flags.region !== undefined,
+    ...(flags.top === undefined ? {} : { top: flags.top }),
+  });
+  return emit(text, flags, io, inputs);
+}
+
+export interface ScoredFiles {
+  result: ScoreResult;
+  fw: Framework;
+  /** The data as read (before any --merge-2025). */
+  ds: Dataset;
+  /** Paths of every file read (definitions first), null for standard input. */
+  inputs: (string | null)[];
+}
+
+/** Load definitions and data as `dti score` does, score them and print the warnings (unless quiet). */
+export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detail'>, io: Io, detail: Detail): Promise<ScoredFiles> {
   const errChalk = makeChalk(io.stderr, io, flags.color);
   const { fw, input: defInput, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
   const warnings: Diagnostic[] = [...defWarnings];
@@ -178,15 +208,13 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
   } else if (flags.allowPartialMerge === true) {
     throw new CliError(EXIT.USAGE, '--allow-partial-merge goes with --merge-2025');
   }
-  const format = chooseFormat(flags.format, flags.output, io);
   const scored = score(fw, flags.previous === false ? { ...ds, records: ds.records.filter((r) => r.year === latest) } : ds, {
     year: latest,
     ...(previous === undefined ? {} : { previous }),
     ...(flags.poolYears === true ? { poolYears: true } : {}),
     ...(flags.merge2025 === true ? { merge2025: true } : {}),
     byRegion: flags.by === 'region' || region !== undefined,
-    // JSON is always the full dti-result/v1; the other formats show only the columns asked for.
-    detail: format === 'json' ? 'indicators' : flags.detail,
+    detail,
     lang: flags.lang,
     warnings,
   });
@@ -200,18 +228,5 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     const scoring = result.warnings.slice(warnings.length).map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }));
     if (warnings.length + scoring.length > 0) printDiagnostics(io, [...warnings, ...scoring], errChalk);
   }
-  const outChalk = makeChalk(io.stdout, io, flags.color && (flags.output === undefined || flags.output === '-'));
-  const text = renderScore(result, fw, {
-    format,
-    detail: flags.detail,
-    lang: flags.lang,
-    unitKind: ds.unitKind,
-    chalk: format === 'table' ? outChalk : makeChalk(io.stdout, io, false),
-    // A file written with -o never depends on the writer's locale.
-    ascii: toFile(flags.output) ? false : asciiOnly(io),
-    byRegion: flags.by === 'region' || region !== undefined,
-    ...(flags.top === undefined ? {} : { top: flags.top }),
-  });
-  return emit(text, flags, io, inputs);
+  return { result, fw, ds, inputs };
 }
-
