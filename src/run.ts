@@ -13,6 +13,7 @@ import { register as registerCompare } from './commands/compare.js';
 import { register as registerExplain } from './commands/explain.js';
 import { register as registerIndicators } from './commands/indicators.js';
 import { register as registerProvinces } from './commands/provinces.js';
+import { register as registerReport } from './commands/report.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerTrend } from './commands/trend.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -61,6 +62,7 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
   registerValidate(program, io, done);
   registerIndicators(program, io, done);
   registerProvinces(program, io, done);
+  registerReport(program, io, done, VERSION);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
 
   const debug = argv.includes('--debug');

@@ -1,0 +1,63 @@
+/**
+ * `dti report <data…> -o report.html`: the ranking as one self-contained HTML page with a
+ * map, charts and (with --unit) a unit's profile. The chart libraries load only here.
+ */
+import { readFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { packagePath } from '../paths.js';
+import { CliError } from '../cli/errors.js';
+import { displayName } from '../cli/files.js';
+import { EXIT, type Io } from '../cli/io.js';
+import { type ScoreFlags, dataOptions, emit, scoreFiles } from './score.js';
+
+type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'>;
+
+export function register(program: Command, io: Io, done: (code: number) => void, version: string): void {
+  const cmd = program
+    .command('report')
+    .description('the ranking as one self-contained HTML page: table, map, pillar and rank-change charts')
+    .argument('<data...>', "CSV data file(s); '-' reads standard input");
+  dataOptions(cmd)
+    .option('-o, --output <file>', "write the page to a file (atomically); '-' or none: standard output")
+    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)')
+    .addOption(new Option('--lang <lang>', 'language of the page').choices(['vi', 'en']).default('vi'))
+    .option('--previous <file>', 'data of the previous year, for rank changes (default: the file of the year before beside the data)')
+    .option('--no-previous', 'no rank changes')
+    .option('--pool-years', 'normalise minmax/zscore/rank over all years given, so scores compare across years')
+    .option('--merge-2025', 'score the 34 provinces after 1 July 2025 from data on the 63 (mean of the main indices)')
+    .option('--allow-partial-merge', 'with --merge-2025: average over the members present when some are missing')
+    .option('-q, --quiet', 'no warnings')
+    .option('--no-color', 'no colour in messages (also NO_COLOR=1)')
+    .addHelpText('after', `
+Examples:
+  dti report data/2023.csv -o dti-2023.html
+  dti report data/2024.csv --merge-2025 -o dti-2024-34.html
+  dti report data/papi/2016.csv -i indicators/papi.yaml --lang en -o papi-2016.html`)
+    .action(async (files: string[], flags: ReportFlags) => {
+      done(await runReport(files, flags, io, version));
+    });
+}
+
+/** The boundary file of a province map, shipped in data/geo/. */
+function loadTopology(map: '63' | '34'): unknown {
+  const path = packagePath(`data/geo/vn-provinces-${map}.topo.json`);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new CliError(EXIT.IO, `cannot read the map boundaries ${path}: ${(e as Error).message}`, { hint: 'reinstall dti (npm ci)' });
+  }
+}
+
+async function runReport(files: string[], flags: ReportFlags, io: Io, version: string): Promise<number> {
+  const { result, fw, ds, inputs } = await scoreFiles(files, flags, io, 'pillars');
+  const map = ds.unitKind !== 'province' ? null : flags.merge2025 === true ? '34' : ds.map;
+  // Loaded here, not at start-up: Vega and Vega-Lite are large and only this command needs them.
+  const { buildModel, buildReport } = await import('../report/index.js');
+  const model = buildModel({
+    result, fw, lang: flags.lang, unitKind: ds.unitKind, map,
+    files: inputs.slice(1).map((p) => (p === null ? '<stdin>' : displayName(p, io.cwd))),
+    version,
+  });
+  const html = await buildReport(model, { topology: map === null ? null : loadTopology(map) as never });
+  return emit(html, flags, io, inputs);
+}

@@ -1,0 +1,172 @@
+// The report in a real browser (headless Chromium): no console errors, no request leaving the
+// file, one map shape per province and a legend, pixels on the screenshot, keyboard focus
+// reaching the table and the map, sorting, phone width and print.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, tmp } from '../helpers.js';
+import { type Browser, launch } from './browser.js';
+import { inkStats, readPng } from './png.js';
+
+const PAPI = ['data/papi/2016.csv', '-i', 'indicators/papi.yaml'];
+let dir: string;
+let r63: string;
+let r34: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = tmp();
+  r63 = join(dir, 'papi-63.html');
+  r34 = join(dir, 'papi-34.html');
+  expect((await cli(['report', ...PAPI, '-o', r63])).code).toBe(0);
+  expect((await cli(['report', ...PAPI, '--merge-2025', '--lang', 'en', '-o', r34])).code).toBe(0);
+  browser = await launch();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Open a file, recording console errors, page errors and every request. */
+async function open(file: string, b: Browser = browser) {
+  const page = await b.context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/*', async (route) => {
+    requests.push(route.request().url());
+    if (route.request().url() === pathToFileURL(file).href) await route.continue();
+    else await route.abort();
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, errors, requests };
+}
+
+describe('report in Chromium', () => {
+  it('loads with no console error and no request but the file itself', async () => {
+    for (const f of [r63, r34]) {
+      const { page, errors, requests } = await open(f);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([pathToFileURL(f).href]);
+      await page.close();
+    }
+  });
+
+  it('draws one shape per province (63 and 34), the legend and both archipelagos', async () => {
+    const { page } = await open(r63);
+    expect(await page.locator('#map svg path.province').count()).toBe(63);
+    expect(await page.locator('#map svg .role-legend').count()).toBe(1);
+    expect(await page.locator('#map svg .role-legend-label text').count()).toBeGreaterThanOrEqual(2);
+    const labels = await page.locator('#map svg .island_labels_marks text').allTextContents();
+    expect(labels).toEqual(['Quần đảo Hoàng Sa', 'Quần đảo Trường Sa']);
+    expect(await page.locator('#map .attribution').textContent()).toContain('Natural Earth');
+    // Each shape is painted in a colour of the scale, and the shapes differ (not one flat fill).
+    const fills = await page.locator('#map svg path.province').evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
+    expect(new Set(fills).size).toBeGreaterThan(20);
+    // The best province gets the darkest end of the scale: Cần Thơ ranks 1 in PAPI 2016.
+    const best = await page.locator('#map svg path.province[aria-label^="Cần Thơ"]').getAttribute('aria-label');
+    expect(best).toMatch(/^Cần Thơ: điểm 39\.5721, hạng 1\/63$/);
+    await page.close();
+    const p34 = (await open(r34)).page;
+    expect(await p34.locator('#map svg path.province').count()).toBe(34);
+    expect(await p34.locator('#map svg .island_labels_marks text').allTextContents()).toEqual(['Hoàng Sa archipelago', 'Trường Sa archipelago']);
+    await p34.close();
+  });
+
+  it('shows pixels: the map screenshot is not blank', async () => {
+    const { page } = await open(r63);
+    const img = readPng(await page.locator('#map figure').screenshot());
+    const { colours, inked } = inkStats(img);
+    expect(img.width).toBeGreaterThan(300);
+    expect(colours).toBeGreaterThan(30);
+    expect(inked).toBeGreaterThan(0.1);
+    await page.close();
+  });
+
+  it('lets the keyboard reach the table and the map, and a focused province shows its score', async () => {
+    const { page } = await open(r63);
+    const seen: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const a = document.activeElement;
+        if (a === null) return '';
+        if (a.closest('#ranking-table') !== null || a.classList.contains('table-wrap')) return 'table';
+        if (a.matches('path.province')) return `map:${a.getAttribute('aria-label')}`;
+        return a.tagName;
+      });
+      seen.push(where);
+      if (where.startsWith('map:')) break;
+    }
+    expect(seen).toContain('table');
+    const onMap = seen[seen.length - 1]!;
+    expect(onMap).toMatch(/^map:/);
+    expect(await page.locator('#map-info').textContent()).toBe(onMap.slice(4));
+    await page.close();
+  });
+
+  it('sorts the table by a column header, both ways', async () => {
+    const { page } = await open(r63);
+    const units = () => page.locator('#ranking-table tbody th').allTextContents();
+    const before = await units();
+    expect(before[0]).toBe('Cần Thơ');
+    const header = page.locator('#ranking-table thead th').nth(3).locator('button'); // score
+    await header.click();
+    const asc = await units();
+    expect(asc).toEqual([...before].reverse());
+    expect(await page.locator('#ranking-table thead th').nth(3).getAttribute('aria-sort')).toBe('ascending');
+    await header.click();
+    expect(await units()).toEqual(before);
+    await page.close();
+  });
+
+  it('shows the same map with scripts blocked', async () => {
+    const b = await launch({ javaScriptEnabled: false });
+    try {
+      const { page, errors } = await open(r63, b);
+      expect(errors).toEqual([]);
+      expect(await page.locator('#map svg path.province').count()).toBe(63);
+      expect(await page.locator('#pillars svg, #changes svg, #distribution svg').count()).toBe(2); // PAPI has no pillars
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('fits a phone-width screen: nothing wider than the screen but the scrollable table', async () => {
+    const b = await launch({ viewport: { width: 390, height: 844 } });
+    try {
+      const { page } = await open(r63, b);
+      const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, map: document.querySelector('#map svg')!.getBoundingClientRect().width }));
+      expect(widths.doc).toBeLessThanOrEqual(390);
+      expect(widths.map).toBeLessThanOrEqual(390);
+      expect(widths.map).toBeGreaterThan(300);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('prints: navigation hidden, charts kept, a PDF of several pages', async () => {
+    const { page } = await open(r63);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(await page.locator('#map svg').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThan(2);
+    await page.close();
+  });
+});
+
+// The file itself must name nothing outside it.
+describe('report file', () => {
+  it('has no URL that a browser would fetch', () => {
+    const html = readFileSync(r63, 'utf8');
+    expect(html).not.toMatch(/<(?:link|img|iframe|object|embed)\b/i);
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/url\((?!#)/);
+    expect(html).not.toMatch(/@import|@font-face/);
+  });
+});
