@@ -69,7 +69,7 @@ const cases: Case[] = [
   ['province of the 63 in a 2025 file', { csv: 'province,year,a\nVĩnh Phúc,2025,1\n' }, { code: 'MIXED_MAPS', line: 2, col: 1, exit: 4 }],
   ['non-numeric value', { csv: 'unit,a\nX,12abc\n' }, { code: 'NOT_A_NUMBER', line: 2, col: 3, exit: 4 }],
   ['non-finite value', { csv: 'unit,a\nX,1e999\n' }, { code: 'NOT_A_NUMBER', line: 2, col: 3, exit: 4 }],
-  ['Vietnamese decimal comma without --decimal comma', { csv: 'unit,a\nX,"75,7"\n' }, { code: 'NOT_A_NUMBER', line: 2, col: 3, exit: 4 }],
+  ['Vietnamese decimal comma without --decimal comma (mixed with dots)', { csv: 'unit,a\nX,"75,7"\nY,1.5\n' }, { code: 'NOT_A_NUMBER', line: 2, col: 3, exit: 4 }],
   ['not yes or no', { csv: 'unit,b\nX,maybe\n' }, { code: 'NOT_A_NUMBER', line: 2, col: 3, exit: 4 }],
   ['negative value under log', { csv: 'unit,c\nX,-5\n' }, { code: 'OUT_OF_DOMAIN', line: 2, col: 3, exit: 4 }],
   ['zero under log', { csv: 'unit,c\nX,0\n' }, { code: 'OUT_OF_DOMAIN', line: 2, col: 3, exit: 4 }],

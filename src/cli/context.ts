@@ -10,9 +10,15 @@ import type { Dataset } from '../core/data.js';
 import { type Diagnostic, compareDiagnostics, error } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import type { Decimal } from '../core/values.js';
-import { loadData, loadDefinitions } from '../load.js';
+import { loadData, loadDefinitions, loadRows } from '../load.js';
+import type { Detected } from '../core/sheet.js';
+import { detectDelimiter } from '../core/sheet.js';
+import { columnName } from '../core/xlsx.js';
+import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors.js';
-import { type Input, readInput } from './files.js';
+import { type Input, decode, readInput, readInputBytes } from './files.js';
+import { formatWhere, isOle2, isWorkbookName, readWorkbookSheet } from './xlsx.js';
+import { isZip } from './zip.js';
 import { EXIT, type Io, type OutStream } from './io.js';
 
 /** The definitions `dti` uses when no -i is given: the DTI proxy shipped with the package. */
@@ -37,22 +43,52 @@ export function asciiOnly(io: Io): boolean {
 }
 
 const MAX_SHOWN = 50;
+/** Identical problems (same code, hint and message but for quoted values) this many times or more are shown once. */
+const GROUP_AT = 3;
+const POSITIONS_SHOWN = 3;
 
-/** Print diagnostics compiler-style, sorted by position, capped with a count of the rest. */
+/** Diagnostics with the repeats of one problem folded into its first, with a count and the first positions. */
+export function groupDiagnostics(diags: readonly Diagnostic[]): { d: Diagnostic; more: Diagnostic[] }[] {
+  const key = (d: Diagnostic) => [d.severity, d.code, d.file ?? '', d.hint ?? '', d.message.replace(/'[^']*'/g, "'…'")].join('\u0000');
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diags) {
+    const k = key(d);
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, [d]);
+    else g.push(d);
+  }
+  const out: { d: Diagnostic; more: Diagnostic[] }[] = [];
+  for (const g of groups.values()) {
+    if (g.length >= GROUP_AT) out.push({ d: g[0]!, more: g.slice(1) });
+    else for (const d of g) out.push({ d, more: [] });
+  }
+  return out;
+}
+
+/** Print diagnostics compiler-style, sorted by position, repeats grouped, capped with a count of the rest. */
 export function printDiagnostics(io: Io, diags: readonly Diagnostic[], chalk: ChalkInstance): void {
   const sorted = [...diags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || compareDiagnostics(a, b));
   const errors = sorted.filter((d) => d.severity === 'error');
-  const shown = sorted.slice(0, MAX_SHOWN);
-  for (const d of shown) {
-    const where = d.file === undefined ? '' : `${d.file}${d.line === undefined ? '' : `:${d.line}:${d.col ?? 1}`}: `;
+  const grouped = groupDiagnostics(sorted);
+  const shown = grouped.slice(0, MAX_SHOWN);
+  for (const { d, more } of shown) {
+    const w = formatWhere(d);
+    const where = w === '' ? '' : `${w}: `;
     const sev = d.severity === 'error' ? chalk.red.bold('error') : chalk.yellow.bold('warning');
-    io.stderr.write(`${chalk.bold(where)}${sev}: ${d.message} [${d.code}]\n`);
+    const also = more.length === 0 ? '' : ` (${more.length + 1}×; also ${more.slice(0, POSITIONS_SHOWN).map((m) => shortWhere(m)).join(', ')}${more.length > POSITIONS_SHOWN ? ', …' : ''})`;
+    io.stderr.write(`${chalk.bold(where)}${sev}: ${d.message} [${d.code}]${also}\n`);
     if (d.hint !== undefined) io.stderr.write(`  ${chalk.cyan('hint')}: ${d.hint}\n`);
   }
-  if (sorted.length > MAX_SHOWN) io.stderr.write(`… and ${sorted.length - MAX_SHOWN} more\n`);
+  if (grouped.length > MAX_SHOWN) io.stderr.write(`… and ${grouped.slice(MAX_SHOWN).reduce((n, g) => n + 1 + g.more.length, 0)} more\n`);
   if (errors.length > 0) {
     io.stderr.write(`${errors.length} error${errors.length === 1 ? '' : 's'}${sorted.length > errors.length ? `, ${sorted.length - errors.length} warning(s)` : ''}\n`);
   }
+}
+
+/** A position without the file: line:col, or the cell (C7) in a workbook. */
+function shortWhere(d: Diagnostic): string {
+  const w = formatWhere(d);
+  return d.file !== undefined && w.startsWith(d.file) ? w.slice(d.file.length).replace(/^[:!]/, '') : w;
 }
 
 export interface LoadedFramework {
@@ -75,6 +111,15 @@ export interface DataFlags {
   year?: number;
   decimal?: Decimal;
   delimiter?: string;
+  /** `--encoding`: a label TextDecoder knows (windows-1258, utf-16le…); UTF-8 by default. */
+  encoding?: string;
+  /** `--sheet`: a workbook's sheet by name or number. */
+  sheet?: string;
+  /** `--skip-lines N`: the header is the first row after line N. */
+  skipLines?: number;
+  /** `-v`: say what was detected about each file. */
+  verbose?: boolean;
+  lang?: 'vi' | 'en';
 }
 
 export interface LoadedData {
@@ -90,24 +135,88 @@ export function yearFromName(name: string): number | undefined {
   return last === undefined ? undefined : Number(last[1]);
 }
 
+/** Names a delimiter may be given by on the command line. */
+const DELIMITER_NAMES: Record<string, string> = {
+  tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', semi: ';', pipe: '|', space: ' ',
+};
+
+/** `--delimiter`: one character, or a name (tab, comma, semicolon, pipe, space). */
+export function delimiterArg(v: string): string {
+  const named = DELIMITER_NAMES[v.toLowerCase()];
+  if (named !== undefined) return named;
+  if ([...v].length !== 1 || v === '"' || v === '\n' || v === '\r') {
+    throw new InvalidArgumentError("expected one character (, ; |) or a name: tab, comma, semicolon, pipe, space.");
+  }
+  return v;
+}
+
 /** `,` by default, tab for .tsv/.tab; `--delimiter` wins ("tab" and "\t" name a tab). */
 export function delimiterFor(name: string, flag: string | undefined): string {
-  if (flag !== undefined) return flag === 'tab' || flag === '\\t' ? '\t' : flag;
+  if (flag !== undefined) return DELIMITER_NAMES[flag.toLowerCase()] ?? flag;
   return /\.(tsv|tab)$/i.test(name) ? '\t' : ',';
 }
 
+const SHOW_DELIM: Record<string, string> = { ',': "','", ';': "';'", '\t': 'tab' };
+
 export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: DataFlags): Promise<LoadedData> {
-  const input = await readInput(arg, io, EXIT.DATA);
-  const fileYear = yearFromName(input.name);
-  const r = loadData(input.text, fw, {
-    file: input.name,
-    delimiter: delimiterFor(input.name, flags.delimiter),
+  const raw = await readInputBytes(arg, io);
+  const vi = (flags.lang ?? 'vi') === 'vi';
+  const notes: string[] = [];
+  const fileYear = yearFromName(raw.name);
+  let detected: Detected | undefined;
+  const common = {
     ...(flags.year === undefined ? {} : { year: flags.year }),
     ...(fileYear === undefined ? {} : { fileYear }),
     ...(flags.decimal === undefined ? {} : { decimal: flags.decimal }),
     ...(flags.map === undefined ? {} : { map: flags.map }),
-  });
-  if (!r.ok) throw new CliError(EXIT.DATA, `${input.name}: invalid data`, { diagnostics: [...r.errors, ...r.warnings] });
+    ...(flags.skipLines === undefined ? {} : { skipLines: flags.skipLines }),
+    onDetect: (d: Detected) => { detected = d; },
+  };
+  let r;
+  let name = raw.name;
+  let ambiguous: string[] | undefined;
+  if (isWorkbookName(raw.name) || /\.xls$/i.test(raw.name) || isZip(raw.bytes) || isOle2(raw.bytes)) {
+    const sheet = readWorkbookSheet(raw.bytes, raw.name, fw, flags.sheet, EXIT.DATA);
+    name = sheet.name;
+    notes.push(vi ? `trang tính '${sheet.sheet}'` : `sheet '${sheet.sheet}'`);
+    r = loadRows(sheet.rows, fw, { ...common, file: sheet.name, ragged: true, columnLabel: columnName });
+    r.warnings.unshift(...sheet.warnings);
+  } else {
+    const text = decode(raw.bytes, raw.name, EXIT.DATA, flags.encoding);
+    let delimiter = delimiterFor(raw.name, flags.delimiter);
+    if (flags.delimiter === undefined && !/\.(tsv|tab)$/i.test(raw.name)) {
+      const d = detectDelimiter(text);
+      if (d.delimiter !== undefined) {
+        delimiter = d.delimiter;
+        notes.push(vi ? `dấu phân cách ${SHOW_DELIM[delimiter]} (tự nhận ra)` : `delimiter ${SHOW_DELIM[delimiter]} (detected)`);
+      } else {
+        ambiguous = d.candidates.length > 1 ? d.candidates : [',', ';', '\t'];
+        notes.push(vi ? `dấu phân cách ',' (mặc định; không nhận ra được)` : "delimiter ',' (default; could not be detected)");
+      }
+    } else notes.push(vi ? `dấu phân cách ${SHOW_DELIM[delimiter] ?? `'${delimiter}'`}` : `delimiter ${SHOW_DELIM[delimiter] ?? `'${delimiter}'`}`);
+    if (flags.encoding !== undefined) notes.push(vi ? `bảng mã ${flags.encoding}` : `encoding ${flags.encoding}`);
+    r = loadData(text, fw, { ...common, file: raw.name, delimiter });
+  }
+  const det = detected as Detected | undefined;
+  if (det !== undefined) {
+    notes.push(vi ? `dòng tiêu đề cột: ${det.headerLine}${det.titleRows > 0 ? ` (bỏ qua ${det.titleRows} dòng tiêu đề phía trên)` : ''}`
+      : `header on line ${det.headerLine}${det.titleRows > 0 ? ` (${det.titleRows} title row${det.titleRows === 1 ? '' : 's'} above left out)` : ''}`);
+    if (det.ignored.length > 0) notes.push(vi ? `bỏ qua cột ${det.ignored.join(', ')}` : `ignored column${det.ignored.length === 1 ? '' : 's'} ${det.ignored.join(', ')}`);
+    for (const [from, to] of det.renamed) notes.push(vi ? `đọc cột '${from}' là ${to}` : `read column '${from}' as ${to}`);
+    if (flags.decimal === undefined) {
+      notes.push(det.decimal === 'comma' ? (vi ? 'dấu thập phân: dấu phẩy (tự nhận ra)' : 'decimal mark: comma (detected)')
+        : det.decimal === 'dot' ? (vi ? 'dấu thập phân: dấu chấm (tự nhận ra)' : 'decimal mark: dot (detected)')
+          : (vi ? 'dấu thập phân: dấu chấm (mặc định)' : 'decimal mark: dot (default)'));
+    }
+  }
+  if (flags.verbose === true) io.stderr.write(`${name}: ${notes.join('; ')}\n`);
+  const input: Input = { name, path: raw.path, text: '' };
+  if (!r.ok) {
+    const errors = ambiguous === undefined ? r.errors : r.errors.map((e) => (e.code === 'MISSING_UNIT_COLUMN' || e.code === 'CSV_SYNTAX'
+      ? { ...e, hint: `${e.hint ?? ''}${e.hint === undefined ? '' : '; '}the delimiter could not be told from the file: pass ${ambiguous!.map((d) => `--delimiter ${d === '\t' ? 'tab' : d === ';' ? 'semicolon' : 'comma'}`).join(' or ')}` }
+      : e));
+    throw new CliError(EXIT.DATA, `${name}: invalid data`, { diagnostics: [...errors, ...r.warnings] });
+  }
   return { data: r.value, input, warnings: r.warnings };
 }
 
@@ -123,9 +232,10 @@ export function previousSibling(path: string | null, year: number | null): strin
 
 /** Several files read as one dataset; a unit-year in two files is a data error. */
 export async function loadDataFiles(files: readonly string[], fw: Framework, io: Io, flags: DataFlags):
-  Promise<{ data: Dataset; paths: (string | null)[]; warnings: Diagnostic[] }> {
+  Promise<{ data: Dataset; paths: (string | null)[]; names: string[]; warnings: Diagnostic[] }> {
   let data: Dataset | undefined;
   const paths: (string | null)[] = [];
+  const names: string[] = [];
   const warnings: Diagnostic[] = [];
   const failures: Diagnostic[] = [];
   for (const f of files) {
@@ -138,6 +248,7 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
       throw e;
     }
     paths.push(loaded.input.path);
+    names.push(loaded.input.name);
     warnings.push(...loaded.warnings);
     if (data === undefined) { data = loaded.data; continue; }
     if (data.unitKind !== loaded.data.unitKind || data.map !== loaded.data.map) {
@@ -154,5 +265,5 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
     data = { ...data, records: [...data.records, ...loaded.data.records] };
   }
   if (failures.length > 0) throw new CliError(EXIT.DATA, 'invalid data', { diagnostics: failures });
-  return { data: data!, paths, warnings };
+  return { data: data!, paths, names, warnings };
 }

@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { error } from '../core/diagnostics.js';
 import { CliError } from './errors.js';
 import { EXIT, type Io } from './io.js';
+import { workbookContent } from './xlsx.js';
 
 export interface Input {
   /** The name used in diagnostics: the path as the user gave it, or '<stdin>'. */
@@ -24,16 +25,34 @@ export function displayName(path: string, cwd: string): string {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
-/** Decode bytes as UTF-8, or say what encoding the file seems to be in. */
-export function decode(bytes: Uint8Array, name: string, exitCode: number): string {
+/**
+ * Decode bytes as UTF-8 (or as `encoding`, e.g. windows-1258: any label WHATWG's TextDecoder
+ * knows), or say what encoding the file seems to be in and which option reads it.
+ */
+export function decode(bytes: Uint8Array, name: string, exitCode: number, encoding?: string): string {
   const enc = (message: string, hint: string): never => {
     throw new CliError(exitCode, message, { diagnostics: [error('ENCODING', message, { file: name, line: 1, col: 1 }, hint)] });
   };
+  if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) {
+    let d: InstanceType<typeof TextDecoder>;
+    try {
+      d = new TextDecoder(encoding, { fatal: true });
+    } catch {
+      throw new CliError(EXIT.USAGE, `unknown encoding '${encoding}'`, { hint: 'e.g. --encoding windows-1258 (Vietnamese Windows), utf-16le, windows-1252' });
+    }
+    try {
+      // Windows-1258 writes tones as combining marks: compose them as UTF-8 files have them.
+      const text = d.decode(bytes).normalize('NFC');
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } catch {
+      return enc(`the file is not valid ${encoding}`, 'check the --encoding, or save the file as CSV UTF-8');
+    }
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    enc('the file is UTF-16, not UTF-8', "save it as 'CSV UTF-8' (Excel) or convert it: iconv -f UTF-16 -t UTF-8");
+    enc('the file is UTF-16, not UTF-8', `pass --encoding ${bytes[0] === 0xff ? 'utf-16le' : 'utf-16be'}, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`);
   }
   if (bytes.length >= 2 && bytes.subarray(0, Math.min(bytes.length, 4096)).filter((b, i) => b === 0 && i % 2 === 1).length > 8) {
-    enc('the file looks like UTF-16 without a byte-order mark', 'convert it to UTF-8: iconv -f UTF-16LE -t UTF-8');
+    enc('the file looks like UTF-16 without a byte-order mark', "pass --encoding utf-16le, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)");
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -46,7 +65,7 @@ export function decode(bytes: Uint8Array, name: string, exitCode: number): strin
     const message = 'the file is not UTF-8 (it looks like a legacy Vietnamese encoding such as Windows-1258 or TCVN3)';
     throw new CliError(exitCode, message, {
       diagnostics: [error('ENCODING', message, { file: name, line, col },
-        "save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8) or convert it: iconv -f WINDOWS-1258 -t UTF-8")],
+        "pass --encoding windows-1258, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)")],
     });
   }
 }
@@ -69,13 +88,13 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
-/** Read a file (or stdin for '-') as UTF-8 text. */
-export async function readInput(arg: string, io: Io, exitCode: number): Promise<Input> {
+/** Read a file (or stdin for '-') as bytes. */
+export async function readInputBytes(arg: string, io: Io): Promise<{ name: string; path: string | null; bytes: Uint8Array }> {
   if (arg === '-') {
     if (io.stdinIsTTY) {
       throw new CliError(EXIT.USAGE, "'-' reads standard input, but it is a terminal", { hint: 'pipe a file in (dti score - < data.csv) or name the file' });
     }
-    return { name: '<stdin>', path: null, text: decode(await io.readStdin(), '<stdin>', exitCode) };
+    return { name: '<stdin>', path: null, bytes: await io.readStdin() };
   }
   const path = resolve(io.cwd, arg);
   let bytes: Uint8Array;
@@ -86,7 +105,13 @@ export async function readInput(arg: string, io: Io, exitCode: number): Promise<
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
     throw new CliError(EXIT.IO, `cannot read ${arg}: ${why}`, code === 'ENOENT' ? { hint: 'check the path (it is relative to the current directory)' } : {});
   }
-  return { name: displayName(path, io.cwd), path, text: decode(bytes, displayName(path, io.cwd), exitCode) };
+  return { name: displayName(path, io.cwd), path, bytes };
+}
+
+/** Read a file (or stdin for '-') as UTF-8 text (or as `encoding`). */
+export async function readInput(arg: string, io: Io, exitCode: number, encoding?: string): Promise<Input> {
+  const { name, path, bytes } = await readInputBytes(arg, io);
+  return { name, path, text: decode(bytes, name, exitCode, encoding) };
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -101,8 +126,9 @@ function sameFile(a: string, b: string): boolean {
  * Write `content` to `arg` ('-' = stdout) atomically: a temporary file in the same folder,
  * then a rename. Refuses to write over any of `inputs`.
  */
-export function writeOutput(arg: string, content: string, io: Io, inputs: readonly (string | null)[]): void {
+export function writeOutput(arg: string, content: string | Uint8Array, io: Io, inputs: readonly (string | null)[]): void {
   if (arg === '-') {
+    if (typeof content !== 'string') throw new CliError(EXIT.USAGE, 'a workbook cannot be written to standard output', { hint: 'name the file: -o ket-qua.xlsx' });
     io.stdout.write(content);
     return;
   }
@@ -124,9 +150,13 @@ export function writeOutput(arg: string, content: string, io: Io, inputs: readon
   }
 }
 
-/** `--check`: is the file at `arg` exactly `content`? */
-export function isUpToDate(arg: string, content: string, io: Io): boolean {
+/** `--check`: is the file at `arg` exactly `content` (a workbook: the same cells, however saved)? */
+export function isUpToDate(arg: string, content: string | Uint8Array, io: Io): boolean {
   try {
+    if (typeof content !== 'string') {
+      const now = workbookContent(readFileSync(resolve(io.cwd, arg)));
+      return now !== undefined && now === workbookContent(content);
+    }
     return readFileSync(resolve(io.cwd, arg), 'utf8') === content;
   } catch {
     return false;

@@ -10,7 +10,7 @@ import { EXIT, type Io } from '../cli/io.js';
 import { officialDtiRanks } from '../cli/official.js';
 import type { Format } from '../render/format.js';
 import { renderCompare } from '../render/compare.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, textOrWorkbook, toFile } from './score.js';
 
 type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'>
   & { format?: Format; data?: string[]; official: boolean };
@@ -42,7 +42,7 @@ Examples:
       if (!r.ok) throw new CliError(EXIT.USAGE, 'unknown unit', { diagnostics: r.errors });
       if (flags.quiet !== true && warnings.length + r.warnings.length > 0) printDiagnostics(io, [...warnings, ...r.warnings], makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io);
-      const text = renderCompare(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table' && !toFile(flags.output)) });
+      const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), flags.lang === 'vi' ? 'So sánh' : 'Comparison');
       done(emit(text, flags, io, [input.path, ...paths]));
     });
 }

@@ -12,6 +12,8 @@ import { loadFrameworkFile, makeChalk } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
 import { chooseFormat, emit, outputOptions, toFile } from './score.js';
+import { csvSheet } from '../render/xlsx.js';
+import { workbookBytes } from '../cli/xlsx.js';
 
 interface IndicatorsFlags {
   indicators?: string;
@@ -78,7 +80,8 @@ Examples:
     .action(async (flags: IndicatorsFlags) => {
       const { fw, input } = await loadFrameworkFile(flags.indicators, io);
       const rows = indicatorRows(fw, flags.lang);
-      const format = chooseFormat(flags.format, flags.output, io);
+      const asked = chooseFormat(flags.format, flags.output, io);
+      const format = asked === 'xlsx' ? 'csv' : asked;
       let text: string;
       if (format === 'json') {
         text = JSON.stringify({ schema: 'dti-indicators/v1', framework: { id: fw.definitions.id, name: fw.definitions.name[flags.lang] }, indicators: rows }, null, 2) + '\n';
@@ -98,6 +101,6 @@ Examples:
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false);
       }
-      done(emit(text, flags, io, [input.path]));
+      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(flags.lang === 'vi' ? 'Chỉ tiêu' : 'Indicators', text)]) : text, flags, io, [input.path]));
     });
 }

@@ -8,6 +8,8 @@ import { makeChalk } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
 import { chooseFormat, emit, outputOptions, toFile } from './score.js';
+import { csvSheet } from '../render/xlsx.js';
+import { workbookBytes } from '../cli/xlsx.js';
 
 interface ProvincesFlags {
   format?: Format;
@@ -32,7 +34,8 @@ Examples:
   dti provinces
   dti provinces --map 34 -f md`)
     .action((flags: ProvincesFlags) => {
-      const format = chooseFormat(flags.format, flags.output, io);
+      const asked = chooseFormat(flags.format, flags.output, io);
+      const format = asked === 'xlsx' ? 'csv' : asked;
       let rows: Record<string, string | string[]>[];
       if (flags.map === '63') {
         rows = PROVINCES.map((p) => ({
@@ -54,6 +57,6 @@ Examples:
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false);
       }
-      done(emit(text, flags, io, []));
+      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet('provinces', text)]) : text, flags, io, []));
     });
 }

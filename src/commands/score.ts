@@ -9,13 +9,20 @@ import { REGIONS, findRegion } from '../core/provinces.js';
 import type { Dataset } from '../core/data.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import {
-  type DataFlags, asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics, yearFromName,
+  type DataFlags, asciiOnly, delimiterArg, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics, yearFromName,
 } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { FORMATS, type Format } from '../render/format.js';
 import { type Detail, renderScore } from '../render/score.js';
+import { csvSheet, scoreWorkbook } from '../render/xlsx.js';
+import { workbookBytes } from '../cli/xlsx.js';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../paths.js';
+
+/** The package's version (read once, when a workbook names its tool). */
+const VERSION_TEXT = (): string => (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
 export interface ScoreFlags extends DataFlags {
   map: '63' | '34' | 'auto';
@@ -23,6 +30,7 @@ export interface ScoreFlags extends DataFlags {
   format?: Format;
   output?: string;
   check?: boolean;
+  bom?: boolean;
   detail: Detail;
   top?: number;
   lang: 'vi' | 'en';
@@ -41,6 +49,11 @@ export function positiveInt(v: string): number {
   return Number(v);
 }
 
+export function nonNegativeInt(v: string): number {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number ≥ 0.');
+  return Number(v);
+}
+
 export function yearArg(v: string): number {
   if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('expected a four-digit year.');
   return Number(v);
@@ -52,7 +65,11 @@ export function dataOptions(cmd: Command): Command {
     .option('-i, --indicators <yaml>', 'definitions file (default: the shipped indicators/dti.yaml)')
     .option('--year <yyyy>', 'the year of every row when the file has no year column (default: a year in the file name)', yearArg)
     .addOption(new Option('--decimal <mark>', "decimal mark of the values: dot (75.7) or comma (75,7 and 3.743.092)").choices(['dot', 'comma']))
-    .option('--delimiter <char>', "field delimiter (default ',' or tab for .tsv; 'tab' for a tab)")
+    .option('--delimiter <char>', "field delimiter: a character or tab, comma, semicolon, pipe (default: detected, else ',')", delimiterArg)
+    .option('--encoding <name>', 'text encoding of CSV files, e.g. windows-1258 or utf-16le (default: UTF-8)')
+    .option('--sheet <name|n>', "a workbook's sheet by name or number (default: the first with data)")
+    .option('--skip-lines <n>', 'the header is the first row after line n (default: found after title rows)', nonNegativeInt)
+    .option('-v, --verbose', 'say what was detected: sheet, delimiter, header row, decimal mark')
     .addOption(new Option('--map <map>', 'provinces of the 63 (before 1 July 2025) or the 34 (after); auto: 34 when every row is dated 2025 or later').choices(['63', '34', 'auto']).default('auto'));
 }
 
@@ -61,21 +78,31 @@ export function outputOptions(cmd: Command, o: { lang?: boolean; quiet?: boolean
   cmd
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise, or from the -o extension)').choices(FORMATS))
     .option('-o, --output <file>', "write to a file (atomically) instead of standard output; '-' is standard output")
-    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)');
+    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)')
+    .option('--bom', 'begin CSV/TSV output with a byte-order mark (Excel then shows Vietnamese)');
   if (o.lang !== false) cmd.addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'));
   if (o.quiet !== false) cmd.option('-q, --quiet', 'no warnings');
   return cmd.option('--no-color', 'no colour (also NO_COLOR=1)');
 }
 
-/** The format: as asked, else from the output file's extension, else table on a terminal, csv in a pipe. */
+/** Output file extensions and the format each one means. */
+const EXTENSIONS: Record<string, Format> = { md: 'md', markdown: 'md', json: 'json', tsv: 'tsv', tab: 'tsv', csv: 'csv', txt: 'table', xlsx: 'xlsx' };
+
+/**
+ * The format: as asked, else from the output file's extension (an extension that names no
+ * format is a usage error, never a silent CSV), else table on a terminal, csv in a pipe.
+ */
 export function chooseFormat(asked: Format | undefined, output: string | undefined, io: Io): Format {
   if (asked !== undefined) return asked;
   if (output !== undefined && output !== '-') {
-    const ext = /\.([a-z]+)$/i.exec(output)?.[1]?.toLowerCase();
-    if (ext === 'md' || ext === 'markdown') return 'md';
-    if (ext === 'json') return 'json';
-    if (ext === 'tsv') return 'tsv';
-    return 'csv';
+    const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
+    if (ext === undefined) return 'csv';
+    const f = EXTENSIONS[ext];
+    if (f === undefined) {
+      throw new CliError(EXIT.USAGE, `cannot tell the format from the extension '.${ext}' of ${output}`,
+        { hint: `use .csv, .tsv, .md, .json, .xlsx or .txt, or name the format: -f ${FORMATS.join('|')}${ext === 'xls' ? ' (.xls is the old Excel format: write .xlsx)' : ''}` });
+    }
+    return f;
   }
   return io.stdout.isTTY === true ? 'table' : 'csv';
 }
@@ -85,8 +112,14 @@ export function toFile(output: string | undefined): boolean {
   return output !== undefined && output !== '-';
 }
 
-/** Write the rendered text to stdout or --output, or compare it under --check. */
-export function emit(text: string, flags: { output?: string; check?: boolean }, io: Io, inputs: (string | null)[]): number {
+/** Another command's output as asked: text, or for xlsx its CSV as a one-sheet workbook. */
+export function textOrWorkbook(format: Format, render: (f: Format) => string, sheet: string): string | Uint8Array {
+  return format === 'xlsx' ? workbookBytes([csvSheet(sheet, render('csv'))]) : render(format);
+}
+
+/** Write the rendered output to stdout or --output, or compare it under --check. */
+export function emit(out: string | Uint8Array, flags: { output?: string; check?: boolean; bom?: boolean }, io: Io, inputs: (string | null)[]): number {
+  const text = flags.bom === true && typeof out === 'string' ? `\ufeff${out}` : out;
   if (flags.check === true) {
     if (flags.output === undefined || flags.output === '-') {
       throw new CliError(EXIT.USAGE, '--check needs --output <file> to compare with', { hint: 'e.g. dti score data/2023.csv -o rankings/2023.md --check' });
@@ -97,6 +130,9 @@ export function emit(text: string, flags: { output?: string; check?: boolean }, 
     }
     io.stderr.write(`${flags.output} is stale: regenerate it with the same command without --check\n`);
     return EXIT.STALE;
+  }
+  if (typeof text !== 'string' && (flags.output === undefined || flags.output === '-')) {
+    throw new CliError(EXIT.USAGE, 'a workbook (-f xlsx) is written to a file, not to standard output', { hint: 'name the file: -o ket-qua.xlsx' });
   }
   writeOutput(flags.output ?? '-', text, io, inputs);
   return EXIT.OK;
@@ -135,7 +171,15 @@ Examples:
 export async function runScore(files: string[], flags: ScoreFlags, io: Io): Promise<number> {
   const format = chooseFormat(flags.format, flags.output, io);
   // JSON is always the full dti-result/v1; the other formats show only the columns asked for.
-  const { result, ds, fw, inputs } = await scoreFiles(files, flags, io, format === 'json' ? 'indicators' : flags.detail);
+  const { result, ds, fw, inputs, definitionsFile, dataFiles } = await scoreFiles(files, flags, io, format === 'json' ? 'indicators' : flags.detail);
+  if (format === 'xlsx') {
+    const sheets = scoreWorkbook(result, fw, {
+      lang: flags.lang, detail: flags.detail, unitKind: ds.unitKind, byRegion: flags.by === 'region' || flags.region !== undefined,
+      ...(flags.top === undefined ? {} : { top: flags.top }),
+      definitionsFile, dataFiles, version: VERSION_TEXT(),
+    });
+    return emit(workbookBytes(sheets), flags, io, inputs);
+  }
   const outChalk = makeChalk(io.stdout, io, flags.color && (flags.output === undefined || flags.output === '-'));
   const text = renderScore(result, fw, {
     format,
@@ -158,6 +202,9 @@ export interface ScoredFiles {
   ds: Dataset;
   /** Paths of every file read (definitions first), null for standard input. */
   inputs: (string | null)[];
+  /** Names of the definitions and data files as shown (a workbook's with its sheet). */
+  definitionsFile: string;
+  dataFiles: string[];
 }
 
 /** Load definitions and data as `dti score` does, score them and print the warnings (unless quiet). */
@@ -183,7 +230,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
       // own (no column, none in its name) is, as the option says, the year before.
       const assumed = typeof flags.previous === 'string' && latest !== null && yearFromName(prevPath) === undefined ? latest - 1 : undefined;
       const loaded = await loadDataFile(typeof flags.previous === 'string' ? prevPath : displayName(prevPath, io.cwd), fw, io,
-        { decimal: flags.decimal, delimiter: flags.delimiter, map: flags.map, ...(assumed === undefined ? {} : { year: assumed }) });
+        { decimal: flags.decimal, delimiter: flags.delimiter, map: flags.map, encoding: flags.encoding, skipLines: flags.skipLines, verbose: flags.verbose, lang: flags.lang, ...(assumed === undefined ? {} : { year: assumed }) });
       inputs.push(loaded.input.path);
       warnings.push(...loaded.warnings);
       previous = loaded.data;
@@ -228,5 +275,5 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
     const scoring = result.warnings.slice(warnings.length).map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }));
     if (warnings.length + scoring.length > 0) printDiagnostics(io, [...warnings, ...scoring], errChalk);
   }
-  return { result, fw, ds, inputs };
+  return { result, fw, ds, inputs, definitionsFile: defInput.name, dataFiles: loaded.names };
 }

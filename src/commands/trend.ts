@@ -7,7 +7,7 @@ import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, textOrWorkbook, toFile } from './score.js';
 
 type TrendFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'> & { format?: Format };
 
@@ -32,10 +32,10 @@ Examples:
       const all = [...warnings, ...result.warnings.map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }))];
       if (flags.quiet !== true && all.length > 0) printDiagnostics(io, all, makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io);
-      const text = renderTrend(result, fw, {
-        format, lang: flags.lang, unitKind: data.unitKind,
-        chalk: makeChalk(io.stdout, io, flags.color && format === 'table' && !toFile(flags.output)), ascii: toFile(flags.output) ? false : asciiOnly(io),
-      });
+      const text = textOrWorkbook(format, (f) => renderTrend(result, fw, {
+        format: f, lang: flags.lang, unitKind: data.unitKind,
+        chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)), ascii: toFile(flags.output) ? false : asciiOnly(io),
+      }), flags.lang === 'vi' ? 'Xu hướng' : 'Trend');
       done(emit(text, flags, io, [input.path, ...paths]));
     });
 }

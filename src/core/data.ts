@@ -16,6 +16,8 @@ export interface Cell {
   line: number;
   /** 1-based column (characters) where the cell starts. */
   col: number;
+  /** The number itself, when the source stored one (a workbook's numeric cell): no text rules apply. */
+  value?: number;
 }
 
 export interface Table {
@@ -306,7 +308,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   // Cells already reported as not a number, so `missing: error` does not report them again.
   const invalid = new Set<string>();
   const readValue = (r: UnitRecord, j: number, cell: Cell) => {
-    const v = isBoolean[j] ? parseBoolean(cell.text) : parseNumber(cell.text, decimal);
+    const v = isBoolean[j] ? parseBoolean(cell.text) : cell.value !== undefined ? { kind: 'number' as const, value: cell.value } : parseNumber(cell.text, decimal);
     r.lines[j] = cell.line;
     r.cols[j] = cell.col;
     if (v.kind === 'number') r.values[j] = v.value;

@@ -39,6 +39,8 @@ export interface IndicatorNode {
   children: IndicatorNode[];
   /** Leaves only. */
   unit: string | null;
+  /** Leaves only: the header an office's spreadsheet uses for this indicator (`column:`), read as the id. */
+  column: string | null;
   direction: Direction;
   transform: Transform;
   normalize: Normalize;
@@ -73,7 +75,7 @@ export interface ValidateOptions {
   locate?: Locator;
 }
 
-const LEAF_KEYS = ['unit', 'direction', 'transform', 'normalize'] as const;
+const LEAF_KEYS = ['unit', 'column', 'direction', 'transform', 'normalize'] as const;
 
 function toName(n: string | { vi: string; en?: string | undefined }): Name {
   return typeof n === 'string' ? { vi: n, en: n } : { vi: n.vi, en: n.en ?? n.vi };
@@ -145,7 +147,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
       const children = rn.children.map((c, i) =>
         build(c, [...path, 'children', i], missing, underGeometric || aggregate === 'geometric'));
       checkWeights(children, [...path, 'children'], rn.id);
-      return { ...base, kind: 'group', aggregate, children, unit: null, direction: 'higher', transform: 'none', normalize: { method: 'none' } };
+      return { ...base, kind: 'group', aggregate, children, unit: null, column: null, direction: 'higher', transform: 'none', normalize: { method: 'none' } };
     }
     if (rn.aggregate !== undefined) {
       fail('BAD_PARAMETER', [...path, 'aggregate'], `'aggregate' is for groups, but '${rn.id}' is a leaf (it has no children)`,
@@ -156,7 +158,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     const transform = rn.transform ?? 'none';
     checkLeaf(rn.id, normalize, direction, transform, underGeometric, path, fail);
     return {
-      ...base, kind: 'leaf', aggregate: fileAggregate, children: [], unit: rn.unit ?? null, direction, transform, normalize,
+      ...base, kind: 'leaf', aggregate: fileAggregate, children: [], unit: rn.unit ?? null, column: rn.column ?? null, direction, transform, normalize,
     };
   };
 
@@ -280,7 +282,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   if (last === 'score') return ['scale', 'decimals', 'ties'];
   if (last === 'normalize') return [...NORMALISE_KEYS];
   if (path[0] === 'pillars') return ['id', 'name', 'description', 'members'];
-  return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'missing', 'children', 'unit', 'direction', 'transform', 'normalize'];
+  return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'missing', 'children', 'unit', 'column', 'direction', 'transform', 'normalize'];
 }
 
 /**

@@ -35,6 +35,8 @@ export type DiagnosticCode =
   | 'BAD_YEAR'
   | 'MIXED_MAPS'
   | 'NO_DATA'
+  | 'TOTALS_ROW'
+  | 'WORKBOOK'
   // either file
   | 'ENCODING'
   // results

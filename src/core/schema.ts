@@ -37,6 +37,7 @@ export interface RawNode {
   missing?: z.infer<typeof MissingSchema> | undefined;
   children?: RawNode[] | undefined;
   unit?: string | undefined;
+  column?: string | undefined;
   direction?: z.infer<typeof DirectionSchema> | undefined;
   transform?: z.infer<typeof TransformSchema> | undefined;
   normalize?: z.infer<typeof NormalizeSchema> | undefined;
@@ -54,6 +55,7 @@ export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
     return z.array(NodeSchema).min(1).optional();
   },
   unit: z.string().optional(),
+  column: z.string().min(1).optional(),
   direction: DirectionSchema.optional(),
   transform: TransformSchema.optional(),
   normalize: NormalizeSchema.optional(),

@@ -6,8 +6,8 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 
-export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'md'];
+export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md' | 'xlsx';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'md', 'xlsx'];
 
 /** A column: its header, alignment, and a cell per row. */
 export interface Column {

@@ -137,6 +137,9 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       // A file for CI: never depends on the terminal (▲/▼ always).
       return `${caption(result, o.lang)}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}`
         + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n') + legend(fw, o.lang, '\n');
+    case 'xlsx':
+      // A workbook is sheets, not text: see scoreWorkbook (render/xlsx.ts).
+      throw new Error('renderScore: use scoreWorkbook for xlsx');
     case 'table': {
       const c = o.chalk;
       let out = `${c.bold(caption(result, o.lang))}\n${renderTable(columns(result, fw, o, false), c, o.ascii)}`;

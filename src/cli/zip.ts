@@ -1,0 +1,126 @@
+/**
+ * Just enough ZIP for .xlsx workbooks, on Node's own zlib (no dependency): read the entries
+ * of an archive (stored or deflated), and write one with every entry stored, so the same
+ * workbook is the same bytes on every machine (no zlib version, no clock in it).
+ *
+ * A hostile archive is a user's mistake: sizes are capped before anything is inflated,
+ * and inflation itself is capped (a "zip bomb" stops at the limit).
+ */
+import { crc32, inflateRawSync } from 'node:zlib';
+
+export class ZipError extends Error {}
+
+/** Largest entry inflated, and largest total, in bytes. */
+export const MAX_ENTRY = 256 * 1024 * 1024;
+export const MAX_TOTAL = 512 * 1024 * 1024;
+
+export interface ZipEntry {
+  name: string;
+  /** The entry's bytes, inflated on demand. */
+  read(): Uint8Array;
+}
+
+const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+
+export function isZip(b: Uint8Array): boolean {
+  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+
+/** The entries of an archive, by name. */
+export function readZip(b: Uint8Array): Map<string, ZipEntry> {
+  // End of central directory: 22 bytes plus a comment of at most 65535.
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
+    if (u32(b, i) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) throw new ZipError('the file is cut short or is not a ZIP archive (no central directory)');
+  const count = u16(b, eocd + 10);
+  let p = u32(b, eocd + 16);
+  if (p === 0xffffffff || count === 0xffff) throw new ZipError('ZIP64 archives are not supported');
+  const entries = new Map<string, ZipEntry>();
+  let total = 0;
+  const decoder = new TextDecoder('utf-8');
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ZipError('a damaged central directory');
+    const method = u16(b, p + 10);
+    const csize = u32(b, p + 20);
+    const usize = u32(b, p + 24);
+    const nlen = u16(b, p + 28);
+    const xlen = u16(b, p + 30);
+    const clen = u16(b, p + 32);
+    const local = u32(b, p + 42);
+    const name = decoder.decode(b.subarray(p + 46, p + 46 + nlen));
+    p += 46 + nlen + xlen + clen;
+    if (usize > MAX_ENTRY) throw new ZipError(`the part '${name}' would be ${usize} bytes, more than the ${MAX_ENTRY} accepted`);
+    total += usize;
+    if (total > MAX_TOTAL) throw new ZipError(`the workbook would unpack to more than ${MAX_TOTAL} bytes`);
+    if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw new ZipError(`the part '${name}' is damaged`);
+    const start = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+    if (start + csize > b.length) throw new ZipError(`the part '${name}' is cut short`);
+    const raw = b.subarray(start, start + csize);
+    entries.set(name, {
+      name,
+      read: () => {
+        if (method === 0) return raw;
+        if (method !== 8) throw new ZipError(`the part '${name}' uses compression method ${method}, which is not supported`);
+        try {
+          // The declared size is checked above; the cap stops an archive that lies about it.
+          return inflateRawSync(raw, { maxOutputLength: Math.max(usize, 1) });
+        } catch {
+          throw new ZipError(`the part '${name}' cannot be decompressed (damaged, or larger than it says)`);
+        }
+      },
+    });
+  }
+  return entries;
+}
+
+/** An archive with every entry stored (method 0), dated 1980-01-01 00:00. */
+export function writeZip(files: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  const enc = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  for (const f of files) {
+    const name = enc.encode(f.name);
+    const crc = crc32(f.data) >>> 0;
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4); // version needed
+    h.writeUInt16LE(0x0800, 6); // UTF-8 names
+    h.writeUInt16LE(0, 8); // stored
+    h.writeUInt16LE(0, 10); // time
+    h.writeUInt16LE(DOS_DATE, 12);
+    h.writeUInt32LE(crc, 14);
+    h.writeUInt32LE(f.data.length, 18);
+    h.writeUInt32LE(f.data.length, 22);
+    h.writeUInt16LE(name.length, 26);
+    h.writeUInt16LE(0, 28);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(0x0800, 8);
+    c.writeUInt16LE(0, 10);
+    c.writeUInt16LE(0, 12);
+    c.writeUInt16LE(DOS_DATE, 14);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(f.data.length, 20);
+    c.writeUInt32LE(f.data.length, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
+    chunks.push(h, name, f.data);
+    central.push(c, name);
+    offset += 30 + name.length + f.data.length;
+  }
+  const cdSize = central.reduce((s, x) => s + x.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(cdSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}

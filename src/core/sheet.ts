@@ -1,0 +1,252 @@
+/**
+ * Tables as offices really make them, turned into the plain table `readDataset` reads:
+ * title rows above the header (or `--skip-lines N`), an STT/TT column, empty columns,
+ * Vietnamese names for the unit and year columns, an office's own header for an indicator
+ * (`column:` on a leaf), totals rows (Tổng cộng, Cả nước…) skipped with a warning, note rows
+ * starting with '#'. Also the guesses a CSV needs: the delimiter and the decimal mark, made
+ * only when the file leaves no doubt. Pure: rows in, rows out, diagnostics pushed.
+ */
+import type { Cell, Table } from './data.js';
+import { type Diagnostic, error, warning } from './diagnostics.js';
+import type { Framework } from './framework.js';
+import { fold } from './text.js';
+import type { Decimal } from './values.js';
+
+/** A header cell's text compared loosely: NFC, lower case, single spaces, no spaces around '/'. */
+export function headerKey(s: string): string {
+  return s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/ ?\/ ?/g, '/');
+}
+
+/** Names offices give the columns `dti` reads, by the canonical name. */
+export const COLUMN_ALIASES: Record<'province' | 'unit' | 'year' | 'indicator' | 'value', readonly string[]> = {
+  province: ['province', 'tỉnh', 'tỉnh/thành phố', 'tỉnh, thành phố', 'tỉnh/thành', 'tỉnh/tp', 'tên tỉnh', 'tên tỉnh/thành phố', 'địa phương', 'tỉnh/thành phố trực thuộc trung ương'],
+  unit: ['unit', 'đơn vị', 'tên đơn vị', 'huyện', 'quận/huyện', 'huyện/thị xã/thành phố', 'xã', 'xã/phường', 'sở/ngành', 'cơ quan'],
+  year: ['year', 'năm'],
+  indicator: ['indicator', 'chỉ tiêu', 'mã chỉ tiêu'],
+  value: ['value', 'giá trị'],
+};
+const CANONICAL = new Map<string, string>(Object.entries(COLUMN_ALIASES).flatMap(([k, vs]) => vs.map((v) => [headerKey(v), k] as [string, string])));
+const UNIT_NAMES = new Set(['province', 'unit']);
+
+/** Row-number columns, ignored: STT, TT, Số TT, No. */
+const NUMBERING = new Set(['stt', 'tt', 'số tt', 'số thứ tự', 'no', 'no.', 'stt.']);
+
+/** Totals and averages (by the unit cell, without diacritics): skipped with a warning. */
+const TOTALS = /^(tong cong|tong so|tong|ca nuoc|toan quoc|trung binh|binh quan|total|average|mean|national)\b/;
+
+export interface Detected {
+  /** Line (row) of the header. */
+  headerLine: number;
+  /** Rows above the header left out. */
+  titleRows: number;
+  /** Headers read under another name: [as written, as read]. */
+  renamed: [string, string][];
+  /** Columns left out (STT, empty), by header text or column number. */
+  ignored: string[];
+  /** The decimal mark found in the values, when --decimal was not given. */
+  decimal?: Decimal;
+}
+
+export interface OfficeOptions {
+  file?: string;
+  /** `--skip-lines N`: the header is the first row after line N. */
+  skipLines?: number;
+  /** Given by the user; otherwise guessed from the values when unambiguous. */
+  decimal?: Decimal;
+  /** Rows may be shorter than the header (a workbook leaves empty trailing cells out). */
+  ragged?: boolean;
+  /** Workbook positions: columns as letters in messages. */
+  columnLabel?: (col: number) => string;
+}
+
+const LOOKAHEAD = 30;
+const DECIMAL_SAMPLE = 500;
+
+/** Does this row look like a header: a unit column by one of its names? */
+export function isHeaderRow(row: readonly Cell[], fw?: Framework): boolean {
+  if (row.some((c) => UNIT_NAMES.has(CANONICAL.get(headerKey(c.text)) ?? ''))) return true;
+  if (fw === undefined) return false;
+  const ids = new Set(fw.leafIds);
+  return row.filter((c) => ids.has(c.text.trim())).length >= 2;
+}
+
+/**
+ * From raw rows to the table readDataset reads. `errors` and `warnings` receive what is
+ * found on the way (totals rows, values under no header).
+ */
+export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeOptions, errors: Diagnostic[], warnings: Diagnostic[]): { table: Table; detected: Detected } {
+  const file = opts.file;
+  const at = (c: { line: number; col: number }) => ({ ...(file === undefined ? {} : { file }), line: c.line, col: c.col });
+  const label = opts.columnLabel ?? ((c: number) => String(c));
+  const it = rows[Symbol.iterator]();
+  const buffered: Cell[][] = [];
+  const skip = opts.skipLines ?? 0;
+
+  // --- find the header --------------------------------------------------------------------
+  let headerAt = -1;
+  for (;;) {
+    const r = it.next();
+    if (r.done === true) break;
+    if ((r.value[0]?.line ?? 0) <= skip) continue;
+    buffered.push(r.value);
+    if (opts.skipLines !== undefined) { headerAt = 0; break; }
+    if (isHeaderRow(r.value, fw)) {
+      headerAt = buffered.length - 1;
+      // A header over two rows (group headings above the indicator names, the unit column
+      // merged down or left empty below): one header, the lower row's name where it has one.
+      const next = it.next();
+      if (next.done !== true) {
+        const unitCol = r.value.findIndex((c) => UNIT_NAMES.has(CANONICAL.get(headerKey(c.text)) ?? ''));
+        const below = next.value[unitCol]?.text ?? '';
+        const texts = next.value.filter((c) => c.text.trim() !== '');
+        if (unitCol >= 0 && (below.trim() === '' || below === r.value[unitCol]!.text) && texts.length > 0
+          && texts.every((c) => c.value === undefined && !/^[\d.,%\s+-]+$/.test(c.text))) {
+          const merged = Array.from({ length: Math.max(r.value.length, next.value.length) }, (_, i) => {
+            const lo = next.value[i];
+            const up = r.value[i];
+            return lo !== undefined && lo.text.trim() !== '' && i !== unitCol ? lo : up ?? lo!;
+          });
+          buffered[headerAt] = merged;
+        } else buffered.push(next.value);
+      }
+      break;
+    }
+    if (buffered.length >= LOOKAHEAD) break;
+  }
+  if (headerAt < 0) headerAt = buffered.length > 0 ? 0 : -1;
+  const detected: Detected = { headerLine: buffered[headerAt]?.[0]?.line ?? 1, titleRows: Math.max(0, headerAt), renamed: [], ignored: [] };
+  if (headerAt < 0) return { table: { ...(file === undefined ? {} : { file }), header: [], rows: [] }, detected };
+
+  const rawHeader = buffered[headerAt]!;
+  const width = rawHeader.length;
+  const columnOf = new Map<string, string>();
+  for (const ni of fw.leaves) {
+    const def = fw.nodes[ni]!.def!;
+    if (def.column !== null && def.column !== undefined) columnOf.set(headerKey(def.column), def.id);
+  }
+  const keep: number[] = [];
+  const header: Cell[] = [];
+  const noHeader: number[] = [];
+  rawHeader.forEach((c, i) => {
+    const k = headerKey(c.text);
+    if (NUMBERING.has(k)) { detected.ignored.push(c.text.trim()); return; }
+    if (k === '') { noHeader.push(i); return; }
+    const canon = CANONICAL.get(k) ?? columnOf.get(k);
+    if (canon !== undefined && canon !== c.text.trim()) detected.renamed.push([c.text.trim(), canon]);
+    keep.push(i);
+    header.push({ ...c, text: canon ?? c.text });
+  });
+  const identity = keep.length === width;
+  const indicatorCol = header.findIndex((c) => c.text === 'indicator');
+  const unitCol = header.findIndex((c) => UNIT_NAMES.has(c.text));
+  const reportedNoHeader = new Set<number>();
+
+  const project = (row: Cell[]): Cell[] | null => {
+    const first = row[0];
+    if (first === undefined) return null;
+    if (!opts.ragged && row.length !== width) {
+      if (identity) return row; // readDataset reports the width
+      errors.push(error('CSV_SYNTAX', `this row has ${row.length} field${row.length === 1 ? '' : 's'}, the header has ${width}`,
+        at(row[Math.min(row.length, width) - 1] ?? first), 'check for a missing or extra delimiter, or a value with an unquoted comma'));
+      return null;
+    }
+    for (let i = 0; i < row.length; i++) {
+      const c = row[i]!;
+      if ((i >= width || noHeader.includes(i)) && c.text.trim() !== '' && !reportedNoHeader.has(i)) {
+        reportedNoHeader.add(i);
+        errors.push(error('UNKNOWN_COLUMN', `a value in column ${label(i + 1)}, which has no header`, at(c),
+          'give the column a header (an indicator id), or delete the value'));
+      }
+    }
+    const out = keep.map((i) => row[i] ?? { text: '', line: first.line, col: i + 1 });
+    if (out.every((c) => c.text.trim() === '')) return null; // only a row number
+    const lead = out.find((c) => c.text.trim() !== '');
+    if (lead !== undefined && lead.text.trim().startsWith('#')) return null; // a note row
+    const unitCell = unitCol >= 0 ? out[unitCol] : undefined;
+    if (unitCell !== undefined && TOTALS.test(fold(unitCell.text.trim()))) {
+      warnings.push(warning('TOTALS_ROW', `'${unitCell.text.trim()}' is a totals or average row; skipped`, at(unitCell),
+        'dti computes its own averages; this row is not a unit'));
+      return null;
+    }
+    if (indicatorCol >= 0 && out[indicatorCol] !== undefined) {
+      const id = columnOf.get(headerKey(out[indicatorCol]!.text));
+      if (id !== undefined) out[indicatorCol] = { ...out[indicatorCol]!, text: id };
+    }
+    return out;
+  };
+
+  // --- the decimal mark, from a sample of the values ----------------------------------------
+  const sample: Cell[][] = buffered.slice(headerAt + 1);
+  if (opts.decimal === undefined) {
+    for (;;) {
+      if (sample.length >= DECIMAL_SAMPLE) break;
+      const r = it.next();
+      if (r.done === true) break;
+      sample.push(r.value);
+    }
+    const leafIds = new Set(fw.leafIds);
+    const valueCols = header.flatMap((c, k) => (leafIds.has(c.text) || c.text === 'value' ? [keep[k]!] : []));
+    let comma = 0;
+    let dot = 0;
+    for (const row of sample) {
+      for (const i of valueCols) {
+        const c = row[i];
+        if (c === undefined || c.value !== undefined) continue;
+        const t = c.text.trim().replace(/%$/, '').trimEnd();
+        if (/^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/.test(t)) comma++;
+        else if (/^[+-]?\d+\.\d+$/.test(t) && !/^[+-]?\d{1,3}(\.\d{3})+$/.test(t)) dot++;
+      }
+    }
+    if (comma > 0 && dot === 0) detected.decimal = 'comma';
+    else if (dot > 0 && comma === 0) detected.decimal = 'dot';
+  }
+
+  function* body(): Generator<Cell[]> {
+    for (const r of sample) { const p = project(r); if (p !== null) yield p; }
+    for (;;) {
+      const r = it.next();
+      if (r.done === true) return;
+      const p = project(r.value);
+      if (p !== null) yield p;
+    }
+  }
+  return { table: { ...(file === undefined ? {} : { file }), header, rows: { [Symbol.iterator]: body } }, detected };
+}
+
+export type Delimiter = ',' | ';' | '\t';
+
+/**
+ * The delimiter of a CSV text when it is unambiguous: the one of `,` `;` tab that splits the
+ * first lines into a constant number (≥ 2) of fields, lines of a single field (titles) aside.
+ * `candidates` lists every delimiter that fits (none, one, or several: ambiguous).
+ */
+export function detectDelimiter(text: string): { delimiter: Delimiter | undefined; candidates: Delimiter[] } {
+  const lines: string[] = [];
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (lines.length < 40 && start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.trim() !== '') lines.push(line);
+    start = end + 1;
+  }
+  const candidates: Delimiter[] = [];
+  for (const d of [',', ';', '\t'] as Delimiter[]) {
+    const counts = lines.map((l) => fieldCount(l, d)).filter((n) => n > 1);
+    if (counts.length === 0) continue;
+    const w = counts[0]!;
+    if (counts.every((n) => n === w) || (counts.length >= 4 && counts.filter((n) => n === w).length >= counts.length * 0.9)) candidates.push(d);
+  }
+  return { delimiter: candidates.length === 1 ? candidates[0] : undefined, candidates };
+}
+
+/** Fields in one line, quotes respected (a line break inside quotes is rare in a header). */
+function fieldCount(line: string, d: string): number {
+  let n = 1;
+  let q = false;
+  for (const ch of line) {
+    if (ch === '"') q = !q;
+    else if (ch === d && !q) n++;
+  }
+  return n;
+}

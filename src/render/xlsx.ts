@@ -1,0 +1,138 @@
+/**
+ * Results as workbook sheets (pure; the CLI zips them): a ranking sheet, the breakdown at
+ * the `--detail` level, and a sheet naming the framework, year, files and sources. Numbers
+ * are numbers with a display format at the index's `decimals`; codes are text ('01' keeps
+ * its zero). Any other command's table becomes one sheet (numbers as numbers).
+ */
+import type { Framework } from '../core/framework.js';
+import type { Lang, RankedUnit, ScoreResult } from '../core/score.js';
+import { tokenize } from '../core/csv.js';
+import { type OutColumn, type OutSheet, type OutValue, sheetName } from '../core/xlsx.js';
+import type { Detail } from './score.js';
+
+const T = {
+  vi: {
+    ranking: 'Xếp hạng', breakdown: 'Chi tiết', about: 'Thông tin', rank: 'Hạng', previousRank: 'Hạng năm trước', change: 'Thay đổi hạng',
+    province: 'Tỉnh', unit: 'Đơn vị', code: 'Mã', region: 'Vùng', regionRank: 'Hạng trong vùng', score: 'Điểm', coverage: 'Tỷ lệ dữ liệu', rankOf: 'hạng',
+    normalized: 'chuẩn hoá', key: 'Mục', value: 'Nội dung', framework: 'Bộ chỉ số', frameworkId: 'Mã bộ chỉ số', year: 'Năm', previousYear: 'So với năm',
+    definitions: 'Tệp định nghĩa', data: 'Tệp số liệu', source: 'Nguồn', detail: 'Mức chi tiết', tool: 'Công cụ', decimals: 'Số chữ số thập phân',
+  },
+  en: {
+    ranking: 'Ranking', breakdown: 'Breakdown', about: 'About', rank: 'Rank', previousRank: 'Previous rank', change: 'Rank change',
+    province: 'Province', unit: 'Unit', code: 'Code', region: 'Region', regionRank: 'Rank in region', score: 'Score', coverage: 'Data coverage', rankOf: 'rank',
+    normalized: 'normalised', key: 'Item', value: 'Value', framework: 'Framework', frameworkId: 'Framework id', year: 'Year', previousYear: 'Compared with',
+    definitions: 'Definitions file', data: 'Data files', source: 'Source', detail: 'Detail level', tool: 'Tool', decimals: 'Decimals',
+  },
+} as const;
+
+export interface ScoreWorkbookOptions {
+  lang: Lang;
+  detail: Detail;
+  unitKind: 'province' | 'unit';
+  byRegion: boolean;
+  top?: number;
+  /** Names of the definitions and data files, as given. */
+  definitionsFile: string;
+  dataFiles: string[];
+  version: string;
+}
+
+export function scoreWorkbook(result: ScoreResult, fw: Framework, o: ScoreWorkbookOptions): OutSheet[] {
+  const t = T[o.lang];
+  const d = fw.definitions;
+  const dec = d.decimals;
+  const rows = o.top === undefined ? result.rankings : result.rankings.filter((r) => r.rank !== null && r.rank <= o.top!);
+  const taken = new Set<string>();
+
+  const cols: { col: OutColumn; get: (r: RankedUnit) => OutValue }[] = [];
+  const add = (header: string, kind: OutColumn['kind'], get: (r: RankedUnit) => OutValue, decimals?: number) =>
+    cols.push({ col: { header, kind, ...(decimals === undefined ? {} : { decimals }) }, get });
+  add(t.rank, 'integer', (r) => r.rank);
+  if (result.previousYear !== null) {
+    add(t.previousRank, 'integer', (r) => r.previousRank);
+    add(t.change, 'integer', (r) => r.rankChange);
+  }
+  add(o.unitKind === 'province' ? t.province : t.unit, 'text', (r) => r.unit);
+  add(t.code, 'text', (r) => r.code);
+  if (o.byRegion) {
+    add(t.region, 'text', (r) => r.region);
+    add(t.regionRank, 'integer', (r) => r.regionRank);
+  }
+  add(t.score, 'number', (r) => r.score, dec);
+  for (const p of d.pillars) {
+    add(p.name[o.lang], 'number', (r) => r.pillars[p.id]!.score, dec);
+    add(`${t.rankOf} ${p.id.toUpperCase()}`, 'integer', (r) => r.pillars[p.id]!.rank);
+  }
+  add(t.coverage, 'number', (r) => r.coverage, 4);
+  const ranking: OutSheet = { name: sheetName(t.ranking, taken), columns: cols.map((c) => c.col), rows: rows.map((r) => cols.map((c) => c.get(r))) };
+
+  // The breakdown: groups (pillars level: the pillars' scores and ranks), indicators with values.
+  const bcols: { col: OutColumn; get: (r: RankedUnit) => OutValue }[] = [];
+  const badd = (header: string, kind: OutColumn['kind'], get: (r: RankedUnit) => OutValue, decimals?: number) =>
+    bcols.push({ col: { header, kind, ...(decimals === undefined ? {} : { decimals }) }, get });
+  badd(t.rank, 'integer', (r) => r.rank);
+  badd(o.unitKind === 'province' ? t.province : t.unit, 'text', (r) => r.unit);
+  badd(t.code, 'text', (r) => r.code);
+  if (o.detail === 'pillars') {
+    for (const p of d.pillars) {
+      badd(p.id, 'number', (r) => r.pillars[p.id]!.score, dec);
+      badd(`${p.id}_rank`, 'integer', (r) => r.pillars[p.id]!.rank);
+    }
+  }
+  if (o.detail === 'pillars' && d.pillars.length === 0) {
+    for (const g of fw.groups) { const id = fw.nodes[g]!.id; badd(id, 'number', (r) => r.groups[id] ?? null, dec); }
+  }
+  if (o.detail === 'groups' || o.detail === 'indicators') {
+    for (const g of fw.groups) { const id = fw.nodes[g]!.id; badd(id, 'number', (r) => r.groups[id] ?? null, dec); }
+  }
+  if (o.detail === 'indicators') {
+    for (const id of fw.leafIds) {
+      badd(id, 'general', (r) => r.indicators[id]!.value);
+      badd(`${id} (${t.normalized})`, 'number', (r) => r.indicators[id]!.normalized, 4);
+    }
+  }
+  const breakdown: OutSheet = { name: sheetName(t.breakdown, taken), columns: bcols.map((c) => c.col), rows: rows.map((r) => bcols.map((c) => c.get(r))) };
+
+  const sources = [...d.source, ...fw.leaves.flatMap((ni) => fw.nodes[ni]!.def!.source)];
+  const about: [string, OutValue][] = [
+    [t.framework, d.name[o.lang]],
+    [t.frameworkId, d.id],
+    [t.year, result.year],
+    ...(result.previousYear === null ? [] : [[t.previousYear, result.previousYear] as [string, OutValue]]),
+    [t.definitions, o.definitionsFile],
+    ...o.dataFiles.map((f): [string, OutValue] => [t.data, f]),
+    [t.detail, o.detail],
+    [t.decimals, dec],
+    ...[...new Set(sources)].map((s): [string, OutValue] => [t.source, s]),
+    [t.tool, `dti ${o.version}`],
+  ];
+  const meta: OutSheet = {
+    name: sheetName(t.about, taken),
+    columns: [{ header: t.key, kind: 'text', width: 24 }, { header: t.value, kind: 'text', width: 80 }],
+    rows: about.map(([k, v]) => [k, v === null ? '' : String(v)]),
+  };
+  return [ranking, breakdown, meta];
+}
+
+const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
+/**
+ * Any command's CSV as one sheet: cells that are plain numbers become numbers, except in
+ * columns of codes (a header ending in 'code'), which stay text.
+ */
+export function csvSheet(name: string, csv: string): OutSheet {
+  const { table } = tokenize(csv);
+  const header = table.header.map((c) => c.text);
+  const rows = table.rows.map((r) => r.map((c) => c.text));
+  const columns: OutColumn[] = header.map((h, k) => {
+    const isCode = /(^|_)codes?$/i.test(h);
+    const numeric = !isCode && rows.some((r) => PLAIN_NUMBER.test(r[k] ?? '')) && rows.every((r) => (r[k] ?? '') === '' || PLAIN_NUMBER.test(r[k]!));
+    const decimals = Math.max(0, ...rows.map((r) => (r[k] ?? '').split('.')[1]?.length ?? 0));
+    return numeric ? (decimals === 0 ? { header: h, kind: 'integer' as const } : { header: h, kind: 'number' as const, decimals }) : { header: h, kind: 'text' as const };
+  });
+  return {
+    name: sheetName(name, new Set()),
+    columns,
+    rows: rows.map((r) => r.map((v, k) => (v === '' ? null : columns[k]!.kind === 'text' ? v : Number(v)))),
+  };
+}
