@@ -2,7 +2,7 @@
  * `dti validate <data…>`: check data files (and the definitions) without scoring; every
  * problem at once, compiler-style.
  */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { yearsOf } from '../core/data.js';
 import { fixed } from '../core/text.js';
 import { coverage } from '../core/engine.js';
@@ -11,7 +11,7 @@ import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { type ScoreFlags, dataOptions } from './score.js';
 
-type ValidateFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'color' | 'quiet'>;
+type ValidateFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'color' | 'quiet' | 'lang'>;
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
   const cmd = program
@@ -20,6 +20,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .argument('[data...]', "CSV data file(s); none checks the definitions alone");
   dataOptions(cmd)
     .option('-q, --quiet', 'no warnings')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['vi', 'en']).default('vi'))
     .option('--no-color', 'no colour (also NO_COLOR=1)')
     .addHelpText('after', `
 Examples:

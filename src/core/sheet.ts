@@ -217,8 +217,8 @@ export type Delimiter = ',' | ';' | '\t';
 
 /**
  * The delimiter of a CSV text when it is unambiguous: the one of `,` `;` tab that splits the
- * first lines into a constant number (≥ 2) of fields, lines of a single field (titles) aside.
- * `candidates` lists every delimiter that fits (none, one, or several: ambiguous).
+ * first lines into a constant number (≥ 2) of fields, lines of a single field (titles) aside,
+ * and splits the most lines. `candidates` lists the best fits (none, one, or several: ambiguous).
  */
 export function detectDelimiter(text: string): { delimiter: Delimiter | undefined; candidates: Delimiter[] } {
   const lines: string[] = [];
@@ -230,13 +230,17 @@ export function detectDelimiter(text: string): { delimiter: Delimiter | undefine
     if (line.trim() !== '') lines.push(line);
     start = end + 1;
   }
-  const candidates: Delimiter[] = [];
+  // Each delimiter that splits lines into a constant number (≥ 2) of fields; of those, the
+  // ones that split the most lines (a decimal comma splits data lines but not the header).
+  const fits: { d: Delimiter; lines: number }[] = [];
   for (const d of [',', ';', '\t'] as Delimiter[]) {
     const counts = lines.map((l) => fieldCount(l, d)).filter((n) => n > 1);
     if (counts.length === 0) continue;
     const w = counts[0]!;
-    if (counts.every((n) => n === w) || (counts.length >= 4 && counts.filter((n) => n === w).length >= counts.length * 0.9)) candidates.push(d);
+    if (counts.every((n) => n === w) || (counts.length >= 4 && counts.filter((n) => n === w).length >= counts.length * 0.9)) fits.push({ d, lines: counts.length });
   }
+  const most = Math.max(0, ...fits.map((f) => f.lines));
+  const candidates = fits.filter((f) => f.lines === most).map((f) => f.d);
   return { delimiter: candidates.length === 1 ? candidates[0] : undefined, candidates };
 }
 
