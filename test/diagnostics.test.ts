@@ -107,14 +107,21 @@ describe('bad files', () => {
     expect(r.stderr).toMatch(/^ {2}hint: .+/m);
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // never a stack trace
   });
-  it('caps a flood of problems with a count of the rest', async () => {
+  it('caps a flood of problems with a count of the rest; repeats of one problem are one line', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'defs.yaml'), DEFS);
     writeFileSync(join(dir, 'data.csv'), 'unit,a\n' + Array.from({ length: 80 }, (_, i) => `U${i},x`).join('\n') + '\n');
-    const r = await cli(['validate', '-i', 'defs.yaml', 'data.csv'], { cwd: dir });
-    // 80 errors and 1 warning (no columns for b, c, d): 50 shown, the rest counted.
-    expect(r.stderr).toContain('… and 31 more');
+    const r = await cli(['validate', '-i', 'defs.yaml', 'data.csv', '--lang', 'en'], { cwd: dir });
+    // 80 identical errors: one line with the count and the first positions.
+    expect(r.stderr).toContain("data.csv:2:4: error: a: 'x' is not a number [NOT_A_NUMBER] (80×; also 3:4, 4:4, 5:4, …)");
     expect(r.stderr).toContain('80 errors, 1 warning(s)');
+    // 60 indicators, two rows: 120 different errors (two of each), 50 shown, the rest counted.
+    const ids = Array.from({ length: 60 }, (_, i) => `a${i}`);
+    writeFileSync(join(dir, 'wide.yaml'), `schema: dti/v1\nid: t\nname: T\nindicators:\n${ids.map((id) => `  - id: ${id}\n    name: ${id}\n`).join('')}`);
+    writeFileSync(join(dir, 'wide.csv'), `unit,${ids.join(',')}\nU1,${ids.map(() => 'x').join(',')}\nU2,${ids.map(() => 'x').join(',')}\n`);
+    const w = await cli(['validate', '-i', 'wide.yaml', 'wide.csv', '--lang', 'en'], { cwd: dir });
+    expect(w.stderr).toContain('… and 70 more');
+    expect(w.stderr).toContain('120 errors');
   });
   it('suggests the option or subcommand that was meant', async () => {
     expect((await cli(['score', 'x.csv', '--formt', 'json'])).stderr).toContain('(Did you mean --format?)');
