@@ -29,4 +29,6 @@ export { findProvince, findRegion, provinceByCode, successorOf, PROVINCES, PROVI
 export { parseNumber, parseBoolean } from './core/values.js';
 export type { Diagnostic, DiagnosticCode, Result } from './core/diagnostics.js';
 export { compareVi, fixed } from './core/text.js';
+export { sensitivity, sobolIndices, planSensitivity, rng, type SensitivitySpec, type SensitivityResult, type SensitivityRun, type UnitUncertainty, type SobolIndex, type UncertainInput, type RunRecord } from './core/sensitivity.js';
+export { loadSensitivitySpec } from './load-sensitivity.js';
 export { explain, findUnit, type ExplainResult, type ExplainOptions, type ExplainNode, type ExplainChange, type ExplainTarget, type ExplainWhatIf, type Contribution, type RankedNode, type NodeNeed, type PlanStep } from './core/explain.js';

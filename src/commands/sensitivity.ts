@@ -1,0 +1,105 @@
+/** `dti sensitivity <data…>`: how sure each unit's rank is, under uncertain weights and methods; Sobol indices. */
+import { type Command, InvalidArgumentError } from 'commander';
+import { yearsOf } from '../core/data.js';
+import { type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity.js';
+import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { CliError } from '../cli/errors.js';
+import { readInput, writeOutput } from '../cli/files.js';
+import { EXIT, type Io } from '../cli/io.js';
+import { loadSensitivitySpec } from '../load-sensitivity.js';
+import type { Format } from '../render/format.js';
+import { renderRuns, renderSensitivity } from '../render/sensitivity.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
+
+type SensitivityFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang'> & {
+  format?: Format; spec?: string; runs?: number; seed?: number; weights?: number; weightsLevel?: number[]; weightsNodes?: string[];
+  normalisation?: string[]; aggregation?: string[]; missing?: string[]; leaveOneOut?: boolean; sobol?: boolean; bootstrap?: number; runsOut?: string;
+};
+
+function spread(v: string): number {
+  const x = Number(v);
+  if (v.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError('expected a number from 0 to 1 (0.25: each weight times U(0.75, 1.25)).');
+  return x;
+}
+function wholeOrZero(v: string): number {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number ≥ 0.');
+  return Number(v);
+}
+function levels(v: string, prev: number[] = []): number[] {
+  return [...prev, ...v.split(',').map((s) => { if (!/^\d+$/.test(s.trim())) throw new InvalidArgumentError('expected level numbers (1 = the main indices).'); return Number(s); })];
+}
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program
+    .command('sensitivity')
+    .description('how sure each rank is: Monte Carlo over uncertain weights and methods (median rank, 5–95% interval, mean shift), Sobol indices')
+    .argument('<data...>', 'CSV data file(s); the latest year is analysed');
+  outputOptions(dataOptions(cmd))
+    .option('--spec <yaml>', 'the uncertain inputs in a YAML file (options given here override it)')
+    .option('--runs <n>', 'Monte Carlo runs (default 1000; with --sobol, the base sample N of N(d+2) runs)', positiveInt)
+    .option('--seed <n>', 'seed of the random numbers (default 1): the same seed gives the same bytes', wholeOrZero)
+    .option('--weights <spread>', 'each weight times U(1 − spread, 1 + spread) (default, when nothing else is named: 0.25)', spread)
+    .option('--weights-level <levels>', 'only the weights of these levels (1 = the main indices; comma-separated)', levels)
+    .option('--weights-nodes <ids...>', 'only the weights of these nodes')
+    .option('--normalisation <methods...>', 'alternative normalisations drawn per run: minmax, zscore, rank')
+    .option('--aggregation <methods...>', 'alternative aggregations drawn per run: mean, geometric')
+    .option('--missing <policies...>', 'alternative missing-value policies drawn per run: zero, exclude')
+    .option('--leave-one-out', 'leave one indicator out per run (or none)')
+    .option('--sobol', 'first- and total-order Sobol indices of each input on the mean absolute rank shift')
+    .option('--bootstrap <n>', 'bootstrap resamples for the Sobol confidence intervals (default 1000)', wholeOrZero)
+    .option('--runs-out <file.csv>', 'write every run’s parameters and output to a CSV file')
+    .addHelpText('after', `
+Examples:
+  dti sensitivity data/2023.csv                          weights ±25% (the default), 1000 runs
+  dti sensitivity data/2023.csv --weights 0.5 --weights-level 1 --seed 7
+  dti sensitivity data/2023.csv --weights 0.25 --aggregation geometric --sobol
+  dti sensitivity data/2023.csv --spec uncertainty.yaml --runs-out runs.csv -f json`)
+    .action(async (files: string[], flags: SensitivityFlags) => {
+      const { fw, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
+      let spec: SensitivitySpec = {};
+      let at: SpecLocator = (key) => ({ file: `--${key.split('.')[0] === 'leaveOneOut' ? 'leave-one-out' : key.split('.')[0]}` });
+      const inputs: (string | null)[] = [input.path];
+      if (flags.spec !== undefined) {
+        const s = await readInput(flags.spec, io, EXIT.USAGE);
+        inputs.push(s.path);
+        const r = loadSensitivitySpec(s.text, s.name);
+        if (!r.ok) throw new CliError(EXIT.USAGE, `${s.name}: invalid spec`, { diagnostics: r.errors });
+        spec = r.value.spec;
+        const fromFile = r.value.at;
+        const given = new Set(Object.keys(spec));
+        // A value from the file is located in it; one from the command line names its option.
+        at = (key) => (given.has(key.split('.')[0]!) && !overridden.has(key.split('.')[0]!) ? fromFile(key) : { file: `--${key.split('.')[0]}` });
+      }
+      const overridden = new Set<string>();
+      const set = <K extends keyof SensitivitySpec>(k: K, v: SensitivitySpec[K] | undefined) => { if (v !== undefined) { spec[k] = v; overridden.add(k); } };
+      set('runs', flags.runs);
+      set('seed', flags.seed);
+      if (flags.weights !== undefined || flags.weightsLevel !== undefined || flags.weightsNodes !== undefined) {
+        set('weights', {
+          spread: flags.weights ?? spec.weights?.spread ?? 0.25,
+          ...(flags.weightsLevel === undefined ? {} : { levels: flags.weightsLevel }),
+          ...(flags.weightsNodes === undefined ? {} : { nodes: flags.weightsNodes }),
+        });
+      }
+      set('normalisation', flags.normalisation);
+      set('aggregation', flags.aggregation);
+      set('missing', flags.missing);
+      set('leaveOneOut', flags.leaveOneOut);
+      set('sobol', flags.sobol);
+      set('bootstrap', flags.bootstrap);
+
+      const loaded = await loadDataFiles(files, fw, io, flags);
+      inputs.push(...loaded.paths);
+      const years = yearsOf(loaded.data);
+      const year = years[years.length - 1] ?? null;
+      const records = loaded.data.records.filter((r) => r.year === year);
+      const warnings = [...defWarnings, ...loaded.warnings];
+      if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
+      const r = sensitivity(fw, records, year, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
+      if (!r.ok) throw new CliError(EXIT.USAGE, 'invalid uncertain inputs', { diagnostics: r.errors });
+      const format = chooseFormat(flags.format, flags.output, io);
+      const text = renderSensitivity(r.value.result, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io) });
+      if (flags.runsOut !== undefined && flags.check !== true) writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
+      done(emit(text, flags, io, inputs));
+    });
+}

@@ -1,0 +1,626 @@
+/**
+ * Uncertainty and sensitivity analysis: how much each unit's rank depends on the choices made
+ * in building the index. Seeded Monte Carlo over the uncertain inputs (weights perturbed,
+ * alternative normalisation, aggregation and missing-value policy, one indicator left out),
+ * and, on request, first-order and total-order Sobol indices of each input on the mean
+ * absolute rank shift.
+ *
+ * The inputs are validated against the definitions before any run. Each alternative
+ * normalisation is applied once, to the whole leaf matrix; a run only picks a matrix, draws
+ * weights and re-aggregates into buffers reused from run to run, with the engine's own
+ * formulas in the same order of operations, so the nominal run reproduces `score` bit for bit.
+ *
+ * Sobol indices (Saltelli et al. 2010, "Variance based sensitivity analysis of model output",
+ * Computer Physics Communications 181): N base rows A, N rows B, and for each of the d inputs
+ * the rows AB_i (A with input i taken from B): N(d + 2) runs. With f the output of a run and
+ * V the variance of f over A and B together,
+ *   first order  S_i  = (1/N) Σ f(B)·(f(AB_i) − f(A)) / V        (Saltelli 2010, table 2 (b))
+ *   total order  ST_i = (1/2N) Σ (f(A) − f(AB_i))² / V           (Jansen 1999, table 2 (f))
+ * An input that draws several numbers (the weights of one level) is one group of variables,
+ * swapped as a block. Confidence intervals: 95 % percentile bootstrap over the N rows.
+ */
+import type { UnitRecord } from './data.js';
+import { type Diagnostic, type Result, didYouMean, error } from './diagnostics.js';
+import { normalizeMatrix } from './engine.js';
+import { aggregateMethodOf } from './methods/aggregate.js';
+import type { Aggregate, IndicatorNode, MissingPolicy, Normalize } from './definitions.js';
+import type { Framework } from './framework.js';
+
+export type AltNormalisation = 'minmax' | 'zscore' | 'rank';
+export const ALT_NORMALISATIONS: readonly AltNormalisation[] = ['minmax', 'zscore', 'rank'];
+export type AltAggregation = 'mean' | 'geometric';
+export const ALT_AGGREGATIONS: readonly AltAggregation[] = ['mean', 'geometric'];
+export const ALT_MISSING: readonly MissingPolicy[] = ['zero', 'exclude'];
+
+/** Where a value of the spec came from, for located diagnostics: a YAML position or a command-line option. */
+export type SpecLocator = (key: string) => { file?: string; line?: number; col?: number };
+
+/** What is uncertain, as the user states it (command line or YAML spec). */
+export interface SensitivitySpec {
+  runs?: number;
+  seed?: number;
+  /** Each weight times U(1 − spread, 1 + spread); `levels` (1 = the root's children) or `nodes` restrict it. */
+  weights?: { spread: number; levels?: number[]; nodes?: string[] };
+  normalisation?: string[];
+  aggregation?: string[];
+  missing?: string[];
+  leaveOneOut?: boolean;
+  sobol?: boolean;
+  /** Bootstrap resamples for the Sobol confidence intervals (default 1000). */
+  bootstrap?: number;
+}
+
+export interface UncertainInput {
+  /** `weights@1` (the weights of level 1), `normalisation`, `aggregation`, `missing`, `leave-one-out`. */
+  id: string;
+  /** Options drawn from, uniformly (the nominal choice first); for weights the perturbed node ids. */
+  options: string[];
+  /** Weights only: the spread. */
+  spread?: number;
+}
+
+export interface UnitUncertainty {
+  unit: string;
+  code: string | null;
+  nominalRank: number | null;
+  medianRank: number | null;
+  p5: number | null;
+  p95: number | null;
+  meanAbsShift: number | null;
+}
+
+export interface SobolIndex {
+  input: string;
+  first: number | null;
+  total: number | null;
+  firstCi: [number, number] | null;
+  totalCi: [number, number] | null;
+}
+
+export interface SensitivityResult {
+  schema: 'dti-sensitivity/v1';
+  framework: { id: string; name: string };
+  year: number | null;
+  runs: number;
+  seed: number;
+  inputs: UncertainInput[];
+  /** True when no input was named and weights ±25 % were used. */
+  defaultInputs: boolean;
+  /** Percentiles: linear interpolation between order statistics (R's quantile type 7). */
+  units: UnitUncertainty[];
+  sobol?: { baseRuns: number; totalRuns: number; bootstrap: number; output: 'mean absolute rank shift'; indices: SobolIndex[] };
+}
+
+/** One run's parameters (for --runs-out). */
+export interface RunRecord {
+  run: number;
+  /** Sobol design block: A, B or AB:<input>; '' for plain Monte Carlo. */
+  block: string;
+  /** The weight of every perturbed node in this run. */
+  weights: Float64Array;
+  normalisation: string;
+  aggregation: string;
+  missing: string;
+  leftOut: string;
+  meanAbsShift: number;
+}
+
+export interface SensitivityRun {
+  result: SensitivityResult;
+  /** Node ids whose weights the runs list, in the order of RunRecord.weights. */
+  weightIds: string[];
+  records: RunRecord[];
+}
+
+export const DEFAULT_RUNS = 1000;
+export const DEFAULT_SEED = 1;
+export const DEFAULT_SPREAD = 0.25;
+export const DEFAULT_BOOTSTRAP = 1000;
+const MAX_RUNS = 1_000_000;
+
+/** A small, fast, seedable generator (sfc32, seeded through splitmix32): the same numbers everywhere. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  const split = () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = split();
+  let b = split();
+  let c = split();
+  let d = split();
+  const next = () => {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    return t / 4294967296;
+  };
+  for (let i = 0; i < 12; i++) next();
+  return next;
+}
+
+interface Plan {
+  inputs: UncertainInput[];
+  /** Per input: how many uniforms a run draws for it. */
+  draws: number[];
+  weightNodes: number[][];
+  /** Normalised matrices: index 0 the nominal, then the alternatives in order. */
+  matrices: Float64Array[];
+  aggregation: ('nominal' | AltAggregation)[];
+  missing: ('nominal' | MissingPolicy)[];
+  leaveOut: number[];
+  normNames: string[];
+}
+
+/** Check the spec against the definitions and data; every problem at once, before any run. */
+export function planSensitivity(fw: Framework, records: readonly UnitRecord[], spec: SensitivitySpec, at: SpecLocator = () => ({})): Result<{ plan: Plan; defaultInputs: boolean }> {
+  const errors: Diagnostic[] = [];
+  const bad = (key: string, msg: string, hint: string) => errors.push(error('BAD_SPEC', msg, at(key), hint));
+  const runs = spec.runs ?? DEFAULT_RUNS;
+  if (!Number.isInteger(runs) || runs < 2 || runs > MAX_RUNS) bad('runs', `runs must be a whole number from 2 to ${MAX_RUNS}, got ${runs}`, 'e.g. --runs 1000');
+  const seed = spec.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) bad('seed', `seed must be a whole number from 0 to 4294967295, got ${seed}`, 'e.g. --seed 42');
+  if (spec.bootstrap !== undefined && (!Number.isInteger(spec.bootstrap) || spec.bootstrap < 0 || spec.bootstrap > 100_000)) {
+    bad('bootstrap', `bootstrap must be a whole number from 0 to 100000, got ${spec.bootstrap}`, 'e.g. --bootstrap 1000 (0: no confidence intervals)');
+  }
+
+  const named = spec.weights !== undefined || (spec.normalisation?.length ?? 0) > 0 || (spec.aggregation?.length ?? 0) > 0
+    || (spec.missing?.length ?? 0) > 0 || spec.leaveOneOut === true;
+  const weights = named ? spec.weights : { spread: DEFAULT_SPREAD };
+  const inputs: UncertainInput[] = [];
+  const draws: number[] = [];
+  const weightNodes: number[][] = [];
+  const maxDepth = Math.max(...fw.nodes.map((x) => x.depth));
+
+  if (weights !== undefined) {
+    const s = weights.spread;
+    if (!(s >= 0 && s <= 1)) bad('weights', `the weight spread must be from 0 to 1, got ${s}`, 'e.g. --weights 0.25: each weight times a factor drawn from [0.75, 1.25]');
+    let chosen: number[] = [];
+    if (weights.nodes !== undefined && weights.nodes.length > 0) {
+      for (const id of weights.nodes) {
+        const k = fw.index.get(id);
+        if (k === undefined) errors.push(error('UNKNOWN_NODE', `weights: no node '${id}' in the definitions`, at('weights.nodes'), didYouMean(id, fw.index.keys()) ?? "see 'dti indicators' for the ids"));
+        else chosen.push(k);
+      }
+    } else {
+      const levels = weights.levels ?? Array.from({ length: maxDepth }, (_, i) => i + 1);
+      for (const l of levels) {
+        if (!Number.isInteger(l) || l < 1 || l > maxDepth) bad('weights.levels', `weights: level ${l} does not exist; the tree has levels 1 to ${maxDepth}`, 'level 1 is the root\'s children (the main indices), 2 the level below');
+      }
+      chosen = fw.nodes.flatMap((x, k) => (k !== fw.root && levels.includes(x.depth) ? [k] : []));
+    }
+    // One input per level, so Sobol tells the levels apart; nodes named one by one form one input.
+    const byLevel = new Map<number, number[]>();
+    for (const k of chosen) {
+      const key = weights.nodes !== undefined && weights.nodes.length > 0 ? 0 : fw.nodes[k]!.depth;
+      byLevel.set(key, [...(byLevel.get(key) ?? []), k]);
+    }
+    for (const [lvl, ks] of [...byLevel.entries()].sort((a, b) => a[0] - b[0])) {
+      inputs.push({ id: lvl === 0 ? 'weights' : `weights@${lvl}`, options: ks.map((k) => fw.nodes[k]!.id), spread: s });
+      draws.push(ks.length);
+      weightNodes.push(ks);
+    }
+  }
+
+  const uniq = <T>(xs: readonly T[]) => [...new Set(xs)];
+  // Normalisation alternatives.
+  const matrices: Float64Array[] = [normalizeMatrix(fw, records)];
+  const normNames = ['nominal'];
+  const norms = uniq(spec.normalisation ?? []);
+  for (const m of norms) {
+    if (m === 'nominal') continue;
+    if (!(ALT_NORMALISATIONS as readonly string[]).includes(m)) {
+      bad('normalisation', `normalisation: '${m}' is not a method that can replace every indicator's own`,
+        didYouMean(m, ALT_NORMALISATIONS) ?? `one of ${ALT_NORMALISATIONS.join(', ')} (goalposts, target and steps need parameters per indicator)`);
+    }
+  }
+  const aggs = uniq(spec.aggregation ?? []);
+  for (const a of aggs) {
+    if (a !== 'nominal' && !(ALT_AGGREGATIONS as readonly string[]).includes(a)) bad('aggregation', `aggregation: unknown method '${a}'`, didYouMean(a, ALT_AGGREGATIONS) ?? `one of ${ALT_AGGREGATIONS.join(', ')}`);
+  }
+  const miss = uniq(spec.missing ?? []);
+  for (const m of miss) {
+    if (m !== 'nominal' && !(ALT_MISSING as readonly string[]).includes(m)) bad('missing', `missing: unknown policy '${m}'`, didYouMean(m, ALT_MISSING) ?? `one of ${ALT_MISSING.join(', ')}`);
+  }
+  const geometricUsed = aggs.includes('geometric') || fw.nodes.some((x) => x.leaf < 0 && x.aggregate === 'geometric');
+  if (geometricUsed && norms.includes('zscore')) {
+    bad('normalisation', 'normalisation: zscore gives negative values, which a geometric mean cannot take', 'leave zscore out, or geometric out of the aggregations');
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings: [] };
+
+  for (const m of norms) {
+    if (m === 'nominal') continue;
+    // Boolean indicators stay 0/1: no other method means anything for them.
+    const swapped: Framework = {
+      ...fw,
+      nodes: fw.nodes.map((x) => (x.leaf < 0 || x.def!.normalize.method === 'boolean' ? x : { ...x, def: { ...x.def!, normalize: { method: m } as Normalize } as IndicatorNode })),
+    };
+    matrices.push(normalizeMatrix(swapped, records));
+    normNames.push(m);
+  }
+  if (aggs.includes('geometric')) {
+    // A geometric mean of a negative value has no meaning: say so now, not as NaN ranks later.
+    const neg = matrices.some((mat) => mat.some((v) => v < 0));
+    if (neg) bad('aggregation', 'aggregation: geometric, but some normalised values are negative', 'normalise so values are ≥ 0 (goalposts, minmax) or drop geometric');
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings: [] };
+  if (matrices.length > 1) { inputs.push({ id: 'normalisation', options: normNames }); draws.push(1); }
+  const aggregation: Plan['aggregation'] = ['nominal', ...aggs.filter((a): a is AltAggregation => a !== 'nominal')];
+  if (aggregation.length > 1) { inputs.push({ id: 'aggregation', options: aggregation }); draws.push(1); }
+  const missing: Plan['missing'] = ['nominal', ...miss.filter((m): m is MissingPolicy => m !== 'nominal')];
+  if (missing.length > 1) { inputs.push({ id: 'missing', options: missing }); draws.push(1); }
+  const leaveOut = spec.leaveOneOut === true ? [-1, ...fw.leaves.map((_, j) => j)] : [-1];
+  if (leaveOut.length > 1) { inputs.push({ id: 'leave-one-out', options: ['none', ...fw.leafIds] }); draws.push(1); }
+  return {
+    ok: true, warnings: [],
+    value: { plan: { inputs, draws, weightNodes, matrices, aggregation, missing, leaveOut, normNames }, defaultInputs: !named },
+  };
+}
+
+/**
+ * Re-aggregation into reused buffers: a group's column is computed from its children's
+ * columns, with the engine's formulas in the engine's order of operations. A fast path
+ * takes groups whose children have no missing value.
+ */
+export class Reaggregator {
+  readonly n: number;
+  private readonly fw: Framework;
+  private readonly buf: Float64Array;
+  private readonly cols: Float64Array[];
+  private readonly nanFree: Uint8Array;
+  private readonly order: number[];
+  private readonly vals: Float64Array;
+  private readonly ws: Float64Array;
+
+  constructor(fw: Framework, n: number) {
+    this.fw = fw;
+    this.n = n;
+    const N = fw.nodes.length;
+    this.buf = new Float64Array(N * n);
+    this.cols = fw.nodes.map((_, k) => this.buf.subarray(k * n, (k + 1) * n));
+    this.nanFree = new Uint8Array(N);
+    this.order = fw.nodes.flatMap((x, k) => (x.leaf < 0 ? [k] : []));
+    const maxKids = Math.max(1, ...fw.nodes.map((x) => x.children.length));
+    this.vals = new Float64Array(maxKids);
+    this.ws = new Float64Array(maxKids);
+  }
+
+  /** Point the leaves at a normalised matrix (column-major, as normalizeMatrix gives). */
+  setMatrix(m: Float64Array): void {
+    const n = this.n;
+    for (const x of this.fw.nodes) {
+      if (x.leaf < 0) continue;
+      const k = this.fw.index.get(x.id)!;
+      this.cols[k] = m.subarray(x.leaf * n, (x.leaf + 1) * n);
+      let free = 1;
+      const c = this.cols[k]!;
+      for (let i = 0; i < n; i++) if (c[i] !== c[i]) { free = 0; break; }
+      this.nanFree[k] = free;
+    }
+  }
+
+  /**
+   * Aggregate every group with `w` (one weight per node); `how` overrides every group's
+   * aggregation and `missing` every node's policy (undefined: the definitions'). Returns the
+   * root's column (a view into the reused buffer).
+   */
+  run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
+    const fw = this.fw;
+    const n = this.n;
+    for (const k of this.order) {
+      const nd = fw.nodes[k]!;
+      const kids = nd.children;
+      const agg = how ?? nd.aggregate;
+      const out = this.cols[k]!;
+      let free = agg === 'geometric' && nd.floor > 0 ? 0 : 1;
+      for (const c of kids) if (this.nanFree[c] === 0) { free = 0; break; }
+      if (free === 1) {
+        // No missing value below: Σw·v (or Σw·ln v) over children with a weight, then as combine().
+        let wIn = 0;
+        out.fill(0);
+        if (agg === 'geometric') {
+          for (const c of kids) {
+            const wc = w[c]!;
+            wIn += wc;
+            if (wc === 0) continue;
+            const col = this.cols[c]!;
+            for (let i = 0; i < n; i++) out[i] = out[i]! + wc * Math.log(col[i]!);
+          }
+          if (wIn === 0) out.fill(NaN);
+          else for (let i = 0; i < n; i++) out[i] = Math.exp(out[i]! / wIn);
+        } else {
+          for (const c of kids) {
+            const wc = w[c]!;
+            wIn += wc;
+            const col = this.cols[c]!;
+            for (let i = 0; i < n; i++) out[i] = out[i]! + wc * col[i]!;
+          }
+          if (wIn === 0) out.fill(NaN);
+          // A sum with nothing missing is acc · (wAll/wIn) = acc · 1: nothing to do.
+          else if (agg === 'mean') for (let i = 0; i < n; i++) out[i] = out[i]! / wIn;
+        }
+        this.nanFree[k] = wIn === 0 ? 0 : 1;
+        if (agg === 'geometric' && this.nanFree[k] === 1) {
+          // ln of a negative value gives NaN: keep the flag honest.
+          for (let i = 0; i < n; i++) if (out[i] !== out[i]) { this.nanFree[k] = 0; break; }
+        }
+        continue;
+      }
+      this.general(k, kids, agg, w, out, missing);
+    }
+    return this.cols[fw.root]!;
+  }
+
+  /** The engine's method from the registry, unit by unit, for groups with missing values below (or a floor). */
+  private general(k: number, kids: readonly number[], agg: Aggregate, w: Float64Array, out: Float64Array, missing?: MissingPolicy): void {
+    const fw = this.fw;
+    const n = this.n;
+    const K = kids.length;
+    const vals = this.vals;
+    const ws = this.ws;
+    const method = aggregateMethodOf(agg);
+    const floor = fw.nodes[k]!.floor;
+    const fills = kids.map((c) => ((missing ?? fw.nodes[c]!.missing) === 'zero' ? 0 : NaN));
+    for (let c = 0; c < K; c++) ws[c] = w[kids[c]!]!;
+    let free = 1;
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < K; c++) {
+        const v = this.cols[kids[c]!]![i]!;
+        vals[c] = v !== v ? fills[c]! : v;
+      }
+      const r = method.combine(vals, ws, K, floor);
+      out[i] = r;
+      if (r !== r) free = 0;
+    }
+    this.nanFree[k] = free;
+  }
+}
+
+/**
+ * The engine's rankKey (toFixed rounding), fast: away from a half, Math.round(x·10^d)/10^d is
+ * the same double as Number(x.toFixed(d)); near a half, toFixed decides.
+ */
+function makeKey(decimals: number, rounded: boolean): (x: number) => number {
+  if (!rounded) return (x) => x;
+  const p = 10 ** decimals;
+  return (x) => {
+    if (x !== x) return NaN;
+    const y = x * p;
+    return Math.abs(y - Math.floor(y) - 0.5) < 1e-6 ? Number(x.toFixed(decimals)) : Math.round(y) / p;
+  };
+}
+
+/** Competition ranks (1 = highest key; NaN ranks last) into `ranks`, with `sorted` as scratch. */
+export function rankInto(keys: Float64Array, sorted: Float64Array, ranks: Int32Array): void {
+  const n = keys.length;
+  sorted.set(keys);
+  sorted.sort();
+  let ranked = n;
+  while (ranked > 0 && sorted[ranked - 1] !== sorted[ranked - 1]) ranked--;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    if (k !== k) { ranks[i] = ranked + 1; continue; }
+    // Units with a strictly higher key: ranked − (first index past k).
+    let lo = 0;
+    let hi = ranked;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! <= k) lo = mid + 1; else hi = mid; }
+    ranks[i] = ranked - lo + 1;
+  }
+}
+
+/** Quantile type 7 of sorted values. */
+function quantile(sorted: ArrayLike<number>, p: number): number {
+  const m = sorted.length;
+  const h = (m - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, m - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/**
+ * Run the analysis on one year's records. `spec` is validated first (planSensitivity);
+ * errors come back as diagnostics and nothing runs.
+ */
+export function sensitivity(fw: Framework, records: readonly UnitRecord[], year: number | null, spec: SensitivitySpec,
+  opts: { lang?: 'vi' | 'en'; at?: SpecLocator; keepRuns?: boolean } = {}): Result<SensitivityRun> {
+  const planned = planSensitivity(fw, records, spec, opts.at);
+  if (!planned.ok) return planned;
+  const { plan, defaultInputs } = planned.value;
+  const runs = spec.runs ?? DEFAULT_RUNS;
+  const seed = spec.seed ?? DEFAULT_SEED;
+  const n = records.length;
+  const d = fw.definitions;
+  const key = makeKey(d.decimals, d.ties === 'rounded');
+  const agg = new Reaggregator(fw, n);
+  const base = Float64Array.from(fw.nodes, (x) => x.weight);
+  const w = new Float64Array(base);
+  const keys = new Float64Array(n);
+  const sorted = new Float64Array(n);
+  const ranks = new Int32Array(n);
+  const totalDraws = plan.draws.reduce((s, x) => s + x, 0);
+  const offsets = plan.draws.map((_, i) => plan.draws.slice(0, i).reduce((s, x) => s + x, 0));
+  const weightIds = plan.weightNodes.flat().map((k) => fw.nodes[k]!.id);
+  const wInputs = plan.weightNodes.length;
+
+  // The nominal ranks: the engine's choices.
+  agg.setMatrix(plan.matrices[0]!);
+  let root = agg.run(base);
+  for (let i = 0; i < n; i++) keys[i] = key(root[i]! * d.scale);
+  const nominal = new Int32Array(n);
+  rankInto(keys, sorted, nominal);
+  const nominalRanked = Int32Array.from(nominal, (r, i) => (Number.isNaN(keys[i]!) ? 0 : r));
+
+  const pick = (u: number, m: number) => Math.min(m - 1, Math.floor(u * m));
+  let currentMatrix = 0;
+  /** One run from a row of uniforms; ranks into `ranks`, returns the mean absolute rank shift. */
+  const evaluate = (u: Float64Array, rec: RunRecord | null): number => {
+    w.set(base);
+    let input = 0;
+    for (let g = 0; g < wInputs; g++, input++) {
+      const s = plan.inputs[input]!.spread!;
+      const ks = plan.weightNodes[g]!;
+      const off = offsets[input]!;
+      for (let t = 0; t < ks.length; t++) w[ks[t]!] = base[ks[t]!]! * (1 - s + 2 * s * u[off + t]!);
+    }
+    let mi = 0;
+    let how: Aggregate | undefined;
+    let miss: MissingPolicy | undefined;
+    let left = -1;
+    for (; input < plan.inputs.length; input++) {
+      const x = u[offsets[input]!]!;
+      const id = plan.inputs[input]!.id;
+      if (id === 'normalisation') mi = pick(x, plan.matrices.length);
+      else if (id === 'aggregation') { const a = plan.aggregation[pick(x, plan.aggregation.length)]!; how = a === 'nominal' ? undefined : a; }
+      else if (id === 'missing') { const m = plan.missing[pick(x, plan.missing.length)]!; miss = m === 'nominal' ? undefined : m; }
+      else if (id === 'leave-one-out') left = plan.leaveOut[pick(x, plan.leaveOut.length)]!;
+    }
+    if (left >= 0) w[fw.leaves[left]!] = 0;
+    if (mi !== currentMatrix) { agg.setMatrix(plan.matrices[mi]!); currentMatrix = mi; }
+    root = agg.run(w, how, miss);
+    for (let i = 0; i < n; i++) keys[i] = key(root[i]! * d.scale);
+    rankInto(keys, sorted, ranks);
+    let shift = 0;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (nominalRanked[i] === 0) continue;
+      shift += Math.abs(ranks[i]! - nominalRanked[i]!);
+      m++;
+    }
+    const y = m === 0 ? 0 : shift / m;
+    if (rec !== null) {
+      rec.weights = Float64Array.from(plan.weightNodes.flat(), (k) => w[k]!);
+      rec.normalisation = plan.normNames[mi]!;
+      rec.aggregation = how ?? 'nominal';
+      rec.missing = miss ?? 'nominal';
+      rec.leftOut = left < 0 ? '' : fw.leafIds[left]!;
+      rec.meanAbsShift = y;
+    }
+    return y;
+  };
+
+  const random = rng(seed);
+  const row = (): Float64Array => {
+    const u = new Float64Array(totalDraws);
+    for (let i = 0; i < totalDraws; i++) u[i] = random();
+    return u;
+  };
+  const keep = opts.keepRuns === true;
+  const records2: RunRecord[] = [];
+  const newRec = (run: number, block: string): RunRecord | null => (keep
+    ? { run, block, weights: new Float64Array(0), normalisation: '', aggregation: '', missing: '', leftOut: '', meanAbsShift: 0 } : null);
+
+  // Plain Monte Carlo = the A rows of the Saltelli design: the same numbers with or without --sobol.
+  const byRun = new Int32Array(runs * n);
+  const A: Float64Array[] = [];
+  const fA = new Float64Array(runs);
+  for (let r = 0; r < runs; r++) {
+    const u = row();
+    if (spec.sobol === true) A.push(u);
+    const rec = newRec(r + 1, spec.sobol === true ? 'A' : '');
+    fA[r] = evaluate(u, rec);
+    byRun.set(ranks, r * n);
+    if (rec !== null) records2.push(rec);
+  }
+
+  const units: UnitUncertainty[] = [];
+  const col = new Float64Array(runs);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (nominalRanked[a] || Infinity) - (nominalRanked[b] || Infinity));
+  for (const i of order) {
+    const r = records[i]!;
+    if (nominalRanked[i] === 0) {
+      units.push({ unit: r.unit, code: r.code, nominalRank: null, medianRank: null, p5: null, p95: null, meanAbsShift: null });
+      continue;
+    }
+    let shift = 0;
+    for (let t = 0; t < runs; t++) { col[t] = byRun[t * n + i]!; shift += Math.abs(col[t]! - nominalRanked[i]!); }
+    col.sort();
+    units.push({
+      unit: r.unit, code: r.code, nominalRank: nominalRanked[i]!,
+      medianRank: quantile(col, 0.5), p5: quantile(col, 0.05), p95: quantile(col, 0.95), meanAbsShift: shift / runs,
+    });
+  }
+
+  const result: SensitivityResult = {
+    schema: 'dti-sensitivity/v1',
+    framework: { id: d.id, name: d.name[opts.lang ?? 'vi'] },
+    year, runs, seed, inputs: plan.inputs, defaultInputs, units,
+  };
+
+  if (spec.sobol === true) {
+    const D = plan.inputs.length;
+    const fB = new Float64Array(runs);
+    const B: Float64Array[] = [];
+    for (let r = 0; r < runs; r++) {
+      const u = row();
+      B.push(u);
+      const rec = newRec(runs + r + 1, 'B');
+      fB[r] = evaluate(u, rec);
+      if (rec !== null) records2.push(rec);
+    }
+    const fAB: Float64Array[] = [];
+    for (let i = 0; i < D; i++) {
+      const f = new Float64Array(runs);
+      const off = offsets[i]!;
+      const len = plan.draws[i]!;
+      for (let r = 0; r < runs; r++) {
+        const u = Float64Array.from(A[r]!);
+        u.set(B[r]!.subarray(off, off + len), off);
+        const rec = newRec(runs * (2 + i) + r + 1, `AB:${plan.inputs[i]!.id}`);
+        f[r] = evaluate(u, rec);
+        if (rec !== null) records2.push(rec);
+      }
+      fAB.push(f);
+    }
+    const nBoot = spec.bootstrap ?? DEFAULT_BOOTSTRAP;
+    result.sobol = {
+      baseRuns: runs, totalRuns: runs * (D + 2), bootstrap: nBoot, output: 'mean absolute rank shift',
+      indices: sobolIndices(fA, fB, fAB, nBoot, seed).map((s, i) => ({ input: plan.inputs[i]!.id, ...s })),
+    };
+  }
+  return { ok: true, warnings: [], value: { result, weightIds, records: records2 } };
+}
+
+/** First-order (Saltelli 2010) and total-order (Jansen) indices with percentile bootstrap intervals. */
+export function sobolIndices(fA: Float64Array, fB: Float64Array, fAB: Float64Array[], nBoot: number, seed: number): Omit<SobolIndex, 'input'>[] {
+  const N = fA.length;
+  const estimate = (idx: Int32Array | null, i: number): [number, number] => {
+    let mean = 0;
+    for (let r = 0; r < N; r++) { const t = idx === null ? r : idx[r]!; mean += fA[t]! + fB[t]!; }
+    mean /= 2 * N;
+    let v = 0;
+    let s1 = 0;
+    let st = 0;
+    const f = fAB[i]!;
+    for (let r = 0; r < N; r++) {
+      const t = idx === null ? r : idx[r]!;
+      v += (fA[t]! - mean) ** 2 + (fB[t]! - mean) ** 2;
+      s1 += fB[t]! * (f[t]! - fA[t]!);
+      st += (fA[t]! - f[t]!) ** 2;
+    }
+    v /= 2 * N;
+    if (!(v > 0)) return [NaN, NaN];
+    return [s1 / N / v, st / (2 * N) / v];
+  };
+  const random = rng((seed ^ 0x5bd1e995) >>> 0);
+  const boots: Int32Array[] = [];
+  for (let b = 0; b < nBoot; b++) boots.push(Int32Array.from({ length: N }, () => Math.min(N - 1, Math.floor(random() * N))));
+  const nz = (x: number) => (Number.isNaN(x) ? null : x);
+  return fAB.map((_, i) => {
+    const [first, total] = estimate(null, i);
+    if (Number.isNaN(first) || nBoot === 0) return { first: nz(first), total: nz(total), firstCi: null, totalCi: null };
+    const s1 = new Float64Array(nBoot);
+    const st = new Float64Array(nBoot);
+    boots.forEach((idx, b) => { const [x, y] = estimate(idx, i); s1[b] = x; st[b] = y; });
+    const ci = (xs: Float64Array): [number, number] | null => {
+      const ok = xs.filter((x) => !Number.isNaN(x)).sort();
+      return ok.length === 0 ? null : [quantile(ok, 0.025), quantile(ok, 0.975)];
+    };
+    return { first, total, firstCi: ci(s1), totalCi: ci(st) };
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * The YAML spec of `dti sensitivity --spec`: what is uncertain, checked for shape here (every
+ * problem located file:line:col) and against the definitions in core/sensitivity.ts.
+ *
+ * ```yaml
+ * runs: 1000
+ * seed: 42
+ * weights: 0.25                 # or { spread: 0.25, levels: [1] } or { spread: 0.1, nodes: [ha-tang-so] }
+ * normalisation: [minmax, rank] # alternatives to each indicator's own method
+ * aggregation: [geometric]      # alternatives to each group's own
+ * missing: [exclude]            # alternatives to each node's own policy
+ * leave-one-out: true
+ * sobol: true
+ * ```
+ */
+import { LineCounter, isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import * as z from 'zod';
+import { type Diagnostic, type Result, didYouMean, error } from './core/diagnostics.js';
+import type { SensitivitySpec, SpecLocator } from './core/sensitivity.js';
+
+const KEYS = ['runs', 'seed', 'weights', 'normalisation', 'aggregation', 'missing', 'leave-one-out', 'sobol', 'bootstrap'];
+
+const Spec = z.strictObject({
+  runs: z.number().int().optional(),
+  seed: z.number().int().optional(),
+  weights: z.union([z.number(), z.strictObject({
+    spread: z.number(),
+    levels: z.array(z.number().int()).optional(),
+    nodes: z.array(z.string()).optional(),
+  })]).optional(),
+  normalisation: z.array(z.string()).optional(),
+  aggregation: z.array(z.string()).optional(),
+  missing: z.array(z.string()).optional(),
+  'leave-one-out': z.boolean().optional(),
+  sobol: z.boolean().optional(),
+  bootstrap: z.number().int().optional(),
+});
+
+export function loadSensitivitySpec(text: string, file: string): Result<{ spec: SensitivitySpec; at: SpecLocator }> {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
+  const where = (offset: number) => ({ file, ...lc.linePos(offset) });
+  if (doc.errors.length > 0) {
+    return { ok: false, warnings: [], errors: doc.errors.map((e) => error('YAML_SYNTAX', e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), where(e.pos[0]), 'check the YAML syntax near this position')) };
+  }
+  // The position of a dotted key path ("weights.levels"), as deep as it exists.
+  const locate = (key: string, onKey = false) => {
+    let node: unknown = doc.contents;
+    let best = (doc.contents as YamlNode | null)?.range?.[0] ?? 0;
+    for (const seg of key.split('.')) {
+      if (!isMap(node)) break;
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
+      if (pair === undefined) break;
+      node = pair.value;
+      const r = onKey ? (pair.key as YamlNode).range : (pair.value as YamlNode | null)?.range ?? (pair.key as YamlNode).range;
+      if (r) best = r[0];
+    }
+    return where(best);
+  };
+  const at: SpecLocator = (key) => locate(key);
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, warnings: [], errors: [error('YAML_SYNTAX', (e as Error).message, where(0), 'do not use YAML aliases here')] };
+  }
+  if (raw === null || raw === undefined) raw = {};
+  const parsed = Spec.safeParse(raw);
+  if (!parsed.success) {
+    const errors: Diagnostic[] = [];
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String).join('.');
+      if (issue.code === 'unrecognized_keys') {
+        for (const k of issue.keys) {
+          errors.push(error('BAD_SPEC', `${path === '' ? '' : `${path}: `}unknown key '${k}'`, locate(path === '' ? k : `${path}.${k}`, true),
+            didYouMean(k, path === 'weights' ? ['spread', 'levels', 'nodes'] : KEYS) ?? `the keys are: ${KEYS.join(', ')}`));
+        }
+      } else {
+        errors.push(error('BAD_SPEC', `${path === '' ? '(top level)' : path}: ${issue.message}`, at(path),
+          path.startsWith('weights') ? 'weights: 0.25, or { spread: 0.25, levels: [1] }' : 'see the example in the README (dti sensitivity)'));
+      }
+    }
+    return { ok: false, errors, warnings: [] };
+  }
+  const d = parsed.data;
+  const spec: SensitivitySpec = {
+    ...(d.runs === undefined ? {} : { runs: d.runs }),
+    ...(d.seed === undefined ? {} : { seed: d.seed }),
+    ...(d.weights === undefined ? {} : {
+      weights: typeof d.weights === 'number' ? { spread: d.weights } : {
+        spread: d.weights.spread,
+        ...(d.weights.levels === undefined ? {} : { levels: d.weights.levels }),
+        ...(d.weights.nodes === undefined ? {} : { nodes: d.weights.nodes }),
+      },
+    }),
+    ...(d.normalisation === undefined ? {} : { normalisation: d.normalisation }),
+    ...(d.aggregation === undefined ? {} : { aggregation: d.aggregation }),
+    ...(d.missing === undefined ? {} : { missing: d.missing }),
+    ...(d['leave-one-out'] === undefined ? {} : { leaveOneOut: d['leave-one-out'] }),
+    ...(d.sobol === undefined ? {} : { sobol: d.sobol }),
+    ...(d.bootstrap === undefined ? {} : { bootstrap: d.bootstrap }),
+  };
+  return { ok: true, value: { spec, at }, warnings: [] };
+}

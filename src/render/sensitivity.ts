@@ -1,0 +1,130 @@
+/** Rendering `dti sensitivity`: per unit the nominal rank and its interval, a chart, Sobol indices; the runs as CSV. */
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../core/score.js';
+import type { SensitivityResult, SensitivityRun, UncertainInput } from '../core/sensitivity.js';
+import { fixed } from '../core/text.js';
+import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
+
+const T = {
+  vi: {
+    title: (runs: number, seed: number) => `Phân tích độ bất định: ${runs} lần chạy, seed ${seed}`,
+    inputs: 'Đầu vào bất định', byDefault: 'không nêu đầu vào nào: mặc định trọng số ±25%',
+    weights: (lvl: string, s: string, k: number) => `trọng số ${lvl === '' ? 'các nút đã chọn' : `cấp ${lvl}`} × U(${s}) (${k} nút)`,
+    normalisation: 'chuẩn hoá', aggregation: 'tổng hợp', missing: 'giá trị thiếu', leave: (k: number) => `bỏ một chỉ số mỗi lần (${k} chỉ số, hoặc không bỏ)`,
+    rank: 'Hạng', unit: 'Đơn vị', median: 'Trung vị', interval: '5%–95%', shift: 'Dịch chuyển TB',
+    chart: (n: number) => `1 … ${n}`, legend: '● trung vị, ─ khoảng 5%–95%, │ hạng danh nghĩa',
+    sobol: (base: number, total: number, b: number) => `Chỉ số Sobol trên độ dịch chuyển hạng trung bình (N = ${base}, ${total} lần chạy, khoảng tin cậy 95% bootstrap ${b} lần)`,
+    input: 'Đầu vào', first: 'Bậc nhất', total: 'Toàn phần', noVariance: 'kết quả không thay đổi giữa các lần chạy: không có phương sai để phân tích',
+  },
+  en: {
+    title: (runs: number, seed: number) => `Uncertainty analysis: ${runs} runs, seed ${seed}`,
+    inputs: 'Uncertain inputs', byDefault: 'none named: weights ±25% by default',
+    weights: (lvl: string, s: string, k: number) => `weights of ${lvl === '' ? 'the nodes named' : `level ${lvl}`} × U(${s}) (${k} nodes)`,
+    normalisation: 'normalisation', aggregation: 'aggregation', missing: 'missing values', leave: (k: number) => `one indicator left out per run (${k} indicators, or none)`,
+    rank: 'Rank', unit: 'Unit', median: 'Median', interval: '5%–95%', shift: 'Mean shift',
+    chart: (n: number) => `1 … ${n}`, legend: '● median, ─ 5%–95% interval, │ nominal rank',
+    sobol: (base: number, total: number, b: number) => `Sobol indices on the mean absolute rank shift (N = ${base}, ${total} runs, 95% bootstrap intervals from ${b} resamples)`,
+    input: 'Input', first: 'First order', total: 'Total order', noVariance: 'the output does not vary between runs: no variance to apportion',
+  },
+} as const;
+
+const CHART = 30;
+
+/** One line per input, in the language asked. */
+export function describeInputs(inputs: readonly UncertainInput[], lang: Lang): string[] {
+  const t = T[lang];
+  return inputs.map((x) => {
+    if (x.id.startsWith('weights')) {
+      const s = x.spread ?? 0;
+      return t.weights(x.id.includes('@') ? x.id.split('@')[1]! : '', `${fixed(1 - s, 2)}, ${fixed(1 + s, 2)}`, x.options.length);
+    }
+    if (x.id === 'leave-one-out') return t.leave(x.options.length - 1);
+    const name = x.id === 'normalisation' ? t.normalisation : x.id === 'aggregation' ? t.aggregation : t.missing;
+    return `${name}: ${x.options.join(' | ')}`;
+  });
+}
+
+/** The interval p5–p95 as a bar over ranks 1…n, the median as ●, the nominal rank as │ where it shows. */
+export function intervalBar(p5: number, median: number, p95: number, nominal: number, n: number, ascii: boolean): string {
+  const pos = (r: number) => (n <= 1 ? 0 : Math.round(((r - 1) / (n - 1)) * (CHART - 1)));
+  const cells = Array.from({ length: CHART }, () => ' ');
+  for (let i = pos(p5); i <= pos(p95); i++) cells[i] = ascii ? '-' : '─';
+  cells[pos(nominal)] = ascii ? '|' : '│';
+  cells[pos(median)] = ascii ? 'o' : '●';
+  return cells.join('').trimEnd();
+}
+
+const q = (x: number | null) => (x === null ? '' : Number.isInteger(x) ? String(x) : fixed(x, 1));
+
+export function renderSensitivity(r: SensitivityResult, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean }): string {
+  if (o.format === 'json') return JSON.stringify(r, null, 2) + '\n';
+  if (o.format === 'csv' || o.format === 'tsv') {
+    const us = r.units;
+    const plain = (x: number | null) => (x === null ? '' : String(x));
+    const cols: Column[] = [
+      { header: 'unit', align: 'left', cells: us.map((u) => u.unit), text: true },
+      { header: 'code', align: 'left', cells: us.map((u) => u.code ?? '') },
+      { header: 'nominal_rank', align: 'right', cells: us.map((u) => plain(u.nominalRank)) },
+      { header: 'median_rank', align: 'right', cells: us.map((u) => plain(u.medianRank)) },
+      { header: 'p5', align: 'right', cells: us.map((u) => plain(u.p5)) },
+      { header: 'p95', align: 'right', cells: us.map((u) => plain(u.p95)) },
+      { header: 'mean_abs_shift', align: 'right', cells: us.map((u) => plain(u.meanAbsShift)) },
+    ];
+    return renderDelimited(cols, o.format === 'csv' ? ',' : '\t');
+  }
+  const t = T[o.lang];
+  const md = o.format === 'md';
+  const table = (cols: Column[]) => (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, o.ascii));
+  const title = `${r.framework.name}${r.year === null ? '' : ` ${r.year}`} — ${t.title(r.runs, r.seed)}`;
+  let out = `${md ? `## ${title}` : o.chalk.bold(title)}\n\n`;
+  out += `${t.inputs}${r.defaultInputs ? ` (${t.byDefault})` : ''}:\n`;
+  for (const line of describeInputs(r.inputs, o.lang)) out += `${md ? '-' : ' ·'} ${line}\n`;
+  out += '\n';
+  const us = r.units;
+  const n = Math.max(1, ...us.map((u) => u.nominalRank ?? 0));
+  const cols: Column[] = [
+    { header: t.rank, align: 'right', cells: us.map((u) => q(u.nominalRank)) },
+    { header: t.unit, align: 'left', cells: us.map((u) => u.unit) },
+    { header: t.median, align: 'right', cells: us.map((u) => q(u.medianRank)) },
+    { header: t.interval, align: 'right', cells: us.map((u) => (u.p5 === null ? '' : `${q(u.p5)}–${q(u.p95)}`)) },
+    { header: t.shift, align: 'right', cells: us.map((u) => (u.meanAbsShift === null ? '' : fixed(u.meanAbsShift, 2))) },
+  ];
+  if (!md) {
+    cols.push({
+      header: t.chart(n), align: 'left',
+      cells: us.map((u) => (u.p5 === null ? '' : o.chalk.cyan(intervalBar(u.p5, u.medianRank!, u.p95!, u.nominalRank!, n, o.ascii)))),
+    });
+  }
+  out += table(cols);
+  if (!md) out += `${t.legend}\n`;
+  if (r.sobol !== undefined) {
+    const s = r.sobol;
+    const ci = (x: [number, number] | null) => (x === null ? '' : ` [${fixed(x[0], 2)}, ${fixed(x[1], 2)}]`);
+    out += `\n${md ? `### ${t.sobol(s.baseRuns, s.totalRuns, s.bootstrap)}\n\n` : `${o.chalk.bold(t.sobol(s.baseRuns, s.totalRuns, s.bootstrap))}\n`}`;
+    if (s.indices.every((x) => x.first === null)) out += `${t.noVariance}\n`;
+    else {
+      out += table([
+        { header: t.input, align: 'left', cells: s.indices.map((x) => x.input) },
+        { header: t.first, align: 'right', cells: s.indices.map((x) => (x.first === null ? '' : `${fixed(x.first, 2)}${ci(x.firstCi)}`)) },
+        { header: t.total, align: 'right', cells: s.indices.map((x) => (x.total === null ? '' : `${fixed(x.total, 2)}${ci(x.totalCi)}`)) },
+      ]);
+    }
+  }
+  return out;
+}
+
+/** Every run's parameters and its output, one row per run (--runs-out). */
+export function renderRuns(run: SensitivityRun): string {
+  const rs = run.records;
+  const cols: Column[] = [
+    { header: 'run', align: 'right', cells: rs.map((r) => String(r.run)) },
+    { header: 'block', align: 'left', cells: rs.map((r) => r.block) },
+    ...run.weightIds.map((id, k): Column => ({ header: `weight:${id}`, align: 'right', cells: rs.map((r) => String(r.weights[k])) })),
+    { header: 'normalisation', align: 'left', cells: rs.map((r) => r.normalisation) },
+    { header: 'aggregation', align: 'left', cells: rs.map((r) => r.aggregation) },
+    { header: 'missing', align: 'left', cells: rs.map((r) => r.missing) },
+    { header: 'left_out', align: 'left', cells: rs.map((r) => r.leftOut) },
+    { header: 'mean_abs_shift', align: 'right', cells: rs.map((r) => String(r.meanAbsShift)) },
+  ];
+  return renderDelimited(cols, ',');
+}
