@@ -6,6 +6,7 @@
 import { type Diagnostic, type Result, didYouMean, error, warning } from './diagnostics.js';
 import { domainErrors } from './stages/transform.js';
 import { missingErrors } from './stages/missing.js';
+import { denominatorErrors } from './stages/denominate.js';
 import type { Framework } from './framework.js';
 import { findProvince, province2025ByCode, region2025, successorOf } from './provinces.js';
 import { type Decimal, parseBoolean, parseNumber } from './values.js';
@@ -61,6 +62,12 @@ export interface UnitRecord {
   /** Position of each leaf's cell (0 where there was none). */
   lines: Int32Array;
   cols: Int32Array;
+  /** The `columns.groups` values of the row, in that order (null where empty). */
+  groups?: (string | null)[];
+  /** The `columns.denominators` values of the row, in that order (NaN where missing). */
+  denominators?: Float64Array;
+  /** Line and column of each denominator's cell (2 entries each; 0 where there was none). */
+  denominatorAt?: Int32Array;
 }
 
 export interface Dataset {
@@ -98,6 +105,9 @@ interface Header {
   valueCol: number;
   /** Wide files: the columns holding leaves. */
   leafColumns: { col: number; leaf: number }[];
+  /** The columns of `columns.groups` and `columns.denominators`, in their order (-1: absent). */
+  groupCols: number[];
+  denominatorCols: number[];
 }
 
 type Resolved = { unit: string; code: string | null; key: string; region: string | null };
@@ -123,6 +133,7 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
     errors.push(error('NO_DATA', 'the file has a header but no data rows', ctx.at(table.header[0]), `add one row per ${h.unitKind}`));
   }
   errors.push(...missingErrors(fw, records, invalid, file));
+  errors.push(...denominatorErrors(fw, records, file));
   errors.push(...domainErrors(fw, records, file));
   if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, value: { ...(file === undefined ? {} : { file }), unitKind: h.unitKind, layout: h.isLong ? 'long' : 'wide', map, records }, warnings };
@@ -194,8 +205,12 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
   const leafColumns: { col: number; leaf: number }[] = [];
   const indicatorCol = isLong ? lower.indexOf('indicator') : -1;
   const valueCol = isLong ? lower.indexOf('value') : -1;
+  const aux = fw.definitions.columns;
+  const groupCols = aux.groups.map((g) => names.indexOf(g));
+  const denominatorCols = aux.denominators.map((g) => names.indexOf(g));
+  const auxCols = new Set([...groupCols, ...denominatorCols]);
   names.forEach((n, i) => {
-    if (i === unitCol || i === yearCol || i === indicatorCol || i === valueCol) return;
+    if (i === unitCol || i === yearCol || i === indicatorCol || i === valueCol || auxCols.has(i)) return;
     if (IGNORED_PREFIX.test(n) || (n === '' && isLong)) return;
     if (isLong) {
       unknownColumn(fw, ctx, n, table.header[i], 'column');
@@ -214,7 +229,26 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
         'their values count as missing in every row'));
     }
   }
-  return { names, width: names.length, unitCol, unitKind, yearCol, isLong, indicatorCol, valueCol, leafColumns };
+  // An auxiliary column a stage needs but the file lacks.
+  const needed = new Set(fw.leaves.map((ni) => fw.nodes[ni]!.def!.denominator).filter((x): x is string => x !== null));
+  aux.denominators.forEach((c, k) => {
+    if (denominatorCols[k]! < 0 && needed.has(c)) {
+      const users = fw.leaves.filter((ni) => fw.nodes[ni]!.def!.denominator === c).map((ni) => fw.nodes[ni]!.id);
+      errors.push(error('MISSING_VALUE', `no column '${c}', which ${users.join(', ')} ${users.length === 1 ? 'is' : 'are'} divided by`, at(table.header[0]),
+        `add a column '${c}' with each unit's value (it is listed under columns.denominators)`));
+    }
+  });
+  const grouping = fw.definitions.imputeGroup;
+  const usesGroups = fw.leaves.some((ni) => fw.nodes[ni]!.def!.impute.startsWith('group-'));
+  if (usesGroups && grouping !== null && grouping !== 'region' && groupCols[aux.groups.indexOf(grouping)]! < 0) {
+    errors.push(error('MISSING_VALUE', `no column '${grouping}', the impute_group of group-mean/group-median`, at(table.header[0]),
+      `add a column '${grouping}' naming each unit's group`));
+  }
+  if (usesGroups && grouping === 'region' && unitKind !== 'province') {
+    errors.push(error('MISSING_VALUE', "impute_group: region needs a 'province' column (free units have no region)", at(table.header[unitCol]),
+      'list a column of your own under columns.groups and use it as impute_group'));
+  }
+  return { names, width: names.length, unitCol, unitKind, yearCol, isLong, indicatorCol, valueCol, leafColumns, groupCols, denominatorCols };
 }
 
 /**
@@ -297,11 +331,44 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     let r = byUnitYear.get(k);
     if (r === undefined) {
       r = { ...u, year, line, values: new Float64Array(L).fill(NaN), lines: new Int32Array(L), cols: new Int32Array(L) };
+      if (G > 0) r.groups = new Array<string | null>(G).fill(null);
+      if (D > 0) { r.denominators = new Float64Array(D).fill(NaN); r.denominatorAt = new Int32Array(2 * D); }
       byUnitYear.set(k, r);
       records.push(r);
       return { record: r, fresh: true };
     }
     return { record: r, fresh: false };
+  };
+
+  const G = h.groupCols.length;
+  const D = h.denominatorCols.length;
+  // Auxiliary cells: every row of a unit-year (long files repeat them) must agree.
+  const readAux = (r: UnitRecord, row: Cell[]) => {
+    h.groupCols.forEach((c, k) => {
+      if (c < 0) return;
+      const cell = row[c]!;
+      const t = cell.text.trim().normalize('NFC');
+      const v = t === '' ? null : t;
+      const before = r.groups![k]!;
+      if (before !== null && v !== null && before !== v) {
+        errors.push(error('DUPLICATE_ROW', `${h.names[c]}: '${v}' differs from '${before}' given for ${r.unit} on an earlier row`, at(cell), 'give a unit one group per year'));
+      } else if (v !== null) r.groups![k] = v;
+    });
+    h.denominatorCols.forEach((c, k) => {
+      if (c < 0) return;
+      const cell = row[c]!;
+      const v = parseNumber(cell.text, decimal);
+      if (v.kind === 'invalid') { errors.push(error('NOT_A_NUMBER', `${h.names[c]}: ${v.reason}`, at(cell), v.hint)); return; }
+      if (v.kind === 'missing') return;
+      const before = r.denominators![k]!;
+      if (!Number.isNaN(before) && before !== v.value) {
+        errors.push(error('DUPLICATE_ROW', `${h.names[c]}: ${v.value} differs from ${before} given for ${r.unit} on line ${r.denominatorAt![2 * k]}`, at(cell), 'give a unit one value per year'));
+        return;
+      }
+      r.denominators![k] = v.value;
+      r.denominatorAt![2 * k] = cell.line;
+      r.denominatorAt![2 * k + 1] = cell.col;
+    });
   };
 
   const isBoolean = fw.leaves.map((ni) => fw.nodes[ni]!.def!.normalize.method === 'boolean');
@@ -346,6 +413,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
         continue;
       }
       const { record } = recordFor(u, year, first.line);
+      if (G + D > 0) readAux(record, row);
       if (record.lines[j] !== 0) {
         errors.push(error('DUPLICATE_ROW', `a second value of '${id}' for ${u.unit}${year === null ? '' : ` in ${year}`}`, at(indCell),
           `the first is on line ${record.lines[j]}; keep one`));
@@ -360,6 +428,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
         continue;
       }
       for (const { col, leaf } of h.leafColumns) readValue(record, leaf, row[col]!);
+      if (G + D > 0) readAux(record, row);
     }
   }
   return { records, invalid, map };

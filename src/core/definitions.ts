@@ -19,6 +19,20 @@ export type Transform = 'none' | 'log' | 'log10' | 'sqrt';
 /** A leaf's `normalize:` mapping: `method` names an entry of the registry (./methods/normalise), the rest are its parameters. */
 export type Normalize = { method: string } & Record<string, unknown>;
 
+export type ImputeMethod = 'none' | 'mean' | 'median' | 'group-mean' | 'group-median' | 'previous' | 'linear';
+
+/** Winsorisation with every default filled in (stages/treat.ts). */
+export interface Treat {
+  method: 'winsorise';
+  skew: number;
+  kurtosis: number;
+  maxPoints: number;
+  fallback: 'log' | 'none';
+}
+
+/** The defaults of `treat: { method: winsorise }` (COINr's and the JRC COIN Tool's). */
+export const TREAT_DEFAULTS: Treat = { method: 'winsorise', skew: 2, kurtosis: 3.5, maxPoints: 5, fallback: 'log' };
+
 export interface Name {
   vi: string;
   en: string;
@@ -44,6 +58,15 @@ export interface IndicatorNode {
   direction: Direction;
   transform: Transform;
   normalize: Normalize;
+  /** Leaves: the `columns.denominators` column the value is divided by, then multiplied by `per`. */
+  denominator: string | null;
+  per: number;
+  /** Leaves: the effective imputation (own, else the file's). */
+  impute: ImputeMethod;
+  /** Leaves: the effective outlier treatment (null: none). */
+  treat: Treat | null;
+  /** Groups under a geometric mean: a child below this counts as this (0: no floor). */
+  floor: number;
 }
 
 export interface Pillar {
@@ -63,6 +86,16 @@ export interface Definitions {
   ties: 'rounded' | 'exact';
   missing: MissingPolicy;
   aggregate: Aggregate;
+  /** The root's geometric floor and the default of every geometric group. */
+  floor: number;
+  /** Data columns that are not indicators. */
+  columns: { groups: string[]; denominators: string[] };
+  /** `screen.min_coverage`: units with less observed coverage are listed unranked (null: no screening). */
+  minCoverage: number | null;
+  impute: ImputeMethod;
+  /** The group of `group-mean`/`group-median`: a `columns.groups` column or `region`. */
+  imputeGroup: string | null;
+  treat: Treat | null;
   indicators: IndicatorNode[];
   pillars: Pillar[];
 }
@@ -75,7 +108,20 @@ export interface ValidateOptions {
   locate?: Locator;
 }
 
-const LEAF_KEYS = ['unit', 'column', 'direction', 'transform', 'normalize'] as const;
+const LEAF_KEYS = ['unit', 'column', 'direction', 'transform', 'normalize', 'denominator', 'per', 'impute', 'treat'] as const;
+
+/** Column names the data reader gives a meaning of its own. */
+const RESERVED_COLUMNS = ['province', 'unit', 'year', 'indicator', 'value'];
+
+type RawTreat = 'none' | { method: 'winsorise'; skew?: number | undefined; kurtosis?: number | undefined; max_points?: number | undefined; fallback?: 'log' | 'none' | undefined };
+
+/** A `treat:` value with its unset keys taken from `base` (the file's treatment, else the defaults). */
+function toTreat(t: RawTreat | undefined, base: Treat | null): Treat | null {
+  if (t === undefined) return base;
+  if (t === 'none') return null;
+  const b = base ?? TREAT_DEFAULTS;
+  return { method: 'winsorise', skew: t.skew ?? b.skew, kurtosis: t.kurtosis ?? b.kurtosis, maxPoints: t.max_points ?? b.maxPoints, fallback: t.fallback ?? b.fallback };
+}
 
 function toName(n: string | { vi: string; en?: string | undefined }): Name {
   return typeof n === 'string' ? { vi: n, en: n } : { vi: n.vi, en: n.en ?? n.vi };
@@ -116,6 +162,14 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   const d = parsed.data;
   const fileMissing = d.missing ?? 'zero';
   const fileAggregate = d.aggregate ?? 'mean';
+  const fileFloor = d.floor ?? 0;
+  const columns = { groups: d.columns?.groups ?? [], denominators: d.columns?.denominators ?? [] };
+  const fileImpute = d.impute ?? 'none';
+  const fileTreat = toTreat(d.treat, null);
+  checkColumns(columns, d.impute_group ?? null, fileImpute, fail);
+  if (d.floor !== undefined && fileAggregate !== 'geometric') {
+    fail('BAD_PARAMETER', ['floor'], `'floor' is for a geometric mean, but the file's aggregate is ${fileAggregate}`, "remove 'floor', or set aggregate: geometric", true);
+  }
 
   const seen = new Map<string, readonly PropertyKey[]>();
   const claim = (id: string, path: readonly PropertyKey[]) => {
@@ -144,21 +198,35 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
         }
       }
       const aggregate = rn.aggregate ?? fileAggregate;
+      if (rn.floor !== undefined && aggregate !== 'geometric') {
+        fail('BAD_PARAMETER', [...path, 'floor'], `'floor' is for a geometric mean, but '${rn.id}' aggregates by ${aggregate}`,
+          "remove 'floor', or set aggregate: geometric on this group", true);
+      }
+      // A child of weight 0 is shown but not counted: nothing above constrains its values.
       const children = rn.children.map((c, i) =>
-        build(c, [...path, 'children', i], missing, underGeometric || aggregate === 'geometric'));
+        build(c, [...path, 'children', i], missing, (underGeometric || aggregate === 'geometric') && (c.weight ?? 1) !== 0));
       checkWeights(children, [...path, 'children'], rn.id);
-      return { ...base, kind: 'group', aggregate, children, unit: null, column: null, direction: 'higher', transform: 'none', normalize: { method: 'none' } };
+      return {
+        ...base, kind: 'group', aggregate, children, unit: null, column: null, direction: 'higher', transform: 'none', normalize: { method: 'none' },
+        denominator: null, per: 1, impute: 'none', treat: null, floor: aggregate === 'geometric' ? rn.floor ?? fileFloor : 0,
+      };
     }
-    if (rn.aggregate !== undefined) {
-      fail('BAD_PARAMETER', [...path, 'aggregate'], `'aggregate' is for groups, but '${rn.id}' is a leaf (it has no children)`,
-        "remove 'aggregate' or give the node 'children'", true);
+    for (const k of ['aggregate', 'floor'] as const) {
+      if (rn[k] !== undefined) {
+        fail('BAD_PARAMETER', [...path, k], `'${k}' is for groups, but '${rn.id}' is a leaf (it has no children)`,
+          `remove '${k}' or give the node 'children'`, true);
+      }
     }
     const normalize = (rn.normalize ?? { method: 'none' }) as Normalize;
     const direction = rn.direction ?? 'higher';
     const transform = rn.transform ?? 'none';
     checkLeaf(rn.id, normalize, direction, transform, underGeometric, path, fail);
+    const impute = rn.impute ?? fileImpute;
+    const treat = toTreat(rn.treat, fileTreat);
+    checkLeafStages(rn, { impute, treat, normalize, transform, columns, imputeGroup: d.impute_group ?? null }, path, fail);
     return {
       ...base, kind: 'leaf', aggregate: fileAggregate, children: [], unit: rn.unit ?? null, column: rn.column ?? null, direction, transform, normalize,
+      denominator: rn.denominator ?? null, per: rn.per ?? 1, impute, treat, floor: 0,
     };
   };
 
@@ -168,10 +236,13 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     }
   };
 
-  const indicators = d.indicators.map((n, i) => build(n, ['indicators', i], fileMissing, fileAggregate === 'geometric'));
+  const indicators = d.indicators.map((n, i) => build(n, ['indicators', i], fileMissing, fileAggregate === 'geometric' && (n.weight ?? 1) !== 0));
   checkWeights(indicators, ['indicators'], 'the root');
 
   const nodeIds = new Set(seen.keys());
+  (['groups', 'denominators'] as const).forEach((kind) => columns[kind].forEach((c, i) => {
+    if (nodeIds.has(c)) fail('BAD_PARAMETER', ['columns', kind, i], `column '${c}' is also the id of a node`, 'a data column is either an indicator or an auxiliary column; rename one');
+  }));
   const pillars: Pillar[] = (d.pillars ?? []).map((p, i) => {
     claim(p.id, ['pillars', i]);
     const members: string[] = [];
@@ -212,6 +283,12 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
       ties: d.score?.ties ?? 'rounded',
       missing: fileMissing,
       aggregate: fileAggregate,
+      floor: fileAggregate === 'geometric' ? fileFloor : 0,
+      columns,
+      minCoverage: d.screen?.min_coverage ?? null,
+      impute: fileImpute,
+      imputeGroup: d.impute_group ?? null,
+      treat: fileTreat,
       indicators,
       pillars,
     },
@@ -219,6 +296,58 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
 }
 
 type Fail = (code: DiagnosticCode, path: readonly PropertyKey[], message: string, hint?: string, key?: boolean) => void;
+
+/** `columns`: distinct names, none reserved; `impute_group` names one of them or `region`. */
+function checkColumns(columns: { groups: string[]; denominators: string[] }, imputeGroup: string | null, fileImpute: ImputeMethod, fail: Fail): void {
+  const seen = new Set<string>();
+  (['groups', 'denominators'] as const).forEach((kind) => columns[kind].forEach((c, i) => {
+    if (RESERVED_COLUMNS.includes(c.toLowerCase())) {
+      fail('BAD_PARAMETER', ['columns', kind, i], `'${c}' is a column the data reader already knows`, `remove it from columns.${kind}`);
+    } else if (seen.has(c)) fail('BAD_PARAMETER', ['columns', kind, i], `column '${c}' is listed twice under columns`, 'list each column once');
+    seen.add(c);
+  }));
+  if (imputeGroup !== null && imputeGroup !== 'region' && !columns.groups.includes(imputeGroup)) {
+    fail('BAD_PARAMETER', ['impute_group'], `impute_group '${imputeGroup}' is neither a columns.groups column nor 'region'`,
+      didYouMean(imputeGroup, [...columns.groups, 'region']) ?? 'list the column under columns: { groups: [...] }, or use region for provinces');
+  }
+  if ((fileImpute === 'group-mean' || fileImpute === 'group-median') && imputeGroup === null) {
+    fail('BAD_PARAMETER', ['impute'], `impute: ${fileImpute} needs impute_group`, 'add impute_group: <a columns.groups column> or impute_group: region');
+  }
+}
+
+interface LeafStages {
+  impute: ImputeMethod;
+  treat: Treat | null;
+  normalize: Normalize;
+  transform: Transform;
+  columns: { groups: string[]; denominators: string[] };
+  imputeGroup: string | null;
+}
+
+/** A leaf's denominator, imputation and treatment against the file's columns and its normalisation. */
+function checkLeafStages(rn: RawNode, st: LeafStages, path: PropertyKey[], fail: Fail): void {
+  if (rn.denominator !== undefined && !st.columns.denominators.includes(rn.denominator)) {
+    fail('BAD_PARAMETER', [...path, 'denominator'], `'${rn.id}': denominator '${rn.denominator}' is not a columns.denominators column`,
+      didYouMean(rn.denominator, st.columns.denominators) ?? `list it: columns: { denominators: [${rn.denominator}] }`);
+  }
+  if (rn.per !== undefined && rn.denominator === undefined) {
+    fail('BAD_PARAMETER', [...path, 'per'], `'${rn.id}': 'per' goes with 'denominator'`, "add denominator: <column>, or remove 'per'", true);
+  }
+  if (rn.impute !== undefined && (rn.impute === 'group-mean' || rn.impute === 'group-median') && st.imputeGroup === null) {
+    fail('BAD_PARAMETER', [...path, 'impute'], `'${rn.id}': impute: ${rn.impute} needs impute_group`, 'add impute_group: <a columns.groups column> (or region) at the top of the file');
+  }
+  if (st.treat !== null && st.treat.fallback === 'log') {
+    const where = rn.treat !== undefined ? [...path, 'treat'] : [...path, 'id'];
+    const m = normaliseMethodOf(st.normalize.method);
+    if (!m.usesPool) {
+      fail('BAD_PARAMETER', where, `'${rn.id}': the log fallback of winsorisation changes the scale, which normalize: ${m.id} does not follow`,
+        `use a method that takes its statistics from the units (${orList(NORMALISE.filter((x) => x.usesPool).map((x) => x.id))}), or treat: { method: winsorise, fallback: none } on this leaf, or treat: none`);
+    } else if (st.transform !== 'none') {
+      fail('BAD_PARAMETER', where, `'${rn.id}': the log fallback of winsorisation and transform: ${st.transform} would transform twice`,
+        "remove 'transform', or set treat: { method: winsorise, fallback: none } on this leaf");
+    }
+  }
+}
 
 function checkLeaf(id: string, n: Normalize, direction: Direction, transform: Transform, underGeometric: boolean,
   path: PropertyKey[], fail: Fail): void {
@@ -278,11 +407,14 @@ function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
 
 function knownKeys(path: readonly PropertyKey[]): string[] {
   const last = path[path.length - 1];
-  if (path.length === 0) return ['schema', 'id', 'name', 'description', 'source', 'score', 'missing', 'aggregate', 'indicators', 'pillars'];
+  if (path.length === 0) return ['schema', 'id', 'name', 'description', 'source', 'score', 'missing', 'aggregate', 'floor', 'columns', 'screen', 'impute', 'impute_group', 'treat', 'indicators', 'pillars'];
+  if (last === 'columns') return ['groups', 'denominators'];
+  if (last === 'screen') return ['min_coverage'];
+  if (last === 'treat') return ['method', 'skew', 'kurtosis', 'max_points', 'fallback'];
   if (last === 'score') return ['scale', 'decimals', 'ties'];
   if (last === 'normalize') return [...NORMALISE_KEYS];
   if (path[0] === 'pillars') return ['id', 'name', 'description', 'members'];
-  return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'missing', 'children', 'unit', 'column', 'direction', 'transform', 'normalize'];
+  return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'floor', 'missing', 'children', 'unit', 'column', 'direction', 'transform', 'normalize', 'denominator', 'per', 'impute', 'treat'];
 }
 
 /**

@@ -63,7 +63,7 @@ export function compile(definitions: Definitions): Framework {
       leaves.push(i);
       leafIds.push(def.id);
     }
-    nodes.push({ id: def.id, kind: def.kind, children, parent: -1, weight: def.weight, aggregate: def.aggregate, floor: 0, missing: def.missing, leaf, depth, def });
+    nodes.push({ id: def.id, kind: def.kind, children, parent: -1, weight: def.weight, aggregate: def.aggregate, floor: def.floor, missing: def.missing, leaf, depth, def });
     for (const c of children) nodes[c]!.parent = i;
     index.set(def.id, i);
     return i;
@@ -72,7 +72,7 @@ export function compile(definitions: Definitions): Framework {
   const top = definitions.indicators.map((d) => visit(d, 1));
   const root = nodes.length;
   nodes.push({
-    id: definitions.id, kind: 'root', children: top, parent: -1, weight: 1, aggregate: definitions.aggregate, floor: 0,
+    id: definitions.id, kind: 'root', children: top, parent: -1, weight: 1, aggregate: definitions.aggregate, floor: definitions.floor,
     missing: definitions.missing, leaf: -1, depth: 0, def: null,
   });
   for (const c of top) nodes[c]!.parent = root;

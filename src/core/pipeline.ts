@@ -1,29 +1,43 @@
 /**
- * The pipeline: the stages in their fixed order over one year's panel,
+ * The pipeline: the stages in their fixed order,
  *
- *   transform → normalise → (missing) → aggregate → rank
+ *   denominate → impute            over every year given at once (a unit's series)
+ *   → screen → treat → transform → normalise → (missing) → aggregate → rank   one year at a time
  *
- * each a small pure function in ./stages/ with its own tests. The result of every stage is
+ * each a small pure function in ./stages/ with its own tests. What every stage produced is
  * kept (`YearScore`), so explain and sensitivity read the normalised matrix and re-aggregate
- * from it instead of scoring again.
+ * from it instead of scoring again, and the result reports what was imputed, screened and
+ * treated from the stages' logs.
  */
 import type { UnitRecord } from './data.js';
 import type { Framework } from './framework.js';
-import { panelOf } from './panel.js';
+import { type Panel, panelOf, subPanel } from './panel.js';
 import { type Aggregated, aggregate } from './stages/aggregate.js';
+import { type DenominateLog, denominate } from './stages/denominate.js';
+import { type ImputeLog, impute } from './stages/impute.js';
 import { normalisePanel } from './stages/normalise.js';
 import { rankKey, rankKeys } from './stages/rank.js';
-import { coverage } from './stages/screen.js';
+import { imputedShare, panelCoverage, screen } from './stages/screen.js';
+import { type TreatLog, treat } from './stages/treat.js';
 
 /** One year of one dataset, scored. Arrays are indexed like `records`. */
 export interface YearScore {
   year: number | null;
   records: UnitRecord[];
+  /** Each leaf's value after denominate and impute (what treatment and normalisation start from), column-major. */
+  values: Float64Array;
+  /** 1 where `values` was imputed, column-major like it. */
+  imputed: Uint8Array;
   /** Normalised leaf matrix, column-major (leaf j, unit i at j·n + i). */
   norm: Float64Array;
   agg: Aggregated;
+  /** Weight share of observed leaves, and of imputed ones. */
   coverage: Float64Array;
-  /** Root value × scale (NaN = unranked). */
+  imputedShare: Float64Array;
+  /** 1 for a unit screened out (listed unranked). */
+  screened: Uint8Array;
+  treatment: TreatLog[];
+  /** Root value × scale (NaN = missing). */
   scores: Float64Array;
   ranks: Int32Array;
   order: number[];
@@ -35,34 +49,120 @@ export interface YearScore {
   absent?: (string[] | null)[];
 }
 
-/** Score one year's records. `pool` gives minmax/zscore/rank their statistics (default: these records). */
-export function scoreYear(fw: Framework, records: UnitRecord[], year: number | null, pool?: readonly UnitRecord[]): YearScore {
-  const L = fw.leaves.length;
-  const panel = panelOf(records, L);
-  const norm = normalisePanel(fw, panel, pool === undefined || pool === records ? panel : panelOf(pool, L));
-  const agg = aggregate(fw, norm, records.length);
-  const missing = new Int32Array(records.length);
-  records.forEach((r, i) => { for (let j = 0; j < L; j++) if (Number.isNaN(r.values[j]!)) missing[i]! += 1; });
-  return rankYear(fw, records, year, norm, agg, coverage(fw, records), missing);
+/** The stages before the years part: denominate, then impute along each unit's years. */
+export function prepare(fw: Framework, rows: readonly UnitRecord[]): { panel: Panel; denominated: DenominateLog[]; imputed: ImputeLog[] } {
+  const d = denominate(fw, panelOf(rows, fw.leaves.length));
+  const im = impute(fw, d.panel);
+  return { panel: im.panel, denominated: d.log, imputed: im.log };
 }
 
-/** Scores and ranks (overall and per pillar) from aggregated values. */
+interface Treated {
+  year: number | null;
+  panel: Panel;
+  /** The panel before treatment (denominated and imputed). */
+  before: Panel;
+  coverage: Float64Array;
+  screened: Uint8Array;
+  treatment: TreatLog[];
+  /** The units that give the statistics (not screened out). */
+  pool: Panel;
+}
+
+function screenAndTreat(fw: Framework, p: Panel, year: number | null): Treated {
+  const cov = panelCoverage(fw, p);
+  const screened = screen(cov, fw.definitions.minCoverage);
+  const t = treat(fw, p, screened, year);
+  const keep: number[] = [];
+  for (let i = 0; i < p.n; i++) if (screened[i] === 0) keep.push(i);
+  const pool = keep.length === p.n ? t.panel : subPanel(t.panel, keep);
+  return { year, panel: t.panel, before: p, coverage: cov, screened, treatment: t.log, pool };
+}
+
+/** Normalise, aggregate and rank one treated year against `pool`. */
+function finish(fw: Framework, t: Treated, pool: Panel): YearScore {
+  const norm = normalisePanel(fw, t.panel, pool);
+  const agg = aggregate(fw, norm, t.panel.n);
+  // Missing after imputation: what the missing-value policy applies to.
+  const { n, L } = t.before;
+  const missing = new Int32Array(n);
+  for (let j = 0; j < L; j++) for (let i = 0; i < n; i++) if (Number.isNaN(t.before.values[j * n + i]!)) missing[i]! += 1;
+  return rankYear(fw, [...t.panel.rows], t.year, norm, agg, t.coverage, missing, {
+    values: t.before.values, imputed: t.before.imputed, imputedShare: imputedShare(fw, t.before), screened: t.screened, treatment: t.treatment,
+  });
+}
+
+/** Panels stacked (the pool of --pool-years). */
+function stack(ps: readonly Panel[]): Panel {
+  if (ps.length === 1) return ps[0]!;
+  const L = ps[0]!.L;
+  const n = ps.reduce((s, p) => s + p.n, 0);
+  const values = new Float64Array(n * L);
+  for (let j = 0; j < L; j++) {
+    let off = j * n;
+    for (const p of ps) { values.set(p.values.subarray(j * p.n, (j + 1) * p.n), off); off += p.n; }
+  }
+  return { rows: ps.flatMap((p) => [...p.rows]), n, L, values, observed: new Uint8Array(n * L), imputed: new Uint8Array(n * L), treated: new Uint8Array(n * L) };
+}
+
+export interface PipelineOptions {
+  /** Normalise over all the years scored instead of each year alone. */
+  poolYears?: boolean;
+}
+
+/**
+ * Run the pipeline over `rows` (any years) and score each of `years` (default: every year in
+ * the rows, ascending, undated first). Imputation sees every row; the rest runs per year.
+ */
+export function scoreRows(fw: Framework, rows: readonly UnitRecord[], years?: readonly (number | null)[], opts: PipelineOptions = {}): YearScore[] {
+  const ys = years ?? [...new Set(rows.map((r) => r.year))].sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
+  const { panel } = prepare(fw, rows);
+  const treated = ys.map((y) => {
+    const idx: number[] = [];
+    for (let i = 0; i < panel.n; i++) if (panel.rows[i]!.year === y) idx.push(i);
+    return screenAndTreat(fw, idx.length === panel.n ? panel : subPanel(panel, idx), y);
+  });
+  const pooled = opts.poolYears === true ? stack(treated.map((t) => t.pool)) : undefined;
+  return treated.map((t) => finish(fw, t, pooled ?? t.pool));
+}
+
+/**
+ * Score one year's records. `pool` gives the data-dependent methods (minmax, zscore, rank, …)
+ * their statistics (default: these records).
+ */
+export function scoreYear(fw: Framework, records: UnitRecord[], year: number | null, pool?: readonly UnitRecord[]): YearScore {
+  const t = screenAndTreat(fw, prepare(fw, records).panel, year);
+  if (pool === undefined || pool === records) return finish(fw, t, t.pool);
+  return finish(fw, t, screenAndTreat(fw, prepare(fw, pool).panel, year).pool);
+}
+
+export interface YearExtras {
+  values: Float64Array;
+  imputed: Uint8Array;
+  imputedShare: Float64Array;
+  screened: Uint8Array;
+  treatment: TreatLog[];
+}
+
+/** Scores and ranks (overall and per pillar) from aggregated values; screened units are unranked. */
 export function rankYear(fw: Framework, records: UnitRecord[], year: number | null, norm: Float64Array, agg: Aggregated, cov: Float64Array,
-  missing: Int32Array): YearScore {
+  missing: Int32Array, extras?: YearExtras): YearScore {
   const n = records.length;
+  const L = fw.leaves.length;
+  const x = extras ?? {
+    values: new Float64Array(n * L).fill(NaN), imputed: new Uint8Array(n * L), imputedShare: new Float64Array(n), screened: new Uint8Array(n), treatment: [],
+  };
   const scale = fw.definitions.scale;
   const scores = new Float64Array(n);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     scores[i] = agg.nodes[fw.root * n + i]! * scale;
-    keys[i] = rankKey(fw, scores[i]!);
+    keys[i] = x.screened[i] === 1 ? NaN : rankKey(fw, scores[i]!);
   }
   const names = records.map((r) => r.unit);
   const { ranks, order } = rankKeys(keys, names);
   const pillarRanks = fw.pillars.map((_, p) => {
-    const pk = Float64Array.from({ length: n }, (_, i) => rankKey(fw, agg.pillars[p * n + i]! * scale));
+    const pk = Float64Array.from({ length: n }, (_, i) => (x.screened[i] === 1 ? NaN : rankKey(fw, agg.pillars[p * n + i]! * scale)));
     return rankKeys(pk, names).ranks;
   });
-  return { year, records, norm, agg, coverage: cov, scores, ranks, order, pillarRanks, missing };
+  return { year, records, ...x, norm, agg, coverage: cov, scores, ranks, order, pillarRanks, missing };
 }
-

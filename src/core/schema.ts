@@ -22,6 +22,19 @@ export const MissingSchema = z.enum(['zero', 'exclude', 'error']);
 export const AggregateSchema = z.enum(AGGREGATE_IDS);
 export const DirectionSchema = z.enum(['higher', 'lower']);
 export const TransformSchema = z.enum(['none', 'log', 'log10', 'sqrt']);
+export const ImputeSchema = z.enum(['none', 'mean', 'median', 'group-mean', 'group-median', 'previous', 'linear']);
+/** Winsorisation as COINr and the JRC COIN Tool do it (stages/treat.ts); unset keys take the defaults. */
+export const TreatSchema = z.union([
+  z.literal('none'),
+  z.strictObject({
+    method: z.literal('winsorise'),
+    skew: finite.positive().optional(),
+    kurtosis: finite.optional(),
+    max_points: z.number().int().min(1).optional(),
+    fallback: z.enum(['log', 'none']).optional(),
+  }),
+]);
+const ColumnNameSchema = z.string().trim().min(1);
 
 const IdSchema = z
   .string()
@@ -41,6 +54,11 @@ export interface RawNode {
   direction?: z.infer<typeof DirectionSchema> | undefined;
   transform?: z.infer<typeof TransformSchema> | undefined;
   normalize?: z.infer<typeof NormalizeSchema> | undefined;
+  denominator?: string | undefined;
+  per?: number | undefined;
+  impute?: z.infer<typeof ImputeSchema> | undefined;
+  treat?: z.infer<typeof TreatSchema> | undefined;
+  floor?: number | undefined;
 }
 
 export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
@@ -59,6 +77,11 @@ export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
   direction: DirectionSchema.optional(),
   transform: TransformSchema.optional(),
   normalize: NormalizeSchema.optional(),
+  denominator: ColumnNameSchema.optional(),
+  per: finite.positive().optional(),
+  impute: ImputeSchema.optional(),
+  treat: TreatSchema.optional(),
+  floor: finite.min(0).max(1).optional(),
 });
 
 export const PillarSchema = z.strictObject({
@@ -83,6 +106,15 @@ export const DefinitionsSchema = z.strictObject({
     .optional(),
   missing: MissingSchema.optional(),
   aggregate: AggregateSchema.optional(),
+  floor: finite.min(0).max(1).optional(),
+  columns: z.strictObject({
+    groups: z.array(ColumnNameSchema).optional(),
+    denominators: z.array(ColumnNameSchema).optional(),
+  }).optional(),
+  screen: z.strictObject({ min_coverage: finite.min(0).max(1) }).optional(),
+  impute: ImputeSchema.optional(),
+  impute_group: ColumnNameSchema.optional(),
+  treat: TreatSchema.optional(),
   indicators: z.array(NodeSchema).min(1),
   pillars: z.array(PillarSchema).optional(),
 });

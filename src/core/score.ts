@@ -10,7 +10,8 @@ import { error, warning } from './diagnostics.js';
 import { aggregateAbove } from './engine.js';
 import type { Framework } from './framework.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
-import { type YearScore, rankYear, scoreYear } from './pipeline.js';
+import { type YearScore, rankYear, scoreRows } from './pipeline.js';
+import type { TreatLog } from './stages/treat.js';
 import { fixed } from './text.js';
 
 export type Lang = 'vi' | 'en';
@@ -125,12 +126,26 @@ export interface RankedUnit {
   /** Socio-economic region (provinces only) and the rank within it. */
   region: string | null;
   regionRank: number | null;
+  /** With `by` a `columns.groups` column: the unit's group and its rank within it. */
+  group?: string | null;
+  groupRank?: number | null;
   coverage: number;
+  /** When the definitions impute: the weight share of leaves whose value was imputed. */
+  imputed?: number;
+  /** Screened out (`screen.min_coverage`): listed with rank null. */
+  screened?: true;
   pillars: Record<string, PillarResult>;
   groups: Record<string, number | null>;
-  indicators: Record<string, { value: number | null; normalized: number | null }>;
+  indicators: Record<string, IndicatorResult>;
   /** `--merge-2025 --allow-partial-merge`: the members with no row, the province averaged over the others. */
   absentMembers?: string[];
+}
+
+/** An indicator of a unit: its value (after denominate and impute) and its normalised value. */
+export interface IndicatorResult {
+  value: number | null;
+  normalized: number | null;
+  imputed?: true;
 }
 
 export interface DroppedUnit {
@@ -158,6 +173,8 @@ export interface ScoreResult {
   dropped: DroppedUnit[];
   /** With `byRegion`: each region's averages, in GSO's order of regions. */
   regions?: RegionSummary[];
+  /** When the definitions treat outliers: every indicator treated, per year. */
+  treatment?: TreatLog[];
   warnings: ResultWarning[];
 }
 
@@ -178,6 +195,8 @@ export interface ScoreOptions {
   lang?: Lang;
   /** Add each region's averages (`regions`). */
   byRegion?: boolean;
+  /** Rank within the groups of this `columns.groups` column (`group`, `groupRank`). */
+  by?: string;
   /**
    * How much per unit to build: `indicators` (default, the full dti-result/v1), `groups`, or
    * `pillars` (groups and indicators left empty — a large file's CSV needs no 17M objects).
@@ -237,7 +256,6 @@ export function yearDependentWarning(fw: Framework): Diagnostic[] {
 export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): ScoreResult {
   const years = yearsOf(data);
   const year = opts.year !== undefined ? opts.year : years[years.length - 1]!;
-  const current = data.records.filter((r) => r.year === year);
   let prevRecords: UnitRecord[] = [];
   let previousYear: number | null = null;
   if (year !== null) {
@@ -251,19 +269,21 @@ export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): Sc
     }
   }
   const warnings: Diagnostic[] = [...(opts.warnings ?? [])];
-  const pool = opts.poolYears === true ? [...current, ...prevRecords] : undefined;
   if (previousYear !== null && opts.poolYears !== true) warnings.push(...yearDependentWarning(fw));
-  let cur = scoreYear(fw, current, year, pool);
-  let prev = previousYear === null ? null : scoreYear(fw, prevRecords, previousYear, pool);
+  // Imputation sees every row given (a unit's whole series); the rest runs per scored year.
+  const fromPrevious = opts.previous !== undefined && prevRecords.length > 0 && !data.records.includes(prevRecords[0]!) ? opts.previous.records : [];
+  const scored = scoreRows(fw, [...fromPrevious, ...data.records], previousYear === null ? [year] : [previousYear, year], { poolYears: opts.poolYears === true });
+  let cur = scored[scored.length - 1]!;
+  let prev = previousYear === null ? null : scored[0]!;
   if (opts.merge2025 === true) {
     cur = mergeYear(fw, cur);
     prev = prev === null ? null : mergeYear(fw, prev);
   }
-  return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi', opts.byRegion === true, opts.detail ?? 'indicators');
+  return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi', opts.byRegion === true, opts.detail ?? 'indicators', opts.by);
 }
 
 function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diags: Diagnostic[], lang: Lang, byRegion: boolean,
-  detail: 'pillars' | 'groups' | 'indicators'): ScoreResult {
+  detail: 'pillars' | 'groups' | 'indicators', by?: string): ScoreResult {
   const d = fw.definitions;
   const n = cur.records.length;
   const prevIndex = new Map<string, number>();
@@ -281,6 +301,18 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     cur.records.forEach((o, j) => { if (o.region === reg && cur.ranks[j]! !== 0 && cur.ranks[j]! < r) better++; });
     return better + 1;
   };
+  // --by <column>: each unit's group (that year's row) and the rank within it.
+  const byCol = by === undefined ? -1 : d.columns.groups.indexOf(by);
+  const groupOfUnit = (i: number) => (byCol < 0 ? null : cur.records[i]!.groups?.[byCol] ?? null);
+  const groupRank = (i: number): number | null => {
+    const g = groupOfUnit(i);
+    const r = cur.ranks[i]!;
+    if (g === null || r === 0) return null;
+    let better = 0;
+    for (let j = 0; j < n; j++) if (groupOfUnit(j) === g && cur.ranks[j]! !== 0 && cur.ranks[j]! < r) better++;
+    return better + 1;
+  };
+  const imputes = fw.leaves.some((ni) => fw.nodes[ni]!.def!.impute !== 'none');
   const rankings = cur.order.map((i): RankedUnit => {
     const r = cur.records[i]!;
     seen.add(r.key);
@@ -298,7 +330,8 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     const indicators: RankedUnit['indicators'] = {};
     if (detail === 'indicators') {
       fw.leafIds.forEach((id, j) => {
-        indicators[id] = { value: nullable(r.values[j]!), normalized: nullable(cur.norm[j * n + i]!) };
+        const c = j * n + i;
+        indicators[id] = { value: nullable(cur.values[c]!), normalized: nullable(cur.norm[c]!), ...(cur.imputed[c] === 1 ? { imputed: true as const } : {}) };
       });
     }
     const absent = cur.absent?.[i];
@@ -311,8 +344,11 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
       rankChange: change(previousRank, rank),
       region: r.region,
       regionRank: regionRank(i),
+      ...(byCol < 0 ? {} : { group: groupOfUnit(i), groupRank: groupRank(i) }),
       // A sum of weight shares: rounded to 10 decimals so 0.425 does not print as 0.4250000000000002.
       coverage: Number(cur.coverage[i]!.toFixed(10)),
+      ...(imputes ? { imputed: Number(cur.imputedShare[i]!.toFixed(10)) } : {}),
+      ...(cur.screened[i] === 1 ? { screened: true as const } : {}),
       pillars,
       groups,
       indicators,
@@ -332,6 +368,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     rankings,
     dropped,
     ...(regions === undefined ? {} : { regions }),
+    ...(fw.leaves.some((ni) => fw.nodes[ni]!.def!.treat !== null) ? { treatment: [...(prev?.treatment ?? []), ...cur.treatment] } : {}),
     warnings,
   };
 }

@@ -5,7 +5,8 @@
 import type { Dataset, UnitRecord } from './data.js';
 import { yearsOf } from './data.js';
 import type { Framework } from './framework.js';
-import { type Lang, type ResultWarning, type YearScore, missingWarnings, scoreYear, yearDependentWarning } from './score.js';
+import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
+import { type YearScore, scoreRows } from './pipeline.js';
 import { compareVi } from './text.js';
 
 export interface TrendPoint {
@@ -41,9 +42,7 @@ export interface TrendOptions {
 
 /** Score every year in `data` on its own; undated rows (year null) are scored together, first. */
 export function scoreYears(fw: Framework, data: Dataset, opts: TrendOptions = {}): YearScore[] {
-  const years = yearsOf(data);
-  const pool = opts.poolYears === true ? data.records : undefined;
-  return years.map((y) => scoreYear(fw, data.records.filter((r) => r.year === y), y, pool));
+  return scoreRows(fw, data.records, yearsOf(data), { poolYears: opts.poolYears === true });
 }
 
 export function trend(fw: Framework, data: Dataset, opts: TrendOptions = {}): TrendResult {

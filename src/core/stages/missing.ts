@@ -27,7 +27,8 @@ export function missingErrors(fw: Framework, records: readonly UnitRecord[], ski
   const out: Diagnostic[] = [];
   const L = fw.leaves.length;
   const at = (line: number, col: number) => ({ ...(file === undefined ? {} : { file }), line, col });
-  const policyError = fw.leaves.map((ni) => fw.nodes[ni]!.missing === 'error');
+  // A leaf that imputes: the policy applies to what imputation leaves missing, after scoring starts.
+  const policyError = fw.leaves.map((ni) => fw.nodes[ni]!.missing === 'error' && fw.nodes[ni]!.def!.impute === 'none');
   if (!policyError.includes(true)) return out;
   for (const r of records) {
     for (let j = 0; j < L; j++) {

@@ -26,9 +26,12 @@ export function transformColumn(t: Transform, x: ArrayLike<number>): Float64Arra
   return out;
 }
 
-/** Whether a node has a geometric mean above it (its values must not be negative). */
+/** Whether a node's value feeds a geometric mean above it (then it must not be negative); weight 0 feeds nothing. */
 function underGeometric(fw: Framework, k: number): boolean {
-  for (let p = fw.nodes[k]!.parent; p !== -1; p = fw.nodes[p]!.parent) if (fw.nodes[p]!.aggregate === 'geometric') return true;
+  for (let c = k, p = fw.nodes[k]!.parent; p !== -1; c = p, p = fw.nodes[p]!.parent) {
+    if (fw.nodes[c]!.weight === 0) return false;
+    if (fw.nodes[p]!.aggregate === 'geometric') return true;
+  }
   return false;
 }
 
