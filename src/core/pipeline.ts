@@ -11,7 +11,7 @@
  */
 import type { UnitRecord } from './data.js';
 import type { Framework } from './framework.js';
-import { type Panel, panelOf, subPanel } from './panel.js';
+import { type Panel, gather, panelOf, subPanel } from './panel.js';
 import { type Aggregated, aggregate } from './stages/aggregate.js';
 import { type DenominateLog, denominate } from './stages/denominate.js';
 import { type ImputeLog, impute } from './stages/impute.js';
@@ -143,13 +143,16 @@ export interface YearExtras {
   treatment: TreatLog[];
 }
 
-/** Scores and ranks (overall and per pillar) from aggregated values; screened units are unranked. */
+/**
+ * Scores and ranks (overall and per pillar) from aggregated values; screened units are unranked.
+ * Without `extras` (the 2025 merger) the values are the records' own, nothing imputed or screened.
+ */
 export function rankYear(fw: Framework, records: UnitRecord[], year: number | null, norm: Float64Array, agg: Aggregated, cov: Float64Array,
   missing: Int32Array, extras?: YearExtras): YearScore {
   const n = records.length;
   const L = fw.leaves.length;
   const x = extras ?? {
-    values: new Float64Array(n * L).fill(NaN), imputed: new Uint8Array(n * L), imputedShare: new Float64Array(n), screened: new Uint8Array(n), treatment: [],
+    values: gather(records, L), imputed: new Uint8Array(n * L), imputedShare: new Float64Array(n), screened: new Uint8Array(n), treatment: [],
   };
   const scale = fw.definitions.scale;
   const scores = new Float64Array(n);
