@@ -8,9 +8,10 @@ import { packagePath } from '../paths.js';
 import { CliError } from '../cli/errors.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
-import { type ScoreFlags, dataOptions, emit, scoreFiles } from './score.js';
+import { explain } from '../core/explain.js';
+import { type ScoreFlags, dataOptions, emit, positiveInt, scoreFiles } from './score.js';
 
-type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'>;
+type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'> & { unit?: string; targetRank?: number; sensitivity?: boolean };
 
 export function register(program: Command, io: Io, done: (code: number) => void, version: string): void {
   const cmd = program
@@ -26,12 +27,15 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .option('--pool-years', 'normalise minmax/zscore/rank over all years given, so scores compare across years')
     .option('--merge-2025', 'score the 34 provinces after 1 July 2025 from data on the 63 (mean of the main indices)')
     .option('--allow-partial-merge', 'with --merge-2025: average over the members present when some are missing')
+    .option('--unit <name>', "add a profile of one unit (from dti explain): priorities, strengths and weaknesses, the change since last year")
+    .option('--target-rank <n>', 'with --unit: the gap to rank n and a balanced plan', positiveInt)
     .option('-q, --quiet', 'no warnings')
     .option('--no-color', 'no colour in messages (also NO_COLOR=1)')
     .addHelpText('after', `
 Examples:
   dti report data/2023.csv -o dti-2023.html
   dti report data/2024.csv --merge-2025 -o dti-2024-34.html
+  dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o nghe-an.html
   dti report data/papi/2016.csv -i indicators/papi.yaml --lang en -o papi-2016.html`)
     .action(async (files: string[], flags: ReportFlags) => {
       done(await runReport(files, flags, io, version));
@@ -49,7 +53,23 @@ function loadTopology(map: '63' | '34'): unknown {
 }
 
 async function runReport(files: string[], flags: ReportFlags, io: Io, version: string): Promise<number> {
-  const { result, fw, ds, inputs } = await scoreFiles(files, flags, io, 'pillars');
+  if (flags.unit === undefined && flags.targetRank !== undefined) {
+    throw new CliError(EXIT.USAGE, '--target-rank goes with --unit', { hint: 'e.g. dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o report.html' });
+  }
+  if (flags.unit !== undefined && flags.merge2025 === true) {
+    throw new CliError(EXIT.USAGE, '--unit cannot profile a merged province (--merge-2025)', { hint: 'profile the unit on the 63 provinces: drop --merge-2025' });
+  }
+  const { result, fw, ds, inputs, scoredData, previous } = await scoreFiles(files, flags, io, 'pillars');
+  let unit;
+  if (flags.unit !== undefined) {
+    const r = explain(fw, scoredData, flags.unit, {
+      lang: flags.lang,
+      ...(previous === undefined ? {} : { previous }),
+      ...(flags.targetRank === undefined ? {} : { targetRank: flags.targetRank }),
+    });
+    if (!r.ok) throw new CliError(EXIT.USAGE, `cannot profile '${flags.unit}'`, { diagnostics: r.errors });
+    unit = r.value;
+  }
   const map = ds.unitKind !== 'province' ? null : flags.merge2025 === true ? '34' : ds.map;
   // Loaded here, not at start-up: Vega and Vega-Lite are large and only this command needs them.
   const { buildModel, buildReport } = await import('../report/index.js');
@@ -58,6 +78,9 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
     files: inputs.slice(1).map((p) => (p === null ? '<stdin>' : displayName(p, io.cwd))),
     version,
   });
-  const html = await buildReport(model, { topology: map === null ? null : loadTopology(map) as never });
+  const html = await buildReport(model, {
+    topology: map === null ? null : loadTopology(map) as never,
+    ...(unit === undefined ? {} : { unit }),
+  });
   return emit(html, flags, io, inputs);
 }

@@ -205,6 +205,9 @@ export interface ScoredFiles {
   /** Names of the definitions and data files as shown (a workbook's with its sheet). */
   definitionsFile: string;
   dataFiles: string[];
+  /** The records scored (the latest year only with --no-previous) and the previous year's file, if read. */
+  scoredData: Dataset;
+  previous?: Dataset;
 }
 
 /** Load definitions and data as `dti score` does, score them and print the warnings (unless quiet). */
@@ -255,7 +258,8 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
   } else if (flags.allowPartialMerge === true) {
     throw new CliError(EXIT.USAGE, '--allow-partial-merge goes with --merge-2025');
   }
-  const scored = score(fw, flags.previous === false ? { ...ds, records: ds.records.filter((r) => r.year === latest) } : ds, {
+  const scoredData = flags.previous === false ? { ...ds, records: ds.records.filter((r) => r.year === latest) } : ds;
+  const scored = score(fw, scoredData, {
     year: latest,
     ...(previous === undefined ? {} : { previous }),
     ...(flags.poolYears === true ? { poolYears: true } : {}),
@@ -275,5 +279,5 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
     const scoring = result.warnings.slice(warnings.length).map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }));
     if (warnings.length + scoring.length > 0) printDiagnostics(io, [...warnings, ...scoring], errChalk);
   }
-  return { result, fw, ds, inputs, definitionsFile: defInput.name, dataFiles: loaded.names };
+  return { result, fw, ds, inputs, definitionsFile: defInput.name, dataFiles: loaded.names, scoredData, ...(previous === undefined ? {} : { previous }) };
 }

@@ -22,7 +22,7 @@ const UP = '#1a8a4a';
 const DOWN = '#c0392b';
 export const NO_DATA = '#d4d4d4';
 
-const CONFIG = {
+export const CONFIG = {
   font: FONT,
   background: '#ffffff',
   view: { stroke: null },

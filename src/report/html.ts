@@ -62,6 +62,10 @@ svg path.province:hover,svg path.province:focus{stroke:#111;stroke-width:2px;out
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:.8rem}
 .card{border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
 .card h3{margin-top:0}
+.lead{font-size:1.1rem;font-weight:600}
+table.plain{width:auto}
+.plain-wrap{display:inline-block;max-width:100%;overflow-x:auto;border:1px solid var(--line);border-radius:6px}
+#unit{break-before:page}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
 @media (max-width:640px){
   body{padding:.8rem .7rem 2rem}
@@ -140,7 +144,7 @@ function table(m: ReportModel, L: Labels): string {
     ...m.pillars.map((p) => head(p.name, 'num')),
   ];
   const num = (x: number | null, d: number) => `<td data-v="${x === null ? '' : String(x)}">${fmt(x, d)}</td>`;
-  const body = m.rows.map((r, i) => `<tr data-i="${i}"${r.code === null ? '' : ` data-code="${esc(r.code)}"`}>`
+  const body = m.rows.map((r, i) => `<tr data-i="${i}"${r.code === null ? '' : ` data-code="${esc(r.code)}"`}${r.unit === m.highlight ? ' class="hl"' : ''}>`
     + `<td data-v="${r.rank ?? ''}">${r.rank ?? '–'}</td>${changeCell(r, m, L)}`
     + `<th scope="row" class="l" data-v="${esc(r.unit)}">${esc(r.unit)}</th>`
     + num(r.score, m.decimals) + r.pillars.map((p) => num(p, m.decimals)).join('') + '</tr>').join('\n');
@@ -162,6 +166,7 @@ export function renderHtml(m: ReportModel, L: Labels, r: Rendered): string {
   const sections: [string, string][] = [['ranking', L.ranking]];
   if (r.map !== null || m.unitKind === 'province') sections.push(['map', L.map]);
   sections.push(['pillars', L.pillars], ['changes', L.changes], ['distribution', L.distribution]);
+  if (m.highlight !== undefined) sections.push(['unit', `${L.unitSection}: ${m.highlight}`]);
   const unranked = m.rows.filter((x) => x.rank === null).length;
   const meta = [
     [L.framework, `${esc(m.framework.name)} <code>${esc(m.framework.id)}</code>`],

@@ -2,20 +2,24 @@
  * `buildReport`: the whole HTML page from a report model and the boundary file. Renders every
  * chart to inline SVG (Vega, loaded on first use), so the same inputs give the same bytes.
  */
-import { type Topology, changeSpec, distributionSpec, focusableShapes, mapSpec, pillarSpec, renderSvg } from './charts.js';
+import { CONFIG, type Topology, changeSpec, distributionSpec, focusableShapes, mapSpec, pillarSpec, renderSvg } from './charts.js';
 import { reportLabels } from './i18n.js';
 import { renderHtml } from './html.js';
 import type { ReportModel } from './model.js';
+import type { ExplainResult } from '../core/explain.js';
+import { type UnitSensitivity, unitHtml, unitSpecs } from './unit.js';
 
 export type { ReportModel } from './model.js';
 export { buildModel } from './model.js';
 export type { Topology } from './charts.js';
+export type { RankInterval, UnitSensitivity } from './unit.js';
 
 export interface ReportParts {
   /** The boundaries of `model.map` (null: no map). */
   topology: Topology | null;
-  /** Extra sections of HTML (the unit profile). */
-  extra?: string[];
+  /** The unit profile (--unit): `dti explain`'s result, and the rank intervals of `dti sensitivity`. */
+  unit?: ExplainResult;
+  sensitivity?: UnitSensitivity;
 }
 
 export async function buildReport(model: ReportModel, parts: ReportParts): Promise<string> {
@@ -28,5 +32,15 @@ export async function buildReport(model: ReportModel, parts: ReportParts): Promi
   const pillars = await maybe(pillarSpec(model, L), 'pillars', L.pillars);
   const changes = await maybe(changeSpec(model, L), 'changes', L.changes);
   const distribution = await maybe(distributionSpec(model, L), 'dist', L.distribution);
-  return renderHtml(model, L, { map, pillars, changes, distribution, extra: parts.extra ?? [] });
+  const extra: string[] = [];
+  if (parts.unit !== undefined) {
+    const specs = unitSpecs(parts.unit, model.lang, CONFIG, parts.sensitivity);
+    const svgs = {
+      priorities: await maybe(specs.priorities, 'prio', L.unitSection),
+      change: await maybe(specs.change, 'contrib', L.unitSection),
+      sensitivity: await maybe(specs.sensitivity, 'sens', L.unitSection),
+    };
+    extra.push(unitHtml(parts.unit, model.lang, model.decimals, svgs, parts.sensitivity));
+  }
+  return renderHtml({ ...model, ...(parts.unit === undefined ? {} : { highlight: parts.unit.unit }) }, L, { map, pillars, changes, distribution, extra });
 }

@@ -34,6 +34,8 @@ export interface ReportModel {
   /** Data files as the user named them. */
   files: string[];
   version: string;
+  /** The unit of the profile section, marked in the table. */
+  highlight?: string;
 }
 
 export interface ModelInput {

@@ -19,7 +19,7 @@ beforeAll(async () => {
   dir = tmp();
   r63 = join(dir, 'papi-63.html');
   r34 = join(dir, 'papi-34.html');
-  expect((await cli(['report', ...PAPI, '-o', r63])).code).toBe(0);
+  expect((await cli(['report', ...PAPI, '--unit', 'Nghệ An', '--target-rank', '15', '-o', r63])).code).toBe(0);
   expect((await cli(['report', ...PAPI, '--merge-2025', '--lang', 'en', '-o', r34])).code).toBe(0);
   browser = await launch();
 }, 60_000);
@@ -53,6 +53,11 @@ describe('report in Chromium', () => {
       expect(requests).toEqual([pathToFileURL(f).href]);
       await page.close();
     }
+    const unit = (await open(r63)).page;
+    expect(await unit.locator('#unit h2').textContent()).toBe('Hồ sơ: Nghệ An (2016)');
+    expect(await unit.locator('#unit svg').count()).toBe(1);
+    expect(await unit.locator('#ranking-table tr.hl th').textContent()).toBe('Nghệ An');
+    await unit.close();
   });
 
   it('draws one shape per province (63 and 34), the legend and both archipelagos', async () => {

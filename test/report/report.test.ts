@@ -111,3 +111,79 @@ describe('dti report', () => {
     expect(statSync(bundle).size).toBeLessThan(1.5 * 1024 * 1024);
   });
 });
+
+/** PAPI totals of a year as published (last column), by GSO code. */
+function totals(year: number): Map<string, number> {
+  const lines = readFileSync(join(ROOT, `data/papi/${year}.csv`), 'utf8').trim().split('\n').slice(1);
+  return new Map(lines.map((l) => {
+    const f = l.split(',');
+    const p = findProvince(f[0]!);
+    if (!p.ok) throw new Error(`unknown province ${f[0]}`);
+    return [p.province.code, Number(f[f.length - 1])];
+  }));
+}
+const rankOf = (m: Map<string, number>, code: string) => [...m.values()].filter((v) => v > m.get(code)!).length + 1;
+
+describe('dti report --unit', () => {
+  it('adds the profile: score and rank, change since last year, the gap to a target rank (checked on the published PAPI totals)', async () => {
+    const html = await report([...PAPI, '--unit', 'nghe an', '--target-rank', '15'], 'unit.html');
+    const t16 = totals(2016);
+    const t15 = totals(2015);
+    const NA = '40';
+    const r16 = rankOf(t16, NA);
+    const r15 = rankOf(t15, NA);
+    expect(html).toContain('<section id="unit"><h2>Hồ sơ: Nghệ An (2016)</h2>');
+    expect(html).toContain(`Điểm ${t16.get(NA)!.toFixed(4)}, hạng ${r16}/63`);
+    const d = t16.get(NA)! - t15.get(NA)!;
+    expect(html).toContain(`Điểm từ ${t15.get(NA)!.toFixed(4)} ${d >= 0 ? 'lên' : 'xuống'} ${t16.get(NA)!.toFixed(4)} (${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(4)}); hạng từ ${r15} ${r16 < r15 ? 'lên' : 'xuống'} ${r16}.`);
+    // Rank 15 needs the score of the 15th province; the gap is the difference.
+    const fifteenth = [...t16.values()].sort((a, b) => b - a)[14]!;
+    expect(html).toContain(`Cần ${fifteenth.toFixed(4)} điểm, còn thiếu ${(fifteenth - t16.get(NA)!).toFixed(4)}`);
+    expect(html).toContain('Điểm mạnh (xếp hạng tốt nhất)');
+    // The unit's row is marked in the table, and the section is in the contents.
+    expect(html).toMatch(/<tr data-i="\d+" data-code="40" class="hl">/);
+    expect(html).toContain('<a href="#unit">Hồ sơ đơn vị: Nghệ An</a>');
+    // Two charts in the section (priorities need a bounded scale: PAPI's 1–10 dimensions are taken as they are).
+    const section = html.slice(html.indexOf('<section id="unit">'));
+    expect((section.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows points lost and a balanced plan on a bounded scale (DTI main indices; points worked out by hand)', async () => {
+    const html = await report(['-i', 'indicators/dti-2022-main.yaml', 'data/published/dti-2022-main-indices.csv', '--unit', 'Cần Thơ', '--target-rank', '1'], 'ct.html');
+    // DTI = Σ main index × its points (100 ×5, 200, 150, 150) / 1000, from the published main indices.
+    const lines = readFileSync(join(ROOT, 'data/published/dti-2022-main-indices.csv'), 'utf8').trim().split('\n');
+    const f = lines.find((l) => l.startsWith('Cần Thơ,'))!.split(',');
+    const points = [100, 100, 100, 100, 100, 200, 150, 150].reduce((s, p, i) => s + p * Number(f[2 + i]), 0);
+    expect(html).toContain(`(${points.toFixed(1)} điểm trên thang 1000)`);
+    expect(html).toContain('Ưu tiên: chỉ số chính mất nhiều điểm nhất');
+    expect(html).toContain('Phương án cân đối: mỗi chỉ số chính thu hẹp');
+    // Rank 1 needs Đà Nẵng's score: (1000 − points) short of the maximum… and the gap in points.
+    const best = lines.slice(1).map((l) => l.split(',')).map((g) => [100, 100, 100, 100, 100, 200, 150, 150].reduce((s, p, i) => s + p * Number(g[2 + i]), 0));
+    const gap = Math.max(...best) - points;
+    expect(html).toContain(`(${gap.toFixed(1)} điểm theo thang)`);
+    const section = html.slice(html.indexOf('<section id="unit">'));
+    expect((section.match(/<svg /g) ?? []).length).toBe(1); // priorities; no previous year, so no change chart
+    expect(section).toContain('Không có dữ liệu năm trước của đơn vị này.');
+  });
+
+  it('speaks English in the profile too', async () => {
+    const html = await report([...PAPI, '--unit', 'Nghệ An', '--lang', 'en'], 'unit-en.html');
+    expect(html).toContain('<h2>Profile: Nghệ An (2016)</h2>');
+    expect(html).toContain('Strengths (best ranks)');
+    expect(html).not.toContain('Hồ sơ');
+  });
+
+  it('rejects an unknown unit, --target-rank alone, and --unit with --merge-2025, writing nothing', async () => {
+    const out = join(dir, 'none.html');
+    const bad = await cli(['report', ...PAPI, '--unit', 'Nghe Anh', '-o', out]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown province 'Nghe Anh'");
+    expect(bad.stderr).toMatch(/hint: did you mean 'Nghệ An'/);
+    const alone = await cli(['report', ...PAPI, '--target-rank', '3', '-o', out]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--target-rank goes with --unit');
+    const merged = await cli(['report', ...PAPI, '--merge-2025', '--unit', 'Nghệ An', '-o', out]);
+    expect(merged.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
