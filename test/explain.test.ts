@@ -137,12 +137,12 @@ describe('a rank target', () => {
     // 0.82995 rounds to 0.8300: b needs (829.95 − 525)/400 = 0.762375.
     expect(r2.ok && get(r2.value.target!.byNode, 'b').valueNeeded).toBeCloseTo(0.762375, 9);
   });
-  it('says when the target is already reached, and rejects a rank beyond the units', () => {
+  it('says when the target is already reached, also for a rank past the last unit', () => {
     const r2 = explain(f, ds, 'X', { targetRank: 2 });
-    expect(r2.ok && r2.value.target!.reached).toBe(true);
+    expect(r2.ok && r2.value.target!).toMatchObject({ reached: true, byNode: [], plan: null });
+    expect(r2.ok && r2.value.target!.scoreNeeded).toBeCloseTo(0.17, 12);
     const r4 = explain(f, ds, 'X', { targetRank: 4 });
-    expect(r4.ok).toBe(false);
-    expect(!r4.ok && r4.errors[0]!.code).toBe('BAD_PARAMETER');
+    expect(r4.ok && r4.value.target!).toMatchObject({ reached: true, scoreNeeded: null, gap: 0 });
   });
 });
 

@@ -671,10 +671,7 @@ function target(fw: Framework, cur: YearScore, u: number, vals: Float64Array, pt
   N: number, label: (k: number) => string, pre: number[]): Result<ExplainTarget> {
   const n = cur.records.length;
   const scale = fw.definitions.scale;
-  const ranked = cur.ranks.reduce((s, x) => s + (x > 0 ? 1 : 0), 0);
-  if (N > Math.max(ranked, 1)) {
-    return { ok: false, warnings: [], errors: [error('BAD_PARAMETER', `--target-rank ${N}: the data rank ${ranked} units`, {}, `give a rank from 1 to ${ranked}`)] };
-  }
+  // A rank past the last one ranked is reached by any score (there is nobody to pass).
   const others: number[] = [];
   for (let i = 0; i < n; i++) {
     if (i === u) continue;
@@ -682,7 +679,7 @@ function target(fw: Framework, cur: YearScore, u: number, vals: Float64Array, pt
     if (!Number.isNaN(k)) others.push(k);
   }
   others.sort((a, b) => b - a);
-  // Rank N needs at least the N-th best score among the others (equal shares rank N).
+  // Rank N needs at least the N-th best score among the others (equal shares rank N); past them, nothing.
   const needed = N - 1 < others.length ? others[N - 1]! : null;
   const score = cur.scores[u]!;
   const gap = needed === null ? 0 : needed - (Number.isNaN(score) ? 0 : score);

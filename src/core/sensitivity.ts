@@ -323,8 +323,8 @@ export class Reaggregator {
       if (free === 1) {
         // No missing value below: Σw·v (or Σw·ln v) over children with a weight, then as combine().
         let wIn = 0;
-        out.fill(0);
         if (agg === 'geometric') {
+          out.fill(0);
           for (const c of kids) {
             const wc = w[c]!;
             wIn += wc;
@@ -335,11 +335,13 @@ export class Reaggregator {
           if (wIn === 0) out.fill(NaN);
           else for (let i = 0; i < n; i++) out[i] = Math.exp(out[i]! / wIn);
         } else {
+          // The first child writes (0 + x is x), the others add: one pass fewer than fill(0).
+          let first = true;
           for (const c of kids) {
             const wc = w[c]!;
             wIn += wc;
             const col = this.cols[c]!;
-            for (let i = 0; i < n; i++) out[i] = out[i]! + wc * col[i]!;
+            if (first) { for (let i = 0; i < n; i++) out[i] = wc * col[i]!; first = false; } else for (let i = 0; i < n; i++) out[i] = out[i]! + wc * col[i]!;
           }
           if (wIn === 0) out.fill(NaN);
           // A sum with nothing missing is acc · (wAll/wIn) = acc · 1: nothing to do.
