@@ -49,6 +49,8 @@ Examples:
   dti score data/2023.csv -f json               the same as JSON (schema dti-result/v1)
   dti trend data/papi/*.csv -i indicators/papi.yaml     ranks year by year
   dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"           side by side, with official ranks
+  dti explain "Nghệ An" data/2023.csv --target-rank 15  where it loses points; what rank 15 needs
+  dti sensitivity data/2023.csv                 how sure each rank is (weights ±25%, 1000 runs)
   dti validate data/2023.csv                    check a data file
   dti indicators                                the indicator tree with weights
   dti provinces --map 34                        the 34 provinces since 1 July 2025
