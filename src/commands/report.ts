@@ -9,9 +9,13 @@ import { CliError } from '../cli/errors.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { explain } from '../core/explain.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, sensitivity } from '../core/sensitivity.js';
+import type { UnitSensitivity } from '../report/unit.js';
 import { type ScoreFlags, dataOptions, emit, positiveInt, scoreFiles } from './score.js';
 
 type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'> & { unit?: string; targetRank?: number; sensitivity?: boolean };
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function register(program: Command, io: Io, done: (code: number) => void, version: string): void {
   const cmd = program
@@ -29,13 +33,14 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .option('--allow-partial-merge', 'with --merge-2025: average over the members present when some are missing')
     .option('--unit <name>', "add a profile of one unit (from dti explain): priorities, strengths and weaknesses, the change since last year")
     .option('--target-rank <n>', 'with --unit: the gap to rank n and a balanced plan', positiveInt)
+    .option('--sensitivity', `with --unit: every unit's rank interval (5th–95th percentile) over ${DEFAULT_RUNS} runs with the weights ±${pct(DEFAULT_SPREAD)} (dti sensitivity's defaults, seed ${DEFAULT_SEED})`)
     .option('-q, --quiet', 'no warnings')
     .option('--no-color', 'no colour in messages (also NO_COLOR=1)')
     .addHelpText('after', `
 Examples:
   dti report data/2023.csv -o dti-2023.html
   dti report data/2024.csv --merge-2025 -o dti-2024-34.html
-  dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o nghe-an.html
+  dti report data/2023.csv --unit "Nghệ An" --target-rank 15 --sensitivity -o nghe-an.html
   dti report data/papi/2016.csv -i indicators/papi.yaml --lang en -o papi-2016.html`)
     .action(async (files: string[], flags: ReportFlags) => {
       done(await runReport(files, flags, io, version));
@@ -52,9 +57,16 @@ function loadTopology(map: '63' | '34'): unknown {
   }
 }
 
+/** An uncertain input of dti sensitivity in words: `weights@1` with spread 0.25 → "trọng số cấp 1 ±25%". */
+function describeInput(id: string, spread: number | undefined, lang: 'vi' | 'en'): string {
+  const w = /^weights@(\d+)$/.exec(id);
+  if (w !== null) return lang === 'vi' ? `trọng số cấp ${w[1]} ±${pct(spread ?? 0)}` : `level-${w[1]} weights ±${pct(spread ?? 0)}`;
+  return id;
+}
+
 async function runReport(files: string[], flags: ReportFlags, io: Io, version: string): Promise<number> {
-  if (flags.unit === undefined && flags.targetRank !== undefined) {
-    throw new CliError(EXIT.USAGE, '--target-rank goes with --unit', { hint: 'e.g. dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o report.html' });
+  if (flags.unit === undefined && (flags.targetRank !== undefined || flags.sensitivity === true)) {
+    throw new CliError(EXIT.USAGE, `${flags.targetRank !== undefined ? '--target-rank' : '--sensitivity'} goes with --unit`, { hint: 'e.g. dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o report.html' });
   }
   if (flags.unit !== undefined && flags.merge2025 === true) {
     throw new CliError(EXIT.USAGE, '--unit cannot profile a merged province (--merge-2025)', { hint: 'profile the unit on the 63 provinces: drop --merge-2025' });
@@ -70,6 +82,20 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
     if (!r.ok) throw new CliError(EXIT.USAGE, `cannot profile '${flags.unit}'`, { diagnostics: r.errors });
     unit = r.value;
   }
+  let sens: UnitSensitivity | undefined;
+  if (unit !== undefined && flags.sensitivity === true) {
+    const records = scoredData.records.filter((r) => r.year === result.year);
+    const s = sensitivity(fw, records, result.year, {}, { lang: flags.lang });
+    if (!s.ok) throw new CliError(EXIT.USAGE, 'cannot run the sensitivity analysis', { diagnostics: s.errors });
+    const res = s.value.result;
+    sens = {
+      runs: res.runs,
+      level: 0.9,
+      units: res.units.flatMap((u) => (u.p5 === null || u.p95 === null || u.medianRank === null ? []
+        : [{ unit: u.unit, rank: u.nominalRank, median: u.medianRank, low: u.p5, high: u.p95 }])),
+      varied: res.inputs.map((i) => describeInput(i.id, i.spread, flags.lang)),
+    };
+  }
   const map = ds.unitKind !== 'province' ? null : flags.merge2025 === true ? '34' : ds.map;
   // Loaded here, not at start-up: Vega and Vega-Lite are large and only this command needs them.
   const { buildModel, buildReport } = await import('../report/index.js');
@@ -81,6 +107,7 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
   const html = await buildReport(model, {
     topology: map === null ? null : loadTopology(map) as never,
     ...(unit === undefined ? {} : { unit }),
+    ...(sens === undefined ? {} : { sensitivity: sens }),
   });
   return emit(html, flags, io, inputs);
 }

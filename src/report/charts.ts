@@ -26,7 +26,7 @@ export const CONFIG = {
   font: FONT,
   background: '#ffffff',
   view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 180, grid: true, gridColor: '#e6e6e6' },
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0, grid: true, gridColor: '#e6e6e6' },
   legend: { labelFontSize: 11, titleFontSize: 12 },
   header: { labelFontSize: 12, labelFontWeight: 'bold', titleFontSize: 0 },
 };

@@ -127,7 +127,7 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
     ]) },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'node', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null, axis: { labelLimit: 220 } },
+      y: { field: 'node', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null, axis: { labelLimit: 0 } },
       x: { field: 'points', type: 'quantitative', stack: 'zero', title: t.points },
       color: { field: 'kind', type: 'nominal', title: null, scale: { domain: [t.earned, t.lost], range: [EARNED, LOST] }, legend: { orient: 'top' } },
       order: { field: 'k', type: 'quantitative' },
@@ -144,7 +144,7 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
     })) },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'node', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null, axis: { labelLimit: 220 } },
+      y: { field: 'node', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null, axis: { labelLimit: 0 } },
       x: { field: 'points', type: 'quantitative', title: t.contribution },
       color: { field: 'up', type: 'nominal', scale: { domain: [1, 0], range: [UP, DOWN] }, legend: null },
     },
@@ -191,8 +191,10 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
   const rows = (main.length > 0 && svgs.priorities === null ? main : leaves);
   if (rows.length > 0) {
     parts.push(`<h3>${esc(svgs.priorities === null ? t.priorities : t.topLeaves)}</h3>`);
-    parts.push(`<div class="plain-wrap"><table class="plain"><thead><tr><th scope="col" class="l">${esc(t.node)}</th><th scope="col">${esc(t.raw)}</th><th scope="col">${esc(t.value)}</th><th scope="col">${esc(t.rankCol)}</th><th scope="col">${esc(t.lost)}</th><th scope="col">${esc(t.max)}</th></tr></thead><tbody>`
-      + rows.map((n) => `<tr><th scope="row" class="l">${esc(n.label)}</th><td>${n.raw === undefined ? '' : num(n.raw, 2)}</td><td>${num(n.value)}</td><td>${n.rank ?? '–'}</td><td>${pts(n.pointsLost)}</td><td>${pts(n.maxPoints)}</td></tr>`).join('')
+    // Points only where the framework's scale has a maximum.
+    const withPoints = e.totalPoints !== null;
+    parts.push(`<div class="plain-wrap"><table class="plain"><thead><tr><th scope="col" class="l">${esc(t.node)}</th><th scope="col">${esc(t.raw)}</th><th scope="col">${esc(t.value)}</th><th scope="col">${esc(t.rankCol)}</th>${withPoints ? `<th scope="col">${esc(t.lost)}</th><th scope="col">${esc(t.max)}</th>` : ''}</tr></thead><tbody>`
+      + rows.map((n) => `<tr><th scope="row" class="l">${esc(n.label)}</th><td>${n.raw === undefined ? '' : num(n.raw, 2)}</td><td>${num(n.value)}</td><td>${n.rank ?? '–'}</td>${withPoints ? `<td>${pts(n.pointsLost)}</td><td>${pts(n.maxPoints)}</td>` : ''}</tr>`).join('')
       + '</tbody></table></div>');
   }
 

@@ -187,3 +187,22 @@ describe('dti report --unit', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('dti report --unit --sensitivity', () => {
+  it('shows every unit’s rank interval, the same as dti sensitivity, the same bytes twice', async () => {
+    const args = [...PAPI, '--unit', 'Nghệ An', '--sensitivity'];
+    const html = await report(args, 'sens.html');
+    expect(await report(args, 'sens2.html')).toBe(html);
+    const s = JSON.parse((await cli(['sensitivity', ...PAPI, '-f', 'json', '-q'])).stdout);
+    const na = s.units.find((u: { unit: string }) => u.unit === 'Nghệ An');
+    expect(html).toContain(`Qua ${s.runs} lần tính lại với các lựa chọn phương pháp khác nhau, Nghệ An xếp hạng ${na.p5}–${na.p95} (khoảng 90%), trung vị ${na.medianRank}.`);
+    expect(html).toContain('Các lựa chọn thay đổi: trọng số cấp 1 ±25%');
+    const section = html.slice(html.indexOf('<h3>Độ nhạy của thứ hạng</h3>'));
+    // One interval (a rule) per province.
+    const rules = /<g class="mark-rule role-mark layer_0_marks"[^>]*>(.*?)<\/g>/s.exec(section)![1]!;
+    expect((rules.match(/<line /g) ?? []).length).toBe(63);
+    const alone = await cli(['report', ...PAPI, '--sensitivity', '-o', join(dir, 'x.html')]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--sensitivity goes with --unit');
+  });
+});
