@@ -1,6 +1,8 @@
 // Every stage before normalisation against values worked out by hand in the comments:
 // denominate, impute (each method), screen, treat (winsorisation and its moments), and the
 // aggregation options of issue 12 (weight-0 children, the geometric floor).
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { panelOf } from '../src/core/panel.js';
 import { denominate } from '../src/core/stages/denominate.js';
@@ -9,7 +11,7 @@ import { kurtosis, skewness, winsorise } from '../src/core/stages/treat.js';
 import { TREAT_DEFAULTS } from '../src/core/definitions.js';
 import { score } from '../src/core/score.js';
 import { loadDefinitions } from '../src/load.js';
-import { data, defs, fw } from './helpers.js';
+import { cli, data, defs, fw, tmp } from './helpers.js';
 
 const leafX = (extra = '') => `  - id: x\n    name: X\n${extra}`;
 
@@ -282,5 +284,45 @@ describe('aggregation options', () => {
     const bad = loadDefinitions(defs('  - id: a\n    name: A\n', 'floor: 0.01\n'), 't.yaml');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0]!.message).toMatch(/'floor' is for a geometric mean/);
+  });
+});
+
+describe('on the command line', () => {
+  const yaml = defs(`${leafX('    impute: group-mean\n    denominator: Pop\n    per: 100\n    normalize: { method: minmax }\n')}`,
+    'columns: { groups: [zone], denominators: [Pop] }\nimpute_group: zone\nscreen: { min_coverage: 0.5 }\ntreat: { method: winsorise, fallback: none }\n');
+  const csv = 'unit,zone,Pop,x\nA,N,10,1\nB,N,10,3\nC,S,20,8\nD,S,10,2\nE,S,10,\n';
+  const setup = () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), yaml);
+    writeFileSync(join(dir, 'd.csv'), csv);
+    return dir;
+  };
+  it('--by <groups column> ranks within each group', async () => {
+    const dir = setup();
+    try {
+      // x per 100 Pop: A 10, B 30, C 40, D 20; E is imputed but not observed, so screened (coverage 0).
+      const j = JSON.parse((await cli(['score', 'd.csv', '-i', 'd.yaml', '--by', 'zone', '-f', 'json', '-q'], { cwd: dir })).stdout);
+      expect(j.rankings.map((r: { unit: string; rank: number | null; group: string; groupRank: number | null }) => [r.unit, r.rank, r.group, r.groupRank]))
+        .toEqual([['C', 1, 'S', 1], ['B', 2, 'N', 1], ['D', 3, 'S', 2], ['A', 4, 'N', 2], ['E', null, 'S', null]]);
+      // E: (40 + 20) / 2 = 30 from its zone S (C and D, after dividing), flagged imputed.
+      expect(j.rankings[4].indicators.x).toMatchObject({ value: 30, imputed: true });
+      const csvOut = (await cli(['score', 'd.csv', '-i', 'd.yaml', '--by', 'zone', '-f', 'csv', '-q'], { cwd: dir })).stdout;
+      expect(csvOut.split('\n')[0]).toBe('rank,previous_rank,rank_change,unit,code,zone,zone_rank,score,coverage,imputed,screened');
+      // Rows by group (N before S), then by rank within it; B: minmax (30 − 10)/(40 − 10) = 0.6667.
+      expect(csvOut.split('\n')[1]).toBe('2,,,B,,N,1,0.6667,1.0000,0.0000,');
+      // E (screened, value 30 imputed): (30 − 10)/30 = 0.6667, unranked.
+      expect(csvOut.split('\n')[5]).toBe(',,,E,,S,,0.6667,0.0000,1.0000,1');
+      const bad = await cli(['score', 'd.csv', '-i', 'd.yaml', '--by', 'zon', '-q'], { cwd: dir });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("one of: region, zone");
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+  it('dti indicators shows each leaf\'s stages', async () => {
+    const dir = setup();
+    try {
+      const md = (await cli(['indicators', '-i', 'd.yaml', '-f', 'md', '--lang', 'en'], { cwd: dir })).stdout;
+      expect(md).toContain('| ÷ Pop × 100; impute group-mean by zone; winsorise (skew 2, kurtosis 3.5, ≤ 5 points) |');
+      expect(md).toContain('screen: units with less than 50% of the data observed are not ranked');
+    } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });

@@ -3,7 +3,7 @@
  * whole index, its normalisation and unit.
  */
 import type { Command } from 'commander';
-import type { Normalize } from '../core/definitions.js';
+import type { IndicatorNode, Normalize } from '../core/definitions.js';
 import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
@@ -43,20 +43,40 @@ export interface IndicatorRow {
   unit: string | null;
   missing: string;
   pillars: string[];
+  /** The stages before normalisation this leaf goes through (denominate, impute, treat), when any. */
+  stages?: string[];
 }
+
+/** A leaf's stages before normalisation, in the order they run. */
+export function leafStages(fw: Framework, def: IndicatorNode): string[] {
+  const out: string[] = [];
+  if (def.denominator !== null) out.push(`÷ ${def.denominator}${def.per === 1 ? '' : ` × ${def.per}`}`);
+  if (def.impute !== 'none') out.push(`impute ${def.impute}${def.impute.startsWith('group-') ? ` by ${fw.definitions.imputeGroup}` : ''}`);
+  if (def.treat !== null) {
+    const t = def.treat;
+    out.push(`winsorise (skew ${t.skew}, kurtosis ${t.kurtosis}, ≤ ${t.maxPoints} points${t.fallback === 'log' ? ', else log' : ''})`);
+  }
+  return out;
+}
+
+/** Whether the definitions use any stage before normalisation. */
+const usesStages = (fw: Framework) => fw.definitions.minCoverage !== null
+  || fw.leaves.some((ni) => leafStages(fw, fw.nodes[ni]!.def!).length > 0);
 
 /** The tree in document order, each node with its share of the index. */
 export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
+  const staged = usesStages(fw);
   const pillarsOf = (id: string) => fw.definitions.pillars.filter((p) => p.members.includes(id)).map((p) => p.id);
   const walk = (k: number, share: number) => {
     const node = fw.nodes[k]!;
     const def = node.def!;
     rows.push({
       id: node.id, depth: node.depth, kind: def.kind, name: def.name[lang], weight: node.weight, share,
-      aggregate: def.kind === 'group' ? def.aggregate : null,
+      aggregate: def.kind === 'group' ? `${def.aggregate}${def.floor > 0 ? ` (floor ${def.floor})` : ''}` : null,
       normalize: def.kind === 'leaf' ? describeNormalize(def.normalize, def.transform, def.direction) : null,
       unit: def.unit, missing: def.missing, pillars: pillarsOf(node.id),
+      ...(staged && def.kind === 'leaf' ? { stages: leafStages(fw, def) } : {}),
     });
     const total = node.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
     for (const c of node.children) walk(c, share * (fw.nodes[c]!.weight / total));
@@ -65,6 +85,17 @@ export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
   const total = root.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
   for (const c of root.children) walk(c, fw.nodes[c]!.weight / total);
   return rows;
+}
+
+/** What each normalisation method in use does, from its registry entry; screening, if any. */
+function methodNotes(fw: Framework, lead: string): string {
+  const used = [...new Set(fw.leaves.map((ni) => fw.nodes[ni]!.def!.normalize.method))];
+  const lines = used.map((id) => {
+    const m = normaliseMethodOf(id);
+    return `${id}: ${m.doc.higher}${m.directional && m.doc.lower !== 'likewise' ? `; lower is better: ${m.doc.lower}` : ''}`;
+  });
+  if (fw.definitions.minCoverage !== null) lines.push(`screen: units with less than ${fixed(fw.definitions.minCoverage * 100, 0)}% of the data observed are not ranked`);
+  return `${lead}${lines.join('\n')}\n`;
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
@@ -97,9 +128,10 @@ Examples:
           { header: 'normalize', align: 'left', cells: rows.map((r) => r.normalize ?? '') },
           { header: 'unit', align: 'left', cells: rows.map((r) => r.unit ?? '') },
         ];
+        if (usesStages(fw)) cols.push({ header: 'stages', align: 'left', cells: rows.map((r) => (r.stages ?? []).join('; ')) });
         if (machine) cols.push({ header: 'pillars', align: 'left', cells: rows.map((r) => r.pillars.join(' ')) });
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
-          : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false);
+          : format === 'md' ? renderMarkdown(cols) + methodNotes(fw, '\n') : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false) + methodNotes(fw, '');
       }
       done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(flags.lang === 'vi' ? 'Chỉ tiêu' : 'Indicators', text)]) : text, flags, io, [input.path]));
     });

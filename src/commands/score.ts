@@ -38,7 +38,8 @@ export interface ScoreFlags extends DataFlags {
   previous?: string | false;
   poolYears?: boolean;
   quiet?: boolean;
-  by?: 'region';
+  /** `region`, or a `columns.groups` column of the definitions. */
+  by?: string;
   region?: string;
   merge2025?: boolean;
   allowPartialMerge?: boolean;
@@ -149,7 +150,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--previous <file>', 'data of the previous year, for rank changes (default: the file of the year before beside the data)')
     .option('--no-previous', 'no rank changes')
     .option('--pool-years', 'normalise minmax/zscore/rank over all years given, so scores compare across years')
-    .addOption(new Option('--by <grouping>', 'rank within each socio-economic region, with region averages').choices(['region']))
+    .option('--by <grouping>', "rank within groups: 'region' (the socio-economic regions, with region averages) or a columns.groups column of the definitions")
     .option('--region <name>', "only the provinces of one region (loosely: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')")
     .option('--merge-2025', 'score the 34 provinces after 1 July 2025 from data on the 63: each main index is the mean of the merged provinces')
     .option('--allow-partial-merge', 'with --merge-2025: average over the members present when some are missing')
@@ -166,6 +167,20 @@ Examples:
     .action(async (files: string[], flags: ScoreFlags) => {
       done(await runScore(files, flags, io));
     });
+}
+
+/** `--by <column>`: a `columns.groups` column of the definitions that the data fill. */
+function groupingOf(by: string, fw: Framework, ds: Dataset): string {
+  const groups = fw.definitions.columns.groups;
+  const k = groups.indexOf(by);
+  if (k < 0) {
+    throw new CliError(EXIT.USAGE, `--by ${by}: neither 'region' nor a columns.groups column of '${fw.definitions.id}'`,
+      { hint: groups.length === 0 ? "list the column under columns: { groups: [...] } in the definitions" : `one of: region, ${groups.join(', ')}` });
+  }
+  if (!ds.records.some((r) => r.groups?.[k] != null)) {
+    throw new CliError(EXIT.DATA, `--by ${by}: the data have no '${by}' column, or it is empty`, { hint: `add a column '${by}' naming each unit's group` });
+  }
+  return by;
 }
 
 export async function runScore(files: string[], flags: ScoreFlags, io: Io): Promise<number> {
@@ -190,6 +205,7 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     // A file written with -o never depends on the writer's locale.
     ascii: toFile(flags.output) ? false : asciiOnly(io),
     byRegion: flags.by === 'region' || flags.region !== undefined,
+    ...(flags.by === undefined || flags.by === 'region' ? {} : { by: flags.by }),
     ...(flags.top === undefined ? {} : { top: flags.top }),
   });
   return emit(text, flags, io, inputs);
@@ -248,6 +264,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
     }
     region = found.region.name;
   }
+  const byGroup = flags.by !== undefined && flags.by !== 'region' ? groupingOf(flags.by, fw, ds) : undefined;
   if ((flags.by === 'region' || region !== undefined) && ds.unitKind !== 'province') {
     throw new CliError(EXIT.USAGE, 'regions need a province column', { hint: "free units (a 'unit' column) have no region" });
   }
@@ -265,6 +282,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
     ...(flags.poolYears === true ? { poolYears: true } : {}),
     ...(flags.merge2025 === true ? { merge2025: true } : {}),
     byRegion: flags.by === 'region' || region !== undefined,
+    ...(byGroup === undefined ? {} : { by: byGroup }),
     detail,
     lang: flags.lang,
     warnings,

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import type { UnitKind } from '../core/data.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang, RankedUnit, ScoreResult } from '../core/score.js';
-import { fixed, shortNumber } from '../core/text.js';
+import { compareVi, fixed, shortNumber } from '../core/text.js';
 import { isBounded } from '../core/definitions.js';
 import { REGIONS } from '../core/provinces.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
@@ -24,11 +24,15 @@ export interface RenderOptions {
   top?: number;
   /** Rank within regions: region columns, rows by region, and a table of region averages. */
   byRegion?: boolean;
+  /** `--by <column>`: rank within the groups of a `columns.groups` column (columns, rows by group). */
+  by?: string;
 }
 
 const L = {
-  vi: { region: 'Vùng', regionRank: '#vùng', units: 'Số tỉnh', average: 'Trung bình', rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', dropped: 'Không còn trong dữ liệu năm nay', normalized: 'chuẩn hoá' },
-  en: { region: 'Region', regionRank: '#region', units: 'Provinces', average: 'Average', rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', dropped: 'No longer in this year\'s data', normalized: 'normalised' },
+  vi: { region: 'Vùng', regionRank: '#vùng', units: 'Số tỉnh', average: 'Trung bình', rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', dropped: 'Không còn trong dữ liệu năm nay', normalized: 'chuẩn hoá', groupRank: '#nhóm', imputed: 'Ước tính',
+    imputedNote: '~ giá trị ước tính (impute)', screenedNote: (m: string) => `không xếp hạng: dữ liệu quan sát dưới ngưỡng ${m} (screen.min_coverage)` },
+  en: { region: 'Region', regionRank: '#region', units: 'Provinces', average: 'Average', rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', dropped: 'No longer in this year\'s data', normalized: 'normalised', groupRank: '#group', imputed: 'Imputed',
+    imputedNote: '~ imputed value', screenedNote: (m: string) => `not ranked: observed data below ${m} (screen.min_coverage)` },
 } as const;
 
 export function labels(lang: Lang) {
@@ -48,14 +52,19 @@ const num = (x: number | null, d: number) => (x === null ? '' : fixed(x, d));
 const int = (x: number | null) => (x === null ? '' : String(x));
 
 /** `--top n`: the units ranked n or better; ranked within regions (--by region, --region), by their region rank. */
-function topOf(rankings: RankedUnit[], o: { top?: number; byRegion?: boolean }): RankedUnit[] {
+function topOf(rankings: RankedUnit[], o: { top?: number; byRegion?: boolean; by?: string }): RankedUnit[] {
   if (o.top === undefined) return rankings;
-  const rankOf = (r: RankedUnit) => (o.byRegion === true ? r.regionRank : r.rank);
+  const rankOf = (r: RankedUnit) => (o.by !== undefined ? r.groupRank ?? null : o.byRegion === true ? r.regionRank : r.rank);
   return rankings.filter((r) => rankOf(r) !== null && rankOf(r)! <= o.top!);
 }
 
-function selected(result: ScoreResult, o: { top?: number; byRegion?: boolean }): RankedUnit[] {
+function selected(result: ScoreResult, o: { top?: number; byRegion?: boolean; by?: string }): RankedUnit[] {
   let rows = topOf(result.rankings, o);
+  if (o.by !== undefined) {
+    // By group (Vietnamese collation; units with no group last), then by rank within it.
+    rows = [...rows].sort((a, b) => (a.group == null ? 1 : 0) - (b.group == null ? 1 : 0)
+      || compareVi(a.group ?? '', b.group ?? '') || (a.groupRank ?? Infinity) - (b.groupRank ?? Infinity));
+  }
   if (o.byRegion === true) {
     // By region (GSO's order), then by rank within it; the stable sort keeps ties in collation order.
     const order = new Map(REGIONS.map((r, i) => [r.name, i]));
@@ -73,6 +82,8 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
   const hasPrev = result.previousYear !== null;
   const dec = d.decimals;
   const cols: Column[] = [];
+  const imputesLeaf = fw.leaves.map((ni) => fw.nodes[ni]!.def!.impute !== 'none');
+  const imputes = imputesLeaf.includes(true);
   const col = (header: string, align: 'left' | 'right', f: (r: RankedUnit) => string, text = false) =>
     cols.push({ header, align, cells: rows.map(f), ...(text ? { text } : {}) });
   if (machine) {
@@ -86,8 +97,14 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
       col('region', 'left', (r) => r.region ?? '', true);
       col('region_rank', 'right', (r) => int(r.regionRank));
     }
+    if (o.by !== undefined) {
+      col(o.by, 'left', (r) => r.group ?? '', true);
+      col(`${o.by}_rank`, 'right', (r) => int(r.groupRank ?? null));
+    }
     col('score', 'right', (r) => num(r.score, dec));
     col('coverage', 'right', (r) => fixed(r.coverage, 4));
+    if (imputes) col('imputed', 'right', (r) => fixed(r.imputed ?? 0, 4));
+    if (d.minCoverage !== null) col('screened', 'right', (r) => (r.screened === true ? '1' : ''));
     for (const p of d.pillars) {
       col(p.id, 'right', (r) => num(r.pillars[p.id]!.score, dec));
       col(`${p.id}_rank`, 'right', (r) => int(r.pillars[p.id]!.rank));
@@ -95,10 +112,14 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
   } else {
     col(lb.rank, 'right', (r) => int(r.rank));
     if (hasPrev) col(lb.change, 'right', (r) => changeMark(r, true, o.lang, o.ascii));
-    col(o.unitKind === 'province' ? lb.province : lb.unit, 'left', (r) => (r.absentMembers === undefined ? r.unit : `${r.unit} *`));
+    col(o.unitKind === 'province' ? lb.province : lb.unit, 'left', (r) => `${r.unit}${r.absentMembers === undefined ? '' : ' *'}${r.screened === true ? ` ${dagger(o.ascii)}` : ''}`);
     if (o.byRegion === true) {
       col(lb.region, 'left', (r) => shortRegion(r.region ?? '', o.lang));
       col(lb.regionRank, 'right', (r) => int(r.regionRank));
+    }
+    if (o.by !== undefined) {
+      col(o.by, 'left', (r) => r.group ?? '');
+      col(lb.groupRank, 'right', (r) => int(r.groupRank ?? null));
     }
     col(lb.score, 'right', (r) => num(r.score, dec));
     for (const p of d.pillars) {
@@ -106,6 +127,7 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
       col('#', 'right', (r) => int(r.pillars[p.id]!.rank));
     }
     if (rows.some((r) => r.coverage < 1)) col(lb.coverage, 'right', (r) => `${Math.round(r.coverage * 100)}%`);
+    if (rows.some((r) => (r.imputed ?? 0) > 0)) col(lb.imputed, 'right', (r) => `${Math.round((r.imputed ?? 0) * 100)}%`);
   }
   if (o.detail === 'groups' || o.detail === 'indicators') {
     for (const g of fw.groups) {
@@ -116,7 +138,12 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
   if (o.detail === 'indicators') {
     fw.leafIds.forEach((id, j) => {
       // Machine formats keep the exact value; people read it to 10 significant digits.
-      col(id, 'right', (r) => { const v = r.indicators[id]!.value; return v === null ? '' : machine ? String(v) : shortNumber(v); });
+      col(id, 'right', (r) => {
+        const c = r.indicators[id]!;
+        if (c.value === null) return '';
+        return machine ? String(c.value) : `${c.imputed === true ? '~' : ''}${shortNumber(c.value)}`;
+      });
+      if (machine && imputesLeaf[j]) col(`${id}_imputed`, 'right', (r) => (r.indicators[id]!.imputed === true ? '1' : ''));
       const bounded = isBounded(fw.nodes[fw.leaves[j]!]!.def!);
       col(`${id}${machine ? '_normalized' : bounded ? ' (0–1)' : ` (${lb.normalized})`}`, 'right', (r) => num(r.indicators[id]!.normalized, 4));
     });
@@ -136,7 +163,8 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
     case 'md':
       // A file for CI: never depends on the terminal (▲/▼ always).
       return `${caption(result, o.lang)}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}`
-        + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n') + legend(fw, o.lang, '\n');
+        + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n')
+        + stageNote(result, fw, o, '\n') + legend(fw, o.lang, '\n');
     case 'xlsx':
       // A workbook is sheets, not text: see scoreWorkbook (render/xlsx.ts).
       throw new Error('renderScore: use scoreWorkbook for xlsx');
@@ -147,7 +175,7 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       if (result.dropped.length > 0) {
         out += c.dim(`${L[o.lang].dropped} (${result.previousYear}): ${result.dropped.map((u) => u.unit).join(', ')}`) + '\n';
       }
-      return out + c.dim(partialNote(result, o.lang, '') + legend(fw, o.lang, ''));
+      return out + c.dim(partialNote(result, o.lang, '') + stageNote(result, fw, o, '') + legend(fw, o.lang, ''));
     }
   }
 }
@@ -187,6 +215,20 @@ function partialNote(result: ScoreResult, lang: Lang, lead: string): string {
   return lang === 'vi'
     ? `${lead}* sáp nhập một phần: trung bình các tỉnh có dữ liệu; không có dữ liệu: ${list}\n`
     : `${lead}* partially merged: averaged over the members with data; no data for: ${list}\n`;
+}
+
+const dagger = (ascii: boolean) => (ascii ? '(x)' : '†');
+
+/** What the marks of the stages mean: `~` before an imputed value, † after a screened-out unit. */
+function stageNote(result: ScoreResult, fw: Framework, o: RenderOptions, lead: string): string {
+  const rows = selected(result, o);
+  const lb = L[o.lang];
+  let out = '';
+  if (o.detail === 'indicators' && rows.some((r) => Object.values(r.indicators).some((c) => c.imputed === true))) out += `${lead}${lb.imputedNote}\n`;
+  if (rows.some((r) => r.screened === true)) {
+    out += `${out === '' ? lead : ''}${dagger(o.ascii)} ${lb.screenedNote(`${Math.round(fw.definitions.minCoverage! * 100)}%`)}\n`;
+  }
+  return out;
 }
 
 function legend(fw: Framework, lang: Lang, lead: string): string {

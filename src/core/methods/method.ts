@@ -23,8 +23,8 @@ export interface NormaliseMethod<P extends { method: string } = { method: string
   schema: z.ZodType<P>;
   /** The parameter keys besides `method`, for "did you mean" hints. */
   keys: readonly string[];
-  /** One line for the README and `dti indicators`: the formula, higher and lower is better. */
-  summary: { en: string; vi: string };
+  /** The README's row: parameters, the formula when higher is better and when lower is better (Markdown). */
+  doc: { params: string; higher: string; lower: string };
   /** Whether the method takes statistics from the units (that year's, or all years with --pool-years). */
   usesPool: boolean;
   /** Whether `direction: lower` means something for it. */

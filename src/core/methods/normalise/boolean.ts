@@ -6,7 +6,7 @@ export const boolean = normaliseMethod({
   id: 'boolean',
   schema: z.strictObject({ method: z.literal('boolean') }),
   keys: [],
-  summary: { en: 'yes/có/true/1 → 1, no/không/false/0 → 0', vi: 'có/yes/true/1 → 1, không/no/false/0 → 0' },
+  doc: { params: '—', higher: 'yes/có/true/1 → 1, no/không/false/0 → 0', lower: '—' },
   usesPool: false,
   directional: false,
   negative: false,

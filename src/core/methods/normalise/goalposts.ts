@@ -15,7 +15,7 @@ export const goalposts = normaliseMethod({
   id: 'goalposts',
   schema: z.strictObject({ method: z.literal('goalposts'), min: z.number(), max: z.number() }),
   keys: ['min', 'max'],
-  summary: { en: '(x − min)/(max − min), clamped to [0, 1]; lower is better: (max − x)/(max − min)', vi: '(x − min)/(max − min), giới hạn trong [0, 1]; càng thấp càng tốt: (max − x)/(max − min)' },
+  doc: { params: '`min`, `max`', higher: '(x − min)/(max − min), clamped to [0, 1]', lower: '(max − x)/(max − min), clamped' },
   usesPool: false,
   directional: true,
   negative: false,

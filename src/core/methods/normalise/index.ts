@@ -9,12 +9,13 @@ import { boolean } from './boolean.js';
 import { goalposts } from './goalposts.js';
 import { minmax } from './minmax.js';
 import { none } from './none.js';
+import { percentile } from './percentile.js';
 import { rank } from './rank.js';
 import { steps } from './steps.js';
 import { target } from './target.js';
 import { zscore } from './zscore.js';
 
-export const NORMALISE: readonly NormaliseMethod[] = [none, target, goalposts, minmax, zscore, rank, boolean, steps];
+export const NORMALISE: readonly NormaliseMethod[] = [none, target, goalposts, minmax, zscore, rank, percentile, boolean, steps];
 
 const byId = new Map(NORMALISE.map((m) => [m.id, m]));
 
@@ -29,6 +30,12 @@ export const NORMALISE_IDS: readonly string[] = NORMALISE.map((m) => m.id);
 /** `normalize:` as the definitions accept it: one strict mapping per method, told apart by `method`. */
 export const NormalizeSchema = z.discriminatedUnion('method',
   NORMALISE.map((m) => m.schema) as unknown as [z.ZodObject<{ method: z.ZodLiteral<string> }>, ...z.ZodObject<{ method: z.ZodLiteral<string> }>[]]);
+
+/** The README's table of methods (indicators/README.md carries it; a test keeps the two equal). */
+export function normaliseTable(): string {
+  const rows = NORMALISE.map((m) => `| \`${m.id}\` | ${m.doc.params} | ${m.doc.higher} | ${m.doc.lower} |`);
+  return ['| method | parameters | higher is better | lower is better |', '|---|---|---|---|', ...rows].join('\n') + '\n';
+}
 
 /** Every parameter key any method takes (for "did you mean"). */
 export const NORMALISE_KEYS: readonly string[] = ['method', ...new Set(NORMALISE.flatMap((m) => m.keys))];

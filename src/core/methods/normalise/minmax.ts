@@ -6,7 +6,7 @@ export const minmax = normaliseMethod({
   id: 'minmax',
   schema: z.strictObject({ method: z.literal('minmax') }),
   keys: [],
-  summary: { en: "goalposts at the min and max of that year's units", vi: 'như goalposts với min, max của các đơn vị trong năm' },
+  doc: { params: '—', higher: 'goalposts with the min and max of that year\'s units', lower: 'likewise' },
   usesPool: true,
   directional: true,
   negative: false,

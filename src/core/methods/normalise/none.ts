@@ -5,7 +5,7 @@ export const none = normaliseMethod({
   id: 'none',
   schema: z.strictObject({ method: z.literal('none') }),
   keys: [],
-  summary: { en: 'the value as it is (already an index)', vi: 'giữ nguyên giá trị (đã là chỉ số)' },
+  doc: { params: '—', higher: 'x as is (already an index)', lower: '—' },
   usesPool: false,
   directional: false,
   negative: false,

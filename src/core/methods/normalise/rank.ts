@@ -20,7 +20,7 @@ export const rank = normaliseMethod({
   id: 'rank',
   schema: z.strictObject({ method: z.literal('rank') }),
   keys: [],
-  summary: { en: "(rank among that year's units − 1)/(n − 1), best = 1; ties share the mean rank", vi: '(hạng trong các đơn vị của năm − 1)/(n − 1), tốt nhất = 1; bằng nhau chia hạng trung bình' },
+  doc: { params: '—', higher: '(rank among that year\'s units − 1)/(n − 1), best = 1; ties share their mean rank', lower: 'likewise' },
   usesPool: true,
   directional: true,
   negative: false,

@@ -8,7 +8,7 @@ export const steps = normaliseMethod({
     steps: z.array(z.strictObject({ at: z.number(), score: z.number() })).min(1),
   }),
   keys: ['steps'],
-  summary: { en: 'the score of the highest step reached, else 0; lower is better: the lowest step not exceeded', vi: 'điểm của bậc cao nhất đạt được, nếu không 0; càng thấp càng tốt: bậc thấp nhất không vượt quá' },
+  doc: { params: '`steps: [{at, score}, …]`', higher: 'the score of the highest step reached, else 0', lower: 'the lowest step not exceeded' },
   usesPool: false,
   directional: true,
   negative: false,

@@ -5,7 +5,7 @@ export const target = normaliseMethod({
   id: 'target',
   schema: z.strictObject({ method: z.literal('target'), target: z.number() }),
   keys: ['target'],
-  summary: { en: 'min(x / target, 1); lower is better: 1 up to the target, then target / x', vi: 'min(x / mục tiêu, 1); càng thấp càng tốt: 1 đến mục tiêu, rồi mục tiêu / x' },
+  doc: { params: '`target`', higher: 'min(x / target, 1)', lower: 'x ≤ target → 1, else target / x' },
   usesPool: false,
   directional: true,
   negative: false,

@@ -5,7 +5,7 @@ export const zscore = normaliseMethod({
   id: 'zscore',
   schema: z.strictObject({ method: z.literal('zscore') }),
   keys: [],
-  summary: { en: "(x − mean)/sd over that year's units (population sd; unbounded)", vi: '(x − trung bình)/độ lệch chuẩn của các đơn vị trong năm (không giới hạn)' },
+  doc: { params: '—', higher: '(x − mean)/sd over that year\'s units (population sd; unbounded)', lower: 'negated' },
   usesPool: true,
   directional: true,
   negative: true,

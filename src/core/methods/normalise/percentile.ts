@@ -1,0 +1,35 @@
+import * as z from 'zod';
+import { clamp01, normaliseMethod } from '../method.js';
+import { lowerBound, sortedPresent, upperBound } from './rank.js';
+
+/**
+ * Percentile rank as COINr's n_prank: (rank with ties at their lowest − 1)/(n − 1), i.e. the
+ * share of the other units that this one beats. Unlike `rank`, tied units all get the lower
+ * share. Lower is better counts the units with a higher value instead.
+ */
+export const percentile = normaliseMethod({
+  id: 'percentile',
+  schema: z.strictObject({ method: z.literal('percentile') }),
+  keys: [],
+  doc: {
+    params: '—',
+    higher: "share of that year's other units with a lower value: (units below)/(n − 1), as COINr's `n_prank`",
+    lower: '(units above)/(n − 1)',
+  },
+  usesPool: true,
+  directional: true,
+  negative: false,
+  check() {},
+  apply(x, pool, _p, lower, _tf, out) {
+    const sorted = sortedPresent(pool);
+    const m = sorted.length;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      if (Number.isNaN(v)) continue;
+      if (m <= 1) { out[i] = 1; continue; }
+      const beaten = lower ? m - upperBound(sorted, v) : lowerBound(sorted, v);
+      out[i] = clamp01(beaten / (m - 1));
+    }
+  },
+  describe: () => 'percentile',
+});
