@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './cli/context.js';
 import { CliError } from './cli/errors.js';
+import { WORDS, localizeHint } from './core/messages.js';
 import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
 import { register as registerCompare } from './commands/compare.js';
 import { register as registerExplain } from './commands/explain.js';
@@ -26,8 +27,21 @@ export const VERSION: string = (JSON.parse(readFileSync(packagePath('package.jso
 
 const ISSUES = 'report it with the command you ran and the output of dti --version';
 
+/** The language asked for with --lang en / --lang=en (before any '--'); Vietnamese otherwise. */
+export function langOf(argv: readonly string[]): 'vi' | 'en' {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') return argv[i + 1] === 'en' ? 'en' : 'vi';
+    if (a.startsWith('--lang=')) return a.slice(7) === 'en' ? 'en' : 'vi';
+  }
+  return 'vi';
+}
+
 /** Run the CLI with `argv` (without the node and script names). Never throws. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
+  // Messages follow --lang (Vietnamese unless English is asked for), from the first line printed.
+  const io: Io = { ...ioIn, lang: langOf(argv) };
   let code: number = EXIT.OK;
   const done = (c: number) => { code = c; };
   const program = new Command('dti')
@@ -87,7 +101,11 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
     }
     if (e instanceof CliError) {
       if (e.diagnostics.length > 0) printDiagnostics(io, e.diagnostics, chalk);
-      else io.stderr.write(`${chalk.red.bold('error')}: ${e.message}\n${e.hint === undefined ? '' : `  ${chalk.cyan('hint')}: ${e.hint}\n`}`);
+      else {
+        const w = WORDS[io.lang ?? 'vi'];
+        const hint = e.hint === undefined ? undefined : io.lang === 'en' ? e.hint : localizeHint(e.hint);
+        io.stderr.write(`${chalk.red.bold(w.error)}: ${e.message}\n${hint === undefined ? '' : `  ${chalk.cyan(w.hint)}: ${hint}\n`}`);
+      }
       return e.exitCode;
     }
     const err = e as Error;

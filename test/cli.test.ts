@@ -85,7 +85,7 @@ describe('errors and exit codes', () => {
   it('exit 4 with every located data problem, and no output', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'bad.csv'), 'province,nhan-thuc-so,zz\nHà Nộii,1,\nĐà Nẵng,x,1\n');
-    const r = await cli(['score', join(dir, 'bad.csv'), '-i', join(ROOT, 'indicators/dti-2022-main.yaml')], { cwd: dir });
+    const r = await cli(['score', join(dir, 'bad.csv'), '-i', join(ROOT, 'indicators/dti-2022-main.yaml'), '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('bad.csv:1:23: error:'); // 'zz' starts at column 23
@@ -97,7 +97,7 @@ describe('errors and exit codes', () => {
   it('exit 3 for invalid definitions', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: x\nname: X\nindicators:\n  - id: a\n    name: A\n    wieght: 1\n');
-    const r = await cli(['validate', '-i', join(dir, 'd.yaml')], { cwd: dir });
+    const r = await cli(['validate', '-i', join(dir, 'd.yaml'), '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("d.yaml:7:5: error: indicators.0: unknown key 'wieght'");
   });
@@ -129,7 +129,7 @@ describe('errors and exit codes', () => {
     const dir = tmp();
     // "province\nH\xe0 N\xf4i" — à and ô as single Windows-1258 bytes.
     writeFileSync(join(dir, 'w.csv'), Buffer.from([...Buffer.from('province\nH'), 0xe0, ...Buffer.from(' N'), 0xf4, ...Buffer.from('i\n')]));
-    const r = await cli(['validate', join(dir, 'w.csv')], { cwd: dir });
+    const r = await cli(['validate', join(dir, 'w.csv'), '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('w.csv:2:2: error: the file is not UTF-8');
   });

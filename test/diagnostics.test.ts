@@ -96,9 +96,14 @@ describe('bad files', () => {
       writeFileSync(join(dir, 'data.csv'), f.csv);
       args.push('data.csv');
     }
-    const r = await cli(args, { cwd: dir });
+    const r = await cli([...args, '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(expected.exit);
     const first = r.stderr.split('\n')[0]!;
+    // In Vietnamese (the default): the same code at the same place, with Vietnamese words around it.
+    const vi = await cli(args, { cwd: dir });
+    const viFirst = vi.stderr.split('\n')[0]!;
+    expect(viFirst).toMatch(/: lỗi: .+ \[[A-Z_]+\]$/);
+    expect(viFirst.replace(/: lỗi: .*(\[[A-Z_]+\])$/, '$1')).toBe(first.replace(/: error: .*(\[[A-Z_]+\])$/, '$1'));
     const m = /^(\S+?)(?::(\d+):(\d+))?: error: (.+) \[([A-Z_]+)\]$/.exec(first);
     expect(m, first).not.toBeNull();
     expect(m![1]).toBe(f.csv !== undefined ? 'data.csv' : 'defs.yaml');

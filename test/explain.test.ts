@@ -252,7 +252,7 @@ describe('dti explain (CLI)', () => {
     expect(lost).toBeCloseTo((1 - e.score) * e.totalPoints, 6);
   });
   it('an unknown unit is a usage error with a hint', async () => {
-    const r = await cli(['explain', 'Nghe Ann', 'data/2023.csv']);
+    const r = await cli(['explain', 'Nghe Ann', 'data/2023.csv', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/UNKNOWN_PROVINCE/);
     expect(r.stderr).toMatch(/hint/);

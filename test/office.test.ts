@@ -68,7 +68,7 @@ describe('files as offices make them', () => {
     // Both ',' and ';' split every line evenly: ambiguous.
     writeFileSync(join(d, 'x.csv'), 'a;b,c\n1;2,3\n');
     writeFileSync(join(d, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n');
-    const r = await cli(['validate', 'x.csv', '-i', 'd.yaml'], { cwd: d });
+    const r = await cli(['validate', 'x.csv', '-i', 'd.yaml', '--lang', 'en'], { cwd: d });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('the delimiter could not be told from the file: pass --delimiter comma or --delimiter semicolon');
     writeFileSync(join(d, 'y.csv'), 'unit;a\nX;1\n');
@@ -107,7 +107,7 @@ describe('files as offices make them', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     writeFileSync(join(d, 'w1258-2016.csv'), bytes);
     const papi = join(ROOT, 'indicators/papi.yaml');
-    const without = await cli(['score', 'w1258-2016.csv', '-i', papi, '--no-previous'], { cwd: d });
+    const without = await cli(['score', 'w1258-2016.csv', '-i', papi, '--no-previous', '--lang', 'en'], { cwd: d });
     expect(without.code).toBe(4);
     expect(without.stderr).toContain('pass --encoding windows-1258');
     const r = await cli(['score', 'w1258-2016.csv', '-i', papi, '--no-previous', '-f', 'csv', '--encoding', 'windows-1258'], { cwd: d });

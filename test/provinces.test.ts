@@ -71,7 +71,7 @@ describe('regions', () => {
     expect(csv.split('\n')[0]).toContain(',region,region_rank,');
   });
   it('an unknown region is a usage error with a suggestion', async () => {
-    const r = await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--region', 'Tây Nguyen Xa']);
+    const r = await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--region', 'Tây Nguyen Xa', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("did you mean 'Tây Nguyên'");
   });

@@ -107,7 +107,7 @@ describe('warnings', () => {
     writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n    normalize: { method: minmax }\n');
     writeFileSync(join(dir, '2022.csv'), 'unit,a\nX,10\nY,20\n');
     writeFileSync(join(dir, '2023.csv'), 'unit,a\nX,20\nY,30\n');
-    const r = await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'csv'], { cwd: dir });
+    const r = await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
     expect(r.stderr).toMatch(/warning: a is normalised over each year's units.*\[YEAR_DEPENDENT_METHOD\]\n {2}hint: pass --pool-years/);
     const j = JSON.parse((await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'json'], { cwd: dir })).stdout);
     expect(j.warnings[0]).toMatchObject({ code: 'YEAR_DEPENDENT_METHOD', hint: 'pass --pool-years to normalise over all the years given' });

@@ -64,13 +64,13 @@ describe('reading an office workbook', () => {
     const guide = await cli(['validate', 'test/fixtures/office-papi-2016.xlsx', '-i', yaml, '--sheet', 'Hướng dẫn']);
     expect(guide.code).toBe(4);
     expect(guide.stderr).toContain('[MISSING_UNIT_COLUMN]');
-    const none = await cli(['validate', 'test/fixtures/office-papi-2016.xlsx', '-i', yaml, '--sheet', 'Data']);
+    const none = await cli(['validate', 'test/fixtures/office-papi-2016.xlsx', '-i', yaml, '--sheet', 'Data', '--lang', 'en']);
     expect(none.code).toBe(4);
     expect(none.stderr).toContain("no sheet 'Data' in the workbook [WORKBOOK]");
     expect(none.stderr).toContain("its sheets: 'Hướng dẫn', 'Số liệu' (or a number from 1 to 2)");
   });
   it('an old .xls says to save it as .xlsx (and is not taken for UTF-16)', async () => {
-    const r = await cli(['score', 'test/fixtures/old-format.xls']);
+    const r = await cli(['score', 'test/fixtures/old-format.xls', '--lang', 'en']);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('old Excel 97–2003 workbook (.xls)');
     expect(r.stderr).toContain('save it as .xlsx');

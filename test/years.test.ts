@@ -109,7 +109,7 @@ describe('dti compare', () => {
     expect(r.stdout).toContain('| 2020 (63 provinces) | #36 | – | #55 |');
   });
   it('an unknown unit is a usage error with a suggestion', async () => {
-    const r = await cli(['compare', 'Nghệ An', 'Ha Tinhh', '-q']);
+    const r = await cli(['compare', 'Nghệ An', 'Ha Tinhh', '-q', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("did you mean 'Hà Tĩnh'");
   });

@@ -16,6 +16,7 @@ import { detectDelimiter } from '../core/sheet.js';
 import { columnName } from '../core/xlsx.js';
 import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors.js';
+import { WORDS, localize } from '../core/messages.js';
 import { type Input, decode, readInput, readInputBytes } from './files.js';
 import { formatWhere, isOle2, isWorkbookName, readWorkbookSheet } from './xlsx.js';
 import { isZip } from './zip.js';
@@ -65,23 +66,26 @@ export function groupDiagnostics(diags: readonly Diagnostic[]): { d: Diagnostic;
   return out;
 }
 
-/** Print diagnostics compiler-style, sorted by position, repeats grouped, capped with a count of the rest. */
+/** Print diagnostics compiler-style, sorted by position, repeats grouped, capped with a count of the rest; in io.lang (Vietnamese by default). */
 export function printDiagnostics(io: Io, diags: readonly Diagnostic[], chalk: ChalkInstance): void {
+  const lang = io.lang ?? 'vi';
+  const w = WORDS[lang];
   const sorted = [...diags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || compareDiagnostics(a, b));
   const errors = sorted.filter((d) => d.severity === 'error');
   const grouped = groupDiagnostics(sorted);
   const shown = grouped.slice(0, MAX_SHOWN);
   for (const { d, more } of shown) {
-    const w = formatWhere(d);
-    const where = w === '' ? '' : `${w}: `;
-    const sev = d.severity === 'error' ? chalk.red.bold('error') : chalk.yellow.bold('warning');
-    const also = more.length === 0 ? '' : ` (${more.length + 1}×; also ${more.slice(0, POSITIONS_SHOWN).map((m) => shortWhere(m)).join(', ')}${more.length > POSITIONS_SHOWN ? ', …' : ''})`;
-    io.stderr.write(`${chalk.bold(where)}${sev}: ${d.message} [${d.code}]${also}\n`);
-    if (d.hint !== undefined) io.stderr.write(`  ${chalk.cyan('hint')}: ${d.hint}\n`);
+    const at = formatWhere(d);
+    const where = at === '' ? '' : `${at}: `;
+    const sev = d.severity === 'error' ? chalk.red.bold(w.error) : chalk.yellow.bold(w.warning);
+    const also = more.length === 0 ? '' : ` (${more.length + 1}×; ${w.also} ${more.slice(0, POSITIONS_SHOWN).map((m) => shortWhere(m)).join(', ')}${more.length > POSITIONS_SHOWN ? ', …' : ''})`;
+    const { message, hint } = localize(d, lang);
+    io.stderr.write(`${chalk.bold(where)}${sev}: ${message} [${d.code}]${also}\n`);
+    if (hint !== undefined) io.stderr.write(`  ${chalk.cyan(w.hint)}: ${hint}\n`);
   }
-  if (grouped.length > MAX_SHOWN) io.stderr.write(`… and ${grouped.slice(MAX_SHOWN).reduce((n, g) => n + 1 + g.more.length, 0)} more\n`);
+  if (grouped.length > MAX_SHOWN) io.stderr.write(`${w.more(grouped.slice(MAX_SHOWN).reduce((n, g) => n + 1 + g.more.length, 0))}\n`);
   if (errors.length > 0) {
-    io.stderr.write(`${errors.length} error${errors.length === 1 ? '' : 's'}${sorted.length > errors.length ? `, ${sorted.length - errors.length} warning(s)` : ''}\n`);
+    io.stderr.write(`${w.errors(errors.length)}${sorted.length > errors.length ? `, ${w.warnings(sorted.length - errors.length)}` : ''}\n`);
   }
 }
 

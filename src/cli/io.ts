@@ -15,6 +15,8 @@ export interface Io {
   stdinIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Language of messages (`--lang`; run() sets it from the arguments, Vietnamese by default). */
+  lang?: 'vi' | 'en';
 }
 
 /** Exit codes: one table, also in `dti --help` and the README. */

@@ -126,10 +126,11 @@ export function emit(out: string | Uint8Array, flags: { output?: string; check?:
       throw new CliError(EXIT.USAGE, '--check needs --output <file> to compare with', { hint: 'e.g. dti score data/2023.csv -o rankings/2023.md --check' });
     }
     if (isUpToDate(flags.output, text, io)) {
-      io.stderr.write(`${flags.output} is up to date\n`);
+      io.stderr.write(io.lang === 'en' ? `${flags.output} is up to date\n` : `${flags.output} đã cập nhật\n`);
       return EXIT.OK;
     }
-    io.stderr.write(`${flags.output} is stale: regenerate it with the same command without --check\n`);
+    io.stderr.write(io.lang === 'en' ? `${flags.output} is stale: regenerate it with the same command without --check\n`
+      : `${flags.output} đã cũ: tạo lại bằng chính lệnh này, bỏ --check\n`);
     return EXIT.STALE;
   }
   if (typeof text !== 'string' && (flags.output === undefined || flags.output === '-')) {

@@ -1,0 +1,225 @@
+/**
+ * The message catalogue: every diagnostic code with what it means in Vietnamese and
+ * English, and the Vietnamese wording of its messages and hints. Diagnostics are made in
+ * English (codes and positions never change); `localize` gives the Vietnamese text under
+ * `--lang vi` (the default). A message no pattern matches keeps its details after the
+ * code's Vietnamese title, so nothing is lost.
+ *
+ * Adding a code to `DiagnosticCode`: add its entry here (TypeScript insists, and
+ * test/messages.test.ts checks that both languages are there and that its messages read in
+ * Vietnamese).
+ */
+import type { Diagnostic, DiagnosticCode } from './diagnostics.js';
+
+export type Lang = 'vi' | 'en';
+
+type Pattern = [RegExp, string];
+
+export interface CatalogueEntry {
+  /** What the code means, one short phrase per language. */
+  vi: string;
+  en: string;
+  /** The Vietnamese of this code's messages: the first pattern that matches, with $1… filled in. */
+  messages?: Pattern[];
+}
+
+const Q = "'([^']*)'";
+
+export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
+  YAML_SYNTAX: { vi: 'lỗi cú pháp YAML', en: 'YAML syntax error' },
+  SCHEMA: { vi: 'sai cấu trúc tệp định nghĩa', en: 'invalid definitions structure' },
+  UNKNOWN_KEY: { vi: 'khoá không hợp lệ', en: 'unknown key', messages: [[new RegExp(`^(.*?)unknown key ${Q}$`), "$1khoá '$2' không hợp lệ"]] },
+  DUPLICATE_ID: { vi: 'mã trùng', en: 'duplicate id', messages: [[new RegExp(`^duplicate id ${Q}$`), "mã '$1' bị trùng"]] },
+  BAD_PARAMETER: {
+    vi: 'tham số không hợp lệ', en: 'invalid parameter',
+    messages: [
+      [new RegExp(`^weight of ${Q} is negative \\((.*)\\)$`), "trọng số của '$1' bị âm ($2)"],
+      [new RegExp(`^pillar ${Q} names ${Q} twice$`), "trụ cột '$1' nêu '$2' hai lần"],
+    ],
+  },
+  UNKNOWN_MEMBER: { vi: 'thành phần không có trong cây chỉ số', en: 'unknown member', messages: [[new RegExp(`^pillar ${Q} names ${Q}, which is no node of the tree$`), "trụ cột '$1' nêu '$2', không có trong cây chỉ số"]] },
+  ZERO_WEIGHTS: { vi: 'mọi trọng số bằng 0', en: 'all weights zero', messages: [[new RegExp(`^every weight under ${Q} is zero$`), "mọi trọng số dưới '$1' đều bằng 0"]] },
+  NOT_DEFINITIONS: { vi: 'không phải tệp định nghĩa dti/v1', en: 'not a dti/v1 definitions file' },
+  UNKNOWN_NODE: { vi: 'không có chỉ số này', en: 'unknown node' },
+  BAD_SPEC: { vi: 'lựa chọn không hợp lệ', en: 'invalid specification' },
+  CSV_SYNTAX: {
+    vi: 'lỗi cú pháp CSV', en: 'CSV syntax error',
+    messages: [
+      [/^this row has (\d+) fields?, the header has (\d+)$/, 'dòng này có $1 ô, dòng tiêu đề có $2'],
+      [/^a quote opened here is never closed$/, 'dấu ngoặc kép mở ở đây không được đóng'],
+      [new RegExp(`^text after a closing quote: ${Q}$`), "có chữ sau dấu ngoặc kép đóng: '$1'"],
+      [/^a field longer than (\d+) characters$/, 'một ô dài quá $1 ký tự'],
+      [/^a row longer than (\d+) characters$/, 'một dòng dài quá $1 ký tự'],
+    ],
+  },
+  EMPTY_FILE: { vi: 'tệp rỗng', en: 'empty file', messages: [[/^the data file is empty$/, 'tệp số liệu rỗng']] },
+  DUPLICATE_HEADER: {
+    vi: 'cột trùng tên', en: 'duplicate column',
+    messages: [
+      [new RegExp(`^column ${Q} appears twice$`), "cột '$1' xuất hiện hai lần"],
+      [/^both 'province' and 'unit' columns$/, "có cả cột 'province' và cột 'unit'"],
+    ],
+  },
+  UNKNOWN_COLUMN: {
+    vi: 'cột không ứng với chỉ số nào', en: 'unknown column',
+    messages: [
+      [new RegExp(`^column ${Q} names no indicator of ${Q}$`), "cột '$1' không ứng với chỉ số nào của '$2'"],
+      [new RegExp(`^indicator ${Q} names no indicator of ${Q}$`), "chỉ tiêu '$1' không ứng với chỉ số nào của '$2'"],
+      [new RegExp(`^(?:column|indicator) ${Q} differs from the indicator id ${Q} only in case$`), "'$1' chỉ khác mã chỉ số '$2' ở chữ hoa/thường"],
+      [new RegExp(`^${Q} is a group of the index, not a leaf$`), "'$1' là một nhóm của bộ chỉ số, không phải chỉ số lá"],
+      [/^a value in column (\S+), which has no header$/, 'có giá trị ở cột $1, cột này không có tiêu đề'],
+    ],
+  },
+  MISSING_UNIT_COLUMN: { vi: 'thiếu cột tỉnh/đơn vị', en: 'no unit column', messages: [[/^no 'province' or 'unit' column$/, "không có cột 'province' (Tỉnh) hay 'unit' (Đơn vị)"]] },
+  UNKNOWN_PROVINCE: {
+    vi: 'không nhận ra tỉnh/đơn vị', en: 'unknown province or unit',
+    messages: [
+      [new RegExp(`^unknown province ${Q}$`), "không có tỉnh '$1'"],
+      [/^empty (province|unit) name$/, 'thiếu tên tỉnh/đơn vị'],
+      [new RegExp(`^no unit ${Q} in the data$`), "số liệu không có đơn vị '$1'"],
+      [/^(.+) has no row in the data$/, '$1 không có dòng nào trong số liệu'],
+    ],
+  },
+  DUPLICATE_ROW: {
+    vi: 'dòng trùng', en: 'duplicate row',
+    messages: [
+      [/^(.+) appears twice$/, '$1 xuất hiện hai lần'],
+      [/^(.+) \((.+)\) is also in an earlier file$/, '$1 ($2) đã có trong một tệp trước'],
+      [new RegExp(`^a second value of ${Q} for (.+)$`), "giá trị thứ hai của '$1' cho $2"],
+    ],
+  },
+  NOT_A_NUMBER: {
+    vi: 'không phải là số', en: 'not a number',
+    messages: [
+      [new RegExp(`^(.+?): ${Q} is not a number in the Vietnamese style$`), "$1: '$2' không phải là số viết theo kiểu Việt Nam"],
+      [new RegExp(`^(.+?): ${Q} is not a number$`), "$1: '$2' không phải là số"],
+      [new RegExp(`^(.+?): ${Q} is not a finite number$`), "$1: '$2' không phải là số hữu hạn"],
+      [new RegExp(`^(.+?): ${Q} is not yes or no$`), "$1: '$2' không phải là có/không"],
+    ],
+  },
+  OUT_OF_DOMAIN: {
+    vi: 'giá trị ngoài miền cho phép', en: 'value out of domain',
+    messages: [
+      [/^(.+?): (\S+) is negative, but it feeds a geometric mean$/, '$1: $2 là số âm nhưng đi vào một trung bình nhân'],
+      [/^(.+?): (\S+) is outside what transform (\S+) accepts (.*)$/, '$1: $2 nằm ngoài miền của phép biến đổi $3 $4'],
+    ],
+  },
+  MISSING_VALUE: {
+    vi: 'thiếu giá trị', en: 'missing value',
+    messages: [
+      [new RegExp(`^(.+) has no value for ${Q}$`), "$1 không có giá trị cho '$2'"],
+      [/^no column for (\d+) of (\d+) indicators: (.*)$/, 'không có cột cho $1 trong $2 chỉ số: $3'],
+      [/^(.+?): (\d+) of (\d+) indicators have no value( in at least one of the provinces merged into it)? \(coverage ([\d.]+)\); (.*)$/, '$1: $2 trong $3 chỉ số không có giá trị (tỷ lệ dữ liệu $5); $6'],
+      [/^(\d+) of (\d+) (?:units|unit-years) have values missing \((\d+) in all\); (.*)$/, '$1 trong $2 đơn vị thiếu giá trị (tổng cộng $3); $4'],
+    ],
+  },
+  NO_YEAR: { vi: 'không biết năm', en: 'no year' },
+  BAD_YEAR: {
+    vi: 'năm không hợp lệ', en: 'bad year',
+    messages: [[/^empty year$/, 'thiếu năm'], [new RegExp(`^${Q} is not a year$`), "'$1' không phải là năm"]],
+  },
+  MIXED_MAPS: { vi: 'lẫn bản đồ 63 và 34 tỉnh', en: '63- and 34-province maps mixed' },
+  NO_DATA: { vi: 'không có dòng số liệu', en: 'no data rows', messages: [[/^the file has a header but no data rows$/, 'tệp có dòng tiêu đề nhưng không có dòng số liệu nào']] },
+  TOTALS_ROW: { vi: 'dòng tổng/trung bình', en: 'totals row', messages: [[new RegExp(`^${Q} is a totals or average row; skipped$`), "'$1' là dòng tổng cộng hoặc trung bình; đã bỏ qua"]] },
+  WORKBOOK: {
+    vi: 'không đọc được sổ tính', en: 'unreadable workbook',
+    messages: [
+      [/^this is an old Excel 97–2003 workbook \(\.xls\), or a password-protected one, which dti cannot read$/, 'đây là sổ tính Excel 97–2003 cũ (.xls) hoặc sổ tính có mật khẩu; dti không đọc được'],
+      [new RegExp(`^no sheet ${Q} in the workbook$`), "sổ tính không có trang '$1'"],
+      [/^the workbook has no sheets$/, 'sổ tính không có trang nào'],
+      [/^this file is named like a workbook but is not one.*$/, 'tệp mang tên sổ tính nhưng không phải là sổ tính (.xlsx là một tệp ZIP)'],
+      [/^(\d+) formula cells? (?:has|have) no saved value.*$/, '$1 ô công thức chưa có giá trị được lưu (sổ tính chưa được tính); coi là trống'],
+      [/^cannot read (.*)$/, 'không đọc được $1'],
+    ],
+  },
+  ENCODING: {
+    vi: 'sai bảng mã', en: 'wrong encoding',
+    messages: [
+      [/^the file is not UTF-8.*$/, 'tệp không phải UTF-8 (có vẻ là bảng mã tiếng Việt cũ như Windows-1258 hoặc TCVN3)'],
+      [/^the file is UTF-16, not UTF-8$/, 'tệp dùng bảng mã UTF-16, không phải UTF-8'],
+      [/^the file looks like UTF-16 without a byte-order mark$/, 'tệp có vẻ là UTF-16 không có BOM'],
+      [/^the file is not valid (.*)$/, 'tệp không đúng bảng mã $1'],
+    ],
+  },
+  YEAR_DEPENDENT_METHOD: {
+    vi: 'chuẩn hoá phụ thuộc từng năm', en: 'normalisation depends on the year',
+    messages: [
+      [/^(.+) (?:is|are) normalised over each year's units \(minmax\/zscore\/rank\), so scores are not comparable across years; ranks are$/, '$1 được chuẩn hoá theo các đơn vị của từng năm (minmax/zscore/rank), nên điểm các năm không so sánh được với nhau; thứ hạng thì được'],
+      [/^(.+) (?:is|are) normalised over each year's units, so part of a change of score comes from the other units$/, '$1 được chuẩn hoá theo các đơn vị của từng năm, nên một phần thay đổi điểm đến từ các đơn vị khác'],
+    ],
+  },
+};
+
+/** Hints, in Vietnamese: the first pattern that matches the whole hint. */
+const HINTS: Pattern[] = [
+  [/^fill the gaps, or see missing: zero \| exclude \| error in the definitions$/, 'bổ sung số liệu còn thiếu, hoặc xem missing: zero | exclude | error trong tệp định nghĩa'],
+  [/^pass --pool-years to normalise over all the years given$/, 'thêm --pool-years để chuẩn hoá trên tất cả các năm'],
+  [/^did you mean (.+)\?$/, 'có phải ý bạn là $1?'],
+  [/^it looks Vietnamese-style \(',' as decimal mark\); pass --decimal comma$/, "có vẻ viết kiểu Việt Nam (dấu ',' là dấu thập phân); thêm --decimal comma"],
+  [/^write numbers with '\.' as the decimal mark, or leave the cell empty if there is no value$/, "viết số với dấu '.' là dấu thập phân, hoặc để trống ô nếu không có giá trị"],
+  [/^with --decimal comma, ',' is the decimal mark and '\.' groups thousands \(75,7 or 3\.743\.092\)$/, "với --decimal comma, dấu ',' là dấu thập phân và dấu '.' ngăn cách hàng nghìn (75,7 hoặc 3.743.092)"],
+  [/^write yes\/có\/true\/1 or no\/không\/false\/0$/, 'viết có/yes/true/1 hoặc không/no/false/0'],
+  [/^dti computes its own averages; this row is not a unit$/, 'dti tự tính trung bình; dòng này không phải một đơn vị'],
+  [/^give the column a header \(an indicator id\), or delete the value$/, 'đặt tiêu đề cho cột (mã một chỉ số), hoặc xoá giá trị'],
+  [/^give every row a (province|unit)$/, 'điền tỉnh/đơn vị cho mọi dòng'],
+  [/^a year is four digits, e\.g\. 2023$/, 'năm gồm bốn chữ số, ví dụ 2023'],
+  [/^check for a missing or extra delimiter, or a value with an unquoted comma(.*)$/, 'kiểm tra dấu phân cách thiếu hoặc thừa, hoặc giá trị có dấu phẩy mà không đặt trong ngoặc kép$1'],
+  [/^(.*); the delimiter could not be told from the file: pass (.+)$/, '$1; không nhận ra được dấu phân cách của tệp: thêm $2'],
+  [/^pass --encoding windows-1258, or save it as 'CSV UTF-8' \(Excel: Save As → CSV UTF-8\)$/, "thêm --encoding windows-1258, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)"],
+  [/^pass --encoding (\S+), or save it as 'CSV UTF-8' \(Excel: Save As → CSV UTF-8\)$/, "thêm --encoding $1, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)"],
+  [/^open it in Excel or LibreOffice and save it as \.xlsx.*$/, 'mở tệp bằng Excel hoặc LibreOffice rồi lưu dạng .xlsx (File → Save As → Excel Workbook), hoặc CSV UTF-8'],
+  [/^open it in Excel or LibreOffice and save it again as \.xlsx$/, 'mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx'],
+  [/^open the workbook in Excel or LibreOffice and save it.*$/, 'mở sổ tính bằng Excel hoặc LibreOffice rồi lưu lại: khi đó kết quả công thức được lưu'],
+  [/^its sheets: (.+) \(or a number from 1 to (\d+)\)$/, 'các trang: $1 (hoặc số thứ tự từ 1 đến $2)'],
+  [/^name the column of provinces 'province'.*$/, "đặt tên cột tỉnh là 'province' hoặc 'Tỉnh', 'Tỉnh/Thành phố' (đối chiếu danh mục tỉnh), hoặc cột đơn vị khác là 'unit', 'Đơn vị'; tiêu đề có thể nằm sau các dòng tên bảng (hoặc dùng --skip-lines)"],
+  [/^a data file starts with a header row.*$/, 'tệp số liệu bắt đầu bằng dòng tiêu đề, ví dụ province,year,<mã các chỉ số…>'],
+  [/^add one row per (province|unit)$/, 'thêm một dòng cho mỗi tỉnh/đơn vị'],
+  [/^the first is on line (\d+)(.*); keep one row per (province|unit) and year$/, 'dòng đầu tiên ở dòng $1; giữ một dòng cho mỗi tỉnh/đơn vị và năm'],
+  [/^give each unit and year once across the files$/, 'mỗi đơn vị và năm chỉ có trong một tệp'],
+  [/^their values count as missing in every row$/, 'giá trị của chúng được coi là thiếu ở mọi dòng'],
+  [/^use a province's name, GSO code or ISO code.*$/, "dùng tên tỉnh, mã tỉnh của Tổng cục Thống kê hoặc mã ISO (xem 'dti provinces'), hoặc đặt tên cột là 'unit' cho đơn vị không phải tỉnh"],
+  [/^remove it, rename it to a leaf id.*$/, "xoá cột, đổi tên thành mã một chỉ số lá (xem 'dti indicators'), hoặc đặt '#' đầu tên để giữ làm ghi chú"],
+  [/^a weight is a number ≥ 0.*$/, 'trọng số là một số ≥ 0'],
+  [/^give at least one of them a weight > 0$/, 'cho ít nhất một thành phần trọng số > 0'],
+  [/^check the YAML syntax near this position$/, 'kiểm tra cú pháp YAML quanh vị trí này'],
+  [/^indent with spaces, not tabs$/, 'thụt lề bằng dấu cách, không dùng tab'],
+  [/^a key may appear once in a mapping; remove or rename one$/, 'mỗi khoá chỉ xuất hiện một lần; xoá hoặc đổi tên một khoá'],
+  [/^close the quoted value with ".*$/, 'đóng giá trị bằng dấu " (dấu ngoặc kép bên trong viết là "")'],
+  [/^check the --encoding, or save the file as CSV UTF-8$/, 'kiểm tra --encoding, hoặc lưu tệp dạng CSV UTF-8'],
+];
+
+/** A diagnostic's message and hint in `lang` (English is how they are made). */
+export function localize(d: Pick<Diagnostic, 'code' | 'message' | 'hint'>, lang: Lang): { message: string; hint: string | undefined } {
+  if (lang === 'en') return { message: d.message, hint: d.hint };
+  const entry = CATALOGUE[d.code as DiagnosticCode] as CatalogueEntry | undefined;
+  let message: string | undefined;
+  for (const [re, vi] of entry?.messages ?? []) {
+    if (re.test(d.message)) { message = PHRASES.reduce((m, [p, v]) => m.replace(p, v), d.message.replace(re, vi).replace(/ {2,}/g, ' ')); break; }
+  }
+  message ??= entry === undefined ? d.message : `${entry.vi}: ${d.message}`;
+  return { message, hint: d.hint === undefined ? undefined : localizeHint(d.hint) };
+}
+
+/** Phrases inside messages (the missing-value policy). */
+const PHRASES: Pattern[] = [
+  [/an indicator without a value counts as 0/g, 'chỉ số không có giá trị được tính là 0'],
+  [/the indicators without a value are left out and the others re-weighted/g, 'bỏ qua các chỉ số không có giá trị và chia lại trọng số cho các chỉ số còn lại'],
+  [/each node's missing policy applies/g, 'áp dụng quy tắc thiếu giá trị của từng nút'],
+  [/left unranked \(no value to score\)/g, 'không xếp hạng (không có giá trị để tính điểm)'],
+];
+
+export function localizeHint(hint: string): string {
+  for (const [re, vi] of HINTS) if (re.test(hint)) return hint.replace(re, vi);
+  return hint;
+}
+
+/** Whether the message has a Vietnamese wording of its own (not the fallback). */
+export function hasVietnamese(d: Pick<Diagnostic, 'code' | 'message'>): boolean {
+  return (CATALOGUE[d.code as DiagnosticCode]?.messages ?? []).some(([re]) => re.test(d.message));
+}
+
+/** The words around diagnostics. */
+export const WORDS = {
+  vi: { error: 'lỗi', warning: 'cảnh báo', hint: 'gợi ý', also: 'cũng tại', more: (n: number) => `… và ${n} mục khác`, errors: (n: number) => `${n} lỗi`, warnings: (n: number) => `${n} cảnh báo` },
+  en: { error: 'error', warning: 'warning', hint: 'hint', also: 'also', more: (n: number) => `… and ${n} more`, errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`, warnings: (n: number) => `${n} warning(s)` },
+} as const;

@@ -1,0 +1,87 @@
+// The vi/en message catalogue. Adding a diagnostic code? Give it its entry in
+// src/core/messages.ts (vi and en); this file tells you when one is missing.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE, hasVietnamese, localize } from '../src/core/messages.js';
+import { loadData } from '../src/load.js';
+import { ROOT, cli, fw } from './helpers.js';
+
+/** The codes of the DiagnosticCode union, read from its source. */
+function declaredCodes(): string[] {
+  const src = readFileSync(join(ROOT, 'src/core/diagnostics.ts'), 'utf8');
+  const union = /export type DiagnosticCode =([\s\S]*?);/.exec(src)![1]!;
+  return [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]!);
+}
+
+/** Every code the sources raise: error('X', warning('X', fail('X'. */
+function usedCodes(): string[] {
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/\b(?:error|warning|fail)\('([A-Z_]+)'/g)) found.add(m[1]!);
+    }
+  };
+  walk(join(ROOT, 'src'));
+  return [...found].sort();
+}
+
+describe('the message catalogue', () => {
+  it('has a Vietnamese and an English entry for every diagnostic code', () => {
+    const codes = declaredCodes();
+    expect(codes.length).toBeGreaterThan(25);
+    for (const c of codes) {
+      const e = CATALOGUE[c as keyof typeof CATALOGUE];
+      expect(e, `no catalogue entry for ${c}: add it to src/core/messages.ts`).toBeDefined();
+      expect(e.vi.trim(), `${c}: no Vietnamese`).not.toBe('');
+      expect(e.en.trim(), `${c}: no English`).not.toBe('');
+      expect(e.vi, `${c}: the Vietnamese is the English`).not.toBe(e.en);
+    }
+    expect(Object.keys(CATALOGUE).sort()).toEqual([...codes].sort());
+  });
+  it('covers every code the sources raise', () => {
+    const declared = new Set(declaredCodes());
+    for (const c of usedCodes()) expect(declared.has(c), `${c} is raised but not declared`).toBe(true);
+  });
+  it('reads the common data problems wholly in Vietnamese', () => {
+    const f = fw('schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n  - id: b\n    name: B\n    normalize: { method: boolean }\n');
+    const bad = [
+      'province,a,b\nHà Nội,abc,có\n', // not a number
+      'province,a,b\nHa Noi x,1,có\n', // unknown province
+      'province,a,zz\nHà Nội,1,2\n', // unknown column
+      'province,a,b\nHà Nội,1,có\nHà Nội,2,có\n', // duplicate row
+      'name,a\nX,1\n', // no unit column
+      'province,year,a,b\nHà Nội,23,1,có\n', // bad year
+      'province,a,b\nHà Nội,1,maybe\n', // not yes or no
+      'province,a,b\nHà Nội,1\n', // ragged
+      'province,a,b\n"Hà Nội,1,có\n', // unclosed quote
+      'province,a,b\n', // no data
+    ];
+    let checked = 0;
+    for (const csv of bad) {
+      const r = loadData(csv, f, { file: 'x.csv' });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      for (const d of r.errors) {
+        expect(hasVietnamese(d), `no Vietnamese wording for ${d.code}: ${d.message}`).toBe(true);
+        const vi = localize(d, 'vi');
+        expect(vi.message).not.toBe(d.message);
+        if (d.hint !== undefined) expect(vi.hint, `hint of ${d.code} stays English: ${d.hint}`).not.toBe(d.hint);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+  it('--lang vi (the default) prints Vietnamese, --lang en English', async () => {
+    const vi = await cli(['score', 'test/fixtures/office-papi-2016-errors.xlsx', '-i', 'indicators/papi.yaml']);
+    expect(vi.stderr).toContain("office-papi-2016-errors.xlsx[Số liệu]!F9: lỗi: d3-vertical-accountability: 'không rõ' không phải là số viết theo kiểu Việt Nam [NOT_A_NUMBER]");
+    expect(vi.stderr).toContain('  gợi ý: với --decimal comma');
+    expect(vi.stderr).toContain("cảnh báo: 'Cả nước' là dòng tổng cộng hoặc trung bình; đã bỏ qua [TOTALS_ROW]");
+    expect(vi.stderr).not.toMatch(/\berror\b|\bhint\b/);
+    const en = await cli(['score', 'test/fixtures/office-papi-2016-errors.xlsx', '-i', 'indicators/papi.yaml', '--lang', 'en']);
+    expect(en.stderr).toContain("F9: error: d3-vertical-accountability: 'không rõ' is not a number in the Vietnamese style [NOT_A_NUMBER]");
+    expect(en.stderr).not.toMatch(/lỗi|gợi ý|cảnh báo/);
+  });
+});
