@@ -56,7 +56,7 @@ describe('dti score', () => {
     expect(written).toContain('| 1 | Đà Nẵng |');
     expect((await cli(['score', ...MAIN, '-o', out, '--check'])).code).toBe(0);
     writeFileSync(out, written.replace('0.8002', '0.8003'));
-    const stale = await cli(['score', ...MAIN, '-o', out, '--check']);
+    const stale = await cli(['score', ...MAIN, '-o', out, '--check', '--lang', 'en']);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('stale');
     expect(readFileSync(out, 'utf8')).toContain('0.8003'); // --check never writes

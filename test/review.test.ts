@@ -130,7 +130,7 @@ describe('warnings', () => {
     writeFileSync(join(dir, '2022.csv'), 'unit,a,b\nX,10,0.5\nY,20,\n');
     writeFileSync(join(dir, '2023.csv'), 'unit,a,b\nX,20,0.5\nY,30,0.5\n');
     for (const argv of [['trend', '2022.csv', '2023.csv'], ['compare', 'X', 'Y', '--data', '2022.csv', '2023.csv']]) {
-      const r = await cli([...argv, '-i', 'd.yaml', '-f', 'csv'], { cwd: dir });
+      const r = await cli([...argv, '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('[YEAR_DEPENDENT_METHOD]');
       expect(r.stderr).toContain('Y (2022): 1 of 2 indicators have no value');

@@ -161,12 +161,12 @@ describe('dti sensitivity (CLI)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dti-test-'));
     try {
       writeFileSync(join(dir, 'bad.yaml'), 'runs: 100\nweights: { spread: 0.2, levels: [9] }\nnormalisaton: [rank]\n');
-      const bad = await cli(['sensitivity', 'data/2023.csv', '--spec', join(dir, 'bad.yaml')]);
+      const bad = await cli(['sensitivity', 'data/2023.csv', '--spec', join(dir, 'bad.yaml'), '--lang', 'en']);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/bad\.yaml:3:1: error: unknown key 'normalisaton' \[BAD_SPEC\]/);
       expect(bad.stderr).toMatch(/did you mean 'normalisation'/);
       writeFileSync(join(dir, 'lvl.yaml'), 'runs: 100\nweights: { spread: 0.2, levels: [9] }\n');
-      const lvl = await cli(['sensitivity', 'data/2023.csv', '--spec', join(dir, 'lvl.yaml')]);
+      const lvl = await cli(['sensitivity', 'data/2023.csv', '--spec', join(dir, 'lvl.yaml'), '--lang', 'en']);
       expect(lvl.code).toBe(2);
       expect(lvl.stderr).toMatch(/lvl\.yaml:2:\d+: error: weights: level 9 does not exist/);
       writeFileSync(join(dir, 'ok.yaml'), 'runs: 40\nseed: 9\nweights: 0.3\nsobol: true\nbootstrap: 50\n');

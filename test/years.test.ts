@@ -48,7 +48,7 @@ describe('rank changes', () => {
     writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n    normalize: { method: minmax }\n');
     writeFileSync(join(dir, '2022.csv'), 'unit,a\nX,10\nY,20\n');
     writeFileSync(join(dir, '2023.csv'), 'unit,a\nX,20\nY,30\n');
-    const plain = await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'json'], { cwd: dir });
+    const plain = await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'json', '--lang', 'en'], { cwd: dir });
     expect(plain.stderr).toContain('not comparable across years');
     expect(JSON.parse(plain.stdout).rankings.map((r: { score: number }) => r.score)).toEqual([1, 0]);
     // Pooled over 2022 and 2023: min 10, max 30 → Y (30) = 1, X (20) = 0.5.

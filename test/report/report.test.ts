@@ -95,7 +95,7 @@ describe('dti report', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'province,d1-participation\nNowhere,abc\n');
     const before = readdirSync(dir).length;
-    const r = await cli(['report', bad, '-i', 'indicators/papi.yaml', '-o', join(dir, 'bad.html')]);
+    const r = await cli(['report', bad, '-i', 'indicators/papi.yaml', '-o', join(dir, 'bad.html'), '--lang', 'en']);
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/bad\.csv:2:\d+: error/);
     expect(existsSync(join(dir, 'bad.html'))).toBe(false);
@@ -175,7 +175,7 @@ describe('dti report --unit', () => {
 
   it('rejects an unknown unit, --target-rank alone, and --unit with --merge-2025, writing nothing', async () => {
     const out = join(dir, 'none.html');
-    const bad = await cli(['report', ...PAPI, '--unit', 'Nghe Anh', '-o', out]);
+    const bad = await cli(['report', ...PAPI, '--unit', 'Nghe Anh', '-o', out, '--lang', 'en']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("unknown province 'Nghe Anh'");
     expect(bad.stderr).toMatch(/hint: did you mean 'Nghệ An'/);
