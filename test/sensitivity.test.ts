@@ -41,6 +41,16 @@ describe('Monte Carlo of ranks', () => {
     const ranks = new Map(score(f, data(CSV, f)).rankings.map((u) => [u.unit, u.rank]));
     for (const u of run({ runs: 10 }).result.units) expect(u.nominalRank).toBe(ranks.get(u.unit));
   });
+  it('runs the whole pipeline: a unit screened out (too little data) stays unranked, as in dti score', () => {
+    // U5 has 2 of 3 leaves' weight share (b: 1/4, c: 1/2 → 0.75 observed); with min_coverage 0.8 it is screened out.
+    const yaml = TWO.replace('missing: exclude', 'missing: exclude\nscreen: { min_coverage: 0.8 }');
+    const f = fw(yaml);
+    const ranked = score(f, data(CSV, f)).rankings;
+    expect(ranked.find((u) => u.unit === 'U5')!.rank).toBeNull();
+    const r = run({ runs: 20, weights: { spread: 0 } }, CSV, yaml).result;
+    expect(r.units.find((u) => u.unit === 'U5')).toMatchObject({ nominalRank: null, medianRank: null });
+    for (const u of ranked.filter((x) => x.rank !== null)) expect(r.units.find((x) => x.unit === u.unit)!.p95).toBe(u.rank);
+  });
   it('with nothing uncertain (--weights 0) every interval collapses to the nominal rank', () => {
     const r = run({ runs: 50, weights: { spread: 0 } }).result;
     expect(r.defaultInputs).toBe(false);

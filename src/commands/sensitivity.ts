@@ -92,10 +92,9 @@ Examples:
       inputs.push(...loaded.paths);
       const years = yearsOf(loaded.data);
       const year = years[years.length - 1] ?? null;
-      const records = loaded.data.records.filter((r) => r.year === year);
       const warnings = [...defWarnings, ...loaded.warnings];
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
-      const r = sensitivity(fw, records, year, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
+      const r = sensitivity(fw, loaded.data.records, year, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'invalid uncertain inputs', { diagnostics: r.errors });
       const format = chooseFormat(flags.format, flags.output, io);
       const text = renderSensitivity(r.value.result, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io) });

@@ -32,7 +32,8 @@ import { aggregateMethodOf } from './methods/aggregate.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import type { Framework } from './framework.js';
 import { findProvince } from './provinces.js';
-import { type Lang, type YearScore, scoreYear } from './score.js';
+import type { Lang } from './score.js';
+import { type YearScore, scoreRows } from './pipeline.js';
 import { compareVi, fold } from './text.js';
 import { type Decimal, parseBoolean, parseNumber } from './values.js';
 
@@ -209,7 +210,7 @@ export function findUnit(data: Dataset, name: string): Result<string> {
  * taken as they are (none), 1 when every value in `records` lies in [0, 1] (as the published
  * DTI main indices, points ÷ maximum points, do), else unbounded; zscore is unbounded.
  */
-export function leafMaxima(fw: Framework, records: readonly UnitRecord[]): Float64Array {
+export function leafMaxima(fw: Framework, norm: Float64Array, n: number): Float64Array {
   return Float64Array.from(fw.leaves, (ni, j): number => {
     const leaf = fw.nodes[ni]!.def!;
     const nm = leaf.normalize;
@@ -217,8 +218,8 @@ export function leafMaxima(fw: Framework, records: readonly UnitRecord[]): Float
       case 'target': case 'goalposts': case 'minmax': case 'rank': case 'boolean': return 1;
       case 'steps': return Math.max(...(nm.steps as { score: number }[]).map((s) => s.score));
       case 'none': {
-        for (const r of records) {
-          const x = transformValue(leaf.transform, r.values[j]!);
+        for (let i = 0; i < n; i++) {
+          const x = norm[j * n + i]!;
           if (x < 0 || x > 1) return NaN;
         }
         return 1;
@@ -538,14 +539,30 @@ export function explain(fw: Framework, data: Dataset, unitName: string, opts: Ex
   const years = yearsOf(data);
   // The latest year in which the unit has a row.
   const year = [...years].reverse().find((y) => data.records.some((r) => r.year === y && r.key === key)) ?? null;
-  const current = data.records.filter((r) => r.year === year);
-  const cur = scoreYear(fw, current, year);
+  // The year before: in the data, or in the previous dataset given.
+  let best: number | null = null;
+  let rows: UnitRecord[] = data.records;
+  if (year !== null) {
+    const earlier = (ds: Dataset) => yearsOf(ds).filter((y): y is number => y !== null && y < year && ds.records.some((r) => r.year === y && r.key === key));
+    const own = earlier(data);
+    const other = opts.previous === undefined ? [] : earlier(opts.previous);
+    const b = Math.max(own[own.length - 1] ?? -Infinity, other[other.length - 1] ?? -Infinity);
+    if (b > -Infinity) {
+      best = b;
+      if (!own.includes(b)) rows = [...opts.previous!.records.filter((r) => r.year === b), ...data.records];
+    }
+  }
+  // The whole pipeline, as dti score runs it (imputation sees every year given).
+  const scoreAll = (rs: readonly UnitRecord[]) => scoreRows(fw, rs, best === null ? [year] : [best, year]);
+  const scored = scoreAll(rows);
+  const cur = scored[scored.length - 1]!;
+  const current = cur.records;
   const n = current.length;
   const u = current.findIndex((r) => r.key === key);
   const rec = current[u]!;
   const N = fw.nodes.length;
   const w = Float64Array.from(fw.nodes, (x) => x.weight);
-  const leafMax = leafMaxima(fw, current);
+  const leafMax = leafMaxima(fw, cur.norm, n);
   const vals = Float64Array.from({ length: N }, (_, k) => cur.agg.nodes[k * n + u]!);
   const pts = pointsOf(fw, vals, leafMax, w);
   const ranks = nodeRanks(fw, cur);
@@ -593,42 +610,35 @@ export function explain(fw: Framework, data: Dataset, unitName: string, opts: Ex
 
   // Against the year before.
   let change: ExplainChange | null = null;
-  if (year !== null) {
-    const earlier = (ds: Dataset) => yearsOf(ds).filter((y): y is number => y !== null && y < year && ds.records.some((r) => r.year === y && r.key === key));
-    const own = earlier(data);
-    const other = opts.previous === undefined ? [] : earlier(opts.previous);
-    const best = Math.max(own[own.length - 1] ?? -Infinity, other[other.length - 1] ?? -Infinity);
-    if (best > -Infinity) {
-      const prevRecords = (own.includes(best) ? data : opts.previous!).records.filter((r) => r.year === best);
-      const dependent = fw.leaves.filter((ni) => ['minmax', 'zscore', 'rank'].includes(fw.nodes[ni]!.def!.normalize.method));
-      if (dependent.length > 0) {
-        warnings.push(warning('YEAR_DEPENDENT_METHOD', `${dependent.map((ni) => fw.nodes[ni]!.id).join(', ')} ${dependent.length === 1 ? 'is' : 'are'} normalised over each year's units, so part of a change of score comes from the other units`,
-          {}, 'read the contributions of those indicators with care'));
-      }
-      const prev = scoreYear(fw, prevRecords, best);
-      const pu = prevRecords.findIndex((r) => r.key === key);
-      const pn = prevRecords.length;
-      const v0 = Float64Array.from({ length: N }, (_, k) => prev.agg.nodes[k * pn + pu]!);
-      const C = contributions(fw, v0, vals, d.scale);
-      const pScore = prev.scores[pu]!;
-      const toPoints = pts.rootFactor / d.scale;
-      const contribs: Contribution[] = pre.map((k) => {
-        const a = counted(fw, k, vals);
-        const b = counted(fw, k, v0);
-        return {
-          id: fw.nodes[k]!.id, label: label(k), depth: fw.nodes[k]!.depth,
-          valueChange: Number.isNaN(a) || Number.isNaN(b) ? null : a - b,
-          contribution: C[k]!, pointsChange: C[k]! * toPoints,
-        };
-      });
-      contribs.sort((x, y) => x.depth - y.depth || y.contribution - x.contribution);
-      const prevRank = prev.ranks[pu]! === 0 ? null : prev.ranks[pu]!;
-      const rank = cur.ranks[u]! === 0 ? null : cur.ranks[u]!;
-      change = {
-        previousYear: best, previousScore: pScore, scoreChange: cur.scores[u]! - pScore,
-        previousRank: prevRank, rankChange: prevRank === null || rank === null ? null : prevRank - rank, contributions: contribs,
-      };
+  if (best !== null) {
+    const dependent = fw.leaves.filter((ni) => ['minmax', 'zscore', 'rank'].includes(fw.nodes[ni]!.def!.normalize.method));
+    if (dependent.length > 0) {
+      warnings.push(warning('YEAR_DEPENDENT_METHOD', `${dependent.map((ni) => fw.nodes[ni]!.id).join(', ')} ${dependent.length === 1 ? 'is' : 'are'} normalised over each year's units, so part of a change of score comes from the other units`,
+        {}, 'read the contributions of those indicators with care'));
     }
+    const prev = scored[0]!;
+    const pu = prev.records.findIndex((r) => r.key === key);
+    const pn = prev.records.length;
+    const v0 = Float64Array.from({ length: N }, (_, k) => prev.agg.nodes[k * pn + pu]!);
+    const C = contributions(fw, v0, vals, d.scale);
+    const pScore = prev.scores[pu]!;
+    const toPoints = pts.rootFactor / d.scale;
+    const contribs: Contribution[] = pre.map((k) => {
+      const a = counted(fw, k, vals);
+      const b = counted(fw, k, v0);
+      return {
+        id: fw.nodes[k]!.id, label: label(k), depth: fw.nodes[k]!.depth,
+        valueChange: Number.isNaN(a) || Number.isNaN(b) ? null : a - b,
+        contribution: C[k]!, pointsChange: C[k]! * toPoints,
+      };
+    });
+    contribs.sort((x, y) => x.depth - y.depth || y.contribution - x.contribution);
+    const prevRank = prev.ranks[pu]! === 0 ? null : prev.ranks[pu]!;
+    const rank = cur.ranks[u]! === 0 ? null : cur.ranks[u]!;
+    change = {
+      previousYear: best, previousScore: pScore, scoreChange: cur.scores[u]! - pScore,
+      previousRank: prevRank, rankChange: prevRank === null || rank === null ? null : prevRank - rank, contributions: contribs,
+    };
   }
 
   const result: ExplainResult = {
@@ -651,8 +661,9 @@ export function explain(fw: Framework, data: Dataset, unitName: string, opts: Ex
     else {
       const values = Float64Array.from(rec.values);
       for (const e of edits.value) values[e.leaf] = e.value;
-      const edited = current.map((r, i) => (i === u ? { ...r, values } : r));
-      const ws = scoreYear(fw, edited, year);
+      const edited = rows.map((r) => (r === rec ? { ...r, values } : r));
+      const wsAll = scoreAll(edited);
+      const ws = wsAll[wsAll.length - 1]!;
       const r1 = ws.ranks[u]! === 0 ? null : ws.ranks[u]!;
       result.whatIf = {
         changes: edits.value.map((e) => ({ id: fw.leafIds[e.leaf]!, from: nn(rec.values[e.leaf]!), to: nn(e.value) })),

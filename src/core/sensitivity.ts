@@ -21,7 +21,7 @@
  */
 import type { UnitRecord } from './data.js';
 import { type Diagnostic, type Result, didYouMean, error } from './diagnostics.js';
-import { normalizeMatrix } from './engine.js';
+import { type YearScore, scoreRows } from './pipeline.js';
 import { aggregateMethodOf } from './methods/aggregate.js';
 import type { Aggregate, IndicatorNode, MissingPolicy, Normalize } from './definitions.js';
 import type { Framework } from './framework.js';
@@ -159,7 +159,9 @@ interface Plan {
 }
 
 /** Check the spec against the definitions and data; every problem at once, before any run. */
-export function planSensitivity(fw: Framework, records: readonly UnitRecord[], spec: SensitivitySpec, at: SpecLocator = () => ({})): Result<{ plan: Plan; defaultInputs: boolean }> {
+export function planSensitivity(fw: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec, at: SpecLocator = () => ({})): Result<{ plan: Plan; defaultInputs: boolean; nominal: YearScore }> {
+  // The year as dti score scores it: every stage of the pipeline (imputation sees every year given).
+  const nominal = scoreRows(fw, rows, [year])[0]!;
   const errors: Diagnostic[] = [];
   const bad = (key: string, msg: string, hint: string) => errors.push(error('BAD_SPEC', msg, at(key), hint));
   const runs = spec.runs ?? DEFAULT_RUNS;
@@ -210,7 +212,7 @@ export function planSensitivity(fw: Framework, records: readonly UnitRecord[], s
 
   const uniq = <T>(xs: readonly T[]) => [...new Set(xs)];
   // Normalisation alternatives.
-  const matrices: Float64Array[] = [normalizeMatrix(fw, records)];
+  const matrices: Float64Array[] = [nominal.norm];
   const normNames = ['nominal'];
   const norms = uniq(spec.normalisation ?? []);
   for (const m of norms) {
@@ -241,7 +243,7 @@ export function planSensitivity(fw: Framework, records: readonly UnitRecord[], s
       ...fw,
       nodes: fw.nodes.map((x) => (x.leaf < 0 || x.def!.normalize.method === 'boolean' ? x : { ...x, def: { ...x.def!, normalize: { method: m } as Normalize } as IndicatorNode })),
     };
-    matrices.push(normalizeMatrix(swapped, records));
+    matrices.push(scoreRows(swapped, rows, [year])[0]!.norm);
     normNames.push(m);
   }
   if (aggs.includes('geometric')) {
@@ -259,7 +261,7 @@ export function planSensitivity(fw: Framework, records: readonly UnitRecord[], s
   if (leaveOut.length > 1) { inputs.push({ id: 'leave-one-out', options: ['none', ...fw.leafIds] }); draws.push(1); }
   return {
     ok: true, warnings: [],
-    value: { plan: { inputs, draws, weightNodes, matrices, aggregation, missing, leaveOut, normNames }, defaultInputs: !named },
+    value: { plan: { inputs, draws, weightNodes, matrices, aggregation, missing, leaveOut, normNames }, defaultInputs: !named, nominal },
   };
 }
 
@@ -426,14 +428,18 @@ function quantile(sorted: ArrayLike<number>, p: number): number {
 }
 
 /**
- * Run the analysis on one year's records. `spec` is validated first (planSensitivity);
+ * Run the analysis on `year` of `rows` (rows of other years only feed imputation, as in dti
+ * score). `spec` is validated first (planSensitivity);
  * errors come back as diagnostics and nothing runs.
  */
-export function sensitivity(fw: Framework, records: readonly UnitRecord[], year: number | null, spec: SensitivitySpec,
+export function sensitivity(fw: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec,
   opts: { lang?: 'vi' | 'en'; at?: SpecLocator; keepRuns?: boolean } = {}): Result<SensitivityRun> {
-  const planned = planSensitivity(fw, records, spec, opts.at);
+  const planned = planSensitivity(fw, rows, year, spec, opts.at);
   if (!planned.ok) return planned;
-  const { plan, defaultInputs } = planned.value;
+  const { plan, defaultInputs, nominal: ys } = planned.value;
+  const records = ys.records;
+  // Units screened out (too little data) stay unranked in every run, as in dti score.
+  const screened = ys.screened;
   const runs = spec.runs ?? DEFAULT_RUNS;
   const seed = spec.seed ?? DEFAULT_SEED;
   const n = records.length;
@@ -453,7 +459,7 @@ export function sensitivity(fw: Framework, records: readonly UnitRecord[], year:
   // The nominal ranks: the engine's choices.
   agg.setMatrix(plan.matrices[0]!);
   let root = agg.run(base);
-  for (let i = 0; i < n; i++) keys[i] = key(root[i]! * d.scale);
+  for (let i = 0; i < n; i++) keys[i] = screened[i] === 1 ? NaN : key(root[i]! * d.scale);
   const nominal = new Int32Array(n);
   rankInto(keys, sorted, nominal);
   const nominalRanked = Int32Array.from(nominal, (r, i) => (Number.isNaN(keys[i]!) ? 0 : r));
@@ -485,7 +491,7 @@ export function sensitivity(fw: Framework, records: readonly UnitRecord[], year:
     if (left >= 0) w[fw.leaves[left]!] = 0;
     if (mi !== currentMatrix) { agg.setMatrix(plan.matrices[mi]!); currentMatrix = mi; }
     root = agg.run(w, how, miss);
-    for (let i = 0; i < n; i++) keys[i] = key(root[i]! * d.scale);
+    for (let i = 0; i < n; i++) keys[i] = screened[i] === 1 ? NaN : key(root[i]! * d.scale);
     rankInto(keys, sorted, ranks);
     let shift = 0;
     let m = 0;
