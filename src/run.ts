@@ -19,6 +19,7 @@ import { register as registerReport } from './commands/report.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerTrend } from './commands/trend.js';
 import { register as registerValidate } from './commands/validate.js';
+import { register as registerTemplate } from './commands/template.js';
 
 export type { Io } from './cli/io.js';
 export { EXIT } from './cli/io.js';
@@ -66,6 +67,7 @@ Examples:
   dti explain "Nghệ An" data/2023.csv --target-rank 15  where it loses points; what rank 15 needs
   dti sensitivity data/2023.csv                 how sure each rank is (weights ±25%, 1000 runs)
   dti validate data/2023.csv                    check a data file
+  dti template -o mau.xlsx                      a workbook to fill in, one row per province
   dti indicators                                the indicator tree with weights
   dti provinces --map 34                        the 34 provinces since 1 July 2025
 
@@ -78,6 +80,7 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
   registerExplain(program, io, done);
   registerSensitivity(program, io, done);
   registerValidate(program, io, done);
+  registerTemplate(program, io, done);
   registerIndicators(program, io, done);
   registerProvinces(program, io, done);
   registerReport(program, io, done, VERSION);

@@ -1,0 +1,128 @@
+/**
+ * `dti template`: a file to fill in, with exactly the header the definitions need: the unit
+ * column, `year`, one column per indicator id; a second header row (a note row, starting
+ * with '#') giving each indicator's Vietnamese name and unit; one row per province of the
+ * chosen map (or per unit of --units). Filled in and read back, it scores with no edits.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { findProvince, PROVINCES, PROVINCES_2025 } from '../core/provinces.js';
+import type { Framework } from '../core/framework.js';
+import type { OutSheet } from '../core/xlsx.js';
+import { sheetName } from '../core/xlsx.js';
+import { loadFrameworkFile, yearFromName } from '../cli/context.js';
+import { CliError } from '../cli/errors.js';
+import { decode } from '../cli/files.js';
+import { EXIT, type Io } from '../cli/io.js';
+import { workbookBytes } from '../cli/xlsx.js';
+import { renderDelimited } from '../render/format.js';
+import { emit, yearArg } from './score.js';
+
+interface TemplateFlags {
+  indicators?: string;
+  year?: number;
+  map: '63' | '34';
+  units?: string;
+  output?: string;
+  check?: boolean;
+  bom?: boolean;
+  lang: 'vi' | 'en';
+}
+
+export interface Template {
+  unitColumn: 'province' | 'unit';
+  header: string[];
+  /** The note row: '# …' first, then each column's name and unit. */
+  notes: string[];
+  rows: string[][];
+  /** Each indicator: id, name, unit, sources (the second sheet of a workbook). */
+  indicators: string[][];
+}
+
+/** The template's cells (pure). */
+export function buildTemplate(fw: Framework, o: { units: string[]; unitColumn: 'province' | 'unit'; year?: number; lang: 'vi' | 'en' }): Template {
+  const leaves = fw.leaves.map((ni) => fw.nodes[ni]!.def!);
+  const describe = (d: (typeof leaves)[number]) => {
+    const unit = d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit;
+    return `${d.name[o.lang]}${unit === null || unit === '' ? '' : ` (${unit})`}`;
+  };
+  const header = [o.unitColumn, 'year', ...leaves.map((d) => d.id)];
+  const notes = [o.lang === 'vi' ? '# Tên chỉ tiêu (đơn vị) →' : '# Indicator (unit) →', o.lang === 'vi' ? 'năm' : 'year', ...leaves.map(describe)];
+  const rows = o.units.map((u) => [u, o.year === undefined ? '' : String(o.year), ...leaves.map(() => '')]);
+  const indicators = leaves.map((d) => [d.id, d.name[o.lang], d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit ?? '', d.source.join('; ')]);
+  return { unitColumn: o.unitColumn, header, notes, rows, indicators };
+}
+
+export function templateSheets(t: Template, lang: 'vi' | 'en'): OutSheet[] {
+  const taken = new Set<string>();
+  const data: OutSheet = {
+    name: sheetName(lang === 'vi' ? 'Số liệu' : 'Data', taken),
+    columns: t.header.map((h, k) => ({ header: h, kind: k === 0 ? 'text' : k === 1 ? 'integer' : 'general', width: k === 0 ? 22 : k === 1 ? 8 : 16 })),
+    rows: [t.notes, ...t.rows.map((r) => r.map((c, k) => (k === 1 && c !== '' ? Number(c) : c === '' ? null : c)))],
+  };
+  const list: OutSheet = {
+    name: sheetName(lang === 'vi' ? 'Chỉ tiêu' : 'Indicators', taken),
+    columns: (lang === 'vi' ? ['Mã', 'Tên', 'Đơn vị', 'Nguồn'] : ['Id', 'Name', 'Unit', 'Source']).map((h, k) => ({ header: h, kind: 'text' as const, width: [28, 60, 16, 60][k]! })),
+    rows: t.indicators,
+  };
+  return [data, list];
+}
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  program
+    .command('template')
+    .description('a data file to fill in: the header the definitions need, one row per province (or unit)')
+    .option('-i, --indicators <yaml>', 'definitions file (default: the shipped indicators/dti.yaml)')
+    .option('--year <yyyy>', 'fill the year column (default: a year in the output file name)', yearArg)
+    .addOption(new Option('--map <map>', 'the 63 provinces (before 1 July 2025) or the 34 (after)').choices(['63', '34']).default('63'))
+    .option('--units <file>', 'one unit per line (provinces or any units: districts, departments…) instead of every province')
+    .requiredOption('-o, --output <file>', 'the file to write: .xlsx (a workbook) or .csv')
+    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)')
+    .option('--bom', 'begin a CSV with a byte-order mark (Excel then shows Vietnamese)')
+    .addOption(new Option('--lang <lang>', 'language of the notes').choices(['vi', 'en']).default('vi'))
+    .addHelpText('after', `
+Examples:
+  dti template -o mau.xlsx                      every province, the shipped DTI
+  dti template --year 2024 --map 34 -o mau-2024.xlsx
+  dti template -i indicators/papi.yaml -o papi.csv
+  dti template --units huyen.txt -o huyen.xlsx  one row per line of huyen.txt`)
+    .action(async (flags: TemplateFlags) => {
+      done(await runTemplate(flags, io));
+    });
+}
+
+async function runTemplate(flags: TemplateFlags, io: Io): Promise<number> {
+  const out = flags.output!;
+  const ext = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase();
+  if (ext !== 'xlsx' && ext !== 'csv' && ext !== 'tsv') {
+    throw new CliError(EXIT.USAGE, `a template is written as .xlsx, .csv or .tsv, not '${out}'`, { hint: 'e.g. -o mau.xlsx' });
+  }
+  const { fw, input } = await loadFrameworkFile(flags.indicators, io);
+  let units: string[];
+  let unitColumn: 'province' | 'unit' = 'province';
+  if (flags.units !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(resolve(io.cwd, flags.units));
+    } catch {
+      throw new CliError(EXIT.IO, `cannot read ${flags.units}`, { hint: 'one unit per line, in a UTF-8 text file' });
+    }
+    units = [...new Set(decode(bytes, flags.units, EXIT.DATA).split(/\r?\n/).map((l) => l.trim().normalize('NFC')).filter((l) => l !== '' && !l.startsWith('#')))];
+    if (units.length === 0) throw new CliError(EXIT.DATA, `${flags.units} names no unit`, { hint: 'one unit per line' });
+    // Provinces when every line names one (written as the registry writes them), else free units.
+    const found = units.map((u) => findProvince(u));
+    if (found.every((f) => f.ok)) units = found.map((f) => (f.ok ? f.province.name : ''));
+    else unitColumn = 'unit';
+  } else {
+    units = (flags.map === '34' ? PROVINCES_2025 : PROVINCES).map((p) => p.name);
+  }
+  const year = flags.year ?? yearFromName(out);
+  const t = buildTemplate(fw, { units, unitColumn, lang: flags.lang, ...(year === undefined ? {} : { year }) });
+  const content = ext === 'xlsx'
+    ? workbookBytes(templateSheets(t, flags.lang))
+    : renderDelimited([t.header, t.notes, ...t.rows].reduce<{ header: string; align: 'left'; cells: string[]; text: boolean }[]>(
+      (cols, row, i) => { row.forEach((c, k) => { if (i === 0) cols.push({ header: c, align: 'left', cells: [], text: true }); else cols[k]!.cells.push(c); }); return cols; }, []),
+    ext === 'tsv' ? '\t' : ',');
+  return emit(content, flags, io, [input.path]);
+}

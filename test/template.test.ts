@@ -1,0 +1,93 @@
+// dti template: filled in from the shipped data and read back, it scores exactly as the data.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, cli, tmp } from './helpers.js';
+import { readRecords } from '../src/core/csv.js';
+import { readSheet, readWorkbook } from '../src/core/xlsx.js';
+import { readZip } from '../src/cli/zip.js';
+import { workbookBytes } from '../src/cli/xlsx.js';
+import { PROVINCES, findProvince } from '../src/core/provinces.js';
+
+const dirs: string[] = [];
+const scratch = () => { const d = tmp(); dirs.push(d); return d; };
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+function sheets(bytes: Uint8Array) {
+  const z = readZip(bytes);
+  const part = (n: string) => { const e = z.get(n); return e === undefined ? undefined : new TextDecoder().decode(e.read()); };
+  const wb = readWorkbook(part);
+  return wb.sheets.map((s) => ({ name: s.name, rows: readSheet(wb, part(s.part)!).rows.map((r) => r.map((c) => c.text)) }));
+}
+
+describe('dti template', () => {
+  it('every province of the 63, the ids of the definitions, a note row with names and units', async () => {
+    const d = scratch();
+    const r = await cli(['template', '-o', join(d, 'mau.xlsx')]);
+    expect(r.code).toBe(0);
+    const [data, list] = sheets(readFileSync(join(d, 'mau.xlsx')));
+    expect(data!.name).toBe('Số liệu');
+    expect(data!.rows[0]!.slice(0, 3)).toEqual(['province', 'year', 'nts-ban-chi-dao']);
+    expect(data!.rows[0]!.length - 2).toBe(list!.rows.length - 1); // one column per indicator listed
+    expect(data!.rows[1]![0]).toBe('# Tên chỉ tiêu (đơn vị) →');
+    expect(data!.rows[1]![2]).toBe('Có Ban Chỉ đạo chuyển đổi số cấp tỉnh (có/không)');
+    expect(data!.rows.slice(2).map((row) => row[0])).toEqual(PROVINCES.map((p) => p.name));
+    const m34 = sheets(readFileSync(join(d, 'mau.xlsx'))); // unchanged by the next run
+    expect((await cli(['template', '--map', '34', '-o', join(d, 'mau-2026.xlsx')])).code).toBe(0);
+    const [d34] = sheets(readFileSync(join(d, 'mau-2026.xlsx')));
+    expect(d34!.rows.length).toBe(2 + 34);
+    expect(d34!.rows[2]![1]).toBe('2026'); // the year in the file name
+    expect(m34[0]!.rows[2]![1] ?? '').toBe(''); // no year asked, none in the name
+  });
+
+  it('a workbook filled from data/2023.csv scores exactly as the CSV', async () => {
+    const d = scratch();
+    const records = readRecords(readFileSync(join(ROOT, 'data/2023.csv'), 'utf8'));
+    writeFileSync(join(d, 'tinh.txt'), records.map((r) => r.province).join('\n') + '\n');
+    const made = await cli(['template', '--units', 'tinh.txt', '--year', '2023', '-o', 'mau.xlsx'], { cwd: d });
+    expect(made.code).toBe(0);
+    const [data] = sheets(readFileSync(join(d, 'mau.xlsx')));
+    const [header, notes, ...rows] = data!.rows;
+    // Fill each cell from the CSV, as an office would type it: numbers as numbers, yes/no as text.
+    const filled = rows.map((row) => {
+      const rec = records.find((x) => x.province === row[0])!;
+      return header!.map((h, k) => (k < 2 ? (k === 1 ? Number(row[1]) : row[0]!) : rec[h] === '' || rec[h] === undefined ? null : /^-?\d+(\.\d+)?$/.test(rec[h]!) ? Number(rec[h]) : rec[h]!));
+    });
+    writeFileSync(join(d, 'so-lieu.xlsx'), workbookBytes([{ name: data!.name, columns: header!.map((h) => ({ header: h, kind: 'general' })), rows: [notes!, ...filled] }]));
+    const a = await cli(['score', 'so-lieu.xlsx', '-f', 'csv', '--no-previous', '-q'], { cwd: d });
+    const b = await cli(['score', 'data/2023.csv', '-f', 'csv', '--no-previous', '-q']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.split('\n').length).toBe(records.length + 2);
+  });
+
+  it('a CSV template filled in scores as the data (PAPI 2016)', async () => {
+    const d = scratch();
+    const papi = join(ROOT, 'indicators/papi.yaml');
+    expect((await cli(['template', '-i', papi, '--year', '2016', '-o', 'mau.csv'], { cwd: d })).code).toBe(0);
+    const lines = readFileSync(join(d, 'mau.csv'), 'utf8').trim().split('\n');
+    const header = lines[0]!.split(',');
+    const records = readRecords(readFileSync(join(ROOT, 'data/papi/2016.csv'), 'utf8'));
+    const out = [lines[0], lines[1], ...lines.slice(2).map((l) => {
+      const name = l.split(',')[0]!;
+      const rec = records.find((x) => { const p = findProvince(x.province!); return p.ok && p.province.name === name; })!;
+      return [name, '2016', ...header.slice(2).map((h) => rec[h]!)].join(',');
+    })];
+    writeFileSync(join(d, 'so-lieu.csv'), out.join('\n') + '\n');
+    const a = await cli(['score', 'so-lieu.csv', '-i', papi, '-f', 'csv', '--no-previous'], { cwd: d });
+    const b = await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'csv', '--no-previous']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('free units from --units; --check; a wrong extension is a usage error', async () => {
+    const d = scratch();
+    writeFileSync(join(d, 'huyen.txt'), 'Huyện Nam Đàn\nHuyện Đô Lương\n');
+    expect((await cli(['template', '--units', 'huyen.txt', '-o', 'huyen.csv'], { cwd: d })).code).toBe(0);
+    const csv = readFileSync(join(d, 'huyen.csv'), 'utf8').split('\n');
+    expect(csv[0]!.startsWith('unit,year,')).toBe(true);
+    expect(csv.slice(2, 4).map((l) => l.split(',')[0])).toEqual(['Huyện Nam Đàn', 'Huyện Đô Lương']);
+    expect((await cli(['template', '--units', 'huyen.txt', '-o', 'huyen.csv', '--check'], { cwd: d })).code).toBe(0);
+    expect((await cli(['template', '-o', 'mau.pdf'], { cwd: d })).code).toBe(2);
+  });
+});
