@@ -167,6 +167,12 @@ describe('dti sensitivity (CLI)', () => {
     expect(t.stdout).toMatch(/none named: weights ±25% by default/);
     expect(t.stdout).toMatch(/●/);
   });
+  it('says what is wrong in Vietnamese by default', async () => {
+    const r = await cli(['sensitivity', 'data/2023.csv', '--weights-level', '5', '--aggregation', 'median']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--weights: lỗi: weights: không có cấp 5; cây chỉ số có các cấp từ 1 đến \d \[BAD_SPEC\]/);
+    expect(r.stderr).toMatch(/aggregation: không có phương pháp 'median'/);
+  });
   it('a YAML spec: errors located in the file; --runs-out writes every run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dti-test-'));
     try {

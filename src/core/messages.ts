@@ -35,13 +35,36 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
     messages: [
       [new RegExp(`^weight of ${Q} is negative \\((.*)\\)$`), "trọng số của '$1' bị âm ($2)"],
       [new RegExp(`^pillar ${Q} names ${Q} twice$`), "trụ cột '$1' nêu '$2' hai lần"],
+      [new RegExp(`^--what-if ${Q} is not id=value$`), "--what-if '$1' không có dạng mã=giá trị"],
     ],
   },
   UNKNOWN_MEMBER: { vi: 'thành phần không có trong cây chỉ số', en: 'unknown member', messages: [[new RegExp(`^pillar ${Q} names ${Q}, which is no node of the tree$`), "trụ cột '$1' nêu '$2', không có trong cây chỉ số"]] },
   ZERO_WEIGHTS: { vi: 'mọi trọng số bằng 0', en: 'all weights zero', messages: [[new RegExp(`^every weight under ${Q} is zero$`), "mọi trọng số dưới '$1' đều bằng 0"]] },
   NOT_DEFINITIONS: { vi: 'không phải tệp định nghĩa dti/v1', en: 'not a dti/v1 definitions file' },
-  UNKNOWN_NODE: { vi: 'không có chỉ số này', en: 'unknown node' },
-  BAD_SPEC: { vi: 'lựa chọn không hợp lệ', en: 'invalid specification' },
+  UNKNOWN_NODE: {
+    vi: 'không có chỉ số này', en: 'unknown node',
+    messages: [
+      [new RegExp(`^--what-if: no indicator ${Q}$`), "--what-if: không có chỉ số '$1'"],
+      [new RegExp(`^--what-if: ${Q} is a group; give the value of an indicator \\(a leaf\\)$`), "--what-if: '$1' là một nhóm; hãy cho giá trị của một chỉ số (lá)"],
+      [new RegExp(`^weights: no node ${Q} in the definitions$`), "weights: không có nút '$1' trong tệp định nghĩa"],
+    ],
+  },
+  BAD_SPEC: {
+    vi: 'lựa chọn không hợp lệ', en: 'invalid specification',
+    messages: [
+      [/^runs must be a whole number from 2 to (\d+), got (.*)$/, 'số lần chạy phải là số nguyên từ 2 đến $1, nhận được $2'],
+      [/^seed must be a whole number from 0 to (\d+), got (.*)$/, 'seed phải là số nguyên từ 0 đến $1, nhận được $2'],
+      [/^bootstrap must be a whole number from 0 to (\d+), got (.*)$/, 'bootstrap phải là số nguyên từ 0 đến $1, nhận được $2'],
+      [/^the weight spread must be from 0 to 1, got (.*)$/, 'biên độ dao động trọng số phải từ 0 đến 1, nhận được $1'],
+      [/^weights: level (\S+) does not exist; the tree has levels 1 to (\d+)$/, 'weights: không có cấp $1; cây chỉ số có các cấp từ 1 đến $2'],
+      [new RegExp(`^normalisation: ${Q} is not a method that can replace every indicator's own$`), "normalisation: '$1' không phải phương pháp thay được cho mọi chỉ số"],
+      [new RegExp(`^aggregation: unknown method ${Q}$`), "aggregation: không có phương pháp '$1'"],
+      [new RegExp(`^missing: unknown policy ${Q}$`), "missing: không có quy tắc '$1'"],
+      [/^normalisation: zscore gives negative values, which a geometric mean cannot take$/, 'normalisation: zscore cho giá trị âm, trung bình nhân không dùng được'],
+      [/^aggregation: geometric, but some normalised values are negative$/, 'aggregation: geometric, nhưng có giá trị chuẩn hoá bị âm'],
+      [new RegExp(`^(.*?)unknown key ${Q}$`), "$1khoá '$2' không hợp lệ"],
+    ],
+  },
   CSV_SYNTAX: {
     vi: 'lỗi cú pháp CSV', en: 'CSV syntax error',
     messages: [
@@ -186,6 +209,14 @@ const HINTS: Pattern[] = [
   [/^a key may appear once in a mapping; remove or rename one$/, 'mỗi khoá chỉ xuất hiện một lần; xoá hoặc đổi tên một khoá'],
   [/^close the quoted value with ".*$/, 'đóng giá trị bằng dấu " (dấu ngoặc kép bên trong viết là "")'],
   [/^check the --encoding, or save the file as CSV UTF-8$/, 'kiểm tra --encoding, hoặc lưu tệp dạng CSV UTF-8'],
+  [/^see 'dti indicators' for the ids$/, "xem mã các chỉ số bằng 'dti indicators'"],
+  [/^the indicators under it: (.+)$/, 'các chỉ số bên dưới: $1'],
+  [/^level 1 is the root's children \(the main indices\), 2 the level below$/, 'cấp 1 là các chỉ số chính, cấp 2 là cấp ngay dưới'],
+  [/^one of (.+)$/, 'một trong: $1'],
+  [/^e\.g\. --what-if (\S+) \(an indicator id, =, its raw value\)$/, 'ví dụ --what-if $1 (mã chỉ số, dấu =, giá trị gốc)'],
+  [/^the keys are: (.+)$/, 'các khoá: $1'],
+  [/^leave zscore out, or geometric out of the aggregations$/, 'bỏ zscore, hoặc bỏ geometric khỏi các cách tổng hợp'],
+  [/^e\.g\. --weights 0\.25: each weight times a factor drawn from \[0\.75, 1\.25\]$/, 'ví dụ --weights 0.25: mỗi trọng số nhân với một hệ số ngẫu nhiên trong [0,75; 1,25]'],
 ];
 
 /** A diagnostic's message and hint in `lang` (English is how they are made). */
