@@ -16,6 +16,7 @@ import { register as registerSensitivity } from './commands/sensitivity.js';
 import { register as registerIndicators } from './commands/indicators.js';
 import { register as registerProvinces } from './commands/provinces.js';
 import { register as registerReport } from './commands/report.js';
+import { register as registerChart } from './commands/chart.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerTrend } from './commands/trend.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -84,6 +85,7 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
   registerIndicators(program, io, done);
   registerProvinces(program, io, done);
   registerReport(program, io, done, VERSION);
+  registerChart(program, io, done);
   program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
 
   const debug = argv.includes('--debug');
