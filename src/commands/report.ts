@@ -47,13 +47,19 @@ Examples:
     });
 }
 
+/** A message in the language of --lang (Vietnamese by default). */
+export function say(io: Io, vi: string, en: string): string {
+  return io.lang === 'en' ? en : vi;
+}
+
 /** The boundary file of a province map, shipped in data/geo/. */
-function loadTopology(map: '63' | '34'): unknown {
+function loadTopology(map: '63' | '34', io: Io): unknown {
   const path = packagePath(`data/geo/vn-provinces-${map}.topo.json`);
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new CliError(EXIT.IO, `cannot read the map boundaries ${path}: ${(e as Error).message}`, { hint: 'reinstall dti (npm ci)' });
+    throw new CliError(EXIT.IO, say(io, `không đọc được ranh giới bản đồ ${path}: ${(e as Error).message}`, `cannot read the map boundaries ${path}: ${(e as Error).message}`),
+      { hint: say(io, 'cài lại dti (npm ci)', 'reinstall dti (npm ci)') });
   }
 }
 
@@ -66,10 +72,13 @@ function describeInput(id: string, spread: number | undefined, lang: 'vi' | 'en'
 
 async function runReport(files: string[], flags: ReportFlags, io: Io, version: string): Promise<number> {
   if (flags.unit === undefined && (flags.targetRank !== undefined || flags.sensitivity === true)) {
-    throw new CliError(EXIT.USAGE, `${flags.targetRank !== undefined ? '--target-rank' : '--sensitivity'} goes with --unit`, { hint: 'e.g. dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o report.html' });
+    const opt = flags.targetRank !== undefined ? '--target-rank' : '--sensitivity';
+    throw new CliError(EXIT.USAGE, say(io, `${opt} chỉ dùng cùng --unit`, `${opt} goes with --unit`),
+      { hint: `${say(io, 'ví dụ', 'e.g.')} dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o report.html` });
   }
   if (flags.unit !== undefined && flags.merge2025 === true) {
-    throw new CliError(EXIT.USAGE, '--unit cannot profile a merged province (--merge-2025)', { hint: 'profile the unit on the 63 provinces: drop --merge-2025' });
+    throw new CliError(EXIT.USAGE, say(io, '--unit không lập hồ sơ cho tỉnh sau sáp nhập (--merge-2025)', '--unit cannot profile a merged province (--merge-2025)'),
+      { hint: say(io, 'lập hồ sơ trên 63 tỉnh: bỏ --merge-2025', 'profile the unit on the 63 provinces: drop --merge-2025') });
   }
   const { result, fw, ds, inputs, scoredData, previous } = await scoreFiles(files, flags, io, 'pillars');
   let unit;
@@ -79,14 +88,14 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
       ...(previous === undefined ? {} : { previous }),
       ...(flags.targetRank === undefined ? {} : { targetRank: flags.targetRank }),
     });
-    if (!r.ok) throw new CliError(EXIT.USAGE, `cannot profile '${flags.unit}'`, { diagnostics: r.errors });
+    if (!r.ok) throw new CliError(EXIT.USAGE, say(io, `không lập được hồ sơ '${flags.unit}'`, `cannot profile '${flags.unit}'`), { diagnostics: r.errors });
     unit = r.value;
   }
   let sens: UnitSensitivity | undefined;
   if (unit !== undefined && flags.sensitivity === true) {
     const records = scoredData.records.filter((r) => r.year === result.year);
     const s = sensitivity(fw, records, result.year, {}, { lang: flags.lang });
-    if (!s.ok) throw new CliError(EXIT.USAGE, 'cannot run the sensitivity analysis', { diagnostics: s.errors });
+    if (!s.ok) throw new CliError(EXIT.USAGE, say(io, 'không chạy được phân tích độ nhạy', 'cannot run the sensitivity analysis'), { diagnostics: s.errors });
     const res = s.value.result;
     sens = {
       runs: res.runs,
@@ -105,7 +114,7 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
     version,
   });
   const html = await buildReport(model, {
-    topology: map === null ? null : loadTopology(map) as never,
+    topology: map === null ? null : loadTopology(map, io) as never,
     ...(unit === undefined ? {} : { unit }),
     ...(sens === undefined ? {} : { sensitivity: sens }),
   });

@@ -57,10 +57,13 @@ describe('dti chart', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/: Digital society$/);
     expect(lines.slice(1).map((l) => /^\d (.+?) +[█▏▎▍▌▋▊▉]/.exec(l)![1])).toEqual(byXhs);
-    const bad = await cli(['chart', ...main, '--pillar', 'xhx']);
+    const bad = await cli(['chart', ...main, '--pillar', 'xhx', '--lang', 'en']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("no pillar 'xhx'");
     expect(bad.stderr).toContain("did you mean 'xhs'?");
+    const vi = await cli(['chart', ...main, '--pillar', 'xhx']);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toContain("lỗi: không có trụ cột 'xhx' trong dti-2022-main");
   });
 
   it('draws nothing for zero or negative spans', () => {

@@ -179,11 +179,15 @@ describe('dti report --unit', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("unknown province 'Nghe Anh'");
     expect(bad.stderr).toMatch(/hint: did you mean 'Nghệ An'/);
+    const vi = await cli(['report', ...PAPI, '--unit', 'Nghe Anh', '-o', out]);
+    expect(vi.stderr).toContain("lỗi: không có tỉnh 'Nghe Anh'");
     const alone = await cli(['report', ...PAPI, '--target-rank', '3', '-o', out]);
     expect(alone.code).toBe(2);
-    expect(alone.stderr).toContain('--target-rank goes with --unit');
+    expect(alone.stderr).toContain('lỗi: --target-rank chỉ dùng cùng --unit');
+    expect((await cli(['report', ...PAPI, '--target-rank', '3', '-o', out, '--lang', 'en'])).stderr).toContain('error: --target-rank goes with --unit');
     const merged = await cli(['report', ...PAPI, '--merge-2025', '--unit', 'Nghệ An', '-o', out]);
     expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain('không lập hồ sơ cho tỉnh sau sáp nhập');
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -201,7 +205,7 @@ describe('dti report --unit --sensitivity', () => {
     // One interval (a rule) per province.
     const rules = /<g class="mark-rule role-mark layer_0_marks"[^>]*>(.*?)<\/g>/s.exec(section)![1]!;
     expect((rules.match(/<line /g) ?? []).length).toBe(63);
-    const alone = await cli(['report', ...PAPI, '--sensitivity', '-o', join(dir, 'x.html')]);
+    const alone = await cli(['report', ...PAPI, '--sensitivity', '-o', join(dir, 'x.html'), '--lang', 'en']);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--sensitivity goes with --unit');
   });
