@@ -1,13 +1,26 @@
 #!/usr/bin/env node
 // Wires the CLI to the process. dist/dti.js is src/run.ts bundled with its dependencies
 // (one file loads about 100 ms faster than a tree of modules on Node 20).
-import { run } from '../dist/dti.js';
+import { fstatSync } from 'node:fs';
 
-// A closed pipe (dti score … | head) ends quietly.
+// A closed pipe (dti score … | head) ends quietly; any other failure to write standard output
+// (a full disk: dti … > /dev/full) is one line and exit 5, never a stack trace.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  process.stderr.write(`error: cannot write to standard output: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.code ?? e.message}\n`);
+  process.exit(5);
 });
+
+// Interrupted (Ctrl-C, kill): no temporary file of -o is left behind; the usual 128 + signal.
+// Installed before the CLI is loaded, so that a signal at any moment takes this path.
+let cli;
+for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+  process.on(sig, () => {
+    cli?.removeTemporaries();
+    process.exit(128 + n);
+  });
+}
+cli = await import('../dist/dti.js');
 
 const io = {
   stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
@@ -18,9 +31,18 @@ const io = {
     return Buffer.concat(chunks);
   },
   stdinIsTTY: process.stdin.isTTY === true,
+  // `dti score - < data.csv -o data.csv` must not replace the file it reads.
+  stdinFile: () => {
+    try {
+      const s = fstatSync(0);
+      return s.isFile() ? { dev: s.dev, ino: s.ino } : undefined;
+    } catch {
+      return undefined;
+    }
+  },
   env: process.env,
   cwd: process.cwd(),
 };
 
 // Never process.exit() on success: it can cut off output still in a pipe.
-process.exitCode = await run(process.argv.slice(2), io);
+process.exitCode = await cli.run(process.argv.slice(2), io);

@@ -24,6 +24,7 @@ import { register as registerTemplate } from './commands/template.js';
 
 export type { Io } from './cli/io.js';
 export { EXIT } from './cli/io.js';
+export { removeTemporaries } from './cli/files.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Framework } from '../src/core/framework.js';
@@ -6,6 +6,7 @@ import { loadData, loadDefinitions } from '../src/load.js';
 import type { Dataset } from '../src/core/data.js';
 import { run } from '../src/run.js';
 import type { Io } from '../src/cli/io.js';
+import { afterAll } from 'vitest';
 
 /** Load definitions from YAML text, failing the test with the diagnostics if invalid. */
 export function fw(yaml: string): Framework {
@@ -31,16 +32,18 @@ export interface Captured {
   stderr: string;
 }
 
-export async function cli(argv: string[], opts: { cwd?: string; env?: Record<string, string>; stdin?: string; tty?: boolean } = {}): Promise<Captured> {
+export async function cli(argv: string[], opts: { cwd?: string; env?: Record<string, string>; stdin?: string | Uint8Array; tty?: boolean; fs?: Io['fs']; stdinFile?: Io['stdinFile'] } = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
     stdout: { write: (s) => { stdout += s; }, isTTY: opts.tty ?? false },
     stderr: { write: (s) => { stderr += s; }, isTTY: false },
-    readStdin: async () => new TextEncoder().encode(opts.stdin ?? ''),
+    readStdin: async () => (typeof opts.stdin === 'object' ? opts.stdin : new TextEncoder().encode(opts.stdin ?? '')),
     stdinIsTTY: opts.stdin === undefined,
     env: opts.env ?? {},
     cwd: opts.cwd ?? ROOT,
+    ...(opts.fs === undefined ? {} : { fs: opts.fs }),
+    ...(opts.stdinFile === undefined ? {} : { stdinFile: opts.stdinFile }),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };
@@ -48,6 +51,15 @@ export async function cli(argv: string[], opts: { cwd?: string; env?: Record<str
 
 export const ROOT = join(import.meta.dirname, '..');
 
+const made: string[] = [];
+// Every folder a test file made is removed when that file's tests are done: nothing is left in the temp folder.
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh folder in the temp folder, removed after the test file. */
 export function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'dti-test-'));
+  const d = mkdtempSync(join(tmpdir(), 'dti-test-'));
+  made.push(d);
+  return d;
 }

@@ -1,53 +1,156 @@
-// Safe output, end to end: a run killed at any moment leaves the previous output intact
-// (never half a file); -o refuses to overwrite an input; CSV cells cannot smuggle formulas.
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+// Safe output: -o replaces a file atomically (a write that fails half-way leaves the old file
+// and no temporary file), keeps its permissions, never replaces a device, FIFO or symbolic
+// link, never writes over an input (by file identity), and --check reads line endings
+// loosely and a missing file as an I/O error. One short end-to-end check kills real runs.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { OutputFs } from '../src/cli/io.js';
 import { ROOT, cli, tmp } from './helpers.js';
 // @ts-expect-error — a plain .mjs helper shared with the benchmark
 import { generate } from './bench/generate.mjs';
 
 const BIN = join(ROOT, 'bin/dti.js');
+const DEFS = 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n';
 
-describe('safe output', () => {
-  it('a run killed mid-way leaves the previous output file intact', async () => {
-    const dir = tmp();
-    const { csv, yaml } = generate(dir, 30000, 100) as { csv: string; yaml: string };
-    const out = join(dir, 'ranking.json');
-    const args = [BIN, 'score', csv, '-i', yaml, '-f', 'json', '--detail', 'indicators', '-q', '-o', out];
-    // The complete new output, for reference.
-    expect(spawnSync(process.execPath, args, { encoding: 'utf8' }).status).toBe(0);
-    const complete = readFileSync(out, 'utf8');
-    expect(complete.length).toBeGreaterThan(1_000_000);
-    const OLD = '{"previous": "output"}\n';
-    const outcomes = new Set<string>();
-    for (const ms of [150, 400, 800, 1200, 1600, 2000, 2600]) {
-      writeFileSync(out, OLD);
-      const child = spawn(process.execPath, args, { stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, ms));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
-      const now = readFileSync(out, 'utf8');
-      // Either untouched or the whole new file: never a fragment.
-      expect(now === OLD || now === complete, `killed at ${ms} ms: ${now.length} bytes`).toBe(true);
-      outcomes.add(now === OLD ? 'old' : 'new');
-    }
-    // At least one kill landed before the rename (the run takes seconds at this size).
-    expect(outcomes.has('old')).toBe(true);
-  }, 120_000);
+/** A folder with definitions and data, and a previous output file. */
+function project(): { dir: string; out: string; OLD: string } {
+  const dir = tmp();
+  fs.writeFileSync(join(dir, 'd.yaml'), DEFS);
+  fs.writeFileSync(join(dir, 'd.csv'), `unit,a\n${Array.from({ length: 200 }, (_, i) => `Unit ${i},${i / 200}`).join('\n')}\n`);
+  const OLD = 'previous output\n';
+  fs.writeFileSync(join(dir, 'out.csv'), OLD);
+  return { dir, out: join(dir, 'out.csv'), OLD };
+}
 
-  it('refuses to overwrite an input file, through the binary too', () => {
-    const r = spawnSync(process.execPath, [BIN, 'score', 'data/2023.csv', '-o', 'data/2023.csv', '-q'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('refusing to write over the input file data/2023.csv');
-    expect(readFileSync(join(ROOT, 'data/2023.csv'), 'utf8')).toMatch(/^province,year,/);
+/**
+ * The real file system, except that a write stops half-way with ENOSPC (a full disk): the
+ * first half of the bytes reach the file, then the error. A plain (non-atomic) write of the
+ * output would leave the target file half-written.
+ */
+function fullDisk(): OutputFs & { writes: string[] } {
+  const writes: string[] = [];
+  return {
+    writes,
+    statSync: (p, o) => fs.statSync(p, o),
+    realpathSync: (p) => fs.realpathSync(p),
+    writeFileSync: (p, data, o) => {
+      writes.push(p);
+      fs.writeFileSync(p, data.slice(0, data.length >> 1), o);
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    },
+    renameSync: (a, b) => fs.renameSync(a, b),
+    unlinkSync: (p) => fs.unlinkSync(p),
+    chmodSync: (p, m) => fs.chmodSync(p, m),
+    chownSync: (p, u, g) => fs.chownSync(p, u, g),
+    readFileSync: (p) => fs.readFileSync(p),
+  };
+}
+
+describe('-o', () => {
+  it('a write that fails half-way leaves the old file whole and no temporary file, with a one-line error', async () => {
+    const { dir, out, OLD } = project();
+    const disk = fullDisk();
+    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', 'out.csv'], { cwd: dir, fs: disk });
+    expect(disk.writes).toHaveLength(1); // the write did happen, and failed
+    expect(r.code).toBe(5);
+    expect(r.stderr).toBe('error: cannot write out.csv: no space left on the device\n  hint: free some space, or write elsewhere with -o\n');
+    expect(fs.readFileSync(out, 'utf8')).toBe(OLD);
+    expect(fs.readdirSync(dir).sort()).toEqual(['d.csv', 'd.yaml', 'out.csv']);
   });
 
+  it('replaces a regular file keeping its permissions, and writes a new one with the usual ones', async () => {
+    const { dir, out } = project();
+    fs.chmodSync(out, 0o640);
+    expect((await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', 'out.csv'], { cwd: dir })).code).toBe(0);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o640);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^rank,/);
+    expect((await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', 'new.csv'], { cwd: dir })).code).toBe(0);
+    const umask = process.umask();
+    expect(fs.statSync(join(dir, 'new.csv')).mode & 0o777).toBe(0o666 & ~umask);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps a symbolic link a link, replacing the file it points to', async () => {
+    const { dir, out } = project();
+    fs.symlinkSync('out.csv', join(dir, 'link.csv'));
+    expect((await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', 'link.csv'], { cwd: dir })).code).toBe(0);
+    expect(fs.lstatSync(join(dir, 'link.csv')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^rank,/);
+  });
+
+  it('writes into a character device and a FIFO, never replacing them', async () => {
+    const { dir } = project();
+    expect((await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', '/dev/null'], { cwd: dir })).code).toBe(0);
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const fifo = join(dir, 'pipe');
+    const made = (await import('node:child_process')).spawnSync('mkfifo', [fifo]);
+    expect(made.status).toBe(0);
+    // The reader is another process, as a FIFO's reader is.
+    const chunks: Buffer[] = [];
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    reader.stdout.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise((res) => reader.on('exit', res));
+    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-f', 'csv', '-o', fifo], { cwd: dir });
+    expect(r.code).toBe(0);
+    await ended;
+    expect(Buffer.concat(chunks).toString('utf8')).toMatch(/^rank,previous_rank,rank_change,unit,/);
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('refuses a directory or a socket-like special file with exit 5', async () => {
+    const { dir } = project();
+    fs.mkdirSync(join(dir, 'folder'));
+    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', 'folder'], { cwd: dir });
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([5, 'error: cannot write folder: it is a directory']);
+  });
+
+  it('never writes over an input: the same path, a hard link, or the file redirected into -', async () => {
+    const { dir } = project();
+    const before = fs.readFileSync(join(dir, 'd.csv'), 'utf8');
+    fs.linkSync(join(dir, 'd.csv'), join(dir, 'hard.csv'));
+    for (const target of ['d.csv', './d.csv', 'hard.csv', join(dir, 'd.csv')]) {
+      const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', target], { cwd: dir });
+      expect(r.code, target).toBe(2);
+      expect(r.stderr).toContain('refusing to write over the input file');
+    }
+    const defs = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', 'd.yaml'], { cwd: dir });
+    expect(defs.code).toBe(2);
+    // `dti score - < d.csv -o d.csv`: standard input is that file.
+    const st = fs.statSync(join(dir, 'd.csv'));
+    const piped = await cli(['score', '-', '-i', 'd.yaml', '-q', '-o', 'hard.csv'], { cwd: dir, stdin: before, stdinFile: () => ({ dev: st.dev, ino: st.ino }) });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('(it is standard input)');
+    expect(fs.readFileSync(join(dir, 'd.csv'), 'utf8')).toBe(before);
+    expect(fs.readFileSync(join(dir, 'd.yaml'), 'utf8')).toBe(DEFS);
+  });
+});
+
+describe('--check', () => {
+  it('is up to date with CRLF line endings, stale when the text differs, an I/O error when the file is missing', async () => {
+    const { dir } = project();
+    const args = ['score', 'd.csv', '-i', 'd.yaml', '-q', '-f', 'md'];
+    expect((await cli([...args, '-o', 'r.md'], { cwd: dir })).code).toBe(0);
+    const lf = fs.readFileSync(join(dir, 'r.md'), 'utf8');
+    fs.writeFileSync(join(dir, 'crlf.md'), lf.replace(/\n/g, '\r\n'));
+    const crlf = await cli([...args, '-o', 'crlf.md', '--check'], { cwd: dir });
+    expect([crlf.code, crlf.stderr]).toEqual([0, 'crlf.md is up to date\n']);
+    fs.writeFileSync(join(dir, 'old.md'), lf.replace('Unit 1', 'Unit 9'));
+    expect((await cli([...args, '-o', 'old.md', '--check'], { cwd: dir })).code).toBe(1);
+    const missing = await cli([...args, '-o', 'none.md', '--check'], { cwd: dir });
+    expect(missing.code).toBe(5);
+    expect(missing.stderr).toBe('error: cannot read none.md: no such file\n  hint: run the same command without --check to write it\n');
+    fs.mkdirSync(join(dir, 'dir.md'));
+    expect((await cli([...args, '-o', 'dir.md', '--check'], { cwd: dir })).code).toBe(5);
+  });
+});
+
+describe('CSV output', () => {
   it('neutralises spreadsheet formulas in exported text, never in numbers', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n');
-    writeFileSync(join(dir, 'd.csv'), 'unit,a\n"=HYPERLINK(""http://x"")",0.5\n+cmd,0.25\n@SUM(A1),-0.5\nSở Tài chính,0.75\n');
+    fs.writeFileSync(join(dir, 'd.yaml'), DEFS);
+    fs.writeFileSync(join(dir, 'd.csv'), 'unit,a\n"=HYPERLINK(""http://x"")",0.5\n+cmd,0.25\n@SUM(A1),-0.5\nSở Tài chính,0.75\n');
     const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv', '-q'], { cwd: dir });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
@@ -56,4 +159,36 @@ describe('safe output', () => {
     expect(lines).toContain("4,,,'@SUM(A1),,-0.5000,1.0000"); // the number -0.5 is untouched
     expect(lines).toContain('1,,,Sở Tài chính,,0.7500,1.0000');
   });
+});
+
+describe('end to end', () => {
+  it('a run interrupted or killed at any moment leaves the old file or the whole new one, and SIGTERM no temporary file', async () => {
+    const dir = tmp();
+    const { csv, yaml } = generate(dir, 1000, 20) as { csv: string; yaml: string };
+    const out = join(dir, 'ranking.json');
+    const args = [BIN, 'score', csv, '-i', yaml, '-f', 'json', '-q', '-o', out];
+    const runTo = (signal: NodeJS.Signals | null, ms: number) => new Promise<number | null>((res) => {
+      const child = spawn(process.execPath, args, { stdio: 'ignore' });
+      const timer = signal === null ? undefined : setTimeout(() => child.kill(signal), ms);
+      child.on('exit', (code) => { clearTimeout(timer); res(code); });
+    });
+    const t0 = Date.now();
+    expect(await runTo(null, 0)).toBe(0);
+    const T = Date.now() - t0;
+    const complete = fs.readFileSync(out, 'utf8');
+    const OLD = '{"previous": "output"}\n';
+    // Late in the run (fractions of a whole run's time here), when it computes or writes the output.
+    for (const [signal, f] of [['SIGTERM', 0.6], ['SIGTERM', 0.9], ['SIGKILL', 0.8]] as const) {
+      const ms = Math.round(f * T);
+      fs.writeFileSync(out, OLD);
+      const code = await runTo(signal, ms);
+      const now = fs.readFileSync(out, 'utf8');
+      expect(now === OLD || now === complete, `${signal} at ${ms} ms: ${now.length} bytes`).toBe(true);
+      // Interrupted with SIGTERM: exit 143 and no temporary file (SIGKILL cannot be caught).
+      if (signal === 'SIGTERM') {
+        expect(code === 143 || code === 0, `exit ${code}`).toBe(true);
+        expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      }
+    }
+  }, 30_000);
 });

@@ -4,11 +4,12 @@
  * the target and renames it, so a failed or interrupted run never leaves half a file.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { error } from '../core/diagnostics.js';
 import { CliError } from './errors.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, type Io, type OutputFs } from './io.js';
 import { workbookContent } from './xlsx.js';
 
 export interface Input {
@@ -114,17 +115,45 @@ export async function readInput(arg: string, io: Io, exitCode: number, encoding?
   return { name, path, text: decode(bytes, name, exitCode, encoding) };
 }
 
-function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return resolve(a) === resolve(b);
+/** Temporary files being written now, removed if the run is interrupted (SIGINT, SIGTERM). */
+const pending = new Set<{ fs: OutputFs; path: string }>();
+
+/** Remove the temporary files of writes still under way (the signal handlers of bin/dti.js call this). */
+export function removeTemporaries(): void {
+  for (const t of pending) {
+    try { t.fs.unlinkSync(t.path); } catch { /* already gone */ }
   }
+  pending.clear();
+}
+
+const WHY: Record<string, string> = {
+  ENOENT: 'no such folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENXIO: 'nothing is reading from it',
+  EIO: 'input/output error',
+};
+
+function ioError(arg: string, e: unknown, verb = 'write'): CliError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' && verb === 'read' ? 'no such file' : code === undefined ? String((e as Error).message ?? e) : WHY[code] ?? code;
+  const hint = verb === 'read' ? (code === 'ENOENT' ? 'run the same command without --check to write it' : 'check the file and its permissions')
+    : code === 'ENOSPC' || code === 'EDQUOT' ? 'free some space, or write elsewhere with -o' : 'check that the folder exists and is writable';
+  return new CliError(EXIT.IO, `cannot ${verb} ${arg}: ${why}`, { hint });
 }
 
 /**
- * Write `content` to `arg` ('-' = stdout) atomically: a temporary file in the same folder,
- * then a rename. Refuses to write over any of `inputs`.
+ * Write `content` to `arg` ('-' = stdout). A regular file is replaced atomically: a temporary
+ * file in the same folder (with the replaced file's permissions), then a rename, so a failed
+ * or interrupted run leaves the old file or the whole new one. A FIFO or a character device
+ * (/dev/null, /dev/stdout, a terminal) is written into, never replaced; any other special file
+ * is refused. Refuses to write over any of `inputs` (null: standard input), compared by file
+ * identity (device and inode), so a link or another path to an input is caught too.
  */
 export function writeOutput(arg: string, content: string | Uint8Array, io: Io, inputs: readonly (string | null)[]): void {
   if (arg === '-') {
@@ -132,33 +161,62 @@ export function writeOutput(arg: string, content: string | Uint8Array, io: Io, i
     io.stdout.write(content);
     return;
   }
-  const path = resolve(io.cwd, arg);
-  for (const inp of inputs) {
-    if (inp !== null && existsSync(path) && sameFile(inp, path)) {
-      throw new CliError(EXIT.USAGE, `refusing to write over the input file ${arg}`, { hint: 'choose another --output file' });
+  const fs = io.fs ?? nodeFs;
+  let path = resolve(io.cwd, arg);
+  const st = fs.statSync(path, { throwIfNoEntry: false });
+  if (st !== undefined) {
+    for (const inp of inputs) {
+      const id = inp === null ? io.stdinFile?.() : fs.statSync(inp, { throwIfNoEntry: false });
+      if (id !== undefined && id.dev === st.dev && id.ino === st.ino) {
+        throw new CliError(EXIT.USAGE, `refusing to write over the input file ${arg}${inp === null ? ' (it is standard input)' : ''}`, { hint: 'choose another --output file' });
+      }
     }
+    if (st.isDirectory()) throw new CliError(EXIT.IO, `cannot write ${arg}: it is a directory`, { hint: 'give a file name, e.g. -o rankings/2023.md' });
+    if (st.isFIFO() || st.isCharacterDevice()) {
+      // Written into as it is: replacing /dev/null or a named pipe with a regular file would break the system or the reader.
+      try { fs.writeFileSync(path, content); } catch (e) { throw ioError(arg, e); }
+      return;
+    }
+    if (!st.isFile()) throw new CliError(EXIT.IO, `cannot write ${arg}: it is neither a regular file nor a pipe or device`, { hint: 'choose another --output file' });
+    // A symbolic link stays a link: the file it points to is replaced.
+    path = fs.realpathSync(path);
   }
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = { fs, path: join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`) };
+  pending.add(tmp);
   try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
+    // A new file gets the usual 0666 less the umask; a replaced one keeps its permissions
+    // (and, where allowed, its owner).
+    fs.writeFileSync(tmp.path, content, { flag: 'wx', mode: st === undefined ? 0o666 : 0o600 });
+    if (st !== undefined) {
+      fs.chmodSync(tmp.path, st.mode & 0o7777);
+      try { fs.chownSync(tmp.path, st.uid, st.gid); } catch { /* only root may give a file away */ }
+    }
+    fs.renameSync(tmp.path, path);
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* it may not exist */ }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(EXIT.IO, `cannot write ${arg}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : String(code ?? e)}`,
-      { hint: 'check that the folder exists and is writable' });
+    try { fs.unlinkSync(tmp.path); } catch { /* it may not exist */ }
+    throw ioError(arg, e);
+  } finally {
+    pending.delete(tmp);
   }
 }
 
-/** `--check`: is the file at `arg` exactly `content` (a workbook: the same cells, however saved)? */
+/**
+ * `--check`: is the file at `arg` the same as `content`? Text: line endings do not count (a
+ * checkout with CRLF is not stale); a workbook: the same cells, however saved. A file that is
+ * missing or unreadable is an I/O error.
+ */
 export function isUpToDate(arg: string, content: string | Uint8Array, io: Io): boolean {
+  const fs = io.fs ?? nodeFs;
+  let bytes: Uint8Array;
   try {
-    if (typeof content !== 'string') {
-      const now = workbookContent(readFileSync(resolve(io.cwd, arg)));
-      return now !== undefined && now === workbookContent(content);
-    }
-    return readFileSync(resolve(io.cwd, arg), 'utf8') === content;
-  } catch {
-    return false;
+    bytes = fs.readFileSync(resolve(io.cwd, arg));
+  } catch (e) {
+    throw ioError(arg, e, 'read');
   }
+  if (typeof content !== 'string') {
+    const now = workbookContent(bytes);
+    return now !== undefined && now === workbookContent(content);
+  }
+  const lf = (t: string) => t.replace(/\r\n/g, '\n');
+  return lf(new TextDecoder().decode(bytes)) === lf(content);
 }

@@ -17,12 +17,34 @@ export interface Io {
   cwd: string;
   /** Language of messages (`--lang`; run() sets it from the arguments, Vietnamese by default). */
   lang?: 'vi' | 'en';
+  /** The file system that `-o` writes through (default: node:fs); tests inject one that fails. */
+  fs?: OutputFs;
+  /** The identity of the file standard input was redirected from, if it is a regular file. */
+  stdinFile?: () => FileId | undefined;
+}
+
+/** A file's identity: device and inode (hard links and other paths to one file compare equal). */
+export interface FileId {
+  dev: number;
+  ino: number;
+}
+
+/** What writing an output file needs of the file system (a subset of node:fs). */
+export interface OutputFs {
+  statSync(path: string, opts: { throwIfNoEntry: false }): { dev: number; ino: number; mode: number; uid: number; gid: number; isFile(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isDirectory(): boolean } | undefined;
+  realpathSync(path: string): string;
+  writeFileSync(path: string, data: string | Uint8Array, opts?: { flag?: string; mode?: number }): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+  chmodSync(path: string, mode: number): void;
+  chownSync(path: string, uid: number, gid: number): void;
+  readFileSync(path: string): Uint8Array;
 }
 
 /** Exit codes: one table, also in `dti --help` and the README. */
 export const EXIT = {
   OK: 0,
-  /** `--check`: the output file is missing or differs. */
+  /** `--check`: the output file differs (a missing or unreadable one is IO). */
   STALE: 1,
   USAGE: 2,
   DEFINITIONS: 3,
@@ -33,7 +55,7 @@ export const EXIT = {
 
 export const EXIT_HELP = `Exit codes:
   0   success
-  1   --check: the output file is stale (missing or different)
+  1   --check: the output file is stale (its text differs; line endings do not count)
   2   usage error (unknown command or option, bad option value)
   3   the definitions (YAML) are invalid
   4   the data (CSV) are invalid
