@@ -42,7 +42,7 @@ describe('indicators/dti.yaml', () => {
     for (const n of fw.definitions.indicators) {
       for (const leaf of n.children) {
         const v = level[n.id]!;
-        if (leaf.normalize.method === 'target') cells.push(String(v * leaf.normalize.target));
+        if (leaf.normalize.method === 'target') cells.push(String(v * (leaf.normalize.target as number)));
         else if (leaf.normalize.method === 'boolean') cells.push('');
         else throw new Error(`unexpected method in ${leaf.id}`);
       }

@@ -12,7 +12,6 @@ const rows = (p: string) => {
   expect(tokenize(text).errors).toEqual([]);
   return readRecords(text);
 };
-const fold = (s: string) => s.split(/\s+/u).filter(Boolean).join(' ');
 
 describe('data provenance', () => {
   const sources = rows('data/sources.csv');
