@@ -43,4 +43,43 @@ describe('tokenize', () => {
       expect(ours).toEqual(theirs);
     }), { seed: 20261124, numRuns: 300 });
   });
+  it('agrees with csv-parse on records with line breaks inside quotes, and puts every cell where it starts', () => {
+    // A field: plain text, or quoted text that may hold the delimiter, quotes and line breaks (LF or CRLF).
+    const plain = fc.stringMatching(/^[a-zA-Z0-9 .àáạđĐươ%-]{0,6}$/);
+    const quoted = fc.array(fc.constantFrom('a', 'Hà', ' ', ',', '"', '\n', '\r\n', 'Nội', '1'), { maxLength: 6 }).map((parts) => parts.join(''));
+    const field = fc.oneof(plain.map((v) => ({ v, raw: v })), quoted.map((v) => ({ v, raw: `"${v.replace(/"/g, '""')}"` })));
+    const rows = fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(rows, fc.constantFrom('\n', '\r\n'), fc.boolean(), (rs, eol, lastEol) => {
+      // Build the text and, independently of the tokenizer, where each field starts.
+      let text = '';
+      let line = 1;
+      let col = 1;
+      const add = (s: string) => {
+        for (let k = 0; k < s.length; k++) {
+          if (s[k] === '\n') { line++; col = 1; } else if (s[k] === '\r' && s[k + 1] === '\n') { /* counted at the \n */ } else col++;
+        }
+        text += s;
+      };
+      const expected: { texts: string[]; at: [number, number][] }[] = [];
+      rs.forEach((r, i) => {
+        const at: [number, number][] = [];
+        r.forEach((f, k) => {
+          if (k > 0) add(',');
+          at.push([line, col]);
+          add(f.raw);
+        });
+        if (i < rs.length - 1 || lastEol) add(eol);
+        expected.push({ texts: r.map((f) => f.v), at });
+      });
+      const blank = (cells: string[]) => cells.every((c) => c === '');
+      const t = tokenize(text);
+      expect(t.errors).toEqual([]);
+      const ours = [t.table.header, ...t.table.rows].filter((r) => r.length > 0); // no header at all when every row is blank
+      const want = expected.filter((e) => !blank(e.texts));
+      expect(ours.map((r) => r.map((c) => c.text))).toEqual(want.map((e) => e.texts));
+      expect(ours.map((r) => r.map((c) => [c.line, c.col]))).toEqual(want.map((e) => e.at));
+      const theirs = (parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][]).filter((r) => !blank(r));
+      expect(ours.map((r) => r.map((c) => c.text))).toEqual(theirs);
+    }), { seed: 20261202, numRuns: 400 });
+  });
 });
