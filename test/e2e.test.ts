@@ -39,19 +39,31 @@ describe('the dti binary', () => {
     expect(r.stderr).toBe('');
   });
   it('is byte-identical across runs, time zones and locales', () => {
-    const args = ['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json'];
-    const a = dti(args, { TZ: 'UTC', LANG: 'C' });
-    const b = dti(args, { TZ: 'Asia/Ho_Chi_Minh', LANG: 'vi_VN.UTF-8', LC_ALL: 'vi_VN.UTF-8' });
-    const c = dti(args, { TZ: 'America/New_York', LANG: 'de_DE.UTF-8' });
-    expect(a.status).toBe(0);
-    expect(a.stdout.length).toBeGreaterThan(10000);
-    expect(b.stdout).toBe(a.stdout);
-    expect(c.stdout).toBe(a.stdout);
-    for (const f of ['csv', 'md', 'tsv']) {
-      const x = dti(['score', 'data/2023.csv', '-f', f, '-q'], { TZ: 'UTC', LANG: 'C' });
-      const y = dti(['score', 'data/2023.csv', '-f', f, '-q'], { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8' });
-      expect(y.stdout).toBe(x.stdout);
-    }
+    // One process per time zone and locale (they are read at start-up), each running the built
+    // CLI on every format and writing what it printed as JSON.
+    const script = `import { run } from ${JSON.stringify(join(ROOT, 'dist/dti.js'))};
+      const out = [];
+      for (const args of [['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json'],
+        ...['csv', 'md', 'tsv'].map((f) => ['score', 'data/2023.csv', '-f', f, '-q'])]) {
+        let s = '';
+        const code = await run(args, { stdout: { write: (t) => { s += t; } }, stderr: { write: () => {} },
+          readStdin: async () => new Uint8Array(), stdinIsTTY: true, env: process.env, cwd: process.cwd() });
+        out.push([code, s]);
+      }
+      process.stdout.write(JSON.stringify(out));`;
+    const outputs = [
+      { TZ: 'UTC', LANG: 'C' },
+      { TZ: 'Asia/Ho_Chi_Minh', LANG: 'vi_VN.UTF-8', LC_ALL: 'vi_VN.UTF-8' },
+      { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8' },
+    ].map((env) => {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env } });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as [number, string][];
+    });
+    const [a, ...others] = outputs;
+    expect(a!.map(([code]) => code)).toEqual([0, 0, 0, 0]);
+    expect(a![0]![1].length).toBeGreaterThan(10000);
+    for (const o of others) expect(o).toEqual(a);
   });
   it('prints its version', () => {
     const r = dti(['--version']);

@@ -6,7 +6,7 @@ import { loadData, loadDefinitions } from '../src/load.js';
 import type { Dataset } from '../src/core/data.js';
 import { run } from '../src/run.js';
 import type { Io } from '../src/cli/io.js';
-import { afterAll } from 'vitest';
+import { onTestFinished } from 'vitest';
 
 /** Load definitions from YAML text, failing the test with the diagnostics if invalid. */
 export function fw(yaml: string): Framework {
@@ -51,15 +51,9 @@ export async function cli(argv: string[], opts: { cwd?: string; env?: Record<str
 
 export const ROOT = join(import.meta.dirname, '..');
 
-const made: string[] = [];
-// Every folder a test file made is removed when that file's tests are done: nothing is left in the temp folder.
-afterAll(() => {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-/** A fresh folder in the temp folder, removed after the test file. */
+/** A fresh folder in the temp folder, removed when the test that asked for it ends: nothing is left behind. */
 export function tmp(): string {
   const d = mkdtempSync(join(tmpdir(), 'dti-test-'));
-  made.push(d);
+  onTestFinished(() => rmSync(d, { recursive: true, force: true }));
   return d;
 }

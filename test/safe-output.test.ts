@@ -184,9 +184,10 @@ describe('end to end', () => {
       const code = await runTo(signal, ms);
       const now = fs.readFileSync(out, 'utf8');
       expect(now === OLD || now === complete, `${signal} at ${ms} ms: ${now.length} bytes`).toBe(true);
-      // Interrupted with SIGTERM: exit 143 and no temporary file (SIGKILL cannot be caught).
+      // Interrupted with SIGTERM: exit 143 and no temporary file (SIGKILL cannot be caught). On a
+      // busy machine the signal may come before Node has run any of dti (no exit code, nothing written).
       if (signal === 'SIGTERM') {
-        expect(code === 143 || code === 0, `exit ${code}`).toBe(true);
+        expect([0, 143, null]).toContain(code);
         expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       }
     }
