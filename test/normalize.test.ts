@@ -6,7 +6,8 @@ import type { IndicatorNode, Normalize } from '../src/core/definitions.js';
 function leaf(normalize: Normalize, extra: Partial<IndicatorNode> = {}): IndicatorNode {
   return {
     id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: [], weight: 1, missing: 'zero', kind: 'leaf',
-    aggregate: 'mean', children: [], unit: null, direction: 'higher', transform: 'none', normalize, ...extra,
+    aggregate: 'mean', children: [], unit: null, column: null, direction: 'higher', transform: 'none', normalize,
+    denominator: null, per: 1, impute: 'none', treat: null, floor: 0, ...extra,
   };
 }
 const norm = (l: IndicatorNode, xs: number[]) => [...normalizeColumn(l, xs)];
