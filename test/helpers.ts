@@ -51,9 +51,19 @@ export async function cli(argv: string[], opts: { cwd?: string; env?: Record<str
 
 export const ROOT = join(import.meta.dirname, '..');
 
-/** A fresh folder in the temp folder, removed when the test that asked for it ends: nothing is left behind. */
+const outsideTests = new Set<string>();
+process.once('exit', () => { for (const d of outsideTests) rmSync(d, { recursive: true, force: true }); });
+
+/**
+ * A fresh folder in the temp folder, removed when the test that asked for it ends (asked for
+ * in a hook: when the worker ends at the latest): nothing is left behind.
+ */
 export function tmp(): string {
   const d = mkdtempSync(join(tmpdir(), 'dti-test-'));
-  onTestFinished(() => rmSync(d, { recursive: true, force: true }));
+  try {
+    onTestFinished(() => rmSync(d, { recursive: true, force: true }));
+  } catch {
+    outsideTests.add(d);
+  }
   return d;
 }

@@ -52,7 +52,7 @@ describe('-o', () => {
   it('a write that fails half-way leaves the old file whole and no temporary file, with a one-line error', async () => {
     const { dir, out, OLD } = project();
     const disk = fullDisk();
-    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', 'out.csv'], { cwd: dir, fs: disk });
+    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '--lang', 'en', '-o', 'out.csv'], { cwd: dir, fs: disk });
     expect(disk.writes).toHaveLength(1); // the write did happen, and failed
     expect(r.code).toBe(5);
     expect(r.stderr).toBe('error: cannot write out.csv: no space left on the device\n  hint: free some space, or write elsewhere with -o\n');
@@ -102,7 +102,7 @@ describe('-o', () => {
   it('refuses a directory or a socket-like special file with exit 5', async () => {
     const { dir } = project();
     fs.mkdirSync(join(dir, 'folder'));
-    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', 'folder'], { cwd: dir });
+    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '--lang', 'en', '-o', 'folder'], { cwd: dir });
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([5, 'error: cannot write folder: it is a directory']);
   });
 
@@ -130,7 +130,7 @@ describe('-o', () => {
 describe('--check', () => {
   it('is up to date with CRLF line endings, stale when the text differs, an I/O error when the file is missing', async () => {
     const { dir } = project();
-    const args = ['score', 'd.csv', '-i', 'd.yaml', '-q', '-f', 'md'];
+    const args = ['score', 'd.csv', '-i', 'd.yaml', '-q', '-f', 'md', '--lang', 'en'];
     expect((await cli([...args, '-o', 'r.md'], { cwd: dir })).code).toBe(0);
     const lf = fs.readFileSync(join(dir, 'r.md'), 'utf8');
     fs.writeFileSync(join(dir, 'crlf.md'), lf.replace(/\n/g, '\r\n'));

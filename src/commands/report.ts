@@ -24,7 +24,7 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .argument('<data...>', "CSV data file(s); '-' reads standard input");
   dataOptions(cmd)
     .option('-o, --output <file>', "write the page to a file (atomically); '-' or none: standard output")
-    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)')
+    .option('--check', 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)')
     .addOption(new Option('--lang <lang>', 'language of the page').choices(['vi', 'en']).default('vi'))
     .option('--previous <file>', 'data of the previous year, for rank changes (default: the file of the year before beside the data)')
     .option('--no-previous', 'no rank changes')

@@ -79,7 +79,7 @@ export function outputOptions(cmd: Command, o: { lang?: boolean; quiet?: boolean
   cmd
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise, or from the -o extension)').choices(FORMATS))
     .option('-o, --output <file>', "write to a file (atomically) instead of standard output; '-' is standard output")
-    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)')
+    .option('--check', 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)')
     .option('--bom', 'begin CSV/TSV output with a byte-order mark (Excel then shows Vietnamese)');
   if (o.lang !== false) cmd.addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'));
   if (o.quiet !== false) cmd.option('-q, --quiet', 'no warnings');
