@@ -10,6 +10,8 @@ import { impute } from '../src/core/stages/impute.js';
 import { kurtosis, skewness, winsorise } from '../src/core/stages/treat.js';
 import { TREAT_DEFAULTS } from '../src/core/definitions.js';
 import { score } from '../src/core/score.js';
+import { normalizeMatrix } from '../src/core/engine.js';
+import { scoreYear } from '../src/core/pipeline.js';
 import { loadDefinitions } from '../src/load.js';
 import { cli, data, defs, fw, tmp } from './helpers.js';
 
@@ -256,6 +258,16 @@ describe('winsorisation (COINr winsorise, check_SkewKurt, log_CT)', () => {
     expect(x('U10').normalized).toBe(1);
     expect(x('U13').value).toBe(70); // the value reported is the one before treatment
   });
+  it('the engine\'s normalised matrix is the one score ranks, after the stages', () => {
+    const f = fw(defs(leafX('    normalize: { method: minmax }\n'), 'treat: { method: winsorise }\n'));
+    const xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 10, 65, 70];
+    const ds = data('unit,x\n' + xs.map((v, i) => `U${String(i).padStart(2, '0')},${v}`).join('\n') + '\n', f);
+    const m = normalizeMatrix(f, ds.records);
+    // Winsorised to a maximum of 11 first: U13 (70 → 11) is (11 − 1)/(11 − 1) = 1, U04 (5) is 4/10.
+    expect(m[13]).toBe(1);
+    expect(m[4]).toBeCloseTo(0.4, 12);
+    expect([...m]).toEqual([...scoreYear(f, ds.records, null).norm]);
+  });
   it('a log fallback under a method with fixed goalposts is a definitions error', () => {
     const r = loadDefinitions(defs(leafX('    normalize: { method: goalposts, min: 0, max: 100 }\n'), 'treat: { method: winsorise }\n'), 't.yaml');
     expect(r.ok).toBe(false);
@@ -323,6 +335,10 @@ describe('on the command line', () => {
       const md = (await cli(['indicators', '-i', 'd.yaml', '-f', 'md', '--lang', 'en'], { cwd: dir })).stdout;
       expect(md).toContain('| ÷ Pop × 100; impute group-mean by zone; winsorise (skew 2, kurtosis 3.5, ≤ 5 points) |');
       expect(md).toContain('screen: units with less than 50% of the data observed are not ranked');
+      const vi = (await cli(['indicators', '-i', 'd.yaml', '-f', 'md'], { cwd: dir })).stdout;
+      expect(vi).toContain('| ÷ Pop × 100; ước tính group-mean theo zone; winsorise (skew 2, kurtosis 3.5, ≤ 5 điểm) |');
+      expect(vi).toContain('screen: đơn vị có dưới 50% dữ liệu quan sát không được xếp hạng');
+      expect(vi).toContain('minmax: như goalposts với min và max của các đơn vị trong năm');
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });

@@ -48,13 +48,19 @@ export interface IndicatorRow {
 }
 
 /** A leaf's stages before normalisation, in the order they run. */
-export function leafStages(fw: Framework, def: IndicatorNode): string[] {
+export function leafStages(fw: Framework, def: IndicatorNode, lang: Lang = 'en'): string[] {
   const out: string[] = [];
+  const vi = lang === 'vi';
   if (def.denominator !== null) out.push(`÷ ${def.denominator}${def.per === 1 ? '' : ` × ${def.per}`}`);
-  if (def.impute !== 'none') out.push(`impute ${def.impute}${def.impute.startsWith('group-') ? ` by ${fw.definitions.imputeGroup}` : ''}`);
+  if (def.impute !== 'none') {
+    const by = def.impute.startsWith('group-') ? ` ${vi ? 'theo' : 'by'} ${fw.definitions.imputeGroup}` : '';
+    out.push(`${vi ? 'ước tính' : 'impute'} ${def.impute}${by}`);
+  }
   if (def.treat !== null) {
     const t = def.treat;
-    out.push(`winsorise (skew ${t.skew}, kurtosis ${t.kurtosis}, ≤ ${t.maxPoints} points${t.fallback === 'log' ? ', else log' : ''})`);
+    out.push(vi
+      ? `winsorise (skew ${t.skew}, kurtosis ${t.kurtosis}, ≤ ${t.maxPoints} điểm${t.fallback === 'log' ? ', nếu không: log' : ''})`
+      : `winsorise (skew ${t.skew}, kurtosis ${t.kurtosis}, ≤ ${t.maxPoints} points${t.fallback === 'log' ? ', else log' : ''})`);
   }
   return out;
 }
@@ -76,7 +82,7 @@ export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
       aggregate: def.kind === 'group' ? `${def.aggregate}${def.floor > 0 ? ` (floor ${def.floor})` : ''}` : null,
       normalize: def.kind === 'leaf' ? describeNormalize(def.normalize, def.transform, def.direction) : null,
       unit: def.unit, missing: def.missing, pillars: pillarsOf(node.id),
-      ...(staged && def.kind === 'leaf' ? { stages: leafStages(fw, def) } : {}),
+      ...(staged && def.kind === 'leaf' ? { stages: leafStages(fw, def, lang) } : {}),
     });
     const total = node.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
     for (const c of node.children) walk(c, share * (fw.nodes[c]!.weight / total));
@@ -88,13 +94,17 @@ export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
 }
 
 /** What each normalisation method in use does, from its registry entry; screening, if any. */
-function methodNotes(fw: Framework, lead: string): string {
+function methodNotes(fw: Framework, lang: Lang, lead: string): string {
   const used = [...new Set(fw.leaves.map((ni) => fw.nodes[ni]!.def!.normalize.method))];
+  const vi = lang === 'vi';
   const lines = used.map((id) => {
     const m = normaliseMethodOf(id);
-    return `${id}: ${m.doc.higher}${m.directional && m.doc.lower !== 'likewise' ? `; lower is better: ${m.doc.lower}` : ''}`;
+    const d = vi ? m.docVi : m.doc;
+    const same = d.lower === 'likewise' || d.lower === 'tương tự';
+    return `${id}: ${d.higher}${m.directional && !same ? `; ${vi ? 'càng thấp càng tốt' : 'lower is better'}: ${d.lower}` : ''}`;
   });
-  if (fw.definitions.minCoverage !== null) lines.push(`screen: units with less than ${fixed(fw.definitions.minCoverage * 100, 0)}% of the data observed are not ranked`);
+  const pct = fw.definitions.minCoverage === null ? '' : `${fixed(fw.definitions.minCoverage * 100, 0)}%`;
+  if (pct !== '') lines.push(vi ? `screen: đơn vị có dưới ${pct} dữ liệu quan sát không được xếp hạng` : `screen: units with less than ${pct} of the data observed are not ranked`);
   return `${lead}${lines.join('\n')}\n`;
 }
 
@@ -128,10 +138,10 @@ Examples:
           { header: 'normalize', align: 'left', cells: rows.map((r) => r.normalize ?? '') },
           { header: 'unit', align: 'left', cells: rows.map((r) => r.unit ?? '') },
         ];
-        if (usesStages(fw)) cols.push({ header: 'stages', align: 'left', cells: rows.map((r) => (r.stages ?? []).join('; ')) });
+        if (usesStages(fw)) cols.push({ header: flags.lang === 'vi' ? 'các bước' : 'stages', align: 'left', cells: rows.map((r) => (r.stages ?? []).join('; ')) });
         if (machine) cols.push({ header: 'pillars', align: 'left', cells: rows.map((r) => r.pillars.join(' ')) });
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
-          : format === 'md' ? renderMarkdown(cols) + methodNotes(fw, '\n') : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false) + methodNotes(fw, '');
+          : format === 'md' ? renderMarkdown(cols) + methodNotes(fw, flags.lang, '\n') : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false) + methodNotes(fw, flags.lang, '');
       }
       done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(flags.lang === 'vi' ? 'Chỉ tiêu' : 'Indicators', text)]) : text, flags, io, [input.path]));
     });

@@ -135,6 +135,20 @@ export function scoreYear(fw: Framework, records: UnitRecord[], year: number | n
   return finish(fw, t, screenAndTreat(fw, prepare(fw, pool).panel, year).pool);
 }
 
+/**
+ * The normalised leaf matrix of one year's records, column-major (leaf j, unit i at j·n + i),
+ * NaN where missing, after the stages before normalisation (denominate, impute, screen, treat):
+ * the same matrix `scoreYear` aggregates, so explain and sensitivity re-aggregate exactly what
+ * `score` ranks. `pool` (default: the same records) supplies the statistics of the methods
+ * that take them from the units.
+ */
+export function normalizeMatrix(fw: Framework, records: readonly UnitRecord[], pool: readonly UnitRecord[] = records): Float64Array {
+  const year = records[0]?.year ?? null;
+  const t = screenAndTreat(fw, prepare(fw, records).panel, year);
+  const p = pool === records ? t.pool : screenAndTreat(fw, prepare(fw, pool).panel, year).pool;
+  return normalisePanel(fw, t.panel, p);
+}
+
 export interface YearExtras {
   values: Float64Array;
   imputed: Uint8Array;

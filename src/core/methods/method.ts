@@ -25,6 +25,8 @@ export interface NormaliseMethod<P extends { method: string } = { method: string
   keys: readonly string[];
   /** The README's row: parameters, the formula when higher is better and when lower is better (Markdown). */
   doc: { params: string; higher: string; lower: string };
+  /** The same in Vietnamese, for `dti indicators --lang vi`. */
+  docVi: { higher: string; lower: string };
   /** Whether the method takes statistics from the units (that year's, or all years with --pool-years). */
   usesPool: boolean;
   /** Whether `direction: lower` means something for it. */

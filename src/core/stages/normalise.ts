@@ -36,11 +36,12 @@ export function normalisePanel(fw: Framework, p: Panel, pool: Panel = p): Float6
 }
 
 /**
- * The normalised leaf matrix of raw records, column-major (leaf j, unit i at j·n + i), NaN
- * where missing. `pool` (default: the same records) supplies the statistics of minmax, zscore
- * and rank. (The engine's stable API; the pipeline goes through `normalisePanel`.)
+ * The records' raw values normalised as they are, column-major (leaf j, unit i at j·n + i),
+ * NaN where missing, with no stage before (no denominator, imputation or treatment): the
+ * engine's `normalizeMatrix` runs those first (pipeline.ts). `pool` (default: the same
+ * records) supplies the statistics of minmax, zscore, rank and percentile.
  */
-export function normalizeMatrix(fw: Framework, records: readonly UnitRecord[], pool: readonly UnitRecord[] = records): Float64Array {
+export function normaliseRecords(fw: Framework, records: readonly UnitRecord[], pool: readonly UnitRecord[] = records): Float64Array {
   const n = records.length;
   const L = fw.leaves.length;
   const raw = gather(records, L);

@@ -7,6 +7,7 @@ export const boolean = normaliseMethod({
   schema: z.strictObject({ method: z.literal('boolean') }),
   keys: [],
   doc: { params: '—', higher: 'yes/có/true/1 → 1, no/không/false/0 → 0', lower: '—' },
+  docVi: { higher: 'có/yes/true/1 → 1, không/no/false/0 → 0', lower: '—' },
   usesPool: false,
   directional: false,
   negative: false,

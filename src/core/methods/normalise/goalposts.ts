@@ -16,6 +16,7 @@ export const goalposts = normaliseMethod({
   schema: z.strictObject({ method: z.literal('goalposts'), min: z.number(), max: z.number() }),
   keys: ['min', 'max'],
   doc: { params: '`min`, `max`', higher: '(x − min)/(max − min), clamped to [0, 1]', lower: '(max − x)/(max − min), clamped' },
+  docVi: { higher: '(x − min)/(max − min), giới hạn trong [0, 1]', lower: '(max − x)/(max − min), giới hạn' },
   usesPool: false,
   directional: true,
   negative: false,

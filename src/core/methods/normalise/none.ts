@@ -6,6 +6,7 @@ export const none = normaliseMethod({
   schema: z.strictObject({ method: z.literal('none') }),
   keys: [],
   doc: { params: '—', higher: 'x as is (already an index)', lower: '—' },
+  docVi: { higher: 'giữ nguyên x (đã là chỉ số)', lower: '—' },
   usesPool: false,
   directional: false,
   negative: false,

@@ -16,6 +16,7 @@ export const percentile = normaliseMethod({
     higher: "share of that year's other units with a lower value: (units below)/(n − 1), as COINr's `n_prank`",
     lower: '(units above)/(n − 1)',
   },
+  docVi: { higher: 'tỉ lệ các đơn vị khác trong năm có giá trị thấp hơn: (số đơn vị thấp hơn)/(n − 1), như `n_prank` của COINr', lower: '(số đơn vị cao hơn)/(n − 1)' },
   usesPool: true,
   directional: true,
   negative: false,

@@ -21,6 +21,7 @@ export const rank = normaliseMethod({
   schema: z.strictObject({ method: z.literal('rank') }),
   keys: [],
   doc: { params: '—', higher: '(rank among that year\'s units − 1)/(n − 1), best = 1; ties share their mean rank', lower: 'likewise' },
+  docVi: { higher: '(hạng trong các đơn vị của năm − 1)/(n − 1), tốt nhất = 1; bằng nhau nhận hạng trung bình', lower: 'tương tự' },
   usesPool: true,
   directional: true,
   negative: false,

@@ -9,6 +9,7 @@ export const steps = normaliseMethod({
   }),
   keys: ['steps'],
   doc: { params: '`steps: [{at, score}, …]`', higher: 'the score of the highest step reached, else 0', lower: 'the lowest step not exceeded' },
+  docVi: { higher: 'điểm của bậc cao nhất đạt được, nếu không 0', lower: 'bậc thấp nhất không bị vượt' },
   usesPool: false,
   directional: true,
   negative: false,

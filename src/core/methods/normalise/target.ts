@@ -6,6 +6,7 @@ export const target = normaliseMethod({
   schema: z.strictObject({ method: z.literal('target'), target: z.number() }),
   keys: ['target'],
   doc: { params: '`target`', higher: 'min(x / target, 1)', lower: 'x ≤ target → 1, else target / x' },
+  docVi: { higher: 'min(x / mục tiêu, 1)', lower: 'x ≤ mục tiêu → 1, ngược lại mục tiêu / x' },
   usesPool: false,
   directional: true,
   negative: false,

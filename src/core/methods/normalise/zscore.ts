@@ -6,6 +6,7 @@ export const zscore = normaliseMethod({
   schema: z.strictObject({ method: z.literal('zscore') }),
   keys: [],
   doc: { params: '—', higher: '(x − mean)/sd over that year\'s units (population sd; unbounded)', lower: 'negated' },
+  docVi: { higher: '(x − trung bình)/độ lệch chuẩn của các đơn vị trong năm (không giới hạn)', lower: 'đổi dấu' },
   usesPool: true,
   directional: true,
   negative: true,
