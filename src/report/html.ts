@@ -33,9 +33,9 @@ a{color:var(--accent)}
 .meta ul{margin:0;padding-left:1.1rem}
 nav ol{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;margin:.8rem 0 0;list-style:none;font-size:.95rem}
 .note{color:var(--muted);font-size:.9rem;margin:.3rem 0}
-.table-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:6px}
+.table-wrap{display:inline-block;max-width:100%;overflow-x:auto;border:1px solid var(--line);border-radius:6px}
 .table-wrap:focus{outline:3px solid var(--accent);outline-offset:2px}
-table{border-collapse:collapse;width:100%;font-size:.92rem;font-variant-numeric:tabular-nums}
+table{border-collapse:collapse;min-width:min(36rem,100%);font-size:.92rem;font-variant-numeric:tabular-nums}
 caption{text-align:left;padding:.4rem .6rem;color:var(--muted);font-size:.85rem}
 th,td{padding:.3rem .6rem;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
 th{background:#f3f4f6;position:sticky;top:0}
@@ -75,6 +75,9 @@ footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
   .meta dt{margin-top:.3rem}
   th,td{padding:.25rem .4rem}
   table{font-size:.82rem}
+  /* Long charts keep a readable size and scroll sideways inside their frame; the map shrinks to fit. */
+  section.chart figure,#unit figure{overflow-x:auto}
+  section.chart figure svg,#unit figure svg{min-width:480px}
 }
 @media print{
   @page{size:A4;margin:14mm}
