@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { score } from '../src/core/score.js';
 import { sensitivity } from '../src/core/sensitivity.js';
+import { aggregate, normalizeMatrix, rankKeys } from '../src/core/engine.js';
 import { ROOT, cli, data, defs, fw } from './helpers.js';
 
 // Six units on two indicators that pull opposite ways: with equal weights they nearly tie, so
@@ -66,6 +67,37 @@ describe('Monte Carlo of ranks', () => {
     // Weights that move make ranks move.
     expect(r.units.some((u) => u.meanAbsShift! > 0)).toBe(true);
     expect(r.units.every((u) => u.p5! <= u.medianRank! && u.medianRank! <= u.p95!)).toBe(true);
+  });
+  it('medians and percentiles are R type 7 over ranks recomputed by the engine from each run’s weights', () => {
+    const f = fw(TWO);
+    const ds = data(CSV, f);
+    const n = ds.records.length;
+    const norm = normalizeMatrix(f, ds.records);
+    const type7 = (xs: number[], p: number) => {
+      const a = [...xs].sort((x, y) => x - y);
+      const h = (a.length - 1) * p;
+      const lo = Math.floor(h);
+      return a[lo]! + (h - lo) * (a[Math.min(lo + 1, a.length - 1)]! - a[lo]!);
+    };
+    // 5 runs (fewer than units + 2: sorted) and 40 runs (counted).
+    for (const runs of [5, 40]) {
+      const v = run({ runs, weights: { spread: 0.5 } });
+      const ids = v.weightIds.map((id) => f.index.get(id)!);
+      const perUnit = new Map<string, number[]>();
+      for (const rec of v.records) {
+        const w = Float64Array.from(f.nodes, (x) => x.weight);
+        ids.forEach((k, t) => { w[k] = rec.weights[t]!; });
+        const agg = aggregate(f, norm, n, w);
+        const keys = Float64Array.from({ length: n }, (_, i) => agg.nodes[f.root * n + i]!);
+        const { ranks } = rankKeys(keys, ds.records.map((r) => r.unit));
+        ds.records.forEach((r, i) => perUnit.set(r.unit, [...(perUnit.get(r.unit) ?? []), ranks[i]!]));
+      }
+      for (const u of v.result.units) {
+        const xs = perUnit.get(u.unit)!;
+        expect([u.medianRank, u.p5, u.p95]).toEqual([type7(xs, 0.5), type7(xs, 0.05), type7(xs, 0.95)]);
+        expect(u.meanAbsShift).toBeCloseTo(xs.reduce((s, x) => s + Math.abs(x - u.nominalRank!), 0) / runs, 12);
+      }
+    }
   });
   it('draws every weight from U(1 − s, 1 + s) × its own, per run', () => {
     const v = run({ runs: 400, weights: { spread: 0.5, levels: [2] } });

@@ -25,6 +25,7 @@ import { type YearScore, scoreRows } from './pipeline.js';
 import { aggregateMethodOf } from './methods/aggregate.js';
 import type { Aggregate, IndicatorNode, MissingPolicy, Normalize } from './definitions.js';
 import type { Framework } from './framework.js';
+import { compareVi } from './text.js';
 
 export type AltNormalisation = 'minmax' | 'zscore' | 'rank';
 export const ALT_NORMALISATIONS: readonly AltNormalisation[] = ['minmax', 'zscore', 'rank'];
@@ -513,8 +514,10 @@ export function sensitivity(fw: Framework, rows: readonly UnitRecord[], year: nu
   };
 
   const random = rng(seed);
+  // Plain Monte Carlo reuses one row of numbers; the Sobol design keeps the A and B rows.
+  const shared = new Float64Array(totalDraws);
   const row = (): Float64Array => {
-    const u = new Float64Array(totalDraws);
+    const u = spec.sobol === true ? new Float64Array(totalDraws) : shared;
     for (let i = 0; i < totalDraws; i++) u[i] = random();
     return u;
   };
@@ -537,8 +540,16 @@ export function sensitivity(fw: Framework, rows: readonly UnitRecord[], year: nu
   }
 
   const units: UnitUncertainty[] = [];
-  const col = new Float64Array(runs);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (nominalRanked[a] || Infinity) - (nominalRanked[b] || Infinity));
+  // Ranks are whole numbers 1…n+1: with more runs than units, count them and read the order
+  // statistics off the counts; otherwise sort each unit's ranks. Both give R's type 7.
+  const useCounts = n + 2 <= runs;
+  const counts = new Int32Array(useCounts ? n + 2 : 0);
+  const col = new Int32Array(useCounts ? 0 : runs);
+  const nth = (k: number) => { let c = 0; for (let r = 1; r < counts.length; r++) { c += counts[r]!; if (c > k) return r; } return counts.length - 1; };
+  const q7 = (p: number) => { const h = (runs - 1) * p; const lo = Math.floor(h); const a = nth(lo); return a + (h - lo) * (nth(Math.min(lo + 1, runs - 1)) - a); };
+  const names = records.map((r) => r.unit);
+  const order = Array.from({ length: n }, (_, i) => i)
+    .sort((a, b) => (nominalRanked[a] || Infinity) - (nominalRanked[b] || Infinity) || compareVi(names[a]!, names[b]!));
   for (const i of order) {
     const r = records[i]!;
     if (nominalRanked[i] === 0) {
@@ -546,12 +557,16 @@ export function sensitivity(fw: Framework, rows: readonly UnitRecord[], year: nu
       continue;
     }
     let shift = 0;
-    for (let t = 0; t < runs; t++) { col[t] = byRun[t * n + i]!; shift += Math.abs(col[t]! - nominalRanked[i]!); }
-    col.sort();
-    units.push({
-      unit: r.unit, code: r.code, nominalRank: nominalRanked[i]!,
-      medianRank: quantile(col, 0.5), p5: quantile(col, 0.05), p95: quantile(col, 0.95), meanAbsShift: shift / runs,
-    });
+    const nom = nominalRanked[i]!;
+    if (useCounts) {
+      counts.fill(0);
+      for (let t = 0; t < runs; t++) { const x = byRun[t * n + i]!; counts[x]!++; shift += Math.abs(x - nom); }
+      units.push({ unit: r.unit, code: r.code, nominalRank: nom, medianRank: q7(0.5), p5: q7(0.05), p95: q7(0.95), meanAbsShift: shift / runs });
+    } else {
+      for (let t = 0; t < runs; t++) { const x = byRun[t * n + i]!; col[t] = x; shift += Math.abs(x - nom); }
+      col.sort();
+      units.push({ unit: r.unit, code: r.code, nominalRank: nom, medianRank: quantile(col, 0.5), p5: quantile(col, 0.05), p95: quantile(col, 0.95), meanAbsShift: shift / runs });
+    }
   }
 
   const result: SensitivityResult = {
