@@ -10,17 +10,33 @@ import { makeChalk, printDiagnostics } from './cli/context.js';
 import { CliError } from './cli/errors.js';
 import { WORDS, localizeHint } from './core/messages.js';
 import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
-import { register as registerCompare } from './commands/compare.js';
-import { register as registerExplain } from './commands/explain.js';
-import { register as registerSensitivity } from './commands/sensitivity.js';
-import { register as registerIndicators } from './commands/indicators.js';
-import { register as registerProvinces } from './commands/provinces.js';
-import { register as registerReport } from './commands/report.js';
-import { register as registerChart } from './commands/chart.js';
-import { register as registerScore } from './commands/score.js';
-import { register as registerTrend } from './commands/trend.js';
-import { register as registerValidate } from './commands/validate.js';
-import { register as registerTemplate } from './commands/template.js';
+
+type Register = (program: Command, io: Io, done: (code: number) => void, version: string) => void;
+
+/**
+ * The commands, in the order `dti --help` lists them. Each is loaded only when it runs (the
+ * bundle keeps each in its own chunk), so a command pays at start-up for its own code and
+ * dependencies alone. A new command is one line here; heavy libraries belong in its module.
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<{ register: Register }>])[] = [
+  ['score', () => import('./commands/score.js')],
+  ['trend', () => import('./commands/trend.js')],
+  ['compare', () => import('./commands/compare.js')],
+  ['explain', () => import('./commands/explain.js')],
+  ['sensitivity', () => import('./commands/sensitivity.js')],
+  ['validate', () => import('./commands/validate.js')],
+  ['template', () => import('./commands/template.js')],
+  ['indicators', () => import('./commands/indicators.js')],
+  ['provinces', () => import('./commands/provinces.js')],
+  ['report', () => import('./commands/report.js')],
+  ['chart', () => import('./commands/chart.js')],
+];
+
+/** The command argv names (the first word that is not an option), if it is one of COMMANDS. */
+function commandOf(argv: readonly string[]): string | undefined {
+  const first = argv.find((a) => !a.startsWith('-'));
+  return COMMANDS.some(([name]) => name === first) ? first : undefined;
+}
 
 export type { Io } from './cli/io.js';
 export { EXIT } from './cli/io.js';
@@ -76,21 +92,16 @@ Examples:
 ${EXIT_HELP}
 
 Docs: README.md (file formats, the DTI method, CI recipe).`);
-  registerScore(program, io, done);
-  registerTrend(program, io, done);
-  registerCompare(program, io, done);
-  registerExplain(program, io, done);
-  registerSensitivity(program, io, done);
-  registerValidate(program, io, done);
-  registerTemplate(program, io, done);
-  registerIndicators(program, io, done);
-  registerProvinces(program, io, done);
-  registerReport(program, io, done, VERSION);
-  registerChart(program, io, done);
-  program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
 
   const debug = argv.includes('--debug');
   try {
+    // Only the command being run is loaded; help, a typo (with its suggestion) or no command
+    // at all need every one.
+    const wanted = commandOf(argv);
+    for (const [name, load] of COMMANDS) {
+      if (wanted === undefined || name === wanted) (await load()).register(program, io, done, VERSION);
+    }
+    program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.USAGE;

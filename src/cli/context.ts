@@ -10,7 +10,8 @@ import type { Dataset } from '../core/data.js';
 import { type Diagnostic, compareDiagnostics, error } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import type { Decimal } from '../core/values.js';
-import { loadData, loadDefinitions, loadRows } from '../load.js';
+import { loadData, loadRows } from '../load-data.js';
+import { loadDefinitionsCached } from './definitions-cache.js';
 import type { Detected } from '../core/sheet.js';
 import { detectDelimiter } from '../core/sheet.js';
 import { columnName } from '../core/xlsx.js';
@@ -103,7 +104,7 @@ export interface LoadedFramework {
 
 export async function loadFrameworkFile(arg: string | undefined, io: Io): Promise<LoadedFramework> {
   const input = await readInput(arg ?? DEFAULT_INDICATORS, io, EXIT.DEFINITIONS);
-  const r = loadDefinitions(input.text, input.name);
+  const r = await loadDefinitionsCached(input.text, input.name);
   if (!r.ok) {
     throw new CliError(EXIT.DEFINITIONS, `${input.name}: invalid definitions`, { diagnostics: [...r.errors, ...r.warnings] });
   }

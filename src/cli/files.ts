@@ -147,18 +147,35 @@ function ioError(arg: string, e: unknown, verb = 'write'): CliError {
   return new CliError(EXIT.IO, `cannot ${verb} ${arg}: ${why}`, { hint });
 }
 
+/** Pieces of text joined into blocks of at least `size` characters: fewer, larger writes. */
+export function* blocks(content: string | Iterable<string>, size = 65536): Generator<string> {
+  if (typeof content === 'string') {
+    yield content;
+    return;
+  }
+  let buf = '';
+  for (const piece of content) {
+    buf += piece;
+    if (buf.length >= size) { yield buf; buf = ''; }
+  }
+  if (buf !== '') yield buf;
+}
+
+const whole = (content: string | Iterable<string>): string => (typeof content === 'string' ? content : [...blocks(content)].join(''));
+
 /**
- * Write `content` to `arg` ('-' = stdout). A regular file is replaced atomically: a temporary
+ * Write `content` to `arg` ('-' = stdout). Text may come in pieces: a large ranking is
+ * written as it is made, never held whole (except into a pipe or device named with -o). A regular file is replaced atomically: a temporary
  * file in the same folder (with the replaced file's permissions), then a rename, so a failed
  * or interrupted run leaves the old file or the whole new one. A FIFO or a character device
  * (/dev/null, /dev/stdout, a terminal) is written into, never replaced; any other special file
  * is refused. Refuses to write over any of `inputs` (null: standard input), compared by file
  * identity (device and inode), so a link or another path to an input is caught too.
  */
-export function writeOutput(arg: string, content: string | Uint8Array, io: Io, inputs: readonly (string | null)[]): void {
+export function writeOutput(arg: string, content: string | Uint8Array | Iterable<string>, io: Io, inputs: readonly (string | null)[]): void {
   if (arg === '-') {
-    if (typeof content !== 'string') throw new CliError(EXIT.USAGE, 'a workbook cannot be written to standard output', { hint: 'name the file: -o ket-qua.xlsx' });
-    io.stdout.write(content);
+    if (content instanceof Uint8Array) throw new CliError(EXIT.USAGE, 'a workbook cannot be written to standard output', { hint: 'name the file: -o ket-qua.xlsx' });
+    for (const b of blocks(content)) io.stdout.write(b);
     return;
   }
   const fs = io.fs ?? nodeFs;
@@ -174,7 +191,7 @@ export function writeOutput(arg: string, content: string | Uint8Array, io: Io, i
     if (st.isDirectory()) throw new CliError(EXIT.IO, `cannot write ${arg}: it is a directory`, { hint: 'give a file name, e.g. -o rankings/2023.md' });
     if (st.isFIFO() || st.isCharacterDevice()) {
       // Written into as it is: replacing /dev/null or a named pipe with a regular file would break the system or the reader.
-      try { fs.writeFileSync(path, content); } catch (e) { throw ioError(arg, e); }
+      try { fs.writeFileSync(path, content instanceof Uint8Array ? content : whole(content)); } catch (e) { throw ioError(arg, e); }
       return;
     }
     if (!st.isFile()) throw new CliError(EXIT.IO, `cannot write ${arg}: it is neither a regular file nor a pipe or device`, { hint: 'choose another --output file' });
@@ -186,7 +203,17 @@ export function writeOutput(arg: string, content: string | Uint8Array, io: Io, i
   try {
     // A new file gets the usual 0666 less the umask; a replaced one keeps its permissions
     // (and, where allowed, its owner).
-    fs.writeFileSync(tmp.path, content, { flag: 'wx', mode: st === undefined ? 0o666 : 0o600 });
+    const mode = st === undefined ? 0o666 : 0o600;
+    if (content instanceof Uint8Array || typeof content === 'string') fs.writeFileSync(tmp.path, content, { flag: 'wx', mode });
+    else {
+      // In blocks of about a megabyte, appended as they are made.
+      let first = true;
+      for (const b of blocks(content, 1 << 20)) {
+        fs.writeFileSync(tmp.path, b, first ? { flag: 'wx', mode } : { flag: 'a' });
+        first = false;
+      }
+      if (first) fs.writeFileSync(tmp.path, '', { flag: 'wx', mode });
+    }
     if (st !== undefined) {
       fs.chmodSync(tmp.path, st.mode & 0o7777);
       try { fs.chownSync(tmp.path, st.uid, st.gid); } catch { /* only root may give a file away */ }
@@ -205,7 +232,7 @@ export function writeOutput(arg: string, content: string | Uint8Array, io: Io, i
  * checkout with CRLF is not stale); a workbook: the same cells, however saved. A file that is
  * missing or unreadable is an I/O error.
  */
-export function isUpToDate(arg: string, content: string | Uint8Array, io: Io): boolean {
+export function isUpToDate(arg: string, content: string | Uint8Array | Iterable<string>, io: Io): boolean {
   const fs = io.fs ?? nodeFs;
   let bytes: Uint8Array;
   try {
@@ -213,10 +240,10 @@ export function isUpToDate(arg: string, content: string | Uint8Array, io: Io): b
   } catch (e) {
     throw ioError(arg, e, 'read');
   }
-  if (typeof content !== 'string') {
+  if (content instanceof Uint8Array) {
     const now = workbookContent(bytes);
     return now !== undefined && now === workbookContent(content);
   }
   const lf = (t: string) => t.replace(/\r\n/g, '\n');
-  return lf(new TextDecoder().decode(bytes)) === lf(content);
+  return lf(new TextDecoder().decode(bytes)) === lf(whole(content));
 }

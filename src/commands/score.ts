@@ -3,7 +3,7 @@
  * changes against the year before.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type ScoreResult, mergeProblems, score } from '../core/score.js';
+import { type ScoreResult, type UnitDetail, mergeProblems, scoreLazily } from '../core/score.js';
 import type { Framework } from '../core/framework.js';
 import { REGIONS, findRegion } from '../core/provinces.js';
 import type { Dataset } from '../core/data.js';
@@ -15,7 +15,7 @@ import { CliError } from '../cli/errors.js';
 import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { FORMATS, type Format } from '../render/format.js';
-import { type Detail, renderScore } from '../render/score.js';
+import { type Detail, renderScoreChunks } from '../render/score.js';
 import { csvSheet, scoreWorkbook } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
 import { readFileSync } from 'node:fs';
@@ -113,14 +113,19 @@ export function toFile(output: string | undefined): boolean {
   return output !== undefined && output !== '-';
 }
 
+function* withBom(pieces: Iterable<string>): Generator<string> {
+  yield '\ufeff';
+  yield* pieces;
+}
+
 /** Another command's output as asked: text, or for xlsx its CSV as a one-sheet workbook. */
 export function textOrWorkbook(format: Format, render: (f: Format) => string, sheet: string): string | Uint8Array {
   return format === 'xlsx' ? workbookBytes([csvSheet(sheet, render('csv'))]) : render(format);
 }
 
-/** Write the rendered output to stdout or --output, or compare it under --check. */
-export function emit(out: string | Uint8Array, flags: { output?: string; check?: boolean; bom?: boolean }, io: Io, inputs: (string | null)[]): number {
-  const text = flags.bom === true && typeof out === 'string' ? `\ufeff${out}` : out;
+/** Write the rendered output (text whole or in pieces as they are made, or a workbook) to stdout or --output, or compare it under --check. */
+export function emit(out: string | Uint8Array | Iterable<string>, flags: { output?: string; check?: boolean; bom?: boolean }, io: Io, inputs: (string | null)[]): number {
+  const text = flags.bom !== true || out instanceof Uint8Array ? out : typeof out === 'string' ? `\ufeff${out}` : withBom(out);
   if (flags.check === true) {
     if (flags.output === undefined || flags.output === '-') {
       throw new CliError(EXIT.USAGE, '--check needs --output <file> to compare with', { hint: 'e.g. dti score data/2023.csv -o rankings/2023.md --check' });
@@ -133,7 +138,7 @@ export function emit(out: string | Uint8Array, flags: { output?: string; check?:
       : `${flags.output} đã cũ: tạo lại bằng chính lệnh này, bỏ --check\n`);
     return EXIT.STALE;
   }
-  if (typeof text !== 'string' && (flags.output === undefined || flags.output === '-')) {
+  if (text instanceof Uint8Array && (flags.output === undefined || flags.output === '-')) {
     throw new CliError(EXIT.USAGE, 'a workbook (-f xlsx) is written to a file, not to standard output', { hint: 'name the file: -o ket-qua.xlsx' });
   }
   writeOutput(flags.output ?? '-', text, io, inputs);
@@ -187,7 +192,9 @@ function groupingOf(by: string, fw: Framework, ds: Dataset): string {
 export async function runScore(files: string[], flags: ScoreFlags, io: Io): Promise<number> {
   const format = chooseFormat(flags.format, flags.output, io);
   // JSON is always the full dti-result/v1; the other formats show only the columns asked for.
-  const { result, ds, fw, inputs, definitionsFile, dataFiles } = await scoreFiles(files, flags, io, format === 'json' ? 'indicators' : flags.detail);
+  // Each unit's groups and indicators are built only as the unit is written (a workbook is built whole).
+  const { result, ds, fw, inputs, definitionsFile, dataFiles, detailOf } = await scoreFiles(files, flags, io,
+    format === 'xlsx' ? flags.detail : 'pillars', format === 'json' ? 'indicators' : flags.detail);
   if (format === 'xlsx') {
     const sheets = scoreWorkbook(result, fw, {
       lang: flags.lang, detail: flags.detail, unitKind: ds.unitKind, byRegion: flags.by === 'region' || flags.region !== undefined,
@@ -197,7 +204,7 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     return emit(workbookBytes(sheets), flags, io, inputs);
   }
   const outChalk = makeChalk(io.stdout, io, flags.color && (flags.output === undefined || flags.output === '-'));
-  const text = renderScore(result, fw, {
+  const text = renderScoreChunks(result, fw, {
     format,
     detail: flags.detail,
     lang: flags.lang,
@@ -208,7 +215,7 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     byRegion: flags.by === 'region' || flags.region !== undefined,
     ...(flags.by === undefined || flags.by === 'region' ? {} : { by: flags.by }),
     ...(flags.top === undefined ? {} : { top: flags.top }),
-  });
+  }, detailOf);
   return emit(text, flags, io, inputs);
 }
 
@@ -225,10 +232,12 @@ export interface ScoredFiles {
   /** The records scored (the latest year only with --no-previous) and the previous year's file, if read. */
   scoredData: Dataset;
   previous?: Dataset;
+  /** The groups and indicators of a unit of `result`, at `detailOnDemand` (see scoreLazily). */
+  detailOf: UnitDetail;
 }
 
 /** Load definitions and data as `dti score` does, score them and print the warnings (unless quiet). */
-export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detail'>, io: Io, detail: Detail): Promise<ScoredFiles> {
+export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detail'>, io: Io, detail: Detail, detailOnDemand: Detail = detail): Promise<ScoredFiles> {
   const errChalk = makeChalk(io.stderr, io, flags.color);
   const { fw, input: defInput, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
   const warnings: Diagnostic[] = [...defWarnings];
@@ -277,7 +286,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
     throw new CliError(EXIT.USAGE, '--allow-partial-merge goes with --merge-2025');
   }
   const scoredData = flags.previous === false ? { ...ds, records: ds.records.filter((r) => r.year === latest) } : ds;
-  const scored = score(fw, scoredData, {
+  const { result: scored, detailOf } = scoreLazily(fw, scoredData, {
     year: latest,
     ...(previous === undefined ? {} : { previous }),
     ...(flags.poolYears === true ? { poolYears: true } : {}),
@@ -285,6 +294,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
     byRegion: flags.by === 'region' || region !== undefined,
     ...(byGroup === undefined ? {} : { by: byGroup }),
     detail,
+    detailOnDemand,
     lang: flags.lang,
     warnings,
   });
@@ -298,5 +308,5 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
     const scoring = result.warnings.slice(warnings.length).map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }));
     if (warnings.length + scoring.length > 0) printDiagnostics(io, [...warnings, ...scoring], errChalk);
   }
-  return { result, fw, ds, inputs, definitionsFile: defInput.name, dataFiles: loaded.names, scoredData, ...(previous === undefined ? {} : { previous }) };
+  return { result, fw, ds, inputs, definitionsFile: defInput.name, dataFiles: loaded.names, scoredData, ...(previous === undefined ? {} : { previous }), detailOf };
 }

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from './data.js';
 import { type Diagnostic, type Result, error } from './diagnostics.js';
-import { isBounded } from './definitions.js';
+import { isBounded } from './methods/normalise/index.js';
 import type { Framework } from './framework.js';
 import { findProvince } from './provinces.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';

@@ -417,20 +417,5 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'floor', 'missing', 'children', 'unit', 'column', 'direction', 'transform', 'normalize', 'denominator', 'per', 'impute', 'treat'];
 }
 
-/**
- * Whether a leaf's normalised values lie in [0, 1], so that "points lost" against the
- * maximum and a "(0–1)" label mean something: not for `none` (values as they are) or
- * `zscore` (unbounded), nor for steps scored outside [0, 1].
- */
-export function isBounded(leaf: IndicatorNode): boolean {
-  const n = leaf.normalize;
-  switch (n.method) {
-    case 'none':
-    case 'zscore':
-      return false;
-    case 'steps':
-      return (n.steps as { score: number }[]).every((s) => s.score >= 0 && s.score <= 1);
-    default:
-      return true;
-  }
-}
+// isBounded lives with the registry (zod-free, so scoring and rendering never load the validator).
+export { isBounded } from './methods/normalise/index.js';

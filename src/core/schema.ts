@@ -5,7 +5,11 @@
  */
 import * as z from 'zod';
 import { AGGREGATE_IDS } from './methods/aggregate.js';
-import { NormalizeSchema } from './methods/normalise/index.js';
+import { NORMALISE } from './methods/normalise/index.js';
+
+/** `normalize:` as the definitions accept it: one strict mapping per method of the registry, told apart by `method`. */
+const NormalizeSchema = z.discriminatedUnion('method',
+  NORMALISE.map((m) => m.schema(z)) as unknown as [z.ZodObject<{ method: z.ZodLiteral<string> }>, ...z.ZodObject<{ method: z.ZodLiteral<string> }>[]]);
 
 export { NormalizeSchema };
 

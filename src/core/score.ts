@@ -254,6 +254,20 @@ export function yearDependentWarning(fw: Framework): Diagnostic[] {
 
 /** Score the latest (or the chosen) year of `data`, with rank changes against the year before. */
 export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): ScoreResult {
+  return scoreLazily(fw, data, opts).result;
+}
+
+/** The groups and indicators of one ranked unit, built when asked for. */
+export type UnitDetail = (unit: RankedUnit) => Pick<RankedUnit, 'groups' | 'indicators'>;
+
+/**
+ * `score`, plus `detailOf`: the groups and indicators of any of the result's units on
+ * demand, at the `detail` asked for. With `detail: 'pillars'` the result itself holds none,
+ * so a writer can fill in one unit at a time (100,000 units × 100 indicators never exist
+ * as objects all at once); `{ ...unit, ...detailOf(unit) }` is the unit as `score` gives it.
+ */
+export function scoreLazily(fw: Framework, data: Dataset, opts: ScoreOptions & { detailOnDemand?: 'pillars' | 'groups' | 'indicators' } = {}):
+  { result: ScoreResult; detailOf: UnitDetail } {
   const years = yearsOf(data);
   const year = opts.year !== undefined ? opts.year : years[years.length - 1]!;
   let prevRecords: UnitRecord[] = [];
@@ -279,11 +293,11 @@ export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): Sc
     cur = mergeYear(fw, cur);
     prev = prev === null ? null : mergeYear(fw, prev);
   }
-  return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi', opts.byRegion === true, opts.detail ?? 'indicators', opts.by);
+  return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi', opts.byRegion === true, opts.detail ?? 'indicators', opts.detailOnDemand ?? opts.detail ?? 'indicators', opts.by);
 }
 
 function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diags: Diagnostic[], lang: Lang, byRegion: boolean,
-  detail: 'pillars' | 'groups' | 'indicators', by?: string): ScoreResult {
+  detail: 'pillars' | 'groups' | 'indicators', lazyDetail: 'pillars' | 'groups' | 'indicators', by?: string): { result: ScoreResult; detailOf: UnitDetail } {
   const d = fw.definitions;
   const n = cur.records.length;
   const prevIndex = new Map<string, number>();
@@ -313,6 +327,18 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     return better + 1;
   };
   const imputes = fw.leaves.some((ni) => fw.nodes[ni]!.def!.impute !== 'none');
+  const unitDetail = (i: number, level: 'pillars' | 'groups' | 'indicators'): Pick<RankedUnit, 'groups' | 'indicators'> => {
+    const groups: Record<string, number | null> = {};
+    if (level !== 'pillars') for (const g of fw.groups) groups[fw.nodes[g]!.id] = nullable(cur.agg.nodes[g * n + i]! * d.scale);
+    const indicators: RankedUnit['indicators'] = {};
+    if (level === 'indicators') {
+      fw.leafIds.forEach((id, j) => {
+        const c = j * n + i;
+        indicators[id] = { value: nullable(cur.values[c]!), normalized: nullable(cur.norm[c]!), ...(cur.imputed[c] === 1 ? { imputed: true as const } : {}) };
+      });
+    }
+    return { groups, indicators };
+  };
   const rankings = cur.order.map((i): RankedUnit => {
     const r = cur.records[i]!;
     seen.add(r.key);
@@ -325,15 +351,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
       const ppr = prev === null || pi === undefined ? null : rank0(prev.pillarRanks[k]![pi]!);
       pillars[p.id] = { score: nullable(cur.agg.pillars[k * n + i]! * d.scale), rank: pr, previousRank: ppr, rankChange: change(ppr, pr) };
     });
-    const groups: Record<string, number | null> = {};
-    if (detail !== 'pillars') for (const g of fw.groups) groups[fw.nodes[g]!.id] = nullable(cur.agg.nodes[g * n + i]! * d.scale);
-    const indicators: RankedUnit['indicators'] = {};
-    if (detail === 'indicators') {
-      fw.leafIds.forEach((id, j) => {
-        const c = j * n + i;
-        indicators[id] = { value: nullable(cur.values[c]!), normalized: nullable(cur.norm[c]!), ...(cur.imputed[c] === 1 ? { imputed: true as const } : {}) };
-      });
-    }
+    const { groups, indicators } = unitDetail(i, detail);
     const absent = cur.absent?.[i];
     return {
       rank,
@@ -360,7 +378,15 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     .filter((i) => !seen.has(prev.records[i]!.key))
     .map((i) => ({ unit: prev.records[i]!.unit, code: prev.records[i]!.code, previousRank: rank0(prev.ranks[i]!) }));
   const regions = byRegion ? regionSummaries(fw, rankings) : undefined;
-  return {
+  // Ranking k is the unit cur.order[k]; looked up by the object, as a caller may filter.
+  let position: Map<RankedUnit, number> | undefined;
+  const detailOf: UnitDetail = (unit) => {
+    position ??= new Map(rankings.map((x, k) => [x, cur.order[k]!]));
+    const i = position.get(unit);
+    if (i === undefined) throw new Error('detailOf: not a unit of this result');
+    return unitDetail(i, lazyDetail);
+  };
+  const result: ScoreResult = {
     schema: 'dti-result/v1',
     framework: { id: d.id, name: d.name[lang] },
     year: cur.year,
@@ -371,6 +397,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     ...(fw.leaves.some((ni) => fw.nodes[ni]!.def!.treat !== null) ? { treatment: [...(prev?.treatment ?? []), ...cur.treatment] } : {}),
     warnings,
   };
+  return { result, detailOf };
 }
 
 function regionSummaries(fw: Framework, rankings: RankedUnit[]): RegionSummary[] {

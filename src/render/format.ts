@@ -31,12 +31,19 @@ function quoteCsv(s: string, delim: string): string {
 }
 
 export function renderDelimited(cols: readonly Column[], delim: ',' | '\t'): string {
+  return [...delimitedChunks(cols, rowsOf(cols), delim)].join('');
+}
+
+/** The rows of materialised columns. */
+function* rowsOf(cols: readonly Column[]): Generator<string[]> {
   const n = cols[0]?.cells.length ?? 0;
-  const lines = [cols.map((c) => quoteCsv(c.header, delim)).join(delim)];
-  for (let i = 0; i < n; i++) {
-    lines.push(cols.map((c) => quoteCsv(c.text === true ? guardFormula(c.cells[i]!) : c.cells[i]!, delim)).join(delim));
-  }
-  return lines.join('\n') + '\n';
+  for (let i = 0; i < n; i++) yield cols.map((c) => c.cells[i]!);
+}
+
+/** Delimited text a line at a time: the header, then one line per row of `rows`. */
+export function* delimitedChunks(cols: readonly Pick<Column, 'header' | 'text'>[], rows: Iterable<string[]>, delim: ',' | '\t'): Generator<string> {
+  yield cols.map((c) => quoteCsv(c.header, delim)).join(delim) + '\n';
+  for (const row of rows) yield row.map((s, k) => quoteCsv(cols[k]!.text === true ? guardFormula(s) : s, delim)).join(delim) + '\n';
 }
 
 function escapeMd(s: string): string {
@@ -44,13 +51,14 @@ function escapeMd(s: string): string {
 }
 
 export function renderMarkdown(cols: readonly Column[]): string {
-  const n = cols[0]?.cells.length ?? 0;
-  const lines = [
-    `| ${cols.map((c) => escapeMd(c.header)).join(' | ')} |`,
-    `|${cols.map((c) => (c.align === 'right' ? '---:' : ':---')).join('|')}|`,
-  ];
-  for (let i = 0; i < n; i++) lines.push(`| ${cols.map((c) => escapeMd(c.cells[i]!)).join(' | ')} |`);
-  return lines.join('\n') + '\n';
+  return [...markdownChunks(cols, rowsOf(cols))].join('');
+}
+
+/** A Markdown table a line at a time. */
+export function* markdownChunks(cols: readonly Pick<Column, 'header' | 'align'>[], rows: Iterable<string[]>): Generator<string> {
+  yield `| ${cols.map((c) => escapeMd(c.header)).join(' | ')} |\n`;
+  yield `|${cols.map((c) => (c.align === 'right' ? '---:' : ':---')).join('|')}|\n`;
+  for (const row of rows) yield `| ${row.map(escapeMd).join(' | ')} |\n`;
 }
 
 /** A compact terminal table: no vertical rules, a rule under the header, fits 80 columns for a typical ranking. */

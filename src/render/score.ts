@@ -4,11 +4,11 @@
 import type { ChalkInstance } from 'chalk';
 import type { UnitKind } from '../core/data.js';
 import type { Framework } from '../core/framework.js';
-import type { Lang, RankedUnit, ScoreResult } from '../core/score.js';
+import type { Lang, RankedUnit, ScoreResult, UnitDetail } from '../core/score.js';
 import { compareVi, fixed, shortNumber } from '../core/text.js';
-import { isBounded } from '../core/definitions.js';
+import { isBounded } from '../core/methods/normalise/index.js';
 import { REGIONS } from '../core/provinces.js';
-import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
+import { type Column, type Format, delimitedChunks, markdownChunks, renderDelimited, renderMarkdown, renderTable } from './format.js';
 
 export type Detail = 'pillars' | 'groups' | 'indicators';
 
@@ -74,18 +74,26 @@ function selected(result: ScoreResult, o: { top?: number; byRegion?: boolean; by
   return rows;
 }
 
-/** The columns of a ranking; `machine` (CSV/TSV) uses ids as headers and plain numbers. */
-function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: boolean): Column[] {
+/** A column of a ranking, as a function of the unit (so rows can be written one at a time). */
+interface Spec {
+  header: string;
+  align: 'left' | 'right';
+  cell: (r: RankedUnit) => string;
+  /** Text taken from user data (names), which the CSV guard neutralises. */
+  text?: boolean;
+}
+
+/** The columns of a ranking over `rows`; `machine` (CSV/TSV) uses ids as headers and plain numbers. */
+function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: boolean, rows: readonly RankedUnit[]): Spec[] {
   const d = fw.definitions;
   const lb = L[o.lang];
-  const rows = selected(result, o);
   const hasPrev = result.previousYear !== null;
   const dec = d.decimals;
-  const cols: Column[] = [];
+  const cols: Spec[] = [];
   const imputesLeaf = fw.leaves.map((ni) => fw.nodes[ni]!.def!.impute !== 'none');
   const imputes = imputesLeaf.includes(true);
-  const col = (header: string, align: 'left' | 'right', f: (r: RankedUnit) => string, text = false) =>
-    cols.push({ header, align, cells: rows.map(f), ...(text ? { text } : {}) });
+  const col = (header: string, align: 'left' | 'right', cell: (r: RankedUnit) => string, text = false) =>
+    cols.push({ header, align, cell, ...(text ? { text } : {}) });
   if (machine) {
     col('rank', 'right', (r) => int(r.rank));
     col('previous_rank', 'right', (r) => int(r.previousRank));
@@ -151,6 +159,12 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
   return cols;
 }
 
+/** The columns of a ranking, every cell built. */
+function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: boolean): Column[] {
+  const rows = selected(result, o);
+  return specs(result, fw, o, machine, rows).map((s) => ({ header: s.header, align: s.align, cells: rows.map(s.cell), ...(s.text === true ? { text: true } : {}) }));
+}
+
 /** The ranking in the chosen format, ready to print. */
 export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions): string {
   switch (o.format) {
@@ -178,6 +192,72 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       return out + c.dim(partialNote(result, o.lang, '') + stageNote(result, fw, o, '') + legend(fw, o.lang, ''));
     }
   }
+}
+
+/**
+ * The same text as `renderScore`, in pieces of a unit (a line) each, for writing to the output
+ * as they are made: JSON, CSV, TSV and Markdown never exist as one string. With `detailOf`
+ * (from `scoreLazily`) each unit's groups and indicators are built only as it is written.
+ * A terminal table is laid out whole.
+ */
+export function* renderScoreChunks(result: ScoreResult, fw: Framework, o: RenderOptions, detailOf?: UnitDetail): Generator<string> {
+  const full = (r: RankedUnit): RankedUnit => (detailOf === undefined ? r : { ...r, ...detailOf(r) });
+  switch (o.format) {
+    case 'json':
+      yield* jsonChunks(o.top === undefined ? result : { ...result, rankings: topOf(result.rankings, o) }, full);
+      return;
+    case 'csv':
+    case 'tsv': {
+      const rows = selected(result, o);
+      const sp = specs(result, fw, o, true, rows);
+      yield* delimitedChunks(sp, cellsOf(rows, sp, full), o.format === 'csv' ? ',' : '\t');
+      return;
+    }
+    case 'md': {
+      const rows = selected(result, o);
+      const sp = specs(result, fw, { ...o, ascii: false }, false, rows);
+      let anyImputed = false;
+      const seen = (r: RankedUnit) => { const u = full(r); anyImputed ||= hasImputed(u); return u; };
+      yield `${caption(result, o.lang)}\n\n`;
+      yield* markdownChunks(sp, cellsOf(rows, sp, seen));
+      yield (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n')
+        + stageNote(result, fw, o, '\n', anyImputed) + legend(fw, o.lang, '\n');
+      return;
+    }
+    case 'table':
+      yield renderScore(detailOf === undefined ? result : { ...result, rankings: result.rankings.map(full) }, fw, o);
+  }
+}
+
+function* cellsOf(rows: readonly RankedUnit[], sp: readonly Spec[], full: (r: RankedUnit) => RankedUnit): Generator<string[]> {
+  for (const r of rows) {
+    const u = full(r);
+    yield sp.map((s) => s.cell(u));
+  }
+}
+
+/**
+ * `JSON.stringify(result, null, 2) + '\n'` a unit at a time: the same bytes (a nested value's
+ * lines are indented by its depth, which is all the 2-space layout does).
+ */
+function* jsonChunks(result: ScoreResult, full: (r: RankedUnit) => RankedUnit): Generator<string> {
+  const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
+  const entries = Object.entries(result).filter(([, v]) => v !== undefined);
+  yield '{';
+  for (let e = 0; e < entries.length; e++) {
+    const [key, value] = entries[e]!;
+    yield `${e === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    if (key !== 'rankings' || result.rankings.length === 0) {
+      yield indent(JSON.stringify(value, null, 2), '  ');
+      continue;
+    }
+    yield '[';
+    for (let k = 0; k < result.rankings.length; k++) {
+      yield `${k === 0 ? '' : ','}\n    ${indent(JSON.stringify(full(result.rankings[k]!), null, 2), '    ')}`;
+    }
+    yield '\n  ]';
+  }
+  yield '\n}\n';
 }
 
 /** Region names shortened for a table column ("Bắc Trung Bộ và duyên hải miền Trung" is long). */
@@ -220,15 +300,20 @@ function partialNote(result: ScoreResult, lang: Lang, lead: string): string {
 const dagger = (ascii: boolean) => (ascii ? '(x)' : '†');
 
 /** What the marks of the stages mean: `~` before an imputed value, † after a screened-out unit. */
-function stageNote(result: ScoreResult, fw: Framework, o: RenderOptions, lead: string): string {
+/** `anyImputed`: whether a unit written had an imputed value (when the units were written one at a time). */
+function stageNote(result: ScoreResult, fw: Framework, o: RenderOptions, lead: string, anyImputed?: boolean): string {
   const rows = selected(result, o);
   const lb = L[o.lang];
   let out = '';
-  if (o.detail === 'indicators' && rows.some((r) => Object.values(r.indicators).some((c) => c.imputed === true))) out += `${lead}${lb.imputedNote}\n`;
+  if (o.detail === 'indicators' && (anyImputed ?? rows.some(hasImputed))) out += `${lead}${lb.imputedNote}\n`;
   if (rows.some((r) => r.screened === true)) {
     out += `${out === '' ? lead : ''}${dagger(o.ascii)} ${lb.screenedNote(`${Math.round(fw.definitions.minCoverage! * 100)}%`)}\n`;
   }
   return out;
+}
+
+function hasImputed(r: RankedUnit): boolean {
+  return Object.values(r.indicators).some((c) => c.imputed === true);
 }
 
 function legend(fw: Framework, lang: Lang, lead: string): string {

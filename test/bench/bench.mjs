@@ -1,57 +1,127 @@
-// npm run bench: wall times as JSON (median of repeated runs). No timing lives in unit tests.
-//  - startup: `dti score data/2023.csv` against bare `node -e ''`, both spawned the same way;
-//  - large: `dti score` on a generated 10,000 units × 100 indicators file;
-//  - reweight: re-aggregating that file's normalised matrix with new weights, in-process.
+// npm run bench: speed and memory as ratios against yardsticks measured in the same run, in
+// the same way (each a child process spawned by this one). No timing lives in unit tests.
+//  - startup: `dti score data/2023.csv -f csv -q` against a bare `node -e ''`;
+//  - large: `dti score` (CSV and JSON output) on generated files of 10,000 and 100,000 units ×
+//    100 indicators, against csv-parse's parse of the same file and against a minimal hand
+//    loop (split lines and cells, parse numbers into typed columns); wall time (median) and
+//    peak memory of the child (process.resourceUsage().maxRSS, via the rss.mjs preload);
+//  - engine: in-process normalisation per value by method, and one re-aggregation.
+// The machine is shared: read the ratios, which are measured side by side, not the times.
+// Environment: BENCH_RUNS (default 15 start-up runs; the large runs are fewer), BENCH_SIZES
+// (default "10000,100000"), BENCH_DTI_ROOT (measure another checkout's build, e.g. main's).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
 
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin/dti.js');
+const DTI = process.env.BENCH_DTI_ROOT ?? ROOT;
+const BIN = join(DTI, 'bin/dti.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const ms = (x) => Math.round(x * 10) / 10;
+const r1 = (x) => Math.round(x * 10) / 10;
+const r2 = (x) => Math.round(x * 100) / 100;
+const tmp = mkdtempSync(join(tmpdir(), 'dti-bench-'));
+const rssFile = join(tmp, 'rss');
 
-function time(args, runs) {
-  const out = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    const t1 = process.hrtime.bigint();
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    out.push(Number(t1 - t0) / 1e6);
-  }
-  return median(out);
+/** One run of a child: wall time in ms and, with `rss`, its peak resident memory in MB. */
+function once(args, rss) {
+  if (rss) rmSync(rssFile, { force: true });
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, rss ? ['--import', join(HERE, 'rss.mjs'), ...args] : args, {
+    cwd: DTI, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BENCH_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const mb = rss && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim()) / 1024 : undefined;
+  if (r.status !== 0) return { ms, mb, failed: `exit ${r.status ?? r.signal}: ${String(r.stderr).trim().split('\n').slice(-2).join(' / ').slice(0, 300)}` };
+  return { ms, ...(rss ? { mb } : {}) };
 }
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const node = time(['-e', ''], RUNS);
-const score = time([BIN, 'score', 'data/2023.csv', '-f', 'csv', '-q'], RUNS);
+/** Interleaved runs of several commands (so a burst of load hits them alike); medians. */
+function race(cmds, runs, rss) {
+  const all = Object.fromEntries(Object.keys(cmds).map((k) => [k, []]));
+  const failed = {};
+  for (let i = 0; i < runs; i++) {
+    for (const [k, args] of Object.entries(cmds)) {
+      if (failed[k] !== undefined) continue;
+      const r = once(args, rss);
+      if (r.failed !== undefined) failed[k] = r;
+      else all[k].push(r);
+    }
+  }
+  return Object.fromEntries(Object.keys(cmds).map((k) => [k, failed[k] !== undefined
+    ? { failed: failed[k].failed, afterMs: r1(failed[k].ms), ...(failed[k].mb === undefined ? {} : { peakMB: Math.round(failed[k].mb) }) }
+    : { ms: r1(median(all[k].map((r) => r.ms))), ...(rss ? { peakMB: Math.round(Math.max(...all[k].map((r) => r.mb))) } : {}) }]));
+}
 
-const gen = generate(join(ROOT, 'test/bench/generated'));
-const bigRuns = Math.max(3, Math.round(RUNS / 3));
-const big = time([BIN, 'score', gen.csv, '-i', gen.yaml, '-f', 'csv', '-q'], bigRuns);
-const bigJson = time([BIN, 'score', gen.csv, '-i', gen.yaml, '-f', 'json', '--detail', 'indicators', '-q'], bigRuns);
+const out = { machine: { node: process.version, cpus: cpus().length }, measured: DTI === ROOT ? 'this checkout' : DTI, runs: RUNS };
 
-const { loadDefinitions, loadData, normalizeMatrix, aggregate, defaultWeights } = await import(join(ROOT, 'dist/index.js'));
-const fwr = loadDefinitions(readFileSync(gen.yaml, 'utf8'));
-const dsr = loadData(readFileSync(gen.csv, 'utf8'), fwr.value);
-const fw = fwr.value;
-const recs = dsr.value.records;
-let t0 = performance.now();
-const norm = normalizeMatrix(fw, recs);
-const normalizeMs = performance.now() - t0;
-const w = defaultWeights(fw);
-const REPS = 50;
-t0 = performance.now();
-for (let i = 0; i < REPS; i++) { w[fw.index.get('g0')] = 1 + i / REPS; aggregate(fw, norm, recs.length, w); }
-const reweightMs = (performance.now() - t0) / REPS;
+// --- start-up ---------------------------------------------------------------------------------
+{
+  const s = race({ node: ['-e', ''], dti: [BIN, 'score', 'data/2023.csv', '-f', 'csv', '-q'] }, RUNS, false);
+  out.startup = { nodeBareMs: s.node.ms, dtiScore2023Ms: s.dti.ms, ratio: r2(s.dti.ms / s.node.ms) };
+}
 
-console.log(JSON.stringify({
-  machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-  runs: RUNS,
-  startup: { nodeBareMs: ms(node), dtiScore2023Ms: ms(score), ratio: Math.round((score / node) * 100) / 100 },
-  large: { units: 10000, indicators: 100, csvMs: ms(big), jsonWithIndicatorsMs: ms(bigJson) },
-  reweight: { normalizeMs: ms(normalizeMs), aggregatePerReweightMs: ms(reweightMs) },
-}, null, 2));
+// --- large files --------------------------------------------------------------------------------
+out.large = {};
+const gens = {};
+for (const units of SIZES) {
+  const gen = generate(join(tmp, 'gen'), units, 100);
+  gens[units] = gen;
+  const runs = Math.max(3, Math.round(RUNS / (units >= 100_000 ? 5 : 3)));
+  const t = race({
+    handLoop: [join(HERE, 'yardstick-loop.mjs'), gen.csv],
+    csvParse: [join(HERE, 'yardstick-csv-parse.mjs'), gen.csv],
+    dtiCsv: [BIN, 'score', gen.csv, '-i', gen.yaml, '-f', 'csv', '-q'],
+    dtiJson: [BIN, 'score', gen.csv, '-i', gen.yaml, '-f', 'json', '-q'],
+  }, runs, true);
+  const ratio = (a, b) => (t[a].ms === undefined || t[b].ms === undefined ? null : r2(t[a].ms / t[b].ms));
+  out.large[`${units}x100`] = {
+    fileMB: r1(readFileSync(gen.csv).length / 2 ** 20), distinctValueRows: gen.distinctValueRows, runs, ...t,
+    ratios: {
+      csvVsHandLoop: ratio('dtiCsv', 'handLoop'), jsonVsHandLoop: ratio('dtiJson', 'handLoop'),
+      csvVsCsvParse: ratio('dtiCsv', 'csvParse'), jsonVsCsvParse: ratio('dtiJson', 'csvParse'),
+    },
+  };
+}
+if (out.large['10000x100'] !== undefined && out.large['100000x100'] !== undefined) {
+  const a = out.large['10000x100'];
+  const b = out.large['100000x100'];
+  const g = (k) => (a[k].ms === undefined || b[k].ms === undefined ? null : r2(b[k].ms / a[k].ms));
+  // Ten times the units: ~10 is linear; the hand loop shows what the machine itself does.
+  out.growth100kOver10k = { handLoop: g('handLoop'), csvParse: g('csvParse'), dtiCsv: g('dtiCsv'), dtiJson: g('dtiJson') };
+}
+
+// --- the engine, in-process ---------------------------------------------------------------------
+{
+  const lib = await import(join(DTI, 'dist/index.js'));
+  const gen = gens[SIZES[0]];
+  const fw = lib.loadDefinitions(readFileSync(gen.yaml, 'utf8')).value;
+  const recs = lib.loadData(readFileSync(gen.csv, 'utf8'), fw).value.records;
+  let t0 = performance.now();
+  const norm = lib.normalizeMatrix(fw, recs);
+  const normalizeMs = performance.now() - t0;
+  const w = lib.defaultWeights(fw);
+  const REPS = 30;
+  t0 = performance.now();
+  for (let i = 0; i < REPS; i++) { w[fw.index.get('g0')] = 1 + i / REPS; lib.aggregate(fw, norm, recs.length, w); }
+  const reweightMs = (performance.now() - t0) / REPS;
+  // ns per value of each method on one column of 100,000 distinct values.
+  const col = Float64Array.from({ length: 100_000 }, (_, i) => ((i * 7919) % 100_003) / 1000);
+  const perValue = {};
+  for (const method of ['goalposts', 'minmax', 'zscore', 'rank', 'target']) {
+    const leaf = fw.nodes[fw.leaves.find((ni) => fw.nodes[ni].def.normalize.method === method)].def;
+    lib.normalizeColumn(leaf, col);
+    const t = [];
+    for (let k = 0; k < 7; k++) { const s = performance.now(); lib.normalizeColumn(leaf, col); t.push(performance.now() - s); }
+    perValue[method] = r1((median(t) * 1e6) / col.length);
+  }
+  out.engine = { units: recs.length, normalizeMatrixMs: r1(normalizeMs), aggregatePerReweightMs: r1(reweightMs), normalizeNsPerValue: perValue };
+}
+
+rmSync(tmp, { recursive: true, force: true });
+console.log(JSON.stringify(out, null, 2));

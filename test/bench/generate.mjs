@@ -1,12 +1,24 @@
 // Generates a synthetic benchmark input: `units` free units × `leaves` indicators (10 groups),
-// deterministic (a fixed linear congruential generator). Generated data never goes into data/.
+// deterministic (a fixed seed) and with every row distinct: values come from a 32-bit
+// xorshift generator whose period (2^32 − 1) is far beyond the 10^7 cells of the largest
+// file, and each unit's name is unique. Generated data never goes into data/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** xorshift32 (Marsaglia 2003): integer arithmetic only, so no precision is lost. */
+function xorshift(seed) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13; s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5; s >>>= 0;
+    return s / 4294967296;
+  };
+}
+
 export function generate(dir, units = 10_000, leaves = 100) {
   mkdirSync(dir, { recursive: true });
-  let seed = 20261124;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = xorshift(20261124);
   const methods = ['target', 'goalposts', 'minmax', 'rank', 'zscore'];
   const groups = 10;
   const per = leaves / groups;
@@ -23,13 +35,20 @@ export function generate(dir, units = 10_000, leaves = 100) {
     }
   }
   yaml += 'pillars:\n  - id: p1\n    name: P1\n    members: [g0, g1, g2]\n  - id: p2\n    name: P2\n    members: [g3, g4, g5, g6]\n';
-  const lines = [`unit,year,${ids.join(',')}`];
+  const csv = join(dir, `bench-${units}x${leaves}.csv`);
+  const distinct = new Set();
+  const parts = [`unit,year,${ids.join(',')}\n`];
+  let chunk = '';
   for (let u = 0; u < units; u++) {
-    const cells = [`Đơn vị ${u}`, '2023'];
-    for (let j = 0; j < leaves; j++) cells.push(rand() < 0.02 ? '' : (rand() * 100).toFixed(2));
-    lines.push(cells.join(','));
+    let values = '';
+    for (let j = 0; j < leaves; j++) values += `,${rand() < 0.02 ? '' : (rand() * 100).toFixed(2)}`;
+    distinct.add(values);
+    chunk += `Đơn vị ${u},2023${values}\n`;
+    if (chunk.length > 1 << 20) { parts.push(chunk); chunk = ''; }
   }
+  parts.push(chunk);
   writeFileSync(join(dir, 'bench.yaml'), yaml);
-  writeFileSync(join(dir, 'bench.csv'), lines.join('\n') + '\n');
-  return { yaml: join(dir, 'bench.yaml'), csv: join(dir, 'bench.csv') };
+  writeFileSync(csv, parts.join(''));
+  // Distinct value rows, names aside (the old generator repeated about every 1,000 rows).
+  return { yaml: join(dir, 'bench.yaml'), csv, units, leaves, distinctValueRows: distinct.size };
 }

@@ -19,8 +19,11 @@ export interface LeafContext {
 
 export interface NormaliseMethod<P extends { method: string } = { method: string } & Record<string, unknown>> {
   id: string;
-  /** The `normalize:` mapping this method accepts (strict: a misspelt key is an error). */
-  schema: z.ZodType<P>;
+  /**
+   * The `normalize:` mapping this method accepts (strict: a misspelt key is an error), built
+   * from the zod namespace the validator passes: scoring never loads zod.
+   */
+  schema: (zod: typeof z) => z.ZodType<P>;
   /** The parameter keys besides `method`, for "did you mean" hints. */
   keys: readonly string[];
   /** The README's row: parameters, the formula when higher is better and when lower is better (Markdown). */

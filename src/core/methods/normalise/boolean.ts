@@ -1,10 +1,9 @@
-import * as z from 'zod';
 import { normaliseMethod } from '../method.js';
 
 /** yes/có/true/1 → 1, no/không/false/0 → 0; the cells are read as yes/no (values.ts parseBoolean). */
 export const boolean = normaliseMethod({
   id: 'boolean',
-  schema: z.strictObject({ method: z.literal('boolean') }),
+  schema: (z) => z.strictObject({ method: z.literal('boolean') }),
   keys: [],
   doc: { params: '—', higher: 'yes/có/true/1 → 1, no/không/false/0 → 0', lower: '—' },
   docVi: { higher: 'có/yes/true/1 → 1, không/no/false/0 → 0', lower: '—' },

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { clamp01, domainText, inDomain, normaliseMethod } from '../method.js';
 
 /** (x − min)/(max − min) clamped to [0, 1] between lo and hi; every unit equal: all at the frontier (1). */
@@ -13,7 +12,7 @@ export function scaleBetween(x: Float64Array, lo: number, hi: number, lower: boo
 
 export const goalposts = normaliseMethod({
   id: 'goalposts',
-  schema: z.strictObject({ method: z.literal('goalposts'), min: z.number(), max: z.number() }),
+  schema: (z) => z.strictObject({ method: z.literal('goalposts'), min: z.number(), max: z.number() }),
   keys: ['min', 'max'],
   doc: { params: '`min`, `max`', higher: '(x − min)/(max − min), clamped to [0, 1]', lower: '(max − x)/(max − min), clamped' },
   docVi: { higher: '(x − min)/(max − min), giới hạn trong [0, 1]', lower: '(max − x)/(max − min), giới hạn' },

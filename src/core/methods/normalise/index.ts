@@ -3,7 +3,7 @@
  * its error hints, `dti indicators` and the README's table read this list; adding a method is
  * adding its file and one line here.
  */
-import * as z from 'zod';
+import type { IndicatorNode } from '../../definitions.js';
 import type { NormaliseMethod } from '../method.js';
 import { boolean } from './boolean.js';
 import { goalposts } from './goalposts.js';
@@ -27,10 +27,6 @@ export function normaliseMethodOf(id: string): NormaliseMethod {
 
 export const NORMALISE_IDS: readonly string[] = NORMALISE.map((m) => m.id);
 
-/** `normalize:` as the definitions accept it: one strict mapping per method, told apart by `method`. */
-export const NormalizeSchema = z.discriminatedUnion('method',
-  NORMALISE.map((m) => m.schema) as unknown as [z.ZodObject<{ method: z.ZodLiteral<string> }>, ...z.ZodObject<{ method: z.ZodLiteral<string> }>[]]);
-
 /** The README's table of methods (indicators/README.md carries it; a test keeps the two equal). */
 export function normaliseTable(): string {
   const rows = NORMALISE.map((m) => `| \`${m.id}\` | ${m.doc.params} | ${m.doc.higher} | ${m.doc.lower} |`);
@@ -39,3 +35,21 @@ export function normaliseTable(): string {
 
 /** Every parameter key any method takes (for "did you mean"). */
 export const NORMALISE_KEYS: readonly string[] = ['method', ...new Set(NORMALISE.flatMap((m) => m.keys))];
+
+/**
+ * Whether a leaf's normalised values lie in [0, 1], so that "points lost" against the
+ * maximum and a "(0–1)" label mean something: not for `none` (values as they are) or
+ * `zscore` (unbounded), nor for steps scored outside [0, 1].
+ */
+export function isBounded(leaf: IndicatorNode): boolean {
+  const n = leaf.normalize;
+  switch (n.method) {
+    case 'none':
+    case 'zscore':
+      return false;
+    case 'steps':
+      return (n.steps as { score: number }[]).every((s) => s.score >= 0 && s.score <= 1);
+    default:
+      return true;
+  }
+}

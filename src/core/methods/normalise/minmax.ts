@@ -1,10 +1,9 @@
-import * as z from 'zod';
 import { normaliseMethod } from '../method.js';
 import { scaleBetween } from './goalposts.js';
 
 export const minmax = normaliseMethod({
   id: 'minmax',
-  schema: z.strictObject({ method: z.literal('minmax') }),
+  schema: (z) => z.strictObject({ method: z.literal('minmax') }),
   keys: [],
   doc: { params: '—', higher: 'goalposts with the min and max of that year\'s units', lower: 'likewise' },
   docVi: { higher: 'như goalposts với min và max của các đơn vị trong năm', lower: 'tương tự' },

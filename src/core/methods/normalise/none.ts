@@ -1,9 +1,8 @@
-import * as z from 'zod';
 import { normaliseMethod } from '../method.js';
 
 export const none = normaliseMethod({
   id: 'none',
-  schema: z.strictObject({ method: z.literal('none') }),
+  schema: (z) => z.strictObject({ method: z.literal('none') }),
   keys: [],
   doc: { params: '—', higher: 'x as is (already an index)', lower: '—' },
   docVi: { higher: 'giữ nguyên x (đã là chỉ số)', lower: '—' },

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { clamp01, normaliseMethod } from '../method.js';
 import { lowerBound, sortedPresent, upperBound } from './rank.js';
 
@@ -9,7 +8,7 @@ import { lowerBound, sortedPresent, upperBound } from './rank.js';
  */
 export const percentile = normaliseMethod({
   id: 'percentile',
-  schema: z.strictObject({ method: z.literal('percentile') }),
+  schema: (z) => z.strictObject({ method: z.literal('percentile') }),
   keys: [],
   doc: {
     params: '—',

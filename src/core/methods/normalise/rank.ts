@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { clamp01, normaliseMethod } from '../method.js';
 
 export function lowerBound(a: Float64Array, v: number): number {
@@ -18,7 +17,7 @@ export const sortedPresent = (pool: Float64Array) => pool.filter((v) => !Number.
 
 export const rank = normaliseMethod({
   id: 'rank',
-  schema: z.strictObject({ method: z.literal('rank') }),
+  schema: (z) => z.strictObject({ method: z.literal('rank') }),
   keys: [],
   doc: { params: '—', higher: '(rank among that year\'s units − 1)/(n − 1), best = 1; ties share their mean rank', lower: 'likewise' },
   docVi: { higher: '(hạng trong các đơn vị của năm − 1)/(n − 1), tốt nhất = 1; bằng nhau nhận hạng trung bình', lower: 'tương tự' },

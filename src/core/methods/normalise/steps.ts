@@ -1,9 +1,8 @@
-import * as z from 'zod';
 import { domainText, inDomain, normaliseMethod } from '../method.js';
 
 export const steps = normaliseMethod({
   id: 'steps',
-  schema: z.strictObject({
+  schema: (z) => z.strictObject({
     method: z.literal('steps'),
     steps: z.array(z.strictObject({ at: z.number(), score: z.number() })).min(1),
   }),

@@ -1,9 +1,8 @@
-import * as z from 'zod';
 import { clamp01, domainText, inDomain, normaliseMethod } from '../method.js';
 
 export const target = normaliseMethod({
   id: 'target',
-  schema: z.strictObject({ method: z.literal('target'), target: z.number() }),
+  schema: (z) => z.strictObject({ method: z.literal('target'), target: z.number() }),
   keys: ['target'],
   doc: { params: '`target`', higher: 'min(x / target, 1)', lower: 'x ≤ target → 1, else target / x' },
   docVi: { higher: 'min(x / mục tiêu, 1)', lower: 'x ≤ mục tiêu → 1, ngược lại mục tiêu / x' },

@@ -1,9 +1,8 @@
-import * as z from 'zod';
 import { normaliseMethod } from '../method.js';
 
 export const zscore = normaliseMethod({
   id: 'zscore',
-  schema: z.strictObject({ method: z.literal('zscore') }),
+  schema: (z) => z.strictObject({ method: z.literal('zscore') }),
   keys: [],
   doc: { params: '—', higher: '(x − mean)/sd over that year\'s units (population sd; unbounded)', lower: 'negated' },
   docVi: { higher: '(x − trung bình)/độ lệch chuẩn của các đơn vị trong năm (không giới hạn)', lower: 'đổi dấu' },
