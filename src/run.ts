@@ -67,7 +67,8 @@ export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
     .description("Score Vietnam's provinces (or districts, departments…) on a DTI-style digital transformation index.\n"
       + 'Reads YAML definitions (indicators/) and CSV data (data/); writes rankings as a table, CSV, TSV, Markdown or JSON.\n'
       + 'Results go to standard output; warnings and errors to standard error.')
-    .version(VERSION, '-V, --version')
+    // Where it runs from, so that a user with two installs (a clone, npm install -g) knows which answered.
+    .version(`${VERSION} (${packagePath('')})`, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     // Before .command(): subcommands copy these settings when created.
     .exitOverride()
@@ -76,18 +77,22 @@ export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
       writeErr: (s) => io.stderr.write(s),
     })
     .showSuggestionAfterError(true)
+    // Help fits an 80-column terminal (subcommands copy this when created).
+    .configureHelp({ helpWidth: 80 })
     .addHelpText('after', `
 Examples:
-  dti score data/2023.csv                       rank the provinces of 2023 (changes since 2022)
-  dti score data/2023.csv -f json               the same as JSON (schema dti-result/v1)
+  dti score data/2023.csv          rank the provinces of 2023 (vs 2022)
+  dti score data/2023.csv -f json  the same as JSON (schema dti-result/v1)
+  dti score so-lieu.xlsx -o ket-qua.xlsx   read and write Excel workbooks
   dti trend data/papi/*.csv -i indicators/papi.yaml     ranks year by year
-  dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"           side by side, with official ranks
-  dti explain "Nghệ An" data/2023.csv --target-rank 15  where it loses points; what rank 15 needs
-  dti sensitivity data/2023.csv                 how sure each rank is (weights ±25%, 1000 runs)
-  dti validate data/2023.csv                    check a data file
-  dti template -o mau.xlsx                      a workbook to fill in, one row per province
-  dti indicators                                the indicator tree with weights
-  dti provinces --map 34                        the 34 provinces since 1 July 2025
+  dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"   side by side, official ranks
+  dti explain "Nghệ An" data/2023.csv --target-rank 15
+                                   where it loses points; what rank 15 needs
+  dti sensitivity data/2023.csv    how sure each rank is (weights ±25%)
+  dti validate data/2023.csv       check a data file
+  dti template -o mau.xlsx         a workbook to fill in, a row per province
+  dti indicators                   the indicator tree with weights
+  dti provinces --map 34           the 34 provinces since 1 July 2025
 
 ${EXIT_HELP}
 

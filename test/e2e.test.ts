@@ -1,4 +1,5 @@
 // End to end: the built binary (bin/dti.js → dist/), as a user or CI job runs it.
+import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +69,7 @@ describe('the dti binary', () => {
   it('prints its version', () => {
     const r = dti(['--version']);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    // The version and where it runs from (the package folder: here, the clone).
+    expect(r.stdout.trim()).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} (${ROOT}/)`);
   });
 });

@@ -38,6 +38,18 @@ export function makeChalk(stream: OutStream, io: Io, colorFlag: boolean): ChalkI
   return new Chalk({ level });
 }
 
+/**
+ * The width a terminal table must fit: the terminal's columns, else COLUMNS, else 80 on a
+ * terminal; none for a file (-o) or a pipe without COLUMNS.
+ */
+export function termWidth(io: Io, output: string | undefined): number | undefined {
+  if (output !== undefined && output !== '-') return undefined;
+  if (io.stdout.columns !== undefined && io.stdout.columns > 0) return io.stdout.columns;
+  const env = Number(io.env.COLUMNS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return io.stdout.isTTY === true ? 80 : undefined;
+}
+
 /** Whether the terminal can show ▲/▼: a UTF-8 locale, or none set at all. */
 export function asciiOnly(io: Io): boolean {
   const loc = io.env.LC_ALL || io.env.LC_CTYPE || io.env.LANG || '';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { Command } from 'commander';
 import { compare } from '../core/compare.js';
-import { loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { termWidth, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
@@ -31,7 +31,8 @@ export function register(program: Command, io: Io, done: (code: number) => void)
 Examples:
   dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"
   dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc" -f md -o compare.md
-  dti compare "Hà Tĩnh" "Quảng Bình" -i indicators/papi.yaml --data data/papi/2015.csv data/papi/2016.csv`)
+  dti compare "Hà Tĩnh" "Quảng Bình" -i indicators/papi.yaml \\
+      --data data/papi/2015.csv data/papi/2016.csv`)
     .action(async (names: string[], flags: CompareFlags) => {
       const { fw, input } = await loadFrameworkFile(flags.indicators, io);
       const files = flags.data ?? SHIPPED.filter((f) => existsSync(f)).map((f) => displayName(f, io.cwd));
@@ -42,7 +43,7 @@ Examples:
       if (!r.ok) throw new CliError(EXIT.USAGE, 'unknown unit', { diagnostics: r.errors });
       if (flags.quiet !== true && warnings.length + r.warnings.length > 0) printDiagnostics(io, [...warnings, ...r.warnings], makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io);
-      const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), flags.lang === 'vi' ? 'So sánh' : 'Comparison');
+      const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, width: termWidth(io, flags.output), chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), flags.lang === 'vi' ? 'So sánh' : 'Comparison');
       done(emit(text, flags, io, [input.path, ...paths]));
     });
 }

@@ -26,9 +26,9 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .addOption(new Option('--map <map>', 'the 63 provinces before 1 July 2025, or the 34 after').choices(['63', '34']).default('63'));
   outputOptions(cmd, { lang: false, quiet: false })
     .addHelpText('after', `
-Names are matched with or without diacritics and prefixes (Tỉnh, Thành phố, TP.), and by
-these spellings too:
-${ALIASES.map(([a, c, note]) => `  ${a.padEnd(16)} ${provinceByCode(c)!.name} (${note})`).join('\n')}
+Names are matched with or without diacritics and prefixes (Tỉnh, Thành phố,
+TP.), and by these spellings too:
+${ALIASES.map(([a, c, note]) => { const l = `  ${a.padEnd(16)} ${provinceByCode(c)!.name} (${note})`; return [...l].length <= 80 ? l : `  ${a.padEnd(16)} ${provinceByCode(c)!.name}\n${' '.repeat(19)}(${note})`; }).join('\n')}
 
 Examples:
   dti provinces

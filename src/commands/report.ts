@@ -40,8 +40,10 @@ export function register(program: Command, io: Io, done: (code: number) => void,
 Examples:
   dti report data/2023.csv -o dti-2023.html
   dti report data/2024.csv --merge-2025 -o dti-2024-34.html
-  dti report data/2023.csv --unit "Nghệ An" --target-rank 15 --sensitivity -o nghe-an.html
-  dti report data/papi/2016.csv -i indicators/papi.yaml --lang en -o papi-2016.html`)
+  dti report data/2023.csv --unit "Nghệ An" --target-rank 15 --sensitivity \\
+      -o nghe-an.html
+  dti report data/papi/2016.csv -i indicators/papi.yaml --lang en \\
+      -o papi-2016.html`)
     .action(async (files: string[], flags: ReportFlags) => {
       done(await runReport(files, flags, io, version));
     });

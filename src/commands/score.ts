@@ -9,7 +9,7 @@ import { REGIONS, findRegion } from '../core/provinces.js';
 import type { Dataset } from '../core/data.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import {
-  type DataFlags, asciiOnly, delimiterArg, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics, yearFromName,
+  type DataFlags, asciiOnly, delimiterArg, termWidth, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics, yearFromName,
 } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
@@ -162,10 +162,13 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--allow-partial-merge', 'with --merge-2025: average over the members present when some are missing')
     .addHelpText('after', `
 Examples:
-  dti score data/2023.csv                         ranking table with rank changes since 2022
+  dti score data/2023.csv                    ranking, rank changes since 2022
   dti score data/2023.csv -f json                 the dti-result/v1 JSON
   dti score data/2023.csv -o rankings/2023.md     write a Markdown table
-  dti score data/2023.csv -o rankings/2023.md --check   CI: exit 1 if the table is stale
+  dti score data/2023.csv -o rankings/2023.md --check
+                                             CI: exit 1 if the table is stale
+  dti score so-lieu.xlsx --sheet "Số liệu" -v    a workbook; say what was found
+  dti score data/2023.csv -o ket-qua.xlsx    an Excel workbook of the results
   dti score data/papi/2016.csv -i indicators/papi.yaml --top 10
   dti score data/papi/2016.csv -i indicators/papi.yaml --by region
   dti score data/papi/2016.csv -i indicators/papi.yaml --region "Bắc Trung Bộ"
@@ -212,6 +215,7 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     chalk: format === 'table' ? outChalk : makeChalk(io.stdout, io, false),
     // A file written with -o never depends on the writer's locale.
     ascii: toFile(flags.output) ? false : asciiOnly(io),
+    ...(termWidth(io, flags.output) === undefined ? {} : { width: termWidth(io, flags.output)! }),
     byRegion: flags.by === 'region' || flags.region !== undefined,
     ...(flags.by === undefined || flags.by === 'region' ? {} : { by: flags.by }),
     ...(flags.top === undefined ? {} : { top: flags.top }),

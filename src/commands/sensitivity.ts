@@ -50,10 +50,11 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--runs-out <file.csv>', 'write every run’s parameters and output to a CSV file')
     .addHelpText('after', `
 Examples:
-  dti sensitivity data/2023.csv                          weights ±25% (the default), 1000 runs
+  dti sensitivity data/2023.csv          weights ±25% (the default), 1000 runs
   dti sensitivity data/2023.csv --weights 0.5 --weights-level 1 --seed 7
   dti sensitivity data/2023.csv --weights 0.25 --aggregation geometric --sobol
-  dti sensitivity data/2023.csv --spec uncertainty.yaml --runs-out runs.csv -f json`)
+  dti sensitivity data/2023.csv --spec uncertainty.yaml \\
+      --runs-out runs.csv -f json`)
     .action(async (files: string[], flags: SensitivityFlags) => {
       const { fw, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
       let spec: SensitivitySpec = {};

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { trend } from '../core/trend.js';
-import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
@@ -33,7 +33,7 @@ Examples:
       if (flags.quiet !== true && all.length > 0) printDiagnostics(io, all, makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io);
       const text = textOrWorkbook(format, (f) => renderTrend(result, fw, {
-        format: f, lang: flags.lang, unitKind: data.unitKind,
+        format: f, lang: flags.lang, unitKind: data.unitKind, width: termWidth(io, flags.output),
         chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)), ascii: toFile(flags.output) ? false : asciiOnly(io),
       }), flags.lang === 'vi' ? 'Xu hướng' : 'Trend');
       done(emit(text, flags, io, [input.path, ...paths]));

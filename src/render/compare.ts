@@ -4,14 +4,15 @@ import type { CompareResult, CompareRow } from '../core/compare.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed, shortNumber } from '../core/text.js';
-import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
+import { type Column, type Format, clip, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 
 const T = {
   vi: { indicator: 'Chỉ số', year: 'Năm', official: 'Xếp hạng DTI chính thức (công bố)', leader: '★ dẫn đầu hàng', lost: 'điểm mất' },
   en: { indicator: 'Indicator', year: 'Year', official: 'Official DTI ranks (published)', leader: '★ leads the row', lost: 'points lost' },
 } as const;
 
-export function renderCompare(c: CompareResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance }): string {
+export function renderCompare(c: CompareResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; width?: number | undefined }): string {
+  const fit = o.width === undefined ? undefined : { width: o.width, lang: o.lang };
   const dec = fw.definitions.decimals;
   const num = (x: number | null | undefined, d = dec) => (x === null || x === undefined ? '–' : fixed(x, d));
   const raw = (x: number | null | undefined) => (x === null || x === undefined ? '–' : shortNumber(x));
@@ -50,14 +51,14 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
     const indent = r.section === 'indicator' ? '    ' : r.section === 'group' ? '  ' : '';
     return md ? `${r.section === 'score' ? '**' : ''}${r.label}${r.section === 'score' ? '**' : ''}` : `${indent}${r.section === 'indicator' ? r.id : r.label}`;
   };
-  let out = `${md ? '## ' : ''}${c.framework.name}\n`;
+  let out = `${md ? '## ' : ''}${md || o.width === undefined ? c.framework.name : clip(c.framework.name, o.width)}\n`;
   for (const y of c.years) {
     const rows = c.rows.filter((r) => r.year === y);
     const cols: Column[] = [
       { header: y === null ? t.indicator : `${y}`, align: 'left', cells: rows.map(label) },
       ...c.units.map((u, k): Column => ({ header: u.unit, align: 'right', cells: rows.map((r) => cell(r, k)) })),
     ];
-    out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false));
+    out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));
   }
   if (c.official.length > 0) {
     const years = [...new Set(c.official.map((x) => `${x.year}|${x.universe}`))];
@@ -71,8 +72,8 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
         }),
       })),
     ];
-    out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false));
+    out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));
   }
-  out += `\n${t.leader}; "→" ${o.lang === 'vi' ? 'giá trị chuẩn hoá' : 'normalised value'}; (−x) ${t.lost}\n`;
+  out += `\n${wrap(`${t.leader}; "→" ${o.lang === 'vi' ? 'giá trị chuẩn hoá' : 'normalised value'}; (−x) ${t.lost}`, md ? undefined : o.width, '; ')}\n`;
   return out;
 }

@@ -62,7 +62,12 @@ export function* markdownChunks(cols: readonly Pick<Column, 'header' | 'align'>[
 }
 
 /** A compact terminal table: no vertical rules, a rule under the header, fits 80 columns for a typical ranking. */
-export function renderTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean): string {
+export function renderTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean, fit?: Fit): string {
+  if (fit !== undefined && Number.isFinite(fit.width)) return fitTable(cols, chalk, ascii, fit);
+  return drawTable(cols, chalk, ascii);
+}
+
+function drawTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean): string {
   const h = ascii ? '-' : '─';
   const t = new Table({
     head: cols.map((c) => chalk.bold(c.header)),
@@ -79,4 +84,79 @@ export function renderTable(cols: readonly Column[], chalk: ChalkInstance, ascii
   for (let i = 0; i < n; i++) t.push(cols.map((c) => c.cells[i]!));
   // compact: cli-table3 draws the `mid` rule under the header only.
   return t.toString().split('\n').map((l) => l.trimEnd()).join('\n') + '\n';
+}
+
+/** Fitting a terminal table to a width (COLUMNS): names shortened with '…', then the table split. */
+export interface Fit {
+  width: number;
+  lang: 'vi' | 'en';
+  /** Columns repeated in every part when the table is split (default: up to the first left-aligned one). */
+  keep?: number;
+}
+
+/** Characters a terminal shows for a string (colour codes left out). */
+export function shownWidth(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}
+
+/** A line cut to `width` characters, with '…' where it was cut. */
+export function clip(s: string, width: number): string {
+  const chars = [...s];
+  return chars.length <= width ? s : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+const MIN_NAME = 12;
+
+function fitTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean, fit: Fit): string {
+  const W = Math.max(40, fit.width);
+  const colWidth = (c: Column) => Math.max(shownWidth(c.header), ...c.cells.map(shownWidth)) + 1;
+  const total = (cs: readonly Column[]) => cs.reduce((s, c) => s + colWidth(c), 0) + Math.max(0, cs.length - 1);
+  let work = cols.map((c) => ({ ...c, cells: [...c.cells] }));
+  let cut = false;
+  // 1. Shorten the widest text (left-aligned) columns, never below MIN_NAME.
+  while (total(work) > W) {
+    const lefts = work.map((c, k) => ({ c, k, w: colWidth(c) })).filter((x) => x.c.align === 'left' && x.w - 1 > MIN_NAME);
+    if (lefts.length === 0) break;
+    const widest = lefts.reduce((a, b) => (b.w > a.w ? b : a));
+    const target = Math.max(MIN_NAME, widest.w - 1 - (total(work) - W));
+    work[widest.k] = { ...widest.c, header: clip(widest.c.header, target), cells: widest.c.cells.map((x) => (shownWidth(x) > target ? clip(x, target) : x)) };
+    cut = true;
+  }
+  if (total(work) <= W) return drawTable(work, chalk, ascii) + (cut ? note(fit.lang, W, false) : '');
+  // 2. Split: the key columns in every part, the others packed into parts that fit.
+  const firstLeft = work.findIndex((c) => c.align === 'left');
+  const keep = Math.min(work.length, fit.keep ?? (firstLeft < 0 ? 1 : firstLeft + 1));
+  const key = work.slice(0, keep);
+  const parts: Column[][] = [];
+  let part: Column[] = [];
+  for (const c of work.slice(keep)) {
+    if (part.length > 0 && total([...key, ...part, c]) > W) { parts.push(part); part = []; }
+    part.push(c);
+  }
+  if (part.length > 0) parts.push(part);
+  work = [];
+  const tables = parts.map((p) => drawTable([...key, ...p], chalk, ascii));
+  return tables.join('\n') + note(fit.lang, W, true);
+}
+
+function note(lang: 'vi' | 'en', width: number, split: boolean): string {
+  const what = lang === 'vi'
+    ? `${split ? 'Bảng được chia thành nhiều phần' : 'Tên được rút gọn (…)'} cho vừa ${width} cột; xem đầy đủ: -f csv, hoặc | less -S`
+    : `${split ? 'The table is split into parts' : 'Names shortened (…)'} to fit ${width} columns; to see everything: -f csv, or | less -S`;
+  return `${wrap(what, width, ' ')}\n`;
+}
+
+/** A line broken at `sep` so that no part is wider than `width` (a part longer than that is clipped). */
+export function wrap(line: string, width: number | undefined, sep: string): string {
+  if (width === undefined || shownWidth(line) <= width) return line;
+  const parts = line.split(sep);
+  const lines: string[] = [];
+  let cur = '';
+  for (const p of parts) {
+    const next = cur === '' ? p : `${cur}${sep}${p}`;
+    if (cur !== '' && shownWidth(next) > width) { lines.push(cur + sep.trimEnd()); cur = p; } else cur = next;
+  }
+  if (cur !== '') lines.push(cur);
+  return lines.map((l) => clip(l, width)).join('\n');
 }

@@ -8,7 +8,7 @@ import type { Lang, RankedUnit, ScoreResult, UnitDetail } from '../core/score.js
 import { compareVi, fixed, shortNumber } from '../core/text.js';
 import { isBounded } from '../core/methods/normalise/index.js';
 import { REGIONS } from '../core/provinces.js';
-import { type Column, type Format, delimitedChunks, markdownChunks, renderDelimited, renderMarkdown, renderTable } from './format.js';
+import { type Column, type Format, clip, delimitedChunks, markdownChunks, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 
 export type Detail = 'pillars' | 'groups' | 'indicators';
 
@@ -16,6 +16,8 @@ export interface RenderOptions {
   format: Format;
   detail: Detail;
   lang: Lang;
+  /** A terminal table fits this many columns (COLUMNS); none: as wide as it is. */
+  width?: number;
   unitKind: UnitKind;
   chalk: ChalkInstance;
   /** Use +3/-2 instead of ▲3/▼2 (a terminal that cannot show them). */
@@ -184,12 +186,15 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       throw new Error('renderScore: use scoreWorkbook for xlsx');
     case 'table': {
       const c = o.chalk;
-      let out = `${c.bold(caption(result, o.lang))}\n${renderTable(columns(result, fw, o, false), c, o.ascii)}`;
-      if (o.byRegion === true) out += `\n${renderTable(regionColumns(result, fw, o), c, o.ascii)}`;
+      const W = o.width;
+      const fit = W === undefined ? undefined : { width: W, lang: o.lang };
+      let out = `${c.bold(W === undefined ? caption(result, o.lang) : clip(caption(result, o.lang), W))}\n${renderTable(columns(result, fw, o, false), c, o.ascii, fit)}`;
+      if (o.byRegion === true) out += `\n${renderTable(regionColumns(result, fw, o), c, o.ascii, fit)}`;
       if (result.dropped.length > 0) {
-        out += c.dim(`${L[o.lang].dropped} (${result.previousYear}): ${result.dropped.map((u) => u.unit).join(', ')}`) + '\n';
+        out += c.dim(wrap(`${L[o.lang].dropped} (${result.previousYear}): ${result.dropped.map((u) => u.unit).join(', ')}`, W, ', ')) + '\n';
       }
-      return out + c.dim(partialNote(result, o.lang, '') + stageNote(result, fw, o, '') + legend(fw, o.lang, ''));
+      const tail = partialNote(result, o.lang, '') + stageNote(result, fw, o, '');
+      return out + c.dim((W === undefined ? tail : tail.split('\n').map((l) => wrap(l, W, ' ')).join('\n')) + wrap(legend(fw, o.lang, '').replace(/\n$/, ''), W, ' · ') + (fw.definitions.pillars.length > 0 ? '\n' : ''));
     }
   }
 }
