@@ -55,7 +55,7 @@ export const EXIT = {
 
 export const EXIT_HELP = `Exit codes:
   0   success
-  1   --check: the output file is stale (its text differs; line endings do not count)
+  1   --check: the output file is stale (its text differs, line endings aside)
   2   usage error (unknown command or option, bad option value)
   3   the definitions (YAML) are invalid
   4   the data (CSV) are invalid

@@ -4,7 +4,7 @@ import type { CompareResult, CompareRow } from '../core/compare.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed, shortNumber } from '../core/text.js';
-import { type Column, type Format, clip, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 
 const T = {
   vi: { indicator: 'Chỉ số', year: 'Năm', official: 'Xếp hạng DTI chính thức (công bố)', leader: '★ dẫn đầu hàng', lost: 'điểm mất' },
@@ -51,7 +51,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
     const indent = r.section === 'indicator' ? '    ' : r.section === 'group' ? '  ' : '';
     return md ? `${r.section === 'score' ? '**' : ''}${r.label}${r.section === 'score' ? '**' : ''}` : `${indent}${r.section === 'indicator' ? r.id : r.label}`;
   };
-  let out = `${md ? '## ' : ''}${md || o.width === undefined ? c.framework.name : clip(c.framework.name, o.width)}\n`;
+  let out = `${md ? '## ' : ''}${md ? c.framework.name : wrap(c.framework.name, o.width, ' ')}\n`;
   for (const y of c.years) {
     const rows = c.rows.filter((r) => r.year === y);
     const cols: Column[] = [

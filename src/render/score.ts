@@ -8,7 +8,7 @@ import type { Lang, RankedUnit, ScoreResult, UnitDetail } from '../core/score.js
 import { compareVi, fixed, shortNumber } from '../core/text.js';
 import { isBounded } from '../core/methods/normalise/index.js';
 import { REGIONS } from '../core/provinces.js';
-import { type Column, type Format, clip, delimitedChunks, markdownChunks, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { type Column, type Format, delimitedChunks, markdownChunks, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 
 export type Detail = 'pillars' | 'groups' | 'indicators';
 
@@ -188,7 +188,7 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       const c = o.chalk;
       const W = o.width;
       const fit = W === undefined ? undefined : { width: W, lang: o.lang };
-      let out = `${c.bold(W === undefined ? caption(result, o.lang) : clip(caption(result, o.lang), W))}\n${renderTable(columns(result, fw, o, false), c, o.ascii, fit)}`;
+      let out = `${c.bold(wrap(caption(result, o.lang), W, ' '))}\n${renderTable(columns(result, fw, o, false), c, o.ascii, fit)}`;
       if (o.byRegion === true) out += `\n${renderTable(regionColumns(result, fw, o), c, o.ascii, fit)}`;
       if (result.dropped.length > 0) {
         out += c.dim(wrap(`${L[o.lang].dropped} (${result.previousYear}): ${result.dropped.map((u) => u.unit).join(', ')}`, W, ', ')) + '\n';

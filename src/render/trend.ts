@@ -5,7 +5,7 @@ import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed } from '../core/text.js';
 import { type TrendResult, sparkline } from '../core/trend.js';
-import { type Column, type Format, clip, renderDelimited, renderMarkdown, renderTable } from './format.js';
+import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 import { labels } from './score.js';
 
 export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; unitKind?: UnitKind; width?: number | undefined }): string {
@@ -47,5 +47,5 @@ export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; 
     cols.push({ header: '', align: 'left', cells: t.units.map((u) => o.chalk.cyan(sparkline(u.series.map((p) => p?.rank ?? null), worst))) });
   }
   const caption = `${t.framework.name} — ${t.years[0]}–${t.years[last]}`;
-  return md ? `${caption}\n\n${renderMarkdown(cols)}` : `${o.chalk.bold(o.width === undefined ? caption : clip(caption, o.width))}\n${renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang })}`;
+  return md ? `${caption}\n\n${renderMarkdown(cols)}` : `${o.chalk.bold(wrap(caption, o.width, ' '))}\n${renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang })}`;
 }
