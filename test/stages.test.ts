@@ -52,6 +52,13 @@ describe('denominate', () => {
     expect(b.indicators.fdi!.value).toBeNull();
     expect(b.coverage).toBe(0.5);
   });
+  it('reads the denominator from each row of a long file; the rows of a unit must agree', () => {
+    const f = fw(yaml);
+    // A: fdi 50 / Population 200 × 1000 = 250.
+    const ds = data('unit,Population,indicator,value\nA,200,fdi,50\nA,200,y,1\n', f);
+    expect(byUnit(denominate(f, panelOf(ds.records, 2)).panel).values).toEqual({ A: 250 });
+    expect(() => data('unit,Population,indicator,value\nA,200,fdi,50\nA,300,y,1\n', f)).toThrow(/3:3 Population: 300 differs from 200/);
+  });
   it('a zero denominator under a value is a located data error; an unknown denominator a definitions error', () => {
     const f = fw(yaml);
     expect(() => data('unit,fdi,y,Population\nA,50,1,0\n', f)).toThrow(/2:8 fdi: cannot divide by Population = 0/);
@@ -328,6 +335,15 @@ describe('on the command line', () => {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain("one of: region, zone");
     } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+  it('--by region adds group and groupRank too, equal to region and regionRank', async () => {
+    const j = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--by', 'region', '-f', 'json', '-q'])).stdout);
+    expect(j.rankings.length).toBe(63);
+    for (const r of j.rankings) {
+      expect(r.group).toBe(r.region);
+      expect(r.groupRank).toBe(r.regionRank);
+    }
+    expect(j.rankings.filter((r: { groupRank: number }) => r.groupRank === 1).length).toBe(6);
   });
   it('dti indicators shows each leaf\'s stages', async () => {
     const dir = setup();

@@ -296,7 +296,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
     ...(flags.poolYears === true ? { poolYears: true } : {}),
     ...(flags.merge2025 === true ? { merge2025: true } : {}),
     byRegion: flags.by === 'region' || region !== undefined,
-    ...(byGroup === undefined ? {} : { by: byGroup }),
+    ...(byGroup === undefined ? (flags.by === 'region' ? { by: 'region' } : {}) : { by: byGroup }),
     detail,
     detailOnDemand,
     lang: flags.lang,

@@ -195,7 +195,7 @@ export interface ScoreOptions {
   lang?: Lang;
   /** Add each region's averages (`regions`). */
   byRegion?: boolean;
-  /** Rank within the groups of this `columns.groups` column (`group`, `groupRank`). */
+  /** Rank within the groups of this `columns.groups` column, or `region` (`group`, `groupRank`). */
   by?: string;
   /**
    * How much per unit to build: `indicators` (default, the full dti-result/v1), `groups`, or
@@ -362,7 +362,8 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
       rankChange: change(previousRank, rank),
       region: r.region,
       regionRank: regionRank(i),
-      ...(byCol < 0 ? {} : { group: groupOfUnit(i), groupRank: groupRank(i) }),
+      // --by region: the region is the group (region and regionRank stay, as before).
+      ...(by === 'region' ? { group: r.region, groupRank: regionRank(i) } : byCol < 0 ? {} : { group: groupOfUnit(i), groupRank: groupRank(i) }),
       // A sum of weight shares: rounded to 10 decimals so 0.425 does not print as 0.4250000000000002.
       coverage: Number(cur.coverage[i]!.toFixed(10)),
       ...(imputes ? { imputed: Number(cur.imputedShare[i]!.toFixed(10)) } : {}),
