@@ -139,6 +139,21 @@ describe('impute along a unit\'s years', () => {
   });
 });
 
+describe('missing: error with imputation', () => {
+  it('applies to what imputation leaves missing, located at the cell', async () => {
+    const dir = tmp();
+    try {
+      writeFileSync(join(dir, 'd.yaml'), defs(leafX('    impute: previous\n    missing: error\n')));
+      // P 2023 is filled from 2022; Q 2022 has nothing earlier.
+      writeFileSync(join(dir, 'd.csv'), 'unit,year,x\nP,2022,5\nP,2023,\nQ,2022,\nQ,2023,4\n');
+      const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'json', '--lang', 'en'], { cwd: dir });
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain("d.csv:4:8: error: Q (2022) has no value for 'x', and impute: previous found none to fill it");
+      expect(r.stderr).not.toContain('P (2023)');
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+});
+
 describe('screen', () => {
   // Three leaves of weight 1: A has all (coverage 1), B two (2/3), C one (1/3).
   const yaml = (min: number) => defs('  - id: a\n    name: A\n  - id: b\n    name: B\n  - id: c\n    name: C\n',

@@ -4,6 +4,7 @@
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type ScoreResult, type UnitDetail, mergeProblems, scoreLazily } from '../core/score.js';
+import { unfilledErrors } from '../core/pipeline.js';
 import type { Framework } from '../core/framework.js';
 import { REGIONS, findRegion } from '../core/provinces.js';
 import type { Dataset } from '../core/data.js';
@@ -282,6 +283,8 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
   if ((flags.by === 'region' || region !== undefined) && ds.unitKind !== 'province') {
     throw new CliError(EXIT.USAGE, 'regions need a province column', { hint: "free units (a 'unit' column) have no region" });
   }
+  const unfilled = unfilledErrors(fw, [...(previous?.records ?? []), ...ds.records], loaded.paths.length === 1 ? ds.file : undefined);
+  if (unfilled.length > 0) throw new CliError(EXIT.DATA, 'values missing', { diagnostics: unfilled });
   if (flags.merge2025 === true) {
     const problems = [ds, ...(previous === undefined ? [] : [previous])].flatMap((d) => mergeProblems(d, flags.allowPartialMerge === true));
     if (problems.some((p) => p.severity === 'error')) throw new CliError(EXIT.DATA, 'cannot merge', { diagnostics: problems });

@@ -10,6 +10,7 @@
  * treated from the stages' logs.
  */
 import type { UnitRecord } from './data.js';
+import { type Diagnostic, error } from './diagnostics.js';
 import type { Framework } from './framework.js';
 import { type Panel, gather, panelOf, subPanel } from './panel.js';
 import { type Aggregated, aggregate } from './stages/aggregate.js';
@@ -47,6 +48,30 @@ export interface YearScore {
   missing: Int32Array;
   /** Per unit, after the 2025 merger: the members with no row in the data (partial merge), else null. */
   absent?: (string[] | null)[];
+}
+
+/**
+ * `missing: error` on a leaf that imputes applies to what imputation leaves missing: those
+ * cells, located, as data errors (the loader cannot know them before the years are together).
+ */
+export function unfilledErrors(fw: Framework, rows: readonly UnitRecord[], file?: string): Diagnostic[] {
+  const strict = fw.leaves.map((ni) => fw.nodes[ni]!.missing === 'error' && fw.nodes[ni]!.def!.impute !== 'none');
+  if (!strict.includes(true)) return [];
+  const { panel } = prepare(fw, rows);
+  const out: Diagnostic[] = [];
+  const at = (line: number, col: number) => ({ ...(file === undefined ? {} : { file }), line, col });
+  strict.forEach((on, j) => {
+    if (!on) return;
+    const def = fw.nodes[fw.leaves[j]!]!.def!;
+    for (let i = 0; i < panel.n; i++) {
+      if (!Number.isNaN(panel.values[j * panel.n + i]!)) continue;
+      const r = panel.rows[i]!;
+      out.push(error('MISSING_VALUE', `${r.unit}${r.year === null ? '' : ` (${r.year})`} has no value for '${def.id}', and impute: ${def.impute} found none to fill it`,
+        r.lines[j] !== 0 ? at(r.lines[j]!, r.cols[j]!) : at(r.line, 1),
+        `'${def.id}' is declared missing: error; give a value, or change its policy to zero or exclude`));
+    }
+  });
+  return out;
 }
 
 /** The stages before the years part: denominate, then impute along each unit's years. */
