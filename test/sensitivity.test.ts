@@ -174,6 +174,11 @@ describe('validation before any run', () => {
     expect(r.errors.map((e) => e.code).sort()).toEqual(['BAD_SPEC', 'BAD_SPEC', 'BAD_SPEC', 'BAD_SPEC', 'UNKNOWN_NODE']);
     expect(r.errors.find((e) => e.code === 'UNKNOWN_NODE')!.hint).toMatch(/'g'/);
     expect(r.errors.some((e) => /minmax/.test(e.hint ?? ''))).toBe(true);
+    const r3 = sensitivity(f, data(CSV, f).records, null, { runs: 9_000_000 });
+    expect(!r3.ok && r3.errors.map((e) => e.message)).toEqual(['runs must be a whole number from 2 to 1000000, got 9000000']);
+    const big = 'unit,a,b,c\n' + Array.from({ length: 60 }, (_, i) => `V${i},0.1,0.2,0.3`).join('\n') + '\n';
+    const r4 = sensitivity(f, data(big, f).records, null, { runs: 900_000 });
+    expect(!r4.ok && r4.errors.map((e) => [e.message, e.hint])).toEqual([['900000 runs × 60 units is 54000000 ranks to keep, more than 50000000', 'use at most 833333 runs for 60 units']]);
     const r2 = sensitivity(f, data(CSV, f).records, null, { weights: { spread: 1.5, levels: [3] }, runs: 1 });
     expect(!r2.ok && r2.errors.map((e) => e.message)).toEqual([
       'runs must be a whole number from 2 to 1000000, got 1',

@@ -53,6 +53,7 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
     vi: 'lựa chọn không hợp lệ', en: 'invalid specification',
     messages: [
       [/^runs must be a whole number from 2 to (\d+), got (.*)$/, 'số lần chạy phải là số nguyên từ 2 đến $1, nhận được $2'],
+      [/^(\d+) runs × (\d+) units is (\d+) ranks to keep, more than (\d+)$/, '$1 lần chạy × $2 đơn vị là $3 thứ hạng cần lưu, vượt quá $4'],
       [/^seed must be a whole number from 0 to (\d+), got (.*)$/, 'seed phải là số nguyên từ 0 đến $1, nhận được $2'],
       [/^bootstrap must be a whole number from 0 to (\d+), got (.*)$/, 'bootstrap phải là số nguyên từ 0 đến $1, nhận được $2'],
       [/^the weight spread must be from 0 to 1, got (.*)$/, 'biên độ dao động trọng số phải từ 0 đến 1, nhận được $1'],
@@ -213,6 +214,7 @@ const HINTS: Pattern[] = [
   [/^the indicators under it: (.+)$/, 'các chỉ số bên dưới: $1'],
   [/^level 1 is the root's children \(the main indices\), 2 the level below$/, 'cấp 1 là các chỉ số chính, cấp 2 là cấp ngay dưới'],
   [/^one of (.+)$/, 'một trong: $1'],
+  [/^use at most (\d+) runs for (\d+) units$/, 'dùng tối đa $1 lần chạy cho $2 đơn vị'],
   [/^e\.g\. --what-if (\S+) \(an indicator id, =, its raw value\)$/, 'ví dụ --what-if $1 (mã chỉ số, dấu =, giá trị gốc)'],
   [/^the keys are: (.+)$/, 'các khoá: $1'],
   [/^leave zscore out, or geometric out of the aggregations$/, 'bỏ zscore, hoặc bỏ geometric khỏi các cách tổng hợp'],

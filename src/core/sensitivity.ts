@@ -118,6 +118,8 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_SPREAD = 0.25;
 export const DEFAULT_BOOTSTRAP = 1000;
 const MAX_RUNS = 1_000_000;
+/** runs × units at most (4 bytes each: 200 MB). */
+const MAX_CELLS = 50_000_000;
 
 /** A small, fast, seedable generator (sfc32, seeded through splitmix32): the same numbers everywhere. */
 export function rng(seed: number): () => number {
@@ -173,6 +175,12 @@ export function planSensitivity(fw: Framework, rows: readonly UnitRecord[], year
     bad('bootstrap', `bootstrap must be a whole number from 0 to 100000, got ${spec.bootstrap}`, 'e.g. --bootstrap 1000 (0: no confidence intervals)');
   }
 
+  // Every run's rank of every unit is kept for the percentiles: bound the memory it takes.
+  const units = nominal.records.length;
+  if (Number.isInteger(runs) && runs <= MAX_RUNS && runs * units > MAX_CELLS) {
+    bad('runs', `${runs} runs × ${units} units is ${runs * units} ranks to keep, more than ${MAX_CELLS}`,
+      `use at most ${Math.max(2, Math.floor(MAX_CELLS / Math.max(1, units)))} runs for ${units} units`);
+  }
   const named = spec.weights !== undefined || (spec.normalisation?.length ?? 0) > 0 || (spec.aggregation?.length ?? 0) > 0
     || (spec.missing?.length ?? 0) > 0 || spec.leaveOneOut === true;
   const weights = named ? spec.weights : { spread: DEFAULT_SPREAD };
