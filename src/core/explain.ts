@@ -27,7 +27,7 @@
 import type { Dataset, UnitRecord } from './data.js';
 import { yearsOf } from './data.js';
 import { type Diagnostic, type Result, didYouMean, error, warning } from './diagnostics.js';
-import { missingFill, normalizeColumn, rankKey, rankKeys, transformValue } from './engine.js';
+import { missingFill, normalizeColumn, rankKey, transformValue } from './engine.js';
 import { aggregateMethodOf } from './methods/aggregate.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import type { Framework } from './framework.js';
@@ -422,14 +422,25 @@ export function contributions(fw: Framework, v0: Float64Array, v1: Float64Array,
 /** Competition ranks of every unit on every node (values rounded to 12 decimals so float noise makes no ranks). */
 function nodeRanks(fw: Framework, ys: YearScore): Int32Array[] {
   const n = ys.records.length;
-  const names = ys.records.map((r) => r.unit);
+  const keys = new Float64Array(n);
+  const sorted = new Float64Array(n);
   return fw.nodes.map((_, k) => {
-    const keys = new Float64Array(n);
+    let m = 0;
     for (let i = 0; i < n; i++) {
       const v = ys.agg.nodes[k * n + i]!;
-      keys[i] = Number.isNaN(v) ? NaN : Number(v.toFixed(12));
+      // Units screened out are not ranked on anything.
+      keys[i] = v !== v || ys.screened[i] === 1 ? NaN : Math.abs(v) < 1e3 ? Math.round(v * 1e12) / 1e12 : v;
+      if (keys[i] === keys[i]) sorted[m++] = keys[i]!;
     }
-    return rankKeys(keys, names).ranks;
+    const s = sorted.subarray(0, m).sort();
+    // Competition ranks: 1 + how many have a higher value; 0 = unranked.
+    return Int32Array.from(keys, (x) => {
+      if (x !== x) return 0;
+      let lo = 0;
+      let hi = m;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (s[mid]! <= x) lo = mid + 1; else hi = mid; }
+      return m - lo + 1;
+    });
   });
 }
 
