@@ -11,9 +11,10 @@ const defs = loadDefinitions(read('indicators/dti.yaml'), 'indicators/dti.yaml')
 if (!defs.ok) throw new Error(defs.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'));
 const fw = defs.value;
 
-// Two files, one dataset: the records of both years.
+// Three files (the official DTI of the 63 provinces), one dataset: the records of every year.
+// One definitions file covers the three years: QĐ 922 for 2022–2023, QĐ 405/QĐ-BKHCN for 2024.
 const records = [];
-for (const year of [2022, 2023]) {
+for (const year of [2022, 2023, 2024]) {
   const data = loadData(read(`data/${year}.csv`), fw, { file: `data/${year}.csv`, fileYear: year });
   if (!data.ok) throw new Error(data.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'));
   records.push(...data.value.records);
@@ -26,14 +27,15 @@ if (!result.ok) throw new Error(result.errors[0].message);
 const c = result.value;
 
 for (const year of c.years) {
-  console.log(`${year}`);
+  console.log(`${year}${c.methodChanges.includes(year) ? ' (method changed: ranks compare two different computations)' : ''}`);
   for (const row of c.rows.filter((r) => r.year === year && (r.section === 'score' || r.section === 'pillar'))) {
-    const cells = c.units.map((u, k) => `${u.unit} ${row.values[k]?.toFixed(4) ?? '–'} (#${row.ranks[k] ?? '–'})`);
+    // ranks: among the three; nationalRanks: among the 63 provinces that year.
+    const cells = c.units.map((u, k) => `${u.unit} ${row.values[k]?.toFixed(4) ?? '–'} (#${row.ranks[k] ?? '–'} of 3, #${row.nationalRanks[k] ?? '–'} of ${row.ranked})`);
     console.log(`  ${row.label.padEnd(20).slice(0, 20)}  ${cells.join('   ')}`);
   }
 }
 
 const t = trend(fw, data, { lang: 'en' });
-for (const u of t.units) {
+for (const u of t.units.filter((x) => provinces.includes(x.unit))) {
   console.log(`${u.unit}: rank ${u.series.map((p) => p?.rank ?? '–').join(' → ')} (${t.years.join(' → ')})`);
 }

@@ -19,7 +19,7 @@ describe('dti score', () => {
     const csv = await cli(['score', ...MAIN]);
     expect(csv.stdout.split('\n')[0]).toBe('rank,previous_rank,rank_change,province,code,score,coverage,cqs,cqs_rank,kts,kts_rank,xhs,xhs_rank');
     const json = JSON.parse((await cli(['score', ...MAIN, '-f', 'json'])).stdout);
-    expect(Object.keys(json)).toEqual(['schema', 'framework', 'year', 'previousYear', 'rankings', 'dropped', 'warnings']);
+    expect(Object.keys(json)).toEqual(['schema', 'framework', 'year', 'previousYear', 'methodChanged', 'rankings', 'dropped', 'warnings']);
     expect(json.schema).toBe('dti-result/v1');
     expect(json.framework.id).toBe('dti-2022-main');
     expect(json.year).toBe(2022);
@@ -45,7 +45,7 @@ describe('dti score', () => {
   it('--top keeps the best n, --detail adds breakdown columns', async () => {
     const r = await cli(['score', ...MAIN, '--top', '2', '--detail', 'groups', '-f', 'csv']);
     expect(r.stdout.trim().split('\n')).toHaveLength(3);
-    const g = await cli(['score', 'data/2023.csv', '--detail', 'groups', '-f', 'csv', '-q']);
+    const g = await cli(['score', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--detail', 'groups', '-f', 'csv', '-q']);
     expect(g.stdout.split('\n')[0]).toContain(',nhan-thuc-so,the-che-so,');
   });
   it('-o writes the file; --check passes when fresh, fails (exit 1) when stale, exit 5 when missing', async () => {
@@ -132,17 +132,26 @@ describe('errors and exit codes', () => {
 
 describe('dti validate and dti indicators', () => {
   it('validates the shipped data', async () => {
-    const r = await cli(['validate', 'data/2022.csv', 'data/2023.csv', '-q']);
+    const r = await cli(['validate', 'data/2022.csv', 'data/2023.csv', 'data/2024.csv', '-q']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('ok data/2023.csv: 3 province-year rows');
+    expect(r.stdout).toContain('ok data/2023.csv: 63 province-year rows');
+    const c = await cli(['validate', 'data/components/2022.csv', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '-q']);
+    expect(c.code).toBe(0);
+    expect(c.stdout).toContain('ok data/components/2023.csv: 3 province-year rows');
   });
   it('lists the tree with weights and shares', async () => {
     const r = await cli(['indicators', '-f', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('id,tên,kind,weight,share,normalize,unit,pillars');
-    // Hoạt động chính quyền số: 200 of 1000 points = 0.2 of the index.
+    expect(lines[0]).toBe('id,tên,kind,weight,share,normalize,unit,năm,pillars');
+    // Hoạt động chính quyền số: 200 of 1000 points = 0.2 of the DTI of 2022–2023 (QĐ 922);
+    // from 2024 the index is the published DTI alone (its share in 2024: all of it).
     expect(lines.find((l) => l.startsWith('hoat-dong-chinh-quyen-so,'))).toContain(',200,0.200000,');
+    expect(lines.find((l) => l.startsWith('hoat-dong-chinh-quyen-so,'))).toContain(',–2023,cqs');
+    expect(lines.find((l) => l.startsWith('dti-cong-bo,'))).toMatch(/,1,1\.000000,.*,2024–,$/);
+    // Without `years` in the file, no years column.
+    const plain = await cli(['indicators', '-i', 'indicators/dti-2022-main.yaml', '-f', 'csv']);
+    expect(plain.stdout.split('\n')[0]).toBe('id,tên,kind,weight,share,normalize,unit,pillars');
   });
 });
 

@@ -1,4 +1,4 @@
-// The DTI identity on the shipped proxy definitions (indicators/dti.yaml), on hand-worked values:
+// The DTI identity on the shipped proxy definitions (indicators/dti-components.yaml), on hand-worked values:
 // root = Σ(main index × points)/1000 and a pillar = (foundation points + its activity points)/its maximum.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,11 +7,11 @@ import { score } from '../src/core/score.js';
 import { loadData, loadDefinitions } from '../src/load.js';
 import { ROOT } from './helpers.js';
 
-const defs = loadDefinitions(readFileSync(join(ROOT, 'indicators/dti.yaml'), 'utf8'), 'dti.yaml');
+const defs = loadDefinitions(readFileSync(join(ROOT, 'indicators/dti-components.yaml'), 'utf8'), 'dti.yaml');
 if (!defs.ok) throw new Error('dti.yaml invalid');
 const fw = defs.value;
 
-describe('indicators/dti.yaml', () => {
+describe('indicators/dti-components.yaml', () => {
   it('has the eight QĐ 922 main indices with their points, ≥ 3 components each and ≥ 30 in all', () => {
     const main = fw.definitions.indicators.map((n) => [n.id, n.weight, n.children.length] as const);
     expect(main.map(([id, w]) => [id, w])).toEqual([

@@ -12,7 +12,7 @@ const dti = (args: string[], env: Record<string, string> = {}) =>
 
 describe('the dti binary', () => {
   it('prints the ranking on stdout and warnings on stderr, exit 0', () => {
-    const r = dti(['score', 'data/2023.csv', '--lang', 'en']);
+    const r = dti(['score', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--lang', 'en']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^rank,previous_rank,rank_change,province,code,score,/);
     expect(r.stdout).toContain('Vĩnh Phúc');
@@ -20,10 +20,10 @@ describe('the dti binary', () => {
     expect(r.stdout).not.toContain('warning');
   });
   it('exits 4 on bad data with the error on stderr only', () => {
-    const r = dti(['score', 'data/sources.csv', '--lang', 'en']);
+    const r = dti(['score', 'data/components/sources.csv', '--lang', 'en']);
     expect(r.status).toBe(4);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^data\/sources\.csv:1:\d+: error: /m);
+    expect(r.stderr).toMatch(/^data\/components\/sources\.csv:1:\d+: error: /m);
   });
   it('never colours piped output, even with FORCE_COLOR and NO_COLOR both set', () => {
     const r = dti(['score', 'data/2023.csv', '-f', 'table'], { NO_COLOR: '1', FORCE_COLOR: '1' });

@@ -7,7 +7,7 @@ function leaf(normalize: Normalize, extra: Partial<IndicatorNode> = {}): Indicat
   return {
     id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: [], weight: 1, missing: 'zero', kind: 'leaf',
     aggregate: 'mean', children: [], unit: null, column: null, direction: 'higher', transform: 'none', normalize,
-    denominator: null, per: 1, impute: 'none', treat: null, floor: 0, ...extra,
+    denominator: null, per: 1, impute: 'none', treat: null, floor: 0, years: null, ...extra,
   };
 }
 const norm = (l: IndicatorNode, xs: number[]) => [...normalizeColumn(l, xs)];

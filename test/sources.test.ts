@@ -1,6 +1,6 @@
-// Every value in data/2022.csv and data/2023.csv has exactly one row in data/sources.csv with
+// Every value in data/components/2022.csv and 2023.csv has exactly one row in data/components/sources.csv with
 // the same value, every source row has its value, and every source row names a document of
-// data/documents.csv (title, publisher, date, URL).
+// data/components/documents.csv (title, publisher, date, URL).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,10 +14,10 @@ const rows = (p: string) => {
 };
 
 describe('data provenance', () => {
-  const sources = rows('data/sources.csv');
+  const sources = rows('data/components/sources.csv');
   const values: { year: string; province: string; indicator: string; value: string }[] = [];
   for (const y of ['2022', '2023']) {
-    for (const r of rows(`data/${y}.csv`)) {
+    for (const r of rows(`data/components/${y}.csv`)) {
       for (const [k, v] of Object.entries(r)) {
         if (k === 'province' || k === 'year' || v === '') continue;
         values.push({ year: r.year!, province: r.province!, indicator: k, value: v });
@@ -43,10 +43,10 @@ describe('data provenance', () => {
   it('cites every document by title, publisher, date and URL (or says that one was not recorded)', () => {
     // The phrases themselves are checked against the stored copies by hand:
     // node test/tools/check-quotes.mjs <folder> (the articles' text is not redistributed here).
-    const docs = rows('data/documents.csv');
+    const docs = rows('data/components/documents.csv');
     const ids = new Set(docs.map((d) => d.document));
-    const definitions = readFileSync(join(ROOT, 'indicators/dti.yaml'), 'utf8');
-    for (const m of definitions.matchAll(/\[([a-z0-9-]+)\]/g)) expect(ids.has(m[1]!), `indicators/dti.yaml cites ${m[1]}`).toBe(true);
+    const definitions = readFileSync(join(ROOT, 'indicators/dti-components.yaml'), 'utf8');
+    for (const m of definitions.matchAll(/\[([a-z0-9-]+)\]/g)) expect(ids.has(m[1]!), `indicators/dti-components.yaml cites ${m[1]}`).toBe(true);
     for (const s of sources) expect(ids.has(s.document!), `${s.province} ${s.indicator}: ${s.document}`).toBe(true);
     for (const d of docs) {
       for (const k of ['title', 'publisher', 'date', 'url', 'stored_copy'] as const) expect(d[k], `${d.document} ${k}`).not.toBe('');

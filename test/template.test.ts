@@ -23,7 +23,8 @@ function sheets(bytes: Uint8Array) {
 describe('dti template', () => {
   it('every province of the 63, the ids of the definitions, a note row with names and units', async () => {
     const d = scratch();
-    const r = await cli(['template', '-o', join(d, 'mau.xlsx')]);
+    // The proxy components: a definitions file with many leaves, as an office would fill in.
+    const r = await cli(['template', '-i', 'indicators/dti-components.yaml', '-o', join(d, 'mau.xlsx')]);
     expect(r.code).toBe(0);
     const [data, list] = sheets(readFileSync(join(d, 'mau.xlsx')));
     expect(data!.name).toBe('Số liệu');
@@ -33,7 +34,7 @@ describe('dti template', () => {
     expect(data!.rows[1]![2]).toBe('Có Ban Chỉ đạo chuyển đổi số cấp tỉnh (có/không)');
     expect(data!.rows.slice(2).map((row) => row[0])).toEqual(PROVINCES.map((p) => p.name));
     const m34 = sheets(readFileSync(join(d, 'mau.xlsx'))); // unchanged by the next run
-    expect((await cli(['template', '--map', '34', '-o', join(d, 'mau-2026.xlsx')])).code).toBe(0);
+    expect((await cli(['template', '-i', 'indicators/dti-components.yaml', '--map', '34', '-o', join(d, 'mau-2026.xlsx')])).code).toBe(0);
     const [d34] = sheets(readFileSync(join(d, 'mau-2026.xlsx')));
     expect(d34!.rows.length).toBe(2 + 34);
     expect(d34!.rows[2]![1]).toBe('2026'); // the year in the file name

@@ -83,14 +83,44 @@ describe('dti trend', () => {
 });
 
 describe('dti compare', () => {
-  it('compares the three provinces on the shipped data, with their official ranks', async () => {
+  it('compares the three provinces on the official data of 2022–2024, with their national ranks', async () => {
     const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-f', 'json', '-q']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.units.map((u: { unit: string }) => u.unit)).toEqual(['Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc']);
-    expect(j.years).toEqual([2022, 2023]);
+    expect(j.years).toEqual([2022, 2023, 2024]);
+    expect(j.methodChanges).toEqual([2024]);
+    const score = (y: number) => j.rows.find((x: { year: number; section: string }) => x.year === y && x.section === 'score');
+    // National ranks from the published tables (data/reference/dti_2022_2024_provincial_63.csv):
+    // Nghệ An 52 → 42 → 27, Hà Tĩnh 37 → 25 → 11, Vĩnh Phúc 18 → 44 → 20; ranks among the three beside them.
+    expect([2022, 2023, 2024].map((y) => score(y).nationalRanks)).toEqual([[52, 37, 18], [42, 25, 44], [27, 11, 20]]);
+    expect([2022, 2023, 2024].map((y) => score(y).ranks)).toEqual([[3, 2, 1], [2, 1, 3], [3, 1, 2]]);
+    expect(score(2023).ranked).toBe(63);
+    expect(score(2023).leaders).toEqual([1]);
+    // Pillar rows exist where the method has pillars (2022–2023), each with national ranks.
+    const cqs23 = j.rows.find((x: { year: number; id: string }) => x.year === 2023 && x.id === 'cqs');
+    expect(cqs23.nationalRanks).toEqual([44, 15, 49]);
+    expect(j.rows.filter((x: { year: number; section: string }) => x.year === 2024 && x.section === 'pillar')).toEqual([]);
+    // A main index: Hà Tĩnh's 2023 Hoạt động chính quyền số 0.7807 of 200 points loses 200 × 0.2193 = 43.86.
+    const hd = j.rows.find((x: { year: number; id: string }) => x.year === 2023 && x.id === 'hoat-dong-chinh-quyen-so');
+    expect(hd.values).toEqual([0.6599, 0.7807, 0.6172]);
+    expect(hd.maxPoints).toBe(200);
+    expect(hd.pointsLost[1]).toBeCloseTo(43.86, 10);
+    // Published ranks stay where they add a year the data do not have (2020, 2021; the 34-province ranking of 2024).
     const vp = j.official.filter((o: { unit: string; universe: string }) => o.unit === 'Vĩnh Phúc' && o.universe === '63 provinces');
-    expect(vp.map((o: { year: number; rank: number }) => [o.year, o.rank])).toEqual([[2020, 55], [2021, 12], [2022, 18]]);
+    expect(vp.map((o: { year: number; rank: number }) => [o.year, o.rank])).toEqual([[2020, 55], [2021, 12]]);
+    const t = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-f', 'table', '-q', '--lang', 'en'], { env: { NO_COLOR: '1' } });
+    expect(t.stdout).toMatch(/Provincial Digital Transformation Index \(DTI\)\s+0\.6619 \(#2 · #42\/63\)\s+0\.6993 \(#1 · #25\/63\) ★/);
+    expect(t.stdout).toContain('2024‡');
+    expect(t.stdout).toContain('‡ The method of 2024 differs from the year before');
+  });
+  it('compares the three provinces on the proxy components, indicator by indicator', async () => {
+    const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-i', 'indicators/dti-components.yaml',
+      '--data', 'data/components/2022.csv', 'data/components/2023.csv', '-f', 'json', '-q']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.years).toEqual([2022, 2023]);
+    expect(j.methodChanges).toEqual([]);
     // The 2023 score row leads with Vĩnh Phúc (0.4044 > 0.4039 > 0.3159), as `dti score` ranks them.
     const s23 = j.rows.find((x: { year: number; section: string }) => x.year === 2023 && x.section === 'score');
     expect(s23.ranks).toEqual([3, 2, 1]);
@@ -102,6 +132,9 @@ describe('dti compare', () => {
     expect(ehr.pointsLost[2]).toBeCloseTo(1.125, 12);
     expect(ehr.pointsLost[0]).toBe(25); // no value under missing: zero loses all 25 points
     expect(ehr.maxPoints).toBe(25);
+    // The data hold 2022–2023 only: the published 2022 rank of the 63 is shown (it adds a ranking).
+    const vp = j.official.filter((o: { unit: string; universe: string }) => o.unit === 'Vĩnh Phúc' && o.universe === '63 provinces');
+    expect(vp.map((o: { year: number; rank: number }) => [o.year, o.rank])).toEqual([[2020, 55], [2021, 12], [2022, 18]]);
   });
   it('labels official ranks as official in Markdown', async () => {
     const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-f', 'md', '-q']);
@@ -120,8 +153,9 @@ describe('the library API', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'examples/compare-north-central.mjs')], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Vĩnh Phúc: rank 2 → 1 (2022 → 2023)');
-    expect(r.stdout).toMatch(/Digital government\s+Nghệ An 0\.3469 \(#3\)\s+Hà Tĩnh 0\.4997 \(#1\)\s+Vĩnh Phúc 0\.4365 \(#2\)/);
+    expect(r.stdout).toContain('Hà Tĩnh: rank 37 → 25 → 11 (2022 → 2023 → 2024)');
+    expect(r.stdout).toContain('2024 (method changed');
+    expect(r.stdout).toMatch(/Digital government\s+Nghệ An 0\.7375 \(#2 of 3, #44 of 63\)\s+Hà Tĩnh 0\.7935 \(#1 of 3, #15 of 63\)\s+Vĩnh Phúc 0\.7296 \(#3 of 3, #49 of 63\)/);
   });
 });
 

@@ -16,7 +16,7 @@ type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimi
   & { format?: Format; data?: string[]; official: boolean };
 
 /** The shipped DTI data, when no --data is given. */
-const SHIPPED = ['2022', '2023'].map((y) => packagePath(`data/${y}.csv`));
+const SHIPPED = ['2022', '2023', '2024'].map((y) => packagePath(`data/${y}.csv`));
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
   const cmd = program
@@ -24,7 +24,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .description('named units side by side: score, rank, pillars, main indices, each indicator and the points it lost; official ranks beside')
     .argument('<unit...>', 'provinces (any spelling) or units to compare');
   outputOptions(dataOptions(cmd))
-    .option('-d, --data <files...>', 'CSV data files, one per year (default: the shipped data/2022.csv and data/2023.csv)')
+    .option('-d, --data <files...>', 'CSV data files, one per year (default: the shipped data/2022.csv, data/2023.csv and data/2024.csv)')
     .option('--pool-years', 'normalise minmax/zscore/rank over all years given')
     .option('--no-official', 'leave out the published official DTI ranks')
     .addHelpText('after', `

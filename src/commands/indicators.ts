@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import type { IndicatorNode, Normalize } from '../core/definitions.js';
 import { normaliseMethodOf } from '../core/methods/normalise/index.js';
-import type { Framework } from '../core/framework.js';
+import { type Framework, forYear } from '../core/framework.js';
+import type { YearRange } from '../core/definitions.js';
 import type { Lang } from '../core/score.js';
 import { fixed } from '../core/text.js';
 import { loadFrameworkFile, makeChalk } from '../cli/context.js';
@@ -45,6 +46,8 @@ export interface IndicatorRow {
   pillars: string[];
   /** The stages before normalisation this leaf goes through (denominate, impute, treat), when any. */
   stages?: string[];
+  /** The years the node is part of the index (`2018–`, `–2023`), null: every year. */
+  years: string | null;
 }
 
 /** A leaf's stages before normalisation, in the order they run. */
@@ -69,27 +72,41 @@ export function leafStages(fw: Framework, def: IndicatorNode, lang: Lang = 'en')
 const usesStages = (fw: Framework) => fw.definitions.minCoverage !== null
   || fw.leaves.some((ni) => leafStages(fw, fw.nodes[ni]!.def!).length > 0);
 
-/** The tree in document order, each node with its share of the index. */
+
+const showYears = (r: YearRange | null) => (r === null ? null : r.from === r.to ? String(r.from) : `${r.from ?? ''}–${r.to ?? ''}`);
+
+/**
+ * The tree in document order, each node with its share of the index. With `years` in the
+ * definitions, a node's share is the one it has in the years it is part of (the last of them
+ * when it is closed, else the latest year the file names): `ha-tang-so` is 10% of the DTI of
+ * 2022–2023, `dti-cong-bo` 100% of the DTI of 2024.
+ */
 export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   const staged = usesStages(fw);
   const pillarsOf = (id: string) => fw.definitions.pillars.filter((p) => p.members.includes(id)).map((p) => p.id);
-  const walk = (k: number, share: number) => {
+  const bounds = fw.nodes.flatMap((n) => (n.def?.years ? [n.def.years.from, n.def.years.to] : [])).filter((y): y is number => y !== null);
+  const latest = bounds.length === 0 ? null : Math.max(...bounds);
+  const walk = (k: number, year: number | null) => {
     const node = fw.nodes[k]!;
     const def = node.def!;
+    const y = def.years === null ? year : def.years.to ?? def.years.from;
+    const fy = forYear(fw, y);
+    let share = 1;
+    for (let n = k; fy.nodes[n]!.parent !== -1; n = fy.nodes[n]!.parent) {
+      const total = fy.nodes[fy.nodes[n]!.parent]!.children.reduce((s, c) => s + fy.nodes[c]!.weight, 0);
+      share = total === 0 ? 0 : share * (fy.nodes[n]!.weight / total);
+    }
     rows.push({
       id: node.id, depth: node.depth, kind: def.kind, name: def.name[lang], weight: node.weight, share,
       aggregate: def.kind === 'group' ? `${def.aggregate}${def.floor > 0 ? ` (floor ${def.floor})` : ''}` : null,
       normalize: def.kind === 'leaf' ? describeNormalize(def.normalize, def.transform, def.direction) : null,
-      unit: def.unit, missing: def.missing, pillars: pillarsOf(node.id),
+      unit: def.unit, missing: def.missing, pillars: pillarsOf(node.id), years: showYears(def.years),
       ...(staged && def.kind === 'leaf' ? { stages: leafStages(fw, def, lang) } : {}),
     });
-    const total = node.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
-    for (const c of node.children) walk(c, share * (fw.nodes[c]!.weight / total));
+    for (const c of node.children) walk(c, y);
   };
-  const root = fw.nodes[fw.root]!;
-  const total = root.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
-  for (const c of root.children) walk(c, fw.nodes[c]!.weight / total);
+  for (const c of fw.nodes[fw.root]!.children) walk(c, latest);
   return rows;
 }
 
@@ -138,6 +155,7 @@ Examples:
           { header: 'normalize', align: 'left', cells: rows.map((r) => r.normalize ?? '') },
           { header: 'unit', align: 'left', cells: rows.map((r) => r.unit ?? '') },
         ];
+        if (rows.some((r) => r.years !== null)) cols.push({ header: flags.lang === 'vi' ? 'năm' : 'years', align: 'left', cells: rows.map((r) => r.years ?? '') });
         if (usesStages(fw)) cols.push({ header: flags.lang === 'vi' ? 'các bước' : 'stages', align: 'left', cells: rows.map((r) => (r.stages ?? []).join('; ')) });
         if (machine) cols.push({ header: 'pillars', align: 'left', cells: rows.map((r) => r.pillars.join(' ')) });
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')

@@ -6,7 +6,8 @@
 import type { Dataset } from './data.js';
 import { type Diagnostic, type Result, error } from './diagnostics.js';
 import { isBounded } from './methods/normalise/index.js';
-import type { Framework } from './framework.js';
+import { type Framework, forYear, methodChanged } from './framework.js';
+import { rankKey } from './stages/rank.js';
 import { findProvince } from './provinces.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
 import { compareVi, fold } from './text.js';
@@ -32,8 +33,12 @@ export interface CompareRow {
   label: string;
   /** Per unit: the score (scaled) for score/pillar/group rows, the raw value for indicators. */
   values: (number | null)[];
-  /** score and pillar rows: ranks among all units of that year. */
+  /** score and pillar rows: ranks among the compared units (equal rounded scores share a rank). */
   ranks?: (number | null)[];
+  /** score and pillar rows: ranks among all units of that year in the data (the national rank for the 63 provinces). */
+  nationalRanks?: (number | null)[];
+  /** score and pillar rows: how many units of that year were ranked. */
+  ranked?: number;
   /** indicator rows. */
   normalized?: (number | null)[];
   /** indicator rows: maxPoints × (1 − normalised); a missing value under `zero` loses all. */
@@ -48,6 +53,8 @@ export interface CompareResult {
   framework: { id: string; name: string };
   units: { unit: string; code: string | null }[];
   years: (number | null)[];
+  /** Years whose index is made of other nodes than the year before (`years` in the definitions): rank changes into them cross a change of method. */
+  methodChanges: number[];
   rows: CompareRow[];
   /** Published ranks for these units, all years known (not computed by us). */
   official: (OfficialRank & { unit: string })[];
@@ -92,7 +99,6 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
   const d = fw.definitions;
   const units = keys.map((k) => known.get(k)!);
   const scored = scoreYears(fw, data, opts.poolYears === true ? { poolYears: true } : {});
-  const totalPoints = fw.nodes[fw.root]!.children.reduce((s, c) => s + fw.nodes[c]!.weight, 0);
   const rows: CompareRow[] = [];
   const nn = (x: number) => (Number.isNaN(x) ? null : x);
   const leadersOf = (xs: (number | null)[], better: 'high' | 'low') => {
@@ -102,47 +108,66 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
     return xs.flatMap((x, i) => (x === best ? [i] : []));
   };
 
+  // Ranks among the compared units, on the same rounded keys as the national ranking.
+  const localRanks = (xs: (number | null)[]) => {
+    const keysOf = xs.map((x) => (x === null ? null : rankKey(fw, x)));
+    return keysOf.map((k) => (k === null ? null : 1 + keysOf.filter((o) => o !== null && o > k).length));
+  };
   for (const ys of scored) {
     const n = ys.records.length;
+    const fy = forYear(fw, ys.year); // the nodes of that year's method
+    const totalPoints = fy.nodes[fy.root]!.children.reduce((s, c) => s + fy.nodes[c]!.weight, 0);
+    const off = (ni: number) => fy.inactive !== undefined && fy.inactive[ni] === 1;
     const idx = keys.map((k) => ys.records.findIndex((r) => r.key === k));
     const pick = <T>(f: (i: number) => T): (T | null)[] => idx.map((i) => (i < 0 ? null : f(i)));
     const scores = pick((i) => nn(ys.scores[i]!));
-    rows.push({ year: ys.year, section: 'score', id: d.id, label: d.name[lang], values: scores,
-      ranks: pick((i) => (ys.ranks[i] === 0 ? null : ys.ranks[i]!)), leaders: leadersOf(scores, 'high') });
+    const ranked = (rs: Int32Array) => rs.reduce((c, r) => c + (r === 0 ? 0 : 1), 0);
+    rows.push({ year: ys.year, section: 'score', id: d.id, label: d.name[lang], values: scores, ranks: localRanks(scores),
+      nationalRanks: pick((i) => (ys.ranks[i] === 0 ? null : ys.ranks[i]!)), ranked: ranked(ys.ranks), leaders: leadersOf(scores, 'high') });
     fw.pillars.forEach((p, k) => {
+      if (p.members.every(off)) return; // no such pillar in that year's method (DTI 2024)
       const vals = pick((i) => nn(ys.agg.pillars[k * n + i]! * d.scale));
-      rows.push({ year: ys.year, section: 'pillar', id: p.id, label: d.pillars[k]!.name[lang], values: vals,
-        ranks: pick((i) => (ys.pillarRanks[k]![i] === 0 ? null : ys.pillarRanks[k]![i]!)), leaders: leadersOf(vals, 'high') });
+      rows.push({ year: ys.year, section: 'pillar', id: p.id, label: d.pillars[k]!.name[lang], values: vals, ranks: localRanks(vals),
+        nationalRanks: pick((i) => (ys.pillarRanks[k]![i] === 0 ? null : ys.pillarRanks[k]![i]!)), ranked: ranked(ys.pillarRanks[k]!),
+        leaders: leadersOf(vals, 'high') });
     });
     for (const g of fw.groups) {
+      if (off(g)) continue;
       const node = fw.nodes[g]!;
       const vals = pick((i) => nn(ys.agg.nodes[g * n + i]! * d.scale));
       rows.push({ year: ys.year, section: 'group', id: node.id, label: node.def!.name[lang], values: vals, leaders: leadersOf(vals, 'high') });
     }
     fw.leaves.forEach((ni, j) => {
       const node = fw.nodes[ni]!;
+      const values = pick((i) => nn(ys.records[i]!.values[j]!));
+      // A leaf outside that year's method: shown when the data give it (DTI 2024's published main
+      // indices), worth no points.
+      if (off(ni) && values.every((v) => v === null)) return;
       // The leaf's share of the index in the index's own points (25 of 1000 for a DTI component);
       // rounded to 10 decimals so 0.025 × 1000 reads 25, not 24.999999999999996.
-      const maxPoints = Number((fw.leafShare[j]! * totalPoints).toFixed(10));
+      const maxPoints = Number((fy.leafShare[j]! * totalPoints).toFixed(10));
       const norm = pick((i) => nn(ys.norm[j * n + i]!));
       // Points lost exist only where the scale is bounded: a `none` or `zscore` value has no maximum.
       const bounded = isBounded(node.def!);
       const lost = norm.map((v, u) => {
-        if (idx[u]! < 0 || !bounded) return null;
+        if (idx[u]! < 0 || !bounded || off(ni)) return null;
         if (v === null) return node.missing === 'zero' ? maxPoints : null;
         return maxPoints * (1 - v);
       });
       rows.push({
         year: ys.year, section: 'indicator', id: node.id, label: node.def!.name[lang],
-        values: pick((i) => nn(ys.records[i]!.values[j]!)), normalized: norm, pointsLost: lost, maxPoints,
+        values, normalized: norm, pointsLost: lost, maxPoints,
         leaders: leadersOf(norm, 'high'),
       });
     });
   }
 
   const codes = new Map(units.map((u) => [u.code, u.unit]));
+  // Years the data rank all 63 provinces themselves (the official tables): there, the national
+  // rank is already in every row; published ranks stay where they add a year (2020, 2021).
+  const full = new Set(scored.filter((s) => data.map === '63' && s.ranks.filter((r) => r !== 0).length === 63).map((s) => s.year));
   const official = (opts.official ?? [])
-    .filter((o) => codes.has(o.code))
+    .filter((o) => codes.has(o.code) && !(o.universe === '63 provinces' && full.has(o.year)))
     .map((o) => ({ ...o, unit: codes.get(o.code)! }))
     .sort((a, b) => a.year - b.year || units.findIndex((u) => u.code === a.code) - units.findIndex((u) => u.code === b.code));
 
@@ -164,6 +189,7 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
       framework: { id: d.id, name: d.name[lang] },
       units,
       years: scored.map((s) => s.year),
+      methodChanges: scored.flatMap((s, i) => (i > 0 && s.year !== null && methodChanged(fw, scored[i - 1]!.year, s.year) ? [s.year] : [])),
       rows,
       official,
       warnings: warnings.map((w) => ({ code: w.code, message: w.message, ...(w.hint === undefined ? {} : { hint: w.hint }) })),

@@ -7,7 +7,7 @@ import { type Diagnostic, type Result, didYouMean, error, warning } from './diag
 import { domainErrors } from './stages/transform.js';
 import { missingErrors } from './stages/missing.js';
 import { denominatorErrors } from './stages/denominate.js';
-import type { Framework } from './framework.js';
+import { type Framework, forYear } from './framework.js';
 import { findProvince, province2025ByCode, region2025, successorOf } from './provinces.js';
 import { type Decimal, parseBoolean, parseNumber } from './values.js';
 
@@ -129,6 +129,7 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   const h = readHeader(table, fw, ctx);
   if (h === undefined) return { ok: false, errors, warnings };
   const { records, invalid, map } = readRows(table, fw, h, ctx, opts);
+  if (!h.isLong) absentColumns(fw, h, records, ctx, table.header[0]);
   if (records.length === 0 && errors.length === 0) {
     errors.push(error('NO_DATA', 'the file has a header but no data rows', ctx.at(table.header[0]), `add one row per ${h.unitKind}`));
   }
@@ -151,6 +152,23 @@ function leafIdsByLowerCase(fw: Framework): Map<string, string> {
   return m;
 }
 
+/**
+ * A wide file with no column for some leaves: a warning, for the leaves that are part of the
+ * index in at least one of the file's years (`years`: a node of another method is not expected).
+ */
+function absentColumns(fw: Framework, h: Header, records: readonly UnitRecord[], ctx: Ctx, cell: Cell | undefined): void {
+  const present = new Set(h.leafColumns.map((c) => c.leaf));
+  const years = [...new Set(records.map((r) => r.year))];
+  const expected = fw.leafIds.flatMap((id, j) =>
+    years.length === 0 || years.some((y) => forYear(fw, y).inactive?.[fw.leaves[j]!] !== 1) ? [{ id, j }] : []);
+  const absent = expected.filter((e) => !present.has(e.j)).map((e) => e.id);
+  if (absent.length > 0 && absent.length < expected.length) {
+    const listed = absent.length > 8 ? `${absent.slice(0, 8).join(', ')} and ${absent.length - 8} more` : absent.join(', ');
+    ctx.warnings.push(warning('MISSING_VALUE', `no column for ${absent.length} of ${expected.length} indicators: ${listed}`, ctx.at(cell),
+      'their values count as missing in every row'));
+  }
+}
+
 /** A column that names no leaf: an error with the closest id (or the group it names). */
 function unknownColumn(fw: Framework, ctx: Ctx, name: string, cell: Cell | undefined, what: string): void {
   const nodeIdx = fw.index.get(name);
@@ -170,7 +188,7 @@ function unknownColumn(fw: Framework, ctx: Ctx, name: string, cell: Cell | undef
 
 /** The header: duplicate names, the unit and year columns, wide or long, the leaves' columns. */
 function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
-  const { errors, warnings, at } = ctx;
+  const { errors, at } = ctx;
   const names = table.header.map((c) => c.text.trim());
   const lower = names.map((n) => n.toLowerCase());
   // The tool's own columns (province, unit, year, indicator, value) are found in any case;
@@ -200,7 +218,6 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
   const yearCol = lower.indexOf('year');
   const isLong = lower.includes('indicator') && lower.includes('value') && !names.some((n) => fw.index.has(n) && fw.nodes[fw.index.get(n)!]!.kind === 'leaf');
   const leafOf = new Map(fw.leafIds.map((id, j) => [id, j]));
-  const L = fw.leafIds.length;
 
   const leafColumns: { col: number; leaf: number }[] = [];
   const indicatorCol = isLong ? lower.indexOf('indicator') : -1;
@@ -220,15 +237,6 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
     if (j === undefined) unknownColumn(fw, ctx, n, table.header[i], 'column');
     else if (firstAt.get(headerKey(i)) === i) leafColumns.push({ col: i, leaf: j });
   });
-  if (!isLong) {
-    const present = new Set(leafColumns.map((c) => c.leaf));
-    const absent = fw.leafIds.filter((_, j) => !present.has(j));
-    if (absent.length > 0 && absent.length < L) {
-      const listed = absent.length > 8 ? `${absent.slice(0, 8).join(', ')} and ${absent.length - 8} more` : absent.join(', ');
-      warnings.push(warning('MISSING_VALUE', `no column for ${absent.length} of ${L} indicators: ${listed}`, at(table.header[0]),
-        'their values count as missing in every row'));
-    }
-  }
   // An auxiliary column a stage needs but the file lacks.
   const needed = new Set(fw.leaves.map((ni) => fw.nodes[ni]!.def!.denominator).filter((x): x is string => x !== null));
   aux.denominators.forEach((c, k) => {

@@ -67,6 +67,24 @@ export interface IndicatorNode {
   treat: Treat | null;
   /** Groups under a geometric mean: a child below this counts as this (0: no floor). */
   floor: number;
+  /** The years the node is part of the index (either bound null: open), or null: every year. */
+  years: YearRange | null;
+}
+
+/** A range of years; `from` or `to` null leaves that side open. */
+export interface YearRange {
+  from: number | null;
+  to: number | null;
+}
+
+function toYears(y: string | number | undefined): YearRange | null | 'empty' {
+  if (y === undefined) return null;
+  if (typeof y === 'number') return y < 0 ? { from: null, to: -y } : { from: y, to: y }; // YAML reads -2017 as a number
+  const m = /^\s*(\d{4})?\s*(-)?\s*(\d{4})?\s*$/.exec(y)!;
+  const a = m[1] === undefined ? null : Number(m[1]);
+  const b = m[3] === undefined ? null : Number(m[3]);
+  if (m[2] === undefined) return { from: a, to: a };
+  return a === null && b === null ? 'empty' : { from: a, to: b };
 }
 
 export interface Pillar {
@@ -187,8 +205,14 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     if (weight < 0) fail('BAD_PARAMETER', [...path, 'weight'], `weight of '${rn.id}' is negative (${weight})`, 'a weight is a number ≥ 0; for an indicator where less is better use direction: lower');
     const missing = rn.missing ?? inherited;
     const name = toName(rn.name);
+    let years = toYears(rn.years);
+    if (years === 'empty' || (years !== null && years.from !== null && years.to !== null && years.from > years.to)) {
+      fail('BAD_PARAMETER', [...path, 'years'], `years of '${rn.id}' is an empty range (${String(rn.years)})`,
+        'write the first year, then the last: 2011-2017; or 2018- (from 2018 on), -2017 (until 2017)');
+      years = null;
+    }
     const base = {
-      id: rn.id, name, description: rn.description ?? null, source: toSources(rn.source), weight, missing,
+      id: rn.id, name, description: rn.description ?? null, source: toSources(rn.source), weight, missing, years,
     };
     if (rn.children !== undefined) {
       for (const k of LEAF_KEYS) {
@@ -414,7 +438,7 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   if (last === 'score') return ['scale', 'decimals', 'ties'];
   if (last === 'normalize') return [...NORMALISE_KEYS];
   if (path[0] === 'pillars') return ['id', 'name', 'description', 'members'];
-  return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'floor', 'missing', 'children', 'unit', 'column', 'direction', 'transform', 'normalize', 'denominator', 'per', 'impute', 'treat'];
+  return ['id', 'name', 'description', 'source', 'weight', 'aggregate', 'floor', 'missing', 'children', 'unit', 'column', 'direction', 'transform', 'normalize', 'denominator', 'per', 'impute', 'treat', 'years'];
 }
 
 // isBounded lives with the registry (zod-free, so scoring and rendering never load the validator).

@@ -30,7 +30,7 @@ import { type Diagnostic, type Result, didYouMean, error, warning } from './diag
 import { missingFill, normalizeColumn, rankKey, transformValue } from './engine.js';
 import { aggregateMethodOf } from './methods/aggregate.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
-import type { Framework } from './framework.js';
+import { type Framework, forYear } from './framework.js';
 import { findProvince } from './provinces.js';
 import type { Lang } from './score.js';
 import { type YearScore, scoreRows } from './pipeline.js';
@@ -541,12 +541,12 @@ function rawFor(fw: Framework, leafNode: number, y: number): number | null | und
   return norm(x) >= y ? x : null;
 }
 
-export function explain(fw: Framework, data: Dataset, unitName: string, opts: ExplainOptions = {}): Result<ExplainResult> {
+export function explain(fwAll: Framework, data: Dataset, unitName: string, opts: ExplainOptions = {}): Result<ExplainResult> {
   const lang = opts.lang ?? 'vi';
   const found = findUnit(data, unitName);
   if (!found.ok) return found;
   const key = found.value;
-  const d = fw.definitions;
+  const d = fwAll.definitions;
   const years = yearsOf(data);
   // The latest year in which the unit has a row.
   const year = [...years].reverse().find((y) => data.records.some((r) => r.year === y && r.key === key)) ?? null;
@@ -563,8 +563,10 @@ export function explain(fw: Framework, data: Dataset, unitName: string, opts: Ex
       if (!own.includes(b)) rows = [...opts.previous!.records.filter((r) => r.year === b), ...data.records];
     }
   }
-  // The whole pipeline, as dti score runs it (imputation sees every year given).
-  const scoreAll = (rs: readonly UnitRecord[]) => scoreRows(fw, rs, best === null ? [year] : [best, year]);
+  // That year's method (`years` in the definitions): its nodes, weights and points.
+  const fw = forYear(fwAll, year);
+  // The whole pipeline, as dti score runs it (imputation sees every year given; each year with its own method).
+  const scoreAll = (rs: readonly UnitRecord[]) => scoreRows(fwAll, rs, best === null ? [year] : [best, year]);
   const scored = scoreAll(rows);
   const cur = scored[scored.length - 1]!;
   const current = cur.records;
@@ -585,10 +587,12 @@ export function explain(fw: Framework, data: Dataset, unitName: string, opts: Ex
   const bounded = !Number.isNaN(pts.maxPoints[fw.root]!);
   const nodes: ExplainNode[] = [];
   const order: number[] = [];
-  fw.nodes.forEach((_, k) => { if (k !== fw.root) order.push(k); });
+  // Nodes outside that year's method (`years`) are not part of its index: not listed.
+  const off = (k: number) => fw.inactive !== undefined && fw.inactive[k] === 1;
+  fw.nodes.forEach((_, k) => { if (k !== fw.root && !off(k)) order.push(k); });
   // Document order (pre-order) for ties.
   const pre: number[] = [];
-  const walk = (k: number) => { if (k !== fw.root) pre.push(k); fw.nodes[k]!.children.forEach(walk); };
+  const walk = (k: number) => { if (k !== fw.root && !off(k)) pre.push(k); fw.nodes[k]!.children.forEach(walk); };
   walk(fw.root);
   const docPos = new Map(pre.map((k, i) => [k, i]));
   const lostKey = (k: number) => (Number.isNaN(pts.lost[k]!) ? -Infinity : pts.lost[k]!);

@@ -4,7 +4,12 @@
  * matrix. The engine re-aggregates from the normalised leaf matrix with nothing but index
  * arithmetic, so re-weighting thousands of times (sensitivity analysis) stays cheap.
  */
-import type { Aggregate, Definitions, IndicatorNode, MissingPolicy } from './definitions.js';
+import type { Aggregate, Definitions, IndicatorNode, MissingPolicy, YearRange } from './definitions.js';
+
+/** Whether `year` falls in the range (an undated year is in every range). */
+export function inYears(r: YearRange | null, year: number | null): boolean {
+  return r === null || year === null || ((r.from === null || year >= r.from) && (r.to === null || year <= r.to));
+}
 
 export interface FlatNode {
   id: string;
@@ -43,6 +48,12 @@ export interface Framework {
   index: ReadonlyMap<string, number>;
   /** Each leaf's share of the whole index (product of w / Σw along its path): coverage weights. */
   leafShare: Float64Array;
+  /**
+   * In a framework made for one year by `forYear`: 1 for each node that is not part of that
+   * year's index (its `years`, or an ancestor's, leave the year out). Such a node has weight 0,
+   * so it changes no value above it and no coverage, and its own values are still computed.
+   */
+  inactive?: Uint8Array;
 }
 
 /** Flatten validated definitions. */
@@ -77,17 +88,7 @@ export function compile(definitions: Definitions): Framework {
   });
   for (const c of top) nodes[c]!.parent = root;
 
-  const leafShare = new Float64Array(leaves.length);
-  leaves.forEach((ni, j) => {
-    let share = 1;
-    for (let n = ni; nodes[n]!.parent !== -1; n = nodes[n]!.parent) {
-      const siblings = nodes[nodes[n]!.parent]!.children;
-      let total = 0;
-      for (const s of siblings) total += nodes[s]!.weight;
-      share *= nodes[n]!.weight / total;
-    }
-    leafShare[j] = share;
-  });
+  const leafShare = sharesOf(nodes, leaves);
 
   return {
     definitions,
@@ -100,6 +101,64 @@ export function compile(definitions: Definitions): Framework {
     index,
     leafShare,
   };
+}
+
+/** Each leaf's share of the whole index: the product of w / Σw along its path (0 under a zero total). */
+function sharesOf(nodes: readonly FlatNode[], leaves: readonly number[]): Float64Array {
+  const leafShare = new Float64Array(leaves.length);
+  leaves.forEach((ni, j) => {
+    let share = 1;
+    for (let n = ni; nodes[n]!.parent !== -1; n = nodes[n]!.parent) {
+      const siblings = nodes[nodes[n]!.parent]!.children;
+      let total = 0;
+      for (const s of siblings) total += nodes[s]!.weight;
+      share = total === 0 ? 0 : share * (nodes[n]!.weight / total);
+    }
+    leafShare[j] = share;
+  });
+  return leafShare;
+}
+
+const byYear = new WeakMap<Framework, Map<number, Framework>>();
+
+/**
+ * The framework as it stands in `year` (definitions whose nodes carry `years`): every node
+ * outside its years gets weight 0, so its parent aggregates over the other children as if it
+ * had never been defined; shares (coverage) are recomputed. The same object when no node has
+ * `years` or the year is unknown. Cached per framework and year.
+ */
+export function forYear(fw: Framework, year: number | null): Framework {
+  if (year === null || fw.inactive !== undefined || !fw.nodes.some((n) => n.def?.years)) return fw;
+  let cache = byYear.get(fw);
+  if (cache === undefined) byYear.set(fw, (cache = new Map()));
+  const hit = cache.get(year);
+  if (hit !== undefined) return hit;
+  const N = fw.nodes.length;
+  const inactive = new Uint8Array(N);
+  // Post-order puts a parent after its children: walking backwards visits parents first.
+  for (let k = N - 1; k >= 0; k--) {
+    const nd = fw.nodes[k]!;
+    const own = nd.def === null ? true : inYears(nd.def.years, year);
+    inactive[k] = !own || (nd.parent >= 0 && inactive[nd.parent] === 1) ? 1 : 0;
+  }
+  const nodes = fw.nodes.map((nd, k) => (inactive[k] === 1 ? { ...nd, weight: 0 } : nd));
+  const out: Framework = { ...fw, nodes, leafShare: sharesOf(nodes, fw.leaves), inactive };
+  cache.set(year, out);
+  return out;
+}
+
+/**
+ * Whether the index was made of different nodes in years `a` and `b` (a change of method, as
+ * the DTI's QĐ 922 → QĐ 405/QĐ-BKHCN or PAPI's six → eight dimensions): ranks of the two years
+ * are not computed the same way.
+ */
+export function methodChanged(fw: Framework, a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return false;
+  const x = forYear(fw, a).inactive;
+  const y = forYear(fw, b).inactive;
+  if (x === undefined || y === undefined) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return true;
+  return false;
 }
 
 /** The default weights of every node, to pass back to `aggregate` modified. */

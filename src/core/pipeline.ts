@@ -11,7 +11,7 @@
  */
 import type { UnitRecord } from './data.js';
 import { type Diagnostic, error } from './diagnostics.js';
-import type { Framework } from './framework.js';
+import { type Framework, forYear } from './framework.js';
 import { type Panel, gather, panelOf, subPanel } from './panel.js';
 import { type Aggregated, aggregate } from './stages/aggregate.js';
 import { type DenominateLog, denominate } from './stages/denominate.js';
@@ -110,7 +110,10 @@ function finish(fw: Framework, t: Treated, pool: Panel): YearScore {
   // Missing after imputation: what the missing-value policy applies to.
   const { n, L } = t.before;
   const missing = new Int32Array(n);
-  for (let j = 0; j < L; j++) for (let i = 0; i < n; i++) if (Number.isNaN(t.before.values[j * n + i]!)) missing[i]! += 1;
+  for (let j = 0; j < L; j++) {
+    if (fw.inactive !== undefined && fw.inactive[fw.leaves[j]!] === 1) continue; // not part of that year's index
+    for (let i = 0; i < n; i++) if (Number.isNaN(t.before.values[j * n + i]!)) missing[i]! += 1;
+  }
   return rankYear(fw, [...t.panel.rows], t.year, norm, agg, t.coverage, missing, {
     values: t.before.values, imputed: t.before.imputed, imputedShare: imputedShare(fw, t.before), screened: t.screened, treatment: t.treatment,
   });
@@ -144,17 +147,19 @@ export function scoreRows(fw: Framework, rows: readonly UnitRecord[], years?: re
   const treated = ys.map((y) => {
     const idx: number[] = [];
     for (let i = 0; i < panel.n; i++) if (panel.rows[i]!.year === y) idx.push(i);
-    return screenAndTreat(fw, idx.length === panel.n ? panel : subPanel(panel, idx), y);
+    // Each year with the nodes of its own method (`years` in the definitions).
+    return screenAndTreat(forYear(fw, y), idx.length === panel.n ? panel : subPanel(panel, idx), y);
   });
   const pooled = opts.poolYears === true ? stack(treated.map((t) => t.pool)) : undefined;
-  return treated.map((t) => finish(fw, t, pooled ?? t.pool));
+  return treated.map((t) => finish(forYear(fw, t.year), t, pooled ?? t.pool));
 }
 
 /**
  * Score one year's records. `pool` gives the data-dependent methods (minmax, zscore, rank, …)
  * their statistics (default: these records).
  */
-export function scoreYear(fw: Framework, records: UnitRecord[], year: number | null, pool?: readonly UnitRecord[]): YearScore {
+export function scoreYear(fw0: Framework, records: UnitRecord[], year: number | null, pool?: readonly UnitRecord[]): YearScore {
+  const fw = forYear(fw0, year); // the nodes that make up the index that year (`years`)
   const t = screenAndTreat(fw, prepare(fw, records).panel, year);
   if (pool === undefined || pool === records) return finish(fw, t, t.pool);
   return finish(fw, t, screenAndTreat(fw, prepare(fw, pool).panel, year).pool);

@@ -44,6 +44,15 @@ const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9._-]+$/, { error: "an id is letters (A–Z, a–z), digits, '-', '_' or '.'" });
 
+/**
+ * The years a node is part of the index: `2018-` (from 2018 on), `-2017` (until 2017),
+ * `2011-2017`, or one year. YAML reads `2020` as a number and `-2017` as a negative one.
+ */
+export const YearsSchema = z.union([
+  z.number().int().refine((y) => Math.abs(y) >= 1000 && Math.abs(y) <= 9999, { error: 'years is a four-digit year (2020) or a range: 2018-, -2017 or 2011-2017' }),
+  z.string().regex(/^\s*(\d{4})?\s*-\s*(\d{4})?\s*$|^\s*\d{4}\s*$/, { error: "years is a year (2020) or a range: 2018-, -2017 or 2011-2017" }),
+]);
+
 export interface RawNode {
   id: string;
   name: z.infer<typeof NameSchema>;
@@ -63,6 +72,7 @@ export interface RawNode {
   impute?: z.infer<typeof ImputeSchema> | undefined;
   treat?: z.infer<typeof TreatSchema> | undefined;
   floor?: number | undefined;
+  years?: z.infer<typeof YearsSchema> | undefined;
 }
 
 export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
@@ -86,6 +96,7 @@ export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
   impute: ImputeSchema.optional(),
   treat: TreatSchema.optional(),
   floor: finite.min(0).max(1).optional(),
+  years: YearsSchema.optional(),
 });
 
 export const PillarSchema = z.strictObject({

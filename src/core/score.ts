@@ -8,7 +8,7 @@ import { yearsOf } from './data.js';
 import type { Diagnostic } from './diagnostics.js';
 import { error, warning } from './diagnostics.js';
 import { aggregateAbove } from './engine.js';
-import type { Framework } from './framework.js';
+import { type Framework, forYear, methodChanged } from './framework.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import { type YearScore, rankYear, scoreRows } from './pipeline.js';
 import type { TreatLog } from './stages/treat.js';
@@ -25,7 +25,8 @@ export { scoreYear, type YearScore } from './pipeline.js';
  * the root and pillars are recomputed from those. Members absent from the data are left out
  * of the mean (`mergeProblems` reports them first); coverage is the members' mean.
  */
-export function mergeYear(fw: Framework, ys: YearScore): YearScore {
+export function mergeYear(fw0: Framework, ys: YearScore): YearScore {
+  const fw = forYear(fw0, ys.year);
   const n = ys.records.length;
   const groups = new Map<string, number[]>();
   ys.records.forEach((r, i) => {
@@ -58,7 +59,10 @@ export function mergeYear(fw: Framework, ys: YearScore): YearScore {
       nodes[c * m + u] = k === 0 ? NaN : sum / k;
     }
     cov[u] = members.reduce((s, i) => s + ys.coverage[i]!, 0) / members.length;
-    for (let j = 0; j < L; j++) if (members.some((i) => Number.isNaN(ys.records[i]!.values[j]!))) missing[u]! += 1;
+    for (let j = 0; j < L; j++) {
+      if (fw.inactive !== undefined && fw.inactive[fw.leaves[j]!] === 1) continue; // not part of that year's index
+      if (members.some((i) => Number.isNaN(ys.records[i]!.values[j]!))) missing[u]! += 1;
+    }
     const present = new Set(members.map((i) => ys.records[i]!.code));
     const lacking = p.members.filter((c) => !present.has(c)).map((c) => provinceByCode(c)!.name);
     absent.push(lacking.length === 0 ? null : lacking);
@@ -71,13 +75,15 @@ export function mergeYear(fw: Framework, ys: YearScore): YearScore {
   const agg = aggregateAbove(fw, nodes, m);
   // A main index that is itself a leaf (the published main indices as data) keeps its merged
   // value as its normalised value, and as its value when the leaf takes values as they are
-  // (normalize none, no transform); other raw values of merged provinces do not exist.
+  // (normalize none or goalposts 0–1, no transform); other raw values of merged provinces do not exist.
   const norm = new Float64Array(m * L).fill(NaN);
   for (const c of fw.nodes[fw.root]!.children) {
     const node = fw.nodes[c]!;
     if (node.leaf < 0) continue;
     norm.set(nodes.subarray(c * m, (c + 1) * m), node.leaf * m);
-    if (node.def!.normalize.method === 'none' && node.def!.transform === 'none') {
+    const nz = node.def!.normalize;
+    const identity = nz.method === 'none' || (nz.method === 'goalposts' && nz.min === 0 && nz.max === 1 && node.def!.direction === 'higher');
+    if (identity && node.def!.transform === 'none') {
       records.forEach((r, u) => { r.values[node.leaf] = nodes[c * m + u]!; });
     }
   }
@@ -168,6 +174,11 @@ export interface ScoreResult {
   framework: { id: string; name: string };
   year: number | null;
   previousYear: number | null;
+  /**
+   * The index was made of different nodes in `previousYear` (a change of method: `years` in the
+   * definitions): rank changes compare ranks computed two different ways.
+   */
+  methodChanged: boolean;
   rankings: RankedUnit[];
   /** Units ranked in the previous year with no row in this one. */
   dropped: DroppedUnit[];
@@ -212,13 +223,18 @@ const nullable = (x: number) => (Number.isNaN(x) ? null : x);
 
 const resultWarning = (w: Diagnostic): ResultWarning => ({ code: w.code, message: w.message, ...(w.hint === undefined ? {} : { hint: w.hint }) });
 
+/** How many leaves are part of the index in `year` (all of them without `years` in the definitions). */
+const activeLeaves = (fw: Framework, year: number | null) => {
+  const inactive = forYear(fw, year).inactive;
+  return inactive === undefined ? fw.leaves.length : fw.leaves.filter((ni) => inactive[ni] !== 1).length;
+};
+
 /**
  * The units scored with values missing: one warning per unit (with its year), or past a dozen
  * one summary (10,000 lines help nobody). Says what the policy did with the gaps, and names a
  * unit left unranked as such.
  */
 export function missingWarnings(fw: Framework, years: readonly YearScore[]): Diagnostic[] {
-  const L = fw.leaves.length;
   const d = fw.definitions;
   const policy = d.missing === 'exclude'
     ? 'the indicators without a value are left out and the others re-weighted'
@@ -239,7 +255,7 @@ export function missingWarnings(fw: Framework, years: readonly YearScore[]): Dia
     return [warning('MISSING_VALUE', `${incomplete.length} of ${units} ${years.length > 1 ? 'unit-years' : 'units'} have values missing (${total} in all); ${policy}${unranked > 0 ? `; ${unranked} left unranked (no value to score)` : ''}`, {}, hint)];
   }
   return incomplete.map((u) => warning('MISSING_VALUE',
-    `${u.unit}${u.year === null ? '' : ` (${u.year})`}: ${u.missing} of ${L} indicators have no value${u.merged ? ' in at least one of the provinces merged into it' : ''} (coverage ${fixed(u.coverage, 2)}); ${u.ranked ? policy : 'left unranked (no value to score)'}`,
+    `${u.unit}${u.year === null ? '' : ` (${u.year})`}: ${u.missing} of ${activeLeaves(fw, u.year)} indicators have no value${u.merged ? ' in at least one of the provinces merged into it' : ''} (coverage ${fixed(u.coverage, 2)}); ${u.ranked ? policy : 'left unranked (no value to score)'}`,
     {}, hint));
 }
 
@@ -392,6 +408,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     framework: { id: d.id, name: d.name[lang] },
     year: cur.year,
     previousYear: prev?.year ?? null,
+    methodChanged: prev === null ? false : methodChanged(fw, prev.year, cur.year),
     rankings,
     dropped,
     ...(regions === undefined ? {} : { regions }),

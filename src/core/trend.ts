@@ -4,7 +4,7 @@
  */
 import type { Dataset, UnitRecord } from './data.js';
 import { yearsOf } from './data.js';
-import type { Framework } from './framework.js';
+import { type Framework, methodChanged } from './framework.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
 import { type YearScore, scoreRows } from './pipeline.js';
 import { compareVi } from './text.js';
@@ -28,6 +28,8 @@ export interface TrendResult {
   schema: 'dti-trend/v1';
   framework: { id: string; name: string };
   years: number[];
+  /** Years whose index is made of other nodes than the year before (`years` in the definitions): rank changes into them cross a change of method. */
+  methodChanges: number[];
   /** How many units each year ranks. */
   ranked: number[];
   units: TrendUnit[];
@@ -86,6 +88,7 @@ export function trend(fw: Framework, data: Dataset, opts: TrendOptions = {}): Tr
     schema: 'dti-trend/v1',
     framework: { id: fw.definitions.id, name: fw.definitions.name[opts.lang ?? 'vi'] },
     years,
+    methodChanges: years.filter((y, t) => t > 0 && methodChanged(fw, years[t - 1]!, y)),
     ranked: scored.map((s) => s.ranks.filter((r) => r !== 0).length),
     units,
     warnings: [...(years.length > 1 && opts.poolYears !== true ? yearDependentWarning(fw) : []), ...missingWarnings(fw, scored)]

@@ -7,8 +7,12 @@ import { fixed, shortNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 
 const T = {
-  vi: { indicator: 'Chỉ số', year: 'Năm', official: 'Xếp hạng DTI chính thức (công bố)', leader: '★ dẫn đầu hàng', lost: 'điểm mất' },
-  en: { indicator: 'Indicator', year: 'Year', official: 'Official DTI ranks (published)', leader: '★ leads the row', lost: 'points lost' },
+  vi: { indicator: 'Chỉ số', year: 'Năm', official: 'Xếp hạng DTI chính thức (công bố)', leader: '★ dẫn đầu hàng', lost: 'điểm mất',
+    ranks: '(#a · #b/N): hạng trong các đơn vị so sánh · hạng trong cả N đơn vị năm đó',
+    method: (y: string) => `‡ Phương pháp tính năm ${y} khác năm trước (bộ chỉ số thay đổi): thay đổi thứ hạng so sánh hai cách tính khác nhau.` },
+  en: { indicator: 'Indicator', year: 'Year', official: 'Official DTI ranks (published)', leader: '★ leads the row', lost: 'points lost',
+    ranks: '(#a · #b/N): rank among the compared units · rank among all N units that year',
+    method: (y: string) => `‡ The method of ${y} differs from the year before (the index changed): rank changes compare ranks computed two different ways.` },
 } as const;
 
 export function renderCompare(c: CompareResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; width?: number | undefined }): string {
@@ -23,22 +27,25 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
       c.units.forEach((u, k) => lines.push([
         r.year === null ? '' : String(r.year), r.section, r.id, u.unit, u.code ?? '',
         r.values[k] == null ? '' : String(r.values[k]), r.ranks?.[k] == null ? '' : String(r.ranks[k]),
+        r.nationalRanks?.[k] == null ? '' : String(r.nationalRanks[k]),
         r.normalized?.[k] == null ? '' : String(r.normalized[k]), r.pointsLost?.[k] == null ? '' : String(r.pointsLost[k]),
         r.leaders.includes(k) ? '1' : '0',
       ]));
     }
-    const head = ['year', 'section', 'id', 'unit', 'code', 'value', 'rank', 'normalized', 'points_lost', 'leader'];
+    const head = ['year', 'section', 'id', 'unit', 'code', 'value', 'rank', 'national_rank', 'normalized', 'points_lost', 'leader'];
     const cols: Column[] = head.map((h, i) => ({ header: h, align: 'left', cells: lines.map((l) => l[i]!), ...(h === 'unit' ? { text: true } : {}) }));
     return renderDelimited(cols, o.format === 'csv' ? ',' : '\t');
   }
   const t = T[o.lang];
   const md = o.format === 'md';
+  // The rank among all units only when there are more of them than the compared ones.
+  const wide = (r: CompareRow) => r.ranked !== undefined && r.ranked > c.units.length;
   const star = (r: CompareRow, k: number, s: string) => (r.leaders.includes(k) && r.leaders.length < c.units.length ? `${s} ★` : s);
   const cell = (r: CompareRow, k: number): string => {
     switch (r.section) {
       case 'score':
       case 'pillar':
-        return star(r, k, r.values[k] == null ? '–' : `${num(r.values[k])} (#${r.ranks?.[k] ?? '–'})`);
+        return star(r, k, r.values[k] == null ? '–' : `${num(r.values[k])} (#${r.ranks?.[k] ?? '–'}${wide(r) ? ` · #${r.nationalRanks?.[k] ?? '–'}/${r.ranked}` : ''})`);
       case 'group':
         return star(r, k, num(r.values[k]));
       case 'indicator': {
@@ -55,7 +62,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
   for (const y of c.years) {
     const rows = c.rows.filter((r) => r.year === y);
     const cols: Column[] = [
-      { header: y === null ? t.indicator : `${y}`, align: 'left', cells: rows.map(label) },
+      { header: y === null ? t.indicator : `${y}${c.methodChanges.includes(y) ? '‡' : ''}`, align: 'left', cells: rows.map(label) },
       ...c.units.map((u, k): Column => ({ header: u.unit, align: 'right', cells: rows.map((r) => cell(r, k)) })),
     ];
     out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));
@@ -75,5 +82,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
     out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));
   }
   out += `\n${wrap(`${t.leader}; "→" ${o.lang === 'vi' ? 'giá trị chuẩn hoá' : 'normalised value'}; (−x) ${t.lost}`, md ? undefined : o.width, '; ')}\n`;
+  if (c.rows.some(wide)) out += `${t.ranks}\n`;
+  for (const y of c.methodChanges) out += `${t.method(String(y))}\n`;
   return out;
 }

@@ -121,7 +121,7 @@ function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: bo
     }
   } else {
     col(lb.rank, 'right', (r) => int(r.rank));
-    if (hasPrev) col(lb.change, 'right', (r) => changeMark(r, true, o.lang, o.ascii));
+    if (hasPrev) col(result.methodChanged && !machine ? `${lb.change}‡` : lb.change, 'right', (r) => changeMark(r, true, o.lang, o.ascii));
     col(o.unitKind === 'province' ? lb.province : lb.unit, 'left', (r) => `${r.unit}${r.absentMembers === undefined ? '' : ' *'}${r.screened === true ? ` ${dagger(o.ascii)}` : ''}`);
     if (o.byRegion === true) {
       col(lb.region, 'left', (r) => shortRegion(r.region ?? '', o.lang));
@@ -132,7 +132,7 @@ function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: bo
       col(lb.groupRank, 'right', (r) => int(r.groupRank ?? null));
     }
     col(lb.score, 'right', (r) => num(r.score, dec));
-    for (const p of d.pillars) {
+    for (const p of shownPillars(result, fw)) {
       col(p.id.toUpperCase(), 'right', (r) => num(r.pillars[p.id]!.score, dec));
       col('#', 'right', (r) => int(r.pillars[p.id]!.rank));
     }
@@ -180,7 +180,8 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       // A file for CI: never depends on the terminal (▲/▼ always).
       return `${caption(result, o.lang)}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}`
         + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n')
-        + stageNote(result, fw, o, '\n') + legend(fw, o.lang, '\n');
+        + stageNote(result, fw, o, '\n') + legend(result, fw, o.lang, '\n')
+        + (result.methodChanged ? `\n${methodNote(result, o.lang)}\n` : '');
     case 'xlsx':
       // A workbook is sheets, not text: see scoreWorkbook (render/xlsx.ts).
       throw new Error('renderScore: use scoreWorkbook for xlsx');
@@ -194,7 +195,8 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
         out += c.dim(wrap(`${L[o.lang].dropped} (${result.previousYear}): ${result.dropped.map((u) => u.unit).join(', ')}`, W, ', ')) + '\n';
       }
       const tail = partialNote(result, o.lang, '') + stageNote(result, fw, o, '');
-      return out + c.dim((W === undefined ? tail : tail.split('\n').map((l) => wrap(l, W, ' ')).join('\n')) + wrap(legend(fw, o.lang, '').replace(/\n$/, ''), W, ' · ') + (fw.definitions.pillars.length > 0 ? '\n' : ''));
+      return out + c.dim((W === undefined ? tail : tail.split('\n').map((l) => wrap(l, W, ' ')).join('\n')) + wrap(legend(result, fw, o.lang, '').replace(/\n$/, ''), W, ' · ') + (shownPillars(result, fw).length > 0 ? '\n' : '')
+        + (result.methodChanged ? wrap(methodNote(result, o.lang), W, ' ') + '\n' : ''));
     }
   }
 }
@@ -226,7 +228,8 @@ export function* renderScoreChunks(result: ScoreResult, fw: Framework, o: Render
       yield `${caption(result, o.lang)}\n\n`;
       yield* markdownChunks(sp, cellsOf(rows, sp, seen));
       yield (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n')
-        + stageNote(result, fw, o, '\n', anyImputed) + legend(fw, o.lang, '\n');
+        + stageNote(result, fw, o, '\n', anyImputed) + legend(result, fw, o.lang, '\n')
+        + (result.methodChanged ? `\n${methodNote(result, o.lang)}\n` : '');
       return;
     }
     case 'table':
@@ -321,7 +324,20 @@ function hasImputed(r: RankedUnit): boolean {
   return Object.values(r.indicators).some((c) => c.imputed === true);
 }
 
-function legend(fw: Framework, lang: Lang, lead: string): string {
-  if (fw.definitions.pillars.length === 0) return '';
-  return `${lead}${fw.definitions.pillars.map((p) => `${p.id.toUpperCase()} = ${p.name[lang]}`).join(' · ')}\n`;
+/** The footnote under a ranking whose rank changes cross a change of method. */
+export function methodNote(result: { year: number | null; previousYear: number | null }, lang: Lang): string {
+  return lang === 'vi'
+    ? `‡ Phương pháp tính năm ${result.year} khác năm ${result.previousYear} (bộ chỉ số thay đổi): thay đổi thứ hạng so sánh hai cách tính khác nhau.`
+    : `‡ The method of ${result.year} differs from that of ${result.previousYear} (the index changed): rank changes compare ranks computed two different ways.`;
+}
+
+/** Pillars with a value for some unit (none in a year whose method has no pillars, e.g. DTI 2024). */
+function shownPillars(result: ScoreResult, fw: Framework) {
+  return fw.definitions.pillars.filter((p) => result.rankings.some((r) => r.pillars[p.id]?.score !== null));
+}
+
+function legend(result: ScoreResult, fw: Framework, lang: Lang, lead: string): string {
+  const pillars = shownPillars(result, fw);
+  if (pillars.length === 0) return '';
+  return `${lead}${pillars.map((p) => `${p.id.toUpperCase()} = ${p.name[lang]}`).join(' · ')}\n`;
 }

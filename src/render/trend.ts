@@ -6,7 +6,7 @@ import type { Lang } from '../core/score.js';
 import { fixed } from '../core/text.js';
 import { type TrendResult, sparkline } from '../core/trend.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
-import { labels } from './score.js';
+import { labels, methodNote } from './score.js';
 
 export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; unitKind?: UnitKind; width?: number | undefined }): string {
   const dec = fw.definitions.decimals;
@@ -32,7 +32,7 @@ export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; 
   const md = o.format === 'md';
   const cols: Column[] = [{ header: o.unitKind === 'unit' ? lb.unit : lb.province, align: 'left', cells: t.units.map((u) => u.unit) }];
   t.years.forEach((y, k) => cols.push({
-    header: String(y), align: 'right',
+    header: `${y}${t.methodChanges.includes(y) ? '‡' : ''}`, align: 'right',
     // Markdown (reports) gives score and rank; the terminal the rank alone, to fit 80 columns.
     cells: t.units.map((u) => { const p = u.series[k]; return p == null ? '' : md ? `${num(p.score)} (${int(p.rank)})` : int(p.rank); }),
   }));
@@ -47,5 +47,7 @@ export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; 
     cols.push({ header: '', align: 'left', cells: t.units.map((u) => o.chalk.cyan(sparkline(u.series.map((p) => p?.rank ?? null), worst))) });
   }
   const caption = `${t.framework.name} — ${t.years[0]}–${t.years[last]}`;
-  return md ? `${caption}\n\n${renderMarkdown(cols)}` : `${o.chalk.bold(wrap(caption, o.width, ' '))}\n${renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang })}`;
+  const notes = t.methodChanges.map((y) => methodNote({ year: y, previousYear: t.years[t.years.indexOf(y) - 1] ?? null }, o.lang)).join('\n');
+  return md ? `${caption}\n\n${renderMarkdown(cols)}${notes === '' ? '' : `\n${notes}\n`}`
+    : `${o.chalk.bold(wrap(caption, o.width, ' '))}\n${renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang })}${notes === '' ? '' : o.chalk.dim(wrap(notes, o.width, ' ')) + '\n'}`;
 }

@@ -9,7 +9,7 @@
  */
 import { type Diagnostic, error } from '../diagnostics.js';
 import type { UnitRecord } from '../data.js';
-import type { Framework } from '../framework.js';
+import { type Framework, forYear } from '../framework.js';
 
 /** What a missing value of each node counts as in its parent: 0 (`zero`) or NaN (left out). */
 export function missingFill(fw: Framework): Float64Array {
@@ -31,8 +31,10 @@ export function missingErrors(fw: Framework, records: readonly UnitRecord[], ski
   const policyError = fw.leaves.map((ni) => fw.nodes[ni]!.missing === 'error' && fw.nodes[ni]!.def!.impute === 'none');
   if (!policyError.includes(true)) return out;
   for (const r of records) {
+    const inactive = forYear(fw, r.year).inactive;
     for (let j = 0; j < L; j++) {
       if (!policyError[j] || !Number.isNaN(r.values[j]!)) continue;
+      if (inactive !== undefined && inactive[fw.leaves[j]!] === 1) continue; // not part of that year's index
       if (skip.has(`${r.lines[j]}:${r.cols[j]}`)) continue;
       const id = fw.leafIds[j]!;
       out.push(error('MISSING_VALUE', `${r.unit}${r.year === null ? '' : ` (${r.year})`} has no value for '${id}'`,
