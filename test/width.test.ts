@@ -13,7 +13,8 @@ const widest = (s: string) => Math.max(...s.split('\n').map(shown));
 
 const COMMANDS: string[][] = [
   ['score', 'data/2023.csv'],
-  ['score', 'data/2023.csv', '--detail', 'groups'],
+  // The proxy components: a breakdown far wider than 80 columns.
+  ['score', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--detail', 'groups'],
   ['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc'],
 ];
 
@@ -27,12 +28,12 @@ describe('tables that fit', () => {
     expect(wide.stdout).toBe(fit.stdout);
   });
   it('before fitting, these were wider than 80 (so the test can fail)', async () => {
-    const piped = await cli(['score', 'data/2023.csv', '--detail', 'groups', '-f', 'table', '-q']);
+    const piped = await cli(['score', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--detail', 'groups', '-f', 'table', '-q']);
     expect(widest(piped.stdout)).toBeGreaterThan(80); // a pipe with no COLUMNS: as wide as it is
   });
   it('a split breakdown keeps every column and says how to see everything', async () => {
-    const r = await cli(['score', 'data/2023.csv', '--detail', 'groups', '-q', '--lang', 'en'], { tty: true, env: { NO_COLOR: '1', COLUMNS: '80' } });
-    const csv = await cli(['score', 'data/2023.csv', '--detail', 'groups', '-f', 'csv', '-q']);
+    const r = await cli(['score', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--detail', 'groups', '-q', '--lang', 'en'], { tty: true, env: { NO_COLOR: '1', COLUMNS: '80' } });
+    const csv = await cli(['score', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--detail', 'groups', '-f', 'csv', '-q']);
     for (const id of csv.stdout.split('\n')[0]!.split(',').filter((h) => /^[a-z]+(-[a-z]+)+$/.test(h))) expect(r.stdout).toContain(id);
     expect(r.stdout.replace(/\n/g, ' ')).toContain('to see everything: -f csv, or | less -S');
     // Each part repeats the rank and the province.
@@ -41,7 +42,7 @@ describe('tables that fit', () => {
   it('compare shortens long labels with … rather than wrapping', async () => {
     const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-q'], { tty: true, env: { NO_COLOR: '1', COLUMNS: '80' } });
     expect(r.stdout).toContain('…');
-    expect(r.stdout).toContain('xem đầy đủ: -f csv, hoặc | less -S');
+    expect(r.stdout.replace(/\n/g, ' ')).toContain('xem đầy đủ: -f csv, hoặc | less -S');
   });
   it("follows the terminal's own width (stdout.columns) before COLUMNS", async () => {
     let out = '';
@@ -54,7 +55,7 @@ describe('tables that fit', () => {
     expect(widest(out)).toBeLessThanOrEqual(60);
   });
   it('through a real 80-column pseudo-terminal', () => {
-    const cmd = `stty cols 80 rows 50; ${JSON.stringify(process.execPath)} bin/dti.js score data/2023.csv --detail groups -q; `
+    const cmd = `stty cols 80 rows 50; ${JSON.stringify(process.execPath)} bin/dti.js score data/components/2023.csv -i indicators/dti-components.yaml --detail groups -q; `
       + `${JSON.stringify(process.execPath)} bin/dti.js compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc" -q`;
     const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm', LANG: 'C.UTF-8' } });
     expect(r.status).toBe(0);

@@ -82,7 +82,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
     out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));
   }
   out += `\n${wrap(`${t.leader}; "→" ${o.lang === 'vi' ? 'giá trị chuẩn hoá' : 'normalised value'}; (−x) ${t.lost}`, md ? undefined : o.width, '; ')}\n`;
-  if (c.rows.some(wide)) out += `${t.ranks}\n`;
-  for (const y of c.methodChanges) out += `${t.method(String(y))}\n`;
+  if (c.rows.some(wide)) out += `${wrap(t.ranks, md ? undefined : o.width, ' ')}\n`;
+  for (const y of c.methodChanges) out += `${wrap(t.method(String(y)), md ? undefined : o.width, ' ')}\n`;
   return out;
 }
