@@ -1,7 +1,7 @@
 /** `dti chart <data…>`: the scores (or one pillar's) as a bar chart in the terminal. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { didYouMean } from '../core/diagnostics.js';
-import { asciiOnly, makeChalk } from '../cli/context.js';
+import { asciiOnly, makeChalk, termWidth } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { renderBars } from '../render/chart.js';
@@ -22,14 +22,6 @@ function width(v: string): number {
   return n;
 }
 
-/** The terminal's width: --width, else COLUMNS, else the terminal's own, else 80. */
-export function terminalWidth(io: Io, asked?: number): number {
-  if (asked !== undefined) return asked;
-  const env = Number(io.env.COLUMNS);
-  if (Number.isInteger(env) && env >= 30) return env;
-  return io.stdout.columns !== undefined && io.stdout.columns >= 30 ? io.stdout.columns : 80;
-}
-
 export function register(program: Command, io: Io, done: (code: number) => void): void {
   const cmd = program
     .command('chart')
@@ -38,7 +30,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
   dataOptions(cmd)
     .option('--pillar <id>', 'chart this pillar’s scores instead of the index (e.g. cqs)')
     .option('--top <n>', 'only the units ranked n or better', positiveInt)
-    .option('--width <n>', 'line width (default: COLUMNS, else the terminal’s, else 80)', width)
+    .option('--width <n>', 'line width (default: the terminal’s, else COLUMNS, else 80)', width)
     .option('--ascii', "draw with '#' (also when the terminal is not UTF-8 or TERM=dumb)")
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
     .option('--no-previous', 'do not read the previous year')
@@ -71,7 +63,7 @@ Examples:
       const title = `${d.name[flags.lang]}${result.year === null ? '' : ` ${result.year}`}: ${pillar === null ? t.score : pillar.name[flags.lang]}`;
       io.stdout.write(renderBars(rows, {
         title,
-        width: terminalWidth(io, flags.width),
+        width: flags.width ?? termWidth(io, undefined) ?? 80,
         ascii: flags.ascii === true || asciiOnly(io),
         decimals: d.decimals,
         chalk: makeChalk(io.stdout, io, flags.color),
