@@ -9,7 +9,7 @@ import { missingErrors } from './stages/missing.js';
 import { denominatorErrors } from './stages/denominate.js';
 import { type Framework, forYear } from './framework.js';
 import { findProvince, province2025ByCode, region2025, successorOf } from './provinces.js';
-import { type Decimal, parseBoolean, parseNumber } from './values.js';
+import { type Decimal, parseBoolean, parseNumber, plainNumber } from './values.js';
 
 export interface Cell {
   text: string;
@@ -383,6 +383,16 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   // Cells already reported as not a number, so `missing: error` does not report them again.
   const invalid = new Set<string>();
   const readValue = (r: UnitRecord, j: number, cell: Cell) => {
+    if (decimal === 'dot' && cell.value === undefined && !isBoolean[j]) {
+      // The common cell, a plain decimal, without building a CellValue.
+      const x = plainNumber(cell.text);
+      if (x === x) {
+        r.lines[j] = cell.line;
+        r.cols[j] = cell.col;
+        r.values[j] = x;
+        return;
+      }
+    }
     const v = isBoolean[j] ? parseBoolean(cell.text) : cell.value !== undefined ? { kind: 'number' as const, value: cell.value } : parseNumber(cell.text, decimal);
     r.lines[j] = cell.line;
     r.cols[j] = cell.col;

@@ -19,6 +19,28 @@ const COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 
 const SIMPLE = /^-?\d+(\.\d+)?$/;
 
+/**
+ * A plain decimal with '.' as the mark ("-12.5", "80", what SIMPLE matches): its value, else
+ * NaN (then parseNumber decides). A loop over the characters: the common cell, without a
+ * regular expression or an object.
+ */
+export function plainNumber(text: string): number {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const digits = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === digits) return NaN;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46 /* . */) return NaN;
+    const frac = ++i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i === frac || i < n) return NaN;
+  }
+  return Number(text);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
   // Fast path for the common case: a plain decimal number.
   if (decimal === 'dot' && SIMPLE.test(text)) return { kind: 'number', value: Number(text) };
