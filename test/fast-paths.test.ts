@@ -9,7 +9,7 @@ import { plainNumber } from '../src/core/values.js';
 const leaf = (direction: 'higher' | 'lower'): IndicatorNode => ({
   id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: [], weight: 1, missing: 'zero', kind: 'leaf',
   aggregate: 'mean', children: [], unit: null, column: null, direction, transform: 'none', normalize: { method: 'rank' },
-  denominator: null, per: 1, impute: 'none', treat: null, floor: 0,
+  denominator: null, per: 1, impute: 'none', treat: null, floor: 0, years: null,
 });
 
 /** (mean 1-based rank of v's tied block − 1)/(m − 1); a value absent from the pool falls between. */
