@@ -31,10 +31,10 @@ describe('dti score', () => {
     expect(first.pillars.cqs).toMatchObject({ rank: 1 });
   });
   it('shows rank changes against the file of the year before beside the data', async () => {
-    const json = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json'])).stdout);
+    const json = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'json'])).stdout);
     expect(json.previousYear).toBe(2015);
     expect(json.rankings[0]).toMatchObject({ unit: 'Cần Thơ', rank: 1, previousRank: 2, rankChange: 1 });
-    const none = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json', '--no-previous'])).stdout);
+    const none = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'json', '--no-previous'])).stdout);
     expect(none.previousYear).toBeNull();
   });
   it('renders Markdown for CI tables', async () => {

@@ -34,7 +34,7 @@ describe('the dti binary', () => {
     const dir = tmp();
     const rows = Array.from({ length: 3000 }, (_, i) => `Đơn vị ${i},${(i % 10) + 1},5,5,5,5,5`);
     writeFileSync(join(dir, 'big.csv'), `unit,d1-participation,d2-transparency,d3-vertical-accountability,d4-control-of-corruption,d5-public-admin-procedures,d6-public-service-delivery\n${rows.join('\n')}\n`);
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" score "${join(dir, 'big.csv')}" -i indicators/papi.yaml --detail indicators -f json | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`],
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" score "${join(dir, 'big.csv')}" -i indicators/papi-dimensions.yaml --detail indicators -f json | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`],
       { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('0');
     expect(r.stderr).toBe('');
@@ -44,7 +44,7 @@ describe('the dti binary', () => {
     // CLI on every format and writing what it printed as JSON.
     const script = `import { run } from ${JSON.stringify(join(ROOT, 'dist/dti.js'))};
       const out = [];
-      for (const args of [['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json'],
+      for (const args of [['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'json'],
         ...['csv', 'md', 'tsv'].map((f) => ['score', 'data/2023.csv', '-f', f, '-q'])]) {
         let s = '';
         const code = await run(args, { stdout: { write: (t) => { s += t; } }, stderr: { write: () => {} },

@@ -75,12 +75,12 @@ describe('the message catalogue', () => {
     expect(checked).toBeGreaterThanOrEqual(10);
   });
   it('--lang vi (the default) prints Vietnamese, --lang en English', async () => {
-    const vi = await cli(['score', 'test/fixtures/office-papi-2016-errors.xlsx', '-i', 'indicators/papi.yaml']);
+    const vi = await cli(['score', 'test/fixtures/office-papi-2016-errors.xlsx', '-i', 'indicators/papi-dimensions.yaml']);
     expect(vi.stderr).toContain("office-papi-2016-errors.xlsx[Số liệu]!F9: lỗi: d3-vertical-accountability: 'không rõ' không phải là số viết theo kiểu Việt Nam [NOT_A_NUMBER]");
     expect(vi.stderr).toContain('  gợi ý: với --decimal comma');
     expect(vi.stderr).toContain("cảnh báo: 'Cả nước' là dòng tổng cộng hoặc trung bình; đã bỏ qua [TOTALS_ROW]");
     expect(vi.stderr).not.toMatch(/\berror\b|\bhint\b/);
-    const en = await cli(['score', 'test/fixtures/office-papi-2016-errors.xlsx', '-i', 'indicators/papi.yaml', '--lang', 'en']);
+    const en = await cli(['score', 'test/fixtures/office-papi-2016-errors.xlsx', '-i', 'indicators/papi-dimensions.yaml', '--lang', 'en']);
     expect(en.stderr).toContain("F9: error: d3-vertical-accountability: 'không rõ' is not a number in the Vietnamese style [NOT_A_NUMBER]");
     expect(en.stderr).not.toMatch(/lỗi|gợi ý|cảnh báo/);
   });

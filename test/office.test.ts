@@ -1,6 +1,6 @@
 // CSV files as offices make them: Excel on a Vietnamese Windows machine (';', decimal comma,
 // BOM, CRLF), title rows, STT, Vietnamese headers, totals rows, legacy encodings. The expected
-// results are dti's results on the plain file the office file was made from (data/papi/2016.csv).
+// results are dti's results on the plain file the office file was made from (data/papi-dimensions/2016.csv).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ const dirs: string[] = [];
 const scratch = () => { const d = tmp(); dirs.push(d); return d; };
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
-const PAPI = ['-i', 'indicators/papi.yaml', '--no-previous'];
-const plain = readFileSync(join(ROOT, 'data/papi/2016.csv'), 'utf8');
+const PAPI = ['-i', 'indicators/papi-dimensions.yaml', '--no-previous'];
+const plain = readFileSync(join(ROOT, 'data/papi-dimensions/2016.csv'), 'utf8');
 const lines = plain.trim().split('\n').map((l) => l.split(','));
 
 /** The plain file as Excel saves it on a Vietnamese Windows machine. */
@@ -21,18 +21,18 @@ function excelVn(rows: string[][]): string {
 }
 
 async function expected(): Promise<string> {
-  return (await cli(['score', 'data/papi/2016.csv', ...PAPI, '-f', 'csv'])).stdout;
+  return (await cli(['score', 'data/papi-dimensions/2016.csv', ...PAPI, '-f', 'csv'])).stdout;
 }
 
 describe('files as offices make them', () => {
   it("a ';'-delimited, decimal-comma, BOM, CRLF file scores without flags; -v says what was detected", async () => {
     const d = scratch();
     writeFileSync(join(d, 'so-lieu-2016.csv'), excelVn(lines));
-    const r = await cli(['score', 'so-lieu-2016.csv', ...PAPI, '-f', 'csv', '-v', '--lang', 'en', '-i', join(ROOT, 'indicators/papi.yaml')], { cwd: d });
+    const r = await cli(['score', 'so-lieu-2016.csv', ...PAPI, '-f', 'csv', '-v', '--lang', 'en', '-i', join(ROOT, 'indicators/papi-dimensions.yaml')], { cwd: d });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(await expected());
     expect(r.stderr).toContain("so-lieu-2016.csv: delimiter ';' (detected); header on line 1; decimal mark: comma (detected)");
-    const vi = await cli(['validate', 'so-lieu-2016.csv', '-v', '-i', join(ROOT, 'indicators/papi.yaml')], { cwd: d });
+    const vi = await cli(['validate', 'so-lieu-2016.csv', '-v', '-i', join(ROOT, 'indicators/papi-dimensions.yaml')], { cwd: d });
     expect(vi.stderr).toContain("dấu phân cách ';' (tự nhận ra)");
   });
   it('title rows, STT, Vietnamese headers, empty trailing columns and a totals row', async () => {
@@ -44,15 +44,15 @@ describe('files as offices make them', () => {
     const total = ['', 'Tổng cộng', '', ...lines[0]!.slice(1).map(() => '5'), '', ''];
     const avg = ['', 'Trung bình cả nước', '', ...lines[0]!.slice(1).map(() => '5'), '', ''];
     writeFileSync(join(d, 'bao-cao.csv'), excelVn([title, blank, head, ...body, total, avg]));
-    const r = await cli(['score', 'bao-cao.csv', ...PAPI, '-f', 'csv', '--lang', 'en', '-i', join(ROOT, 'indicators/papi.yaml')], { cwd: d });
+    const r = await cli(['score', 'bao-cao.csv', ...PAPI, '-f', 'csv', '--lang', 'en', '-i', join(ROOT, 'indicators/papi-dimensions.yaml')], { cwd: d });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(await expected());
     expect(r.stderr).toContain("bao-cao.csv:67:2: warning: 'Tổng cộng' is a totals or average row; skipped [TOTALS_ROW]");
     expect(r.stderr).toContain("bao-cao.csv:68:2: warning: 'Trung bình cả nước' is a totals or average row; skipped [TOTALS_ROW]");
     // --skip-lines names the header's place outright.
-    const skip = await cli(['score', 'bao-cao.csv', ...PAPI, '-f', 'csv', '-q', '--skip-lines', '2', '-i', join(ROOT, 'indicators/papi.yaml')], { cwd: d });
+    const skip = await cli(['score', 'bao-cao.csv', ...PAPI, '-f', 'csv', '-q', '--skip-lines', '2', '-i', join(ROOT, 'indicators/papi-dimensions.yaml')], { cwd: d });
     expect(skip.stdout).toBe(await expected());
-    const wrong = await cli(['score', 'bao-cao.csv', ...PAPI, '-f', 'csv', '--skip-lines', '3', '-i', join(ROOT, 'indicators/papi.yaml')], { cwd: d });
+    const wrong = await cli(['score', 'bao-cao.csv', ...PAPI, '-f', 'csv', '--skip-lines', '3', '-i', join(ROOT, 'indicators/papi-dimensions.yaml')], { cwd: d });
     expect(wrong.code).toBe(4);
   });
   it('a value under a column with no header is an error, not lost', async () => {
@@ -106,7 +106,7 @@ describe('files as offices make them', () => {
     const bytes = encode(plain);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     writeFileSync(join(d, 'w1258-2016.csv'), bytes);
-    const papi = join(ROOT, 'indicators/papi.yaml');
+    const papi = join(ROOT, 'indicators/papi-dimensions.yaml');
     const without = await cli(['score', 'w1258-2016.csv', '-i', papi, '--no-previous', '--lang', 'en'], { cwd: d });
     expect(without.code).toBe(4);
     expect(without.stderr).toContain('pass --encoding windows-1258');
@@ -127,7 +127,7 @@ describe('files as offices make them', () => {
     expect(r.stderr).toContain('6 errors');
   });
   it('--bom starts CSV output with a byte-order mark', async () => {
-    const r = await cli(['score', 'data/papi/2016.csv', ...PAPI, '-f', 'csv', '--bom']);
+    const r = await cli(['score', 'data/papi-dimensions/2016.csv', ...PAPI, '-f', 'csv', '--bom']);
     expect(r.stdout.charCodeAt(0)).toBe(0xfeff);
     expect(r.stdout.slice(1)).toBe(await expected());
   });

@@ -7,13 +7,13 @@ import { readRecords } from '../src/core/csv.js';
 import { ROOT, cli, tmp } from './helpers.js';
 
 const DIMS = ['d1-participation', 'd2-transparency', 'd3-vertical-accountability', 'd4-control-of-corruption', 'd5-public-admin-procedures', 'd6-public-service-delivery'];
-const rows = (year: number) => readRecords(readFileSync(join(ROOT, `data/papi/${year}.csv`), 'utf8'));
+const rows = (year: number) => readRecords(readFileSync(join(ROOT, `data/papi-dimensions/${year}.csv`), 'utf8'));
 const dir = tmp();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** papi.yaml with lines added after the given anchors. */
 function papiWith(inserts: [string, string][]): string {
-  let y = readFileSync(join(ROOT, 'indicators/papi.yaml'), 'utf8');
+  let y = readFileSync(join(ROOT, 'indicators/papi-dimensions.yaml'), 'utf8');
   for (const [anchor, add] of inserts) {
     expect(y).toContain(anchor);
     y = y.replace(anchor, anchor + add);
@@ -23,7 +23,7 @@ function papiWith(inserts: [string, string][]): string {
 
 describe('PAPI with gaps', () => {
   it('linear: Bắc Giang and Đồng Tháp, blank in 2014, get the mean of 2013 and 2015 and a 2014 rank', async () => {
-    for (const y of [2013, 2014, 2015]) copyFileSync(join(ROOT, `data/papi/${y}.csv`), join(dir, `${y}.csv`));
+    for (const y of [2013, 2014, 2015]) copyFileSync(join(ROOT, `data/papi-dimensions/${y}.csv`), join(dir, `${y}.csv`));
     writeFileSync(join(dir, 'linear.yaml'), papiWith([['aggregate: sum\n', 'impute: linear\n']]));
     // By hand: a dimension in 2014 = (2013 + 2015) / 2 (2014 lies halfway); the total is the sum of the six.
     const at = (y: number) => new Map(rows(y).map((r) => [r.province!, r]));
@@ -48,14 +48,14 @@ describe('PAPI with gaps', () => {
     // In 2015 nothing is imputed.
     expect(bg.imputed).toBe(0);
     // Without imputation both are unranked in 2014.
-    const plain = JSON.parse((await cli(['score', '2013.csv', '2014.csv', '2015.csv', '-i', join(ROOT, 'indicators/papi.yaml'), '-f', 'json', '-q'], { cwd: dir })).stdout);
+    const plain = JSON.parse((await cli(['score', '2013.csv', '2014.csv', '2015.csv', '-i', join(ROOT, 'indicators/papi-dimensions.yaml'), '-f', 'json', '-q'], { cwd: dir })).stdout);
     expect(plain.rankings.find((r: { unit: string }) => r.unit === 'Bắc Giang').previousRank).toBeNull();
   });
 
   it('previous and linear after the last year, and screen: Đà Nẵng with 2 of 6 dimensions is unranked', async () => {
-    for (const y of [2014, 2015]) copyFileSync(join(ROOT, `data/papi/${y}.csv`), join(dir, `${y}.csv`));
+    for (const y of [2014, 2015]) copyFileSync(join(ROOT, `data/papi-dimensions/${y}.csv`), join(dir, `${y}.csv`));
     // 2016 with Hà Nội's d1 and d2 blanked, and four of Đà Nẵng's six dimensions.
-    const lines = readFileSync(join(ROOT, 'data/papi/2016.csv'), 'utf8').split('\n');
+    const lines = readFileSync(join(ROOT, 'data/papi-dimensions/2016.csv'), 'utf8').split('\n');
     const blank = (name: string, cols: number[]) => {
       const i = lines.findIndex((l) => l.startsWith(`${name},`));
       const cells = lines[i]!.split(',');

@@ -8,11 +8,11 @@ import { score } from '../src/core/score.js';
 import { loadData, loadDefinitions } from '../src/load.js';
 import { ROOT } from './helpers.js';
 
-const defs = loadDefinitions(readFileSync(join(ROOT, 'indicators/papi.yaml'), 'utf8'), 'papi.yaml');
+const defs = loadDefinitions(readFileSync(join(ROOT, 'indicators/papi-dimensions.yaml'), 'utf8'), 'papi-dimensions.yaml');
 if (!defs.ok) throw new Error('papi.yaml invalid');
 const fw = defs.value;
 const load = (y: number) => {
-  const text = readFileSync(join(ROOT, `data/papi/${y}.csv`), 'utf8');
+  const text = readFileSync(join(ROOT, `data/papi-dimensions/${y}.csv`), 'utf8');
   const r = loadData(text, fw, { file: `${y}.csv`, fileYear: y });
   if (!r.ok) throw new Error(r.errors[0]!.message);
   const published = new Map(text.trim().split('\n').slice(1).map((l) => l.split(',')).map((c) => [c[0]!, c[7] === '' ? NaN : Number(c[7])]));

@@ -55,7 +55,7 @@ describe('regions', () => {
   it('ranks within a region: Tây Nguyên in PAPI 2016, worked out from the published totals', async () => {
     // Published 2016 totals: Đắk Nông 35.8856 (31st nationally), Đắk Lắk 35.6531 (33rd), Lâm Đồng 35.1994 (43rd),
     // Kon Tum 34.8032 (46th), Gia Lai 34.4610 (52nd); their mean 35.2005.
-    const r = await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--region', 'tay nguyen', '-f', 'json']);
+    const r = await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--region', 'tay nguyen', '-f', 'json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.rankings.map((x: { unit: string; rank: number; regionRank: number }) => [x.unit, x.rank, x.regionRank])).toEqual([
@@ -65,13 +65,13 @@ describe('regions', () => {
     expect(j.regions[0].score).toBeCloseTo(35.2005, 4);
   });
   it('--by region gives each of the six regions its ranking and averages', async () => {
-    const j = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--by', 'region', '-f', 'json'])).stdout);
+    const j = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--by', 'region', '-f', 'json'])).stdout);
     expect(j.regions.map((r: { region: string; units: number }) => r.units)).toEqual([11, 14, 14, 5, 6, 13]);
-    const csv = (await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--by', 'region', '-f', 'csv'])).stdout;
+    const csv = (await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--by', 'region', '-f', 'csv'])).stdout;
     expect(csv.split('\n')[0]).toContain(',region,region_rank,');
   });
   it('an unknown region is a usage error with a suggestion', async () => {
-    const r = await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--region', 'Tây Nguyen Xa', '--lang', 'en']);
+    const r = await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--region', 'Tây Nguyen Xa', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("did you mean 'Tây Nguyên'");
   });

@@ -160,13 +160,13 @@ describe('dti trend', () => {
 
 describe('--top', () => {
   it('with --by region or --region keeps the top of each region by its region rank', async () => {
-    const by = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--by', 'region', '--top', '1', '-f', 'json', '-q'])).stdout);
+    const by = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--by', 'region', '--top', '1', '-f', 'json', '-q'])).stdout);
     expect(by.rankings).toHaveLength(6);
     expect(by.rankings.every((r: { regionRank: number }) => r.regionRank === 1)).toBe(true);
     expect(new Set(by.rankings.map((r: { region: string }) => r.region)).size).toBe(6);
-    const one = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--region', 'Tây Nguyên', '--top', '2', '-f', 'json', '-q'])).stdout);
+    const one = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--region', 'Tây Nguyên', '--top', '2', '-f', 'json', '-q'])).stdout);
     expect(one.rankings.map((r: { regionRank: number }) => r.regionRank)).toEqual([1, 2]);
-    const csv = (await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--region', 'Tây Nguyên', '--top', '2', '-f', 'csv', '-q'])).stdout;
+    const csv = (await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--region', 'Tây Nguyên', '--top', '2', '-f', 'csv', '-q'])).stdout;
     expect(csv.trim().split('\n')).toHaveLength(3);
   });
 });
@@ -175,7 +175,7 @@ describe('-o', () => {
   it('writes a table that does not depend on the writer’s locale or colour settings', async () => {
     const dir = tmp();
     const out = (env: Record<string, string>, name: string) =>
-      cli(['score', join(process.cwd(), 'data/papi/2016.csv'), '-i', join(process.cwd(), 'indicators/papi.yaml'), '-f', 'table', '-q', '-o', name], { cwd: dir, env });
+      cli(['score', join(process.cwd(), 'data/papi-dimensions/2016.csv'), '-i', join(process.cwd(), 'indicators/papi-dimensions.yaml'), '-f', 'table', '-q', '-o', name], { cwd: dir, env });
     expect((await out({ LANG: 'C', FORCE_COLOR: '1' }, 'c.txt')).code).toBe(0);
     expect((await out({ LANG: 'vi_VN.UTF-8' }, 'utf8.txt')).code).toBe(0);
     const { readFileSync } = await import('node:fs');

@@ -352,7 +352,7 @@ describe('on the command line', () => {
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
   it('--by region adds group and groupRank too, equal to region and regionRank', async () => {
-    const j = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '--by', 'region', '-f', 'json', '-q'])).stdout);
+    const j = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--by', 'region', '-f', 'json', '-q'])).stdout);
     expect(j.rankings.length).toBe(63);
     for (const r of j.rankings) {
       expect(r.group).toBe(r.region);

@@ -31,9 +31,9 @@ describe('streamed output', () => {
   const dti = fw(read('indicators/dti.yaml'));
   const d2023 = data(read('data/2023.csv'), dti, { fileYear: 2023 });
   const d2022 = data(read('data/2022.csv'), dti, { fileYear: 2022 });
-  const papi = fw(read('indicators/papi.yaml'));
-  const p2016 = data(read('data/papi/2016.csv'), papi, { fileYear: 2016 });
-  const p2015 = data(read('data/papi/2015.csv'), papi, { fileYear: 2015 });
+  const papi = fw(read('indicators/papi-dimensions.yaml'));
+  const p2016 = data(read('data/papi-dimensions/2016.csv'), papi, { fileYear: 2016 });
+  const p2015 = data(read('data/papi-dimensions/2015.csv'), papi, { fileYear: 2015 });
 
   it('equals the whole-string output for the shipped data, every format and detail', () => {
     let compared = 0;
@@ -52,10 +52,10 @@ describe('streamed output', () => {
   });
 
   it('equals it with imputed values and their note (PAPI 2014, blank cells imputed linearly)', () => {
-    const y = read('indicators/papi.yaml');
+    const y = read('indicators/papi-dimensions.yaml');
     expect(y).toContain('aggregate: sum\n');
     const f = fw(y.replace('aggregate: sum\n', 'aggregate: sum\nimpute: linear\n'));
-    const years = [2013, 2014, 2015].map((yr) => data(read(`data/papi/${yr}.csv`), f, { fileYear: yr }));
+    const years = [2013, 2014, 2015].map((yr) => data(read(`data/papi-dimensions/${yr}.csv`), f, { fileYear: yr }));
     const ds = { ...years[0]!, records: years.flatMap((d) => d.records) };
     let notes = 0;
     for (const format of FORMATS) {
@@ -113,7 +113,7 @@ describe('streamed output', () => {
   it('is what the CLI prints and writes', async () => {
     const dir = tmp();
     dirs.push(dir);
-    const out = await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json', '-q']);
+    const out = await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'json', '-q']);
     expect(out.code).toBe(0);
     const whole = renderScore(score(papi, p2016, { previous: p2015, lang: 'vi', detail: 'indicators' }), papi,
       { format: 'json', detail: 'pillars', lang: 'vi', unitKind: 'province', chalk: new Chalk({ level: 0 }), ascii: false });

@@ -64,11 +64,11 @@ describe('dti template', () => {
 
   it('a CSV template filled in scores as the data (PAPI 2016)', async () => {
     const d = scratch();
-    const papi = join(ROOT, 'indicators/papi.yaml');
+    const papi = join(ROOT, 'indicators/papi-dimensions.yaml');
     expect((await cli(['template', '-i', papi, '--year', '2016', '-o', 'mau.csv'], { cwd: d })).code).toBe(0);
     const lines = readFileSync(join(d, 'mau.csv'), 'utf8').trim().split('\n');
     const header = lines[0]!.split(',');
-    const records = readRecords(readFileSync(join(ROOT, 'data/papi/2016.csv'), 'utf8'));
+    const records = readRecords(readFileSync(join(ROOT, 'data/papi-dimensions/2016.csv'), 'utf8'));
     const out = [lines[0], lines[1], ...lines.slice(2).map((l) => {
       const name = l.split(',')[0]!;
       const rec = records.find((x) => { const p = findProvince(x.province!); return p.ok && p.province.name === name; })!;
@@ -76,7 +76,7 @@ describe('dti template', () => {
     })];
     writeFileSync(join(d, 'so-lieu.csv'), out.join('\n') + '\n');
     const a = await cli(['score', 'so-lieu.csv', '-i', papi, '-f', 'csv', '--no-previous'], { cwd: d });
-    const b = await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'csv', '--no-previous']);
+    const b = await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'csv', '--no-previous']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });

@@ -1,5 +1,5 @@
 // Workbooks in and out. The office workbooks in test/fixtures were written by openpyxl 3.1.5
-// (test/tools/make-office-xlsx.py), not by dti, from data/papi/2016.csv: the expected results
+// (test/tools/make-office-xlsx.py), not by dti, from data/papi-dimensions/2016.csv: the expected results
 // are dti's own results on that CSV.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ const dirs: string[] = [];
 const scratch = () => { const d = tmp(); dirs.push(d); return d; };
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
-const OFFICE_YAML = readFileSync(join(ROOT, 'indicators/papi.yaml'), 'utf8')
+const OFFICE_YAML = readFileSync(join(ROOT, 'indicators/papi-dimensions.yaml'), 'utf8')
   .replace(/^  - id: d1-participation$/m, '  - id: d1-participation\n    column: "Tham gia của người dân ở cấp cơ sở"')
   .replace(/^  - id: d2-transparency$/m, '  - id: d2-transparency\n    column: "Công khai, minh bạch"');
 
@@ -34,7 +34,7 @@ describe('reading an office workbook', () => {
     const yaml = officeYaml();
     expect(OFFICE_YAML).toContain('column: "Công khai, minh bạch"');
     const book = await cli(['score', 'test/fixtures/office-papi-2016.xlsx', '-i', yaml, '-f', 'csv', '--no-previous', '-v', '--lang', 'en']);
-    const csv = await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'csv', '--no-previous']);
+    const csv = await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'csv', '--no-previous']);
     expect(book.code).toBe(0);
     expect(book.stdout).toBe(csv.stdout);
     expect(book.stdout.split('\n')).toHaveLength(65); // header, 63 provinces, final newline
@@ -46,7 +46,7 @@ describe('reading an office workbook', () => {
   });
   it('the scores equal the CSV\'s to 1e-12 (openpyxl writes 16 significant digits)', async () => {
     const a = JSON.parse((await cli(['score', 'test/fixtures/office-papi-2016.xlsx', '-i', officeYaml(), '-f', 'json', '--no-previous', '-q'])).stdout);
-    const b = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json', '--no-previous'])).stdout);
+    const b = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'json', '--no-previous'])).stdout);
     expect(a.rankings.map((r: { unit: string }) => r.unit)).toEqual(b.rankings.map((r: { unit: string }) => r.unit));
     a.rankings.forEach((r: { score: number }, i: number) => expect(Math.abs(r.score - b.rankings[i].score)).toBeLessThan(1e-12));
   });
@@ -82,7 +82,7 @@ describe('writing a workbook', () => {
   it('-o ket-qua.xlsx: a ranking sheet with numbers as numbers and codes as text, a breakdown, an about sheet; --check by content', async () => {
     const d = scratch();
     const out = join(d, 'ket-qua.xlsx');
-    const w = await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-o', out]);
+    const w = await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-o', out]);
     expect(w.code).toBe(0);
     const bytes = readFileSync(out);
     const part = parts(bytes);
@@ -102,27 +102,27 @@ describe('writing a workbook', () => {
     const about = readSheet(wb, part(wb.sheets[2]!.part)!).rows.map((r) => r.map((c) => c.text));
     expect(about).toContainEqual(['Mã bộ chỉ số', 'papi']);
     expect(about).toContainEqual(['Năm', '2016']);
-    expect(about).toContainEqual(['Tệp số liệu', 'data/papi/2016.csv']);
+    expect(about).toContainEqual(['Tệp số liệu', 'data/papi-dimensions/2016.csv']);
     // Same bytes every run.
     const again = join(d, 'again.xlsx');
-    await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-o', again]);
+    await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-o', again]);
     expect(readFileSync(again).equals(bytes)).toBe(true);
 
-    expect((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-o', out, '--check'])).code).toBe(0);
+    expect((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-o', out, '--check'])).code).toBe(0);
     // Saved again by another program (different bytes, compressed, same cells): still fresh.
     const z = readZip(bytes);
     const resaved = [...z.values()].map((e) => ({ name: e.name, data: e.name.endsWith('sheet1.xml') ? new TextEncoder().encode(new TextDecoder().decode(e.read()).replace('<sheetFormatPr defaultRowHeight="15"/>', '')) : e.read() }));
     writeFileSync(out, writeZip(resaved));
     expect(readFileSync(out).equals(bytes)).toBe(false);
-    expect((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-o', out, '--check'])).code).toBe(0);
+    expect((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-o', out, '--check'])).code).toBe(0);
     // A changed cell is stale.
     writeFileSync(out, writeZip([...z.values()].map((e) => ({ name: e.name, data: e.name.endsWith('sheet1.xml') ? new TextEncoder().encode(new TextDecoder().decode(e.read()).replace('<t xml:space="preserve">Hà Nội</t>', '<t xml:space="preserve">Ha Noi</t>')) : e.read() }))));
-    expect((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-o', out, '--check'])).code).toBe(1);
+    expect((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-o', out, '--check'])).code).toBe(1);
   });
   it('-f xlsx for other commands: one sheet, numbers as numbers', async () => {
     const d = scratch();
     const out = join(d, 'trend.xlsx');
-    expect((await cli(['trend', 'data/papi/2015.csv', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-o', out])).code).toBe(0);
+    expect((await cli(['trend', 'data/papi-dimensions/2015.csv', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-o', out])).code).toBe(0);
     const part = parts(readFileSync(out));
     const wb = readWorkbook(part);
     const rows = readSheet(wb, part(wb.sheets[0]!.part)!).rows;

@@ -35,7 +35,7 @@ describe('rank changes', () => {
     expect(ascii).toMatch(/2\s+-1\s+Nghệ An/);
   });
   it('PAPI 2016 against 2015: rank changes of three provinces equal those of the published totals', async () => {
-    const j = JSON.parse((await cli(['score', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'json'])).stdout);
+    const j = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'json'])).stdout);
     const r16 = publishedRanks('2016');
     const r15 = publishedRanks('2015');
     for (const [unit, source] of [['Hà Tĩnh', 'Hà Tĩnh'], ['Quảng Bình', 'Quảng Bình'], ['Hồ Chí Minh', 'Hồ Chí Minh']] as const) {
@@ -60,8 +60,8 @@ describe('rank changes', () => {
 
 describe('dti trend', () => {
   it('gives six years of PAPI, ranks as the published totals rank', async () => {
-    const files = [2011, 2012, 2013, 2014, 2015, 2016].map((y) => `data/papi/${y}.csv`);
-    const r = await cli(['trend', ...files, '-i', 'indicators/papi.yaml', '-f', 'json']);
+    const files = [2011, 2012, 2013, 2014, 2015, 2016].map((y) => `data/papi-dimensions/${y}.csv`);
+    const r = await cli(['trend', ...files, '-i', 'indicators/papi-dimensions.yaml', '-f', 'json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.years).toEqual([2011, 2012, 2013, 2014, 2015, 2016]);
@@ -75,9 +75,9 @@ describe('dti trend', () => {
     expect(j.units.find((u: { unit: string }) => u.unit === 'Bắc Giang').series[3]).toMatchObject({ rank: null, score: null });
   });
   it('draws the rank path on a terminal and writes Markdown for reports', async () => {
-    const t = await cli(['trend', 'data/papi/2015.csv', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'table'], { env: { NO_COLOR: '1' } });
+    const t = await cli(['trend', 'data/papi-dimensions/2015.csv', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'table'], { env: { NO_COLOR: '1' } });
     expect(t.stdout.split('\n')[3]).toMatch(/^Cần Thơ\s+2\s+1\s+39\.5721\s+▲1\s+[▁▂▃▄▅▆▇█]{2}$/);
-    const md = await cli(['trend', 'data/papi/2015.csv', 'data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-f', 'md']);
+    const md = await cli(['trend', 'data/papi-dimensions/2015.csv', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'md']);
     expect(md.stdout).toContain('| Cần Thơ | 39.3441 (2) | 39.5721 (1) | ▲1 |');
   });
 });

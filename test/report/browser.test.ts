@@ -9,7 +9,7 @@ import { cli, tmp } from '../helpers.js';
 import { type Browser, launch } from './browser.js';
 import { inkStats, readPng } from './png.js';
 
-const PAPI = ['data/papi/2016.csv', '-i', 'indicators/papi.yaml'];
+const PAPI = ['data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml'];
 let dir: string;
 let r63: string;
 let r34: string;

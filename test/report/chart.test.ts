@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, cli } from '../helpers.js';
 import { bar } from '../../src/render/chart.js';
 
-const PAPI = ['data/papi/2016.csv', '-i', 'indicators/papi.yaml', '-q'];
+const PAPI = ['data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-q'];
 
 /** The published PAPI 2016 totals, largest first. */
 function totals(): number[] {
-  return readFileSync(join(ROOT, 'data/papi/2016.csv'), 'utf8').trim().split('\n').slice(1)
+  return readFileSync(join(ROOT, 'data/papi-dimensions/2016.csv'), 'utf8').trim().split('\n').slice(1)
     .map((l) => Number(l.split(',').at(-1))).sort((a, b) => b - a);
 }
 

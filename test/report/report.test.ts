@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from '../helpers.js';
 import { findProvince } from '../../src/core/provinces.js';
 
-const PAPI = ['data/papi/2016.csv', '-i', 'indicators/papi.yaml'];
+const PAPI = ['data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml'];
 let dir: string;
 beforeAll(() => { dir = tmp(); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +21,7 @@ async function report(args: string[], name: string, quiet = true): Promise<strin
 
 /** The published PAPI 2016 totals (the '#papi_unweighted_published' column), read independently of dti. */
 function published(): Map<string, number> {
-  const lines = readFileSync(join(ROOT, 'data/papi/2016.csv'), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(join(ROOT, 'data/papi-dimensions/2016.csv'), 'utf8').trim().split('\n').slice(1);
   // Keyed by GSO code: the report shows the registry's spelling of a name.
   return new Map(lines.map((l) => {
     const f = l.split(',');
@@ -45,7 +45,7 @@ describe('dti report', () => {
     expect(rows.map((r) => Number(r[2]))).toEqual(order.map((_, i) => i + 1));
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('Bảng xếp hạng');
-    expect(html).toContain('<li><code>data/papi/2016.csv</code></li><li><code>data/papi/2015.csv</code></li>');
+    expect(html).toContain('<li><code>data/papi-dimensions/2016.csv</code></li><li><code>data/papi-dimensions/2015.csv</code></li>');
     expect(html).toContain('Ranh giới: Natural Earth');
     expect((html.match(/<path class="province" tabindex="0"/g) ?? []).length).toBe(63);
   });
@@ -77,7 +77,7 @@ describe('dti report', () => {
     const csv = join(dir, 'units.csv');
     writeFileSync(csv, 'unit,d1-participation,d2-transparency,d3-vertical-accountability,d4-control-of-corruption,d5-public-admin-procedures,d6-public-service-delivery\n'
       + 'Sở <script>alert(1)</script>,5,5,5,5,5,5\nSở "Tài chính" & Kế hoạch,6,6,6,6,6,6\n');
-    const free = await report([csv, '-i', 'indicators/papi.yaml', '--year', '2016'], 'free.html');
+    const free = await report([csv, '-i', 'indicators/papi-dimensions.yaml', '--year', '2016'], 'free.html');
     expect(free).not.toContain('<path class="province"');
     expect(free).toContain('Không có bản đồ');
     // Names are text, never markup.
@@ -95,7 +95,7 @@ describe('dti report', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'province,d1-participation\nNowhere,abc\n');
     const before = readdirSync(dir).length;
-    const r = await cli(['report', bad, '-i', 'indicators/papi.yaml', '-o', join(dir, 'bad.html'), '--lang', 'en']);
+    const r = await cli(['report', bad, '-i', 'indicators/papi-dimensions.yaml', '-o', join(dir, 'bad.html'), '--lang', 'en']);
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/bad\.csv:2:\d+: error/);
     expect(existsSync(join(dir, 'bad.html'))).toBe(false);
@@ -115,7 +115,7 @@ describe('dti report', () => {
 
 /** PAPI totals of a year as published (last column), by GSO code. */
 function totals(year: number): Map<string, number> {
-  const lines = readFileSync(join(ROOT, `data/papi/${year}.csv`), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(join(ROOT, `data/papi-dimensions/${year}.csv`), 'utf8').trim().split('\n').slice(1);
   return new Map(lines.map((l) => {
     const f = l.split(',');
     const p = findProvince(f[0]!);

@@ -3,7 +3,7 @@ writer, not dti's own), for test/xlsx.test.ts. Run from the repository root:
 
     python3 test/tools/make-office-xlsx.py
 
-Source data: data/papi/2016.csv (PAPI 2016, the 63 provinces' six dimensions). What an office adds: a sheet of instructions first, merged title rows, an
+Source data: data/papi-dimensions/2016.csv (PAPI 2016, the 63 provinces' six dimensions). What an office adds: a sheet of instructions first, merged title rows, an
 STT column, Vietnamese headers (Tỉnh/Thành phố, Năm), two indicators under the office's own
 headers, some values typed as text with a decimal comma, one value as a formula (its cached
 value written in, as Excel saves it), empty trailing columns and a 'Cả nước' totals row.
@@ -11,7 +11,7 @@ value written in, as Excel saves it), empty trailing columns and a 'Cả nước
 import csv, io, re, zipfile
 import openpyxl
 
-SRC = 'data/papi/2016.csv'
+SRC = 'data/papi-dimensions/2016.csv'
 rows = list(csv.DictReader(open(SRC, encoding='utf-8')))
 leaves = ['d1-participation', 'd2-transparency', 'd3-vertical-accountability', 'd4-control-of-corruption',
           'd5-public-admin-procedures', 'd6-public-service-delivery']
