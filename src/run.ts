@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './cli/context.js';
 import { CliError } from './cli/errors.js';
-import { WORDS, localizeHint } from './core/messages.js';
+import { WORDS, localizePlain } from './core/messages.js';
 import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
 
 type Register = (program: Command, io: Io, done: (code: number) => void, version: string) => void;
@@ -125,8 +125,8 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
       if (e.diagnostics.length > 0) printDiagnostics(io, e.diagnostics, chalk);
       else {
         const w = WORDS[io.lang ?? 'vi'];
-        const hint = e.hint === undefined ? undefined : io.lang === 'en' ? e.hint : localizeHint(e.hint);
-        io.stderr.write(`${chalk.red.bold(w.error)}: ${e.message}\n${hint === undefined ? '' : `  ${chalk.cyan(w.hint)}: ${hint}\n`}`);
+        const { message, hint } = localizePlain(e.message, e.hint, io.lang ?? 'vi');
+        io.stderr.write(`${chalk.red.bold(w.error)}: ${message}\n${hint === undefined ? '' : `  ${chalk.cyan(w.hint)}: ${hint}\n`}`);
       }
       return e.exitCode;
     }

@@ -70,7 +70,7 @@ describe('dti score', () => {
     expect(r.stdout).toContain('Đà Nẵng');
   });
   it('fails fast when - would read a terminal', async () => {
-    const r = await cli(['score', '-']);
+    const r = await cli(['score', '-', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('standard input');
   });
@@ -97,7 +97,7 @@ describe('errors and exit codes', () => {
     expect(r.stderr).toContain("d.yaml:7:5: error: indicators.0: unknown key 'wieght'");
   });
   it('exit 5 for a missing file', async () => {
-    const r = await cli(['score', 'nope.csv']);
+    const r = await cli(['score', 'nope.csv', '--lang', 'en']);
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('cannot read nope.csv: no such file');
   });
@@ -132,10 +132,12 @@ describe('errors and exit codes', () => {
 
 describe('dti validate and dti indicators', () => {
   it('validates the shipped data', async () => {
-    const r = await cli(['validate', 'data/2022.csv', 'data/2023.csv', 'data/2024.csv', '-q']);
+    const r = await cli(['validate', 'data/2022.csv', 'data/2023.csv', 'data/2024.csv', '-q', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ok data/2023.csv: 63 province-year rows');
-    const c = await cli(['validate', 'data/components/2022.csv', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '-q']);
+    const vi = await cli(['validate', 'data/2022.csv', 'data/2023.csv', '-q']);
+    expect(vi.stdout).toContain('ok data/2023.csv: 63 dòng tỉnh-năm, dạng bảng rộng, năm 2023');
+    const c = await cli(['validate', 'data/components/2022.csv', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '-q', '--lang', 'en']);
     expect(c.code).toBe(0);
     expect(c.stdout).toContain('ok data/components/2023.csv: 3 province-year rows');
   });

@@ -74,6 +74,15 @@ describe('the message catalogue', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(10);
   });
+  it('usage and file errors without a code are Vietnamese too', async () => {
+    const missing = await cli(['score', 'khong-co.csv']);
+    expect(missing.code).toBe(5);
+    expect(missing.stderr).toBe('lỗi: không đọc được khong-co.csv: không có tệp này\n  gợi ý: kiểm tra đường dẫn (tính từ thư mục hiện tại)\n');
+    const ext = await cli(['score', 'data/2023.csv', '-o', 'ket-qua.pdf', '-q']);
+    expect(ext.code).toBe(2);
+    expect(ext.stderr).toContain("lỗi: không biết định dạng của phần mở rộng '.pdf' (ket-qua.pdf)");
+    expect(ext.stderr).toContain('gợi ý: dùng .csv, .tsv, .md, .json, .xlsx hoặc .txt');
+  });
   it('--lang vi (the default) prints Vietnamese, --lang en English', async () => {
     const vi = await cli(['score', 'test/fixtures/office-papi-2016-errors.xlsx', '-i', 'indicators/papi-dimensions.yaml']);
     expect(vi.stderr).toContain("office-papi-2016-errors.xlsx[Số liệu]!F9: lỗi: d3-vertical-accountability: 'không rõ' không phải là số viết theo kiểu Việt Nam [NOT_A_NUMBER]");

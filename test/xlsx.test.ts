@@ -132,7 +132,7 @@ describe('writing a workbook', () => {
   });
   it('an unknown -o extension is a usage error, never a silent CSV; a workbook never goes to standard output', async () => {
     const d = scratch();
-    const r = await cli(['score', 'data/2023.csv', '-o', join(d, 'ket-qua.pdf')]);
+    const r = await cli(['score', 'data/2023.csv', '-o', join(d, 'ket-qua.pdf'), '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("cannot tell the format from the extension '.pdf'");
     const xls = await cli(['score', 'data/2023.csv', '-o', join(d, 'ket-qua.xls')]);
@@ -148,18 +148,18 @@ describe('the workbook reader', () => {
   const wbXml = '<workbook xmlns="x" xmlns:r="y"><workbookPr date1904="0"/><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets></workbook>';
   const rels = '<Relationships><Relationship Id="rId1" Type="t" Target="worksheets/sheet1.xml"/></Relationships>';
   const sst = '<sst><si><t>Hà Nội</t></si><si><r><t>Tỉnh/</t></r><r><rPr><b/></rPr><t>Thành phố</t></r><rPh><t>x</t></rPh></si><si><t xml:space="preserve"> a &amp; b </t></si></sst>';
-  const styles = '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="&quot;d&quot;0.00"/></numFmts>'
-    + '<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>';
+  const styles = '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="&quot;d&quot;0.00"/><numFmt numFmtId="166" formatCode="yyyy"/></numFmts>'
+    + '<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs></styleSheet>';
   const book = (files: Record<string, string>) => readWorkbook((n) => files[n]);
   it('shared strings with rich text, dates by built-in and custom formats, booleans, errors, cached formula values', () => {
     const wb = book({ 'xl/workbook.xml': wbXml, 'xl/_rels/workbook.xml.rels': rels, 'xl/sharedStrings.xml': sst, 'xl/styles.xml': styles });
     expect(wb.sheets).toEqual([{ name: 'A', part: 'xl/worksheets/sheet1.xml' }]);
     expect(wb.sharedStrings).toEqual(['Hà Nội', 'Tỉnh/Thành phố', ' a & b ']);
-    expect(wb.dateStyles).toEqual([false, true, true, false]);
+    expect(wb.dateStyles).toEqual([false, true, true, false, 'year']);
     const s = readSheet(wb, '<worksheet><sheetData><row r="3"><c r="B3" t="s"><v>0</v></c><c r="C3" s="1"><v>45382</v></c><c r="D3" s="2"><v>44927.5</v></c>'
-      + '<c r="E3" s="3"><v>1.5</v></c><c r="F3" t="b"><v>1</v></c><c r="G3" t="e"><v>#DIV/0!</v></c><c r="H3"><f>1+1</f><v>2</v></c><c r="I3"><f>A1</f></c><c r="J3" t="str"><f>"x"</f><v>x</v></c></row></sheetData></worksheet>');
+      + '<c r="E3" s="3"><v>1.5</v></c><c r="F3" t="b"><v>1</v></c><c r="G3" t="e"><v>#DIV/0!</v></c><c r="H3"><f>1+1</f><v>2</v></c><c r="I3"><f>A1</f></c><c r="J3" t="str"><f>"x"</f><v>x</v></c><c r="K3" s="4"><v>44927</v></c></row></sheetData></worksheet>');
     const row = s.rows[0]!;
-    expect(row.map((c) => c.text)).toEqual(['', 'Hà Nội', '2024-03-31', '2023-01-01 12:00:00', '1.5', 'TRUE', '#DIV/0!', '2', '', 'x']);
+    expect(row.map((c) => c.text)).toEqual(['', 'Hà Nội', '2024-03-31', '2023-01-01 12:00:00', '1.5', 'TRUE', '#DIV/0!', '2', '', 'x', '2023']);
     expect(row[1]).toMatchObject({ line: 3, col: 2 });
     expect(row[4]!.value).toBe(1.5);
     expect(row[7]!.value).toBe(2);

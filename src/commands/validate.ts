@@ -9,6 +9,7 @@ import { coverage } from '../core/engine.js';
 import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
+import { WORDS, localizePlain } from '../core/messages.js';
 import { type ScoreFlags, dataOptions } from './score.js';
 
 type ValidateFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'color' | 'quiet' | 'lang'>;
@@ -38,7 +39,9 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
   const lines: string[] = [];
   const all = [...warnings];
   const failures: CliError[] = [];
-  lines.push(`ok ${input.name}: ${fw.leafIds.length} indicators, ${fw.groups.length} groups, ${fw.pillars.length} pillars`);
+  const vi = (flags.lang ?? 'vi') === 'vi';
+  lines.push(vi ? `ok ${input.name}: ${fw.leafIds.length} chỉ số, ${fw.groups.length} nhóm, ${fw.pillars.length} trụ cột`
+    : `ok ${input.name}: ${fw.leafIds.length} indicators, ${fw.groups.length} groups, ${fw.pillars.length} pillars`);
   for (const f of files) {
     try {
       const { data, input: di, warnings: w } = await loadDataFile(f, fw, io, flags);
@@ -47,7 +50,9 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
       const years = yearsOf(data).map((y) => y ?? 'no year').join(', ');
       const lo = Math.min(...cov);
       const hi = Math.max(...cov);
-      lines.push(`ok ${di.name}: ${data.records.length} ${data.unitKind === 'province' ? 'province' : 'unit'}-year rows, ${data.layout} layout, year ${years}, coverage ${fixed(lo, 2)}–${fixed(hi, 2)}`);
+      lines.push(vi
+        ? `ok ${di.name}: ${data.records.length} dòng ${data.unitKind === 'province' ? 'tỉnh' : 'đơn vị'}-năm, dạng ${data.layout === 'wide' ? 'bảng rộng' : 'bảng dọc'}, năm ${years === 'no year' ? 'không rõ' : years}, tỷ lệ dữ liệu ${fixed(lo, 2)}–${fixed(hi, 2)}`
+        : `ok ${di.name}: ${data.records.length} ${data.unitKind === 'province' ? 'province' : 'unit'}-year rows, ${data.layout} layout, year ${years}, coverage ${fixed(lo, 2)}–${fixed(hi, 2)}`);
     } catch (e) {
       // Keep going: every file's problems in one run.
       if (!(e instanceof CliError)) throw e;
@@ -57,7 +62,11 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
   if (flags.quiet !== true) printDiagnostics(io, all, chalk);
   for (const e of failures) {
     if (e.diagnostics.length > 0) printDiagnostics(io, e.diagnostics, chalk);
-    else io.stderr.write(`${chalk.red.bold('error')}: ${e.message}\n${e.hint === undefined ? '' : `  hint: ${e.hint}\n`}`);
+    else {
+      const { message, hint } = localizePlain(e.message, e.hint, io.lang ?? 'vi');
+      const w = WORDS[io.lang ?? 'vi'];
+      io.stderr.write(`${chalk.red.bold(w.error)}: ${message}\n${hint === undefined ? '' : `  ${w.hint}: ${hint}\n`}`);
+    }
   }
   io.stdout.write(lines.join('\n') + '\n');
   if (failures.length === 0) return EXIT.OK;

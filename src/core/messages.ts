@@ -256,3 +256,39 @@ export const WORDS = {
   vi: { error: 'lỗi', warning: 'cảnh báo', hint: 'gợi ý', also: 'cũng tại', more: (n: number) => `… và ${n} mục khác`, errors: (n: number) => `${n} lỗi`, warnings: (n: number) => `${n} cảnh báo` },
   en: { error: 'error', warning: 'warning', hint: 'hint', also: 'also', more: (n: number) => `… and ${n} more`, errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`, warnings: (n: number) => `${n} warning(s)` },
 } as const;
+
+/** Messages of errors that stop a run before any file is checked (usage, files), in Vietnamese. */
+const PLAIN: Pattern[] = [
+  [/^cannot read (.+): no such file$/, 'không đọc được $1: không có tệp này'],
+  [/^cannot read (.+): it is a directory$/, 'không đọc được $1: đó là một thư mục'],
+  [/^cannot read (.+): permission denied$/, 'không đọc được $1: không có quyền đọc'],
+  [/^cannot (read|write) (.+): (.+)$/, 'không $1 được $2: $3'],
+  [/^refusing to write over the input file (.+)$/, 'không ghi đè lên tệp đầu vào $1'],
+  [/^--check needs --output <file> to compare with$/, '--check cần --output <tệp> để so sánh'],
+  [/^unknown region (.+)$/, 'không có vùng $1'],
+  [/^unknown unit$/, 'không có đơn vị này'],
+  [/^unknown encoding (.+)$/, 'không biết bảng mã $1'],
+  [/^cannot tell the format from the extension (.+) of (.+)$/, 'không biết định dạng của phần mở rộng $1 ($2)'],
+  [/^a workbook \(-f xlsx\) is written to a file, not to standard output$/, 'sổ tính (-f xlsx) phải ghi ra tệp, không ra màn hình'],
+  [/^a template is written as \.xlsx, \.csv or \.tsv, not (.+)$/, 'mẫu được ghi dạng .xlsx, .csv hoặc .tsv, không phải $1'],
+  [/^'-' reads standard input, but it is a terminal$/, "'-' đọc từ đầu vào chuẩn, nhưng đó là màn hình"],
+  [/^a trend needs the year of every row$/, 'xu hướng cần năm của mọi dòng'],
+  [/^regions need a province column$/, 'vùng cần một cột tỉnh'],
+  [/^--allow-partial-merge goes with --merge-2025$/, '--allow-partial-merge đi cùng --merge-2025'],
+];
+const PLAIN_HINTS: Pattern[] = [
+  [/^check the path \(it is relative to the current directory\)$/, 'kiểm tra đường dẫn (tính từ thư mục hiện tại)'],
+  [/^choose another --output file$/, 'chọn tệp --output khác'],
+  [/^name the file: -o ket-qua\.xlsx$/, 'đặt tên tệp: -o ket-qua.xlsx'],
+  [/^name the files by year \(2023\.csv\), add a year column, or pass --year$/, 'đặt tên tệp theo năm (2023.csv), thêm cột năm, hoặc dùng --year'],
+  [/^use \.csv, \.tsv, \.md, \.json, \.xlsx or \.txt, or name the format: (.+)$/, 'dùng .csv, .tsv, .md, .json, .xlsx hoặc .txt, hoặc nêu định dạng: $1'],
+  [/^e\.g\. (.+)$/, 'ví dụ $1'],
+  [/^one of: (.+)$/, 'một trong: $1'],
+];
+
+/** A message without a code (a usage or file error) in `lang`. */
+export function localizePlain(message: string, hint: string | undefined, lang: Lang): { message: string; hint: string | undefined } {
+  if (lang === 'en') return { message, hint };
+  const tr = (t: string, ps: Pattern[]) => { for (const [re, vi] of ps) if (re.test(t)) return t.replace(re, vi); return t; };
+  return { message: tr(message, PLAIN), hint: hint === undefined ? undefined : tr(localizeHint(hint), PLAIN_HINTS) };
+}

@@ -29,8 +29,8 @@ export interface Workbook {
   sheets: SheetInfo[];
   date1904: boolean;
   sharedStrings: string[];
-  /** Per cell style index: is it a date format? */
-  dateStyles: boolean[];
+  /** Per cell style index: is it a date format? ('year': a format showing the year alone, e.g. yyyy). */
+  dateStyles: (boolean | 'year')[];
 }
 
 /** A cell reference "C7" → [row 7, column 3]. */
@@ -55,6 +55,11 @@ function isDateFormat(code: string): boolean {
   // Drop quoted text, escapes and [colour]/[locale] sections, then look for date/time letters.
   const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** A format that shows the year alone (a year column typed as a date and shown as 2023). */
+function isYearFormat(code: string): boolean {
+  return /^y{2,4}$/i.test(code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').trim());
 }
 
 /** Read the workbook-level parts. `part` returns a part's text, or undefined when absent. */
@@ -82,14 +87,15 @@ export function readWorkbook(part: (name: string) => string | undefined): Workbo
   if (sst !== undefined) {
     for (const si of children(parseXml(sst), 'si')) sharedStrings.push(stringItem(si));
   }
-  const dateStyles: boolean[] = [];
+  const dateStyles: (boolean | 'year')[] = [];
   const st = part('xl/styles.xml');
   if (st !== undefined) {
     const styles = parseXml(st);
     const custom = new Map(children(child(styles, 'numFmts'), 'numFmt').map((f) => [Number(f.attrs.numFmtId), f.attrs.formatCode ?? '']));
     for (const xf of children(child(styles, 'cellXfs'), 'xf')) {
       const id = Number(xf.attrs.numFmtId ?? 0);
-      dateStyles.push(custom.has(id) ? isDateFormat(custom.get(id)!) : BUILTIN_DATES.has(id));
+      const code = custom.get(id);
+      dateStyles.push(code !== undefined ? (isYearFormat(code) ? 'year' : isDateFormat(code)) : BUILTIN_DATES.has(id));
     }
   }
   return { sheets, date1904, sharedStrings, dateStyles };
@@ -188,7 +194,9 @@ function readCell(wb: Workbook, c: XmlElement, line: number, col: number): Sheet
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) return { text: raw, line, col };
       const style = Number(c.attrs.s ?? 0);
-      if (wb.dateStyles[style] === true) return { text: serialToIso(n, wb.date1904), line, col };
+      const date = wb.dateStyles[style];
+      if (date === 'year') return { text: serialToIso(n, wb.date1904).slice(0, 4), line, col };
+      if (date === true) return { text: serialToIso(n, wb.date1904), line, col };
       return { text: String(n), value: n, line, col };
     }
   }
