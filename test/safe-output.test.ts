@@ -111,7 +111,7 @@ describe('-o', () => {
     const before = fs.readFileSync(join(dir, 'd.csv'), 'utf8');
     fs.linkSync(join(dir, 'd.csv'), join(dir, 'hard.csv'));
     for (const target of ['d.csv', './d.csv', 'hard.csv', join(dir, 'd.csv')]) {
-      const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', target], { cwd: dir });
+      const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', target, '--lang', 'en'], { cwd: dir });
       expect(r.code, target).toBe(2);
       expect(r.stderr).toContain('refusing to write over the input file');
     }
@@ -119,7 +119,7 @@ describe('-o', () => {
     expect(defs.code).toBe(2);
     // `dti score - < d.csv -o d.csv`: standard input is that file.
     const st = fs.statSync(join(dir, 'd.csv'));
-    const piped = await cli(['score', '-', '-i', 'd.yaml', '-q', '-o', 'hard.csv'], { cwd: dir, stdin: before, stdinFile: () => ({ dev: st.dev, ino: st.ino }) });
+    const piped = await cli(['score', '-', '-i', 'd.yaml', '-q', '-o', 'hard.csv', '--lang', 'en'], { cwd: dir, stdin: before, stdinFile: () => ({ dev: st.dev, ino: st.ino }) });
     expect(piped.code).toBe(2);
     expect(piped.stderr).toContain('(it is standard input)');
     expect(fs.readFileSync(join(dir, 'd.csv'), 'utf8')).toBe(before);

@@ -346,7 +346,7 @@ describe('on the command line', () => {
       expect(csvOut.split('\n')[1]).toBe('2,,,B,,N,1,0.6667,1.0000,0.0000,');
       // E (screened, value 30 imputed): (30 − 10)/30 = 0.6667, unranked.
       expect(csvOut.split('\n')[5]).toBe(',,,E,,S,,0.6667,0.0000,1.0000,1');
-      const bad = await cli(['score', 'd.csv', '-i', 'd.yaml', '--by', 'zon', '-q'], { cwd: dir });
+      const bad = await cli(['score', 'd.csv', '-i', 'd.yaml', '--by', 'zon', '-q', '--lang', 'en'], { cwd: dir });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain("one of: region, zone");
     } finally { rmSync(dir, { recursive: true, force: true }); }
