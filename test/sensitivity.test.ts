@@ -52,6 +52,25 @@ describe('Monte Carlo of ranks', () => {
     expect(r.units.find((u) => u.unit === 'U5')).toMatchObject({ nominalRank: null, medianRank: null });
     for (const u of ranked.filter((x) => x.rank !== null)) expect(r.units.find((x) => x.unit === u.unit)!.p95).toBe(u.rank);
   });
+  it('uses the year’s own method: a node outside it is neither scored nor perturbed', () => {
+    const yaml = defs(`  - id: a
+    name: A
+    years: -2023
+  - id: b
+    name: B
+    years: -2023
+  - id: z
+    name: Z
+    years: 2024-
+`, 'missing: zero\nscore: { ties: exact }\n');
+    const f = fw(yaml);
+    const csv = 'unit,year,a,b,z\nP,2023,0.2,0.9,\nQ,2023,0.5,0.5,\nR,2023,0.9,0.1,\n';
+    const ranked = new Map(score(f, data(csv, f)).rankings.map((u) => [u.unit, u.rank]));
+    const v = sensitivity(f, data(csv, f).records, 2023, { runs: 50, weights: { spread: 0.5 }, leaveOneOut: true }, { keepRuns: true });
+    if (!v.ok) throw new Error(v.errors[0]!.message);
+    expect(v.value.result.inputs.map((x) => x.options)).toEqual([['a', 'b'], ['none', 'a', 'b']]);
+    for (const u of v.value.result.units) expect(u.nominalRank).toBe(ranked.get(u.unit));
+  });
   it('with nothing uncertain (--weights 0) every interval collapses to the nominal rank', () => {
     const r = run({ runs: 50, weights: { spread: 0 } }).result;
     expect(r.defaultInputs).toBe(false);

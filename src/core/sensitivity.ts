@@ -24,7 +24,7 @@ import { type Diagnostic, type Result, didYouMean, error } from './diagnostics.j
 import { type YearScore, scoreRows } from './pipeline.js';
 import { aggregateMethodOf } from './methods/aggregate.js';
 import type { Aggregate, IndicatorNode, MissingPolicy, Normalize } from './definitions.js';
-import type { Framework } from './framework.js';
+import { type Framework, forYear } from './framework.js';
 import { compareVi } from './text.js';
 
 export type AltNormalisation = 'minmax' | 'zscore' | 'rank';
@@ -162,9 +162,12 @@ interface Plan {
 }
 
 /** Check the spec against the definitions and data; every problem at once, before any run. */
-export function planSensitivity(fw: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec, at: SpecLocator = () => ({})): Result<{ plan: Plan; defaultInputs: boolean; nominal: YearScore }> {
-  // The year as dti score scores it: every stage of the pipeline (imputation sees every year given).
-  const nominal = scoreRows(fw, rows, [year])[0]!;
+export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec, at: SpecLocator = () => ({})): Result<{ plan: Plan; defaultInputs: boolean; nominal: YearScore; fw: Framework }> {
+  // The year as dti score scores it: every stage of the pipeline (imputation sees every year
+  // given), with that year's method (nodes outside it have weight 0 and are not perturbed).
+  const nominal = scoreRows(fwAll, rows, [year])[0]!;
+  const fw = forYear(fwAll, year);
+  const off = (k: number) => fw.inactive !== undefined && fw.inactive[k] === 1;
   const errors: Diagnostic[] = [];
   const bad = (key: string, msg: string, hint: string) => errors.push(error('BAD_SPEC', msg, at(key), hint));
   const runs = spec.runs ?? DEFAULT_RUNS;
@@ -204,7 +207,7 @@ export function planSensitivity(fw: Framework, rows: readonly UnitRecord[], year
       for (const l of levels) {
         if (!Number.isInteger(l) || l < 1 || l > maxDepth) bad('weights.levels', `weights: level ${l} does not exist; the tree has levels 1 to ${maxDepth}`, 'level 1 is the root\'s children (the main indices), 2 the level below');
       }
-      chosen = fw.nodes.flatMap((x, k) => (k !== fw.root && levels.includes(x.depth) ? [k] : []));
+      chosen = fw.nodes.flatMap((x, k) => (k !== fw.root && !off(k) && levels.includes(x.depth) ? [k] : []));
     }
     // One input per level, so Sobol tells the levels apart; nodes named one by one form one input.
     const byLevel = new Map<number, number[]>();
@@ -266,11 +269,11 @@ export function planSensitivity(fw: Framework, rows: readonly UnitRecord[], year
   if (aggregation.length > 1) { inputs.push({ id: 'aggregation', options: aggregation }); draws.push(1); }
   const missing: Plan['missing'] = ['nominal', ...miss.filter((m): m is MissingPolicy => m !== 'nominal')];
   if (missing.length > 1) { inputs.push({ id: 'missing', options: missing }); draws.push(1); }
-  const leaveOut = spec.leaveOneOut === true ? [-1, ...fw.leaves.map((_, j) => j)] : [-1];
-  if (leaveOut.length > 1) { inputs.push({ id: 'leave-one-out', options: ['none', ...fw.leafIds] }); draws.push(1); }
+  const leaveOut = spec.leaveOneOut === true ? [-1, ...fw.leaves.flatMap((ni, j) => (off(ni) ? [] : [j]))] : [-1];
+  if (leaveOut.length > 1) { inputs.push({ id: 'leave-one-out', options: ['none', ...leaveOut.slice(1).map((j) => fw.leafIds[j]!)] }); draws.push(1); }
   return {
     ok: true, warnings: [],
-    value: { plan: { inputs, draws, weightNodes, matrices, aggregation, missing, leaveOut, normNames }, defaultInputs: !named, nominal },
+    value: { plan: { inputs, draws, weightNodes, matrices, aggregation, missing, leaveOut, normNames }, defaultInputs: !named, nominal, fw },
   };
 }
 
@@ -441,11 +444,12 @@ function quantile(sorted: ArrayLike<number>, p: number): number {
  * score). `spec` is validated first (planSensitivity);
  * errors come back as diagnostics and nothing runs.
  */
-export function sensitivity(fw: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec,
+export function sensitivity(fwAll: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec,
   opts: { lang?: 'vi' | 'en'; at?: SpecLocator; keepRuns?: boolean } = {}): Result<SensitivityRun> {
-  const planned = planSensitivity(fw, rows, year, spec, opts.at);
+  const planned = planSensitivity(fwAll, rows, year, spec, opts.at);
   if (!planned.ok) return planned;
-  const { plan, defaultInputs, nominal: ys } = planned.value;
+  // That year's method: nodes outside it carry weight 0.
+  const { plan, defaultInputs, nominal: ys, fw } = planned.value;
   const records = ys.records;
   // Units screened out (too little data) stay unranked in every run, as in dti score.
   const screened = ys.screened;
