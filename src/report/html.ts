@@ -143,7 +143,7 @@ function table(m: ReportModel, L: Labels): string {
   const head = (label: string, type: 'num' | 'text', cls = '') =>
     `<th scope="col"${cls === '' ? '' : ` class="${cls}"`} data-type="${type}"><button type="button" title="${esc(`${L.sortBy}: ${label}`)}">${esc(label)}</button></th>`;
   const heads = [
-    head(L.rank, 'num'), head(L.change, 'num'), head(unitHead, 'text', 'l'), head(L.score, 'num'),
+    head(L.rank, 'num'), head(m.methodChanged ? `${L.change}‡` : L.change, 'num'), head(unitHead, 'text', 'l'), head(L.score, 'num'),
     ...m.pillars.map((p) => head(p.name, 'num')),
   ];
   const num = (x: number | null, d: number) => `<td data-v="${x === null ? '' : String(x)}">${fmt(x, d)}</td>`;
@@ -216,11 +216,12 @@ ${meta.map(([k, v]) => `<dt>${esc(k!)}</dt><dd>${v}</dd>`).join('\n')}
 <main>
 <section id="ranking"><h2>${esc(L.ranking)}</h2>
 ${table(m, L)}
+${m.methodChanged ? `<p class="note">${esc(L.methodNote(m.year, m.previousYear))}</p>` : ''}
 ${dropped}
 </section>
 ${mapSection}
 ${chart('pillars', L.pillars, r.pillars, L.pillarsCaption, L.noPillars)}
-${chart('changes', L.changes, r.changes, L.changesCaption(m.previousYear ?? '', m.year ?? ''), L.noChanges)}
+${chart('changes', L.changes, r.changes, `${L.changesCaption(m.previousYear ?? '', m.year ?? '')}${m.methodChanged ? ` ${L.methodNote(m.year, m.previousYear)}` : ''}`, L.noChanges)}
 ${chart('distribution', L.distribution, r.distribution, L.distributionCaption, L.noData)}
 ${r.extra.join('\n')}
 </main>
@@ -233,5 +234,6 @@ ${r.extra.join('\n')}
 
 /** Escape a source line, turning a bare https URL into a link. */
 function linkify(s: string): string {
-  return esc(s).replace(/https?:\/\/[^\s<>"')]+/g, (u) => `<a href="${u}">${u}</a>`);
+  // A URL ends before trailing punctuation ("…/xep-hang-2022, …").
+  return esc(s).replace(/https?:\/\/[^\s<>"')]*[^\s<>"').,;:]/g, (u) => `<a href="${u}">${u}</a>`);
 }

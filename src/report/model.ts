@@ -24,6 +24,8 @@ export interface ReportModel {
   framework: { id: string; name: string; sources: string[] };
   year: number | null;
   previousYear: number | null;
+  /** The previous year was scored by another method: rank changes compare two ways of computing. */
+  methodChanged: boolean;
   unitKind: UnitKind;
   /** Which province map the units belong to; null for free units (no map). */
   map: '63' | '34' | null;
@@ -50,14 +52,17 @@ export interface ModelInput {
 
 export function buildModel(o: ModelInput): ReportModel {
   const d = o.fw.definitions;
+  // Pillars with a value for some unit (a year whose method has none, e.g. DTI 2024, shows none).
+  const pillars = d.pillars.filter((p) => o.result.rankings.some((r) => (r.pillars[p.id]?.score ?? null) !== null));
   return {
     lang: o.lang,
     framework: { id: d.id, name: d.name[o.lang], sources: [...d.source] },
     year: o.result.year,
     previousYear: o.result.previousYear,
+    methodChanged: o.result.methodChanged,
     unitKind: o.unitKind,
     map: o.unitKind === 'province' ? o.map : null,
-    pillars: d.pillars.map((p) => ({ id: p.id, name: p.name[o.lang] })),
+    pillars: pillars.map((p) => ({ id: p.id, name: p.name[o.lang] })),
     decimals: d.decimals,
     rows: o.result.rankings.map((r) => ({
       rank: r.rank,
@@ -66,7 +71,7 @@ export function buildModel(o: ModelInput): ReportModel {
       unit: r.unit,
       code: r.code,
       score: r.score,
-      pillars: d.pillars.map((p) => r.pillars[p.id]?.score ?? null),
+      pillars: pillars.map((p) => r.pillars[p.id]?.score ?? null),
       coverage: r.coverage,
     })),
     dropped: o.result.dropped.map((x) => ({ unit: x.unit, previousRank: x.previousRank })),

@@ -211,3 +211,22 @@ describe('dti report --unit --sensitivity', () => {
     expect(alone.stderr).toContain('--sensitivity goes with --unit');
   });
 });
+
+describe('dti report on the shipped official DTI', () => {
+  it('2023: 63 provinces all with data; 2024 merged: 34, no pillars that year, rank changes across the change of method marked', async () => {
+    const y23 = await report(['data/2023.csv'], 'dti-2023.html');
+    expect((y23.match(/<path class="province"/g) ?? []).length).toBe(63);
+    expect(y23).not.toContain(': không có dữ liệu"'); // every province has a score
+    expect(y23).not.toContain('‡');
+    const y24 = await report(['data/2024.csv', '--merge-2025'], 'dti-2024-34.html', false);
+    expect((y24.match(/<path class="province"/g) ?? []).length).toBe(34);
+    expect(y24).toContain('Thay đổi‡</button>');
+    expect(y24).toContain('‡ Phương pháp tính năm 2024 khác năm 2023');
+    // DTI 2024's method has no pillars: no empty pillar columns, a note instead of the chart.
+    expect(y24).toContain('Không có điểm trụ cột cho năm này');
+    expect(y24).not.toMatch(/<th scope="col" data-type="num"><button type="button" title="Sắp xếp theo: Chính quyền số">/);
+    expect(y23).toMatch(/<th scope="col" data-type="num"><button type="button" title="Sắp xếp theo: Chính quyền số">/);
+    // Source URLs are links that stop before the punctuation after them.
+    expect(y23).toContain('<a href="https://dti.gov.vn/xep-hang-2022">https://dti.gov.vn/xep-hang-2022</a>,');
+  });
+});
