@@ -16,6 +16,8 @@ const COMMANDS: string[][] = [
   // The proxy components: a breakdown far wider than 80 columns.
   ['score', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--detail', 'groups'],
   ['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc'],
+  ['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '15'],
+  ['sensitivity', 'data/2023.csv', '--runs', '50'],
 ];
 
 describe('tables that fit', () => {

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { explain } from '../core/explain.js';
 import type { Dataset } from '../core/data.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics } from '../cli/context.js';
+import { wrap } from '../render/format.js';
+import { termWidth, asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
@@ -61,7 +62,10 @@ Examples:
       warnings.push(...r.warnings);
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io);
-      const text = renderExplain(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io) });
+      const drawn = renderExplain(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io), width: termWidth(io, flags.output) });
+      // Prose lines wrap at the terminal's width too (the tables are fitted by renderTable).
+      const W = format === 'table' ? termWidth(io, flags.output) : undefined;
+      const text = W === undefined ? drawn : drawn.split('\n').map((l) => wrap(l, W, ' ')).join('\n');
       done(emit(text, flags, io, inputs));
     });
 }

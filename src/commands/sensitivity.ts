@@ -2,7 +2,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { yearsOf } from '../core/data.js';
 import { type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity.js';
-import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { wrap } from '../render/format.js';
+import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { readInput, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
@@ -98,7 +99,10 @@ Examples:
       const r = sensitivity(fw, loaded.data.records, year, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'invalid uncertain inputs', { diagnostics: r.errors });
       const format = chooseFormat(flags.format, flags.output, io);
-      const text = renderSensitivity(r.value.result, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io) });
+      const drawn = renderSensitivity(r.value.result, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io), width: termWidth(io, flags.output) });
+      // Prose lines wrap at the terminal's width too (the tables are fitted by renderTable).
+      const W = format === 'table' ? termWidth(io, flags.output) : undefined;
+      const text = W === undefined ? drawn : drawn.split('\n').map((l) => wrap(l, W, ' ')).join('\n');
       if (flags.runsOut !== undefined && flags.check !== true) writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
       done(emit(text, flags, io, inputs));
     });

@@ -36,14 +36,14 @@ const SHOWN = 10;
 
 const signed = (s: string) => (s.startsWith('-') ? s.replace('-', '−') : `+${s}`);
 
-export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean }): string {
+export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; width?: number | undefined }): string {
   if (o.format === 'json') return JSON.stringify(e, null, 2) + '\n';
   const dec = fw.definitions.decimals;
   const num = (x: number | null | undefined, d = dec) => (x === null || x === undefined ? '' : fixed(x, d));
   if (o.format === 'csv' || o.format === 'tsv') return renderCsv(e, o.format === 'csv' ? ',' : '\t', num);
   const t = T[o.lang];
   const md = o.format === 'md';
-  const table = (cols: Column[]) => (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, o.ascii));
+  const table = (cols: Column[]) => (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang }));
   const head = (s: string) => (md ? `### ${s}\n\n` : `${o.chalk.bold(s)}\n`);
   const pts = (x: number | null | undefined) => num(x, 1);
   const parts: string[] = [];

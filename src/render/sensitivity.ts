@@ -56,7 +56,7 @@ export function intervalBar(p5: number, median: number, p95: number, nominal: nu
 
 const q = (x: number | null) => (x === null ? '' : Number.isInteger(x) ? String(x) : fixed(x, 1));
 
-export function renderSensitivity(r: SensitivityResult, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean }): string {
+export function renderSensitivity(r: SensitivityResult, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; width?: number | undefined }): string {
   if (o.format === 'json') return JSON.stringify(r, null, 2) + '\n';
   if (o.format === 'csv' || o.format === 'tsv') {
     const us = r.units;
@@ -74,7 +74,7 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
   }
   const t = T[o.lang];
   const md = o.format === 'md';
-  const table = (cols: Column[]) => (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, o.ascii));
+  const table = (cols: Column[]) => (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang }));
   const title = `${r.framework.name}${r.year === null ? '' : ` ${r.year}`} — ${t.title(r.runs, r.seed)}`;
   let out = `${md ? `## ${title}` : o.chalk.bold(title)}\n\n`;
   out += `${t.inputs}${r.defaultInputs ? ` (${t.byDefault})` : ''}:\n`;
