@@ -162,6 +162,12 @@ describe('what-if', () => {
     expect(r.value.whatIf!.rankChange).toBe(1);
     expect(r.value.whatIf!.changes).toEqual([{ id: 'b1', from: 5, to: 9 }, { id: 'a1', from: 50, to: 80 }]);
   });
+  it('takes either decimal mark on the command line', () => {
+    const a = explain(f, ds, 'X', { whatIf: ['b1=7,5'] });
+    const b = explain(f, ds, 'X', { whatIf: ['b1=7.5'] });
+    expect(a.ok && a.value.whatIf!.changes).toEqual([{ id: 'b1', from: 5, to: 7.5 }]);
+    expect(a.ok && b.ok && a.value.whatIf!.score === b.value.whatIf!.score).toBe(true);
+  });
   it('rejects an unknown id, a group and a bad value, all at once', () => {
     const r = explain(f, ds, 'X', { whatIf: ['b2=1', 'a=0.5', 'b1=abc'] });
     expect(r.ok).toBe(false);

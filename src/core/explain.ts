@@ -466,7 +466,12 @@ export function parseWhatIf(fw: Framework, edits: readonly string[], decimal: De
       continue;
     }
     const leaf = fw.nodes[k]!;
-    const v = leaf.def!.normalize.method === 'boolean' ? parseBoolean(text) : parseNumber(text, decimal);
+    // A value typed on the command line: either decimal mark is understood (0.6 or 0,6).
+    let v = leaf.def!.normalize.method === 'boolean' ? parseBoolean(text) : parseNumber(text, decimal);
+    if (v.kind === 'invalid' && leaf.def!.normalize.method !== 'boolean') {
+      const other = parseNumber(text, decimal === 'dot' ? 'comma' : 'dot');
+      if (other.kind === 'number') v = other;
+    }
     if (v.kind === 'invalid') { errors.push(error('NOT_A_NUMBER', `--what-if ${id}: ${v.reason}`, {}, v.hint)); continue; }
     const value = v.kind === 'missing' ? NaN : v.value;
     if (!Number.isNaN(value) && Number.isNaN(transformValue(leaf.def!.transform, value))) {
