@@ -22,6 +22,7 @@ import { type Input, decode, readInput, readInputBytes } from './files.js';
 import { formatWhere, isOle2, isWorkbookName, readWorkbookSheet } from './xlsx.js';
 import { isZip } from './zip.js';
 import { EXIT, type Io, type OutStream } from './io.js';
+import { pushAll } from '../core/arrays.js';
 
 /** The definitions `dti` uses when no -i is given: the DTI proxy shipped with the package. */
 export const DEFAULT_INDICATORS = packagePath('indicators/dti.yaml');
@@ -261,12 +262,12 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
       loaded = await loadDataFile(f, fw, io, flags);
     } catch (e) {
       // Keep going: every file's problems in one run.
-      if (e instanceof CliError && e.exitCode === EXIT.DATA && e.diagnostics.length > 0) { failures.push(...e.diagnostics); continue; }
+      if (e instanceof CliError && e.exitCode === EXIT.DATA && e.diagnostics.length > 0) { pushAll(failures, e.diagnostics); continue; }
       throw e;
     }
     paths.push(loaded.input.path);
     names.push(loaded.input.name);
-    warnings.push(...loaded.warnings);
+    pushAll(warnings, loaded.warnings);
     if (data === undefined) { data = loaded.data; continue; }
     if (data.unitKind !== loaded.data.unitKind || data.map !== loaded.data.map) {
       throw new CliError(EXIT.DATA, `${loaded.input.name}: its units (${loaded.data.unitKind}${loaded.data.map === null ? '' : `, ${loaded.data.map} provinces`}) differ from the files before`,

@@ -21,6 +21,7 @@ import { csvSheet, scoreWorkbook } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
+import { pushAll } from '../core/arrays.js';
 
 /** The package's version (read once, when a workbook names its tool). */
 const VERSION_TEXT = (): string => (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -250,7 +251,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
 
   const loaded = await loadDataFiles(files, fw, io, flags);
   inputs.push(...loaded.paths);
-  warnings.push(...loaded.warnings);
+  pushAll(warnings, loaded.warnings);
   const ds = loaded.data;
   const years = [...new Set(ds.records.map((r) => r.year))].sort((a, b) => (a ?? 0) - (b ?? 0));
   const latest = years[years.length - 1] ?? null;
@@ -266,7 +267,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
       const loaded = await loadDataFile(typeof flags.previous === 'string' ? prevPath : displayName(prevPath, io.cwd), fw, io,
         { decimal: flags.decimal, delimiter: flags.delimiter, map: flags.map, encoding: flags.encoding, skipLines: flags.skipLines, verbose: flags.verbose, lang: flags.lang, ...(assumed === undefined ? {} : { year: assumed }) });
       inputs.push(loaded.input.path);
-      warnings.push(...loaded.warnings);
+      pushAll(warnings, loaded.warnings);
       previous = loaded.data;
     }
   }
@@ -288,7 +289,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
   if (flags.merge2025 === true) {
     const problems = [ds, ...(previous === undefined ? [] : [previous])].flatMap((d) => mergeProblems(d, flags.allowPartialMerge === true));
     if (problems.some((p) => p.severity === 'error')) throw new CliError(EXIT.DATA, 'cannot merge', { diagnostics: problems });
-    warnings.push(...problems);
+    pushAll(warnings, problems);
   } else if (flags.allowPartialMerge === true) {
     throw new CliError(EXIT.USAGE, '--allow-partial-merge goes with --merge-2025');
   }

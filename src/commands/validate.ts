@@ -11,6 +11,7 @@ import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { WORDS, localizePlain } from '../core/messages.js';
 import { type ScoreFlags, dataOptions } from './score.js';
+import { maxOf, minOf, pushAll } from '../core/arrays.js';
 
 type ValidateFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'color' | 'quiet' | 'lang'>;
 
@@ -45,11 +46,11 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
   for (const f of files) {
     try {
       const { data, input: di, warnings: w } = await loadDataFile(f, fw, io, flags);
-      all.push(...w);
+      pushAll(all, w);
       const cov = coverage(fw, data.records);
       const years = yearsOf(data).map((y) => y ?? 'no year').join(', ');
-      const lo = Math.min(...cov);
-      const hi = Math.max(...cov);
+      const lo = minOf(cov);
+      const hi = maxOf(cov);
       lines.push(vi
         ? `ok ${di.name}: ${data.records.length} dòng ${data.unitKind === 'province' ? 'tỉnh' : 'đơn vị'}-năm, dạng ${data.layout === 'wide' ? 'bảng rộng' : 'bảng dọc'}, năm ${years === 'no year' ? 'không rõ' : years}, tỷ lệ dữ liệu ${fixed(lo, 2)}–${fixed(hi, 2)}`
         : `ok ${di.name}: ${data.records.length} ${data.unitKind === 'province' ? 'province' : 'unit'}-year rows, ${data.layout} layout, year ${years}, coverage ${fixed(lo, 2)}–${fixed(hi, 2)}`);

@@ -12,6 +12,7 @@ import { findProvince } from './provinces.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
 import { compareVi, fold } from './text.js';
 import { scoreYears } from './trend.js';
+import { maxOf, minOf } from './arrays.js';
 
 /** A published rank (data/published), shown beside ours and labelled official. */
 export interface OfficialRank {
@@ -104,7 +105,7 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
   const leadersOf = (xs: (number | null)[], better: 'high' | 'low') => {
     const v = xs.filter((x): x is number => x !== null);
     if (v.length === 0) return [];
-    const best = better === 'high' ? Math.max(...v) : Math.min(...v);
+    const best = better === 'high' ? maxOf(v) : minOf(v);
     return xs.flatMap((x, i) => (x === best ? [i] : []));
   };
 

@@ -10,6 +10,7 @@ import { denominatorErrors } from './stages/denominate.js';
 import { type Framework, forYear } from './framework.js';
 import { findProvince, province2025ByCode, region2025, successorOf } from './provinces.js';
 import { type Decimal, parseBoolean, parseNumber, plainNumber } from './values.js';
+import { pushAll } from './arrays.js';
 
 export interface Cell {
   text: string;
@@ -133,9 +134,10 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   if (records.length === 0 && errors.length === 0) {
     errors.push(error('NO_DATA', 'the file has a header but no data rows', ctx.at(table.header[0]), `add one row per ${h.unitKind}`));
   }
-  errors.push(...missingErrors(fw, records, invalid, file));
-  errors.push(...denominatorErrors(fw, records, file));
-  errors.push(...domainErrors(fw, records, file));
+  // Appended one by one: a file may have hundreds of thousands of them (no push(...big)).
+  pushAll(errors, missingErrors(fw, records, invalid, file));
+  pushAll(errors, denominatorErrors(fw, records, file));
+  pushAll(errors, domainErrors(fw, records, file));
   if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, value: { ...(file === undefined ? {} : { file }), unitKind: h.unitKind, layout: h.isLong ? 'long' : 'wide', map, records }, warnings };
 }

@@ -270,13 +270,14 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   const pillars: Pillar[] = (d.pillars ?? []).map((p, i) => {
     claim(p.id, ['pillars', i]);
     const members: string[] = [];
+    const listed = new Set<string>();
     p.members.forEach((m, j) => {
       if (!nodeIds.has(m)) {
         fail('UNKNOWN_MEMBER', ['pillars', i, 'members', j], `pillar '${p.id}' names '${m}', which is no node of the tree`,
           didYouMean(m, nodeIds) ?? 'a member is the id of a group or leaf under indicators');
-      } else if (members.includes(m)) {
+      } else if (listed.has(m)) {
         fail('BAD_PARAMETER', ['pillars', i, 'members', j], `pillar '${p.id}' names '${m}' twice`, 'list each member once');
-      } else members.push(m);
+      } else { members.push(m); listed.add(m); }
     });
     return { id: p.id, name: toName(p.name), description: p.description ?? null, members };
   });

@@ -105,13 +105,14 @@ export function compile(definitions: Definitions): Framework {
 
 /** Each leaf's share of the whole index: the product of w / Σw along its path (0 under a zero total). */
 function sharesOf(nodes: readonly FlatNode[], leaves: readonly number[]): Float64Array {
+  // Each group's total child weight once (summing the siblings for every leaf would be
+  // quadratic in a group with 100,000 leaves).
+  const childTotal = nodes.map((nd) => nd.children.reduce((t, c) => t + nodes[c]!.weight, 0));
   const leafShare = new Float64Array(leaves.length);
   leaves.forEach((ni, j) => {
     let share = 1;
     for (let n = ni; nodes[n]!.parent !== -1; n = nodes[n]!.parent) {
-      const siblings = nodes[nodes[n]!.parent]!.children;
-      let total = 0;
-      for (const s of siblings) total += nodes[s]!.weight;
+      const total = childTotal[nodes[n]!.parent]!;
       share = total === 0 ? 0 : share * (nodes[n]!.weight / total);
     }
     leafShare[j] = share;

@@ -5,6 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { fixed } from '../core/text.js';
+import { maxOf } from '../core/arrays.js';
 
 export interface Bar {
   rank: number | null;
@@ -50,9 +51,9 @@ export function renderBars(bars: readonly Bar[], o: ChartOptions): string {
   const hi = Math.max(0, ...values);
   const rankW = Math.max(1, ...bars.map((b) => String(b.rank ?? '–').length));
   const labels = bars.map((b) => cut(b.label, NAME_MAX, o.ascii));
-  const nameW = Math.max(...labels.map((l) => [...l].length), 1);
+  const nameW = Math.max(maxOf(labels.map((l) => [...l].length)), 1);
   const texts = bars.map((b) => (b.value === null ? o.missing : fixed(b.value, o.decimals)));
-  const valueW = Math.max(...texts.map((t) => t.length));
+  const valueW = maxOf(texts.map((t) => t.length));
   const cells = Math.max(MIN_BAR, o.width - (rankW + 1 + nameW + 1 + 1 + valueW));
   const lines = [o.chalk.bold(o.title)];
   bars.forEach((b, i) => {

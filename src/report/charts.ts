@@ -5,6 +5,7 @@
  */
 import type { Labels } from './i18n.js';
 import { type ReportModel, fmt } from './model.js';
+import { maxOf, minOf } from '../core/arrays.js';
 
 /** A TopoJSON topology as the shipped boundary files hold it. */
 export interface Topology {
@@ -64,7 +65,7 @@ export function mapSpec(m: ReportModel, topo: Topology, L: Labels): Spec {
     return { lon: Number(p.label_lon), lat: Number(p.label_lat), name: vi.includes('Hoàng Sa') ? L.hoangSa : L.truongSa };
   });
   const scores = m.rows.map((r) => r.score).filter((x): x is number => x !== null);
-  const domain = scores.length === 0 ? [0, 1] : [Math.min(...scores), Math.max(...scores)];
+  const domain = scores.length === 0 ? [0, 1] : [minOf(scores), maxOf(scores)];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 480,
@@ -150,7 +151,7 @@ export function changeSpec(m: ReportModel, L: Labels): Spec | null {
     };
   });
   const y = { field: 'unit', type: 'nominal', sort: { field: 'rank', op: 'min' }, title: null };
-  const max = Math.max(...rows.map((r) => Math.max(r.rank!, r.previousRank!)));
+  const max = maxOf(rows.map((r) => Math.max(r.rank!, r.previousRank!)));
   const x = { type: 'quantitative', title: L.rank, scale: { domain: [1, max], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
   const color = { field: 'dir', type: 'nominal', title: L.movement, scale: { domain: [L.up, L.down, L.same], range: [UP, DOWN, '#888888'] }, legend: { orient: 'top' } };
   return {
