@@ -25,9 +25,15 @@ cli = await import('../dist/dti.js');
 const io = {
   stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
   stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
-  readStdin: async () => {
+  // An endless pipe stops being read one byte past the limit (the CLI then refuses it).
+  readStdin: async (maxBytes = Infinity) => {
     const chunks = [];
-    for await (const c of process.stdin) chunks.push(c);
+    let total = 0;
+    for await (const c of process.stdin) {
+      chunks.push(c);
+      total += c.length;
+      if (total > maxBytes) break;
+    }
     return Buffer.concat(chunks);
   },
   stdinIsTTY: process.stdin.isTTY === true,

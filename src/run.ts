@@ -37,6 +37,7 @@ function commandOf(argv: readonly string[]): string | undefined {
   const first = argv.find((a) => !a.startsWith('-'));
   return COMMANDS.some(([name]) => name === first) ? first : undefined;
 }
+import { forMessage } from './core/text.js';
 
 export type { Io } from './cli/io.js';
 export { EXIT } from './cli/io.js';
@@ -126,7 +127,7 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
       else {
         const w = WORDS[io.lang ?? 'vi'];
         const { message, hint } = localizePlain(e.message, e.hint, io.lang ?? 'vi');
-        io.stderr.write(`${chalk.red.bold(w.error)}: ${message}\n${hint === undefined ? '' : `  ${chalk.cyan(w.hint)}: ${hint}\n`}`);
+        io.stderr.write(`${chalk.red.bold(w.error)}: ${forMessage(message)}\n${hint === undefined ? '' : `  ${chalk.cyan(w.hint)}: ${forMessage(hint)}\n`}`);
       }
       return e.exitCode;
     }

@@ -60,9 +60,9 @@ describe('--merge-2025', () => {
     expect(csv.find((l) => l.includes('Phú Thọ'))).toContain(',Hòa Bình,');
     for (const f of ['md', 'table']) {
       const out = (await cli([...args, '-f', f, '--lang', 'en'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout;
-      expect(out).toContain('Phú Thọ *');
-      expect(out).not.toContain('Nghệ An *');
-      expect(out).toContain('* partially merged: averaged over the members with data; no data for: Phú Thọ (Hòa Bình)');
+      expect(out).toContain('Phú Thọ (partial)');
+      expect(out).not.toContain('Nghệ An (partial)');
+      expect(out).toContain('(partial) partially merged: averaged over the members with data; no data for: Phú Thọ (Hòa Bình)');
     }
   });
 });

@@ -23,6 +23,7 @@ import { formatWhere, isOle2, isWorkbookName, readWorkbookSheet } from './xlsx.j
 import { isZip } from './zip.js';
 import { EXIT, type Io, type OutStream } from './io.js';
 import { pushAll } from '../core/arrays.js';
+import { forMessage } from '../core/text.js';
 
 /** The definitions `dti` uses when no -i is given: the DTI proxy shipped with the package. */
 export const DEFAULT_INDICATORS = packagePath('indicators/dti.yaml');
@@ -89,11 +90,15 @@ export function printDiagnostics(io: Io, diags: readonly Diagnostic[], chalk: Ch
   const grouped = groupDiagnostics(sorted);
   const shown = grouped.slice(0, MAX_SHOWN);
   for (const { d, more } of shown) {
-    const at = formatWhere(d);
+    const at = forMessage(formatWhere(d));
     const where = at === '' ? '' : `${at}: `;
     const sev = d.severity === 'error' ? chalk.red.bold(w.error) : chalk.yellow.bold(w.warning);
     const also = more.length === 0 ? '' : ` (${more.length + 1}×; ${w.also} ${more.slice(0, POSITIONS_SHOWN).map((m) => shortWhere(m)).join(', ')}${more.length > POSITIONS_SHOWN ? ', …' : ''})`;
-    const { message, hint } = localize(d, lang);
+    // Data never reaches the terminal raw (escape sequences, invisible characters), and a
+    // 1 MB cell quoted in a message is cut to a few hundred characters.
+    const loc = localize(d, lang);
+    const message = forMessage(loc.message);
+    const hint = loc.hint === undefined ? undefined : forMessage(loc.hint);
     io.stderr.write(`${chalk.bold(where)}${sev}: ${message} [${d.code}]${also}\n`);
     if (hint !== undefined) io.stderr.write(`  ${chalk.cyan(w.hint)}: ${hint}\n`);
   }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { error } from '../core/diagnostics.js';
 import { CliError } from './errors.js';
@@ -89,19 +89,58 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
+/** The largest input read, in bytes: a bigger file (or /dev/zero, an endless pipe) is refused, not read into memory. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+const tooLarge = (arg: string) => new CliError(EXIT.IO, `cannot read ${arg}: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the limit of an input`,
+  { hint: 'is it the right file? A device such as /dev/zero or an endless pipe never ends; split very large data by year' });
+
+/** Runs that have read standard input already (it can be read once). */
+const stdinRead = new WeakSet<Io>();
+
+/** A file's bytes, read in chunks up to the limit (a device or a growing file may never end). */
+function readCapped(path: string, arg: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    if (st.isFile() && st.size > MAX_INPUT_BYTES) throw tooLarge(arg);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(st.isFile() ? Math.max(1, Math.min(st.size + 1, 1 << 24)) : 1 << 20);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_INPUT_BYTES) throw tooLarge(arg);
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Read a file (or stdin for '-') as bytes. */
 export async function readInputBytes(arg: string, io: Io): Promise<{ name: string; path: string | null; bytes: Uint8Array }> {
   if (arg === '-') {
     if (io.stdinIsTTY) {
       throw new CliError(EXIT.USAGE, "'-' reads standard input, but it is a terminal", { hint: 'pipe a file in (dti score - < data.csv) or name the file' });
     }
-    return { name: '<stdin>', path: null, bytes: await io.readStdin() };
+    if (stdinRead.has(io)) {
+      throw new CliError(EXIT.USAGE, "'-' is given twice: standard input can be read only once", { hint: 'name the other files, e.g. dti score - --previous 2022.csv < 2023.csv' });
+    }
+    stdinRead.add(io);
+    const bytes = await io.readStdin(MAX_INPUT_BYTES);
+    if (bytes.length > MAX_INPUT_BYTES) throw tooLarge('<stdin>');
+    return { name: '<stdin>', path: null, bytes };
   }
   const path = resolve(io.cwd, arg);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readCapped(path, arg);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
     throw new CliError(EXIT.IO, `cannot read ${arg}: ${why}`, code === 'ENOENT' ? { hint: 'check the path (it is relative to the current directory)' } : {});

@@ -10,8 +10,8 @@ export interface OutStream {
 export interface Io {
   stdout: OutStream;
   stderr: OutStream;
-  /** Reads all of standard input as bytes. */
-  readStdin(): Promise<Uint8Array>;
+  /** Reads all of standard input as bytes; past `maxBytes` it may stop and return what it has (more than `maxBytes`). */
+  readStdin(maxBytes?: number): Promise<Uint8Array>;
   stdinIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;

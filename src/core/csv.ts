@@ -133,6 +133,16 @@ export function* rowsOf(text: string, opts: TokenizeOptions, errors: Diagnostic[
       i = k;
     }
     row.push({ text: value, line: startLine, col });
+    // Checked while reading: a row past the limit is reported once and dropped here, before
+    // it grows to millions of cells.
+    if (i - rowStart > MAX_ROW) {
+      if (!rowTooLong) {
+        rowTooLong = true;
+        errors.push(error('CSV_SYNTAX', `a row longer than ${MAX_ROW} characters`, at(rowLine, 1), 'is this really a CSV file, with line breaks?'));
+      }
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      row = [];
+    }
     if (i >= n) { const r = endRow(); if (r !== null) yield r; return; }
     const c = text.charCodeAt(i);
     if (c === D) {

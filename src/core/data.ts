@@ -11,6 +11,7 @@ import { type Framework, forYear } from './framework.js';
 import { findProvince, province2025ByCode, region2025, successorOf } from './provinces.js';
 import { type Decimal, parseBoolean, parseNumber, plainNumber } from './values.js';
 import { pushAll } from './arrays.js';
+import { cleanName } from './text.js';
 
 export interface Cell {
   text: string;
@@ -191,7 +192,8 @@ function unknownColumn(fw: Framework, ctx: Ctx, name: string, cell: Cell | undef
 /** The header: duplicate names, the unit and year columns, wide or long, the leaves' columns. */
 function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
   const { errors, at } = ctx;
-  const names = table.header.map((c) => c.text.trim());
+  // Headers as people see them: a zero-width or no-break space does not make another column.
+  const names = table.header.map((c) => cleanName(c.text));
   const lower = names.map((n) => n.toLowerCase());
   // The tool's own columns (province, unit, year, indicator, value) are found in any case;
   // indicator columns match their id exactly, as ids are case-sensitive (LPI, ConSpeed).
@@ -268,12 +270,13 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
 function unitResolver(unitKind: UnitKind, ctx: Ctx, opts: DataOptions, getMap: () => ProvinceMap | null): (cell: Cell) => Resolved | undefined {
   const { errors, at } = ctx;
   return (cell) => {
-    const text = cell.text.trim();
+    // Names that print the same are the same unit: invisible characters and odd spaces go.
+    const text = cleanName(cell.text);
     if (text === '') {
       errors.push(error('UNKNOWN_PROVINCE', `empty ${unitKind} name`, at(cell), `give every row a ${unitKind}`));
       return undefined;
     }
-    if (unitKind === 'unit') return { unit: text.normalize('NFC'), code: null, key: text.normalize('NFC'), region: null };
+    if (unitKind === 'unit') return { unit: text, code: null, key: text, region: null };
     if (getMap() === '34') {
       // A code names a province of the 34 directly; a name must be that of one of the 34.
       const direct = /^\d{1,2}$/.test(text) ? province2025ByCode(text.padStart(2, '0')) : undefined;
@@ -357,7 +360,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     h.groupCols.forEach((c, k) => {
       if (c < 0) return;
       const cell = row[c]!;
-      const t = cell.text.trim().normalize('NFC');
+      const t = cleanName(cell.text);
       const v = t === '' ? null : t;
       const before = r.groups![k]!;
       if (before !== null && v !== null && before !== v) {

@@ -49,3 +49,37 @@ export function shortNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   return String(Number(x.toPrecision(10)));
 }
+
+/** Characters that print as nothing: zero-width spaces and joiners, word joiner, soft hyphen, BOM. */
+const INVISIBLE = /[\u200B-\u200D\u2060\u00AD\uFEFF]/g;
+/** Spaces other than U+0020: no-break, figure, thin, ideographic… */
+const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]+/g;
+
+/**
+ * A name as people see it: NFC, invisible characters removed, any kind of space a single
+ * space, trimmed. Two names that print the same are then the same name ("Sở A" with a
+ * zero-width space or a no-break space is "Sở A").
+ */
+export function cleanName(s: string): string {
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/** Control, bidirectional-override and invisible characters, which must never reach a terminal or a report raw. */
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/**
+ * Text safe to print: each control character (ESC of a terminal escape sequence, NUL, bell…),
+ * bidirectional override and invisible character written visibly as <U+XXXX>; line breaks
+ * and tabs as <U+000A> and the like when `oneLine` (table cells).
+ */
+export function visible(s: string, oneLine = true): string {
+  const re = oneLine ? /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g : UNSAFE;
+  return s.replace(re, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
+/** Text for a message: visible (see `visible`) and at most `max` characters, a long value cut with its length said. */
+export function forMessage(s: string, max = 400): string {
+  const v = visible(s);
+  if (v.length <= max) return v;
+  return `${v.slice(0, max - 40)}… (${v.length.toLocaleString('en-US').replace(/,/g, ' ')} characters)`;
+}

@@ -4,7 +4,8 @@ import type { CompareResult, CompareRow } from '../core/compare.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed, shortNumber } from '../core/text.js';
-import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { type Column, type Format, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { visible } from '../core/text.js';
 
 const T = {
   vi: { indicator: 'Chỉ số', year: 'Năm', official: 'Xếp hạng DTI chính thức (công bố)', leader: '★ dẫn đầu hàng', lost: 'điểm mất',
@@ -56,13 +57,13 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
   };
   const label = (r: CompareRow) => {
     const indent = r.section === 'indicator' ? '    ' : r.section === 'group' ? '  ' : '';
-    return md ? `${r.section === 'score' ? '**' : ''}${r.label}${r.section === 'score' ? '**' : ''}` : `${indent}${r.section === 'indicator' ? r.id : r.label}`;
+    return md ? (r.section === 'score' ? `**${escapeMd(r.label)}**` : escapeMd(r.label)) : `${indent}${r.section === 'indicator' ? r.id : r.label}`;
   };
-  let out = `${md ? '## ' : ''}${md ? c.framework.name : wrap(c.framework.name, o.width, ' ')}\n`;
+  let out = `${md ? `## ${escapeMd(c.framework.name)}` : wrap(visible(c.framework.name), o.width, ' ')}\n`;
   for (const y of c.years) {
     const rows = c.rows.filter((r) => r.year === y);
     const cols: Column[] = [
-      { header: y === null ? t.indicator : `${y}${c.methodChanges.includes(y) ? '‡' : ''}`, align: 'left', cells: rows.map(label) },
+      { header: y === null ? t.indicator : `${y}${c.methodChanges.includes(y) ? '‡' : ''}`, align: 'left', cells: rows.map(label), markdown: md },
       ...c.units.map((u, k): Column => ({ header: u.unit, align: 'right', cells: rows.map((r) => cell(r, k)) })),
     ];
     out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));

@@ -5,6 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { visible } from '../core/text.js';
 
 export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md' | 'xlsx';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'md', 'xlsx'];
@@ -16,6 +17,8 @@ export interface Column {
   cells: string[];
   /** Marks text taken from user data (names), which the CSV guard neutralises. */
   text?: boolean;
+  /** Markdown output: the cells are Markdown already, their data escaped with `escapeMd` by the caller. */
+  markdown?: boolean;
 }
 
 /**
@@ -30,6 +33,13 @@ function quoteCsv(s: string, delim: string): string {
   return s.includes(delim) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+/** Every cell and header of every CSV/TSV output is guarded, whatever its column: only plain numbers pass as they are. */
+function guardCell(s: string): string {
+  return PLAIN_NUMBER.test(s) ? s : guardFormula(s);
+}
+
 export function renderDelimited(cols: readonly Column[], delim: ',' | '\t'): string {
   return [...delimitedChunks(cols, rowsOf(cols), delim)].join('');
 }
@@ -42,12 +52,19 @@ function* rowsOf(cols: readonly Column[]): Generator<string[]> {
 
 /** Delimited text a line at a time: the header, then one line per row of `rows`. */
 export function* delimitedChunks(cols: readonly Pick<Column, 'header' | 'text'>[], rows: Iterable<string[]>, delim: ',' | '\t'): Generator<string> {
-  yield cols.map((c) => quoteCsv(c.header, delim)).join(delim) + '\n';
-  for (const row of rows) yield row.map((s, k) => quoteCsv(cols[k]!.text === true ? guardFormula(s) : s, delim)).join(delim) + '\n';
+  yield cols.map((c) => quoteCsv(guardCell(c.header), delim)).join(delim) + '\n';
+  for (const row of rows) yield row.map((s) => quoteCsv(guardCell(s), delim)).join(delim) + '\n';
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+/**
+ * A Markdown table cell that shows the text as it is and can do nothing else: no cell or row
+ * break (`|`, line breaks), no HTML (`<`, `>`, `&` as entities), no emphasis, code or links
+ * (backslash-escaped), no control or invisible characters (shown as <U+XXXX>).
+ */
+export function escapeMd(s: string): string {
+  return visible(s.replace(/\r\n|\r|\n/g, ' '))
+    .replace(/[\\`*_[\]|]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function renderMarkdown(cols: readonly Column[]): string {
@@ -55,10 +72,10 @@ export function renderMarkdown(cols: readonly Column[]): string {
 }
 
 /** A Markdown table a line at a time. */
-export function* markdownChunks(cols: readonly Pick<Column, 'header' | 'align'>[], rows: Iterable<string[]>): Generator<string> {
+export function* markdownChunks(cols: readonly Pick<Column, 'header' | 'align' | 'markdown'>[], rows: Iterable<string[]>): Generator<string> {
   yield `| ${cols.map((c) => escapeMd(c.header)).join(' | ')} |\n`;
   yield `|${cols.map((c) => (c.align === 'right' ? '---:' : ':---')).join('|')}|\n`;
-  for (const row of rows) yield `| ${row.map(escapeMd).join(' | ')} |\n`;
+  for (const row of rows) yield `| ${row.map((s, k) => (cols[k]!.markdown === true ? s : escapeMd(s))).join(' | ')} |\n`;
 }
 
 /** A compact terminal table: no vertical rules, a rule under the header, fits 80 columns for a typical ranking. */
@@ -70,7 +87,7 @@ export function renderTable(cols: readonly Column[], chalk: ChalkInstance, ascii
 function drawTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean): string {
   const h = ascii ? '-' : '─';
   const t = new Table({
-    head: cols.map((c) => chalk.bold(c.header)),
+    head: cols.map((c) => chalk.bold(visible(c.header))),
     colAligns: cols.map((c) => c.align),
     // cli-table3 colours headers and borders by default, even when piped: empty its style.
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1, compact: true },
@@ -81,7 +98,8 @@ function drawTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean
     },
   });
   const n = cols[0]?.cells.length ?? 0;
-  for (let i = 0; i < n; i++) t.push(cols.map((c) => c.cells[i]!));
+  // Data never reaches a terminal raw: escape sequences and other control characters are shown as <U+XXXX>.
+  for (let i = 0; i < n; i++) t.push(cols.map((c) => visible(c.cells[i]!)));
   // compact: cli-table3 draws the `mid` rule under the header only.
   return t.toString().split('\n').map((l) => l.trimEnd()).join('\n') + '\n';
 }

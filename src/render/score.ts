@@ -8,7 +8,8 @@ import type { Lang, RankedUnit, ScoreResult, UnitDetail } from '../core/score.js
 import { compareVi, fixed, shortNumber } from '../core/text.js';
 import { isBounded } from '../core/methods/normalise/index.js';
 import { REGIONS } from '../core/provinces.js';
-import { type Column, type Format, delimitedChunks, markdownChunks, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { type Column, type Format, delimitedChunks, markdownChunks, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { visible } from '../core/text.js';
 
 export type Detail = 'pillars' | 'groups' | 'indicators';
 
@@ -31,9 +32,9 @@ export interface RenderOptions {
 }
 
 const L = {
-  vi: { region: 'Vùng', regionRank: '#vùng', units: 'Số tỉnh', average: 'Trung bình', rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', dropped: 'Không còn trong dữ liệu năm nay', normalized: 'chuẩn hoá', groupRank: '#nhóm', imputed: 'Ước tính',
+  vi: { region: 'Vùng', regionRank: '#vùng', units: 'Số tỉnh', average: 'Trung bình', rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', dropped: 'Không còn trong dữ liệu năm nay', normalized: 'chuẩn hoá', partial: 'một phần', groupRank: '#nhóm', imputed: 'Ước tính',
     imputedNote: '~ giá trị ước tính (impute)', screenedNote: (m: string) => `không xếp hạng: dữ liệu quan sát dưới ngưỡng ${m} (screen.min_coverage)` },
-  en: { region: 'Region', regionRank: '#region', units: 'Provinces', average: 'Average', rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', dropped: 'No longer in this year\'s data', normalized: 'normalised', groupRank: '#group', imputed: 'Imputed',
+  en: { region: 'Region', regionRank: '#region', units: 'Provinces', average: 'Average', rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', dropped: 'No longer in this year\'s data', normalized: 'normalised', partial: 'partial', groupRank: '#group', imputed: 'Imputed',
     imputedNote: '~ imputed value', screenedNote: (m: string) => `not ranked: observed data below ${m} (screen.min_coverage)` },
 } as const;
 
@@ -122,7 +123,7 @@ function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: bo
   } else {
     col(lb.rank, 'right', (r) => int(r.rank));
     if (hasPrev) col(result.methodChanged && !machine ? `${lb.change}‡` : lb.change, 'right', (r) => changeMark(r, true, o.lang, o.ascii));
-    col(o.unitKind === 'province' ? lb.province : lb.unit, 'left', (r) => `${r.unit}${r.absentMembers === undefined ? '' : ' *'}${r.screened === true ? ` ${dagger(o.ascii)}` : ''}`);
+    col(o.unitKind === 'province' ? lb.province : lb.unit, 'left', (r) => `${r.unit}${r.absentMembers === undefined ? '' : ` (${lb.partial})`}${r.screened === true ? ` ${dagger(o.ascii)}` : ''}`);
     if (o.byRegion === true) {
       col(lb.region, 'left', (r) => shortRegion(r.region ?? '', o.lang));
       col(lb.regionRank, 'right', (r) => int(r.regionRank));
@@ -178,8 +179,8 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       return renderDelimited(columns(result, fw, o, true), '\t');
     case 'md':
       // A file for CI: never depends on the terminal (▲/▼ always).
-      return `${caption(result, o.lang)}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}`
-        + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n')
+      return `${escapeMd(caption(result, o.lang))}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}`
+        + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n', true)
         + stageNote(result, fw, o, '\n') + legend(result, fw, o.lang, '\n')
         + (result.methodChanged ? `\n${methodNote(result, o.lang)}\n` : '');
     case 'xlsx':
@@ -189,12 +190,12 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       const c = o.chalk;
       const W = o.width;
       const fit = W === undefined ? undefined : { width: W, lang: o.lang };
-      let out = `${c.bold(wrap(caption(result, o.lang), W, ' '))}\n${renderTable(columns(result, fw, o, false), c, o.ascii, fit)}`;
+      let out = `${c.bold(wrap(visible(caption(result, o.lang)), W, ' '))}\n${renderTable(columns(result, fw, o, false), c, o.ascii, fit)}`;
       if (o.byRegion === true) out += `\n${renderTable(regionColumns(result, fw, o), c, o.ascii, fit)}`;
       if (result.dropped.length > 0) {
-        out += c.dim(wrap(`${L[o.lang].dropped} (${result.previousYear}): ${result.dropped.map((u) => u.unit).join(', ')}`, W, ', ')) + '\n';
+        out += c.dim(wrap(`${L[o.lang].dropped} (${result.previousYear}): ${visible(result.dropped.map((u) => u.unit).join(', '))}`, W, ', ')) + '\n';
       }
-      const tail = partialNote(result, o.lang, '') + stageNote(result, fw, o, '');
+      const tail = partialNote(result, o.lang, '', false) + stageNote(result, fw, o, '');
       return out + c.dim((W === undefined ? tail : tail.split('\n').map((l) => wrap(l, W, ' ')).join('\n')) + wrap(legend(result, fw, o.lang, '').replace(/\n$/, ''), W, ' · ') + (shownPillars(result, fw).length > 0 ? '\n' : '')
         + (result.methodChanged ? wrap(methodNote(result, o.lang), W, ' ') + '\n' : ''));
     }
@@ -225,9 +226,9 @@ export function* renderScoreChunks(result: ScoreResult, fw: Framework, o: Render
       const sp = specs(result, fw, { ...o, ascii: false }, false, rows);
       let anyImputed = false;
       const seen = (r: RankedUnit) => { const u = full(r); anyImputed ||= hasImputed(u); return u; };
-      yield `${caption(result, o.lang)}\n\n`;
+      yield `${escapeMd(caption(result, o.lang))}\n\n`;
       yield* markdownChunks(sp, cellsOf(rows, sp, seen));
-      yield (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n')
+      yield (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n', true)
         + stageNote(result, fw, o, '\n', anyImputed) + legend(result, fw, o.lang, '\n')
         + (result.methodChanged ? `\n${methodNote(result, o.lang)}\n` : '');
       return;
@@ -296,13 +297,14 @@ function caption(result: ScoreResult, lang: Lang): string {
 }
 
 /** `--allow-partial-merge`: which provinces were averaged over the members present, and who was absent. */
-function partialNote(result: ScoreResult, lang: Lang, lead: string): string {
+function partialNote(result: ScoreResult, lang: Lang, lead: string, md: boolean): string {
   const partial = selected(result, {}).filter((r) => r.absentMembers !== undefined);
   if (partial.length === 0) return '';
   const list = partial.map((r) => `${r.unit} (${r.absentMembers!.join(', ')})`).join('; ');
-  return lang === 'vi'
-    ? `${lead}* sáp nhập một phần: trung bình các tỉnh có dữ liệu; không có dữ liệu: ${list}\n`
-    : `${lead}* partially merged: averaged over the members with data; no data for: ${list}\n`;
+  const note = lang === 'vi'
+    ? `(${L.vi.partial}) sáp nhập một phần: trung bình các tỉnh có dữ liệu; không có dữ liệu: ${list}`
+    : `(${L.en.partial}) partially merged: averaged over the members with data; no data for: ${list}`;
+  return `${lead}${md ? escapeMd(note) : visible(note)}\n`;
 }
 
 const dagger = (ascii: boolean) => (ascii ? '(x)' : '†');

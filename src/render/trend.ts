@@ -5,8 +5,9 @@ import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed } from '../core/text.js';
 import { type TrendResult, sparkline } from '../core/trend.js';
-import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { type Column, type Format, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 import { labels, methodNote } from './score.js';
+import { visible } from '../core/text.js';
 
 export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; unitKind?: UnitKind; width?: number | undefined }): string {
   const dec = fw.definitions.decimals;
@@ -48,6 +49,6 @@ export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; 
   }
   const caption = `${t.framework.name} — ${t.years[0]}–${t.years[last]}`;
   const notes = t.methodChanges.map((y) => methodNote({ year: y, previousYear: t.years[t.years.indexOf(y) - 1] ?? null }, o.lang)).join('\n');
-  return md ? `${caption}\n\n${renderMarkdown(cols)}${notes === '' ? '' : `\n${notes}\n`}`
-    : `${o.chalk.bold(wrap(caption, o.width, ' '))}\n${renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang })}${notes === '' ? '' : o.chalk.dim(wrap(notes, o.width, ' ')) + '\n'}`;
+  return md ? `${escapeMd(caption)}\n\n${renderMarkdown(cols)}${notes === '' ? '' : `\n${notes}\n`}`
+    : `${o.chalk.bold(wrap(visible(caption), o.width, ' '))}\n${renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang })}${notes === '' ? '' : o.chalk.dim(wrap(notes, o.width, ' ')) + '\n'}`;
 }
