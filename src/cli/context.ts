@@ -167,7 +167,7 @@ const DELIMITER_NAMES: Record<string, string> = {
 export function delimiterArg(v: string): string {
   const named = DELIMITER_NAMES[v.toLowerCase()];
   if (named !== undefined) return named;
-  if ([...v].length !== 1 || v === '"' || v === '\n' || v === '\r') {
+  if (v.length !== 1 || v === '"' || v === '\n' || v === '\r') {
     throw new InvalidArgumentError("expected one character (, ; |) or a name: tab, comma, semicolon, pipe, space.");
   }
   return v;
@@ -261,6 +261,7 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
   const names: string[] = [];
   const warnings: Diagnostic[] = [];
   const failures: Diagnostic[] = [];
+  let unreadable = false;
   for (const f of files) {
     let loaded: LoadedData;
     try {
@@ -268,6 +269,12 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
     } catch (e) {
       // Keep going: every file's problems in one run.
       if (e instanceof CliError && e.exitCode === EXIT.DATA && e.diagnostics.length > 0) { pushAll(failures, e.diagnostics); continue; }
+      // A file that cannot be read keeps the problems found in the files before it, and the run goes on.
+      if (e instanceof CliError && e.exitCode === EXIT.IO && e.diagnostics.length === 0) {
+        failures.push(error('READ_ERROR', e.message, { file: f }, e.hint));
+        unreadable = true;
+        continue;
+      }
       throw e;
     }
     paths.push(loaded.input.path);
@@ -287,6 +294,6 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
     }
     data = { ...data, records: [...data.records, ...loaded.data.records] };
   }
-  if (failures.length > 0) throw new CliError(EXIT.DATA, 'invalid data', { diagnostics: failures });
+  if (failures.length > 0) throw new CliError(unreadable ? EXIT.IO : EXIT.DATA, 'invalid data', { diagnostics: failures });
   return { data: data!, paths, names, warnings };
 }

@@ -49,15 +49,29 @@ export function decode(bytes: Uint8Array, name: string, exitCode: number, encodi
       return enc(`the file is not valid ${encoding}`, 'check the --encoding, or save the file as CSV UTF-8');
     }
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    enc('the file is UTF-16, not UTF-8', `pass --encoding ${bytes[0] === 0xff ? 'utf-16le' : 'utf-16be'}, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`);
-  }
-  if (bytes.length >= 2 && bytes.subarray(0, Math.min(bytes.length, 4096)).filter((b, i) => b === 0 && i % 2 === 1).length > 8) {
-    enc('the file looks like UTF-16 without a byte-order mark', "pass --encoding utf-16le, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)");
+  const wide = wideEncoding(bytes);
+  if (wide !== undefined) {
+    const utf32 = wide.encoding.startsWith('UTF-32');
+    enc(`the file is ${wide.encoding}${wide.bom ? '' : ' (without a byte-order mark)'}, not UTF-8`,
+      utf32 ? `convert it: iconv -f ${wide.encoding} -t UTF-8, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`
+        : `pass --encoding ${wide.encoding.toLowerCase()}, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // A NUL is no character of a text file: a binary file, or a damaged one.
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      const lineStart = text.lastIndexOf('\n', nul) + 1;
+      let line = 1;
+      for (let i = text.indexOf('\n'); i >= 0 && i < nul; i = text.indexOf('\n', i + 1)) line++;
+      const message = 'the file holds a NUL byte (U+0000): it is not a text file, or it is damaged';
+      throw new CliError(exitCode, message, {
+        diagnostics: [error('ENCODING', message, { file: name, line, col: nul - lineStart + 1 }, "open it in a spreadsheet and save it again as 'CSV UTF-8'")],
+      });
+    }
+    return text;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
     const bad = firstInvalidUtf8(bytes);
     let lineStart = 0;
     let line = 1;
@@ -69,6 +83,29 @@ export function decode(bytes: Uint8Array, name: string, exitCode: number, encodi
         "pass --encoding windows-1258, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)")],
     });
   }
+}
+
+/**
+ * UTF-16 or UTF-32, told by the byte-order mark or, without one, by where the zero bytes of
+ * mostly-ASCII text fall (every second byte, or three of every four).
+ */
+function wideEncoding(b: Uint8Array): { encoding: string; bom: boolean } | undefined {
+  if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return { encoding: 'UTF-32LE', bom: true };
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { encoding: 'UTF-32BE', bom: true };
+  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'UTF-16LE', bom: true };
+  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'UTF-16BE', bom: true };
+  const n = Math.min(b.length, 4096) & ~3;
+  if (n < 8) return undefined;
+  const z = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (b[i] === 0) z[i & 3]! += 1;
+  const q = n / 4;
+  const high = (k: number) => z[k]! > q * 0.6;
+  const low = (k: number) => z[k]! < q * 0.2;
+  if (high(1) && high(2) && high(3) && low(0)) return { encoding: 'UTF-32LE', bom: false };
+  if (high(0) && high(1) && high(2) && low(3)) return { encoding: 'UTF-32BE', bom: false };
+  if (high(1) && high(3) && low(0) && low(2)) return { encoding: 'UTF-16LE', bom: false };
+  if (high(0) && high(2) && low(1) && low(3)) return { encoding: 'UTF-16BE', bom: false };
+  return undefined;
 }
 
 /** Index of the first byte that is not part of a valid UTF-8 sequence, or -1. */

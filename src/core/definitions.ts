@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { type Diagnostic, type DiagnosticCode, type Result, didYouMean, error } from './diagnostics.js';
 import { DefinitionsSchema, type RawNode } from './schema.js';
 import { NORMALISE, NORMALISE_IDS, NORMALISE_KEYS, normaliseMethodOf } from './methods/normalise/index.js';
+import { magnitudeProblem } from './values.js';
 
 export type MissingPolicy = 'zero' | 'exclude' | 'error';
 /** An aggregation method's id (../methods/aggregate.ts). */
@@ -177,6 +178,16 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     for (const issue of parsed.error.issues) schemaIssue(issue, fail);
     return { ok: false, errors, warnings };
   }
+  // Every number of the file (weights, scale, targets, goalposts, steps…) within the magnitudes
+  // dti computes with, so that no score overflows, underflows or turns null.
+  const checkNumbers = (v: unknown, path: PropertyKey[]): void => {
+    if (typeof v === 'number') {
+      const why = magnitudeProblem(v);
+      if (why !== undefined) fail('BAD_PARAMETER', path, `${path.map(String).join('.')}: ${why}`, 'use numbers between 1e-100 and 1e100 in size (or 0); rescale weights, they only count relative to each other');
+    } else if (Array.isArray(v)) v.forEach((x, i) => checkNumbers(x, [...path, i]));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) checkNumbers(x, [...path, k]);
+  };
+  checkNumbers(raw, []);
   const d = parsed.data;
   const fileMissing = d.missing ?? 'zero';
   const fileAggregate = d.aggregate ?? 'mean';

@@ -39,6 +39,7 @@ export type DiagnosticCode =
   | 'WORKBOOK'
   // either file
   | 'ENCODING'
+  | 'READ_ERROR'
   // results
   | 'YEAR_DEPENDENT_METHOD';
 

@@ -119,6 +119,8 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [new RegExp(`^(.+?): ${Q} is not a number$`), "$1: '$2' không phải là số"],
       [new RegExp(`^(.+?): ${Q} is not a finite number$`), "$1: '$2' không phải là số hữu hạn"],
       [new RegExp(`^(.+?): ${Q} is not yes or no$`), "$1: '$2' không phải là có/không"],
+      [new RegExp(`^(.+?): ${Q}: (\\S+) is too large to compute with \\(more than 1e100 in size\\)$`), "$1: '$2': $3 quá lớn để tính (lớn hơn 1e100)"],
+      [new RegExp(`^(.+?): ${Q}: (\\S+) is too small to compute with \\(less than 1e-100 in size, and not 0\\)$`), "$1: '$2': $3 quá nhỏ để tính (nhỏ hơn 1e-100 và khác 0)"],
     ],
   },
   OUT_OF_DOMAIN: {
@@ -156,12 +158,24 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [/^cannot read (.*)$/, 'không đọc được $1'],
     ],
   },
+  READ_ERROR: {
+    vi: 'không đọc được tệp', en: 'cannot read the file',
+    messages: [
+      [/^cannot read (.+): no such file$/, 'không đọc được $1: không có tệp này'],
+      [/^cannot read (.+): it is a directory$/, 'không đọc được $1: đây là thư mục'],
+      [/^cannot read (.+): permission denied$/, 'không đọc được $1: không có quyền đọc'],
+      [/^cannot read (.+): it is larger than (\d+) MiB, the limit of an input$/, 'không đọc được $1: tệp lớn hơn $2 MiB, giới hạn của một tệp đầu vào'],
+    ],
+  },
   ENCODING: {
     vi: 'sai bảng mã', en: 'wrong encoding',
     messages: [
       [/^the file is not UTF-8.*$/, 'tệp không phải UTF-8 (có vẻ là bảng mã tiếng Việt cũ như Windows-1258 hoặc TCVN3)'],
       [/^the file is UTF-16, not UTF-8$/, 'tệp dùng bảng mã UTF-16, không phải UTF-8'],
       [/^the file looks like UTF-16 without a byte-order mark$/, 'tệp có vẻ là UTF-16 không có BOM'],
+      [/^the file is (UTF-(?:16|32)[LB]E), not UTF-8$/, 'tệp dùng bảng mã $1, không phải UTF-8'],
+      [/^the file is (UTF-(?:16|32)[LB]E) \(without a byte-order mark\), not UTF-8$/, 'tệp dùng bảng mã $1 (không có BOM), không phải UTF-8'],
+      [/^the file holds a NUL byte \(U\+0000\): it is not a text file, or it is damaged$/, 'tệp có byte NUL (U+0000): không phải tệp văn bản, hoặc tệp bị hỏng'],
       [/^the file is not valid (.*)$/, 'tệp không đúng bảng mã $1'],
     ],
   },
@@ -176,6 +190,10 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
 
 /** Hints, in Vietnamese: the first pattern that matches the whole hint. */
 const HINTS: Pattern[] = [
+  [/^check the path \(it is relative to the current directory\)$/, 'kiểm tra đường dẫn (tính từ thư mục hiện tại)'],
+  [/^is it the right file\? A device such as \/dev\/zero or an endless pipe never ends; split very large data by year$/, 'có đúng tệp không? Thiết bị như /dev/zero hay một đường ống không bao giờ kết thúc; hãy tách dữ liệu rất lớn theo năm'],
+  [/^use numbers between 1e-100 and 1e100 in size \(or 0\); rescale weights, they only count relative to each other$/, 'dùng các số có độ lớn từ 1e-100 đến 1e100 (hoặc 0); trọng số chỉ có ý nghĩa tương đối nên có thể nhân chia lại'],
+  [/^change the unit of the indicator \(e\.g\. millions instead of units, or percent\)$/, 'đổi đơn vị của chỉ số (ví dụ triệu thay cho đơn vị, hoặc phần trăm)'],
   [/^fill the gaps, or see missing: zero \| exclude \| error in the definitions$/, 'bổ sung số liệu còn thiếu, hoặc xem missing: zero | exclude | error trong tệp định nghĩa'],
   [/^pass --pool-years to normalise over all the years given$/, 'thêm --pool-years để chuẩn hoá trên tất cả các năm'],
   [/^did you mean (.+)\?$/, 'có phải ý bạn là $1?'],
@@ -191,6 +209,8 @@ const HINTS: Pattern[] = [
   [/^(.*); the delimiter could not be told from the file: pass (.+)$/, '$1; không nhận ra được dấu phân cách của tệp: thêm $2'],
   [/^pass --encoding windows-1258, or save it as 'CSV UTF-8' \(Excel: Save As → CSV UTF-8\)$/, "thêm --encoding windows-1258, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)"],
   [/^pass --encoding (\S+), or save it as 'CSV UTF-8' \(Excel: Save As → CSV UTF-8\)$/, "thêm --encoding $1, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)"],
+  [/^convert it: iconv -f (\S+) -t UTF-8, or save it as 'CSV UTF-8' \(Excel: Save As → CSV UTF-8\)$/, "chuyển bảng mã: iconv -f $1 -t UTF-8, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)"],
+  [/^open it in a spreadsheet and save it again as 'CSV UTF-8'$/, "mở tệp bằng bảng tính rồi lưu lại dạng 'CSV UTF-8'"],
   [/^open it in Excel or LibreOffice and save it as \.xlsx.*$/, 'mở tệp bằng Excel hoặc LibreOffice rồi lưu dạng .xlsx (File → Save As → Excel Workbook), hoặc CSV UTF-8'],
   [/^open it in Excel or LibreOffice and save it again as \.xlsx$/, 'mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx'],
   [/^open the workbook in Excel or LibreOffice and save it.*$/, 'mở sổ tính bằng Excel hoặc LibreOffice rồi lưu lại: khi đó kết quả công thức được lưu'],

@@ -42,7 +42,9 @@ const ColumnNameSchema = z.string().trim().min(1);
 
 const IdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9._-]+$/, { error: "an id is letters (A–Z, a–z), digits, '-', '_' or '.'" });
+  .regex(/^[A-Za-z0-9._-]+$/, { error: "an id is letters (A–Z, a–z), digits, '-', '_' or '.'" })
+  // Results key objects by id (JSON `indicators`, `groups`, `pillars`): '__proto__' would be lost there.
+  .refine((id) => id !== '__proto__', { error: "'__proto__' cannot be an id" });
 
 /**
  * The years a node is part of the index: `2018-` (from 2018 on), `-2017` (until 2017),

@@ -26,6 +26,9 @@ const SIMPLE = /^-?\d+(\.\d+)?$/;
  */
 export function plainNumber(text: string): number {
   const n = text.length;
+  // Longer digit strings go to parseNumber, which checks their size (a plain number of 20
+  // characters or fewer is always within the magnitudes dti computes with).
+  if (n > 20) return NaN;
   let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
   const digits = i;
   while (i < n && isDigit(text.charCodeAt(i))) i++;
@@ -41,9 +44,32 @@ export function plainNumber(text: string): number {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/**
+ * The magnitudes dti computes with: 0, or between 1e-100 and 1e100. Products of a value, a
+ * weight and the scale, sums over a million units and squares (zscore) then stay finite and
+ * normal, so no score silently becomes null, 0 or Infinity.
+ */
+export const MAX_MAGNITUDE = 1e100;
+export const MIN_MAGNITUDE = 1e-100;
+
+/** Why `x` is outside the magnitudes dti computes with, or undefined. */
+export function magnitudeProblem(x: number): string | undefined {
+  const a = Math.abs(x);
+  if (a > MAX_MAGNITUDE) return `${x} is too large to compute with (more than 1e100 in size)`;
+  if (a !== 0 && a < MIN_MAGNITUDE) return `${x} is too small to compute with (less than 1e-100 in size, and not 0)`;
+  return undefined;
+}
+
+const outOfRange = (text: string, why: string): CellValue =>
+  ({ kind: 'invalid', reason: `'${text}': ${why}`, hint: 'change the unit of the indicator (e.g. millions instead of units, or percent)' });
+
 export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
-  // Fast path for the common case: a plain decimal number.
-  if (decimal === 'dot' && SIMPLE.test(text)) return { kind: 'number', value: Number(text) };
+  // Fast path for the common case: a plain decimal number (long digit strings are checked for size).
+  if (decimal === 'dot' && text.length < 20 && SIMPLE.test(text)) {
+    const v = Number(text);
+    const why = magnitudeProblem(v);
+    return why === undefined ? { kind: 'number', value: v } : outOfRange(text, why);
+  }
   let t = text.trim();
   if (t === '' || MISSING_MARKERS.includes(t.toLowerCase())) return { kind: 'missing' };
   if (t.endsWith('%')) t = t.slice(0, -1).trimEnd();
@@ -69,6 +95,8 @@ export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
     n = Number(t.replace(/\./g, '').replace(',', '.'));
   }
   if (!Number.isFinite(n)) return { kind: 'invalid', reason: `'${text}' is not a finite number`, hint: 'write the value in ordinary notation' };
+  const why = magnitudeProblem(n);
+  if (why !== undefined) return outOfRange(text, why);
   return { kind: 'number', value: n };
 }
 

@@ -34,5 +34,6 @@ export function rankKeys(keys: ArrayLike<number>, names: readonly string[]): { r
 export function rankKey(fw: Framework, scaled: number): number {
   const d = fw.definitions;
   if (Number.isNaN(scaled)) return NaN;
-  return d.ties === 'rounded' ? roundTo(scaled, d.decimals) : scaled;
+  // `exact`: equal up to floating-point noise (0.1 + 0.2 against 0.3) is equal: 12 significant digits.
+  return d.ties === 'rounded' ? roundTo(scaled, d.decimals) : Number(scaled.toPrecision(12));
 }
