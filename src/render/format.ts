@@ -6,6 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { visible } from '../core/text.js';
+import tableUtils from 'cli-table3/src/utils.js';
 
 export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md' | 'xlsx';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'md', 'xlsx'];
@@ -78,6 +79,9 @@ export function* markdownChunks(cols: readonly Pick<Column, 'header' | 'align' |
   for (const row of rows) yield `| ${row.map((s, k) => (cols[k]!.markdown === true ? s : escapeMd(s))).join(' | ')} |\n`;
 }
 
+/** Rows per cli-table3 call: it overflows the stack on a table of some 100,000 rows. */
+const TABLE_CHUNK = 2000;
+
 /** A compact terminal table: no vertical rules, a rule under the header, fits 80 columns for a typical ranking. */
 export function renderTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean, fit?: Fit): string {
   if (fit !== undefined && Number.isFinite(fit.width)) return fitTable(cols, chalk, ascii, fit);
@@ -86,22 +90,41 @@ export function renderTable(cols: readonly Column[], chalk: ChalkInstance, ascii
 
 function drawTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean): string {
   const h = ascii ? '-' : '─';
-  const t = new Table({
-    head: cols.map((c) => chalk.bold(visible(c.header))),
-    colAligns: cols.map((c) => c.align),
-    // cli-table3 colours headers and borders by default, even when piped: empty its style.
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1, compact: true },
-    chars: {
-      top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-      bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-      left: '', 'left-mid': '', mid: h, 'mid-mid': h, right: '', 'right-mid': '', middle: ' ',
-    },
-  });
   const n = cols[0]?.cells.length ?? 0;
   // Data never reaches a terminal raw: escape sequences and other control characters are shown as <U+XXXX>.
-  for (let i = 0; i < n; i++) t.push(cols.map((c) => visible(c.cells[i]!)));
-  // compact: cli-table3 draws the `mid` rule under the header only.
-  return t.toString().split('\n').map((l) => l.trimEnd()).join('\n') + '\n';
+  const head = cols.map((c) => chalk.bold(visible(c.header)));
+  const cells = cols.map((c) => c.cells.map((x) => visible(x)));
+  // A large table is drawn in chunks with the widths of the whole (content + 1 of padding).
+  const colWidths = n <= TABLE_CHUNK ? undefined
+    : cols.map((_, k) => Math.max(tableUtils.strlen(head[k]!), ...chunkMax(cells[k]!)) + 1);
+  const draw = (from: number, to: number, withHead: boolean) => {
+    const t = new Table({
+      head: withHead ? head : [],
+      colAligns: cols.map((c) => c.align),
+      ...(colWidths === undefined ? {} : { colWidths }),
+      // cli-table3 colours headers and borders by default, even when piped: empty its style.
+      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1, compact: true },
+      chars: {
+        top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+        bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+        left: '', 'left-mid': '', mid: h, 'mid-mid': h, right: '', 'right-mid': '', middle: ' ',
+      },
+    });
+    for (let i = from; i < to; i++) t.push(cells.map((c) => c[i]!));
+    // compact: cli-table3 draws the `mid` rule under the header only.
+    return t.toString().split('\n').map((l) => l.trimEnd()).filter((l, i) => withHead || i > 0 || l !== '').join('\n');
+  };
+  if (colWidths === undefined) return draw(0, n, true) + '\n';
+  const parts: string[] = [];
+  for (let from = 0; from < n; from += TABLE_CHUNK) parts.push(draw(from, Math.min(n, from + TABLE_CHUNK), from === 0));
+  return parts.join('\n') + '\n';
+}
+
+/** The widest cell of a column, measured in chunks (no spread of 100,000 arguments). */
+function chunkMax(cells: readonly string[]): number[] {
+  let m = 0;
+  for (const c of cells) { const w = tableUtils.strlen(c); if (w > m) m = w; }
+  return [m];
 }
 
 /** Fitting a terminal table to a width (COLUMNS): names shortened with '…', then the table split. */
