@@ -261,7 +261,7 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
   const names: string[] = [];
   const warnings: Diagnostic[] = [];
   const failures: Diagnostic[] = [];
-  let unreadable = false;
+  let unreadable: CliError | undefined;
   for (const f of files) {
     let loaded: LoadedData;
     try {
@@ -272,7 +272,7 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
       // A file that cannot be read keeps the problems found in the files before it, and the run goes on.
       if (e instanceof CliError && e.exitCode === EXIT.IO && e.diagnostics.length === 0) {
         failures.push(error('READ_ERROR', e.message, { file: f }, e.hint));
-        unreadable = true;
+        unreadable ??= e;
         continue;
       }
       throw e;
@@ -294,6 +294,8 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
     }
     data = { ...data, records: [...data.records, ...loaded.data.records] };
   }
-  if (failures.length > 0) throw new CliError(unreadable ? EXIT.IO : EXIT.DATA, 'invalid data', { diagnostics: failures });
+  // One file that cannot be read, and nothing else: its error as it is.
+  if (failures.length === 1 && unreadable !== undefined) throw unreadable;
+  if (failures.length > 0) throw new CliError(unreadable !== undefined ? EXIT.IO : EXIT.DATA, 'invalid data', { diagnostics: failures });
   return { data: data!, paths, names, warnings };
 }

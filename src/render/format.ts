@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { visible } from '../core/text.js';
 import tableUtils from 'cli-table3/src/utils.js';
+import { maxOf } from '../core/arrays.js';
 
 export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md' | 'xlsx';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'md', 'xlsx'];
@@ -151,7 +152,7 @@ const MIN_NAME = 12;
 
 function fitTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean, fit: Fit): string {
   const W = Math.max(40, fit.width);
-  const colWidth = (c: Column) => Math.max(shownWidth(c.header), ...c.cells.map(shownWidth)) + 1;
+  const colWidth = (c: Column) => Math.max(shownWidth(c.header), maxOf(c.cells.map(shownWidth))) + 1;
   const total = (cs: readonly Column[]) => cs.reduce((s, c) => s + colWidth(c), 0) + Math.max(0, cs.length - 1);
   let work = cols.map((c) => ({ ...c, cells: [...c.cells] }));
   let cut = false;
