@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './cli/context.js';
 import { CliError } from './cli/errors.js';
-import { WORDS, localizePlain } from './core/messages.js';
+import { WORDS, localizeCommander, localizePlain } from './core/messages.js';
 import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
 
 type Register = (program: Command, io: Io, done: (code: number) => void, version: string) => void;
@@ -76,6 +76,8 @@ export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // commander's own usage errors in the user's language (subcommands inherit this).
+      outputError: (s, write) => write(localizeCommander(s, io.lang ?? 'vi')),
     })
     .showSuggestionAfterError(true)
     // Help fits an 80-column terminal (subcommands copy this when created).
@@ -119,7 +121,7 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
       // commander has already printed its message.
-      io.stderr.write(`(run 'dti --help' for usage)\n`);
+      io.stderr.write(io.lang === 'en' ? `(run 'dti --help' for usage)\n` : `(xem cách dùng: dti --help)\n`);
       return EXIT.USAGE;
     }
     if (e instanceof CliError) {

@@ -94,3 +94,27 @@ describe('the message catalogue', () => {
     expect(en.stderr).not.toMatch(/lỗi|gợi ý|cảnh báo/);
   });
 });
+
+describe("commander's own usage errors", () => {
+  // Each argv makes commander itself refuse the command line (exit 2), before any file is read.
+  const cases: [string[], RegExp][] = [
+    [['score', '--bogus', 'data/2023.csv'], /^lỗi: không có tùy chọn '--bogus'$/m],
+    [['scor'], /^lỗi: không có lệnh 'scor'\n\(Có phải ý bạn là score\?\)$/m],
+    [['score'], /^lỗi: thiếu đối số bắt buộc 'data'$/m],
+    [['score', 'data/2023.csv', '-f'], /^lỗi: tùy chọn '-f, --format <format>' thiếu giá trị$/m],
+    [['score', 'data/2023.csv', '-f', 'xyz'], /^lỗi: giá trị 'xyz' của tùy chọn '-f, --format <format>' không hợp lệ\. Chỉ nhận: table, /m],
+    [['score', 'data/2023.csv', '--year', '20'], /không hợp lệ\. Cần năm có bốn chữ số\.$/m],
+  ];
+  it.each(cases)('are Vietnamese by default: %j', async (argv, vi) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(vi);
+    expect(r.stderr).toMatch(/^\(xem cách dùng: dti --help\)$/m);
+    expect(r.stderr).not.toMatch(/error:|Did you mean|Allowed choices|expected a|for usage/);
+  });
+  it('stay English with --lang en', async () => {
+    const r = await cli(['score', '--bogus', 'data/2023.csv', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("error: unknown option '--bogus'\n(run 'dti --help' for usage)\n");
+  });
+});

@@ -312,3 +312,44 @@ export function localizePlain(message: string, hint: string | undefined, lang: L
   const tr = (t: string, ps: Pattern[]) => { for (const [re, vi] of ps) if (re.test(t)) return t.replace(re, vi); return t; };
   return { message: tr(message, PLAIN), hint: hint === undefined ? undefined : tr(localizeHint(hint), PLAIN_HINTS) };
 }
+
+/** commander's own usage errors (unknown option, missing argument…) in Vietnamese, line by line. */
+const COMMANDER: Pattern[] = [
+  [/^error: unknown option '(.+)'$/, "lỗi: không có tùy chọn '$1'"],
+  [/^error: unknown command '(.+)'$/, "lỗi: không có lệnh '$1'"],
+  [/^error: missing required argument '(.+)'$/, "lỗi: thiếu đối số bắt buộc '$1'"],
+  [/^error: option '(.+)' argument missing$/, "lỗi: tùy chọn '$1' thiếu giá trị"],
+  [/^error: required option '(.+)' not specified$/, "lỗi: chưa có tùy chọn bắt buộc '$1'"],
+  [/^error: too many arguments for '(.+)'\. Expected (\d+) arguments? but got (\d+)\.$/, "lỗi: lệnh '$1' nhận quá nhiều đối số: cần $2, có $3."],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, 'lỗi: quá nhiều đối số: cần $1, có $2.'],
+  [/^error: option '(.+)' argument '(.*)' is invalid\. (.*)$/, "lỗi: giá trị '$2' của tùy chọn '$1' không hợp lệ. $3"],
+  [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\. (.*)$/, "lỗi: giá trị '$1' của đối số '$2' không hợp lệ. $3"],
+  [/^error: (.+) cannot be used with (.+)$/, 'lỗi: $1 không dùng được cùng với $2'],
+  [/^\(Did you mean one of (.+)\?\)$/, '(Có phải ý bạn là một trong: $1?)'],
+  [/^\(Did you mean (.+)\?\)$/, '(Có phải ý bạn là $1?)'],
+];
+/** The reasons our option parsers give (InvalidArgumentError), and commander's choice list. */
+const COMMANDER_REASONS: Pattern[] = [
+  [/Allowed choices are (.+)\.$/, 'Chỉ nhận: $1.'],
+  [/expected one character \(, ; \|\) or a name: (.+)\.$/, 'Cần một ký tự (, ; |) hoặc một tên: $1.'],
+  [/expected at least (\d+) columns\.$/, 'Cần ít nhất $1 cột.'],
+  [/expected a number from 0 to 1 \(0\.25: each weight times U\(0\.75, 1\.25\)\)\.$/, 'Cần một số từ 0 đến 1 (0.25: mỗi trọng số nhân với U(0.75, 1.25)).'],
+  [/expected a whole number ≥ (\d+)\.$/, 'Cần một số nguyên ≥ $1.'],
+  [/expected level numbers \(1 = the main indices\)\.$/, 'Cần số cấp (1 = các chỉ số chính).'],
+  [/expected a four-digit year\.$/, 'Cần năm có bốn chữ số.'],
+];
+
+/** commander's error text (one or more lines) in `lang`. */
+export function localizeCommander(text: string, lang: Lang): string {
+  if (lang === 'en') return text;
+  return text.split('\n').map((line) => {
+    for (const [re, vi] of COMMANDER) {
+      if (re.test(line)) {
+        const out = line.replace(re, vi);
+        for (const [r2, v2] of COMMANDER_REASONS) if (r2.test(out)) return out.replace(r2, v2);
+        return out;
+      }
+    }
+    return line;
+  }).join('\n');
+}
