@@ -102,7 +102,7 @@ describe('errors and exit codes', () => {
     expect(r.stderr).toContain('cannot read nope.csv: no such file');
   });
   it('exit 2 for usage errors, with a suggestion', async () => {
-    const r = await cli(['scor']);
+    const r = await cli(['scor', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Did you mean score?');
     expect((await cli(['score', 'data/2023.csv', '-f', 'xml'])).code).toBe(2);

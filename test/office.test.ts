@@ -75,7 +75,7 @@ describe('files as offices make them', () => {
     expect((await cli(['validate', 'y.csv', '-i', 'd.yaml', '--delimiter', 'semicolon'], { cwd: d })).code).toBe(0);
     const bad = await cli(['validate', 'y.csv', '-i', 'd.yaml', '--delimiter', 'semi-colon'], { cwd: d });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('expected one character');
+    expect(bad.stderr).toContain('Cần một ký tự (, ; |) hoặc một tên: tab, comma, semicolon, pipe');
   });
   it('detectDelimiter: unambiguous files only', () => {
     expect(detectDelimiter('province;year;a\r\nHà Nội;2016;5,3\r\n').delimiter).toBe(';');
