@@ -1,10 +1,12 @@
 // Ids as users have them (the dti/v1 contract, "Ids"): case-sensitive, letters of either case,
 // digits, '-', '_' and '.'; a data column matches its id exactly, and a column that differs
 // from an id only in case is an error that names the id.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData, loadDefinitions } from '../src/load.js';
 import { score } from '../src/core/score.js';
-import { data, defs, fw } from './helpers.js';
+import { ROOT, data, defs, fw } from './helpers.js';
 
 // COINr-style ids (its ASEM example: LPI, ConSpeed) and a dotted id as plans number them.
 const f = fw(defs(`  - id: Conn
@@ -75,5 +77,33 @@ describe('ids', () => {
     if (r.ok) return;
     expect(r.errors[0]).toMatchObject({ code: 'SCHEMA', line: 5, col: 9 });
     expect(r.errors[0]!.hint).toBe('e.g. id: Chi-so-1');
+  });
+});
+
+describe("COINr's ASEM example, as it is", () => {
+  const dir = join(ROOT, 'test/fixtures/asem');
+  const yaml = readFileSync(join(dir, 'asem.yaml'), 'utf8');
+  const csv = readFileSync(join(dir, 'asem-2018.csv'), 'utf8');
+
+  it('loads with its ids (LPI, ConSpeed, CO2, …) and reads the data columns by exact match', () => {
+    const asem = fw(yaml);
+    const header = csv.split('\n')[0]!.split(',');
+    // Every data column after unit, year and the 4 group and 4 denominator columns is a leaf id, in order.
+    expect(asem.leafIds).toEqual(header.slice(10));
+    expect(asem.leafIds).toContain('ConSpeed');
+    expect(asem.leafIds).toHaveLength(49);
+    const ds = data(csv, asem);
+    expect(ds.records).toHaveLength(51);
+    const aut = ds.records.find((r) => r.unit === 'Austria')!;
+    expect(aut.values[asem.leafIds.indexOf('LPI')]).toBe(4.097985); // ASEM_iData: Austria's LPI
+    const res = score(asem, ds);
+    expect(res.rankings.filter((u) => u.rank !== null)).toHaveLength(51);
+  });
+
+  it('names the id when a column differs only in case', () => {
+    const r = loadData(csv.replace(',ConSpeed,', ',conspeed,'), fw(yaml), { file: 'asem-2018.csv' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([expect.objectContaining({ code: 'UNKNOWN_COLUMN', line: 1, message: "column 'conspeed' differs from the indicator id 'ConSpeed' only in case" })]);
   });
 });
