@@ -9,9 +9,9 @@ import { type Framework, forYear } from '../core/framework.js';
 import type { YearRange } from '../core/definitions.js';
 import type { Lang } from '../core/score.js';
 import { fixed } from '../core/text.js';
-import { loadFrameworkFile, makeChalk } from '../cli/context.js';
+import { loadFrameworkFile, makeChalk, termWidth } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
-import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
+import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from '../render/format.js';
 import { chooseFormat, emit, outputOptions, toFile } from './score.js';
 import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
@@ -111,7 +111,7 @@ export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
 }
 
 /** What each normalisation method in use does, from its registry entry; screening, if any. */
-function methodNotes(fw: Framework, lang: Lang, lead: string): string {
+function methodNotes(fw: Framework, lang: Lang, lead: string, width?: number): string {
   const used = [...new Set(fw.leaves.map((ni) => fw.nodes[ni]!.def!.normalize.method))];
   const vi = lang === 'vi';
   const lines = used.map((id) => {
@@ -122,7 +122,7 @@ function methodNotes(fw: Framework, lang: Lang, lead: string): string {
   });
   const pct = fw.definitions.minCoverage === null ? '' : `${fixed(fw.definitions.minCoverage * 100, 0)}%`;
   if (pct !== '') lines.push(vi ? `screen: đơn vị có dưới ${pct} dữ liệu quan sát không được xếp hạng` : `screen: units with less than ${pct} of the data observed are not ranked`);
-  return `${lead}${lines.join('\n')}\n`;
+  return `${lead}${lines.map((l) => wrap(l, width, ' ')).join('\n')}\n`;
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
@@ -145,21 +145,26 @@ Examples:
         text = JSON.stringify({ schema: 'dti-indicators/v1', framework: { id: fw.definitions.id, name: fw.definitions.name[flags.lang] }, indicators: rows }, null, 2) + '\n';
       } else {
         const machine = format === 'csv' || format === 'tsv';
+        // Headers a reader sees are in the user's language; CSV and TSV keep the keys scripts read.
+        const vi = flags.lang === 'vi';
+        const width = termWidth(io, flags.output);
+        const VI_HEADERS: Record<string, string> = { kind: 'loại', weight: 'trọng số', share: 'tỷ trọng', normalize: 'chuẩn hoá', unit: 'đơn vị' };
+        const h = (k: string) => (machine || !vi ? k : VI_HEADERS[k] ?? k);
         const pad = (r: IndicatorRow) => (machine ? '' : '  '.repeat(r.depth - 1));
         const cols: Column[] = [
           { header: 'id', align: 'left', cells: rows.map((r) => pad(r) + r.id) },
           { header: flags.lang === 'vi' ? 'tên' : 'name', align: 'left', cells: rows.map((r) => r.name), text: true },
-          { header: 'kind', align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : 'leaf')) },
-          { header: 'weight', align: 'right', cells: rows.map((r) => String(r.weight)) },
-          { header: 'share', align: 'right', cells: rows.map((r) => (machine ? fixed(r.share, 6) : `${fixed(r.share * 100, 1)}%`)) },
-          { header: 'normalize', align: 'left', cells: rows.map((r) => r.normalize ?? '') },
-          { header: 'unit', align: 'left', cells: rows.map((r) => r.unit ?? '') },
+          { header: h('kind'), align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : machine || !vi ? 'leaf' : 'lá')) },
+          { header: h('weight'), align: 'right', cells: rows.map((r) => String(r.weight)) },
+          { header: h('share'), align: 'right', cells: rows.map((r) => (machine ? fixed(r.share, 6) : `${fixed(r.share * 100, 1)}%`)) },
+          { header: h('normalize'), align: 'left', cells: rows.map((r) => r.normalize ?? '') },
+          { header: h('unit'), align: 'left', cells: rows.map((r) => r.unit ?? '') },
         ];
         if (rows.some((r) => r.years !== null)) cols.push({ header: flags.lang === 'vi' ? 'năm' : 'years', align: 'left', cells: rows.map((r) => r.years ?? '') });
         if (usesStages(fw)) cols.push({ header: flags.lang === 'vi' ? 'các bước' : 'stages', align: 'left', cells: rows.map((r) => (r.stages ?? []).join('; ')) });
         if (machine) cols.push({ header: 'pillars', align: 'left', cells: rows.map((r) => r.pillars.join(' ')) });
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
-          : format === 'md' ? renderMarkdown(cols) + methodNotes(fw, flags.lang, '\n') : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false) + methodNotes(fw, flags.lang, '');
+          : format === 'md' ? renderMarkdown(cols) + methodNotes(fw, flags.lang, '\n') : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, width === undefined ? undefined : { width, lang: flags.lang }) + methodNotes(fw, flags.lang, '', width);
       }
       done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(flags.lang === 'vi' ? 'Chỉ tiêu' : 'Indicators', text)]) : text, flags, io, [input.path]));
     });

@@ -4,7 +4,8 @@
  */
 import { type Command, Option } from 'commander';
 import { ALIASES, PROVINCES, PROVINCES_2025, provinceByCode, province2025ByCode, region2025 } from '../core/provinces.js';
-import { makeChalk } from '../cli/context.js';
+import { makeChalk, termWidth } from '../cli/context.js';
+import type { Lang } from '../core/score.js';
 import type { Io } from '../cli/io.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
 import { chooseFormat, emit, outputOptions, toFile } from './score.js';
@@ -17,6 +18,19 @@ interface ProvincesFlags {
   check?: boolean;
   map: '63' | '34';
   color: boolean;
+  lang: Lang;
+}
+
+/** Column headers a reader sees (table, Markdown); CSV, TSV and JSON keep the keys. */
+const HEADERS: Record<Lang, Record<string, string>> = {
+  vi: { code: 'Mã', name: 'Tên', type: 'Loại', iso: 'ISO', region: 'Vùng', successor_code: 'Mã tỉnh mới', successor: 'Tỉnh mới (1/7/2025)', member_codes: 'Mã tỉnh cũ', members: 'Gồm các tỉnh cũ' },
+  en: { code: 'Code', name: 'Name', type: 'Type', iso: 'ISO', region: 'Region', successor_code: 'New code', successor: 'Province from 1/7/2025', member_codes: 'Former codes', members: 'Former provinces' },
+};
+
+/** On a terminal, the table fits its width (names shortened, else split). */
+function fitTo(io: Io, flags: { output?: string; lang: Lang }): { width: number; lang: Lang } | undefined {
+  const width = termWidth(io, flags.output);
+  return width === undefined ? undefined : { width, lang: flags.lang };
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
@@ -24,7 +38,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('provinces')
     .description("list the registry of provinces: GSO and ISO codes, regions, the 2025 merger")
     .addOption(new Option('--map <map>', 'the 63 provinces before 1 July 2025, or the 34 after').choices(['63', '34']).default('63'));
-  outputOptions(cmd, { lang: false, quiet: false })
+  outputOptions(cmd, { quiet: false })
     .addHelpText('after', `
 Names are matched with or without diacritics and prefixes (Tỉnh, Thành phố,
 TP.), and by these spellings too:
@@ -53,9 +67,10 @@ Examples:
         text = JSON.stringify({ schema: 'dti-provinces/v1', map: flags.map, provinces: rows }, null, 2) + '\n';
       } else {
         const keys = Object.keys(rows[0]!);
-        const cols: Column[] = keys.map((k) => ({ header: k, align: k.endsWith('code') ? 'right' : 'left', cells: rows.map((r) => String(r[k])), text: true }));
+        const readable = format === 'table' || format === 'md';
+        const cols: Column[] = keys.map((k) => ({ header: readable ? HEADERS[flags.lang][k] ?? k : k, align: k.endsWith('code') ? 'right' : 'left', cells: rows.map((r) => String(r[k])), text: true }));
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
-          : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false);
+          : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, fitTo(io, flags));
       }
       done(emit(asked === 'xlsx' ? workbookBytes([csvSheet('provinces', text)]) : text, flags, io, []));
     });

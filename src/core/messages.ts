@@ -194,6 +194,8 @@ const HINTS: Pattern[] = [
   [/^is it the right file\? A device such as \/dev\/zero or an endless pipe never ends; split very large data by year$/, 'có đúng tệp không? Thiết bị như /dev/zero hay một đường ống không bao giờ kết thúc; hãy tách dữ liệu rất lớn theo năm'],
   [/^use numbers between 1e-100 and 1e100 in size \(or 0\); rescale weights, they only count relative to each other$/, 'dùng các số có độ lớn từ 1e-100 đến 1e100 (hoặc 0); trọng số chỉ có ý nghĩa tương đối nên có thể nhân chia lại'],
   [/^change the unit of the indicator \(e\.g\. millions instead of units, or percent\)$/, 'đổi đơn vị của chỉ số (ví dụ triệu thay cho đơn vị, hoặc phần trăm)'],
+  [/^is this really a CSV file, with line breaks\?$/, 'tệp này có thật là CSV, có ngắt dòng không?'],
+  [/^is this really a CSV file\?$/, 'tệp này có thật là CSV không?'],
   [/^fill the gaps, or see missing: zero \| exclude \| error in the definitions$/, 'bổ sung số liệu còn thiếu, hoặc xem missing: zero | exclude | error trong tệp định nghĩa'],
   [/^pass --pool-years to normalise over all the years given$/, 'thêm --pool-years để chuẩn hoá trên tất cả các năm'],
   [/^did you mean (.+)\?$/, 'có phải ý bạn là $1?'],

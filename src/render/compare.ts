@@ -71,7 +71,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
   if (c.official.length > 0) {
     const years = [...new Set(c.official.map((x) => `${x.year}|${x.universe}`))];
     const cols: Column[] = [
-      { header: t.official, align: 'left', cells: years.map((y) => { const [yr, uni] = y.split('|'); return `${yr} (${uni!.split(' (')[0]})`; }) },
+      { header: t.official, align: 'left', cells: years.map((y) => { const [yr, uni] = y.split('|'); const u = uni!.split(' (')[0]!; return `${yr} (${o.lang === 'vi' ? u.replace(/^(\d+) provinces$/, '$1 tỉnh') : u})`; }) },
       ...c.units.map((u): Column => ({
         header: u.unit, align: 'right',
         cells: years.map((y) => {

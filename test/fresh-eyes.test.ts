@@ -1,0 +1,76 @@
+// Found by trying the README as a new user would: what a reader sees is in the user's language
+// and fits the terminal, for the smaller commands too.
+import { describe, expect, it } from 'vitest';
+import { cli, tmp } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const widest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
+const TTY80 = { tty: true, env: { NO_COLOR: '1', COLUMNS: '80' } };
+
+describe('dti provinces', () => {
+  it('takes --lang like every other command (it was a usage error)', async () => {
+    const en = await cli(['provinces', '--lang', 'en', '-f', 'table']);
+    expect(en.code).toBe(0);
+    expect(en.stdout.split('\n')[0]).toMatch(/^\s*Code\s+Name\s+Type\s+ISO\s+Region/);
+  });
+  it('heads its table in Vietnamese by default; CSV and JSON keep their keys', async () => {
+    const vi = await cli(['provinces', '-f', 'table']);
+    expect(vi.stdout.split('\n')[0]).toMatch(/^\s*Mã\s+Tên\s+Loại\s+ISO\s+Vùng/);
+    expect((await cli(['provinces', '-f', 'md', '--map', '34'])).stdout.split('\n')[0]).toContain('Gồm các tỉnh cũ');
+    expect((await cli(['provinces', '-f', 'csv'])).stdout.split('\n')[0]).toBe('code,name,type,iso,region,successor_code,successor');
+    expect((await cli(['provinces', '-f', 'csv', '--lang', 'en'])).stdout.split('\n')[0]).toBe('code,name,type,iso,region,successor_code,successor');
+  });
+  it('fits an 80-column terminal (it was 108 wide)', async () => {
+    const piped = await cli(['provinces', '-f', 'table']);
+    expect(widest(piped.stdout)).toBeGreaterThan(80); // as wide as it is: the fit is what keeps it in
+    for (const map of ['63', '34']) {
+      const r = await cli(['provinces', '--map', map], TTY80);
+      expect(r.code).toBe(0);
+      expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+      expect(r.stdout).toContain('Nghệ An');
+    }
+  });
+});
+
+describe('dti indicators', () => {
+  it('heads its table in Vietnamese by default (kind, weight, share… were English)', async () => {
+    const vi = await cli(['indicators', '-f', 'table']);
+    const head = vi.stdout.split('\n')[0]!;
+    expect(head).toMatch(/tên\s+loại\s+trọng số\s+tỷ trọng\s+chuẩn hoá\s+đơn vị/);
+    expect(head).not.toMatch(/weight|share|kind/);
+    expect((await cli(['indicators', '-f', 'table', '--lang', 'en'])).stdout.split('\n')[0]).toMatch(/name\s+kind\s+weight\s+share\s+normalize\s+unit/);
+    // CSV keeps the keys scripts read.
+    expect((await cli(['indicators', '-f', 'csv'])).stdout.split('\n')[0]).toMatch(/^id,tên,kind,weight,share,normalize,unit,/);
+  });
+  it('fits an 80-column terminal, method notes included (it was 184 wide)', async () => {
+    for (const lang of ['vi', 'en']) {
+      const r = await cli(['indicators', '--lang', lang], TTY80);
+      expect(r.code).toBe(0);
+      expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+      expect(r.stdout).toContain('goalposts');
+    }
+  });
+});
+
+describe('in Vietnamese throughout', () => {
+  it("compare's published ranks name the universe in Vietnamese ('63 provinces' was English)", async () => {
+    const vi = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-f', 'table', '-q']);
+    expect(vi.stdout).toContain('2020 (63 tỉnh)');
+    expect(vi.stdout).toContain('2024 (34 tỉnh)');
+    expect(vi.stdout).not.toMatch(/provinces/);
+    const en = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-f', 'table', '-q', '--lang', 'en']);
+    expect(en.stdout).toContain('2020 (63 provinces)');
+  });
+  it('a field too long for a CSV has a Vietnamese hint', async () => {
+    const d = tmp();
+    const f = join(d, 'huge.csv');
+    writeFileSync(f, `province,year,ha-tang-so\nHà Nội,2023,${'9'.repeat(1_000_001)}\n`);
+    const vi = await cli(['score', f, '-q']);
+    expect(vi.code).toBe(4);
+    expect(vi.stderr).toContain('gợi ý: tệp này có thật là CSV không?');
+    expect(vi.stderr).not.toContain('is this really');
+    const en = await cli(['score', f, '-q', '--lang', 'en']);
+    expect(en.stderr).toContain('hint: is this really a CSV file?');
+  });
+});
