@@ -74,3 +74,16 @@ describe('in Vietnamese throughout', () => {
     expect(en.stderr).toContain('hint: is this really a CSV file?');
   });
 });
+
+describe('a split table', () => {
+  it("keeps the repeated label column readable: compare's three 'hoat-dong-…' rows stay distinct at 80 columns", async () => {
+    const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-q'], TTY80);
+    expect(r.code).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    const first = r.stdout.split('\n\n')[1]!; // the 2022 part with Nghệ An and Hà Tĩnh
+    const labels = first.split('\n').slice(2).map((l) => l.slice(0, 26).trim()).filter((l) => l.startsWith('hoat-'));
+    expect(labels.length).toBe(3);
+    expect(new Set(labels).size).toBe(3);
+    expect(first).toContain('hoat-dong-kinh-te-so');
+  });
+});

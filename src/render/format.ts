@@ -169,7 +169,10 @@ function fitTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean,
   // 2. Split: the key columns in every part, the others packed into parts that fit.
   const firstLeft = work.findIndex((c) => c.align === 'left');
   const keep = Math.min(work.length, fit.keep ?? (firstLeft < 0 ? 1 : firstLeft + 1));
-  const key = work.slice(0, keep);
+  // Squeezing the repeated columns to the minimum did not avoid the split, so give them back
+  // up to a third of the width: labels cut to 12 characters read alike ('hoat-do…' three times).
+  const cap = Math.max(MIN_NAME, Math.floor(W / 3));
+  const key = cols.slice(0, keep).map((c, k) => (c.align !== 'left' ? work[k]! : { ...c, header: clip(c.header, cap), cells: c.cells.map((x) => (shownWidth(x) > cap ? clip(x, cap) : x)) }));
   const parts: Column[][] = [];
   let part: Column[] = [];
   for (const c of work.slice(keep)) {
