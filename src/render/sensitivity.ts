@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/score.js';
 import type { SensitivityResult, SensitivityRun, UncertainInput } from '../core/sensitivity.js';
 import { fixed } from '../core/text.js';
-import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
+import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, shownWidth } from './format.js';
 
 const T = {
   vi: {
@@ -45,16 +45,17 @@ export function describeInputs(inputs: readonly UncertainInput[], lang: Lang): s
 }
 
 /** The interval p5–p95 as a bar over ranks 1…n, the median as ●, the nominal rank as │ where it shows. */
-export function intervalBar(p5: number, median: number, p95: number, nominal: number, n: number, ascii: boolean): string {
-  const pos = (r: number) => (n <= 1 ? 0 : Math.round(((r - 1) / (n - 1)) * (CHART - 1)));
-  const cells = Array.from({ length: CHART }, () => ' ');
+export function intervalBar(p5: number, median: number, p95: number, nominal: number, n: number, ascii: boolean, chart = CHART): string {
+  const pos = (r: number) => (n <= 1 ? 0 : Math.round(((r - 1) / (n - 1)) * (chart - 1)));
+  const cells = Array.from({ length: chart }, () => ' ');
   for (let i = pos(p5); i <= pos(p95); i++) cells[i] = ascii ? '-' : '─';
   cells[pos(nominal)] = ascii ? '|' : '│';
   cells[pos(median)] = ascii ? 'o' : '●';
   return cells.join('').trimEnd();
 }
 
-const q = (x: number | null) => (x === null ? '' : Number.isInteger(x) ? String(x) : fixed(x, 1));
+// A percentile between two ranks (6.05, 53.95) keeps its two decimals: '6.0' read as a whole rank.
+const q = (x: number | null) => (x === null ? '' : Number.isInteger(x) ? String(x) : fixed(x, 2).replace(/\.?0+$/, ''));
 
 export function renderSensitivity(r: SensitivityResult, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; width?: number | undefined }): string {
   if (o.format === 'json') return JSON.stringify(r, null, 2) + '\n';
@@ -90,9 +91,12 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
     { header: t.shift, align: 'right', cells: us.map((u) => (u.meanAbsShift === null ? '' : fixed(u.meanAbsShift, 2))) },
   ];
   if (!md) {
+    // On a terminal the chart takes what the other columns leave (at least 10 characters).
+    const used = cols.reduce((a, c) => a + Math.max(shownWidth(c.header), ...c.cells.map(shownWidth)) + 2, 0);
+    const chart = o.width === undefined ? CHART : Math.max(10, Math.min(CHART, o.width - used - 1));
     cols.push({
       header: t.chart(n), align: 'left',
-      cells: us.map((u) => (u.p5 === null ? '' : o.chalk.cyan(intervalBar(u.p5, u.medianRank!, u.p95!, u.nominalRank!, n, o.ascii)))),
+      cells: us.map((u) => (u.p5 === null ? '' : o.chalk.cyan(intervalBar(u.p5, u.medianRank!, u.p95!, u.nominalRank!, n, o.ascii, chart)))),
     });
   }
   out += table(cols);
