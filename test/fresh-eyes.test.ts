@@ -90,17 +90,17 @@ describe('a split table', () => {
 
 describe('dti sensitivity on a terminal', () => {
   it('fits 80 columns on the 63 provinces (it was 91 wide), and a percentile between ranks keeps its decimals', async () => {
-    const argv = ['sensitivity', 'data/2023.csv', '--runs', '200', '-q'];
+    const argv = ['sensitivity', 'data/2023.csv', '-q'];
     const r = await cli(argv, TTY80);
     expect(r.code).toBe(0);
     // The title line is left as it is (the README shows it whole); every line of the table fits.
     expect(widest(r.stdout.split('\n').slice(1).join('\n'))).toBeLessThanOrEqual(80);
     expect(r.stdout).toContain('●');
-    // Cần Thơ's 95th percentile is 6.05 (type 7 between ranks 6 and 7): shown as such, not '6.0'.
+    // Tiền Giang's 95th percentile lies between ranks 24 and 25 (type 7: 24.05 with 1000 runs):
+    // shown as 24.05, not '24.0', which read as a whole rank.
     const j = JSON.parse((await cli([...argv, '-f', 'json'])).stdout) as { units: { unit: string; p95: number }[] };
-    const p95 = j.units.find((u) => u.unit === 'Cần Thơ')!.p95;
-    expect(p95).toBeCloseTo(6.05, 10);
-    expect(r.stdout).toMatch(/Cần Thơ\s+5\s+5–6\.05\s/);
+    expect(j.units.find((u) => u.unit === 'Tiền Giang')!.p95).toBeCloseTo(24.05, 10);
+    expect(r.stdout).toMatch(/Tiền Giang\s+23\s+20–24\.05\s/);
     expect(r.stdout).not.toMatch(/–\d+\.0\s/);
   });
 });

@@ -139,7 +139,7 @@ describe('dti compare', () => {
   it('labels official ranks as official in Markdown', async () => {
     const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-f', 'md', '-q']);
     expect(r.stdout).toContain('| Xếp hạng DTI chính thức (công bố) | Nghệ An | Hà Tĩnh | Vĩnh Phúc |');
-    expect(r.stdout).toContain('| 2020 (63 provinces) | #36 | – | #55 |');
+    expect(r.stdout).toContain('| 2020 (63 tỉnh) | #36 | – | #55 |');
   });
   it('an unknown unit is a usage error with a suggestion', async () => {
     const r = await cli(['compare', 'Nghệ An', 'Ha Tinhh', '-q', '--lang', 'en']);
