@@ -104,3 +104,15 @@ describe('dti sensitivity on a terminal', () => {
     expect(r.stdout).not.toMatch(/–\d+\.0\s/);
   });
 });
+
+describe('dti report with no -o', () => {
+  it('on a terminal is a usage error with the -o to add, not 0.3 MB of HTML on the screen', async () => {
+    for (const [lang, msg] of [['vi', 'báo cáo là một trang HTML'], ['en', 'the report is an HTML page']] as const) {
+      const r = await cli(['report', 'data/2023.csv', '--lang', lang], { tty: true, env: { NO_COLOR: '1' } });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(msg);
+      expect(r.stderr).toContain('dti report data/2023.csv -o report.html');
+    }
+  });
+});

@@ -23,7 +23,7 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .description('the ranking as one self-contained HTML page: table, map, pillar and rank-change charts')
     .argument('<data...>', "CSV data file(s); '-' reads standard input");
   dataOptions(cmd)
-    .option('-o, --output <file>', "write the page to a file (atomically); '-' or none: standard output")
+    .option('-o, --output <file>', "write the page to a file (atomically); '-' or none: standard output (not a terminal)")
     .option('--check', 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)')
     .addOption(new Option('--lang <lang>', 'language of the page').choices(['vi', 'en']).default('vi'))
     .option('--previous <file>', 'data of the previous year, for rank changes (default: the file of the year before beside the data)')
@@ -73,6 +73,11 @@ function describeInput(id: string, spread: number | undefined, lang: 'vi' | 'en'
 }
 
 async function runReport(files: string[], flags: ReportFlags, io: Io, version: string): Promise<number> {
+  // A page of HTML (0.3 MB and more) is for a file or a pipe, never for the screen.
+  if ((flags.output === undefined || flags.output === '-') && io.stdout.isTTY === true) {
+    throw new CliError(EXIT.USAGE, say(io, 'báo cáo là một trang HTML: ghi ra tệp, không in ra màn hình', 'the report is an HTML page: write it to a file, not to the terminal'),
+      { hint: `${say(io, 'ví dụ', 'e.g.')} dti report ${files.join(' ')} -o report.html` });
+  }
   if (flags.unit === undefined && (flags.targetRank !== undefined || flags.sensitivity === true)) {
     const opt = flags.targetRank !== undefined ? '--target-rank' : '--sensitivity';
     throw new CliError(EXIT.USAGE, say(io, `${opt} chỉ dùng cùng --unit`, `${opt} goes with --unit`),
