@@ -139,6 +139,13 @@ describe('names', () => {
     const nul = await cli(['score', 'd.csv', '-i', 'd.yaml', '--lang', 'en'], { cwd: files('unit,a,b\nX,1,2\nY\u0000,1,2\n') });
     userError(nul, 4);
     expect(nul.stderr).toContain('d.csv:3:2: error: the file holds a NUL byte (U+0000)');
+    // A binary file (an ELF header: bytes that are not UTF-8 come after its first NUL) is
+    // called what it is, not taken for a legacy Vietnamese encoding.
+    const elf = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0xff, 0xfe, 0x10, 0x0a, 0xc3, 0x28]);
+    const bin = await cli(['score', 'd.csv', '-i', 'd.yaml', '--lang', 'en'], { cwd: files(elf) });
+    userError(bin, 4);
+    expect(bin.stderr).toContain('d.csv:1:8: error: the file holds a NUL byte (U+0000)');
+    expect(bin.stderr).not.toContain('legacy Vietnamese');
     const text = 'unit,a,b\nX,1,2\nY,3,4\n';
     const utf32 = (le: boolean) => {
       const b = Buffer.alloc(text.length * 4);

@@ -56,30 +56,29 @@ export function decode(bytes: Uint8Array, name: string, exitCode: number, encodi
       utf32 ? `convert it: iconv -f ${wide.encoding} -t UTF-8, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`
         : `pass --encoding ${wide.encoding.toLowerCase()}, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`);
   }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // A NUL is no character of a text file: a binary file, or a damaged one.
-    const nul = text.indexOf('\u0000');
-    if (nul >= 0) {
-      const lineStart = text.lastIndexOf('\n', nul) + 1;
-      let line = 1;
-      for (let i = text.indexOf('\n'); i >= 0 && i < nul; i = text.indexOf('\n', i + 1)) line++;
-      const message = 'the file holds a NUL byte (U+0000): it is not a text file, or it is damaged';
-      throw new CliError(exitCode, message, {
-        diagnostics: [error('ENCODING', message, { file: name, line, col: nul - lineStart + 1 }, "open it in a spreadsheet and save it again as 'CSV UTF-8'")],
-      });
-    }
-    return text;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    const bad = firstInvalidUtf8(bytes);
+  // Line and column (in characters) of a byte offset.
+  const where = (at: number) => {
     let lineStart = 0;
     let line = 1;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 10) { line++; lineStart = i + 1; }
-    const col = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad)).length + 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 10) { line++; lineStart = i + 1; }
+    return { file: name, line, col: new TextDecoder('utf-8').decode(bytes.subarray(lineStart, at)).length + 1 };
+  };
+  // A NUL is no character of a text file, in UTF-8 or a legacy encoding: a binary file, or a
+  // damaged one. Said before any other encoding problem, so a binary file is not taken for
+  // Windows-1258.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const message = 'the file holds a NUL byte (U+0000): it is not a text file, or it is damaged';
+    throw new CliError(exitCode, message, {
+      diagnostics: [error('ENCODING', message, where(nul), "open it in a spreadsheet and save it again as 'CSV UTF-8'")],
+    });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
     const message = 'the file is not UTF-8 (it looks like a legacy Vietnamese encoding such as Windows-1258 or TCVN3)';
     throw new CliError(exitCode, message, {
-      diagnostics: [error('ENCODING', message, { file: name, line, col },
+      diagnostics: [error('ENCODING', message, where(firstInvalidUtf8(bytes)),
         "pass --encoding windows-1258, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)")],
     });
   }
