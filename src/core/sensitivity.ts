@@ -430,6 +430,15 @@ export function rankInto(keys: Float64Array, sorted: Float64Array, ranks: Int32A
   }
 }
 
+/**
+ * A percentile of ranks (whole numbers) lies on a multiple of 1/(runs − 1) between two ranks;
+ * (runs − 1) × p carries binary noise (999 × 0.05 = 49.95000000000000284), so the result is
+ * rounded to 9 decimals: 6.05, not 6.049999999999983.
+ */
+function rankQ(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
 /** Quantile type 7 of sorted values. */
 function quantile(sorted: ArrayLike<number>, p: number): number {
   const m = sorted.length;
@@ -558,7 +567,7 @@ export function sensitivity(fwAll: Framework, rows: readonly UnitRecord[], year:
   const counts = new Int32Array(useCounts ? n + 2 : 0);
   const col = new Int32Array(useCounts ? 0 : runs);
   const nth = (k: number) => { let c = 0; for (let r = 1; r < counts.length; r++) { c += counts[r]!; if (c > k) return r; } return counts.length - 1; };
-  const q7 = (p: number) => { const h = (runs - 1) * p; const lo = Math.floor(h); const a = nth(lo); return a + (h - lo) * (nth(Math.min(lo + 1, runs - 1)) - a); };
+  const q7 = (p: number) => { const h = (runs - 1) * p; const lo = Math.floor(h); const a = nth(lo); return rankQ(a + (h - lo) * (nth(Math.min(lo + 1, runs - 1)) - a)); };
   const names = records.map((r) => r.unit);
   const order = Array.from({ length: n }, (_, i) => i)
     .sort((a, b) => (nominalRanked[a] || Infinity) - (nominalRanked[b] || Infinity) || compareVi(names[a]!, names[b]!));
@@ -577,7 +586,7 @@ export function sensitivity(fwAll: Framework, rows: readonly UnitRecord[], year:
     } else {
       for (let t = 0; t < runs; t++) { const x = byRun[t * n + i]!; col[t] = x; shift += Math.abs(x - nom); }
       col.sort();
-      units.push({ unit: r.unit, code: r.code, nominalRank: nom, medianRank: quantile(col, 0.5), p5: quantile(col, 0.05), p95: quantile(col, 0.95), meanAbsShift: shift / runs });
+      units.push({ unit: r.unit, code: r.code, nominalRank: nom, medianRank: rankQ(quantile(col, 0.5)), p5: rankQ(quantile(col, 0.05)), p95: rankQ(quantile(col, 0.95)), meanAbsShift: shift / runs });
     }
   }
 
