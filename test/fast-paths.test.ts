@@ -57,4 +57,18 @@ describe('plainNumber, the loader\'s fast path', () => {
     expect(plainNumber('12.50')).toBe(12.5);
     for (const t of ['', '-', '.5', '5.', '1e3', ' 1', '1,5', '+1', '0x10']) expect(plainNumber(t)).toBeNaN();
   });
+
+  it('computes the value from the digits exactly as Number does, up to 20 characters (15 digits and more)', () => {
+    // Long mantissas, long fractions and leading zeros: the digits-over-a-power-of-ten path
+    // (at most 15 digits) and the fallback beyond it must both agree with Number bit for bit.
+    const digits = fc.array(fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), { minLength: 1, maxLength: 19 }).map((d) => d.join(''));
+    fc.assert(fc.property(fc.boolean(), digits, fc.option(digits, { nil: undefined }), (neg, a, b) => {
+      const t = `${neg ? '-' : ''}${a}${b === undefined ? '' : `.${b}`}`;
+      const x = plainNumber(t);
+      if (t.length > 20) expect(x).toBeNaN();
+      else expect(Object.is(x, Number(t))).toBe(true);
+    }), { numRuns: 5000 });
+    for (const t of ['0.1', '0.3', '123456789012345', '1234567890123456', '9007199254740993', '0.000000000000001', '99.99', '-0.00', '00012.5000'])
+      expect(Object.is(plainNumber(t), Number(t))).toBe(true);
+  });
 });

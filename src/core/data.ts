@@ -339,11 +339,28 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     return fixedYear ?? null;
   };
 
+  // Records' arrays are views into blocks shared by SLAB records: one allocation per block,
+  // not three typed arrays (each with its own buffer) per unit.
+  const SLAB = 512;
+  let slabValues = new Float64Array(0);
+  let slabLines = new Int32Array(0);
+  let slabCols = new Int32Array(0);
+  let slabUsed = SLAB;
   const recordFor = (u: Resolved, year: number | null, line: number) => {
     const k = `${u.key}\u0000${year ?? ''}`;
     let r = byUnitYear.get(k);
     if (r === undefined) {
-      r = { ...u, year, line, values: new Float64Array(L).fill(NaN), lines: new Int32Array(L), cols: new Int32Array(L) };
+      if (slabUsed === SLAB) {
+        slabValues = new Float64Array(SLAB * L).fill(NaN);
+        slabLines = new Int32Array(SLAB * L);
+        slabCols = new Int32Array(SLAB * L);
+        slabUsed = 0;
+      }
+      const a = slabUsed * L;
+      const b = a + L;
+      slabUsed++;
+      r = { unit: u.unit, code: u.code, key: u.key, region: u.region, year, line,
+        values: slabValues.subarray(a, b), lines: slabLines.subarray(a, b), cols: slabCols.subarray(a, b) };
       if (G > 0) r.groups = new Array<string | null>(G).fill(null);
       if (D > 0) { r.denominators = new Float64Array(D).fill(NaN); r.denominatorAt = new Int32Array(2 * D); }
       byUnitYear.set(k, r);

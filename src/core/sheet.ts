@@ -62,6 +62,19 @@ export interface OfficeOptions {
 const LOOKAHEAD = 30;
 const DECIMAL_SAMPLE = 500;
 
+/**
+ * Whether a unit's name may be a totals row: its first letter (after spaces) is that of one of
+ * TOTALS' words (t, c, b, a, m, n, with or without a diacritic). Only those are folded and tested.
+ */
+function mayBeTotals(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  if (i === text.length) return false;
+  const c = text.charCodeAt(i) | 32;
+  // Any non-ASCII first letter (Tổng's T is ASCII, but a precomposed or unusual letter may not be) is folded and tested.
+  return c === 116 || c === 99 || c === 98 || c === 97 || c === 109 || c === 110 || text.charCodeAt(i) > 127;
+}
+
 /** Does this row look like a header: a unit column by one of its names? */
 export function isHeaderRow(row: readonly Cell[], fw?: Framework): boolean {
   if (row.some((c) => UNIT_NAMES.has(CANONICAL.get(headerKey(c.text)) ?? ''))) return true;
@@ -150,27 +163,34 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
         at(row[Math.min(row.length, width) - 1] ?? first), 'check for a missing or extra delimiter, or a value with an unquoted comma'));
       return null;
     }
-    for (let i = 0; i < row.length; i++) {
-      const c = row[i]!;
-      if ((i >= width || noHeader.includes(i)) && c.text.trim() !== '' && !reportedNoHeader.has(i)) {
-        reportedNoHeader.add(i);
-        errors.push(error('UNKNOWN_COLUMN', `a value in column ${label(i + 1)}, which has no header`, at(c),
-          'give the column a header (an indicator id), or delete the value'));
+    if (noHeader.length > 0 || row.length > width) {
+      for (let i = 0; i < row.length; i++) {
+        const c = row[i]!;
+        if ((i >= width || noHeader.includes(i)) && c.text.trim() !== '' && !reportedNoHeader.has(i)) {
+          reportedNoHeader.add(i);
+          errors.push(error('UNKNOWN_COLUMN', `a value in column ${label(i + 1)}, which has no header`, at(c),
+            'give the column a header (an indicator id), or delete the value'));
+        }
       }
     }
-    const out = keep.map((i) => row[i] ?? { text: '', line: first.line, col: i + 1 });
-    if (out.every((c) => c.text.trim() === '')) return null; // only a row number
+    // The common row (every column kept, none missing) is passed on as it is.
+    const out = identity && row.length === width ? row : keep.map((i) => row[i] ?? { text: '', line: first.line, col: i + 1 });
     const lead = out.find((c) => c.text.trim() !== '');
-    if (lead !== undefined && lead.text.trim().startsWith('#')) return null; // a note row
+    if (lead === undefined) return null; // only a row number
+    if (lead.text.trim().startsWith('#')) return null; // a note row
     const unitCell = unitCol >= 0 ? out[unitCol] : undefined;
-    if (unitCell !== undefined && TOTALS.test(fold(unitCell.text.trim()))) {
+    if (unitCell !== undefined && mayBeTotals(unitCell.text) && TOTALS.test(fold(unitCell.text.trim()))) {
       warnings.push(warning('TOTALS_ROW', `'${unitCell.text.trim()}' is a totals or average row; skipped`, at(unitCell),
         'dti computes its own averages; this row is not a unit'));
       return null;
     }
     if (indicatorCol >= 0 && out[indicatorCol] !== undefined) {
       const id = columnOf.get(headerKey(out[indicatorCol]!.text));
-      if (id !== undefined) out[indicatorCol] = { ...out[indicatorCol]!, text: id };
+      if (id !== undefined) {
+        const renamed = out === row ? [...row] : out;
+        renamed[indicatorCol] = { ...out[indicatorCol]!, text: id };
+        return renamed;
+      }
     }
     return out;
   };

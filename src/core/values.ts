@@ -29,20 +29,32 @@ export function plainNumber(text: string): number {
   // Longer digit strings go to parseNumber, which checks their size (a plain number of 20
   // characters or fewer is always within the magnitudes dti computes with).
   if (n > 20) return NaN;
-  let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const neg = text.charCodeAt(0) === 45; /* - */
+  let i = neg ? 1 : 0;
   const digits = i;
-  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  // The digits as an integer m and the number of them after the point k: with at most 15
+  // digits m is exact, 10^k is exact, and one IEEE division rounds correctly, so m / 10^k is
+  // exactly what Number(text) gives (Clinger's fast path), without reading the text twice.
+  let m = 0;
+  let c = 0;
+  while (i < n && (c = text.charCodeAt(i) - 48) >= 0 && c <= 9) { m = m * 10 + c; i++; }
   if (i === digits) return NaN;
+  let k = 0;
   if (i < n) {
     if (text.charCodeAt(i) !== 46 /* . */) return NaN;
     const frac = ++i;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    while (i < n && (c = text.charCodeAt(i) - 48) >= 0 && c <= 9) { m = m * 10 + c; i++; }
     if (i === frac || i < n) return NaN;
+    k = i - frac;
   }
-  return Number(text);
+  if (n - digits - (k > 0 ? 1 : 0) > 15) return Number(text);
+  const x = m / POW10[k]!;
+  return neg ? -x : x;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
+/** 10^0 … 10^15, each exact in a double. */
+const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 
 /**
  * The magnitudes dti computes with: 0, or between 1e-100 and 1e100. Products of a value, a
