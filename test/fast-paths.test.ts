@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { normalizeColumn } from '../src/core/engine.js';
 import type { IndicatorNode } from '../src/core/definitions.js';
 import { plainNumber } from '../src/core/values.js';
+import { collationOrder, rankKeys } from '../src/core/stages/rank.js';
+import { compareVi } from '../src/core/text.js';
 
 const leaf = (direction: 'higher' | 'lower'): IndicatorNode => ({
   id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: [], weight: 1, missing: 'zero', kind: 'leaf',
@@ -70,5 +72,37 @@ describe('plainNumber, the loader\'s fast path', () => {
     }), { numRuns: 5000 });
     for (const t of ['0.1', '0.3', '123456789012345', '1234567890123456', '9007199254740993', '0.000000000000001', '99.99', '-0.00', '00012.5000'])
       expect(Object.is(plainNumber(t), Number(t))).toBe(true);
+  });
+});
+
+describe('collation places, the ranking\'s tie-break', () => {
+  // Hostile names: diacritics precomposed and decomposed, đ/Đ, case, digits (numeric collation),
+  // spaces, invisible and control characters, empty, duplicates.
+  const parts = ['Đơn vị ', 'Don vi ', 'đơn vị ', 'Hà Nội', 'Ha\u0300 Nô\u0323i', 'Hà nội', 'Cà Mau', 'Ca Mau', 'Đà Nẵng', 'Ân', 'Ấn', 'A', 'a',
+    '1', '2', '10', '09', ' ', '', '\u200b', '\u0000', '\u00a0', 'Z', 'Ư', 'ư', 'Ơ', 'Ô', 'Sở A', 'Sở  A', '😀', 'ǅ'];
+  const name = fc.array(fc.constantFrom(...parts), { maxLength: 4 }).map((p) => p.join(''));
+
+  it('orders the names exactly as compareVi does, equal names sharing a place', () => {
+    fc.assert(fc.property(fc.array(name, { maxLength: 40 }), (names) => {
+      const place = collationOrder(names);
+      for (let a = 0; a < names.length; a++) {
+        for (let b = 0; b < names.length; b++) {
+          expect(Math.sign(place[a]! - place[b]!)).toBe(Math.sign(compareVi(names[a]!, names[b]!)));
+        }
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('gives rankKeys the same ranks and order as comparing the names on every tie', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(name, fc.constantFrom(NaN, 1, 2, 2.5, 3)), { maxLength: 60 }), (units) => {
+      const names = units.map((u) => u[0]);
+      const keys = Float64Array.from(units, (u) => u[1]);
+      const slow = rankKeys(keys, names);
+      let calls = 0;
+      const fast = rankKeys(keys, names, () => { calls++; return collationOrder(names); });
+      expect([...fast.ranks]).toEqual([...slow.ranks]);
+      expect(fast.order).toEqual(slow.order);
+      expect(calls).toBeLessThanOrEqual(1);
+    }), { numRuns: 300 });
   });
 });

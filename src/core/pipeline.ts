@@ -17,7 +17,7 @@ import { type Aggregated, aggregate } from './stages/aggregate.js';
 import { type DenominateLog, denominate } from './stages/denominate.js';
 import { type ImputeLog, impute } from './stages/impute.js';
 import { normalisePanel } from './stages/normalise.js';
-import { rankKey, rankKeys } from './stages/rank.js';
+import { collationOrder, rankKey, rankKeys } from './stages/rank.js';
 import { imputedShare, panelCoverage, screen } from './stages/screen.js';
 import { type TreatLog, treat } from './stages/treat.js';
 
@@ -206,10 +206,13 @@ export function rankYear(fw: Framework, records: UnitRecord[], year: number | nu
     keys[i] = x.screened[i] === 1 ? NaN : rankKey(fw, scores[i]!);
   }
   const names = records.map((r) => r.unit);
-  const { ranks, order } = rankKeys(keys, names);
+  // The names are put in collation order once (at the first tie), for the overall and every pillar's ranking.
+  let places: Int32Array | undefined;
+  const collation = () => (places ??= collationOrder(names));
+  const { ranks, order } = rankKeys(keys, names, collation);
   const pillarRanks = fw.pillars.map((_, p) => {
     const pk = Float64Array.from({ length: n }, (_, i) => (x.screened[i] === 1 ? NaN : rankKey(fw, agg.pillars[p * n + i]! * scale)));
-    return rankKeys(pk, names).ranks;
+    return rankKeys(pk, names, collation).ranks;
   });
   return { year, records, ...x, norm, agg, coverage: cov, scores, ranks, order, pillarRanks, missing };
 }

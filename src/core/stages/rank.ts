@@ -8,10 +8,13 @@ import { compareVi, roundTo } from '../text.js';
 /**
  * Competition ranks (1, 2, 2, 4) on `keys`, higher is better; NaN keys are unranked (0).
  * `order` lists the units by rank, ties and the unranked in Vietnamese collation of `names`.
+ * `collation` (giving `collationOrder(names)`, called at the first tie only) saves comparing the
+ * names again and again when the same names are ranked on several keys.
  */
-export function rankKeys(keys: ArrayLike<number>, names: readonly string[]): { ranks: Int32Array; order: number[] } {
+export function rankKeys(keys: ArrayLike<number>, names: readonly string[], collation?: () => Int32Array): { ranks: Int32Array; order: number[] } {
   const n = keys.length;
   const order = Array.from({ length: n }, (_, i) => i);
+  let places: Int32Array | undefined;
   order.sort((a, b) => {
     const ka = keys[a]!;
     const kb = keys[b]!;
@@ -19,7 +22,9 @@ export function rankKeys(keys: ArrayLike<number>, names: readonly string[]): { r
     const nb = Number.isNaN(kb);
     if (na !== nb) return na ? 1 : -1;
     if (!na && ka !== kb) return kb - ka;
-    return compareVi(names[a]!, names[b]!);
+    if (collation === undefined) return compareVi(names[a]!, names[b]!);
+    places ??= collation();
+    return places[a]! - places[b]!;
   });
   const ranks = new Int32Array(n);
   order.forEach((u, pos) => {
@@ -28,6 +33,22 @@ export function rankKeys(keys: ArrayLike<number>, names: readonly string[]): { r
     ranks[u] = prev !== undefined && keys[prev] === keys[u] ? ranks[prev]! : pos + 1;
   });
   return { ranks, order };
+}
+
+/**
+ * Each name's place in the Vietnamese collation (`compareVi`), equal names sharing one:
+ * comparing two places orders the names exactly as comparing the names does, so a sort by
+ * several keys compares the names (slow: the ICU collator) once, not on every tie.
+ */
+export function collationOrder(names: readonly string[]): Int32Array {
+  const n = names.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareVi(names[a]!, names[b]!));
+  const place = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    const u = idx[p]!;
+    place[u] = p > 0 && names[idx[p - 1]!] === names[u] ? place[idx[p - 1]!]! : p;
+  }
+  return place;
 }
 
 /** The key a score is ranked on: rounded to `decimals` (ties: rounded) or exact. */
