@@ -1,17 +1,19 @@
 // Build step (npm run build): validate every shipped indicators/*.yaml once and write
-// dist/definitions-cache.json, keyed by the SHA-256 of each file's text (see
+// dist/definitions/NAME.yaml.json with its text and validated form (see
 // src/cli/definitions-cache.ts). Files with warnings are left out: they are validated at
 // every run, so their warnings are printed.
 import { deepStrictEqual } from 'node:assert';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { loadDefinitions } = await import(join(ROOT, 'dist/load.js'));
-const { CACHE_FILE, CACHE_SCHEMA, hashText } = await import(join(ROOT, 'dist/cli/definitions-cache.js'));
+const { CACHE_DIR, CACHE_SCHEMA, cacheFileOf } = await import(join(ROOT, 'dist/cli/definitions-cache.js'));
 
-const entries = {};
+rmSync(join(ROOT, CACHE_DIR), { recursive: true, force: true });
+rmSync(join(ROOT, 'dist/definitions-cache.json'), { force: true }); // an earlier build's single cache
+mkdirSync(join(ROOT, CACHE_DIR), { recursive: true });
 for (const name of readdirSync(join(ROOT, 'indicators')).filter((f) => f.endsWith('.yaml')).sort()) {
   const text = readFileSync(join(ROOT, 'indicators', name), 'utf8');
   const r = loadDefinitions(text, `indicators/${name}`);
@@ -24,6 +26,10 @@ for (const name of readdirSync(join(ROOT, 'indicators')).filter((f) => f.endsWit
     console.error(`indicators/${name}: not cached (its validated form does not survive JSON); it is validated at every run`);
     continue;
   }
-  entries[hashText(text)] = defs;
+  const file = cacheFileOf(name);
+  if (file === undefined) {
+    console.error(`indicators/${name}: not cached (its name is not a plain file name); it is validated at every run`);
+    continue;
+  }
+  writeFileSync(join(ROOT, file), JSON.stringify({ schema: CACHE_SCHEMA, text, definitions: defs }));
 }
-writeFileSync(join(ROOT, CACHE_FILE), JSON.stringify({ schema: CACHE_SCHEMA, entries }));

@@ -25,11 +25,18 @@ function traced(args: string[]) {
   writeFileSync(log, '');
   writeFileSync(join(d, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
 export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
-  writeFileSync(join(d, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${join(d, 'hooks.mjs')}`).href)});\n`);
+  const builtinsLog = join(d, 'builtins.txt');
+  // Node's own modules loaded by the end of the run.
+  writeFileSync(join(d, 'register.mjs'), `import { register } from 'node:module';\nimport { writeFileSync } from 'node:fs';
+register(${JSON.stringify(new URL(`file://${join(d, 'hooks.mjs')}`).href)});
+process.on('exit', () => writeFileSync(${JSON.stringify(builtinsLog)}, process.moduleLoadList.join('\\n')));\n`);
   const r = spawnSync(process.execPath, ['--import', join(d, 'register.mjs'), BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
   const files = readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:') && u.includes('/dist/')).map((u) => fileURLToPath(u));
   const text = files.map((f) => readFileSync(f, 'utf8')).join('\n');
-  return { ...r, files, loadsYaml: text.includes('LineCounter'), loadsZod: text.includes('ZodError') };
+  // The bundle names each source module it holds in a comment: '// src/cli/xlsx.ts'.
+  const sources = [...text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]!);
+  const builtins = readFileSync(builtinsLog, 'utf8').split('\n').filter((l) => l.startsWith('NativeModule ')).map((l) => l.slice(13));
+  return { ...r, files, sources, builtins, loadsYaml: text.includes('LineCounter'), loadsZod: text.includes('ZodError') };
 }
 
 describe('the definitions cache', () => {
@@ -40,15 +47,19 @@ describe('the definitions cache', () => {
       const text = readFileSync(join(ROOT, 'indicators', f), 'utf8');
       const fresh = loadDefinitions(text, `indicators/${f}`);
       expect(fresh.ok && fresh.warnings).toEqual([]);
-      expect(cachedDefinitions(text)).toStrictEqual(fresh.ok ? fresh.value.definitions : null);
+      expect(cachedDefinitions(text, `indicators/${f}`)).toStrictEqual(fresh.ok ? fresh.value.definitions : null);
     }
   });
-  it('serves no edited file, even by one character', async () => {
+  it('serves no edited file, even by one character, and only under its shipped name', async () => {
     const { cachedDefinitions } = await cacheModule();
     const text = readFileSync(join(ROOT, 'indicators/dti.yaml'), 'utf8');
-    expect(cachedDefinitions(text)).toBeDefined();
-    expect(cachedDefinitions(`${text} `)).toBeUndefined();
-    expect(cachedDefinitions(text.replace('weight: 1', 'weight: 2'))).toBeUndefined();
+    expect(cachedDefinitions(text, 'indicators/dti.yaml')).toBeDefined();
+    expect(cachedDefinitions(`${text} `, 'indicators/dti.yaml')).toBeUndefined();
+    expect(cachedDefinitions(text.replace('weight: 1', 'weight: 2'), 'dti.yaml')).toBeUndefined();
+    // Another shipped file's name, or no shipped file's name: validated.
+    expect(cachedDefinitions(text, 'indicators/papi.yaml')).toBeUndefined();
+    expect(cachedDefinitions(text, 'my-index.yaml')).toBeUndefined();
+    expect(cachedDefinitions(text, '-')).toBeUndefined();
   });
   it('re-reads an edited copy: its changes show, its errors are reported', () => {
     const d = dir();
@@ -73,6 +84,31 @@ describe('lazy loading', () => {
     expect(r.files.length).toBeGreaterThan(1);
     expect(r.loadsYaml).toBe(false);
     expect(r.loadsZod).toBe(false);
+  });
+  it('dti score on a CSV file loads no workbook code (xlsx, zip, XML, zlib), no crypto, no child processes', () => {
+    const r = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
+    expect(r.status).toBe(0);
+    expect(r.sources).toContain('src/commands/score.ts');
+    expect(r.sources).toContain('src/cli/sniff.ts');
+    for (const m of ['src/cli/xlsx.ts', 'src/cli/zip.ts', 'src/core/xml.ts', 'src/core/xlsx.ts', 'src/render/xlsx.ts']) expect(r.sources).not.toContain(m);
+    for (const m of ['zlib', 'crypto', 'child_process', 'os', 'tty']) expect(r.builtins).not.toContain(m);
+    // Writing a file (-o) takes crypto for the temporary name, not zlib.
+    const d = dir();
+    const out = traced(['score', 'data/2023.csv', '-q', '-o', join(d, 'out.csv')]);
+    expect(out.status).toBe(0);
+    expect(readFileSync(join(d, 'out.csv'), 'utf8')).toContain('Vĩnh Phúc');
+    expect(out.builtins).toContain('crypto');
+    expect(out.builtins).not.toContain('zlib');
+  });
+  it('loads the workbook code for a workbook, in and out', () => {
+    const d = dir();
+    const w = traced(['score', 'data/2023.csv', '-q', '-o', join(d, 'out.xlsx')]);
+    expect(w.status).toBe(0);
+    for (const m of ['src/cli/xlsx.ts', 'src/cli/zip.ts', 'src/render/xlsx.ts']) expect(w.sources).toContain(m);
+    expect(w.builtins).toContain('zlib');
+    const back = traced(['score', join(d, 'out.xlsx'), '--no-previous', '-f', 'csv', '-q']);
+    expect(back.builtins).toContain('zlib');
+    expect(back.sources).toContain('src/core/xml.ts');
   });
   it('loads them for a file the build has not seen', () => {
     const d = dir();

@@ -14,13 +14,12 @@ import { loadData, loadRows } from '../load-data.js';
 import { loadDefinitionsCached } from './definitions-cache.js';
 import type { Detected } from '../core/sheet.js';
 import { detectDelimiter } from '../core/sheet.js';
-import { columnName } from '../core/xlsx.js';
+import { columnName } from '../core/column-name.js';
 import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors.js';
 import { WORDS, localize } from '../core/messages.js';
 import { type Input, decode, readInput, readInputBytes } from './files.js';
-import { formatWhere, isOle2, isWorkbookName, readWorkbookSheet } from './xlsx.js';
-import { isZip } from './zip.js';
+import { formatWhere, isOle2, isWorkbookName, isZip } from './sniff.js';
 import { EXIT, type Io, type OutStream } from './io.js';
 import { pushAll } from '../core/arrays.js';
 import { forMessage } from '../core/text.js';
@@ -199,6 +198,8 @@ export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: Da
   let name = raw.name;
   let ambiguous: string[] | undefined;
   if (isWorkbookName(raw.name) || /\.xls$/i.test(raw.name) || isZip(raw.bytes) || isOle2(raw.bytes)) {
+    // The workbook reader (xlsx, zip, zlib) is loaded only for a workbook.
+    const { readWorkbookSheet } = await import('./xlsx.js');
     const sheet = readWorkbookSheet(raw.bytes, raw.name, fw, flags.sheet, EXIT.DATA);
     name = sheet.name;
     notes.push(vi ? `trang tính '${sheet.sheet}'` : `sheet '${sheet.sheet}'`);

@@ -1,28 +1,32 @@
 /**
- * The shipped definitions, validated once at build time. `npm run build` writes
- * dist/definitions-cache.json: the validated form of every indicators/*.yaml, keyed by the
- * SHA-256 of the file's text. A definitions file whose text hashes to an entry is compiled
- * from it without parsing YAML or loading the validator; any other text (an edited or a
- * user's file) is parsed and validated as always, so an edit is never missed.
+ * The shipped definitions, validated once at build time. `npm run build` writes one small
+ * file per shipped indicators/NAME.yaml, dist/definitions/NAME.yaml.json, holding the file's
+ * text and its validated form. A definitions file called NAME.yaml whose text is exactly
+ * that text is compiled from it without parsing YAML or loading the validator (nor hashing:
+ * the texts are compared); any other text (an edited or a user's file) is parsed and
+ * validated as always, so an edit is never missed.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Definitions } from '../core/definitions.js';
 import type { Result } from '../core/diagnostics.js';
 import { type Framework, compile } from '../core/framework.js';
 import { packagePath } from '../paths.js';
 
-export const CACHE_FILE = 'dist/definitions-cache.json';
-export const CACHE_SCHEMA = 'dti-definitions-cache/v1';
+export const CACHE_DIR = 'dist/definitions';
+export const CACHE_SCHEMA = 'dti-definitions-cache/v2';
 
-export interface DefinitionsCache {
+export interface CachedDefinitions {
   schema: typeof CACHE_SCHEMA;
-  /** SHA-256 (hex) of a file's text → its validated definitions (files with no warnings only). */
-  entries: Record<string, Definitions>;
+  /** The definitions file's text, exactly. */
+  text: string;
+  /** Its validated definitions (files with no warnings only). */
+  definitions: Definitions;
 }
 
-export function hashText(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** The cache file of a definitions file's name (its base name), if it could have one. */
+export function cacheFileOf(name: string): string | undefined {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  return /^[A-Za-z0-9][\w.-]*\.yaml$/.test(base) ? `${CACHE_DIR}/${base}.json` : undefined;
 }
 
 /**
@@ -31,32 +35,22 @@ export function hashText(text: string): string {
  */
 const FROM_BUILD = !import.meta.url.endsWith('.ts');
 
-let entries: Record<string, Definitions> | null | undefined;
-
-function cacheEntries(): Record<string, Definitions> | null {
-  if (entries === undefined) {
-    try {
-      const c = JSON.parse(readFileSync(packagePath(CACHE_FILE), 'utf8')) as DefinitionsCache;
-      entries = c.schema === CACHE_SCHEMA ? c.entries : null;
-    } catch {
-      entries = null; // no cache (not built yet): validate
-    }
+/** The validated definitions of `text`, read from the file `name`, if the build cached them (a fresh copy). */
+export function cachedDefinitions(text: string, name: string): Definitions | undefined {
+  const file = FROM_BUILD ? cacheFileOf(name) : undefined;
+  if (file === undefined) return undefined;
+  let c: CachedDefinitions;
+  try {
+    c = JSON.parse(readFileSync(packagePath(file), 'utf8')) as CachedDefinitions;
+  } catch {
+    return undefined; // not a shipped file's name, or not built yet: validate
   }
-  return entries;
+  return c.schema === CACHE_SCHEMA && c.text === text ? c.definitions : undefined;
 }
 
-/** The validated definitions of `text` if the build cached them. */
-export function cachedDefinitions(text: string): Definitions | undefined {
-  const e = FROM_BUILD ? cacheEntries() : null;
-  if (e === null) return undefined;
-  const hit = e[hashText(text)];
-  // A fresh copy: callers own what they get.
-  return hit === undefined ? undefined : (JSON.parse(JSON.stringify(hit)) as Definitions);
-}
-
-/** `loadDefinitions`, served from the build's cache when the text is a cached file's. */
+/** `loadDefinitions`, served from the build's cache when the text is a shipped file's. */
 export async function loadDefinitionsCached(text: string, file?: string): Promise<Result<Framework>> {
-  const hit = cachedDefinitions(text);
+  const hit = file === undefined ? undefined : cachedDefinitions(text, file);
   if (hit !== undefined) return { ok: true, value: compile(hit), warnings: [] };
   const { loadDefinitions } = await import('../load.js');
   return loadDefinitions(text, file);

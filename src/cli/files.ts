@@ -3,14 +3,12 @@
  * UTF-16 or Windows-1258 file is named as such), and `-o` writes a temporary file beside
  * the target and renames it, so a failed or interrupted run never leaves half a file.
  */
-import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { error } from '../core/diagnostics.js';
 import { CliError } from './errors.js';
 import { EXIT, type Io, type OutputFs } from './io.js';
-import { workbookContent } from './xlsx.js';
 
 export interface Input {
   /** The name used in diagnostics: the path as the user gave it, or '<stdin>'. */
@@ -273,7 +271,8 @@ export function writeOutput(arg: string, content: string | Uint8Array | Iterable
     // A symbolic link stays a link: the file it points to is replaced.
     path = fs.realpathSync(path);
   }
-  const tmp = { fs, path: join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`) };
+  // node:crypto is loaded only here, when a file is written.
+  const tmp = { fs, path: join(dirname(path), `.${basename(path)}.${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`) };
   pending.add(tmp);
   try {
     // A new file gets the usual 0666 less the umask; a replaced one keeps its permissions
@@ -302,6 +301,13 @@ export function writeOutput(arg: string, content: string | Uint8Array | Iterable
   }
 }
 
+let workbookReader: ((bytes: Uint8Array) => string | undefined) | undefined;
+
+/** Set by cli/xlsx.ts when it loads: a workbook's cells as comparable text (see isUpToDate). */
+export function setWorkbookReader(read: (bytes: Uint8Array) => string | undefined): void {
+  workbookReader = read;
+}
+
 /**
  * `--check`: is the file at `arg` the same as `content`? Text: line endings do not count (a
  * checkout with CRLF is not stale); a workbook: the same cells, however saved. A file that is
@@ -316,8 +322,9 @@ export function isUpToDate(arg: string, content: string | Uint8Array | Iterable<
     throw ioError(arg, e, 'read');
   }
   if (content instanceof Uint8Array) {
-    const now = workbookContent(bytes);
-    return now !== undefined && now === workbookContent(content);
+    // A workbook was made by cli/xlsx.ts, which has set the reader by then.
+    const now = workbookReader!(bytes);
+    return now !== undefined && now === workbookReader!(content);
   }
   const lf = (t: string) => t.replace(/\r\n/g, '\n');
   return lf(new TextDecoder().decode(bytes)) === lf(whole(content));

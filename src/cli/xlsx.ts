@@ -9,31 +9,15 @@
 import { error, warning, type Diagnostic } from '../core/diagnostics.js';
 import { isHeaderRow } from '../core/sheet.js';
 import type { Framework } from '../core/framework.js';
-import { type OutSheet, type SheetCell, XmlError, columnName, contentOf, readSheet, readWorkbook, workbookParts } from '../core/xlsx.js';
+import { type OutSheet, type SheetCell, XmlError, contentOf, readSheet, readWorkbook, workbookParts } from '../core/xlsx.js';
 import { CliError } from './errors.js';
-import { ZipError, isZip, readZip, writeZip } from './zip.js';
+import { ZipError, readZip, writeZip } from './zip.js';
+import { isOle2, isZip, sheetFileName } from './sniff.js';
+import { setWorkbookReader } from './files.js';
+import { csvSheet } from '../render/xlsx.js';
+import type { Format } from '../render/format.js';
 
-/** An old Excel 97–2003 file (or a password-protected .xlsx): an OLE2 compound document. */
-export function isOle2(b: Uint8Array): boolean {
-  return b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1;
-}
-
-export function isWorkbookName(name: string): boolean {
-  return /\.(xlsx|xlsm)$/i.test(name);
-}
-
-/** `book.xlsx[Số liệu]`: the name diagnostics give a sheet. */
-export function sheetFileName(file: string, sheet: string): string {
-  return `${file}[${sheet}]`;
-}
-
-/** Where a diagnostic points, as a user reads it: `file:line:col`, or `book.xlsx[Sheet]!C7` in a workbook. */
-export function formatWhere(d: { file?: string; line?: number; col?: number }): string {
-  if (d.file === undefined) return '';
-  if (d.line === undefined) return d.file;
-  if (/\.xls[xm]\[[^\]]*\]$/i.test(d.file)) return `${d.file}!${columnName(d.col ?? 1)}${d.line}`;
-  return `${d.file}:${d.line}:${d.col ?? 1}`;
-}
+export { formatWhere, isOle2, isWorkbookName, sheetFileName } from './sniff.js';
 
 export interface SheetRead {
   /** The name for diagnostics: file[sheet]. */
@@ -122,6 +106,11 @@ export function workbookBytes(sheets: readonly OutSheet[]): Uint8Array {
   return writeZip(workbookParts(sheets).map((p) => ({ name: p.name, data: enc.encode(p.text) })));
 }
 
+/** A command's output as asked: text, or for xlsx its CSV as a one-sheet workbook. */
+export function textOrWorkbook(format: Format, render: (f: Format) => string, sheet: string): string | Uint8Array {
+  return format === 'xlsx' ? workbookBytes([csvSheet(sheet, render('csv'))]) : render(format);
+}
+
 /** Every sheet's cells as comparable text, or undefined when the bytes are no readable workbook. */
 export function workbookContent(bytes: Uint8Array): string | undefined {
   try {
@@ -134,3 +123,7 @@ export function workbookContent(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
+
+// --check compares a workbook by its cells; files.ts asks this module for that without
+// importing it (a CSV run loads no workbook code), and any workbook to compare was made here.
+setWorkbookReader(workbookContent);

@@ -7,6 +7,7 @@
  * and inflation itself is capped (a "zip bomb" stops at the limit).
  */
 import { crc32, inflateRawSync } from 'node:zlib';
+import { isZip } from './sniff.js';
 
 export class ZipError extends Error {}
 
@@ -23,9 +24,7 @@ export interface ZipEntry {
 const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
-export function isZip(b: Uint8Array): boolean {
-  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-}
+export { isZip };
 
 /** The entries of an archive, by name. */
 export function readZip(b: Uint8Array): Map<string, ZipEntry> {

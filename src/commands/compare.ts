@@ -10,7 +10,8 @@ import { EXIT, type Io } from '../cli/io.js';
 import { officialDtiRanks } from '../cli/official.js';
 import type { Format } from '../render/format.js';
 import { renderCompare } from '../render/compare.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, textOrWorkbook, toFile } from './score.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
+import { textOrWorkbook } from '../cli/xlsx.js';
 
 type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'>
   & { format?: Format; data?: string[]; official: boolean };

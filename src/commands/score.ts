@@ -17,8 +17,6 @@ import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { FORMATS, type Format } from '../render/format.js';
 import { type Detail, renderScoreChunks } from '../render/score.js';
-import { csvSheet, scoreWorkbook } from '../render/xlsx.js';
-import { workbookBytes } from '../cli/xlsx.js';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import { pushAll } from '../core/arrays.js';
@@ -120,11 +118,6 @@ function* withBom(pieces: Iterable<string>): Generator<string> {
   yield* pieces;
 }
 
-/** Another command's output as asked: text, or for xlsx its CSV as a one-sheet workbook. */
-export function textOrWorkbook(format: Format, render: (f: Format) => string, sheet: string): string | Uint8Array {
-  return format === 'xlsx' ? workbookBytes([csvSheet(sheet, render('csv'))]) : render(format);
-}
-
 /** Write the rendered output (text whole or in pieces as they are made, or a workbook) to stdout or --output, or compare it under --check. */
 export function emit(out: string | Uint8Array | Iterable<string>, flags: { output?: string; check?: boolean; bom?: boolean }, io: Io, inputs: (string | null)[]): number {
   const text = flags.bom !== true || out instanceof Uint8Array ? out : typeof out === 'string' ? `\ufeff${out}` : withBom(out);
@@ -201,6 +194,8 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
   const { result, ds, fw, inputs, definitionsFile, dataFiles, detailOf } = await scoreFiles(files, flags, io,
     format === 'xlsx' ? flags.detail : 'pillars', format === 'json' ? 'indicators' : flags.detail);
   if (format === 'xlsx') {
+    // The workbook writer is loaded only for a workbook.
+    const [{ scoreWorkbook }, { workbookBytes }] = await Promise.all([import('../render/xlsx.js'), import('../cli/xlsx.js')]);
     const sheets = scoreWorkbook(result, fw, {
       lang: flags.lang, detail: flags.detail, unitKind: ds.unitKind, byRegion: flags.by === 'region' || flags.region !== undefined,
       ...(flags.top === undefined ? {} : { top: flags.top }),

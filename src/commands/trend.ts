@@ -7,7 +7,8 @@ import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, textOrWorkbook, toFile } from './score.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
+import { textOrWorkbook } from '../cli/xlsx.js';
 
 type TrendFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'> & { format?: Format };
 

@@ -11,6 +11,7 @@
  */
 import type { Cell } from './data.js';
 import { type XmlElement, XmlError, child, children, escapeXml, parseXml } from './xml.js';
+import { columnName } from './column-name.js';
 
 export { XmlError };
 
@@ -42,12 +43,7 @@ export function parseRef(ref: string): [number, number] | undefined {
   return [Number(m[2]), c];
 }
 
-/** Column number → letters: 1 → A, 27 → AA. */
-export function columnName(c: number): string {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { columnName };
 
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
 
