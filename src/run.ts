@@ -37,6 +37,16 @@ function commandOf(argv: readonly string[]): string | undefined {
   const first = argv.find((a) => !a.startsWith('-'));
   return COMMANDS.some(([name]) => name === first) ? first : undefined;
 }
+
+/** Whether commander may print help: no command, `help`, `--help`, or `-h` (alone or among short flags). */
+function mayShowHelp(argv: readonly string[], wanted: string | undefined): boolean {
+  if (wanted === undefined) return true;
+  for (const a of argv) {
+    if (a === '--') break;
+    if (a === '--help' || /^-[^-]*h/.test(a)) return true;
+  }
+  return false;
+}
 import { forMessage } from './core/text.js';
 
 export type { Io } from './cli/io.js';
@@ -110,6 +120,8 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
       if (wanted === undefined || name === wanted) (await load()).register(program, io, done, VERSION);
     }
     program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
+    // Help in Vietnamese (the default): its texts are loaded only when help may be shown.
+    if (io.lang !== 'en' && mayShowHelp(argv, wanted)) (await import('./cli/help.js')).localizeHelp(program);
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.USAGE;

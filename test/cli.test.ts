@@ -108,10 +108,14 @@ describe('errors and exit codes', () => {
     expect((await cli(['score', 'data/2023.csv', '-f', 'xml'])).code).toBe(2);
   });
   it('prints help (exit 0) with the exit codes', async () => {
-    const r = await cli(['--help']);
+    const r = await cli(['--help', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Exit codes:');
     expect(r.stdout).toContain('70  internal error');
+    const vi = await cli(['--help']);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toContain('Mã thoát:');
+    expect(vi.stdout).toContain('70  lỗi nội bộ');
   });
   it('names a UTF-16 file as such', async () => {
     const dir = tmp();

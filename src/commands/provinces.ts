@@ -42,7 +42,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .addHelpText('after', `
 Names are matched with or without diacritics and prefixes (Tỉnh, Thành phố,
 TP.), and by these spellings too:
-${ALIASES.map(([a, c, note]) => { const l = `  ${a.padEnd(16)} ${provinceByCode(c)!.name} (${note})`; return [...l].length <= 80 ? l : `  ${a.padEnd(16)} ${provinceByCode(c)!.name}\n${' '.repeat(19)}(${note})`; }).join('\n')}
+${ALIASES.map(([a, c, en, vi]) => { const note = io.lang === 'en' ? en : vi; const l = `  ${a.padEnd(16)} ${provinceByCode(c)!.name} (${note})`; return [...l].length <= 80 ? l : `  ${a.padEnd(16)} ${provinceByCode(c)!.name}\n${' '.repeat(19)}(${note})`; }).join('\n')}
 
 Examples:
   dti provinces

@@ -30,26 +30,26 @@ export interface Province2025 {
 
 /**
  * Spellings seen in real tables that folding alone does not reach. One line each:
- * [spelling, GSO code, where it is used]. Adding a spelling is a one-line change.
+ * [spelling, GSO code, where it is used (English, Vietnamese)]. Adding a spelling is a one-line change.
  */
-export const ALIASES: readonly (readonly [string, string, string])[] = [
-  ['TP.HCM', '79', 'the usual abbreviation in ministry tables and the press'],
-  ['HCM', '79', 'short form in tables'],
-  ['TP Hồ Chí Minh', '79', 'prefix without the dot'],
-  ['Sài Gòn', '79', 'the city’s common name'],
-  ['TT-Huế', '46', 'abbreviation in DTI and PAPI tables'],
-  ['TT Huế', '46', 'abbreviation without the hyphen'],
-  ['Huế', '46', 'the short name, and the city’s name since 2025'],
-  ['BR-VT', '77', 'abbreviation in ministry tables'],
-  ['BRVT', '77', 'abbreviation without the hyphen'],
-  ['Bắc Cạn', '06', 'older spelling of Bắc Kạn'],
-  ['Đắc Lắc', '66', 'older spelling of Đắk Lắk'],
-  ['Daklak', '66', 'spelling without spaces in English-language tables'],
-  ['Đắc Nông', '67', 'older spelling of Đắk Nông'],
-  ['Daknong', '67', 'spelling without spaces in English-language tables'],
-  ['Kontum', '62', 'spelling without the space'],
-  ['HN', '01', 'abbreviation of Hà Nội'],
-  ['Thanh Hoá', '38', 'older tone placement'],
+export const ALIASES: readonly (readonly [string, string, string, string])[] = [
+  ['TP.HCM', '79', 'the usual abbreviation in ministry tables and the press', 'viết tắt thường gặp trong bảng biểu của các bộ và báo chí'],
+  ['HCM', '79', 'short form in tables', 'dạng rút gọn trong bảng biểu'],
+  ['TP Hồ Chí Minh', '79', 'prefix without the dot', 'tiền tố không có dấu chấm'],
+  ['Sài Gòn', '79', 'the city’s common name', 'tên gọi quen thuộc của thành phố'],
+  ['TT-Huế', '46', 'abbreviation in DTI and PAPI tables', 'viết tắt trong bảng DTI và PAPI'],
+  ['TT Huế', '46', 'abbreviation without the hyphen', 'viết tắt không có gạch nối'],
+  ['Huế', '46', 'the short name, and the city’s name since 2025', 'tên ngắn, cũng là tên thành phố từ năm 2025'],
+  ['BR-VT', '77', 'abbreviation in ministry tables', 'viết tắt trong bảng biểu của các bộ'],
+  ['BRVT', '77', 'abbreviation without the hyphen', 'viết tắt không có gạch nối'],
+  ['Bắc Cạn', '06', 'older spelling of Bắc Kạn', 'cách viết cũ của Bắc Kạn'],
+  ['Đắc Lắc', '66', 'older spelling of Đắk Lắk', 'cách viết cũ của Đắk Lắk'],
+  ['Daklak', '66', 'spelling without spaces in English-language tables', 'cách viết liền trong bảng biểu tiếng Anh'],
+  ['Đắc Nông', '67', 'older spelling of Đắk Nông', 'cách viết cũ của Đắk Nông'],
+  ['Daknong', '67', 'spelling without spaces in English-language tables', 'cách viết liền trong bảng biểu tiếng Anh'],
+  ['Kontum', '62', 'spelling without the space', 'cách viết liền, không có dấu cách'],
+  ['HN', '01', 'abbreviation of Hà Nội', 'viết tắt của Hà Nội'],
+  ['Thanh Hoá', '38', 'older tone placement', 'cách đặt dấu thanh kiểu cũ'],
 ];
 
 const PREFIX = /^(tinh|thanh pho|tp\.?|t\.p\.?|city of|province)\s*/;

@@ -1,0 +1,184 @@
+// Help in the user's language: under `--lang vi` (the default) every text of `dti --help` and
+// `dti <command> --help` is Vietnamese; under `--lang en` it is the English the commands
+// declare, untouched. A text added to a command without its entry in the help catalogue
+// (src/core/messages-help.ts), or an English text changed without its Vietnamese, fails here.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { argumentText, commandText, optionText } from '../src/cli/help.js';
+import { HELP_AFTER, HELP_ARGUMENTS, HELP_COMMANDS, HELP_OPTIONS, HELP_PLACEHOLDERS } from '../src/core/messages-help.js';
+import { ALIASES, PROVINCES, PROVINCES_2025, REGIONS } from '../src/core/provinces.js';
+import type { Io } from '../src/cli/io.js';
+import { ROOT, cli, tmp } from './helpers.js';
+
+const COMMAND_FILES = readdirSync(join(ROOT, 'src/commands')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+
+/** Every command registered on a program, as run() registers them. */
+async function program(): Promise<Command> {
+  const p = new Command('dti');
+  const io = { stdout: { write() {} }, stderr: { write() {} }, env: {}, cwd: ROOT, lang: 'en' } as unknown as Io;
+  for (const f of COMMAND_FILES) {
+    const m = await import(/* @vite-ignore */ pathToFileURL(join(ROOT, 'src/commands', `${f}.ts`)).href) as { register: (p: Command, io: Io, done: (c: number) => void, v: string) => void };
+    m.register(p, io, () => {}, '0');
+  }
+  return p;
+}
+
+/** English words that have Vietnamese entries, and that no Vietnamese help may still show. */
+const ENGLISH = [
+  'Usage', 'Options', 'Arguments', 'Commands', 'Examples', 'Exit', 'Docs', 'default', 'choices', 'display', 'help for',
+  'the', 'of', 'and', 'or', 'with', 'to', 'is', 'are', 'for', 'from', 'by', 'each', 'every', 'file', 'files', 'data',
+  'write', 'read', 'year', 'years', 'province', 'provinces', 'units', 'when', 'not', 'only', 'its', 'than', 'else',
+  'output', 'version', 'number', 'error', 'weights', 'instead', 'also', 'one', 'ranks', 'names', 'spelling', 'abbreviation',
+  'no', 'warnings', 'colour', 'language', 'labels', 'if', 'it', 'that', 'which', 'be', 'do', 'exit', 'score', 'scores', 'unit',
+  'indicator', 'indicators', 'weight', 'chart', 'page', 'run', 'runs', 'per', 'all', 'over', 'given', 'after', 'before', 'since', 'show',
+];
+
+/** What a reader reads, without what is typed (commands of the examples, flags, quoted values, paths, placeholders). */
+function prose(text: string): string {
+  return text.split('\n').map((line) => {
+    // An example: the command typed, then (after two spaces or more) what it does.
+    const ex = /^ {2}dti (.*?)(?: {2,}(.*))?$/.exec(line);
+    if (ex) return ex[2] ?? '';
+    // A command or an argument at the head of its line in a list.
+    return line.replace(/^ {2}[a-z]+(?= )/, '');
+  }).join('\n')
+    .replace(/\bdti [a-z]+/g, ' ')
+    .replace(/"[^"\n]*"|'[^'\n]*'/g, ' ')
+    .replace(/(?:^|\s)-{1,2}[a-z][\w-]*/gi, ' ')
+    .replace(/\S*[/.=]\S*/g, ' ')
+    .replace(/[<[][^>\]]*[>\]]/g, ' ');
+}
+
+function englishIn(text: string): string[] {
+  const p = prose(text);
+  return ENGLISH.filter((w) => new RegExp(`(?<![\\p{L}\\w-])${w}(?![\\p{L}\\w-])`, 'u').test(p));
+}
+
+const DIACRITICS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+/** Names of places a help text may show in any language (user data), longest first. */
+const PLACES = [...PROVINCES.map((p) => p.name), ...PROVINCES_2025.map((p) => p.name), ...ALIASES.map((a) => a[0]), ...REGIONS.flatMap((r) => [r.name, ...r.aliases]), 'Tỉnh', 'Thành phố', 'Số liệu']
+  .sort((a, b) => b.length - a.length);
+
+const NAMES = ['', ...COMMAND_FILES];
+
+describe('the help catalogue', () => {
+  it('has the Vietnamese of every command, argument and option description, with the English the command declares', async () => {
+    const p = await program();
+    expect(p.commands.length).toBe(COMMAND_FILES.length);
+    expect(p.commands.length).toBeGreaterThanOrEqual(11);
+    let options = 0;
+    for (const c of p.commands) {
+      expect(commandText(c), `${c.name()}: no entry in HELP_COMMANDS (or its English differs)`).toBeDefined();
+      for (const a of c.registeredArguments) {
+        expect(argumentText(c.name(), a), `${c.name()} <${a.name()}>: no entry in HELP_ARGUMENTS`).toBeDefined();
+        expect(HELP_PLACEHOLDERS[a.name()], `<${a.name()}>: no entry in HELP_PLACEHOLDERS`).toBeDefined();
+      }
+      for (const o of c.options) {
+        options++;
+        expect(optionText(c.name(), o), `${c.name()} ${o.flags}: no entry in HELP_OPTIONS with the English '${o.description}'`).toBeDefined();
+        for (const m of o.flags.matchAll(/<([^>]+)>/g)) expect(HELP_PLACEHOLDERS[m[1]!], `${o.flags}: no entry in HELP_PLACEHOLDERS`).toBeDefined();
+      }
+    }
+    expect(options).toBeGreaterThan(150);
+  });
+  it('gives each entry an English and a different Vietnamese', () => {
+    for (const table of [HELP_COMMANDS, HELP_ARGUMENTS, HELP_OPTIONS, HELP_AFTER]) {
+      for (const [k, e] of Object.entries(table)) {
+        expect(e.en.trim(), k).not.toBe('');
+        expect(e.vi.trim(), k).not.toBe('');
+        expect(e.vi, `${k}: the Vietnamese is the English`).not.toBe(e.en);
+        expect(e.vi.normalize('NFC'), `${k}: not NFC`).toBe(e.vi);
+      }
+    }
+  });
+});
+
+describe('help under --lang vi (the default)', () => {
+  it('is Vietnamese throughout: dti --help, dti <command> --help, dti help <command>, -h among short flags', async () => {
+    const runs: string[][] = [];
+    for (const n of NAMES) runs.push(n === '' ? ['--help'] : [n, '--help'], n === '' ? ['help'] : ['help', n]);
+    runs.push([], ['score', '-qh'], ['provinces', '-h', '--lang', 'vi']);
+    for (const args of runs) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(args.length === 0 ? 2 : 0);
+      const out = r.stdout;
+      expect(out, args.join(' ')).toMatch(/^Cách dùng: dti/);
+      expect(englishIn(out).join(' '), `English left in 'dti ${args.join(' ')}':\n${out}`).toBe('');
+    }
+  });
+  it('says what commander says, in Vietnamese', async () => {
+    const top = (await cli(['--help'])).stdout;
+    expect(top).toContain('Cách dùng: dti [tùy chọn] [lệnh]');
+    expect(top).toMatch(/^Tùy chọn:$/m);
+    expect(top).toMatch(/^Lệnh:$/m);
+    expect(top).toMatch(/^ {2}-V, --version +in số phiên bản$/m);
+    expect(top).toMatch(/^ {2}help \[lệnh\] +hiển thị trợ giúp cho lệnh$/m);
+    expect(top).toMatch(/^Mã thoát:$/m);
+    const score = (await cli(['score', '--help'])).stdout;
+    expect(score).toContain('Cách dùng: dti score [tùy chọn] <số-liệu...>');
+    expect(score).toMatch(/^Tham số:$/m);
+    expect(score).toMatch(/^ {2}-o, --output <tệp> +ghi vào tệp/m);
+    expect(score.replace(/\s+/g, ' ')).toContain('(một trong: "pillars", "groups", "indicators"; mặc định: "pillars")');
+    expect(score).toMatch(/^ {2}-h, --help +hiển thị trợ giúp cho lệnh$/m);
+    expect(score).toMatch(/^Ví dụ:$/m);
+    // The examples' commands are not translated.
+    expect(score).toContain('dti score data/2023.csv -o rankings/2023.md --check');
+  });
+  it('shows the same examples in both languages', async () => {
+    for (const n of NAMES) {
+      const args = n === '' ? ['--help'] : [n, '--help'];
+      const commands = (t: string) => t.split('\n').filter((l) => l.startsWith('  dti ')).map((l) => l.split(/ {2,}/)[1]);
+      expect(commands((await cli(args)).stdout), n).toEqual(commands((await cli([...args, '--lang', 'en'])).stdout));
+    }
+  });
+});
+
+describe('help under --lang en', () => {
+  it('is English throughout (place names aside), with commander’s own words', async () => {
+    for (const n of NAMES) {
+      for (const args of n === '' ? [['--help', '--lang', 'en']] : [[n, '--help', '--lang', 'en'], ['help', n, '--lang=en']]) {
+        const r = await cli(args);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^Usage: dti/);
+        let t = r.stdout.replace(/\s+/g, ' ');
+        for (const p of PLACES) t = t.split(p).join(' ');
+        expect(new RegExp(`.{0,30}${DIACRITICS.source}.{0,30}`, 'i').exec(t)?.[0], `Vietnamese in 'dti ${args.join(' ')}'`).toBeUndefined();
+      }
+    }
+    const score = (await cli(['score', '--help', '--lang', 'en'])).stdout;
+    expect(score).toContain('Usage: dti score [options] <data...>');
+    expect(score.replace(/\s+/g, ' ')).toContain('(choices: "pillars", "groups", "indicators", default: "pillars")');
+    expect(score).toMatch(/^ {2}-h, --help +display help for command$/m);
+  });
+});
+
+describe('loading', () => {
+  const dirs: string[] = [];
+  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+  /** The files of dist/ that a run of the binary loads. */
+  function loaded(args: string[]): { status: number | null; text: string } {
+    const d = tmp();
+    dirs.push(d);
+    const log = join(d, 'loaded.txt');
+    writeFileSync(log, '');
+    writeFileSync(join(d, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
+    writeFileSync(join(d, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${join(d, 'hooks.mjs')}`).href)});\n`);
+    const r = spawnSync(process.execPath, ['--import', join(d, 'register.mjs'), join(ROOT, 'bin/dti.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+    const files = readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:') && u.includes('/dist/')).map((u) => fileURLToPath(u));
+    return { status: r.status, text: files.map((f) => readFileSync(f, 'utf8')).join('\n') };
+  }
+  it('a command that runs does not load the help texts; help does', () => {
+    const marker = 'sensitivity --leave-one-out'; // a key of the help catalogue (ASCII: the bundle escapes the rest)
+    const run = loaded(['score', 'data/2023.csv', '-f', 'csv', '-q']);
+    expect(run.status).toBe(0);
+    expect(run.text).not.toContain(marker);
+    const help = loaded(['score', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.text).toContain(marker);
+  });
+});
