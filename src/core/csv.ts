@@ -41,121 +41,278 @@ export function readRecords(text: string): Record<string, string>[] {
  * as cells all at once. Problems are pushed to `errors`; after an unrecoverable one (an
  * unclosed quote) the rows end.
  */
-export function* rowsOf(text: string, opts: TokenizeOptions, errors: Diagnostic[]): Generator<Cell[]> {
-  const delim = opts.delimiter ?? ',';
-  const D = delim.charCodeAt(0);
-  const file = opts.file;
-  const maxField = opts.maxField ?? DEFAULT_MAX_FIELD;
-  const at = (line: number, col: number) => ({ ...(file === undefined ? {} : { file }), line, col });
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let lineStart = i; // index of the first character of the current line
-  const n = text.length;
-  let row: Cell[] = [];
-  let tooLong = false;
+export function rowsOf(text: string, opts: TokenizeOptions, errors: Diagnostic[]): CsvReader {
+  return new CsvReader(text, opts, errors);
+}
 
-  let rowStart = i;
-  let rowLine = line;
-  let rowTooLong = false;
+/**
+ * A row read by `CsvReader.nextPlain` without making a cell of each field: where each field
+ * starts and ends in the text, its column, and its value when it is a plain decimal
+ * ("-12.5", "80": what `plainNumber` reads; NaN otherwise). All on one line.
+ */
+export class PlainRow {
+  count = 0;
+  line = 0;
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  col = new Int32Array(64);
+  num = new Float64Array(64);
+  constructor(readonly text: string) {}
+  grow(): void {
+    const m = this.start.length * 2;
+    const g32 = (a: Int32Array) => { const b = new Int32Array(m); b.set(a); return b; };
+    this.start = g32(this.start);
+    this.end = g32(this.end);
+    this.col = g32(this.col);
+    const num = new Float64Array(m);
+    num.set(this.num);
+    this.num = num;
+  }
+  textOf(k: number): string { return this.text.slice(this.start[k]!, this.end[k]!); }
+  cell(k: number): Cell { return { text: this.textOf(k), line: this.line, col: this.col[k]! }; }
+  /** The row as cells, as `next()` would have given it. */
+  cells(): Cell[] {
+    const out: Cell[] = [];
+    for (let k = 0; k < this.count; k++) out.push(this.cell(k));
+    return out;
+  }
+}
+
+/** 10^0 … 10^15, each exact in a double. */
+const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/** The tokenizer, a row per `next()`; `nextPlain` reads an ordinary row without making cells. */
+export class CsvReader implements IterableIterator<Cell[]> {
+  private readonly D: number;
+  private readonly file: string | undefined;
+  private readonly maxField: number;
+  private readonly n: number;
+  private i: number;
+  private line = 1;
+  private lineStart: number; // index of the first character of the current line
+  private row: Cell[] = [];
+  private tooLong = false;
+  private rowStart: number;
+  private rowLine = 1;
+  private rowTooLong = false;
+  private done = false;
+
+  constructor(readonly text: string, opts: TokenizeOptions, private readonly errors: Diagnostic[]) {
+    this.D = (opts.delimiter ?? ',').charCodeAt(0);
+    this.file = opts.file;
+    this.maxField = opts.maxField ?? DEFAULT_MAX_FIELD;
+    this.n = text.length;
+    this.i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.lineStart = this.i;
+    this.rowStart = this.i;
+  }
+
+  [Symbol.iterator](): this { return this; }
+
+  private at(line: number, col: number) { return { ...(this.file === undefined ? {} : { file: this.file }), line, col }; }
+
   /** The finished row, or null for a blank one; starts the next. */
-  const endRow = (): Cell[] | null => {
-    if (i - rowStart > MAX_ROW && !rowTooLong) {
-      rowTooLong = true;
-      errors.push(error('CSV_SYNTAX', `a row longer than ${MAX_ROW} characters`, at(rowLine, 1), 'is this really a CSV file, with line breaks?'));
+  private endRow(): Cell[] | null {
+    if (this.i - this.rowStart > MAX_ROW && !this.rowTooLong) {
+      this.rowTooLong = true;
+      this.errors.push(error('CSV_SYNTAX', `a row longer than ${MAX_ROW} characters`, this.at(this.rowLine, 1), 'is this really a CSV file, with line breaks?'));
     }
+    const row = this.row;
     const done = row.every((c) => c.text === '') ? null : row;
-    row = [];
-    rowStart = i;
-    rowLine = line;
+    this.row = [];
+    this.rowStart = this.i;
+    this.rowLine = this.line;
     return done;
-  };
+  }
 
-  while (i <= n) {
-    const col = i - lineStart + 1;
-    const startLine = line;
-    let value: string;
-    if (i < n && text.charCodeAt(i) === 34 /* " */) {
-      // Quoted field: "" is a quote; line breaks inside are part of the value.
-      let j = i + 1;
-      let buf = '';
-      let closed = false;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === 34) {
-          if (text.charCodeAt(j + 1) === 34) { buf += '"'; j += 2; continue; }
-          closed = true;
-          j++;
-          break;
+  next(): IteratorResult<Cell[]> {
+    const r = this.read();
+    if (r === null) { this.done = true; return { done: true, value: undefined }; }
+    return { done: false, value: r };
+  }
+
+  /** The next non-blank row, or null at the end. */
+  private read(): Cell[] | null {
+    if (this.done) return null;
+    const { text, n, D, errors, maxField } = this;
+    while (this.i <= n) {
+      const col = this.i - this.lineStart + 1;
+      const startLine = this.line;
+      let value: string;
+      if (this.i < n && text.charCodeAt(this.i) === 34 /* " */) {
+        // Quoted field: "" is a quote; line breaks inside are part of the value.
+        let j = this.i + 1;
+        let buf = '';
+        let closed = false;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 34) {
+            if (text.charCodeAt(j + 1) === 34) { buf += '"'; j += 2; continue; }
+            closed = true;
+            j++;
+            break;
+          }
+          const next = text.indexOf('"', j);
+          const chunkEnd = next === -1 ? n : next;
+          const chunk = text.slice(j, chunkEnd);
+          // Track line breaks inside the quotes (CRLF counts once).
+          for (let k = j; k < chunkEnd; k++) {
+            const ch = text.charCodeAt(k);
+            if (ch === 10 || (ch === 13 && text.charCodeAt(k + 1) !== 10)) { this.line++; this.lineStart = k + 1; }
+          }
+          buf += chunk;
+          j = chunkEnd;
+          if (buf.length > maxField) break;
         }
-        const next = text.indexOf('"', j);
-        const chunkEnd = next === -1 ? n : next;
-        const chunk = text.slice(j, chunkEnd);
-        // Track line breaks inside the quotes (CRLF counts once).
-        for (let k = j; k < chunkEnd; k++) {
-          const ch = text.charCodeAt(k);
-          if (ch === 10 || (ch === 13 && text.charCodeAt(k + 1) !== 10)) { line++; lineStart = k + 1; }
+        if (buf.length > maxField) {
+          errors.push(error('CSV_SYNTAX', `a field longer than ${maxField} characters`, this.at(startLine, col), 'is a closing quote missing?'));
+          return null;
         }
-        buf += chunk;
-        j = chunkEnd;
-        if (buf.length > maxField) break;
+        if (!closed) {
+          errors.push(error('CSV_SYNTAX', 'a quote opened here is never closed', this.at(startLine, col),
+            'close the quoted value with " (a quote inside a value is written "")'));
+          return null;
+        }
+        value = buf;
+        // Anything between the closing quote and the delimiter is a mistake; keep it, report it.
+        let k = j;
+        while (k < n && text.charCodeAt(k) !== D && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+        if (k > j) {
+          errors.push(error('CSV_SYNTAX', `text after a closing quote: '${text.slice(j, k)}'`, this.at(this.line, j - this.lineStart + 1),
+            'quote the whole value, e.g. "…" with no text after the closing quote'));
+          value += text.slice(j, k);
+        }
+        this.i = k;
+      } else {
+        let k = this.i;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === D || c === 10 || c === 13) break;
+          k++;
+        }
+        value = text.slice(this.i, k);
+        if (value.length > maxField && !this.tooLong) {
+          this.tooLong = true;
+          errors.push(error('CSV_SYNTAX', `a field longer than ${maxField} characters`, this.at(this.line, col), 'is this really a CSV file?'));
+        }
+        this.i = k;
       }
-      if (buf.length > maxField) {
-        errors.push(error('CSV_SYNTAX', `a field longer than ${maxField} characters`, at(startLine, col), 'is a closing quote missing?'));
-        return;
+      this.row.push({ text: value, line: startLine, col });
+      // Checked while reading: a row past the limit is reported once and dropped here, before
+      // it grows to millions of cells.
+      if (this.i - this.rowStart > MAX_ROW) {
+        if (!this.rowTooLong) {
+          this.rowTooLong = true;
+          errors.push(error('CSV_SYNTAX', `a row longer than ${MAX_ROW} characters`, this.at(this.rowLine, 1), 'is this really a CSV file, with line breaks?'));
+        }
+        while (this.i < n && text.charCodeAt(this.i) !== 10 && text.charCodeAt(this.i) !== 13) this.i++;
+        this.row = [];
       }
-      if (!closed) {
-        errors.push(error('CSV_SYNTAX', 'a quote opened here is never closed', at(startLine, col),
-          'close the quoted value with " (a quote inside a value is written "")'));
-        return;
+      if (this.i >= n) { this.done = true; return this.endRow(); }
+      const c = text.charCodeAt(this.i);
+      if (c === D) {
+        this.i++;
+        if (this.i === n) {
+          this.row.push({ text: '', line: this.line, col: this.i - this.lineStart + 1 });
+          this.done = true;
+          return this.endRow();
+        }
+        continue;
       }
-      value = buf;
-      // Anything between the closing quote and the delimiter is a mistake; keep it, report it.
-      let k = j;
-      while (k < n && text.charCodeAt(k) !== D && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
-      if (k > j) {
-        errors.push(error('CSV_SYNTAX', `text after a closing quote: '${text.slice(j, k)}'`, at(line, j - lineStart + 1),
-          'quote the whole value, e.g. "…" with no text after the closing quote'));
-        value += text.slice(j, k);
-      }
-      i = k;
-    } else {
-      let k = i;
-      while (k < n) {
-        const c = text.charCodeAt(k);
-        if (c === D || c === 10 || c === 13) break;
+      // Line break: \r\n, \n or \r.
+      this.i += c === 13 && text.charCodeAt(this.i + 1) === 10 ? 2 : 1;
+      this.line++;
+      this.lineStart = this.i;
+      const r = this.endRow();
+      if (this.i === n) this.done = true;
+      if (r !== null) return r;
+      if (this.done) return null;
+    }
+    this.done = true;
+    return null;
+  }
+
+  /**
+   * The next non-blank row into `out` when it is an ordinary one (no quote, no field or row
+   * past the limits): 'plain'. 'cells': the next row is not (then `next()` reads it, exactly as
+   * always). 'end': no more rows. Blank rows are skipped, as `next()` does.
+   */
+  nextPlain(out: PlainRow): 'plain' | 'cells' | 'end' {
+    const { text, n, D } = this;
+    for (;;) {
+      if (this.done) return 'end';
+      if (this.i >= n) return 'cells'; // an empty text: next() ends it
+      const from = this.i;
+      let i = from;
+      let k = 0;
+      let blank = true;
+      for (;;) {
+        if (k === out.start.length) out.grow();
+        const s = i;
+        let c = text.charCodeAt(i);
+        if (c === 34 /* " */) return 'cells';
+        // The field, and its value if it is a plain decimal: digits as an integer over a
+        // power of ten (exact up to 15 digits, as in plainNumber).
+        const neg = c === 45; /* - */
+        if (neg) i++;
+        const d0 = i;
+        let m = 0;
+        let dot = -1;
+        let plain = true;
+        while (i < n) {
+          c = text.charCodeAt(i);
+          if (c === D || c === 10 || c === 13) break;
+          const d = c - 48;
+          if (d >= 0 && d <= 9) m = m * 10 + d;
+          else if (c === 46 && dot < 0) dot = i;
+          else plain = false;
+          i++;
+        }
+        const len = i - s;
+        if (len > this.maxField) return 'cells';
+        out.start[k] = s;
+        out.end[k] = i;
+        out.col[k] = s - this.lineStart + 1;
+        if (len > 0) blank = false;
+        let v = NaN;
+        if (plain && len <= 20 && i > d0 && dot !== d0 && dot !== i - 1) {
+          const digits = i - d0 - (dot < 0 ? 0 : 1);
+          if (digits > 15) v = Number(text.slice(s, i));
+          else {
+            const x = m / POW10[dot < 0 ? 0 : i - dot - 1]!;
+            v = neg ? -x : x;
+          }
+        }
+        out.num[k] = v;
         k++;
+        if (i - from > MAX_ROW) return 'cells';
+        if (i >= n) break;
+        if (c === D) {
+          i++;
+          if (i === n) {
+            // A delimiter at the very end: one more, empty field.
+            if (k === out.start.length) out.grow();
+            out.start[k] = i; out.end[k] = i; out.col[k] = i - this.lineStart + 1; out.num[k] = NaN;
+            k++;
+            break;
+          }
+          continue;
+        }
+        break; // a line break
       }
-      value = text.slice(i, k);
-      if (value.length > maxField && !tooLong) {
-        tooLong = true;
-        errors.push(error('CSV_SYNTAX', `a field longer than ${maxField} characters`, at(line, col), 'is this really a CSV file?'));
+      // The row is plain: consume it.
+      out.count = k;
+      out.line = this.line;
+      if (i < n) {
+        i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        this.line++;
+        this.lineStart = i;
       }
-      i = k;
+      this.i = i;
+      this.rowStart = i;
+      this.rowLine = this.line;
+      if (i >= n) this.done = true;
+      if (!blank) return 'plain';
     }
-    row.push({ text: value, line: startLine, col });
-    // Checked while reading: a row past the limit is reported once and dropped here, before
-    // it grows to millions of cells.
-    if (i - rowStart > MAX_ROW) {
-      if (!rowTooLong) {
-        rowTooLong = true;
-        errors.push(error('CSV_SYNTAX', `a row longer than ${MAX_ROW} characters`, at(rowLine, 1), 'is this really a CSV file, with line breaks?'));
-      }
-      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-      row = [];
-    }
-    if (i >= n) { const r = endRow(); if (r !== null) yield r; return; }
-    const c = text.charCodeAt(i);
-    if (c === D) {
-      i++;
-      if (i === n) { row.push({ text: '', line, col: i - lineStart + 1 }); const r = endRow(); if (r !== null) yield r; return; }
-      continue;
-    }
-    // Line break: \r\n, \n or \r.
-    i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-    line++;
-    lineStart = i;
-    const r = endRow();
-    if (r !== null) yield r;
-    if (i === n) return;
   }
 }

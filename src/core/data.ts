@@ -12,6 +12,7 @@ import { findProvince, province2025ByCode, region2025, successorOf } from './pro
 import { type Decimal, parseBoolean, parseNumber, plainNumber } from './values.js';
 import { pushAll } from './arrays.js';
 import { cleanName } from './text.js';
+import { type CsvReader, PlainRow } from './csv.js';
 
 export interface Cell {
   text: string;
@@ -28,6 +29,22 @@ export interface Table {
   header: Cell[];
   /** Data rows, blank lines already skipped; read once, in order (a stream for large files). */
   rows: Iterable<Cell[]>;
+  /**
+   * The same rows, for a CSV whose columns are all kept: those read already (`sample`), then
+   * the reader's, an ordinary row without making its cells. Either this or `rows` is read.
+   */
+  plain?: PlainSource;
+}
+
+/** A CSV's rows read without cells where they are ordinary (see CsvReader.nextPlain). */
+export interface PlainSource {
+  reader: CsvReader;
+  /** Rows read before the reader's, to be projected. */
+  sample: readonly Cell[][];
+  /** A row of cells to the table's row (null: not a row of data), as `rows` gives them. */
+  project(row: Cell[]): Cell[] | null;
+  /** A plain row is 'data', 'skip' (a note, totals or blank row: as `rows` leaves it out), or 'cells' (read it as cells). */
+  kind(row: PlainRow): 'data' | 'skip' | 'cells';
 }
 
 export interface DataOptions {
@@ -328,15 +345,12 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   }
   const resolveUnit = unitResolver(unitKind, ctx, opts, () => map);
 
-  const readYear = (row: Cell[]): number | null | undefined => {
-    if (yearCol >= 0) {
-      const cell = row[yearCol];
-      const t = cell?.text.trim() ?? '';
-      if (/^\d{4}$/.test(t)) return Number(t);
-      errors.push(error('BAD_YEAR', t === '' ? 'empty year' : `'${t}' is not a year`, at(cell ?? row[0]), 'a year is four digits, e.g. 2023'));
-      return undefined;
-    }
-    return fixedYear ?? null;
+  const readYear = (row: Cell[]): number | null | undefined => (yearCol >= 0 ? yearOf(row[yearCol], row[0]) : fixedYear ?? null);
+  const yearOf = (cell: Cell | undefined, first: Cell | undefined): number | undefined => {
+    const t = cell?.text.trim() ?? '';
+    if (/^\d{4}$/.test(t)) return Number(t);
+    errors.push(error('BAD_YEAR', t === '' ? 'empty year' : `'${t}' is not a year`, at(cell ?? first), 'a year is four digits, e.g. 2023'));
+    return undefined;
   };
 
   // Records' arrays are views into blocks shared by SLAB records: one allocation per block,
@@ -357,10 +371,9 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
         slabUsed = 0;
       }
       const a = slabUsed * L;
-      const b = a + L;
       slabUsed++;
       r = { unit: u.unit, code: u.code, key: u.key, region: u.region, year, line,
-        values: slabValues.subarray(a, b), lines: slabLines.subarray(a, b), cols: slabCols.subarray(a, b) };
+        values: new Float64Array(slabValues.buffer, a * 8, L), lines: new Int32Array(slabLines.buffer, a * 4, L), cols: new Int32Array(slabCols.buffer, a * 4, L) };
       if (G > 0) r.groups = new Array<string | null>(G).fill(null);
       if (D > 0) { r.denominators = new Float64Array(D).fill(NaN); r.denominatorAt = new Int32Array(2 * D); }
       byUnitYear.set(k, r);
@@ -425,7 +438,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     }
   };
 
-  for (const row of table.rows) {
+  const readRow = (row: Cell[]) => {
     const first = row[0]!;
     if (mapFromFirstRow) {
       mapFromFirstRow = false;
@@ -434,30 +447,30 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     if (map === '34' && opts.map !== '34' && yearCol >= 0 && Number(row[yearCol]?.text.trim()) < 2025) {
       errors.push(error('MIXED_MAPS', `a row from ${row[yearCol]!.text.trim()} in a file read on the 34-province map (its first row is from 2025 or later)`,
         at(row[yearCol]), 'keep years before and after the 1 July 2025 merger in separate files, or pass --map 63 or --map 34'));
-      continue;
+      return;
     }
     if (row.length !== width) {
       errors.push(error('CSV_SYNTAX', `this row has ${row.length} field${row.length === 1 ? '' : 's'}, the header has ${width}`,
         at(row[Math.min(row.length, width) - 1] ?? first), 'check for a missing or extra delimiter, or a value with an unquoted comma'));
-      continue;
+      return;
     }
     const u = resolveUnit(row[unitCol]!);
     const year = readYear(row);
-    if (u === undefined || year === undefined) continue;
+    if (u === undefined || year === undefined) return;
     if (isLong) {
       const indCell = row[h.indicatorCol]!;
       const id = indCell.text.trim();
       const j = leafOf.get(id);
       if (j === undefined) {
         unknownColumn(fw, ctx, id, indCell, 'indicator');
-        continue;
+        return;
       }
       const { record } = recordFor(u, year, first.line);
       if (G + D > 0) readAux(record, row);
       if (record.lines[j] !== 0) {
         errors.push(error('DUPLICATE_ROW', `a second value of '${id}' for ${u.unit}${year === null ? '' : ` in ${year}`}`, at(indCell),
           `the first is on line ${record.lines[j]}; keep one`));
-        continue;
+        return;
       }
       readValue(record, j, row[h.valueCol]!);
     } else {
@@ -465,10 +478,70 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
       if (!fresh) {
         errors.push(error('DUPLICATE_ROW', `${u.unit}${year === null ? '' : ` (${year})`} appears twice`, at(row[unitCol]),
           `the first is on line ${record.line}${u.code !== null ? ' (names are matched by province, whatever the spelling)' : ''}; keep one row per ${unitKind} and year`));
-        continue;
+        return;
       }
       for (const { col, leaf } of h.leafColumns) readValue(record, leaf, row[col]!);
       if (G + D > 0) readAux(record, row);
+    }
+  };
+
+  const plain = table.plain;
+  if (plain === undefined || isLong || G + D > 0) {
+    for (const row of table.rows) readRow(row);
+    return { records, invalid, map };
+  }
+  // A CSV's ordinary rows, a wide table: the values come from the reader as numbers and only
+  // the unit and year cells are made; any other row is read as cells, as above.
+  const readAsCells = (row: Cell[]) => { const p = plain.project(row); if (p !== null) readRow(p); };
+  for (const row of plain.sample) readAsCells(row);
+  // Leaves whose plain decimal is read as it is (readValue's fast path): not yes/no, '.' the mark.
+  const direct = h.leafColumns.map(({ leaf }) => decimal === 'dot' && !isBoolean[leaf]);
+  const buf = new PlainRow(plain.reader.text);
+  for (;;) {
+    const got = plain.reader.nextPlain(buf);
+    if (got === 'end') break;
+    if (got === 'cells') {
+      const r = plain.reader.next();
+      if (r.done === true) break;
+      readAsCells(r.value);
+      continue;
+    }
+    const kind = plain.kind(buf);
+    if (kind === 'skip') continue;
+    if (kind === 'cells') { readAsCells(buf.cells()); continue; }
+    const yearCell = yearCol >= 0 ? buf.cell(yearCol) : undefined;
+    if (mapFromFirstRow) {
+      mapFromFirstRow = false;
+      map = Number(yearCell?.text.trim()) >= 2025 ? '34' : '63';
+    }
+    if (map === '34' && opts.map !== '34' && yearCell !== undefined && Number(yearCell.text.trim()) < 2025) {
+      errors.push(error('MIXED_MAPS', `a row from ${yearCell.text.trim()} in a file read on the 34-province map (its first row is from 2025 or later)`,
+        at(yearCell), 'keep years before and after the 1 July 2025 merger in separate files, or pass --map 63 or --map 34'));
+      continue;
+    }
+    const unitCell = buf.cell(unitCol);
+    const u = resolveUnit(unitCell);
+    const year = yearCell !== undefined ? yearOf(yearCell, undefined) : fixedYear ?? null;
+    if (u === undefined || year === undefined) continue;
+    const { record, fresh } = recordFor(u, year, buf.line);
+    if (!fresh) {
+      errors.push(error('DUPLICATE_ROW', `${u.unit}${year === null ? '' : ` (${year})`} appears twice`, at(unitCell),
+        `the first is on line ${record.line}${u.code !== null ? ' (names are matched by province, whatever the spelling)' : ''}; keep one row per ${unitKind} and year`));
+      continue;
+    }
+    const lc = h.leafColumns;
+    for (let q = 0; q < lc.length; q++) {
+      const { col, leaf } = lc[q]!;
+      const x = buf.num[col]!;
+      if (x === x && direct[q]) {
+        record.values[leaf] = x;
+        record.lines[leaf] = buf.line;
+        record.cols[leaf] = buf.col[col]!;
+      } else if (buf.end[col] === buf.start[col]) {
+        // An empty cell: missing, whatever the leaf (as readValue finds it).
+        record.lines[leaf] = buf.line;
+        record.cols[leaf] = buf.col[col]!;
+      } else readValue(record, leaf, buf.cell(col));
     }
   }
   return { records, invalid, map };

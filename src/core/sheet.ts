@@ -6,7 +6,8 @@
  * starting with '#'. Also the guesses a CSV needs: the delimiter and the decimal mark, made
  * only when the file leaves no doubt. Pure: rows in, rows out, diagnostics pushed.
  */
-import type { Cell, Table } from './data.js';
+import { CsvReader, type PlainRow } from './csv.js';
+import type { Cell, PlainSource, Table } from './data.js';
 import { type Diagnostic, error, warning } from './diagnostics.js';
 import type { Framework } from './framework.js';
 import { fold } from './text.js';
@@ -63,16 +64,23 @@ const LOOKAHEAD = 30;
 const DECIMAL_SAMPLE = 500;
 
 /**
- * Whether a unit's name may be a totals row: its first letter (after spaces) is that of one of
- * TOTALS' words (t, c, b, a, m, n, with or without a diacritic). Only those are folded and tested.
+ * Whether a unit's name may be a totals row: its first letter (after spaces) is, without its
+ * diacritics, that of one of TOTALS' words (t, c, b, a, m, n). Only those are folded and tested.
  */
 function mayBeTotals(text: string): boolean {
   let i = 0;
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
   if (i === text.length) return false;
-  const c = text.charCodeAt(i) | 32;
-  // Any non-ASCII first letter (Tổng's T is ASCII, but a precomposed or unusual letter may not be) is folded and tested.
-  return c === 116 || c === 99 || c === 98 || c === 97 || c === 109 || c === 110 || text.charCodeAt(i) > 127;
+  const code = text.charCodeAt(i);
+  let c = code | 32;
+  if (code > 127) {
+    const ch = text[i]!;
+    if (ch === 'đ' || ch === 'Đ') return false; // folds to d
+    if (/\s/.test(ch)) return true; // a space trim() removes: test the whole
+    c = ch.normalize('NFD').charCodeAt(0) | 32;
+    if (c > 127) return true; // not a Latin letter with marks: test the whole
+  }
+  return c === 116 || c === 99 || c === 98 || c === 97 || c === 109 || c === 110;
 }
 
 /** Does this row look like a header: a unit column by one of its names? */
@@ -230,7 +238,29 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
       if (p !== null) yield p;
     }
   }
-  return { table: { ...(file === undefined ? {} : { file }), header, rows: { [Symbol.iterator]: body } }, detected };
+  // A CSV whose columns are all kept: its ordinary rows can be read without making cells.
+  const plain: PlainSource | undefined = it instanceof CsvReader && identity && opts.ragged !== true && indicatorCol < 0 ? {
+    reader: it,
+    sample,
+    project,
+    kind(r: PlainRow) {
+      if (r.count !== width) return 'cells';
+      // As `project` does for a row of the header's width with every column kept.
+      let lead = '';
+      for (let k = 0; k < r.count && lead === ''; k++) if (r.end[k]! > r.start[k]!) lead = r.textOf(k).trim();
+      if (lead === '' || lead.startsWith('#')) return 'skip'; // only a row number, or a note row
+      if (unitCol >= 0) {
+        const t = r.textOf(unitCol);
+        if (mayBeTotals(t) && TOTALS.test(fold(t.trim()))) {
+          warnings.push(warning('TOTALS_ROW', `'${t.trim()}' is a totals or average row; skipped`, at(r.cell(unitCol)),
+            'dti computes its own averages; this row is not a unit'));
+          return 'skip';
+        }
+      }
+      return 'data';
+    },
+  } : undefined;
+  return { table: { ...(file === undefined ? {} : { file }), header, rows: { [Symbol.iterator]: body }, ...(plain === undefined ? {} : { plain }) }, detected };
 }
 
 export type Delimiter = ',' | ';' | '\t';
