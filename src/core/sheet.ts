@@ -33,7 +33,7 @@ const UNIT_NAMES = new Set(['province', 'unit']);
 const NUMBERING = new Set(['stt', 'tt', 'số tt', 'số thứ tự', 'no', 'no.', 'stt.']);
 
 /** Totals and averages (by the unit cell, without diacritics): skipped with a warning. */
-const TOTALS = /^(tong cong|tong so|tong|ca nuoc|toan quoc|trung binh|binh quan|total|average|mean|national)\b/;
+export const TOTALS = /^(tong cong|tong so|tong|ca nuoc|toan quoc|trung binh|binh quan|total|average|mean|national)\b/;
 
 export interface Detected {
   /** Line (row) of the header. */
@@ -67,6 +67,10 @@ const DECIMAL_SAMPLE = 500;
  * Whether a unit's name may be a totals row: its first letter (after spaces) is, without its
  * diacritics, that of one of TOTALS' words (t, c, b, a, m, n). Only those are folded and tested.
  */
+export function isTotalsName(text: string): boolean {
+  return mayBeTotals(text) && TOTALS.test(fold(text.trim()));
+}
+
 function mayBeTotals(text: string): boolean {
   let i = 0;
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
@@ -187,7 +191,7 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
     if (lead === undefined) return null; // only a row number
     if (lead.text.trim().startsWith('#')) return null; // a note row
     const unitCell = unitCol >= 0 ? out[unitCol] : undefined;
-    if (unitCell !== undefined && mayBeTotals(unitCell.text) && TOTALS.test(fold(unitCell.text.trim()))) {
+    if (unitCell !== undefined && isTotalsName(unitCell.text)) {
       warnings.push(warning('TOTALS_ROW', `'${unitCell.text.trim()}' is a totals or average row; skipped`, at(unitCell),
         'dti computes its own averages; this row is not a unit'));
       return null;
@@ -251,7 +255,7 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
       if (lead === '' || lead.startsWith('#')) return 'skip'; // only a row number, or a note row
       if (unitCol >= 0) {
         const t = r.textOf(unitCol);
-        if (mayBeTotals(t) && TOTALS.test(fold(t.trim()))) {
+        if (isTotalsName(t)) {
           warnings.push(warning('TOTALS_ROW', `'${t.trim()}' is a totals or average row; skipped`, at(r.cell(unitCol)),
             'dti computes its own averages; this row is not a unit'));
           return 'skip';
