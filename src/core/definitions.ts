@@ -415,7 +415,9 @@ function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
   let message = issue.message;
   let hint: string;
   const last = path[path.length - 1];
-  const input = (issue as { input?: unknown }).input;
+  const given = (issue as { input?: unknown }).input;
+  // A union's issue at 'method' carries the whole normalize mapping: name the method in it.
+  const input = last === 'method' && given !== null && typeof given === 'object' && 'method' in given ? (given as { method: unknown }).method : given;
   if (issue.code === 'invalid_union' && last === 'normalize') {
     message = 'unknown normalisation method';
     hint = `method is one of ${NORMALISE_IDS.join(', ')}`;

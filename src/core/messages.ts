@@ -13,7 +13,22 @@ import type { Diagnostic, DiagnosticCode } from './diagnostics.js';
 
 export type Lang = 'vi' | 'en';
 
-type Pattern = [RegExp, string];
+/** A pattern and its Vietnamese: a replacement with $1…, or a function of the groups. */
+type Pattern = [RegExp, string | ((match: string, ...groups: string[]) => string)];
+
+/** zod's and YAML's type names in Vietnamese. */
+const TYPES: Record<string, string> = {
+  number: 'số', int: 'số nguyên', string: 'chuỗi', array: 'danh sách', object: 'ánh xạ (khoá: giá trị)', boolean: 'có/không (true/false)',
+  undefined: 'không có gì', null: 'rỗng (null)', map: 'ánh xạ (khoá: giá trị)', record: 'ánh xạ (khoá: giá trị)',
+};
+const typeVi = (t: string): string => TYPES[t] ?? t;
+/** "a, b or c" → "a, b hoặc c". */
+const orVi = (xs: string): string => xs.replace(/ or /g, ' hoặc ');
+
+/** `text` with the pattern's Vietnamese in place. */
+function sub(text: string, re: RegExp, vi: Pattern[1]): string {
+  return typeof vi === 'string' ? text.replace(re, vi) : text.replace(re, (m: string, ...groups: unknown[]) => vi(m, ...groups.map((g) => (typeof g === 'string' ? g : ''))));
+}
 
 export interface CatalogueEntry {
   /** What the code means, one short phrase per language. */
@@ -26,8 +41,55 @@ export interface CatalogueEntry {
 const Q = "'([^']*)'";
 
 export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
-  YAML_SYNTAX: { vi: 'lỗi cú pháp YAML', en: 'YAML syntax error' },
-  SCHEMA: { vi: 'sai cấu trúc tệp định nghĩa', en: 'invalid definitions structure' },
+  YAML_SYNTAX: {
+    vi: 'lỗi cú pháp YAML', en: 'YAML syntax error',
+    // The YAML parser's own messages (yaml 2).
+    messages: [
+      [/^Map keys must be unique$/, 'khoá trong một ánh xạ phải khác nhau'],
+      [/^Tabs are not allowed as indentation$/, 'không được thụt lề bằng tab'],
+      [/^All sequence items must start at the same column$/, 'mọi mục của danh sách phải bắt đầu ở cùng một cột'],
+      [/^Implicit map keys need to be followed by map values$/, 'sau khoá phải có dấu : và giá trị'],
+      [/^Implicit keys (?:of flow sequence pairs )?need to be on a single line$/, 'khoá phải nằm trên một dòng'],
+      [/^Nested mappings are not allowed in compact mappings$/, 'không được lồng ánh xạ trong ánh xạ viết gọn'],
+      [/^A block sequence may not be used as an implicit map key$/, 'không dùng danh sách làm khoá được'],
+      [/^Missing closing "quote$/, 'thiếu dấu ngoặc kép đóng'],
+      [/^Missing closing 'quote$/, 'thiếu dấu nháy đơn đóng'],
+      [/^Sequence item without - indicator$/, 'mục danh sách thiếu dấu -'],
+      [/^Comments must be separated from other tokens by white space characters$/, 'trước dấu # của ghi chú phải có dấu cách'],
+      [/^Missing , between (.+) items$/, 'thiếu dấu , giữa các mục'],
+      [/^Missing , or : between (.+) items$/, 'thiếu dấu , hoặc : giữa các mục'],
+      [/^Missing space after : in (.+)$/, 'thiếu dấu cách sau dấu :'],
+      [/^Plain value cannot start with (.+)$/, 'giá trị không đặt trong ngoặc không được bắt đầu bằng $1'],
+      [/^Invalid escape sequence (.+)$/, 'chuỗi thoát không hợp lệ $1'],
+      [/^Unexpected (.+?) in (.+)$/, 'gặp $1 không đúng chỗ trong $2'],
+      [/^Unexpected (.+?) at node end$/, 'gặp $1 không đúng chỗ ở cuối nút'],
+      [/^Unexpected (.+) token$/, 'gặp ký hiệu $1 không đúng chỗ'],
+      [/^Unexpected empty item in (.+)$/, 'có mục rỗng không đúng chỗ'],
+      [/^Unresolved tag: (.+)$/, 'không nhận ra thẻ $1'],
+      [/^A node can have at most one (anchor|tag)$/, 'một nút chỉ có tối đa một $1'],
+      [/^Excessive alias count indicates a resource exhaustion attack$/, 'quá nhiều alias: có thể là tệp được dựng để làm cạn tài nguyên'],
+    ],
+  },
+  SCHEMA: {
+    vi: 'sai cấu trúc tệp định nghĩa', en: 'invalid definitions structure',
+    messages: [
+      [/^(.+?): missing required key '(.*)'$/, "$1: thiếu khoá bắt buộc '$2'"],
+      [/^(.+?): unknown normalisation method '(.*)'$/, "$1: không có phương pháp chuẩn hoá '$2'"],
+      [/^(.+?): unknown normalisation method$/, '$1: không có phương pháp chuẩn hoá này'],
+      [/^(.+?): Invalid input: expected (\w+), received (\w+)$/, (_m, at: string, want: string, got: string) => `${at}: sai kiểu: cần ${typeVi(want)}, nhận được ${typeVi(got)}`],
+      [/^(.+?): Invalid input: expected (.+)$/, '$1: giá trị không hợp lệ: cần $2'],
+      [/^(.+?): Invalid input$/, '$1: giá trị không hợp lệ'],
+      [/^(.+?): Invalid option: expected one of (.+)$/, '$1: giá trị không hợp lệ: cần một trong $2'],
+      [/^(.+?): Too (small|big): expected (\w+) to (?:have|be) ([<>]=?)(\S+)(?: (?:items|characters))?$/, (_m, at: string, dir: string, type: string, op: string, n: string) => `${at}: ${dir === 'small' ? 'quá nhỏ' : 'quá lớn'}: ${type === 'array' ? 'số phần tử' : type === 'string' ? 'số ký tự' : 'giá trị'} phải ${op.startsWith('>') ? (op === '>' ? 'lớn hơn' : 'ít nhất là') : (op === '<' ? 'nhỏ hơn' : 'nhiều nhất là')} ${n}`],
+      [/^(.+?): Invalid string: must match pattern (.+)$/, '$1: chuỗi không đúng mẫu $2'],
+      [/^(.+?): Invalid number: must be a multiple of (.+)$/, '$1: phải là bội số của $2'],
+      [/^(.+?): an id is letters \(A–Z, a–z\), digits, '-', '_' or '\.'$/, "$1: mã chỉ gồm chữ cái (A–Z, a–z), chữ số, '-', '_' hoặc '.'"],
+      [/^(.+?): '__proto__' cannot be an id$/, "$1: không dùng '__proto__' làm mã được"],
+      [/^(.+?): years is a four-digit year \(2020\) or a range: 2018-, -2017 or 2011-2017$/, '$1: years là một năm bốn chữ số (2020) hoặc một khoảng: 2018-, -2017 hoặc 2011-2017'],
+      [/^(.+?): years is a year \(2020\) or a range: 2018-, -2017 or 2011-2017$/, '$1: years là một năm (2020) hoặc một khoảng: 2018-, -2017 hoặc 2011-2017'],
+      [/^(.+?): the first key must be 'schema: dti\/v1'$/, "$1: khoá đầu tiên phải là 'schema: dti/v1'"],
+    ],
+  },
   UNKNOWN_KEY: { vi: 'khoá không hợp lệ', en: 'unknown key', messages: [[new RegExp(`^(.*?)unknown key ${Q}$`), "$1khoá '$2' không hợp lệ"]] },
   DUPLICATE_ID: { vi: 'mã trùng', en: 'duplicate id', messages: [[new RegExp(`^duplicate id ${Q}$`), "mã '$1' bị trùng"]] },
   BAD_PARAMETER: {
@@ -36,11 +98,46 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [new RegExp(`^weight of ${Q} is negative \\((.*)\\)$`), "trọng số của '$1' bị âm ($2)"],
       [new RegExp(`^pillar ${Q} names ${Q} twice$`), "trụ cột '$1' nêu '$2' hai lần"],
       [new RegExp(`^--what-if ${Q} is not id=value$`), "--what-if '$1' không có dạng mã=giá trị"],
+      [/^'floor' is for a geometric mean, but the file's aggregate is (\S+)$/, "'floor' chỉ dùng cho trung bình nhân, nhưng cách tổng hợp của tệp là $1"],
+      [new RegExp(`^years of ${Q} is an empty range \\((.*)\\)$`), "khoảng năm của '$1' rỗng ($2)"],
+      [new RegExp(`^${Q} is for leaves, but ${Q} is a group \\(it has children\\)$`), "'$1' chỉ dùng cho chỉ số lá, nhưng '$2' là một nhóm (có children)"],
+      [new RegExp(`^'floor' is for a geometric mean, but ${Q} aggregates by (\\S+)$`), "'floor' chỉ dùng cho trung bình nhân, nhưng '$1' tổng hợp theo $2"],
+      [new RegExp(`^${Q} is for groups, but ${Q} is a leaf \\(it has no children\\)$`), "'$1' chỉ dùng cho nhóm, nhưng '$2' là chỉ số lá (không có children)"],
+      [new RegExp(`^column ${Q} is also the id of a node$`), "cột '$1' trùng với mã của một nút"],
+      [new RegExp(`^${Q} is a column the data reader already knows$`), "'$1' là cột mà trình đọc số liệu đã biết sẵn"],
+      [new RegExp(`^column ${Q} is listed twice under columns$`), "cột '$1' được nêu hai lần trong columns"],
+      [new RegExp(`^impute_group ${Q} is neither a columns\\.groups column nor 'region'$`), "impute_group '$1' không phải cột của columns.groups, cũng không phải 'region'"],
+      [/^impute: (\S+) needs impute_group$/, 'impute: $1 cần có impute_group'],
+      [new RegExp(`^${Q}: denominator ${Q} is not a columns\\.denominators column$`), "'$1': mẫu số '$2' không phải cột của columns.denominators"],
+      [new RegExp(`^${Q}: 'per' goes with 'denominator'$`), "'$1': 'per' phải đi cùng 'denominator'"],
+      [new RegExp(`^${Q}: impute: (\\S+) needs impute_group$`), "'$1': impute: $2 cần có impute_group"],
+      [new RegExp(`^${Q}: the log fallback of winsorisation changes the scale, which normalize: (\\S+) does not follow$`), "'$1': phương án log dự phòng của winsorise làm đổi thang đo, mà normalize: $2 không theo được"],
+      [new RegExp(`^${Q}: the log fallback of winsorisation and transform: (\\S+) would transform twice$`), "'$1': phương án log dự phòng của winsorise cùng với transform: $2 sẽ biến đổi giá trị hai lần"],
+      [new RegExp(`^${Q}: direction lower needs a method that can invert it; ${Q} takes the value as it is$`), "'$1': direction lower cần một phương pháp đảo chiều được; '$2' giữ nguyên giá trị"],
+      [new RegExp(`^${Q}: a boolean indicator takes no transform$`), "'$1': chỉ số có/không không dùng transform"],
+      [new RegExp(`^${Q}: goalposts need min < max, got min (\\S+) and max (\\S+)$`), "'$1': goalposts cần min < max, nhận được min $2 và max $3"],
+      [new RegExp(`^${Q}: (goalposts|target|step 'at') must be (.+) under transform (\\S+)$`), (_m, id: string, what: string, dom: string, t: string) => `'${id}': ${what === 'goalposts' ? 'các mốc goalposts' : what === 'target' ? 'target' : "mốc 'at'"} phải ${dom.replace('positive', 'dương').replace('non-negative', 'không âm')} khi transform ${t}`],
+      [new RegExp(`^${Q}: steps must be listed with 'at' strictly increasing$`), "'$1': các bậc (steps) phải được liệt kê với 'at' tăng dần"],
+      [new RegExp(`^${Q}: a negative step score cannot feed a geometric mean$`), "'$1': điểm bậc âm không dùng được trong trung bình nhân"],
+      [new RegExp(`^${Q}: target must be > 0, got (.*)$`), "'$1': target phải > 0, nhận được $2"],
+      [new RegExp(`^${Q}: zscore values can be negative, so they cannot feed a geometric mean$`), "'$1': giá trị zscore có thể âm, nên không dùng được trong trung bình nhân"],
+      [/^(.+?): (\S+) is too large to compute with \(more than 1e100 in size\)$/, '$1: $2 quá lớn để tính (lớn hơn 1e100)'],
+      [/^(.+?): (\S+) is too small to compute with \(less than 1e-100 in size, and not 0\)$/, '$1: $2 quá nhỏ để tính (nhỏ hơn 1e-100 và khác 0)'],
     ],
   },
   UNKNOWN_MEMBER: { vi: 'thành phần không có trong cây chỉ số', en: 'unknown member', messages: [[new RegExp(`^pillar ${Q} names ${Q}, which is no node of the tree$`), "trụ cột '$1' nêu '$2', không có trong cây chỉ số"]] },
-  ZERO_WEIGHTS: { vi: 'mọi trọng số bằng 0', en: 'all weights zero', messages: [[new RegExp(`^every weight under ${Q} is zero$`), "mọi trọng số dưới '$1' đều bằng 0"]] },
-  NOT_DEFINITIONS: { vi: 'không phải tệp định nghĩa dti/v1', en: 'not a dti/v1 definitions file' },
+  ZERO_WEIGHTS: { vi: 'mọi trọng số bằng 0', en: 'all weights zero', messages: [
+      [/^every weight under 'the root' is zero$/, 'mọi trọng số ở cấp cao nhất đều bằng 0'],
+      [new RegExp(`^every weight under ${Q} is zero$`), "mọi trọng số dưới '$1' đều bằng 0"],
+      [new RegExp(`^every member of pillar ${Q} has weight zero$`), "mọi thành phần của trụ cột '$1' đều có trọng số 0"],
+    ] },
+  NOT_DEFINITIONS: {
+    vi: 'không phải tệp định nghĩa dti/v1', en: 'not a dti/v1 definitions file',
+    messages: [
+      [/^this is not a dti\/v1 definitions file \(expected a YAML mapping\)$/, 'đây không phải tệp định nghĩa dti/v1 (cần một ánh xạ YAML)'],
+      [/^this is not a dti\/v1 definitions file: it has neither 'schema' nor 'indicators'$/, "đây không phải tệp định nghĩa dti/v1: không có 'schema', cũng không có 'indicators'"],
+    ],
+  },
   UNKNOWN_NODE: {
     vi: 'không có chỉ số này', en: 'unknown node',
     messages: [
@@ -110,6 +207,8 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [/^(.+) appears twice$/, '$1 xuất hiện hai lần'],
       [/^(.+) \((.+)\) is also in an earlier file$/, '$1 ($2) đã có trong một tệp trước'],
       [new RegExp(`^a second value of ${Q} for (.+)$`), "giá trị thứ hai của '$1' cho $2"],
+      [new RegExp(`^(.+?): ${Q} differs from ${Q} given for (.+) on an earlier row$`), "$1: '$2' khác với '$3' đã ghi cho $4 ở một dòng trước"],
+      [/^(.+?): (\S+) differs from (\S+) given for (.+) on line (\d+)$/, '$1: $2 khác với $3 đã ghi cho $4 ở dòng $5'],
     ],
   },
   NOT_A_NUMBER: {
@@ -121,6 +220,7 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [new RegExp(`^(.+?): ${Q} is not yes or no$`), "$1: '$2' không phải là có/không"],
       [new RegExp(`^(.+?): ${Q}: (\\S+) is too large to compute with \\(more than 1e100 in size\\)$`), "$1: '$2': $3 quá lớn để tính (lớn hơn 1e100)"],
       [new RegExp(`^(.+?): ${Q}: (\\S+) is too small to compute with \\(less than 1e-100 in size, and not 0\\)$`), "$1: '$2': $3 quá nhỏ để tính (nhỏ hơn 1e-100 và khác 0)"],
+      [new RegExp(`^(.+?): ${Q}: (\\S+) is too large to compute with \\(more than 1e100 in size\\)$`), "$1: '$2': $3 quá lớn để tính (lớn hơn 1e100)"],
     ],
   },
   OUT_OF_DOMAIN: {
@@ -128,6 +228,8 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
     messages: [
       [/^(.+?): (\S+) is negative, but it feeds a geometric mean$/, '$1: $2 là số âm nhưng đi vào một trung bình nhân'],
       [/^(.+?): (\S+) is outside what transform (\S+) accepts (.*)$/, '$1: $2 nằm ngoài miền của phép biến đổi $3 $4'],
+      [/^(.+?): (\S+) is outside what transform (\S+) accepts$/, '$1: $2 nằm ngoài miền của phép biến đổi $3'],
+      [/^(.+?): cannot divide by (.+) = 0 \((.+)\)$/, '$1: không chia được cho $2 = 0 ($3)'],
     ],
   },
   MISSING_VALUE: {
@@ -137,6 +239,10 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [/^no column for (\d+) of (\d+) indicators: (.*)$/, 'không có cột cho $1 trong $2 chỉ số: $3'],
       [/^(.+?): (\d+) of (\d+) indicators have no value( in at least one of the provinces merged into it)? \(coverage ([\d.]+)\); (.*)$/, '$1: $2 trong $3 chỉ số không có giá trị (tỷ lệ dữ liệu $5); $6'],
       [/^(\d+) of (\d+) (?:units|unit-years) have values missing \((\d+) in all\); (.*)$/, '$1 trong $2 đơn vị thiếu giá trị (tổng cộng $3); $4'],
+      [new RegExp(`^no column ${Q}, which (.+) (?:is|are) divided by$`), "không có cột '$1', là mẫu số của $2"],
+      [new RegExp(`^no column ${Q}, the impute_group of group-mean\\/group-median$`), "không có cột '$1', là impute_group của group-mean/group-median"],
+      [/^impute_group: region needs a 'province' column \(free units have no region\)$/, "impute_group: region cần cột 'province' (đơn vị không phải tỉnh thì không có vùng)"],
+      [new RegExp(`^(.+) has no value for ${Q}, and impute: (\\S+) found none to fill it$`), "$1 không có giá trị cho '$2', và impute: $3 không tìm được giá trị nào để điền"],
     ],
   },
   NO_YEAR: { vi: 'không biết năm', en: 'no year' },
@@ -144,9 +250,19 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
     vi: 'năm không hợp lệ', en: 'bad year',
     messages: [[/^empty year$/, 'thiếu năm'], [new RegExp(`^${Q} is not a year$`), "'$1' không phải là năm"]],
   },
-  MIXED_MAPS: { vi: 'lẫn bản đồ 63 và 34 tỉnh', en: '63- and 34-province maps mixed' },
+  MIXED_MAPS: {
+    vi: 'lẫn bản đồ 63 và 34 tỉnh', en: '63- and 34-province maps mixed',
+    messages: [
+      [/^(.+) is a province of the 63 before 1 July 2025; since then it is part of (.+)$/, '$1 là tỉnh thuộc danh mục 63 tỉnh trước ngày 01/7/2025; từ ngày đó thuộc $2'],
+      [/^a row from (\S+) in a file read on the 34-province map \(its first row is from 2025 or later\)$/, 'một dòng của năm $1 trong tệp được đọc theo danh mục 34 tỉnh (dòng đầu tiên của tệp từ năm 2025 trở đi)'],
+      [/^--merge-2025 needs data on the 63 provinces before 1 July 2025; this file has the 34 provinces$/, '--merge-2025 cần số liệu của 63 tỉnh trước ngày 01/7/2025; tệp này là số liệu 34 tỉnh'],
+      [/^--merge-2025 needs data on the 63 provinces before 1 July 2025; this file has free units$/, '--merge-2025 cần số liệu của 63 tỉnh trước ngày 01/7/2025; tệp này có đơn vị không phải tỉnh'],
+    ],
+  },
   NO_DATA: { vi: 'không có dòng số liệu', en: 'no data rows', messages: [[/^the file has a header but no data rows$/, 'tệp có dòng tiêu đề nhưng không có dòng số liệu nào']] },
-  TOTALS_ROW: { vi: 'dòng tổng/trung bình', en: 'totals row', messages: [[new RegExp(`^${Q} is a totals or average row; skipped$`), "'$1' là dòng tổng cộng hoặc trung bình; đã bỏ qua"]] },
+  TOTALS_ROW: { vi: 'dòng tổng/trung bình', en: 'totals row', messages: [
+      [new RegExp(`^${Q} is a totals or average row; skipped$`), "'$1' là dòng tổng cộng hoặc trung bình; đã bỏ qua"],
+    ] },
   WORKBOOK: {
     vi: 'không đọc được sổ tính', en: 'unreadable workbook',
     messages: [
@@ -190,6 +306,8 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
 
 /** Hints, in Vietnamese: the first pattern that matches the whole hint. */
 const HINTS: Pattern[] = [
+  // A hint, then what to pass when the delimiter is in doubt.
+  [/^(.*); the delimiter could not be told from the file: pass (.+)$/, (_m, first: string, pass: string) => `${localizeHint(first)}; không nhận ra được dấu phân cách của tệp: thêm ${orVi(pass)}`],
   [/^check the path \(it is relative to the current directory\)$/, 'kiểm tra đường dẫn (tính từ thư mục hiện tại)'],
   [/^is it the right file\? A device such as \/dev\/zero or an endless pipe never ends; split very large data by year$/, 'có đúng tệp không? Thiết bị như /dev/zero hay một đường ống không bao giờ kết thúc; hãy tách dữ liệu rất lớn theo năm'],
   [/^use numbers between 1e-100 and 1e100 in size \(or 0\); rescale weights, they only count relative to each other$/, 'dùng các số có độ lớn từ 1e-100 đến 1e100 (hoặc 0); trọng số chỉ có ý nghĩa tương đối nên có thể nhân chia lại'],
@@ -198,7 +316,7 @@ const HINTS: Pattern[] = [
   [/^is this really a CSV file\?$/, 'tệp này có thật là CSV không?'],
   [/^fill the gaps, or see missing: zero \| exclude \| error in the definitions$/, 'bổ sung số liệu còn thiếu, hoặc xem missing: zero | exclude | error trong tệp định nghĩa'],
   [/^pass --pool-years to normalise over all the years given$/, 'thêm --pool-years để chuẩn hoá trên tất cả các năm'],
-  [/^did you mean (.+)\?$/, 'có phải ý bạn là $1?'],
+  [/^did you mean (.+)\?$/, (_m, x: string) => `có phải ý bạn là ${x.replace(/' or '/g, "' hoặc '")}?`],
   [/^it looks Vietnamese-style \(',' as decimal mark\); pass --decimal comma$/, "có vẻ viết kiểu Việt Nam (dấu ',' là dấu thập phân); thêm --decimal comma"],
   [/^write numbers with '\.' as the decimal mark, or leave the cell empty if there is no value$/, "viết số với dấu '.' là dấu thập phân, hoặc để trống ô nếu không có giá trị"],
   [/^with --decimal comma, ',' is the decimal mark and '\.' groups thousands \(75,7 or 3\.743\.092\)$/, "với --decimal comma, dấu ',' là dấu thập phân và dấu '.' ngăn cách hàng nghìn (75,7 hoặc 3.743.092)"],
@@ -208,7 +326,6 @@ const HINTS: Pattern[] = [
   [/^give every row a (province|unit)$/, 'điền tỉnh/đơn vị cho mọi dòng'],
   [/^a year is four digits, e\.g\. 2023$/, 'năm gồm bốn chữ số, ví dụ 2023'],
   [/^check for a missing or extra delimiter, or a value with an unquoted comma(.*)$/, 'kiểm tra dấu phân cách thiếu hoặc thừa, hoặc giá trị có dấu phẩy mà không đặt trong ngoặc kép$1'],
-  [/^(.*); the delimiter could not be told from the file: pass (.+)$/, '$1; không nhận ra được dấu phân cách của tệp: thêm $2'],
   [/^pass --encoding windows-1258, or save it as 'CSV UTF-8' \(Excel: Save As → CSV UTF-8\)$/, "thêm --encoding windows-1258, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)"],
   [/^pass --encoding (\S+), or save it as 'CSV UTF-8' \(Excel: Save As → CSV UTF-8\)$/, "thêm --encoding $1, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)"],
   [/^convert it: iconv -f (\S+) -t UTF-8, or save it as 'CSV UTF-8' \(Excel: Save As → CSV UTF-8\)$/, "chuyển bảng mã: iconv -f $1 -t UTF-8, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)"],
@@ -225,6 +342,7 @@ const HINTS: Pattern[] = [
   [/^their values count as missing in every row$/, 'giá trị của chúng được coi là thiếu ở mọi dòng'],
   [/^use a province's name, GSO code or ISO code.*$/, "dùng tên tỉnh, mã tỉnh của Tổng cục Thống kê hoặc mã ISO (xem 'dti provinces'), hoặc đặt tên cột là 'unit' cho đơn vị không phải tỉnh"],
   [/^remove it, rename it to a leaf id.*$/, "xoá cột, đổi tên thành mã một chỉ số lá (xem 'dti indicators'), hoặc đặt '#' đầu tên để giữ làm ghi chú"],
+  [/^a weight is a number ≥ 0; for an indicator where less is better use direction: lower$/, 'trọng số là một số ≥ 0; với chỉ số càng thấp càng tốt, dùng direction: lower'],
   [/^a weight is a number ≥ 0.*$/, 'trọng số là một số ≥ 0'],
   [/^give at least one of them a weight > 0$/, 'cho ít nhất một thành phần trọng số > 0'],
   [/^check the YAML syntax near this position$/, 'kiểm tra cú pháp YAML quanh vị trí này'],
@@ -240,7 +358,86 @@ const HINTS: Pattern[] = [
   [/^e\.g\. --what-if (\S+) \(an indicator id, =, its raw value\)$/, 'ví dụ --what-if $1 (mã chỉ số, dấu =, giá trị gốc)'],
   [/^the keys are: (.+)$/, 'các khoá: $1'],
   [/^leave zscore out, or geometric out of the aggregations$/, 'bỏ zscore, hoặc bỏ geometric khỏi các cách tổng hợp'],
-  [/^e\.g\. --weights 0\.25: each weight times a factor drawn from \[0\.75, 1\.25\]$/, 'ví dụ --weights 0.25: mỗi trọng số nhân với một hệ số ngẫu nhiên trong [0,75; 1,25]'],
+  [/^e\.g\. --weights 0\.25: each weight times a factor drawn from \[0\.75, 1\.25\]$/, 'ví dụ --weights 0.25: mỗi trọng số nhân với một hệ số ngẫu nhiên trong [0,75; 1,25]'],  [/^definitions start with 'schema: dti\/v1'; was a data file given to -i\/--indicators\?$/, "tệp định nghĩa bắt đầu bằng 'schema: dti/v1'; có phải đã đưa tệp số liệu cho -i/--indicators?"],
+  [/^write a number \(no quotes, no unit\)$/, 'viết một số (không có ngoặc kép, không kèm đơn vị)'],
+  [/^write a list \(- item, or \[a, b\]\)$/, 'viết một danh sách (- mục, hoặc [a, b])'],
+  [/^write a mapping \(key: value\)$/, 'viết một ánh xạ (khoá: giá trị)'],
+  [/^write a (\w+)$/, (_m, t: string) => `viết một giá trị kiểu ${typeVi(t)}`],
+  [/^a name is a string or \{ vi: "…", en: "…" \}$/, 'tên là một chuỗi, hoặc { vi: "…", en: "…" }'],
+  [/^add '(.*):' here$/, "thêm '$1:' vào đây"],
+  [/^method is one of (.+)$/, 'method là một trong: $1'],
+  [/^use letters A–Z or a–z, digits, '-', '_' or '\.'$/, "dùng chữ cái A–Z hoặc a–z, chữ số, '-', '_' hoặc '.'"],
+  [/^this tool reads 'schema: dti\/v1'$/, "dti đọc 'schema: dti/v1'"],
+  [/^see the dti\/v1 format \(README, File formats\)$/, 'xem định dạng dti/v1 (README, mục File formats)'],
+  [/^a comma inside \{ … \} separates keys: quote the name, e\.g\. vi: "…, (.*)"$/, 'dấu phẩy trong { … } ngăn cách các khoá: đặt tên trong ngoặc kép, ví dụ vi: "…, $1"'],
+  [/^remove '(.*)'; see the dti\/v1 format for the keys each place takes$/, "bỏ '$1'; xem định dạng dti/v1 để biết mỗi chỗ nhận những khoá nào"],
+  [/^remove 'floor', or set aggregate: geometric on this group$/, "bỏ 'floor', hoặc đặt aggregate: geometric cho nhóm này"],
+  [/^remove 'floor', or set aggregate: geometric$/, "bỏ 'floor', hoặc đặt aggregate: geometric"],
+  [/^ids are unique across the file; the first '(.*)' is at line (\S+)$/, "mỗi mã chỉ dùng một lần trong tệp; '$1' đầu tiên ở dòng $2"],
+  [/^write the first year, then the last: 2011-2017; or 2018- \(from 2018 on\), -2017 \(until 2017\)$/, 'viết năm đầu rồi năm cuối: 2011-2017; hoặc 2018- (từ 2018 trở đi), -2017 (đến hết 2017)'],
+  [/^move '(.*)' to the leaves under '(.*)' or remove it$/, "chuyển '$1' xuống các chỉ số lá dưới '$2', hoặc bỏ đi"],
+  [/^remove '(.*)' or give the node 'children'$/, "bỏ '$1', hoặc thêm 'children' cho nút này"],
+  [/^a data column is either an indicator or an auxiliary column; rename one$/, 'một cột số liệu hoặc là chỉ số, hoặc là cột phụ; đổi tên một trong hai'],
+  [/^a member is the id of a group or leaf under indicators$/, 'thành phần là mã của một nhóm hoặc chỉ số lá trong indicators'],
+  [/^list each member once$/, 'mỗi thành phần chỉ nêu một lần'],
+  [/^a pillar aggregates its members with their own weights; give one a weight > 0$/, 'trụ cột tổng hợp các thành phần theo trọng số của chúng; cho ít nhất một thành phần trọng số > 0'],
+  [/^remove it from columns\.(\w+)$/, 'bỏ cột này khỏi columns.$1'],
+  [/^list each column once$/, 'mỗi cột chỉ nêu một lần'],
+  [/^list the column under columns: \{ groups: \[\.\.\.\] \}, or use region for provinces$/, 'khai báo cột trong columns: { groups: [...] }, hoặc dùng region cho các tỉnh'],
+  [/^list the column under columns: \{ groups: \[\.\.\.\] \} in the definitions$/, 'khai báo cột trong columns: { groups: [...] } của tệp định nghĩa'],
+  [/^add impute_group: <a columns\.groups column> or impute_group: region$/, 'thêm impute_group: <một cột của columns.groups> hoặc impute_group: region'],
+  [/^add impute_group: <a columns\.groups column> \(or region\) at the top of the file$/, 'thêm impute_group: <một cột của columns.groups> (hoặc region) ở đầu tệp'],
+  [/^list it: columns: \{ denominators: \[(.*)\] \}$/, 'khai báo: columns: { denominators: [$1] }'],
+  [/^add denominator: <column>, or remove 'per'$/, "thêm denominator: <cột>, hoặc bỏ 'per'"],
+  [/^use a method that takes its statistics from the units \((.*)\), or treat: \{ method: winsorise, fallback: none \} on this leaf, or treat: none$/, (_m, xs: string) => `dùng một phương pháp lấy thống kê từ các đơn vị (${orVi(xs)}), hoặc treat: { method: winsorise, fallback: none } cho chỉ số lá này, hoặc treat: none`],
+  [/^remove 'transform', or set treat: \{ method: winsorise, fallback: none \} on this leaf$/, "bỏ 'transform', hoặc đặt treat: { method: winsorise, fallback: none } cho chỉ số lá này"],
+  [/^use (.+) for a lower-is-better indicator$/, (_m, xs: string) => `dùng ${orVi(xs)} cho chỉ số càng thấp càng tốt`],
+  [/^remove 'transform'$/, "bỏ 'transform'"],
+  [/^use direction: lower for an indicator where less is better, not swapped goalposts$/, 'với chỉ số càng thấp càng tốt, dùng direction: lower, đừng đảo ngược các mốc'],
+  [/^the goalposts are transformed like the values \(HDI-style\); use min ≥ 0$/, 'các mốc được biến đổi như các giá trị (kiểu HDI); dùng min ≥ 0'],
+  [/^the goalposts are transformed like the values \(HDI-style\); use a min > 0, e\.g\. 1$/, 'các mốc được biến đổi như các giá trị (kiểu HDI); dùng min > 0, ví dụ 1'],
+  [/^put the step at (\S+) before the one at (\S+), or remove the duplicate$/, 'đặt bậc ở mốc $1 trước bậc ở mốc $2, hoặc bỏ bậc trùng'],
+  [/^the steps are transformed like the values$/, 'các bậc được biến đổi như các giá trị'],
+  [/^give step scores ≥ 0, or aggregate: mean$/, 'cho điểm các bậc ≥ 0, hoặc dùng aggregate: mean'],
+  [/^set the target the plan states, e\.g\. target: (\S+)$/, 'đặt mục tiêu theo kế hoạch, ví dụ target: $1'],
+  [/^the target is transformed like the values$/, 'mục tiêu được biến đổi như các giá trị'],
+  [/^use minmax or goalposts here, or aggregate: mean for the group$/, 'dùng minmax hoặc goalposts ở đây, hoặc aggregate: mean cho nhóm'],
+  [/^add one row per (province|unit)$/, 'thêm một dòng cho mỗi tỉnh/đơn vị'],
+  [/^ids are case-sensitive: write '(.*)' exactly as the definitions do$/, "mã phân biệt chữ hoa/thường: viết '$1' đúng như trong tệp định nghĩa"],
+  [/^data give leaves only; a group is computed from its children$/, 'số liệu chỉ ghi các chỉ số lá; nhóm được tính từ các thành phần của nó'],
+  [/^the first is column (\d+); rename or remove one \(a CSV reader would keep only the last\)$/, 'cột đầu tiên là cột thứ $1; đổi tên hoặc bỏ một cột (trình đọc CSV khác sẽ chỉ giữ cột cuối)'],
+  [/^keep one of them$/, 'giữ một trong hai'],
+  [/^add a column '(.*)' with each unit's value \(it is listed under columns\.denominators\)$/, "thêm cột '$1' ghi giá trị của từng đơn vị (cột này được khai báo trong columns.denominators)"],
+  [/^add a column '(.*)' naming each unit's group$/, "thêm cột '$1' ghi nhóm của từng đơn vị"],
+  [/^list a column of your own under columns\.groups and use it as impute_group$/, 'khai báo một cột của riêng bạn trong columns.groups và dùng nó làm impute_group'],
+  [/^this file is read on the 34-province map( \(every row is dated 2025 or later\))?; write (.+), or pass --map 63 for data on the 63 provinces$/, (_m, all: string | undefined, name: string) => `tệp này được đọc theo danh mục 34 tỉnh${all ? ' (mọi dòng đều từ năm 2025 trở đi)' : ''}; hãy viết ${name}, hoặc thêm --map 63 cho số liệu 63 tỉnh`],
+  [/^keep years before and after the 1 July 2025 merger in separate files, or pass --map 63 or --map 34$/, 'để các năm trước và sau khi sáp nhập (01/7/2025) ở các tệp riêng, hoặc thêm --map 63 hay --map 34'],
+  [/^give a unit one group per year$/, 'mỗi đơn vị chỉ thuộc một nhóm trong một năm'],
+  [/^give a unit one value per year$/, 'mỗi đơn vị chỉ có một giá trị trong một năm'],
+  [/^the first is on line (\d+); keep one$/, 'giá trị đầu tiên ở dòng $1; chỉ giữ một'],
+  [/^see 'dti provinces'$/, "xem 'dti provinces'"],
+  [/^the data hold (\d+) units$/, 'số liệu có $1 đơn vị'],
+  [/^the units are: (.+)$/, 'các đơn vị: $1'],
+  [/^give a value the indicator can take$/, 'cho một giá trị mà chỉ số có thể nhận'],
+  [/^read the contributions of those indicators with care$/, 'cần thận trọng khi đọc phần đóng góp của các chỉ số đó'],
+  [/^'(.*)' is declared missing: error; give a value,? or change its policy to zero or exclude$/, "'$1' được khai báo missing: error; hãy điền giá trị, hoặc đổi quy tắc thành zero hay exclude"],
+  [/^drop --merge-2025, or give data on the 63 provinces$/, 'bỏ --merge-2025, hoặc dùng số liệu của 63 tỉnh'],
+  [/^give (.+) its real value, or leave it empty if it is not known$/, 'ghi giá trị thật của $1, hoặc để trống nếu chưa biết'],
+  [/^a geometric mean needs values ≥ 0; normalise this indicator \(goalposts, minmax\) or use aggregate: mean$/, 'trung bình nhân cần giá trị ≥ 0; hãy chuẩn hoá chỉ số này (goalposts, minmax) hoặc dùng aggregate: mean'],
+  [/^check the sign of the value$/, 'kiểm tra dấu của giá trị'],
+  [/^a log needs a positive value; leave the cell empty if there is none$/, 'logarit cần giá trị dương; để trống ô nếu không có giá trị'],
+  [/^is a closing quote missing\?$/, 'có thiếu dấu ngoặc kép đóng không?'],
+  [/^quote the whole value, e\.g\. "…" with no text after the closing quote$/, 'đặt cả giá trị trong ngoặc kép, ví dụ "…", không có chữ nào sau dấu ngoặc kép đóng'],
+  [/^write the value in ordinary notation$/, 'viết giá trị theo cách thông thường'],
+  [/^weights: 0\.25, or \{ spread: 0\.25, levels: \[1\] \}$/, 'weights: 0.25, hoặc { spread: 0.25, levels: [1] }'],
+  [/^see the example in the README \(dti sensitivity\)$/, 'xem ví dụ trong README (dti sensitivity)'],
+  [/^do not use YAML aliases here$/, 'không dùng alias YAML ở đây'],
+  [/^do not use YAML aliases to build large documents$/, 'không dùng alias YAML để dựng tài liệu lớn'],
+  [/^save a sheet with the data in it$/, 'lưu một trang có số liệu'],
+  [/^open it in Excel and save it again$/, 'mở tệp bằng Excel rồi lưu lại'],
+  [/^give every file the same kind of unit$/, 'mọi tệp phải cùng một loại đơn vị'],
+  [/^align the keys of one mapping at the same column$/, 'các khoá của một ánh xạ phải thẳng cột với nhau'],
+  [/^e\.g\. (.+)$/, 'ví dụ $1'],
 ];
 
 /** A diagnostic's message and hint in `lang` (English is how they are made). */
@@ -249,7 +446,7 @@ export function localize(d: Pick<Diagnostic, 'code' | 'message' | 'hint'>, lang:
   const entry = CATALOGUE[d.code as DiagnosticCode] as CatalogueEntry | undefined;
   let message: string | undefined;
   for (const [re, vi] of entry?.messages ?? []) {
-    if (re.test(d.message)) { message = PHRASES.reduce((m, [p, v]) => m.replace(p, v), d.message.replace(re, vi).replace(/ {2,}/g, ' ')); break; }
+    if (re.test(d.message)) { message = PHRASES.reduce((m, [p, v]) => sub(m, p, v), sub(d.message, re, vi).replace(/ {2,}/g, ' ')); break; }
   }
   message ??= entry === undefined ? d.message : `${entry.vi}: ${d.message}`;
   return { message, hint: d.hint === undefined ? undefined : localizeHint(d.hint) };
@@ -264,7 +461,7 @@ const PHRASES: Pattern[] = [
 ];
 
 export function localizeHint(hint: string): string {
-  for (const [re, vi] of HINTS) if (re.test(hint)) return hint.replace(re, vi);
+  for (const [re, vi] of HINTS) if (re.test(hint)) return sub(hint, re, vi);
   return hint;
 }
 
@@ -284,12 +481,26 @@ const PLAIN: Pattern[] = [
   [/^cannot read (.+): no such file$/, 'không đọc được $1: không có tệp này'],
   [/^cannot read (.+): it is a directory$/, 'không đọc được $1: đó là một thư mục'],
   [/^cannot read (.+): permission denied$/, 'không đọc được $1: không có quyền đọc'],
-  [/^cannot (read|write) (.+): (.+)$/, 'không $1 được $2: $3'],
+  [/^cannot read (.+): it is larger than (\d+) MiB, the limit of an input$/, 'không đọc được $1: tệp lớn hơn $2 MiB, giới hạn của một tệp đầu vào'],
+  [/^cannot (read|write) (.+): (.+)$/, (_m, verb: string, file: string, why: string) => `không ${verb === 'read' ? 'đọc' : 'ghi'} được ${file}: ${WHY_VI[why] ?? why}`],
+  [/^cannot read (.+)$/, 'không đọc được $1'],
+  [/^cannot read the map boundaries (.+)$/, 'không đọc được ranh giới bản đồ $1'],
+  [/^'-' is given twice: standard input can be read only once$/, "'-' được nêu hai lần: đầu vào chuẩn chỉ đọc được một lần"],
+  [/^a workbook cannot be written to standard output$/, 'sổ tính không ghi ra đầu ra chuẩn được'],
+  [/^(.+): its units \((province|unit)(?:, (\d+) provinces)?\) differ from the files before$/, (_m, f: string, kind: string, n: string) => `${f}: loại đơn vị (${kind === 'province' ? 'tỉnh' : 'đơn vị tự do'}${n ? `, ${n} tỉnh` : ''}) khác với các tệp trước`],
+  [/^(.+): sheet '(.*)' is missing from the workbook$/, "$1: sổ tính thiếu trang '$2'"],
+  [/^(.+) names no unit$/, '$1 không nêu đơn vị nào'],
+  [/^--by (.+): neither 'region' nor a columns\.groups column of '(.*)'$/, "--by $1: không phải 'region', cũng không phải cột columns.groups của '$2'"],
+  [/^--by (.+): the data have no '(.*)' column, or it is empty$/, "--by $1: số liệu không có cột '$2', hoặc cột này trống"],
+  [/^refusing to write over the input file (.+) \(it is standard input\)$/, 'không ghi đè lên tệp đầu vào $1 (đó là đầu vào chuẩn)'],
   [/^refusing to write over the input file (.+)$/, 'không ghi đè lên tệp đầu vào $1'],
   [/^--check needs --output <file> to compare with$/, '--check cần --output <tệp> để so sánh'],
   [/^unknown region (.+)$/, 'không có vùng $1'],
   [/^unknown unit$/, 'không có đơn vị này'],
   [/^unknown encoding (.+)$/, 'không biết bảng mã $1'],
+  [/^values missing$/, 'thiếu giá trị'],
+  [/^cannot merge$/, 'không sáp nhập được'],
+  [/^invalid data$/, 'số liệu không hợp lệ'],
   [/^cannot tell the format from the extension (.+) of (.+)$/, 'không biết định dạng của phần mở rộng $1 ($2)'],
   [/^a workbook \(-f xlsx\) is written to a file, not to standard output$/, 'sổ tính (-f xlsx) phải ghi ra tệp, không ra màn hình'],
   [/^a template is written as \.xlsx, \.csv or \.tsv, not (.+)$/, 'mẫu được ghi dạng .xlsx, .csv hoặc .tsv, không phải $1'],
@@ -299,6 +510,20 @@ const PLAIN: Pattern[] = [
   [/^--allow-partial-merge goes with --merge-2025$/, '--allow-partial-merge đi cùng --merge-2025'],
 ];
 const PLAIN_HINTS: Pattern[] = [
+  [/^pipe a file in \(dti score - < data\.csv\) or name the file$/, 'chuyển một tệp vào qua đường ống (dti score - < data.csv), hoặc nêu tên tệp'],
+  [/^name the other files, e\.g\. (.+)$/, 'nêu tên các tệp kia, ví dụ $1'],
+  [/^give a file name, e\.g\. (.+)$/, 'nêu tên một tệp, ví dụ $1'],
+  [/^run the same command without --check to write it$/, 'chạy lại chính lệnh này, bỏ --check, để ghi tệp'],
+  [/^check the file and its permissions$/, 'kiểm tra tệp và quyền truy cập'],
+  [/^free some space, or write elsewhere with -o$/, 'giải phóng dung lượng, hoặc ghi vào chỗ khác bằng -o'],
+  [/^check that the folder exists and is writable$/, 'kiểm tra thư mục có tồn tại và ghi được không'],
+  [/^one unit per line, in a UTF-8 text file$/, 'mỗi dòng một đơn vị, trong một tệp văn bản UTF-8'],
+  [/^one unit per line$/, 'mỗi dòng một đơn vị'],
+  [/^free units \(a 'unit' column\) have no region$/, "đơn vị tự do (cột 'unit') không có vùng"],
+  [/^add a column '(.*)' naming each unit's group$/, "thêm cột '$1' ghi nhóm của từng đơn vị"],
+  [/^list the column under columns: \{ groups: \[\.\.\.\] \} in the definitions$/, 'khai báo cột trong columns: { groups: [...] } của tệp định nghĩa'],
+  [/^one of: region, (.+)$/, 'một trong: region, $1'],
+  [/^use \.csv, \.tsv, \.md, \.json, \.xlsx or \.txt, or name the format: (\S+) \(\.xls is the old Excel format: write \.xlsx\)$/, 'dùng .csv, .tsv, .md, .json, .xlsx hoặc .txt, hoặc nêu định dạng: $1 (.xls là định dạng Excel cũ: hãy ghi .xlsx)'],
   [/^check the path \(it is relative to the current directory\)$/, 'kiểm tra đường dẫn (tính từ thư mục hiện tại)'],
   [/^choose another --output file$/, 'chọn tệp --output khác'],
   [/^name the file: -o ket-qua\.xlsx$/, 'đặt tên tệp: -o ket-qua.xlsx'],
@@ -308,10 +533,26 @@ const PLAIN_HINTS: Pattern[] = [
   [/^one of: (.+)$/, 'một trong: $1'],
 ];
 
+/** Why a file could not be read or written (src/cli/files.ts), in Vietnamese. */
+const WHY_VI: Record<string, string> = {
+  'no such file': 'không có tệp này',
+  'no such folder': 'không có thư mục này',
+  'permission denied': 'không có quyền',
+  'operation not permitted': 'thao tác không được phép',
+  'no space left on the device': 'thiết bị hết dung lượng',
+  'disk quota exceeded': 'vượt hạn mức đĩa',
+  'the file system is read-only': 'hệ thống tệp chỉ đọc',
+  'it is a directory': 'đây là thư mục',
+  'a part of the path is not a folder': 'một phần của đường dẫn không phải thư mục',
+  'nothing is reading from it': 'không có gì đang đọc từ đó',
+  'input/output error': 'lỗi vào/ra',
+  'it is neither a regular file nor a pipe or device': 'đây không phải tệp thường, đường ống hay thiết bị',
+};
+
 /** A message without a code (a usage or file error) in `lang`. */
 export function localizePlain(message: string, hint: string | undefined, lang: Lang): { message: string; hint: string | undefined } {
   if (lang === 'en') return { message, hint };
-  const tr = (t: string, ps: Pattern[]) => { for (const [re, vi] of ps) if (re.test(t)) return t.replace(re, vi); return t; };
+  const tr = (t: string, ps: Pattern[]) => { for (const [re, vi] of ps) if (re.test(t)) return sub(t, re, vi); return t; };
   return { message: tr(message, PLAIN), hint: hint === undefined ? undefined : tr(localizeHint(hint), PLAIN_HINTS) };
 }
 
@@ -347,8 +588,8 @@ export function localizeCommander(text: string, lang: Lang): string {
   return text.split('\n').map((line) => {
     for (const [re, vi] of COMMANDER) {
       if (re.test(line)) {
-        const out = line.replace(re, vi);
-        for (const [r2, v2] of COMMANDER_REASONS) if (r2.test(out)) return out.replace(r2, v2);
+        const out = sub(line, re, vi);
+        for (const [r2, v2] of COMMANDER_REASONS) if (r2.test(out)) return sub(out, r2, v2);
         return out;
       }
     }
