@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeColumn } from '../src/core/engine.js';
 import type { IndicatorNode } from '../src/core/definitions.js';
 import { plainNumber } from '../src/core/values.js';
+import { SortedPool } from '../src/core/methods/normalise/rank.js';
 import { collationOrder, rankKeys } from '../src/core/stages/rank.js';
 import { compareVi } from '../src/core/text.js';
 
@@ -42,6 +43,42 @@ describe('rank normalisation', () => {
       const pooled = [...normalizeColumn(l, xs, [...xs, ...other])];
       const wantPooled = slow(xs, [...xs, ...other], lower);
       pooled.forEach((v, i) => (Number.isNaN(wantPooled[i]!) ? expect(v).toBeNaN() : expect(v).toBeCloseTo(wantPooled[i]!, 12)));
+    }), { numRuns: 300 });
+  });
+});
+
+describe('SortedPool, the rank and percentile search', () => {
+  it('counts the values below and up to any value, however the pool is spread', () => {
+    // Skewed, huge, tiny, infinite and tied values, -0 and 0: the bucket index must never cut
+    // the answer off, whatever the distribution.
+    const x = fc.oneof(fc.double({ noNaN: false }), fc.constantFrom(0, -0, 1, 1, 2, 1e-100, 1e100, -1e100, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, Infinity, -Infinity, NaN),
+      fc.integer({ min: -3, max: 3 }));
+    fc.assert(fc.property(fc.array(x, { maxLength: 80 }), fc.array(x, { maxLength: 20 }), (pool, queries) => {
+      const sp = new SortedPool(Float64Array.from(pool));
+      const present = pool.filter((u) => !Number.isNaN(u));
+      expect(sp.m).toBe(present.length);
+      for (const v of [...queries, ...pool]) {
+        if (Number.isNaN(v)) continue;
+        expect(sp.lowerBound(v)).toBe(present.filter((u) => u < v).length);
+        expect(sp.upperBound(v)).toBe(present.filter((u) => u <= v).length);
+      }
+    }), { seed: 20261207, numRuns: 2000 });
+  });
+  it('gives percentile its definition: the share of the other units beaten', () => {
+    const l = { ...leaf('higher'), normalize: { method: 'percentile' as const } };
+    const ll = { ...leaf('lower'), normalize: { method: 'percentile' as const } };
+    fc.assert(fc.property(fc.array(value, { maxLength: 60 }), (xs) => {
+      const p = xs.filter((v) => !Number.isNaN(v));
+      const m = p.length;
+      const hi = [...normalizeColumn(l, xs)];
+      const lo = [...normalizeColumn(ll, xs)];
+      xs.forEach((v, i) => {
+        if (Number.isNaN(v)) { expect(hi[i]).toBeNaN(); return; }
+        const below = p.filter((u) => u < v).length;
+        const above = p.filter((u) => u > v).length;
+        expect(hi[i]).toBeCloseTo(m <= 1 ? 1 : below / (m - 1), 12);
+        expect(lo[i]).toBeCloseTo(m <= 1 ? 1 : above / (m - 1), 12);
+      });
     }), { numRuns: 300 });
   });
 });

@@ -1,5 +1,5 @@
 import { clamp01, normaliseMethod } from '../method.js';
-import { lowerBound, sortedPresent, upperBound } from './rank.js';
+import { SortedPool } from './rank.js';
 
 /**
  * Percentile rank as COINr's n_prank: (rank with ties at their lowest − 1)/(n − 1), i.e. the
@@ -21,13 +21,13 @@ export const percentile = normaliseMethod({
   negative: false,
   check() {},
   apply(x, pool, _p, lower, _tf, out) {
-    const sorted = sortedPresent(pool);
-    const m = sorted.length;
+    const sp = new SortedPool(pool);
+    const m = sp.m;
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       if (Number.isNaN(v)) continue;
       if (m <= 1) { out[i] = 1; continue; }
-      const beaten = lower ? m - upperBound(sorted, v) : lowerBound(sorted, v);
+      const beaten = lower ? m - sp.upperBound(v) : sp.lowerBound(v);
       out[i] = clamp01(beaten / (m - 1));
     }
   },
