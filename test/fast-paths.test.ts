@@ -6,6 +6,8 @@ import { normalizeColumn } from '../src/core/engine.js';
 import type { IndicatorNode } from '../src/core/definitions.js';
 import { plainNumber } from '../src/core/values.js';
 import { SortedPool } from '../src/core/methods/normalise/rank.js';
+import { delimitedCell } from '../src/render/format.js';
+import { ranksWithin } from '../src/core/score.js';
 import { collationOrder, rankKeys } from '../src/core/stages/rank.js';
 import { compareVi } from '../src/core/text.js';
 
@@ -141,5 +143,35 @@ describe('collation places, the ranking\'s tie-break', () => {
       expect(fast.order).toEqual(slow.order);
       expect(calls).toBeLessThanOrEqual(1);
     }), { numRuns: 300 });
+  });
+});
+
+describe('delimitedCell, the CSV/TSV cell writer', () => {
+  it('writes what guarding (plain numbers pass, formulas get an apostrophe) then quoting did', () => {
+    // The definition it replaced, with regular expressions.
+    const PLAIN = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+    const want = (s: string, d: string) => {
+      const g = PLAIN.test(s) ? s : /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+      return g.includes(d) || g.includes('"') || g.includes('\n') || g.includes('\r') ? `"${g.replace(/"/g, '""')}"` : g;
+    };
+    const ch = fc.constantFrom('0', '1', '9', '.', '-', '+', 'e', 'E', ',', '\t', '"', '\n', '\r', '=', '@', ' ', 'a', 'Đ', '');
+    fc.assert(fc.property(fc.array(ch, { maxLength: 8 }).map((c) => c.join('')), fc.constantFrom(',', '\t'), (s, d) => {
+      expect(delimitedCell(s, d)).toBe(want(s, d));
+    }), { seed: 20261208, numRuns: 5000 });
+  });
+});
+
+describe('ranksWithin, the rank within a region or --by group', () => {
+  it('is 1 + the units of the same group ranked strictly better; null when unranked or in no group', () => {
+    const unit = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(null, 'A', 'B', 'Đông Nam Bộ', ''));
+    fc.assert(fc.property(fc.array(unit, { maxLength: 50 }), (units) => {
+      const ranks = Int32Array.from(units, (u) => u[0]);
+      const got = ranksWithin(ranks, (i) => units[i]![1]);
+      units.forEach(([r, g], i) => {
+        if (r === 0 || g === null) { expect(got[i]).toBeNull(); return; }
+        const better = units.filter(([r2, g2]) => g2 === g && r2 !== 0 && r2 < r).length;
+        expect(got[i]).toBe(better + 1);
+      });
+    }), { seed: 20261209, numRuns: 1000 });
   });
 });

@@ -312,6 +312,32 @@ export function scoreLazily(fw: Framework, data: Dataset, opts: ScoreOptions & {
   return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi', opts.byRegion === true, opts.detail ?? 'indicators', opts.detailOnDemand ?? opts.detail ?? 'indicators', opts.by);
 }
 
+/**
+ * Each unit's rank within its group: 1 + the units of the same group ranked strictly better
+ * (competition ranks, as the overall ranking's); null when unranked (rank 0) or in no group.
+ * The ranked units are taken in order of rank once, not compared with every other unit.
+ */
+export function ranksWithin(ranks: Int32Array, groupOf: (i: number) => string | null): (number | null)[] {
+  const n = ranks.length;
+  const out = new Array<number | null>(n).fill(null);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (ranks[i] !== 0) idx.push(i);
+  idx.sort((a, b) => ranks[a]! - ranks[b]!);
+  // Per group: units seen, and the rank and count at the start of the current tied block.
+  const seen = new Map<string, { count: number; rank: number; before: number }>();
+  for (const i of idx) {
+    const g = groupOf(i);
+    if (g === null) continue;
+    const r = ranks[i]!;
+    let s = seen.get(g);
+    if (s === undefined) seen.set(g, (s = { count: 0, rank: 0, before: 0 }));
+    if (s.rank !== r) { s.rank = r; s.before = s.count; }
+    out[i] = s.before + 1;
+    s.count++;
+  }
+  return out;
+}
+
 function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diags: Diagnostic[], lang: Lang, byRegion: boolean,
   detail: 'pillars' | 'groups' | 'indicators', lazyDetail: 'pillars' | 'groups' | 'indicators', by?: string): { result: ScoreResult; detailOf: UnitDetail } {
   const d = fw.definitions;
@@ -323,25 +349,13 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
   const change = (before: number | null, now: number | null) => (before === null || now === null ? null : before - now);
 
   const warnings: ResultWarning[] = diags.map(resultWarning);
-  const regionRank = (i: number): number | null => {
-    const reg = cur.records[i]!.region;
-    const r = cur.ranks[i]!;
-    if (reg === null || r === 0) return null;
-    let better = 0;
-    cur.records.forEach((o, j) => { if (o.region === reg && cur.ranks[j]! !== 0 && cur.ranks[j]! < r) better++; });
-    return better + 1;
-  };
+  let regionRanks: (number | null)[] | undefined;
+  const regionRank = (i: number): number | null => (regionRanks ??= ranksWithin(cur.ranks, (j) => cur.records[j]!.region))[i]!;
   // --by <column>: each unit's group (that year's row) and the rank within it.
   const byCol = by === undefined ? -1 : d.columns.groups.indexOf(by);
   const groupOfUnit = (i: number) => (byCol < 0 ? null : cur.records[i]!.groups?.[byCol] ?? null);
-  const groupRank = (i: number): number | null => {
-    const g = groupOfUnit(i);
-    const r = cur.ranks[i]!;
-    if (g === null || r === 0) return null;
-    let better = 0;
-    for (let j = 0; j < n; j++) if (groupOfUnit(j) === g && cur.ranks[j]! !== 0 && cur.ranks[j]! < r) better++;
-    return better + 1;
-  };
+  let groupRanks: (number | null)[] | undefined;
+  const groupRank = (i: number): number | null => (groupRanks ??= ranksWithin(cur.ranks, groupOfUnit))[i]!;
   const imputes = fw.leaves.some((ni) => fw.nodes[ni]!.def!.impute !== 'none');
   const unitDetail = (i: number, level: 'pillars' | 'groups' | 'indicators'): Pick<RankedUnit, 'groups' | 'indicators'> => {
     const groups: Record<string, number | null> = {};

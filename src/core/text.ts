@@ -32,7 +32,7 @@ export function compareVi(a: string, b: string): number {
  */
 export function fixed(x: number, decimals: number): string {
   const s = x.toFixed(decimals);
-  return s === '-0' || /^-0\.0*$/.test(s) ? s.slice(1) : s;
+  return s.charCodeAt(0) === 45 /* - */ && (s === '-0' || /^-0\.0*$/.test(s)) ? s.slice(1) : s;
 }
 
 /** The value rounded to `decimals` as a number (the key that `ties: rounded` ranks on). */

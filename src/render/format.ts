@@ -42,6 +42,30 @@ function guardCell(s: string): string {
   return PLAIN_NUMBER.test(s) ? s : guardFormula(s);
 }
 
+/** Whether `s` is what PLAIN_NUMBER matches (a character loop: most cells of a ranking are numbers). */
+function isPlainNumber(s: string): boolean {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const digits = (from: number) => { let k = from; while (k < n && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++; return k; };
+  let k = digits(i);
+  if (k === i) return false;
+  i = k;
+  if (i < n && s.charCodeAt(i) === 46 /* . */) { k = digits(i + 1); if (k === i + 1) return false; i = k; }
+  if (i < n && (s.charCodeAt(i) | 32) === 101 /* e */) {
+    i++;
+    if (i < n && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) i++;
+    k = digits(i);
+    if (k === i) return false;
+    i = k;
+  }
+  return i === n;
+}
+
+/** A cell of delimited output: guarded, then quoted if needed (a plain number needs neither). */
+export function delimitedCell(s: string, delim: string): string {
+  return s === '' || isPlainNumber(s) ? s : quoteCsv(guardFormula(s), delim);
+}
+
 export function renderDelimited(cols: readonly Column[], delim: ',' | '\t'): string {
   return [...delimitedChunks(cols, rowsOf(cols), delim)].join('');
 }
@@ -55,7 +79,11 @@ function* rowsOf(cols: readonly Column[]): Generator<string[]> {
 /** Delimited text a line at a time: the header, then one line per row of `rows`. */
 export function* delimitedChunks(cols: readonly Pick<Column, 'header' | 'text'>[], rows: Iterable<string[]>, delim: ',' | '\t'): Generator<string> {
   yield cols.map((c) => quoteCsv(guardCell(c.header), delim)).join(delim) + '\n';
-  for (const row of rows) yield row.map((s) => quoteCsv(guardCell(s), delim)).join(delim) + '\n';
+  for (const row of rows) {
+    let line = '';
+    for (let k = 0; k < row.length; k++) line += (k === 0 ? '' : delim) + delimitedCell(row[k]!, delim);
+    yield line + '\n';
+  }
 }
 
 /**

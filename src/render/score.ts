@@ -218,7 +218,9 @@ export function* renderScoreChunks(result: ScoreResult, fw: Framework, o: Render
     case 'tsv': {
       const rows = selected(result, o);
       const sp = specs(result, fw, o, true, rows);
-      yield* delimitedChunks(sp, cellsOf(rows, sp, full), o.format === 'csv' ? ',' : '\t');
+      // Only the groups and indicators columns read a unit's detail.
+      const detailed = o.detail === 'groups' || o.detail === 'indicators';
+      yield* delimitedChunks(sp, cellsOf(rows, sp, detailed ? full : (r) => r), o.format === 'csv' ? ',' : '\t');
       return;
     }
     case 'md': {
