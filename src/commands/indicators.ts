@@ -101,7 +101,7 @@ export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
       id: node.id, depth: node.depth, kind: def.kind, name: def.name[lang], weight: node.weight, share,
       aggregate: def.kind === 'group' ? `${def.aggregate}${def.floor > 0 ? ` (floor ${def.floor})` : ''}` : null,
       normalize: def.kind === 'leaf' ? describeNormalize(def.normalize, def.transform, def.direction) : null,
-      unit: def.unit, missing: def.missing, pillars: pillarsOf(node.id), years: showYears(def.years),
+      unit: def.unit?.[lang] ?? null, missing: def.missing, pillars: pillarsOf(node.id), years: showYears(def.years),
       ...(staged && def.kind === 'leaf' ? { stages: leafStages(fw, def, lang) } : {}),
     });
     for (const c of node.children) walk(c, y);

@@ -44,13 +44,13 @@ export interface Template {
 export function buildTemplate(fw: Framework, o: { units: string[]; unitColumn: 'province' | 'unit'; year?: number; lang: 'vi' | 'en' }): Template {
   const leaves = fw.leaves.map((ni) => fw.nodes[ni]!.def!);
   const describe = (d: (typeof leaves)[number]) => {
-    const unit = d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit;
+    const unit = d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit?.[o.lang] ?? null;
     return `${d.name[o.lang]}${unit === null || unit === '' ? '' : ` (${unit})`}`;
   };
   const header = [o.unitColumn, 'year', ...leaves.map((d) => d.id)];
   const notes = [o.lang === 'vi' ? '# Tên chỉ tiêu (đơn vị) →' : '# Indicator (unit) →', o.lang === 'vi' ? 'năm' : 'year', ...leaves.map(describe)];
   const rows = o.units.map((u) => [u, o.year === undefined ? '' : String(o.year), ...leaves.map(() => '')]);
-  const indicators = leaves.map((d) => [d.id, d.name[o.lang], d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit ?? '', d.source.join('; ')]);
+  const indicators = leaves.map((d) => [d.id, d.name[o.lang], d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit?.[o.lang] ?? '', d.source.join('; ')]);
   return { unitColumn: o.unitColumn, header, notes, rows, indicators };
 }
 

@@ -53,7 +53,8 @@ export interface IndicatorNode {
   aggregate: Aggregate;
   children: IndicatorNode[];
   /** Leaves only. */
-  unit: string | null;
+  /** The unit of a leaf's values, in both languages (a plain text is both). */
+  unit: Name | null;
   /** Leaves only: the header an office's spreadsheet uses for this indicator (`column:`), read as the id. */
   column: string | null;
   direction: Direction;
@@ -260,7 +261,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     const treat = toTreat(rn.treat, fileTreat);
     checkLeafStages(rn, { impute, treat, normalize, transform, columns, imputeGroup: d.impute_group ?? null }, path, fail);
     return {
-      ...base, kind: 'leaf', aggregate: fileAggregate, children: [], unit: rn.unit ?? null, column: rn.column ?? null, direction, transform, normalize,
+      ...base, kind: 'leaf', aggregate: fileAggregate, children: [], unit: rn.unit === undefined ? null : toName(rn.unit), column: rn.column ?? null, direction, transform, normalize,
       denominator: rn.denominator ?? null, per: rn.per ?? 1, impute, treat, floor: 0,
     };
   };

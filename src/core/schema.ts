@@ -64,7 +64,7 @@ export interface RawNode {
   aggregate?: z.infer<typeof AggregateSchema> | undefined;
   missing?: z.infer<typeof MissingSchema> | undefined;
   children?: RawNode[] | undefined;
-  unit?: string | undefined;
+  unit?: z.infer<typeof NameSchema> | undefined;
   column?: string | undefined;
   direction?: z.infer<typeof DirectionSchema> | undefined;
   transform?: z.infer<typeof TransformSchema> | undefined;
@@ -88,7 +88,8 @@ export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
   get children() {
     return z.array(NodeSchema).min(1).optional();
   },
-  unit: z.string().optional(),
+  // Free text, or { vi, en } like a name.
+  unit: NameSchema.optional(),
   column: z.string().min(1).optional(),
   direction: DirectionSchema.optional(),
   transform: TransformSchema.optional(),
