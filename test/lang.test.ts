@@ -34,7 +34,7 @@ function englishIn(text: string): string[] {
 }
 
 const DIACRITICS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
-const PLACES = [...PROVINCES.map((p) => p.name), ...PROVINCES_2025.map((p) => p.name), ...REGIONS.flatMap((r) => [r.name, ...r.aliases])]
+const PLACES = [...PROVINCES.map((p) => p.name), ...PROVINCES_2025.map((p) => p.name), ...REGIONS.flatMap((r) => [r.name, ...r.aliases]), 'Hoàng Sa', 'Trường Sa']
   .sort((a, b) => b.length - a.length);
 
 /** Bad inputs, each a command line run in a folder holding the files below. */
@@ -132,5 +132,36 @@ describe('messages of bad input', () => {
       for (const p of PLACES) t = t.split(p).join(' ');
       expect(new RegExp(`.{0,40}${DIACRITICS.source}.{0,40}`, 'i').exec(t)?.[0], `Vietnamese in 'dti ${args.join(' ')} --lang en':\n${r.stderr}`).toBeUndefined();
     }
+  });
+});
+
+describe('the report’s charts for screen readers', () => {
+  /** Every aria-label and aria-roledescription of a page written by dti report. */
+  async function aria(lang: 'vi' | 'en'): Promise<string[]> {
+    const dir = tmp();
+    const out = join(dir, 'r.html');
+    const r = await cli(['report', 'data/2023.csv', '--unit', 'Nghệ An', '--sensitivity', '--lang', lang, '-o', out, '-q']);
+    expect(r.code).toBe(0);
+    const html = (await import('node:fs')).readFileSync(out, 'utf8');
+    return [...html.matchAll(/aria-(?:label|roledescription)="([^"]*)"/g)].map((m) => m[1]!.replace(/&#x27;|&apos;/g, "'"));
+  }
+  // Vega's own words for axes, legends and marks, and the data fields it names when a layer has no description.
+  const VEGA = ['axis', 'legend', 'titled', 'scale', 'values', 'ending', 'mark', 'container', 'bar', 'point', 'rule', 'rect',
+    'symbol', 'text', 'shape', 'group', 'geoshape', 'title', 'Title', 'discrete', 'linear', 'fill', 'stroke', 'color',
+    'median', 'unit', 'rank', 'node', 'kind', 'lon', 'lat', 'name', 'mean', 'up', 'me', 'prev', 'dir'];
+  it('are named in Vietnamese on a Vietnamese page (Vega writes English)', async () => {
+    const labels = await aria('vi');
+    expect(labels.length).toBeGreaterThan(500);
+    const left = labels.filter((l) => VEGA.some((w) => new RegExp(`(?<![\\p{L}\\w-])${w}(?![\\p{L}\\w-])`, 'u').test(l.replace(/'[^']*'/g, ''))));
+    expect(left.slice(0, 5)).toEqual([]);
+    expect(labels).toContain('trục');
+    expect(labels.some((l) => l.startsWith('Trục tung, thang rời rạc, 63 giá trị: '))).toBe(true);
+  });
+  it('are English on an English page', async () => {
+    const labels = await aria('en');
+    let t = labels.join('\n');
+    for (const p of PLACES) t = t.split(p).join(' ');
+    expect(new RegExp(`.{0,40}${DIACRITICS.source}.{0,40}`, 'i').exec(t)?.[0]).toBeUndefined();
+    expect(labels).toContain('axis');
   });
 });

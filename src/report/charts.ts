@@ -3,7 +3,8 @@
  * strings with Vega at build time, so the page shows them with scripts blocked and on paper.
  * Vega and Vega-Lite are imported dynamically: only `dti report` loads them.
  */
-import type { Labels } from './i18n.js';
+import { type Labels, vegaAriaVi } from './i18n.js';
+import type { Lang } from '../core/score.js';
 import { type ReportModel, fmt } from './model.js';
 import { maxOf, minOf } from '../core/arrays.js';
 
@@ -103,7 +104,8 @@ export function mapSpec(m: ReportModel, topo: Topology, L: Labels): Spec {
       {
         name: 'island_labels',
         data: { values: islands },
-        mark: { type: 'text', dy: 24, fontSize: 11, fontStyle: 'italic', fill: '#222222' },
+        // The marker above is named already: the label is drawing only for a screen reader.
+        mark: { type: 'text', dy: 24, fontSize: 11, fontStyle: 'italic', fill: '#222222', aria: false },
         encoding: { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' }, text: { field: 'name' } },
       },
     ],
@@ -162,9 +164,10 @@ export function changeSpec(m: ReportModel, L: Labels): Spec | null {
     data: { values },
     encoding: { y },
     layer: [
-      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { ...x, field: 'prev' }, x2: { field: 'rank' }, color } },
+      // One accessible name per unit (on the previous rank's point); the line and the current point are drawing only.
+      { mark: { type: 'rule', strokeWidth: 2, aria: false }, encoding: { x: { ...x, field: 'prev' }, x2: { field: 'rank' }, color } },
       { mark: { type: 'point', filled: false, size: 40, strokeWidth: 1.5 }, encoding: { x: { ...x, field: 'prev' }, color, description: { field: 'text' } } },
-      { mark: { type: 'point', filled: true, size: 50, opacity: 1 }, encoding: { x: { ...x, field: 'rank' }, color } },
+      { mark: { type: 'point', filled: true, size: 50, opacity: 1, aria: false }, encoding: { x: { ...x, field: 'rank' }, color } },
     ],
   };
 }
@@ -195,7 +198,7 @@ export function distributionSpec(m: ReportModel, L: Labels): Spec | null {
       },
       {
         data: { values: [{ mean, text: `${L.mean} ${fmt(mean, m.decimals)}` }] },
-        mark: { type: 'text', align: 'left', dx: 4, y: 8, color: '#d35400', fontSize: 11 },
+        mark: { type: 'text', align: 'left', dx: 4, y: 8, color: '#d35400', fontSize: 11, aria: false },
         encoding: { x: { field: 'mean', type: 'quantitative' }, text: { field: 'text' } },
       },
     ],
@@ -218,12 +221,14 @@ function load(): Promise<[Vega, VegaLite]> {
  * process-wide counter; they are renumbered per chart (`prefix`) so the page is the same
  * bytes however many reports the process has made, and ids never clash between charts.
  */
-export async function renderSvg(spec: Spec, prefix: string, mapLabel?: string): Promise<string> {
+export async function renderSvg(spec: Spec, prefix: string, mapLabel?: string, lang: Lang = 'en'): Promise<string> {
   const [vega, vl] = await load();
   const compiled = vl.compile(spec as never).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   let svg = await view.toSVG();
   view.finalize();
+  // Vega names axes, legends and marks for screen readers in English: in Vietnamese on a Vietnamese page.
+  if (lang === 'vi') svg = vegaAriaVi(svg);
   return stableIds(svg, prefix, mapLabel);
 }
 

@@ -118,3 +118,51 @@ const EN: Labels = {
 export function reportLabels(lang: Lang): Labels {
   return lang === 'en' ? EN : VI;
 }
+
+/** Vega's names of marks, as its ARIA attributes give them. */
+const MARKS_VI: Record<string, string> = {
+  rect: 'hình chữ nhật', rule: 'đường kẻ', symbol: 'ký hiệu', text: 'chữ', shape: 'hình', group: 'nhóm', line: 'đường',
+  area: 'vùng', arc: 'cung', path: 'đường nét', image: 'hình ảnh', trail: 'vệt', bar: 'cột', point: 'điểm',
+  geoshape: 'vùng bản đồ', tick: 'vạch', circle: 'hình tròn', square: 'hình vuông',
+  axis: 'trục', legend: 'chú giải', title: 'tiêu đề',
+};
+const SCALES_VI: Record<string, string> = {
+  discrete: 'rời rạc', linear: 'tuyến tính', log: 'logarit', pow: 'lũy thừa', sqrt: 'căn bậc hai', symlog: 'logarit đối xứng',
+  time: 'thời gian', utc: 'thời gian (UTC)', sequential: 'liên tục', quantile: 'phân vị', quantize: 'lượng tử', threshold: 'ngưỡng',
+};
+const CHANNELS_VI: Record<string, string> = {
+  'fill color': 'màu tô', 'stroke color': 'màu viền', size: 'kích thước', shape: 'hình dạng', opacity: 'độ mờ',
+  fillOpacity: 'độ mờ của màu tô', strokeOpacity: 'độ mờ của màu viền', strokeWidth: 'độ dày nét', strokeDash: 'kiểu nét',
+};
+const LEGENDS_VI: Record<string, string> = { gradient: ' dải màu', symbol: ' ký hiệu', discrete: ' rời rạc' };
+
+/** What a scale holds ("values from 0 to 1", "63 values: a, b, ending with z"), in Vietnamese. */
+function domainVi(d: string): string {
+  let m = /^values from (.*) to (.*)$/.exec(d);
+  if (m) return `giá trị từ ${m[1]} đến ${m[2]}`;
+  m = /^(\d+) (?:values?|boundar(?:y|ies)): (.*)$/.exec(d);
+  if (m) {
+    const kind = d.includes('boundar') ? 'ngưỡng' : 'giá trị';
+    return `${m[1]} ${kind}: ${m[2]!.replace(/, ending with (.*)$/, ', …, cuối cùng là $1')}`;
+  }
+  return d;
+}
+
+/**
+ * The accessible names Vega writes into a chart (aria-label of axes and legends,
+ * aria-roledescription of marks) in Vietnamese. Vega makes them in English whatever the
+ * language of the page; the report's own labels (titles, data) are already Vietnamese.
+ */
+export function vegaAriaVi(svg: string): string {
+  return svg
+    .replace(/aria-roledescription="([^"]*)"/g, (_a, r: string) => {
+      const m = /^(\w+) mark( container)?$/.exec(r);
+      const vi = m ? (m[1] === 'group' ? 'nhóm' : `${m[2] ? 'nhóm ' : ''}${MARKS_VI[m[1]!] ?? m[1]}`) : MARKS_VI[r] ?? r;
+      return `aria-roledescription="${vi}"`;
+    })
+    .replace(/aria-label="Title text '([^"]*)'"/g, "aria-label=\"Tiêu đề '$1'\"")
+    .replace(/aria-label="([XY])-axis(?: titled '([^"]*?)')? for a (\w+) scale with ([^"]*)"/g, (_a, xy: string, title: string | undefined, type: string, d: string) =>
+      `aria-label="Trục ${xy === 'X' ? 'hoành' : 'tung'}${title === undefined ? '' : ` '${title}'`}, thang ${SCALES_VI[type] ?? type}, ${domainVi(d)}"`)
+    .replace(/aria-label="(\w+ )?[Ll]egend(?: titled '([^"]*?)')? for ([^"]*?) with ([^"]*)"/g, (_a, type: string | undefined, title: string | undefined, ch: string, d: string) =>
+      `aria-label="Chú giải${LEGENDS_VI[(type ?? '').trim().toLowerCase()] ?? ''}${title === undefined ? '' : ` '${title}'`} cho ${ch.split(/, | and /).map((c) => CHANNELS_VI[c] ?? c).join(', ')}, ${domainVi(d)}"`);
+}

@@ -25,9 +25,9 @@ export interface ReportParts {
 export async function buildReport(model: ReportModel, parts: ReportParts): Promise<string> {
   const L = reportLabels(model.lang);
   const maybe = async (spec: Record<string, unknown> | null, prefix: string, label: string) =>
-    (spec === null ? null : renderSvg(spec, prefix, label));
+    (spec === null ? null : renderSvg(spec, prefix, label, model.lang));
   const map = model.map !== null && parts.topology !== null
-    ? focusableShapes(await renderSvg(mapSpec(model, parts.topology, L), 'map', L.map))
+    ? focusableShapes(await renderSvg(mapSpec(model, parts.topology, L), 'map', L.map, model.lang))
     : null;
   const pillars = await maybe(pillarSpec(model, L), 'pillars', L.pillars);
   const changes = await maybe(changeSpec(model, L), 'changes', L.changes);

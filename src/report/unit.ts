@@ -61,6 +61,7 @@ const T = {
     sensCaption: (lvl: string) => `Khoảng hạng ${lvl}% của mỗi đơn vị (vạch) và trung vị (chấm); đơn vị đang xem tô cam.`,
     varied: 'Các lựa chọn thay đổi',
     intervalRank: 'Hạng',
+    median: 'trung vị',
   },
   en: {
     title: (u: string) => `Profile: ${u}`,
@@ -96,6 +97,7 @@ const T = {
     sensCaption: (lvl: string) => `Each unit’s ${lvl}% rank interval (line) and median (dot); the unit shown in orange.`,
     varied: 'Choices varied',
     intervalRank: 'Rank',
+    median: 'median',
   },
 };
 
@@ -122,8 +124,8 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
     width: 380,
     height: { step: 22 },
     data: { values: main.flatMap((n, i) => [
-      { node: n.label, order: i, kind: t.earned, k: 0, points: Math.max(0, n.points!) },
-      { node: n.label, order: i, kind: t.lost, k: 1, points: n.pointsLost! },
+      { node: n.label, order: i, kind: t.earned, k: 0, points: Math.max(0, n.points!), text: `${n.label} · ${t.earned}: ${fixed(Math.max(0, n.points!), 1)}` },
+      { node: n.label, order: i, kind: t.lost, k: 1, points: n.pointsLost!, text: `${n.label} · ${t.lost}: ${fixed(n.pointsLost!, 1)}` },
     ]) },
     mark: { type: 'bar' },
     encoding: {
@@ -131,6 +133,7 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
       x: { field: 'points', type: 'quantitative', stack: 'zero', title: t.points },
       color: { field: 'kind', type: 'nominal', title: null, scale: { domain: [t.earned, t.lost], range: [EARNED, LOST] }, legend: { orient: 'top' } },
       order: { field: 'k', type: 'quantitative' },
+      description: { field: 'text' },
     },
   };
   const contribs = e.change?.contributions.filter((c) => c.depth === 1) ?? [];
@@ -141,17 +144,20 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
     height: { step: 22 },
     data: { values: [...contribs].sort((a, b) => b.pointsChange - a.pointsChange).map((c, i) => ({
       node: c.label, order: i, points: Number(c.pointsChange.toFixed(6)), up: c.pointsChange >= 0 ? 1 : 0,
+      text: `${c.label} · ${t.contribution}: ${c.pointsChange >= 0 ? '+' : ''}${fixed(c.pointsChange, 1)}`,
     })) },
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'node', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null, axis: { labelLimit: 0 } },
       x: { field: 'points', type: 'quantitative', title: t.contribution },
       color: { field: 'up', type: 'nominal', scale: { domain: [1, 0], range: [UP, DOWN] }, legend: null },
+      description: { field: 'text' },
     },
   };
   let sensitivity: Spec | null = null;
   if (sens !== undefined && sens.units.length > 0) {
-    const values = sens.units.map((u, i) => ({ unit: u.unit, order: u.rank ?? 1e9 + i, low: u.low, high: u.high, median: u.median, me: u.unit === e.unit ? 1 : 0 }));
+    const values = sens.units.map((u, i) => ({ unit: u.unit, order: u.rank ?? 1e9 + i, low: u.low, high: u.high, median: u.median, me: u.unit === e.unit ? 1 : 0,
+      text: `${u.unit}: ${t.intervalRank.toLowerCase()} ${u.low}–${u.high}, ${t.median} ${u.median}` }));
     const y = { field: 'unit', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null };
     const color = { field: 'me', type: 'nominal', scale: { domain: [0, 1], range: ['#7f8c8d', HIGHLIGHT] }, legend: null };
     sensitivity = {
@@ -162,8 +168,8 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
       data: { values },
       encoding: { y },
       layer: [
-        { mark: { type: 'rule', strokeWidth: 3 }, encoding: { x: { field: 'low', type: 'quantitative', title: t.intervalRank, scale: { domainMin: 1 } }, x2: { field: 'high' }, color } },
-        { mark: { type: 'point', filled: true, size: 40, opacity: 1 }, encoding: { x: { field: 'median', type: 'quantitative' }, color } },
+        { mark: { type: 'rule', strokeWidth: 3 }, encoding: { x: { field: 'low', type: 'quantitative', title: t.intervalRank, scale: { domainMin: 1 } }, x2: { field: 'high' }, color, description: { field: 'text' } } },
+        { mark: { type: 'point', filled: true, size: 40, opacity: 1, aria: false }, encoding: { x: { field: 'median', type: 'quantitative' }, color } },
       ],
     };
   }
