@@ -114,10 +114,11 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
   const debug = argv.includes('--debug');
   try {
     // Only the command being run is loaded; help, a typo (with its suggestion) or no command
-    // at all need every one.
+    // at all need every one; the version alone needs none.
     const wanted = commandOf(argv);
+    const versionOnly = wanted === undefined && argv.some((a) => a === '-V' || a === '--version') && !argv.some((a) => a === '-h' || a === '--help');
     for (const [name, load] of COMMANDS) {
-      if (wanted === undefined || name === wanted) (await load()).register(program, io, done, VERSION);
+      if ((wanted === undefined && !versionOnly) || name === wanted) (await load()).register(program, io, done, VERSION);
     }
     program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
     // Help in Vietnamese (the default): its texts are loaded only when help may be shown.

@@ -42,7 +42,9 @@ describe('the dti binary', () => {
   it('is byte-identical across runs, time zones and locales', () => {
     // One process per time zone and locale (they are read at start-up), each running the built
     // CLI on every format and writing what it printed as JSON.
-    const script = `import { run } from ${JSON.stringify(join(ROOT, 'dist/dti.js'))};
+    const script = `import { createRequire } from 'node:module';
+      const { loadCli } = createRequire(import.meta.url)(${JSON.stringify(join(ROOT, 'dist/cli-loader.cjs'))});
+      const { run } = loadCli({ dir: ${JSON.stringify(join(ROOT, 'dist'))} }).cli;
       const out = [];
       for (const args of [['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'json'],
         ...['csv', 'md', 'tsv'].map((f) => ['score', 'data/2023.csv', '-f', f, '-q'])]) {

@@ -1,10 +1,10 @@
 // Start-up: the shipped definitions come from the build's validated cache (an edited file is
 // validated again), and a command loads only what it uses: `dti score` on the shipped
-// definitions never loads the YAML parser or the schema validator.
+// definitions never loads the YAML parser or the schema validator, on a CSV file no workbook
+// code. (The code cache of the bundle: test/code-cache.test.ts.)
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDefinitions } from '../src/load.js';
 import { ROOT, tmp } from './helpers.js';
@@ -17,26 +17,35 @@ const dir = () => { const d = tmp(); dirs.push(d); return d; };
 // The build's own module (dist/, as the binary runs it), not the TypeScript source.
 const cacheModule = () => import(join(ROOT, 'dist/cli/definitions-cache.js')) as Promise<typeof import('../src/cli/definitions-cache.js')>;
 const shipped = readdirSync(join(ROOT, 'indicators')).filter((f) => f.endsWith('.yaml'));
+const COMMAND_FILES = readdirSync(join(ROOT, 'src/commands')).filter((f) => f.endsWith('.ts')).map((f) => `src/commands/${f}`).sort();
 
-/** Run the binary, listing every file of dist/ that it loaded (a module-loading hook). */
+/**
+ * Run the binary and say what it loaded: the modules of the bundle it evaluated (V8's
+ * coverage counts calls of each module's initialiser, which esbuild names after the module's
+ * path), the files it required (the YAML and zod bundles) and Node's own modules.
+ */
 function traced(args: string[]) {
   const d = dir();
-  const log = join(d, 'loaded.txt');
-  writeFileSync(log, '');
-  writeFileSync(join(d, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';
-export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
-  const builtinsLog = join(d, 'builtins.txt');
-  // Node's own modules loaded by the end of the run.
-  writeFileSync(join(d, 'register.mjs'), `import { register } from 'node:module';\nimport { writeFileSync } from 'node:fs';
-register(${JSON.stringify(new URL(`file://${join(d, 'hooks.mjs')}`).href)});
-process.on('exit', () => writeFileSync(${JSON.stringify(builtinsLog)}, process.moduleLoadList.join('\\n')));\n`);
-  const r = spawnSync(process.execPath, ['--import', join(d, 'register.mjs'), BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  const files = readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:') && u.includes('/dist/')).map((u) => fileURLToPath(u));
-  const text = files.map((f) => readFileSync(f, 'utf8')).join('\n');
-  // The bundle names each source module it holds in a comment: '// src/cli/xlsx.ts'.
-  const sources = [...text.matchAll(/^\/\/ ((?:src|node_modules)\/\S+)$/gm)].map((m) => m[1]!);
-  const builtins = readFileSync(builtinsLog, 'utf8').split('\n').filter((l) => l.startsWith('NativeModule ')).map((l) => l.slice(13));
-  return { ...r, files, sources, builtins, loadsYaml: text.includes('LineCounter'), loadsZod: text.includes('ZodError') };
+  const log = join(d, 'loaded.json');
+  writeFileSync(join(d, 'at-exit.cjs'), `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)},
+  JSON.stringify({ builtins: process.moduleLoadList, required: Object.keys(require.cache) })));\n`);
+  const cov = join(d, 'coverage');
+  const r = spawnSync(process.execPath, ['-r', join(d, 'at-exit.cjs'), BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_V8_COVERAGE: cov } });
+  const loaded = JSON.parse(readFileSync(log, 'utf8')) as { builtins: string[]; required: string[] };
+  const bundle = readdirSync(cov).flatMap((f) => (JSON.parse(readFileSync(join(cov, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] }).result)
+    .find((s) => s.url.endsWith('/dist/dti.cjs'))!;
+  const inits = bundle.functions.filter((f) => /^(src|node_modules)\//.test(f.functionName));
+  const required = loaded.required.map((f) => relative(ROOT, f));
+  return {
+    ...r,
+    /** Every module of the bundle, and those evaluated. */
+    modules: inits.map((f) => f.functionName),
+    sources: inits.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName),
+    builtins: loaded.builtins.filter((l) => l.startsWith('NativeModule ')).map((l) => l.slice(13)),
+    required,
+    loadsYaml: required.includes('dist/dti-yaml.cjs'),
+    loadsZod: required.includes('dist/dti-zod.cjs'),
+  };
 }
 
 describe('the definitions cache', () => {
@@ -81,7 +90,7 @@ describe('lazy loading', () => {
     const r = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Vĩnh Phúc');
-    expect(r.files.length).toBeGreaterThan(1);
+    expect(r.required).toContain('dist/cli-loader.cjs');
     expect(r.loadsYaml).toBe(false);
     expect(r.loadsZod).toBe(false);
   });
@@ -90,7 +99,10 @@ describe('lazy loading', () => {
     expect(r.status).toBe(0);
     expect(r.sources).toContain('src/commands/score.ts');
     expect(r.sources).toContain('src/cli/sniff.ts');
-    for (const m of ['src/cli/xlsx.ts', 'src/cli/zip.ts', 'src/core/xml.ts', 'src/core/xlsx.ts', 'src/render/xlsx.ts']) expect(r.sources).not.toContain(m);
+    for (const m of ['src/cli/xlsx.ts', 'src/cli/zip.ts', 'src/core/xml.ts', 'src/core/xlsx.ts', 'src/render/xlsx.ts']) {
+      expect(r.modules).toContain(m);
+      expect(r.sources).not.toContain(m);
+    }
     for (const m of ['zlib', 'crypto', 'child_process', 'os', 'tty']) expect(r.builtins).not.toContain(m);
     // Writing a file (-o) takes crypto for the temporary name, not zlib.
     const d = dir();
@@ -124,6 +136,18 @@ describe('lazy loading', () => {
     expect(one.status).toBe(0);
     expect(help.status).toBe(0);
     for (const c of ['score', 'trend', 'compare', 'validate', 'indicators', 'provinces']) expect(help.stdout).toContain(c);
-    expect(help.files.length).toBeGreaterThan(one.files.length);
+    const commands = (t: { sources: string[] }) => t.sources.filter((m) => m.startsWith('src/commands/')).sort();
+    // provinces and the output helpers it shares with score (src/commands/score.ts), no other command.
+    expect(commands(one)).toEqual(['src/commands/provinces.ts', 'src/commands/score.ts']);
+    expect(commands(help)).toEqual(COMMAND_FILES);
+    expect(commands(traced(['scroe', 'data/2023.csv']))).toEqual(COMMAND_FILES); // for the suggestion
+  });
+  it('loads no command for the version, and every one for help with it', () => {
+    const v = traced(['--version']);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toMatch(/^\d+\.\d+\.\d+ \(/);
+    expect(v.sources.filter((m) => m.startsWith('src/commands/'))).toEqual([]);
+    const vh = traced(['--version', '--help']);
+    expect(vh.sources.filter((m) => m.startsWith('src/commands/')).sort()).toEqual(COMMAND_FILES);
   });
 });

@@ -71,12 +71,24 @@ export const PROVINCES_2025: readonly Province2025[] = PROVINCES_34.map(([code, 
 }));
 
 const byCode = new Map(PROVINCES.map((p) => [p.code, p]));
-const byKey = new Map<string, Province>();
-for (const p of PROVINCES) {
-  byKey.set(nameKey(p.name), p);
-  byKey.set(nameKey(`${p.type} ${p.name}`), p);
+/** Every spelling's key (nameKey) → its province; built at the first name that is not written exactly as in the registry. */
+let keys: Map<string, Province> | undefined;
+function byKey(): Map<string, Province> {
+  if (keys === undefined) {
+    keys = new Map();
+    for (const p of PROVINCES) {
+      keys.set(nameKey(p.name), p);
+      keys.set(nameKey(`${p.type} ${p.name}`), p);
+    }
+    for (const [alias, code] of ALIASES) keys.set(nameKey(alias), byCode.get(code)!);
+  }
+  return keys;
 }
-for (const [alias, code] of ALIASES) byKey.set(nameKey(alias), byCode.get(code)!);
+/**
+ * A name written exactly as in the registry: found without folding it (most data files),
+ * the province its key finds too (a test checks it for every name).
+ */
+const byName = new Map(PROVINCES.map((p) => [p.name, p]));
 const byIso = new Map(PROVINCES.map((p) => [p.iso.toLowerCase(), p]));
 
 export function provinceByCode(code: string): Province | undefined {
@@ -94,8 +106,10 @@ export function findProvince(text: string): ProvinceLookup {
   }
   const iso = byIso.get(t.toLowerCase());
   if (iso !== undefined) return { ok: true, province: iso };
+  const exact = byName.get(t);
+  if (exact !== undefined) return { ok: true, province: exact };
   const key = nameKey(t);
-  const p = byKey.get(key);
+  const p = byKey().get(key);
   if (p !== undefined) return { ok: true, province: p };
   return { ok: false, suggestions: suggestProvinces(key) };
 }
@@ -103,7 +117,7 @@ export function findProvince(text: string): ProvinceLookup {
 function suggestProvinces(key: string): string[] {
   if (key === '') return [];
   const best = new Map<string, number>();
-  for (const [k, p] of byKey) {
+  for (const [k, p] of byKey()) {
     const d = editDistance(key, k);
     if (d <= Math.max(2, Math.floor(key.length / 3))) {
       const prev = best.get(p.name);
