@@ -75,9 +75,9 @@ describe('the code cache', () => {
     const dist = packageCopy();
     const file = join(dist, 'dti.cjs');
     const text = readFileSync(file, 'latin1');
-    const from = 'rank the units of a data file';
-    expect(text.split(from).length).toBe(2);
-    const edited = text.replace(from, from.toUpperCase());
+    const from = 'Results go to standard output'; // a line of the help, in English
+    expect(text).toContain(from);
+    const edited = text.split(from).join(from.toUpperCase());
     expect(edited.length).toBe(text.length);
     writeFileSync(file, edited, 'latin1');
     const r = ran(dist, ['--help', '--lang', 'en']);
