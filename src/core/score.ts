@@ -362,10 +362,13 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     if (level !== 'pillars') for (const g of fw.groups) groups[fw.nodes[g]!.id] = nullable(cur.agg.nodes[g * n + i]! * d.scale);
     const indicators: RankedUnit['indicators'] = {};
     if (level === 'indicators') {
-      fw.leafIds.forEach((id, j) => {
+      const ids = fw.leafIds;
+      for (let j = 0; j < ids.length; j++) {
         const c = j * n + i;
-        indicators[id] = { value: nullable(cur.values[c]!), normalized: nullable(cur.norm[c]!), ...(cur.imputed[c] === 1 ? { imputed: true as const } : {}) };
-      });
+        const value = nullable(cur.values[c]!);
+        const normalized = nullable(cur.norm[c]!);
+        indicators[ids[j]!] = cur.imputed[c] === 1 ? { value, normalized, imputed: true } : { value, normalized };
+      }
     }
     return { groups, indicators };
   };

@@ -251,6 +251,8 @@ function* cellsOf(rows: readonly RankedUnit[], sp: readonly Spec[], full: (r: Ra
  * `JSON.stringify(result, null, 2) + '\n'` a unit at a time: the same bytes (a nested value's
  * lines are indented by its depth, which is all the 2-space layout does).
  */
+const JSON_BATCH = 64;
+
 function* jsonChunks(result: ScoreResult, full: (r: RankedUnit) => RankedUnit): Generator<string> {
   const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
   const entries = Object.entries(result).filter(([, v]) => v !== undefined);
@@ -263,8 +265,15 @@ function* jsonChunks(result: ScoreResult, full: (r: RankedUnit) => RankedUnit): 
       continue;
     }
     yield '[';
-    for (let k = 0; k < result.rankings.length; k++) {
-      yield `${k === 0 ? '' : ','}\n    ${indent(JSON.stringify(full(result.rankings[k]!), null, 2), '    ')}`;
+    // A batch of units at a time, stringified where they stand (an array under a key, so two
+    // levels deep): JSON.stringify indents them itself; the wrapper's ends are cut off.
+    const rs = result.rankings;
+    for (let k = 0; k < rs.length; k += JSON_BATCH) {
+      const batch: RankedUnit[] = [];
+      for (let q = k; q < Math.min(rs.length, k + JSON_BATCH); q++) batch.push(full(rs[q]!));
+      const s = JSON.stringify({ a: batch }, null, 2);
+      // '{\n  "a": [' … '\n  ]\n}': what is between is each unit as '\n    {…}', comma-separated.
+      yield `${k === 0 ? '' : ','}${s.slice(10, s.length - 6)}`;
     }
     yield '\n  ]';
   }
