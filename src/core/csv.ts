@@ -81,6 +81,10 @@ export class PlainRow {
 /** 10^0 … 10^15, each exact in a double. */
 const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
 
+export interface ReaderMark {
+  i: number; line: number; lineStart: number; tooLong: boolean; rowStart: number; rowLine: number; rowTooLong: boolean; done: boolean;
+}
+
 /** The tokenizer, a row per `next()`; `nextPlain` reads an ordinary row without making cells. */
 export class CsvReader implements IterableIterator<Cell[]> {
   private readonly D: number;
@@ -108,6 +112,20 @@ export class CsvReader implements IterableIterator<Cell[]> {
   }
 
   [Symbol.iterator](): this { return this; }
+
+  /** Problems reported so far. */
+  get reported(): number { return this.errors.length; }
+
+  /** Where the reader stands, between rows, to come back to with `reset`. */
+  mark(): ReaderMark {
+    return { i: this.i, line: this.line, lineStart: this.lineStart, tooLong: this.tooLong, rowStart: this.rowStart, rowLine: this.rowLine, rowTooLong: this.rowTooLong, done: this.done };
+  }
+
+  reset(m: ReaderMark): void {
+    this.i = m.i; this.line = m.line; this.lineStart = m.lineStart; this.tooLong = m.tooLong;
+    this.rowStart = m.rowStart; this.rowLine = m.rowLine; this.rowTooLong = m.rowTooLong; this.done = m.done;
+    this.row = [];
+  }
 
   private at(line: number, col: number) { return { ...(this.file === undefined ? {} : { file: this.file }), line, col }; }
 

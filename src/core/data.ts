@@ -39,8 +39,8 @@ export interface Table {
 /** A CSV's rows read without cells where they are ordinary (see CsvReader.nextPlain). */
 export interface PlainSource {
   reader: CsvReader;
-  /** Rows read before the reader's, to be projected. */
-  sample: readonly Cell[][];
+  /** Called once, first: the rows read before the reader's, to be projected. */
+  start(): readonly Cell[][];
   /** A row of cells to the table's row (null: not a row of data), as `rows` gives them. */
   project(row: Cell[]): Cell[] | null;
   /** A plain row is 'data', 'skip' (a note, totals or blank row: as `rows` leaves it out), or 'cells' (read it as cells). */
@@ -493,7 +493,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   // A CSV's ordinary rows, a wide table: the values come from the reader as numbers and only
   // the unit and year cells are made; any other row is read as cells, as above.
   const readAsCells = (row: Cell[]) => { const p = plain.project(row); if (p !== null) readRow(p); };
-  for (const row of plain.sample) readAsCells(row);
+  for (const row of plain.start()) readAsCells(row);
   // Leaves whose plain decimal is read as it is (readValue's fast path): not yes/no, '.' the mark.
   const direct = h.leafColumns.map(({ leaf }) => decimal === 'dot' && !isBoolean[leaf]);
   const buf = new PlainRow(plain.reader.text);

@@ -209,6 +209,10 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
 
   // --- the decimal mark, from a sample of the values ----------------------------------------
   const sample: Cell[][] = buffered.slice(headerAt + 1);
+  // Where a CSV's reader stood before the sample: its rows can be read again without cells.
+  const before = sample.length;
+  const mark = it instanceof CsvReader ? it.mark() : undefined;
+  const errorsBefore = mark !== undefined && it instanceof CsvReader ? it.reported : 0;
   if (opts.decimal === undefined) {
     for (;;) {
       if (sample.length >= DECIMAL_SAMPLE) break;
@@ -245,7 +249,15 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
   // A CSV whose columns are all kept: its ordinary rows can be read without making cells.
   const plain: PlainSource | undefined = it instanceof CsvReader && identity && opts.ragged !== true && indicatorCol < 0 ? {
     reader: it,
-    sample,
+    start() {
+      // The sample's rows are read again from the reader (as plain rows where they are), unless
+      // reading them reported a problem, which must not be reported twice.
+      if (mark !== undefined && it.reported === errorsBefore) {
+        it.reset(mark);
+        return sample.slice(0, before);
+      }
+      return sample;
+    },
     project,
     kind(r: PlainRow) {
       if (r.count !== width) return 'cells';
