@@ -165,3 +165,36 @@ describe('the report’s charts for screen readers', () => {
     expect(labels).toContain('axis');
   });
 });
+
+describe('what the commands print', () => {
+  const runs = [
+    ['score', 'data/2023.csv', '-f', 'table', '-v'],
+    ['score', 'data/2023.csv', '-f', 'md', '--top', '5', '--by', 'region'],
+    ['trend', 'data/2022.csv', 'data/2023.csv', 'data/2024.csv', '-f', 'table'],
+    ['compare', 'Nghệ An', 'Hà Tĩnh', '-f', 'table'],
+    ['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '15', '-f', 'table'],
+    ['sensitivity', 'data/2023.csv', '--runs', '20', '-f', 'table'],
+    ['indicators', '-f', 'table'],
+    ['provinces', '-f', 'table'],
+    ['provinces', '--map', '34', '-f', 'md'],
+    ['chart', 'data/2023.csv', '--top', '5'],
+    ['validate', 'data/2023.csv'],
+  ];
+  it('reads in Vietnamese under --lang vi', async () => {
+    for (const args of runs) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      const out = `${r.stdout}\n${r.stderr}`;
+      expect(englishIn(out).join(' '), `English left in 'dti ${args.join(' ')}':\n${out}`).toBe('');
+    }
+  });
+  it('reads in English under --lang en (names of places aside)', async () => {
+    for (const args of runs) {
+      const r = await cli([...args, '--lang', 'en']);
+      expect(r.code, args.join(' ')).toBe(0);
+      let t = `${r.stdout}\n${r.stderr}`;
+      for (const p of PLACES) t = t.split(p).join(' ');
+      expect(new RegExp(`.{0,40}${DIACRITICS.source}.{0,40}`, 'i').exec(t)?.[0], `Vietnamese in 'dti ${args.join(' ')} --lang en'`).toBeUndefined();
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * region, 2025 successor) or the 34 after (code, name, members).
  */
 import { type Command, Option } from 'commander';
-import { ALIASES, PROVINCES, PROVINCES_2025, provinceByCode, province2025ByCode, region2025 } from '../core/provinces.js';
+import { ALIASES, PROVINCES, PROVINCES_2025, REGIONS, provinceByCode, province2025ByCode, region2025 } from '../core/provinces.js';
 import { makeChalk, termWidth } from '../cli/context.js';
 import type { Lang } from '../core/score.js';
 import type { Io } from '../cli/io.js';
@@ -22,6 +22,10 @@ interface ProvincesFlags {
 }
 
 /** Column headers a reader sees (table, Markdown); CSV, TSV and JSON keep the keys. */
+/** A readable table in English names the type and the region in English (CSV and JSON keep the registry's words). */
+const TYPE_EN: Record<string, string> = { 'Tỉnh': 'Province', 'Thành phố': 'City' };
+const REGION_EN = new Map(REGIONS.map((r) => [r.name, r.en]));
+
 const HEADERS: Record<Lang, Record<string, string>> = {
   vi: { code: 'Mã', name: 'Tên', type: 'Loại', iso: 'ISO', region: 'Vùng', successor_code: 'Mã tỉnh mới', successor: 'Tỉnh mới (1/7/2025)', member_codes: 'Mã tỉnh cũ', members: 'Gồm các tỉnh cũ' },
   en: { code: 'Code', name: 'Name', type: 'Type', iso: 'ISO', region: 'Region', successor_code: 'New code', successor: 'Province from 1/7/2025', member_codes: 'Former codes', members: 'Former provinces' },
@@ -68,7 +72,9 @@ Examples:
       } else {
         const keys = Object.keys(rows[0]!);
         const readable = format === 'table' || format === 'md';
-        const cols: Column[] = keys.map((k) => ({ header: readable ? HEADERS[flags.lang][k] ?? k : k, align: k.endsWith('code') ? 'right' : 'left', cells: rows.map((r) => String(r[k])), text: true }));
+        const english = readable && flags.lang === 'en';
+        const cell = (k: string, v: string) => (!english ? v : k === 'type' ? TYPE_EN[v] ?? v : k === 'region' ? REGION_EN.get(v) ?? v : v);
+        const cols: Column[] = keys.map((k) => ({ header: readable ? HEADERS[flags.lang][k] ?? k : k, align: k.endsWith('code') ? 'right' : 'left', cells: rows.map((r) => cell(k, String(r[k]))), text: true }));
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, fitTo(io, flags));
       }
