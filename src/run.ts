@@ -147,8 +147,10 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
       return e.exitCode;
     }
     const err = e as Error;
-    io.stderr.write(`${new Chalk({ level: 0 }).bold('internal error')}: ${err?.message ?? String(e)}\n`);
-    io.stderr.write(debug ? `${err?.stack ?? ''}\n` : `This is a bug in dti ${VERSION}; ${ISSUES}. Run again with --debug for the stack trace.\n`);
+    const en = io.lang === 'en';
+    io.stderr.write(`${new Chalk({ level: 0 }).bold(en ? 'internal error' : 'lỗi nội bộ')}: ${err?.message ?? String(e)}\n`);
+    io.stderr.write(debug ? `${err?.stack ?? ''}\n` : en ? `This is a bug in dti ${VERSION}; ${ISSUES}. Run again with --debug for the stack trace.\n`
+      : `Đây là lỗi của dti ${VERSION}; xin báo lại, kèm lệnh đã chạy và kết quả của dti --version. Chạy lại với --debug để xem vết ngăn xếp.\n`);
     return EXIT.INTERNAL;
   }
 }

@@ -186,11 +186,16 @@ describe('internal errors', () => {
     return run(argv, io).then((code) => ({ code, stderr }));
   };
   it('exit 70 with a request to report it, and no stack trace', async () => {
-    const r = await failing(['score', 'data/2023.csv', '-q']);
+    const r = await failing(['score', 'data/2023.csv', '-q', '--lang', 'en']);
     expect(r.code).toBe(70);
     expect(r.stderr).toContain('internal error: disk on fire');
     expect(r.stderr).toContain('This is a bug in dti');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    const vi = await failing(['score', 'data/2023.csv', '-q']);
+    expect(vi.code).toBe(70);
+    expect(vi.stderr).toContain('lỗi nội bộ: disk on fire');
+    expect(vi.stderr).toContain('Đây là lỗi của dti');
+    expect(vi.stderr).not.toMatch(/\n\s+at /);
   });
   it('--debug shows the stack trace', async () => {
     const r = await failing(['--debug', 'score', 'data/2023.csv', '-q']);

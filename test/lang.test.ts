@@ -22,6 +22,8 @@ function prose(text: string): string {
   return text
     .replace(/^\S+?:\d+:\d+: /gm, ' ')
     .replace(/\[[A-Z_]+\]/g, ' ')
+    // Lists of keys or values to type.
+    .replace(/(?:các khoá|một trong|Chỉ nhận): [^\n]*/g, ' ')
     .replace(/"[^"\n]*"|'[^'\n]*'/g, ' ')
     .replace(/(?:^|[\s(])-{1,2}[a-z][\w-]*/gi, ' ')
     .replace(/\S*[/.=<>|]\S*/g, ' ')
@@ -73,6 +75,8 @@ pillars:
   w('header.csv', 'name,a\nX,1\n');
   w('empty.csv', '');
   w('nodata.csv', 'province,a,b\n');
+  w('spec.yaml', 'runs: abc\nweights: { spread: 2, bogus: 1 }\nfoo: 1\nbootstrap: 1.5\n');
+  w('spec-syntax.yaml', 'runs: [\n');
   mkdirSync(join(dir, 'thu-muc'));
   const data = join(ROOT, 'data/2023.csv');
   const cases = [
@@ -101,6 +105,14 @@ pillars:
     ['compare', 'Ha Noi x', 'Nghệ An'],
     ['sensitivity', data, '--runs', '1'],
     ['sensitivity', data, '--weights', '2'],
+    ['sensitivity', data, '--spec', 'spec.yaml'],
+    ['sensitivity', data, '--spec', 'spec-syntax.yaml'],
+    ['sensitivity', data, '--normalisation', 'bogus'],
+    ['sensitivity', data, '--aggregation', 'geometric', '--normalisation', 'zscore'],
+    ['score', data, '-f', 'xml'],
+    ['score', data, '--delimiter', 'xx'],
+    ['explain', 'Nghệ An'],
+    ['provinces', 'extra'],
     ['template', '-o', 'mau.pdf'],
     ['chart', data, '--pillar', 'nope'],
     ['report', data, '--target-rank', '3', '-o', 'r.html'],

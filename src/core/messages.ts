@@ -40,6 +40,17 @@ export interface CatalogueEntry {
 
 const Q = "'([^']*)'";
 
+/** zod's own messages after a path ('weights.spread: Too big: …'), for SCHEMA and BAD_SPEC. */
+const ZOD: Pattern[] = [
+  [/^(.+?): Invalid input: expected (\w+), received (\w+)$/, (_m, at: string, want: string, got: string) => `${at}: sai kiểu: cần ${typeVi(want)}, nhận được ${typeVi(got)}`],
+  [/^(.+?): Invalid input: expected (.+)$/, '$1: giá trị không hợp lệ: cần $2'],
+  [/^(.+?): Invalid input$/, '$1: giá trị không hợp lệ'],
+  [/^(.+?): Invalid option: expected one of (.+)$/, '$1: giá trị không hợp lệ: cần một trong $2'],
+  [/^(.+?): Too (small|big): expected (\w+) to (?:have|be) ([<>]=?)(\S+)(?: (?:items|characters))?$/, (_m, at: string, dir: string, type: string, op: string, n: string) => `${at}: ${dir === 'small' ? 'quá nhỏ' : 'quá lớn'}: ${type === 'array' ? 'số phần tử' : type === 'string' ? 'số ký tự' : 'giá trị'} phải ${op.startsWith('>') ? (op === '>' ? 'lớn hơn' : 'ít nhất là') : (op === '<' ? 'nhỏ hơn' : 'nhiều nhất là')} ${n}`],
+  [/^(.+?): Invalid string: must match pattern (.+)$/, '$1: chuỗi không đúng mẫu $2'],
+  [/^(.+?): Invalid number: must be a multiple of (.+)$/, '$1: phải là bội số của $2'],
+];
+
 export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
   YAML_SYNTAX: {
     vi: 'lỗi cú pháp YAML', en: 'YAML syntax error',
@@ -67,6 +78,13 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [/^Unexpected empty item in (.+)$/, 'có mục rỗng không đúng chỗ'],
       [/^Unresolved tag: (.+)$/, 'không nhận ra thẻ $1'],
       [/^A node can have at most one (anchor|tag)$/, 'một nút chỉ có tối đa một $1'],
+      [/^All mapping items must start at the same column$/, 'mọi khoá của ánh xạ phải bắt đầu ở cùng một cột'],
+      [/^Block collections are not allowed within flow collections$/, 'không được đặt danh sách/ánh xạ dạng khối trong [ ] hoặc { }'],
+      [/^Flow (sequence|mapping) in block collection must be sufficiently indented and end with a (\S)$/, (_m, kind: string, end: string) => `${kind === 'sequence' ? 'danh sách [ ]' : 'ánh xạ { }'} trong khối phải được thụt lề đủ và kết thúc bằng ${end}`],
+      [/^Flow (sequence|mapping) must end with a (\S)$/, (_m, kind: string, end: string) => `${kind === 'sequence' ? 'danh sách [ ]' : 'ánh xạ { }'} phải kết thúc bằng ${end}`],
+      [/^Flow end indicator should be more indented than parent$/, 'dấu đóng ] hoặc } phải thụt lề sâu hơn khoá cha'],
+      [/^Block scalar values in collections must be indented$/, 'khối chữ trong danh sách/ánh xạ phải được thụt lề'],
+      [/^The : indicator must be at most 1024 chars after the start of an implicit .*$/, 'dấu : phải ở trong 1024 ký tự đầu của khoá'],
       [/^Excessive alias count indicates a resource exhaustion attack$/, 'quá nhiều alias: có thể là tệp được dựng để làm cạn tài nguyên'],
     ],
   },
@@ -76,13 +94,7 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [/^(.+?): missing required key '(.*)'$/, "$1: thiếu khoá bắt buộc '$2'"],
       [/^(.+?): unknown normalisation method '(.*)'$/, "$1: không có phương pháp chuẩn hoá '$2'"],
       [/^(.+?): unknown normalisation method$/, '$1: không có phương pháp chuẩn hoá này'],
-      [/^(.+?): Invalid input: expected (\w+), received (\w+)$/, (_m, at: string, want: string, got: string) => `${at}: sai kiểu: cần ${typeVi(want)}, nhận được ${typeVi(got)}`],
-      [/^(.+?): Invalid input: expected (.+)$/, '$1: giá trị không hợp lệ: cần $2'],
-      [/^(.+?): Invalid input$/, '$1: giá trị không hợp lệ'],
-      [/^(.+?): Invalid option: expected one of (.+)$/, '$1: giá trị không hợp lệ: cần một trong $2'],
-      [/^(.+?): Too (small|big): expected (\w+) to (?:have|be) ([<>]=?)(\S+)(?: (?:items|characters))?$/, (_m, at: string, dir: string, type: string, op: string, n: string) => `${at}: ${dir === 'small' ? 'quá nhỏ' : 'quá lớn'}: ${type === 'array' ? 'số phần tử' : type === 'string' ? 'số ký tự' : 'giá trị'} phải ${op.startsWith('>') ? (op === '>' ? 'lớn hơn' : 'ít nhất là') : (op === '<' ? 'nhỏ hơn' : 'nhiều nhất là')} ${n}`],
-      [/^(.+?): Invalid string: must match pattern (.+)$/, '$1: chuỗi không đúng mẫu $2'],
-      [/^(.+?): Invalid number: must be a multiple of (.+)$/, '$1: phải là bội số của $2'],
+      ...ZOD,
       [/^(.+?): an id is letters \(A–Z, a–z\), digits, '-', '_' or '\.'$/, "$1: mã chỉ gồm chữ cái (A–Z, a–z), chữ số, '-', '_' hoặc '.'"],
       [/^(.+?): '__proto__' cannot be an id$/, "$1: không dùng '__proto__' làm mã được"],
       [/^(.+?): years is a four-digit year \(2020\) or a range: 2018-, -2017 or 2011-2017$/, '$1: years là một năm bốn chữ số (2020) hoặc một khoảng: 2018-, -2017 hoặc 2011-2017'],
@@ -161,6 +173,7 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [/^normalisation: zscore gives negative values, which a geometric mean cannot take$/, 'normalisation: zscore cho giá trị âm, trung bình nhân không dùng được'],
       [/^aggregation: geometric, but some normalised values are negative$/, 'aggregation: geometric, nhưng có giá trị chuẩn hoá bị âm'],
       [new RegExp(`^(.*?)unknown key ${Q}$`), "$1khoá '$2' không hợp lệ"],
+      ...ZOD,
     ],
   },
   CSV_SYNTAX: {
@@ -353,6 +366,7 @@ const HINTS: Pattern[] = [
   [/^see 'dti indicators' for the ids$/, "xem mã các chỉ số bằng 'dti indicators'"],
   [/^the indicators under it: (.+)$/, 'các chỉ số bên dưới: $1'],
   [/^level 1 is the root's children \(the main indices\), 2 the level below$/, 'cấp 1 là các chỉ số chính, cấp 2 là cấp ngay dưới'],
+  [/^one of (.+) \(goalposts, target and steps need parameters per indicator\)$/, 'một trong: $1 (goalposts, target và steps cần tham số riêng cho từng chỉ số)'],
   [/^one of (.+)$/, 'một trong: $1'],
   [/^use at most (\d+) runs for (\d+) units$/, 'dùng tối đa $1 lần chạy cho $2 đơn vị'],
   [/^e\.g\. --what-if (\S+) \(an indicator id, =, its raw value\)$/, 'ví dụ --what-if $1 (mã chỉ số, dấu =, giá trị gốc)'],
