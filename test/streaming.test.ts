@@ -83,7 +83,7 @@ describe('streamed output', () => {
       for (const top of [undefined, 10]) {
         const r = both(f, ds, {}, { format, detail: 'indicators', lang: 'en', ascii: false, ...(top === undefined ? {} : { top }) });
         expect(r.streamed).toBe(r.whole);
-        // A piece per unit (JSON: per batch of 64 units), never one string (the table is laid out whole).
+        // A piece per unit (JSON: per batch of at most 64 units), never one string (the table is laid out whole).
         if (format !== 'table' && top === undefined) expect(r.pieces).toBeGreaterThan(format === 'json' ? 600 / 64 : 600);
       }
     }

@@ -251,7 +251,8 @@ function* cellsOf(rows: readonly RankedUnit[], sp: readonly Spec[], full: (r: Ra
  * `JSON.stringify(result, null, 2) + '\n'` a unit at a time: the same bytes (a nested value's
  * lines are indented by its depth, which is all the 2-space layout does).
  */
-const JSON_BATCH = 64;
+/** Characters of JSON stringified at a time. */
+const JSON_BATCH = 32_768;
 
 function* jsonChunks(result: ScoreResult, full: (r: RankedUnit) => RankedUnit): Generator<string> {
   const indent = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
@@ -267,13 +268,19 @@ function* jsonChunks(result: ScoreResult, full: (r: RankedUnit) => RankedUnit): 
     yield '[';
     // A batch of units at a time, stringified where they stand (an array under a key, so two
     // levels deep): JSON.stringify indents them itself; the wrapper's ends are cut off.
+    // Batches of about JSON_BATCH characters (the first unit alone tells a unit's size): small
+    // enough to be short-lived strings, not large objects that only a full collection frees.
     const rs = result.rankings;
-    for (let k = 0; k < rs.length; k += JSON_BATCH) {
+    let size = 1;
+    for (let k = 0; k < rs.length;) {
+      const end = Math.min(rs.length, k + size);
       const batch: RankedUnit[] = [];
-      for (let q = k; q < Math.min(rs.length, k + JSON_BATCH); q++) batch.push(full(rs[q]!));
+      for (let q = k; q < end; q++) batch.push(full(rs[q]!));
       const s = JSON.stringify({ a: batch }, null, 2);
       // '{\n  "a": [' … '\n  ]\n}': what is between is each unit as '\n    {…}', comma-separated.
       yield `${k === 0 ? '' : ','}${s.slice(10, s.length - 6)}`;
+      if (k === 0) size = Math.max(1, Math.min(64, Math.floor(JSON_BATCH / s.length)));
+      k = end;
     }
     yield '\n  ]';
   }
