@@ -17,6 +17,11 @@ import { fold } from '../src/core/text.js';
 import { loadData, loadRows } from '../src/load-data.js';
 import { defs, fw } from './helpers.js';
 
+/** A load's result with each record as a plain object, its lines and cols included (they may be made on demand). */
+const plainResult = (r: ReturnType<typeof loadData>) => (r.ok
+  ? { ...r, value: { ...r.value, records: r.value.records.map((x) => ({ ...x, lines: [...x.lines], cols: [...x.cols], values: [...x.values] })) } }
+  : r);
+
 /** Every row by next() alone. */
 function byCells(text: string, delimiter = ','): { rows: Cell[][]; errors: Diagnostic[] } {
   const errors: Diagnostic[] = [];
@@ -143,7 +148,7 @@ describe('loadData on a CSV (fast path) and on the same rows as cells (general p
       const opts = decimal === undefined ? {} : { decimal: decimal as 'dot' | 'comma' };
       const fast = loadData(text, f, { ...opts, file: 'd.csv' });
       const slow = general(text, opts);
-      expect(fast).toEqual(slow);
+      expect(plainResult(fast)).toEqual(plainResult(slow));
     }), { seed: 20261204, numRuns: 1500 });
   });
   it('gives the same dataset on files that load, past the 500 rows sampled for the decimal mark', () => {
@@ -168,7 +173,7 @@ describe('loadData on a CSV (fast path) and on the same rows as cells (general p
       const errors: Diagnostic[] = [];
       const reader = rowsOf(text, { file: 'd.csv' }, errors);
       const slow = loadRows((function* () { yield* reader; })(), g, { ...opts, file: 'd.csv' }, errors);
-      expect(fast).toEqual(slow);
+      expect(plainResult(fast)).toEqual(plainResult(slow));
       if (fast.ok) compared += fast.value.records.length;
     }), { seed: 20261205, numRuns: 60 });
     expect(compared).toBeGreaterThan(5000);

@@ -322,6 +322,38 @@ function unitResolver(unitKind: UnitKind, ctx: Ctx, opts: DataOptions, getMap: (
   };
 }
 
+/**
+ * The record of a CSV's ordinary row (wide layout): every cell of it is on its line, so only
+ * each cell's column is kept, as a 16-bit number in a block shared by many records; `lines`
+ * and `cols` are made when first asked for (by a diagnostic), not for every unit.
+ */
+class PlainRecord implements UnitRecord {
+  /** Column of each leaf's cell (0: the file has no column for it), at `#off` in the block. */
+  readonly #col16: Uint16Array;
+  readonly #off: number;
+  #lines: Int32Array | undefined;
+  #cols: Int32Array | undefined;
+  constructor(
+    readonly unit: string, readonly code: string | null, readonly key: string, readonly region: string | null,
+    readonly year: number | null, readonly line: number, readonly values: Float64Array, col16: Uint16Array, off: number,
+  ) {
+    this.#col16 = col16;
+    this.#off = off;
+  }
+  get lines(): Int32Array {
+    if (this.#lines === undefined) {
+      const L = this.values.length;
+      this.#lines = new Int32Array(L);
+      for (let j = 0; j < L; j++) if (this.#col16[this.#off + j] !== 0) this.#lines[j] = this.line;
+    }
+    return this.#lines;
+  }
+  get cols(): Int32Array {
+    this.#cols ??= Int32Array.from(this.#col16.subarray(this.#off, this.#off + this.values.length));
+    return this.#cols;
+  }
+}
+
 /** The rows, read once in order: one record per unit and year, every cell checked. */
 function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOptions):
   { records: UnitRecord[]; invalid: Set<string>; map: ProvinceMap | null } {
@@ -418,19 +450,21 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   // Cells already reported as not a number, so `missing: error` does not report them again.
   const invalid = new Set<string>();
   const readValue = (r: UnitRecord, j: number, cell: Cell) => {
+    r.lines[j] = cell.line;
+    r.cols[j] = cell.col;
+    valueInto(r, j, cell);
+  };
+  /** The cell's value into the record (its position is the caller's). */
+  const valueInto = (r: UnitRecord, j: number, cell: Cell) => {
     if (decimal === 'dot' && cell.value === undefined && !isBoolean[j]) {
       // The common cell, a plain decimal, without building a CellValue.
       const x = plainNumber(cell.text);
       if (x === x) {
-        r.lines[j] = cell.line;
-        r.cols[j] = cell.col;
         r.values[j] = x;
         return;
       }
     }
     const v = isBoolean[j] ? parseBoolean(cell.text) : cell.value !== undefined ? { kind: 'number' as const, value: cell.value } : parseNumber(cell.text, decimal);
-    r.lines[j] = cell.line;
-    r.cols[j] = cell.col;
     if (v.kind === 'number') r.values[j] = v.value;
     else if (v.kind === 'invalid') {
       invalid.add(`${cell.line}:${cell.col}`);
@@ -485,6 +519,10 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     }
   };
 
+  const duplicate = (u: Resolved, year: number | null, record: UnitRecord, unitCell: Cell) => {
+    errors.push(error('DUPLICATE_ROW', `${u.unit}${year === null ? '' : ` (${year})`} appears twice`, at(unitCell),
+      `the first is on line ${record.line}${u.code !== null ? ' (names are matched by province, whatever the spelling)' : ''}; keep one row per ${unitKind} and year`));
+  };
   const plain = table.plain;
   if (plain === undefined || isLong || G + D > 0) {
     for (const row of table.rows) readRow(row);
@@ -497,6 +535,9 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   // Leaves whose plain decimal is read as it is (readValue's fast path): not yes/no, '.' the mark.
   const direct = h.leafColumns.map(({ leaf }) => decimal === 'dot' && !isBoolean[leaf]);
   const buf = new PlainRow(plain.reader.text);
+  let plainValues = new Float64Array(0);
+  let plainCols = new Uint16Array(0);
+  let plainUsed = SLAB;
   for (;;) {
     const got = plain.reader.nextPlain(buf);
     if (got === 'end') break;
@@ -523,25 +564,34 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     const u = resolveUnit(unitCell);
     const year = yearCell !== undefined ? yearOf(yearCell, undefined) : fixedYear ?? null;
     if (u === undefined || year === undefined) continue;
-    const { record, fresh } = recordFor(u, year, buf.line);
-    if (!fresh) {
-      errors.push(error('DUPLICATE_ROW', `${u.unit}${year === null ? '' : ` (${year})`} appears twice`, at(unitCell),
-        `the first is on line ${record.line}${u.code !== null ? ' (names are matched by province, whatever the spelling)' : ''}; keep one row per ${unitKind} and year`));
+    const lc = h.leafColumns;
+    // Columns past 65,535 (a row of very long fields) do not fit the compact record.
+    if (buf.col[buf.count - 1]! > 0xffff) {
+      const { record, fresh } = recordFor(u, year, buf.line);
+      if (!fresh) { duplicate(u, year, record, unitCell); continue; }
+      for (let q = 0; q < lc.length; q++) readValue(record, lc[q]!.leaf, buf.cell(lc[q]!.col));
       continue;
     }
-    const lc = h.leafColumns;
+    const k = `${u.key}\u0000${year ?? ''}`;
+    const seen = byUnitYear.get(k);
+    if (seen !== undefined) { duplicate(u, year, seen, unitCell); continue; }
+    if (plainUsed === SLAB) {
+      plainValues = new Float64Array(SLAB * L).fill(NaN);
+      plainCols = new Uint16Array(SLAB * L);
+      plainUsed = 0;
+    }
+    const off = plainUsed * L;
+    plainUsed++;
+    const record = new PlainRecord(u.unit, u.code, u.key, u.region, year, buf.line, new Float64Array(plainValues.buffer, off * 8, L), plainCols, off);
+    byUnitYear.set(k, record);
+    records.push(record);
     for (let q = 0; q < lc.length; q++) {
       const { col, leaf } = lc[q]!;
+      plainCols[off + leaf] = buf.col[col]!;
       const x = buf.num[col]!;
-      if (x === x && direct[q]) {
-        record.values[leaf] = x;
-        record.lines[leaf] = buf.line;
-        record.cols[leaf] = buf.col[col]!;
-      } else if (buf.end[col] === buf.start[col]) {
-        // An empty cell: missing, whatever the leaf (as readValue finds it).
-        record.lines[leaf] = buf.line;
-        record.cols[leaf] = buf.col[col]!;
-      } else readValue(record, leaf, buf.cell(col));
+      if (x === x && direct[q]) record.values[leaf] = x;
+      // An empty cell is missing, whatever the leaf (as readValue finds it); others are read as cells.
+      else if (buf.end[col] !== buf.start[col]) valueInto(record, leaf, buf.cell(col));
     }
   }
   return { records, invalid, map };

@@ -681,7 +681,8 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
     else {
       const values = Float64Array.from(rec.values);
       for (const e of edits.value) values[e.leaf] = e.value;
-      const edited = rows.map((r) => (r === rec ? { ...r, values } : r));
+      // lines and cols named: a loaded record may make them only when asked (not own properties).
+      const edited = rows.map((r) => (r === rec ? { ...r, lines: r.lines, cols: r.cols, values } : r));
       const wsAll = scoreAll(edited);
       const ws = wsAll[wsAll.length - 1]!;
       const r1 = ws.ranks[u]! === 0 ? null : ws.ranks[u]!;

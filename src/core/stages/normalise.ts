@@ -15,8 +15,10 @@ import { transformColumn, transformValue } from './transform.js';
  * Normalise one leaf's column of raw values (NaN = missing). `pool` is the set of raw values
  * that the data-dependent methods take their statistics from: by default the column itself.
  */
-export function normalizeColumn(leaf: IndicatorNode, raw: ArrayLike<number>, pool: ArrayLike<number> = raw): Float64Array {
-  const out = new Float64Array(raw.length).fill(NaN);
+export function normalizeColumn(leaf: IndicatorNode, raw: ArrayLike<number>, pool: ArrayLike<number> = raw, into?: Float64Array): Float64Array {
+  // `into` (as long as raw): where to write, e.g. the column of a matrix, instead of a new array.
+  const out = into === undefined ? new Float64Array(raw.length) : into;
+  out.fill(NaN);
   const x = transformColumn(leaf.transform, raw);
   const px = pool === raw ? x : transformColumn(leaf.transform, pool);
   const m = normaliseMethodOf(leaf.normalize.method);
@@ -30,7 +32,7 @@ export function normalisePanel(fw: Framework, p: Panel, pool: Panel = p): Float6
   const m = new Float64Array(n * L);
   for (let j = 0; j < L; j++) {
     const col = column(p.values, n, j);
-    m.set(normalizeColumn(fw.nodes[fw.leaves[j]!]!.def!, col, pool === p ? col : column(pool.values, pool.n, j)), j * n);
+    normalizeColumn(fw.nodes[fw.leaves[j]!]!.def!, col, pool === p ? col : column(pool.values, pool.n, j), column(m, n, j));
   }
   return m;
 }
