@@ -8,10 +8,11 @@
 //  - engine: in-process normalisation per value by method, and one re-aggregation.
 // The machine is shared: read the ratios, which are measured side by side, not the times.
 // Environment: BENCH_RUNS (default 15 start-up runs; the large runs are fewer), BENCH_SIZES
-// (default "10000,100000"), BENCH_DTI_ROOT (measure another checkout's build, e.g. main's).
+// (default "10000,100000"; empty: the start-up alone), BENCH_DTI_ROOT (measure another
+// checkout's build, e.g. main's).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
@@ -21,7 +22,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DTI = process.env.BENCH_DTI_ROOT ?? ROOT;
 const BIN = join(DTI, 'bin/dti.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+// BENCH_SIZES= (empty): the start-up part alone.
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').filter((x) => x.trim() !== '').map(Number);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const r1 = (x) => Math.round(x * 10) / 10;
 const r2 = (x) => Math.round(x * 100) / 100;
@@ -62,8 +64,18 @@ const out = { machine: { node: process.version, cpus: cpus().length }, measured:
 
 // --- start-up ---------------------------------------------------------------------------------
 {
-  const s = race({ node: ['-e', ''], dti: [BIN, 'score', 'data/2023.csv', '-f', 'csv', '-q'] }, RUNS, false);
-  out.startup = { nodeBareMs: s.node.ms, dtiScore2023Ms: s.dti.ms, ratio: r2(s.dti.ms / s.node.ms) };
+  const s = race({ node: ['-e', ''], dti: [BIN, 'score', 'data/2023.csv', '-f', 'csv', '-q'], version: [BIN, '--version'] }, RUNS, false);
+  // Whether the measured build ran with its V8 code cache (src/cli-loader.ts); builds before it had none.
+  const loader = join(DTI, 'dist/cli-loader.cjs');
+  const codeCache = existsSync(loader)
+    ? spawnSync(process.execPath, ['-e', `process.stdout.write(require(${JSON.stringify(loader)}).loadCli({ dir: ${JSON.stringify(join(DTI, 'dist'))} }).cache)`], { encoding: 'utf8' }).stdout
+    : 'none (no loader)';
+  out.startup = {
+    nodeBareMs: s.node.ms, dtiScore2023Ms: s.dti.ms, ratio: r2(s.dti.ms / s.node.ms),
+    dtiVersionMs: s.version.ms, versionRatio: r2(s.version.ms / s.node.ms), codeCache,
+    // The machine is shared: the load when this was measured (1, 5, 15 minutes).
+    loadAverage: loadavg().map((x) => r2(x)),
+  };
 }
 
 // --- large files --------------------------------------------------------------------------------
@@ -97,7 +109,7 @@ if (out.large['10000x100'] !== undefined && out.large['100000x100'] !== undefine
 }
 
 // --- the engine, in-process ---------------------------------------------------------------------
-{
+if (SIZES.length > 0) {
   const lib = await import(join(DTI, 'dist/index.js'));
   const gen = gens[SIZES[0]];
   const fw = lib.loadDefinitions(readFileSync(gen.yaml, 'utf8')).value;
