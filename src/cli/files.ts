@@ -93,6 +93,8 @@ function wideEncoding(b: Uint8Array): { encoding: string; bom: boolean } | undef
   if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'UTF-16BE', bom: true };
   const n = Math.min(b.length, 4096) & ~3;
   if (n < 8) return undefined;
+  // No zero byte at all (every UTF-8 or legacy text): none of the patterns below, found without a loop.
+  if (b.subarray(0, n).indexOf(0) < 0) return undefined;
   const z = [0, 0, 0, 0];
   for (let i = 0; i < n; i++) if (b[i] === 0) z[i & 3]! += 1;
   const q = n / 4;
