@@ -163,14 +163,17 @@ describe('loading', () => {
    * The modules of the bundle (dist/dti.cjs) that a run of the binary evaluates: V8's coverage
    * counts the calls of each module's initialiser, which esbuild names after the module's path.
    */
-  function loaded(args: string[]): { status: number | null; all: string[]; evaluated: string[] } {
+  function loaded(args: string[]): { status: number | null; all: string[]; evaluated: string[]; called: Set<string> } {
     const d = tmp();
     dirs.push(d);
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/dti.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_V8_COVERAGE: d } });
     const bundle = readdirSync(d).flatMap((f) => (JSON.parse(readFileSync(join(d, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] }).result)
       .find((s) => s.url.endsWith('/dist/dti.cjs'))!;
     const inits = bundle.functions.filter((f) => /^(src|node_modules)\//.test(f.functionName));
-    return { status: r.status, all: inits.map((f) => f.functionName), evaluated: inits.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName) };
+    return {
+      status: r.status, all: inits.map((f) => f.functionName), evaluated: inits.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName),
+      called: new Set(bundle.functions.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName)),
+    };
   }
   it('a command that runs does not load the help texts; help does', () => {
     const catalogue = 'src/core/messages-help.ts'; // the help catalogue
@@ -181,5 +184,17 @@ describe('loading', () => {
     const help = loaded(['score', '--help']);
     expect(help.status).toBe(0);
     expect(help.evaluated).toContain(catalogue);
+  });
+  it('a run that prints no message builds none of the Vietnamese patterns; a message builds those it needs', () => {
+    // The lazily built tables of src/core/messages.ts, by their builders' names.
+    const builders = ['buildCatalogue', 'hintPatterns', 'plainPatterns', 'plainHintPatterns', 'commanderPatterns', 'zodPatterns'];
+    const run = loaded(['score', 'data/2023.csv', '-f', 'csv', '-q']);
+    expect(run.status).toBe(0);
+    expect(run.called.has('lazy')).toBe(true);
+    expect(builders.filter((b) => run.called.has(b))).toEqual([]);
+    const missing = loaded(['score', 'no-such-file.csv']);
+    expect(missing.status).toBe(5);
+    expect(missing.called.has('plainPatterns')).toBe(true);
+    expect(missing.called.has('buildCatalogue')).toBe(false);
   });
 });

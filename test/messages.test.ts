@@ -3,7 +3,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, hasVietnamese, localize } from '../src/core/messages.js';
+import { catalogue, hasVietnamese, localize } from '../src/core/messages.js';
+
+const CATALOGUE = catalogue();
 import { loadData } from '../src/load.js';
 import { ROOT, cli, fw } from './helpers.js';
 

@@ -38,10 +38,19 @@ export interface CatalogueEntry {
   messages?: Pattern[];
 }
 
+/**
+ * A table built on first use: the patterns are made only when a message is to be translated,
+ * so that a run that prints none (dti score on good data) pays nothing for them at start-up.
+ */
+function lazy<T>(build: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= build());
+}
+
 const Q = "'([^']*)'";
 
 /** zod's own messages after a path ('weights.spread: Too big: …'), for SCHEMA and BAD_SPEC. */
-const ZOD: Pattern[] = [
+const ZOD = lazy(function zodPatterns(): Pattern[] { return [
   [/^(.+?): Invalid input: expected (\w+), received (\w+)$/, (_m, at: string, want: string, got: string) => `${at}: sai kiểu: cần ${typeVi(want)}, nhận được ${typeVi(got)}`],
   [/^(.+?): Invalid input: expected (.+)$/, '$1: giá trị không hợp lệ: cần $2'],
   [/^(.+?): Invalid input$/, '$1: giá trị không hợp lệ'],
@@ -49,9 +58,10 @@ const ZOD: Pattern[] = [
   [/^(.+?): Too (small|big): expected (\w+) to (?:have|be) ([<>]=?)(\S+)(?: (?:items|characters))?$/, (_m, at: string, dir: string, type: string, op: string, n: string) => `${at}: ${dir === 'small' ? 'quá nhỏ' : 'quá lớn'}: ${type === 'array' ? 'số phần tử' : type === 'string' ? 'số ký tự' : 'giá trị'} phải ${op.startsWith('>') ? (op === '>' ? 'lớn hơn' : 'ít nhất là') : (op === '<' ? 'nhỏ hơn' : 'nhiều nhất là')} ${n}`],
   [/^(.+?): Invalid string: must match pattern (.+)$/, '$1: chuỗi không đúng mẫu $2'],
   [/^(.+?): Invalid number: must be a multiple of (.+)$/, '$1: phải là bội số của $2'],
-];
+]; });
 
-export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
+/** The catalogue (built on first use; TypeScript insists on an entry per code). */
+export const catalogue = lazy(function buildCatalogue(): Record<DiagnosticCode, CatalogueEntry> { return {
   YAML_SYNTAX: {
     vi: 'lỗi cú pháp YAML', en: 'YAML syntax error',
     // The YAML parser's own messages (yaml 2).
@@ -94,7 +104,7 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [/^(.+?): missing required key '(.*)'$/, "$1: thiếu khoá bắt buộc '$2'"],
       [/^(.+?): unknown normalisation method '(.*)'$/, "$1: không có phương pháp chuẩn hoá '$2'"],
       [/^(.+?): unknown normalisation method$/, '$1: không có phương pháp chuẩn hoá này'],
-      ...ZOD,
+      ...ZOD(),
       [/^(.+?): an id is letters \(A–Z, a–z\), digits, '-', '_' or '\.'$/, "$1: mã chỉ gồm chữ cái (A–Z, a–z), chữ số, '-', '_' hoặc '.'"],
       [/^(.+?): '__proto__' cannot be an id$/, "$1: không dùng '__proto__' làm mã được"],
       [/^(.+?): years is a four-digit year \(2020\) or a range: 2018-, -2017 or 2011-2017$/, '$1: years là một năm bốn chữ số (2020) hoặc một khoảng: 2018-, -2017 hoặc 2011-2017'],
@@ -173,7 +183,7 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [/^normalisation: zscore gives negative values, which a geometric mean cannot take$/, 'normalisation: zscore cho giá trị âm, trung bình nhân không dùng được'],
       [/^aggregation: geometric, but some normalised values are negative$/, 'aggregation: geometric, nhưng có giá trị chuẩn hoá bị âm'],
       [new RegExp(`^(.*?)unknown key ${Q}$`), "$1khoá '$2' không hợp lệ"],
-      ...ZOD,
+      ...ZOD(),
     ],
   },
   CSV_SYNTAX: {
@@ -315,10 +325,10 @@ export const CATALOGUE: Record<DiagnosticCode, CatalogueEntry> = {
       [/^(.+) (?:is|are) normalised over each year's units, so part of a change of score comes from the other units$/, '$1 được chuẩn hoá theo các đơn vị của từng năm, nên một phần thay đổi điểm đến từ các đơn vị khác'],
     ],
   },
-};
+}; });
 
 /** Hints, in Vietnamese: the first pattern that matches the whole hint. */
-const HINTS: Pattern[] = [
+const HINTS = lazy(function hintPatterns(): Pattern[] { return [
   // A hint, then what to pass when the delimiter is in doubt.
   [/^(.*); the delimiter could not be told from the file: pass (.+)$/, (_m, first: string, pass: string) => `${localizeHint(first)}; không nhận ra được dấu phân cách của tệp: thêm ${orVi(pass)}`],
   [/^check the path \(it is relative to the current directory\)$/, 'kiểm tra đường dẫn (tính từ thư mục hiện tại)'],
@@ -452,36 +462,36 @@ const HINTS: Pattern[] = [
   [/^give every file the same kind of unit$/, 'mọi tệp phải cùng một loại đơn vị'],
   [/^align the keys of one mapping at the same column$/, 'các khoá của một ánh xạ phải thẳng cột với nhau'],
   [/^e\.g\. (.+)$/, 'ví dụ $1'],
-];
+]; });
 
 /** A diagnostic's message and hint in `lang` (English is how they are made). */
 export function localize(d: Pick<Diagnostic, 'code' | 'message' | 'hint'>, lang: Lang): { message: string; hint: string | undefined } {
   if (lang === 'en') return { message: d.message, hint: d.hint };
-  const entry = CATALOGUE[d.code as DiagnosticCode] as CatalogueEntry | undefined;
+  const entry = catalogue()[d.code as DiagnosticCode] as CatalogueEntry | undefined;
   let message: string | undefined;
   for (const [re, vi] of entry?.messages ?? []) {
-    if (re.test(d.message)) { message = PHRASES.reduce((m, [p, v]) => sub(m, p, v), sub(d.message, re, vi).replace(/ {2,}/g, ' ')); break; }
+    if (re.test(d.message)) { message = PHRASES().reduce((m, [p, v]) => sub(m, p, v), sub(d.message, re, vi).replace(/ {2,}/g, ' ')); break; }
   }
   message ??= entry === undefined ? d.message : `${entry.vi}: ${d.message}`;
   return { message, hint: d.hint === undefined ? undefined : localizeHint(d.hint) };
 }
 
 /** Phrases inside messages (the missing-value policy). */
-const PHRASES: Pattern[] = [
+const PHRASES = lazy(function phrasePatterns(): Pattern[] { return [
   [/an indicator without a value counts as 0/g, 'chỉ số không có giá trị được tính là 0'],
   [/the indicators without a value are left out and the others re-weighted/g, 'bỏ qua các chỉ số không có giá trị và chia lại trọng số cho các chỉ số còn lại'],
   [/each node's missing policy applies/g, 'áp dụng quy tắc thiếu giá trị của từng nút'],
   [/left unranked \(no value to score\)/g, 'không xếp hạng (không có giá trị để tính điểm)'],
-];
+]; });
 
 export function localizeHint(hint: string): string {
-  for (const [re, vi] of HINTS) if (re.test(hint)) return sub(hint, re, vi);
+  for (const [re, vi] of HINTS()) if (re.test(hint)) return sub(hint, re, vi);
   return hint;
 }
 
 /** Whether the message has a Vietnamese wording of its own (not the fallback). */
 export function hasVietnamese(d: Pick<Diagnostic, 'code' | 'message'>): boolean {
-  return (CATALOGUE[d.code as DiagnosticCode]?.messages ?? []).some(([re]) => re.test(d.message));
+  return (catalogue()[d.code as DiagnosticCode]?.messages ?? []).some(([re]) => re.test(d.message));
 }
 
 /** The words around diagnostics. */
@@ -491,7 +501,7 @@ export const WORDS = {
 } as const;
 
 /** Messages of errors that stop a run before any file is checked (usage, files), in Vietnamese. */
-const PLAIN: Pattern[] = [
+const PLAIN = lazy(function plainPatterns(): Pattern[] { return [
   [/^cannot read (.+): no such file$/, 'không đọc được $1: không có tệp này'],
   [/^cannot read (.+): it is a directory$/, 'không đọc được $1: đó là một thư mục'],
   [/^cannot read (.+): permission denied$/, 'không đọc được $1: không có quyền đọc'],
@@ -522,8 +532,8 @@ const PLAIN: Pattern[] = [
   [/^a trend needs the year of every row$/, 'xu hướng cần năm của mọi dòng'],
   [/^regions need a province column$/, 'vùng cần một cột tỉnh'],
   [/^--allow-partial-merge goes with --merge-2025$/, '--allow-partial-merge đi cùng --merge-2025'],
-];
-const PLAIN_HINTS: Pattern[] = [
+]; });
+const PLAIN_HINTS = lazy(function plainHintPatterns(): Pattern[] { return [
   [/^pipe a file in \(dti score - < data\.csv\) or name the file$/, 'chuyển một tệp vào qua đường ống (dti score - < data.csv), hoặc nêu tên tệp'],
   [/^name the other files, e\.g\. (.+)$/, 'nêu tên các tệp kia, ví dụ $1'],
   [/^give a file name, e\.g\. (.+)$/, 'nêu tên một tệp, ví dụ $1'],
@@ -545,7 +555,7 @@ const PLAIN_HINTS: Pattern[] = [
   [/^use \.csv, \.tsv, \.md, \.json, \.xlsx or \.txt, or name the format: (.+)$/, 'dùng .csv, .tsv, .md, .json, .xlsx hoặc .txt, hoặc nêu định dạng: $1'],
   [/^e\.g\. (.+)$/, 'ví dụ $1'],
   [/^one of: (.+)$/, 'một trong: $1'],
-];
+]; });
 
 /** Why a file could not be read or written (src/cli/files.ts), in Vietnamese. */
 const WHY_VI: Record<string, string> = {
@@ -567,11 +577,11 @@ const WHY_VI: Record<string, string> = {
 export function localizePlain(message: string, hint: string | undefined, lang: Lang): { message: string; hint: string | undefined } {
   if (lang === 'en') return { message, hint };
   const tr = (t: string, ps: Pattern[]) => { for (const [re, vi] of ps) if (re.test(t)) return sub(t, re, vi); return t; };
-  return { message: tr(message, PLAIN), hint: hint === undefined ? undefined : tr(localizeHint(hint), PLAIN_HINTS) };
+  return { message: tr(message, PLAIN()), hint: hint === undefined ? undefined : tr(localizeHint(hint), PLAIN_HINTS()) };
 }
 
 /** commander's own usage errors (unknown option, missing argument…) in Vietnamese, line by line. */
-const COMMANDER: Pattern[] = [
+const COMMANDER = lazy(function commanderPatterns(): Pattern[] { return [
   [/^error: unknown option '(.+)'$/, "lỗi: không có tùy chọn '$1'"],
   [/^error: unknown command '(.+)'$/, "lỗi: không có lệnh '$1'"],
   [/^error: missing required argument '(.+)'$/, "lỗi: thiếu đối số bắt buộc '$1'"],
@@ -584,9 +594,9 @@ const COMMANDER: Pattern[] = [
   [/^error: (.+) cannot be used with (.+)$/, 'lỗi: $1 không dùng được cùng với $2'],
   [/^\(Did you mean one of (.+)\?\)$/, '(Có phải ý bạn là một trong: $1?)'],
   [/^\(Did you mean (.+)\?\)$/, '(Có phải ý bạn là $1?)'],
-];
+]; });
 /** The reasons our option parsers give (InvalidArgumentError), and commander's choice list. */
-const COMMANDER_REASONS: Pattern[] = [
+const COMMANDER_REASONS = lazy(function commanderReasonPatterns(): Pattern[] { return [
   [/Allowed choices are (.+)\.$/, 'Chỉ nhận: $1.'],
   [/expected one character \(, ; \|\) or a name: (.+)\.$/, 'Cần một ký tự (, ; |) hoặc một tên: $1.'],
   [/expected at least (\d+) columns\.$/, 'Cần ít nhất $1 cột.'],
@@ -594,16 +604,16 @@ const COMMANDER_REASONS: Pattern[] = [
   [/expected a whole number ≥ (\d+)\.$/, 'Cần một số nguyên ≥ $1.'],
   [/expected level numbers \(1 = the main indices\)\.$/, 'Cần số cấp (1 = các chỉ số chính).'],
   [/expected a four-digit year\.$/, 'Cần năm có bốn chữ số.'],
-];
+]; });
 
 /** commander's error text (one or more lines) in `lang`. */
 export function localizeCommander(text: string, lang: Lang): string {
   if (lang === 'en') return text;
   return text.split('\n').map((line) => {
-    for (const [re, vi] of COMMANDER) {
+    for (const [re, vi] of COMMANDER()) {
       if (re.test(line)) {
         const out = sub(line, re, vi);
-        for (const [r2, v2] of COMMANDER_REASONS) if (r2.test(out)) return sub(out, r2, v2);
+        for (const [r2, v2] of COMMANDER_REASONS()) if (r2.test(out)) return sub(out, r2, v2);
         return out;
       }
     }
