@@ -310,13 +310,23 @@ export function detectDelimiter(text: string): { delimiter: Delimiter | undefine
   return { delimiter: candidates.length === 1 ? candidates[0] : undefined, candidates };
 }
 
-/** Fields in one line, quotes respected (a line break inside quotes is rare in a header). */
+/**
+ * Fields in one line, quotes respected (a line break inside quotes is rare in a header).
+ * By UTF-16 units, which is by characters here: the quote and the delimiter are single units,
+ * never half of a pair. (Run at every start-up on the first lines: no string iterator.)
+ */
 function fieldCount(line: string, d: string): number {
   let n = 1;
+  if (line.indexOf('"') < 0) {
+    for (let i = line.indexOf(d); i >= 0; i = line.indexOf(d, i + 1)) n++;
+    return n;
+  }
+  const D = d.charCodeAt(0);
   let q = false;
-  for (const ch of line) {
-    if (ch === '"') q = !q;
-    else if (ch === d && !q) n++;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) q = !q;
+    else if (c === D && !q) n++;
   }
   return n;
 }
