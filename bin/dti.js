@@ -11,7 +11,10 @@ const { loadCli } = require('../dist/cli-loader.cjs');
 // (a full disk: dti … > /dev/full) is one line and exit 5, never a stack trace.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
-  process.stderr.write(`error: cannot write to standard output: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.code ?? e.message}\n`);
+  // In the language of the run (--lang; Vietnamese unless English is asked for).
+  const en = cli?.langOf?.(process.argv.slice(2)) === 'en';
+  const why = e.code === 'ENOSPC' ? (en ? 'no space left on the device' : 'thiết bị hết dung lượng') : e.code ?? e.message;
+  process.stderr.write(en ? `error: cannot write to standard output: ${why}\n` : `lỗi: không ghi được ra đầu ra chuẩn: ${why}\n`);
   process.exit(5);
 });
 

@@ -210,3 +210,18 @@ describe('what the commands print', () => {
     }
   });
 });
+
+describe('the binary', () => {
+  it('says a full disk on standard output in the language of the run', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { closeSync, existsSync, openSync } = await import('node:fs');
+    if (!existsSync('/dev/full')) throw new Error('this test needs /dev/full (Linux)');
+    for (const [lang, text] of [['vi', 'lỗi: không ghi được ra đầu ra chuẩn: thiết bị hết dung lượng'], ['en', 'error: cannot write to standard output: no space left on the device']]) {
+      const full = openSync('/dev/full', 'w');
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/dti.js'), 'provinces', '-f', 'csv', '--lang', lang!], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      closeSync(full);
+      expect(r.status).toBe(5);
+      expect(r.stderr).toBe(`${text}\n`);
+    }
+  });
+});
