@@ -31,7 +31,9 @@ cli = loadCli({ dir: join(__dirname, '..', 'dist') }).cli;
 
 const io = {
   stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
-  stderr: { write: (s) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true },
+  // Standard error is opened only when something is written to it or asks whether it is a
+  // terminal (a quiet run that succeeds never does: opening a pipe costs a few milliseconds).
+  stderr: { write: (s) => void process.stderr.write(s), get isTTY() { return process.stderr.isTTY === true; } },
   // An endless pipe stops being read one byte past the limit (the CLI then refuses it).
   readStdin: async (maxBytes = Infinity) => {
     const chunks = [];

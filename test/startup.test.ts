@@ -122,6 +122,21 @@ describe('lazy loading', () => {
     expect(back.builtins).toContain('zlib');
     expect(back.sources).toContain('src/core/xml.ts');
   });
+  it('a quiet run that succeeds never opens standard error (a pipe there would load net)', () => {
+    const d = dir();
+    const log = join(d, 'builtins.txt');
+    writeFileSync(join(d, 'at-exit.cjs'), `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join('\\n')));\n`);
+    const loadsNet = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', join(d, 'at-exit.cjs'), BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      return { status: r.status, stderr: String(r.stderr), net: readFileSync(log, 'utf8').split('\n').includes('NativeModule net') };
+    };
+    expect(loadsNet(['score', 'data/2023.csv', '-f', 'csv', '-q'])).toEqual({ status: 0, stderr: '', net: false });
+    // An error is written there (and so opens it).
+    const bad = loadsNet(['score', 'no-such-file.csv']);
+    expect(bad.status).toBe(5);
+    expect(bad.stderr).toContain('no-such-file.csv');
+    expect(bad.net).toBe(true);
+  });
   it('loads them for a file the build has not seen', () => {
     const d = dir();
     writeFileSync(join(d, 'copy.yaml'), `${readFileSync(join(ROOT, 'indicators/dti.yaml'), 'utf8')}\n# a comment\n`);

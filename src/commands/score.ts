@@ -239,7 +239,6 @@ export interface ScoredFiles {
 
 /** Load definitions and data as `dti score` does, score them and print the warnings (unless quiet). */
 export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detail'>, io: Io, detail: Detail, detailOnDemand: Detail = detail): Promise<ScoredFiles> {
-  const errChalk = makeChalk(io.stderr, io, flags.color);
   const { fw, input: defInput, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
   const warnings: Diagnostic[] = [...defWarnings];
   const inputs: (string | null)[] = [defInput.path];
@@ -309,7 +308,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
   if (flags.quiet !== true) {
     // Warnings raised while scoring keep their code and hint (--pool-years advice, missing values).
     const scoring = result.warnings.slice(warnings.length).map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }));
-    if (warnings.length + scoring.length > 0) printDiagnostics(io, [...warnings, ...scoring], errChalk);
+    if (warnings.length + scoring.length > 0) printDiagnostics(io, [...warnings, ...scoring], makeChalk(io.stderr, io, flags.color));
   }
   return { result, fw, ds, inputs, definitionsFile: defInput.name, dataFiles: loaded.names, scoredData, ...(previous === undefined ? {} : { previous }), detailOf };
 }
