@@ -102,7 +102,7 @@ describe("commander's own usage errors", () => {
   const cases: [string[], RegExp][] = [
     [['score', '--bogus', 'data/2023.csv'], /^lỗi: không có tùy chọn '--bogus'$/m],
     [['scor'], /^lỗi: không có lệnh 'scor'\n\(Có phải ý bạn là score\?\)$/m],
-    [['score'], /^lỗi: thiếu đối số bắt buộc 'data'$/m],
+    [['score'], /^lỗi: thiếu tham số bắt buộc 'số-liệu'$/m],
     [['score', 'data/2023.csv', '-f'], /^lỗi: tùy chọn '-f, --format <format>' thiếu giá trị$/m],
     [['score', 'data/2023.csv', '-f', 'xyz'], /^lỗi: giá trị 'xyz' của tùy chọn '-f, --format <format>' không hợp lệ\. Chỉ nhận: table, /m],
     [['score', 'data/2023.csv', '--year', '20'], /không hợp lệ\. Cần năm có bốn chữ số\.$/m],

@@ -78,6 +78,6 @@ Examples:
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, fitTo(io, flags));
       }
-      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet('provinces', text)]) : text, flags, io, []));
+      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(flags.lang === 'vi' ? 'Tỉnh thành' : 'Provinces', text)]) : text, flags, io, []));
     });
 }

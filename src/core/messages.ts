@@ -584,13 +584,14 @@ export function localizePlain(message: string, hint: string | undefined, lang: L
 const COMMANDER = lazy(function commanderPatterns(): Pattern[] { return [
   [/^error: unknown option '(.+)'$/, "lỗi: không có tùy chọn '$1'"],
   [/^error: unknown command '(.+)'$/, "lỗi: không có lệnh '$1'"],
-  [/^error: missing required argument '(.+)'$/, "lỗi: thiếu đối số bắt buộc '$1'"],
+  // The argument as the Vietnamese help names it (<số-liệu...>, <đơn-vị>).
+  [/^error: missing required argument '(.+)'$/, (_m, a: string) => `lỗi: thiếu tham số bắt buộc '${({ data: 'số-liệu', unit: 'đơn-vị' } as Record<string, string>)[a] ?? a}'`],
   [/^error: option '(.+)' argument missing$/, "lỗi: tùy chọn '$1' thiếu giá trị"],
   [/^error: required option '(.+)' not specified$/, "lỗi: chưa có tùy chọn bắt buộc '$1'"],
-  [/^error: too many arguments for '(.+)'\. Expected (\d+) arguments? but got (\d+)\.$/, "lỗi: lệnh '$1' nhận quá nhiều đối số: cần $2, có $3."],
-  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, 'lỗi: quá nhiều đối số: cần $1, có $2.'],
+  [/^error: too many arguments for '(.+)'\. Expected (\d+) arguments? but got (\d+)\.$/, "lỗi: lệnh '$1' nhận quá nhiều tham số: cần $2, có $3."],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, 'lỗi: quá nhiều tham số: cần $1, có $2.'],
   [/^error: option '(.+)' argument '(.*)' is invalid\. (.*)$/, "lỗi: giá trị '$2' của tùy chọn '$1' không hợp lệ. $3"],
-  [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\. (.*)$/, "lỗi: giá trị '$1' của đối số '$2' không hợp lệ. $3"],
+  [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\. (.*)$/, "lỗi: giá trị '$1' của tham số '$2' không hợp lệ. $3"],
   [/^error: (.+) cannot be used with (.+)$/, 'lỗi: $1 không dùng được cùng với $2'],
   [/^\(Did you mean one of (.+)\?\)$/, '(Có phải ý bạn là một trong: $1?)'],
   [/^\(Did you mean (.+)\?\)$/, '(Có phải ý bạn là $1?)'],
