@@ -73,6 +73,8 @@ pillars:
   w('maps.csv', 'province,year,a,b\nHà Nội,2025,1,có\nNghệ An,2024,1,có\nHà Tây,2025,1,có\n');
   w('ragged.csv', 'province,a,A,a\nHà Nội,1,2\nHà Nội,1,2,3,4\n');
   w('header.csv', 'name,a\nX,1\n');
+  w('m34.csv', 'province,year,a,b\nHà Giang,2025,1,có\n');
+  w('long.csv', 'province,year,indicator,value\nHà Nội,2023,a,1\nHà Nội,2023,a,2\n');
   w('empty.csv', '');
   w('nodata.csv', 'province,a,b\n');
   w('spec.yaml', 'runs: abc\nweights: { spread: 2, bogus: 1 }\nfoo: 1\nbootstrap: 1.5\n');
@@ -85,7 +87,8 @@ pillars:
     ['validate', '-i', 'not-defs.yaml'],
     ['validate', '-i', 'syntax.yaml'],
     ['validate', '-i', 'params.yaml'],
-    ['validate', '-i', 't.yaml', 'rows.csv', 'maps.csv', 'ragged.csv', 'header.csv', 'empty.csv', 'nodata.csv', 'none.csv', 'thu-muc'],
+    ['validate', '-i', 't.yaml', 'rows.csv', 'maps.csv', 'ragged.csv', 'header.csv', 'empty.csv', 'nodata.csv', 'none.csv', 'thu-muc', 'm34.csv', 'long.csv'],
+    ['validate', '-i', 't.yaml', 'm34.csv', '--map', '34'],
     ['score', data, '-o', 'x.bogus'],
     ['score', data, '--check'],
     ['score', data, '-o', 'missing.md', '--check'],

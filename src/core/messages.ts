@@ -229,6 +229,7 @@ export const catalogue = lazy(function buildCatalogue(): Record<DiagnosticCode, 
     messages: [
       [/^(.+) appears twice$/, '$1 xuất hiện hai lần'],
       [/^(.+) \((.+)\) is also in an earlier file$/, '$1 ($2) đã có trong một tệp trước'],
+      [new RegExp(`^a second value of ${Q} for (.+) in (\\d{4})$`), "giá trị thứ hai của '$1' cho $2 năm $3"],
       [new RegExp(`^a second value of ${Q} for (.+)$`), "giá trị thứ hai của '$1' cho $2"],
       [new RegExp(`^(.+?): ${Q} differs from ${Q} given for (.+) on an earlier row$`), "$1: '$2' khác với '$3' đã ghi cho $4 ở một dòng trước"],
       [/^(.+?): (\S+) differs from (\S+) given for (.+) on line (\d+)$/, '$1: $2 khác với $3 đã ghi cho $4 ở dòng $5'],
@@ -360,7 +361,8 @@ const HINTS = lazy(function hintPatterns(): Pattern[] { return [
   [/^name the column of provinces 'province'.*$/, "đặt tên cột tỉnh là 'province' hoặc 'Tỉnh', 'Tỉnh/Thành phố' (đối chiếu danh mục tỉnh), hoặc cột đơn vị khác là 'unit', 'Đơn vị'; tiêu đề có thể nằm sau các dòng tên bảng (hoặc dùng --skip-lines)"],
   [/^a data file starts with a header row.*$/, 'tệp số liệu bắt đầu bằng dòng tiêu đề, ví dụ province,year,<mã các chỉ số…>'],
   [/^add one row per (province|unit)$/, 'thêm một dòng cho mỗi tỉnh/đơn vị'],
-  [/^the first is on line (\d+)(.*); keep one row per (province|unit) and year$/, 'dòng đầu tiên ở dòng $1; giữ một dòng cho mỗi tỉnh/đơn vị và năm'],
+  [/^the first is on line (\d+)( \(names are matched by province, whatever the spelling\))?; keep one row per (province|unit) and year$/, (_m, line: string, matched: string | undefined, kind: string) =>
+    `dòng đầu tiên ở dòng ${line}${matched ? ' (tên được đối chiếu theo tỉnh, dù viết thế nào)' : ''}; giữ một dòng cho mỗi ${kind === 'province' ? 'tỉnh' : 'đơn vị'} và năm`],
   [/^give each unit and year once across the files$/, 'mỗi đơn vị và năm chỉ có trong một tệp'],
   [/^their values count as missing in every row$/, 'giá trị của chúng được coi là thiếu ở mọi dòng'],
   [/^use a province's name, GSO code or ISO code.*$/, "dùng tên tỉnh, mã tỉnh của Tổng cục Thống kê hoặc mã ISO (xem 'dti provinces'), hoặc đặt tên cột là 'unit' cho đơn vị không phải tỉnh"],
