@@ -286,7 +286,7 @@ export const HELP_OPTIONS: Record<string, HelpText> = {
   },
   'sensitivity --seed': {
     en: 'seed of the random numbers (default 1): the same seed gives the same bytes',
-    vi: 'hạt giống của dãy số ngẫu nhiên (mặc định 1): cùng hạt giống cho kết quả giống hệt từng byte',
+    vi: 'giá trị khởi tạo (seed) của dãy số ngẫu nhiên (mặc định 1): cùng seed cho kết quả giống hệt từng byte',
   },
   'sensitivity --weights': {
     en: 'each weight times U(1 − spread, 1 + spread) (default, when nothing else is named: 0.25)',
@@ -387,7 +387,7 @@ export const HELP_OPTIONS: Record<string, HelpText> = {
   },
   'report --sensitivity': {
     en: "with --unit: every unit's rank interval (5th–95th percentile) over 1000 runs with the weights ±25% (dti sensitivity's defaults, seed 1)",
-    vi: 'đi cùng --unit: khoảng thứ hạng (bách phân vị 5–95) của mọi đơn vị qua 1000 lần chạy với trọng số ±25% (mặc định của dti sensitivity, hạt giống 1)',
+    vi: 'đi cùng --unit: khoảng thứ hạng (bách phân vị 5–95) của mọi đơn vị qua 1000 lần chạy với trọng số ±25% (mặc định của dti sensitivity, seed 1)',
   },
   'report --no-color': {
     en: 'no colour in messages (also NO_COLOR=1)',
