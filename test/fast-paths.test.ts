@@ -8,6 +8,8 @@ import { plainNumber } from '../src/core/values.js';
 import { SortedPool } from '../src/core/methods/normalise/rank.js';
 import { delimitedCell } from '../src/render/format.js';
 import { ranksWithin } from '../src/core/score.js';
+import { aggregate, normalizeMatrix } from '../src/core/engine.js';
+import { data, defs, fw } from './helpers.js';
 import { collationOrder, rankKeys } from '../src/core/stages/rank.js';
 import { compareVi } from '../src/core/text.js';
 
@@ -190,5 +192,38 @@ describe('ranksWithin, the rank within a region or --by group', () => {
         expect(got[i]).toBe(better + 1);
       });
     }), { seed: 20261209, numRuns: 1000 });
+  });
+});
+
+describe('aggregate into a buffer of an earlier call', () => {
+  it('gives what a fresh call gives, in the same object, for any weights', () => {
+    const f = fw(defs(`  - id: g
+    name: G
+    children:
+      - { id: a, name: A, normalize: { method: minmax } }
+      - { id: b, name: B, normalize: { method: rank } }
+  - id: h
+    name: H
+    aggregate: geometric
+    children:
+      - { id: c, name: C, normalize: { method: goalposts, min: 0, max: 10 } }
+      - { id: d, name: D, normalize: { method: percentile } }
+`, 'missing: exclude\npillars:\n  - { id: p, name: P, members: [g] }\n'));
+    const rows = Array.from({ length: 40 }, (_, i) => `U${i},${i % 7 === 0 ? '' : (i * 37) % 11},${(i * 13) % 17},${(i * 3) % 10},${i % 5 === 0 ? 'NA' : (i % 9) / 3}`);
+    const ds = data(`unit,a,b,c,d\n${rows.join('\n')}\n`, f);
+    const n = ds.records.length;
+    const norm = normalizeMatrix(f, ds.records);
+    const buf = aggregate(f, norm, n);
+    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: f.nodes.length, maxLength: f.nodes.length }), (ws) => {
+      const w = Float64Array.from(ws);
+      const fresh = aggregate(f, norm, n, w);
+      const reused = aggregate(f, norm, n, w, buf);
+      expect(reused).toBe(buf);
+      expect([...reused.nodes]).toEqual([...fresh.nodes]);
+      expect([...reused.pillars]).toEqual([...fresh.pillars]);
+    }), { seed: 20261211, numRuns: 100 });
+    // A buffer of another size is not used.
+    const other = aggregate(f, norm.subarray(0, 0), 0);
+    expect(aggregate(f, norm, n, undefined, other)).not.toBe(other);
   });
 });

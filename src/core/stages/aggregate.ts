@@ -18,19 +18,23 @@ export interface Aggregated {
 
 /**
  * Aggregate the normalised leaf matrix up the tree. `weights` (one per node, default the
- * definitions' weights) lets a caller re-weight without normalising again.
+ * definitions' weights) lets a caller re-weight without normalising again. `into` (a result
+ * of an earlier call on as many units) is overwritten and returned instead of allocating
+ * anew: a caller re-weighting many times reuses one buffer.
  */
-export function aggregate(fw: Framework, norm: Float64Array, n: number, weights?: Float64Array): Aggregated {
+export function aggregate(fw: Framework, norm: Float64Array, n: number, weights?: Float64Array, into?: Aggregated): Aggregated {
   const N = fw.nodes.length;
   const w = weights ?? Float64Array.from(fw.nodes, (x) => x.weight);
   const fill = missingFill(fw);
-  const nodes = new Float64Array(n * N);
+  const reuse = into !== undefined && into.n === n && into.nodes.length === n * N && into.pillars.length === n * fw.pillars.length;
+  const nodes = reuse ? into.nodes : new Float64Array(n * N);
   for (let k = 0; k < N; k++) {
     const nd = fw.nodes[k]!;
     if (nd.leaf >= 0) nodes.set(norm.subarray(nd.leaf * n, (nd.leaf + 1) * n), k * n);
     else combineColumns(fw, nodes, n, w, fill, nodes, k * n, k, nd.children);
   }
-  return { n, nodes, pillars: pillarsOf(fw, nodes, n, w, fill) };
+  const pillars = pillarsOf(fw, nodes, n, w, fill, reuse ? into.pillars : undefined);
+  return reuse ? into : { n, nodes, pillars };
 }
 
 /**
@@ -44,9 +48,9 @@ export function aggregateAbove(fw: Framework, nodes: Float64Array, n: number, we
   return { n, nodes, pillars: pillarsOf(fw, nodes, n, w, fill) };
 }
 
-function pillarsOf(fw: Framework, nodes: Float64Array, n: number, w: Float64Array, fill: Float64Array): Float64Array {
+function pillarsOf(fw: Framework, nodes: Float64Array, n: number, w: Float64Array, fill: Float64Array, into?: Float64Array): Float64Array {
   const P = fw.pillars.length;
-  const pillars = new Float64Array(n * P);
+  const pillars = into ?? new Float64Array(n * P);
   for (let p = 0; p < P; p++) combineColumns(fw, nodes, n, w, fill, pillars, p * n, fw.root, fw.pillars[p]!.members);
   return pillars;
 }
