@@ -62,6 +62,13 @@ Examples:
       warnings.push(...r.warnings);
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io);
+      if (format === 'xlsx') {
+        // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).
+        const { textOrWorkbook } = await import('../cli/xlsx.js');
+        done(emit(textOrWorkbook(format, (f) => renderExplain(r.value, fw, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
+          flags.lang === 'vi' ? 'Giải thích' : 'Explain'), flags, io, inputs));
+        return;
+      }
       const drawn = renderExplain(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io), width: termWidth(io, flags.output) });
       // Prose lines wrap at the terminal's width too (the tables are fitted by renderTable).
       const W = format === 'table' ? termWidth(io, flags.output) : undefined;

@@ -99,6 +99,15 @@ Examples:
       const r = sensitivity(fw, loaded.data.records, year, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'invalid uncertain inputs', { diagnostics: r.errors });
       const format = chooseFormat(flags.format, flags.output, io);
+      if (format === 'xlsx') {
+        // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).
+        const { textOrWorkbook } = await import('../cli/xlsx.js');
+        const book = textOrWorkbook(format, (f) => renderSensitivity(r.value.result, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
+          flags.lang === 'vi' ? 'Độ nhạy' : 'Sensitivity');
+        if (flags.runsOut !== undefined && flags.check !== true) writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
+        done(emit(book, flags, io, inputs));
+        return;
+      }
       const drawn = renderSensitivity(r.value.result, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io), width: termWidth(io, flags.output) });
       // Prose lines wrap at the terminal's width too (the tables are fitted by renderTable).
       const W = format === 'table' ? termWidth(io, flags.output) : undefined;
