@@ -45,7 +45,9 @@ const io = {
     }
     return Buffer.concat(chunks);
   },
-  stdinIsTTY: process.stdin.isTTY === true,
+  // Standard input is opened only to read '-' (opening it costs a few milliseconds: a stream,
+  // and for a pipe the network modules).
+  get stdinIsTTY() { return process.stdin.isTTY === true; },
   // `dti score - < data.csv -o data.csv` must not replace the file it reads.
   stdinFile: () => {
     try {

@@ -71,7 +71,11 @@ export function langOf(argv: readonly string[]): 'vi' | 'en' {
 /** Run the CLI with `argv` (without the node and script names). Never throws. */
 export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
   // Messages follow --lang (Vietnamese unless English is asked for), from the first line printed.
-  const io: Io = { ...ioIn, lang: langOf(argv) };
+  // Copied with its getters as getters (bin/dti.js opens standard input only when it is asked about).
+  const io: Io = Object.defineProperties({} as Io, {
+    ...Object.getOwnPropertyDescriptors(ioIn),
+    lang: { value: langOf(argv), enumerable: true, writable: true, configurable: true },
+  });
   let code: number = EXIT.OK;
   const done = (c: number) => { code = c; };
   const program = new Command('dti')
