@@ -7,7 +7,7 @@ import type { IndicatorNode } from '../src/core/definitions.js';
 import { plainNumber } from '../src/core/values.js';
 import { SortedPool } from '../src/core/methods/normalise/rank.js';
 import { delimitedCell } from '../src/render/format.js';
-import { ranksWithin } from '../src/core/score.js';
+import { byRank, ranksWithin } from '../src/core/score.js';
 import { aggregate, normalizeMatrix } from '../src/core/engine.js';
 import { data, defs, fw } from './helpers.js';
 import { collationOrder, rankKeys } from '../src/core/stages/rank.js';
@@ -192,6 +192,18 @@ describe('ranksWithin, the rank within a region or --by group', () => {
         expect(got[i]).toBe(better + 1);
       });
     }), { seed: 20261209, numRuns: 1000 });
+  });
+});
+
+describe('byRank, the counting sort behind ranksWithin', () => {
+  it('is the ranked units (rank not 0) stably sorted by rank; undefined when a rank is outside 1..n', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -2, max: 60 }), { maxLength: 60 }), (rs) => {
+      const ranks = Int32Array.from(rs);
+      const got = byRank(ranks);
+      if (rs.some((r) => r !== 0 && (r < 1 || r > rs.length))) { expect(got).toBeUndefined(); return; }
+      const want = rs.map((_, i) => i).filter((i) => rs[i] !== 0).sort((a, b) => rs[a]! - rs[b]! || a - b);
+      expect(Array.from(got!)).toEqual(want);
+    }), { seed: 20261202, numRuns: 2000 });
   });
 });
 

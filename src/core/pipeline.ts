@@ -112,7 +112,9 @@ function finish(fw: Framework, t: Treated, pool: Panel): YearScore {
   const missing = new Int32Array(n);
   for (let j = 0; j < L; j++) {
     if (fw.inactive !== undefined && fw.inactive[fw.leaves[j]!] === 1) continue; // not part of that year's index
-    for (let i = 0; i < n; i++) if (Number.isNaN(t.before.values[j * n + i]!)) missing[i]! += 1;
+    const vs = t.before.values;
+    const base = j * n;
+    for (let i = 0; i < n; i++) { const v = vs[base + i]!; if (v !== v) missing[i]! += 1; }
   }
   return rankYear(fw, [...t.panel.rows], t.year, norm, agg, t.coverage, missing, {
     values: t.before.values, imputed: t.before.imputed, imputedShare: imputedShare(fw, t.before), screened: t.screened, treatment: t.treatment,
@@ -211,7 +213,8 @@ export function rankYear(fw: Framework, records: UnitRecord[], year: number | nu
   const collation = () => (places ??= collationOrder(names));
   const { ranks, order } = rankKeys(keys, names, collation);
   const pillarRanks = fw.pillars.map((_, p) => {
-    const pk = Float64Array.from({ length: n }, (_, i) => (x.screened[i] === 1 ? NaN : rankKey(fw, agg.pillars[p * n + i]! * scale)));
+    const pk = new Float64Array(n);
+    for (let i = 0; i < n; i++) pk[i] = x.screened[i] === 1 ? NaN : rankKey(fw, agg.pillars[p * n + i]! * scale);
     return rankKeys(pk, names, collation).ranks;
   });
   return { year, records, ...x, norm, agg, coverage: cov, scores, ranks, order, pillarRanks, missing };

@@ -320,12 +320,18 @@ export function scoreLazily(fw: Framework, data: Dataset, opts: ScoreOptions & {
 export function ranksWithin(ranks: Int32Array, groupOf: (i: number) => string | null): (number | null)[] {
   const n = ranks.length;
   const out = new Array<number | null>(n).fill(null);
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (ranks[i] !== 0) idx.push(i);
-  idx.sort((a, b) => ranks[a]! - ranks[b]!);
+  // The ranked units by rank, ties by index (what a stable sort gives): a counting sort, as
+  // ranks are whole numbers 1..n; any other rank (none is made) falls back to the sort.
+  let idx: ArrayLike<number> | undefined = byRank(ranks);
+  if (idx === undefined) {
+    const all: number[] = [];
+    for (let i = 0; i < n; i++) if (ranks[i] !== 0) all.push(i);
+    idx = all.sort((a, b) => ranks[a]! - ranks[b]!);
+  }
   // Per group: units seen, and the rank and count at the start of the current tied block.
   const seen = new Map<string, { count: number; rank: number; before: number }>();
-  for (const i of idx) {
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
     const g = groupOf(i);
     if (g === null) continue;
     const r = ranks[i]!;
@@ -334,6 +340,25 @@ export function ranksWithin(ranks: Int32Array, groupOf: (i: number) => string | 
     if (s.rank !== r) { s.rank = r; s.before = s.count; }
     out[i] = s.before + 1;
     s.count++;
+  }
+  return out;
+}
+
+/** Units with a rank (not 0), by rank and then by index; undefined if a rank is outside 1..n. */
+export function byRank(ranks: Int32Array): Int32Array | undefined {
+  const n = ranks.length;
+  const start = new Int32Array(n + 2);
+  for (let i = 0; i < n; i++) {
+    const r = ranks[i]!;
+    if (r === 0) continue;
+    if (r < 1 || r > n) return undefined;
+    start[r + 1]! += 1;
+  }
+  for (let r = 1; r <= n + 1; r++) start[r]! += start[r - 1]!;
+  const out = new Int32Array(start[n + 1]!);
+  for (let i = 0; i < n; i++) {
+    const r = ranks[i]!;
+    if (r !== 0) out[start[r]!++] = i;
   }
   return out;
 }
@@ -386,7 +411,9 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     });
     const { groups, indicators } = unitDetail(i, detail);
     const absent = cur.absent?.[i];
-    return {
+    // Built key by key in the same order as one literal with spreads (the JSON's key order);
+    // optional keys assigned, not spread (a spread in a literal is a slow path in V8).
+    const u: RankedUnit = {
       rank,
       unit: r.unit,
       code: r.code,
@@ -395,17 +422,18 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
       rankChange: change(previousRank, rank),
       region: r.region,
       regionRank: regionRank(i),
-      // --by region: the region is the group (region and regionRank stay, as before).
-      ...(by === 'region' ? { group: r.region, groupRank: regionRank(i) } : byCol < 0 ? {} : { group: groupOfUnit(i), groupRank: groupRank(i) }),
-      // A sum of weight shares: rounded to 10 decimals so 0.425 does not print as 0.4250000000000002.
-      coverage: Number(cur.coverage[i]!.toFixed(10)),
-      ...(imputes ? { imputed: Number(cur.imputedShare[i]!.toFixed(10)) } : {}),
-      ...(cur.screened[i] === 1 ? { screened: true as const } : {}),
-      pillars,
-      groups,
-      indicators,
-      ...(absent == null ? {} : { absentMembers: absent }),
-    };
+    } as RankedUnit;
+    // --by region: the region is the group (region and regionRank stay, as before).
+    if (by === 'region') { u.group = r.region; u.groupRank = regionRank(i); } else if (byCol >= 0) { u.group = groupOfUnit(i); u.groupRank = groupRank(i); }
+    // A sum of weight shares: rounded to 10 decimals so 0.425 does not print as 0.4250000000000002.
+    u.coverage = Number(cur.coverage[i]!.toFixed(10));
+    if (imputes) u.imputed = Number(cur.imputedShare[i]!.toFixed(10));
+    if (cur.screened[i] === 1) u.screened = true;
+    u.pillars = pillars;
+    u.groups = groups;
+    u.indicators = indicators;
+    if (absent != null) u.absentMembers = absent;
+    return u;
   });
   warnings.push(...missingWarnings(fw, [cur]).map(resultWarning));
   const dropped: DroppedUnit[] = prev === null ? [] : prev.order
