@@ -80,6 +80,28 @@ describe('CsvReader.nextPlain', () => {
     expect(plainRows).toBeGreaterThan(1000); // the fast path was taken, not only the fallback
   });
 
+  it('reads the same rows again after reset, by either path (field ends found by indexOf are remembered per position)', () => {
+    const text = fc.tuple(fc.array(fc.tuple(fc.array(piece, { maxLength: 5 }), eol), { maxLength: 8 }), fc.constantFrom(',', ';', '\t'))
+      .map(([lines, d]) => ({ d, text: lines.map(([cells, e]) => cells.join(d) + e).join('') }));
+    fc.assert(fc.property(text, fc.array(fc.boolean(), { maxLength: 12 }), fc.nat(4), ({ d, text: t }, how, markAt) => {
+      const read = (r: CsvReader, buf: PlainRow) => how.map((plain) => {
+        const got = plain ? r.nextPlain(buf) : undefined;
+        if (got === 'plain') return buf.cells();
+        if (got === 'end') return 'end';
+        const x = r.next();
+        return x.done === true ? 'end' : x.value;
+      });
+      const errors: Diagnostic[] = [];
+      const r = new CsvReader(t, { delimiter: d, file: 'f.csv' }, errors);
+      const buf = new PlainRow(t);
+      for (let k = 0; k < markAt; k++) r.next();
+      const m = r.mark();
+      const first = read(r, buf);
+      r.reset(m);
+      expect(read(r, buf)).toEqual(first);
+    }), { seed: 20261203, numRuns: 500 });
+  });
+
   it('agrees with csv-parse on the records of well-formed CSVs, and says where each cell starts', () => {
     const plain = fc.constantFrom('', '1', '-2.5', 'Hà Nội', '75,7', 'x y', '0.125', '-0');
     const quoted = fc.array(fc.constantFrom('a', 'Hà', ' ', ',', '"', '\n', '\r\n', '1'), { maxLength: 4 }).map((p) => p.join(''));

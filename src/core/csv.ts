@@ -88,6 +88,7 @@ export interface ReaderMark {
 /** The tokenizer, a row per `next()`; `nextPlain` reads an ordinary row without making cells. */
 export class CsvReader implements IterableIterator<Cell[]> {
   private readonly D: number;
+  private readonly delimiter: string;
   private readonly file: string | undefined;
   private readonly maxField: number;
   private readonly n: number;
@@ -100,9 +101,14 @@ export class CsvReader implements IterableIterator<Cell[]> {
   private rowLine = 1;
   private rowTooLong = false;
   private done = false;
+  // The next delimiter, \n and \r found by indexOf: memo[2s] is where the search started,
+  // memo[2s + 1] what it found (n: none), valid for any position between the two, so a pass
+  // over the text searches it once for each (see fieldEnd).
+  private readonly memo = new Int32Array([1, 0, 1, 0, 1, 0]);
 
   constructor(readonly text: string, opts: TokenizeOptions, private readonly errors: Diagnostic[]) {
-    this.D = (opts.delimiter ?? ',').charCodeAt(0);
+    this.delimiter = (opts.delimiter ?? ',').charAt(0);
+    this.D = this.delimiter.charCodeAt(0);
     this.file = opts.file;
     this.maxField = opts.maxField ?? DEFAULT_MAX_FIELD;
     this.n = text.length;
@@ -112,6 +118,28 @@ export class CsvReader implements IterableIterator<Cell[]> {
   }
 
   [Symbol.iterator](): this { return this; }
+
+  /**
+   * Where an unquoted field starting at `i` ends: the first delimiter, \n or \r at or after
+   * `i`, or n. Found by the engine's indexOf rather than a character loop, which matters at
+   * start-up (a loop over every character of a small file runs interpreted).
+   */
+  private fieldEnd(i: number): number {
+    const memo = this.memo;
+    let end = this.n;
+    for (let s = 0; s < 3; s++) {
+      let at = memo[2 * s + 1]!;
+      if (s === 0 && this.delimiter === '') continue; // no delimiter: none ends a field
+      if (!(memo[2 * s]! <= i && i <= at)) {
+        at = this.text.indexOf(s === 0 ? this.delimiter : s === 1 ? '\n' : '\r', i);
+        if (at < 0) at = this.n;
+        memo[2 * s] = i;
+        memo[2 * s + 1] = at;
+      }
+      if (at < end) end = at;
+    }
+    return end;
+  }
 
   /** Problems reported so far. */
   get reported(): number { return this.errors.length; }
@@ -202,12 +230,7 @@ export class CsvReader implements IterableIterator<Cell[]> {
         }
         this.i = k;
       } else {
-        let k = this.i;
-        while (k < n) {
-          const c = text.charCodeAt(k);
-          if (c === D || c === 10 || c === 13) break;
-          k++;
-        }
+        const k = this.fieldEnd(this.i);
         value = text.slice(this.i, k);
         if (value.length > maxField && !this.tooLong) {
           this.tooLong = true;
@@ -283,7 +306,13 @@ export class CsvReader implements IterableIterator<Cell[]> {
           const d = c - 48;
           if (d >= 0 && d <= 9) m = m * 10 + d;
           else if (c === 46 && dot < 0) dot = i;
-          else plain = false;
+          else {
+            // Not a plain number: the rest of the field is only skipped.
+            plain = false;
+            i = this.fieldEnd(i);
+            c = text.charCodeAt(i);
+            break;
+          }
           i++;
         }
         const len = i - s;
