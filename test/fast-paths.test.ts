@@ -12,6 +12,7 @@ import { aggregate, normalizeMatrix } from '../src/core/engine.js';
 import { data, defs, fw } from './helpers.js';
 import { collationOrder, rankKeys } from '../src/core/stages/rank.js';
 import { compareVi } from '../src/core/text.js';
+import { decimalMarkOf } from '../src/core/sheet.js';
 
 const leaf = (direction: 'higher' | 'lower'): IndicatorNode => ({
   id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: [], weight: 1, missing: 'zero', kind: 'leaf',
@@ -237,5 +238,21 @@ describe('aggregate into a buffer of an earlier call', () => {
     // A buffer of another size is not used.
     const other = aggregate(f, norm.subarray(0, 0), 0);
     expect(aggregate(f, norm, n, undefined, other)).not.toBe(other);
+  });
+});
+
+describe('decimalMarkOf, the decimal-mark sniff without regular expressions', () => {
+  const definition = (t: string) => {
+    if (/^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/.test(t)) return 1;
+    if (/^[+-]?\d+\.\d+$/.test(t) && !/^[+-]?\d{1,3}(\.\d{3})+$/.test(t)) return 2;
+    return 0;
+  };
+  it('classifies as the regular expressions do', () => {
+    const ch = fc.constantFrom('0', '1', '5', '9', '.', ',', '+', '-', ' ', '%', 'a', '٣');
+    fc.assert(fc.property(fc.array(ch, { maxLength: 14 }).map((a) => a.join('')), (t) => {
+      expect(decimalMarkOf(t)).toBe(definition(t));
+    }), { seed: 20261202, numRuns: 20000 });
+    for (const t of ['1.234,5', '12.345.678,9', '1234.567,8', '1.23,4', '1.234', '12.345', '1234.567', '1.2345', '0.5', '-3,25', '+1.000', '1,2,3', '.5', '5.', '1..2', ''])
+      expect(decimalMarkOf(t), t).toBe(definition(t));
   });
 });

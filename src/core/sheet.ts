@@ -228,9 +228,14 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
       for (const i of valueCols) {
         const c = row[i];
         if (c === undefined || c.value !== undefined) continue;
-        const t = c.text.trim().replace(/%$/, '').trimEnd();
-        if (/^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/.test(t)) comma++;
-        else if (/^[+-]?\d+\.\d+$/.test(t) && !/^[+-]?\d{1,3}(\.\d{3})+$/.test(t)) dot++;
+        // A text that starts with a digit or sign and ends with a digit is already trimmed.
+        const x = c.text;
+        const a = x.charCodeAt(0);
+        const z = x.charCodeAt(x.length - 1);
+        const t = ((a >= 48 && a <= 57) || a === 43 || a === 45) && z >= 48 && z <= 57 ? x : x.trim().replace(/%$/, '').trimEnd();
+        const k = decimalMarkOf(t);
+        if (k === 1) comma++;
+        else if (k === 2) dot++;
       }
     }
     if (comma > 0 && dot === 0) detected.decimal = 'comma';
@@ -329,4 +334,42 @@ function fieldCount(line: string, d: string): number {
     else if (c === D && !q) n++;
   }
   return n;
+}
+
+/**
+ * What a value's text says of the decimal mark, by one scan: 1 (comma) where
+ * /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/ matches; else 2 (dot) where
+ * /^[+-]?\d+\.\d+$/ matches and /^[+-]?\d{1,3}(\.\d{3})+$/ (a thousands dot) does not; else 0.
+ */
+export function decimalMarkOf(t: string): 0 | 1 | 2 {
+  const n = t.length;
+  let i = 0;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 43 || c0 === 45) i = 1;
+  // Runs of digits between separators: the first run's length, the last's, whether every run
+  // between two separators has three digits.
+  let runs = 0;
+  let first = 0;
+  let last = 0;
+  let run = 0;
+  let dots = 0;
+  let commas = 0;
+  let inner3 = true;
+  for (; i <= n; i++) {
+    const c = i < n ? t.charCodeAt(i) : -1;
+    if (c >= 48 && c <= 57) { run++; continue; }
+    if (c !== 46 && c !== 44 && c !== -1) return 0;
+    if (run === 0) return 0;
+    if (runs === 0) first = run;
+    else if (c !== -1 && run !== 3) inner3 = false;
+    runs++;
+    if (c === -1) { last = run; break; }
+    if (commas > 0) return 0; // a separator after the comma
+    if (c === 44) commas++;
+    else dots++;
+    run = 0;
+  }
+  if (commas === 1) return dots === 0 || (first <= 3 && inner3) ? 1 : 0;
+  if (dots === 1) return first <= 3 && last === 3 ? 0 : 2;
+  return 0;
 }
