@@ -101,10 +101,12 @@ export class CsvReader implements IterableIterator<Cell[]> {
   private rowLine = 1;
   private rowTooLong = false;
   private done = false;
-  // The next delimiter, \n and \r found by indexOf: memo[2s] is where the search started,
-  // memo[2s + 1] what it found (n: none), valid for any position between the two, so a pass
-  // over the text searches it once for each (see fieldEnd).
-  private readonly memo = new Int32Array([1, 0, 1, 0, 1, 0]);
+  // The next delimiter, \n and \r found by indexOf (n: none) and where each search started:
+  // valid for any position between the two, so a pass over the text searches it once for
+  // each (see fieldEnd). A start past the end: not searched yet.
+  private dFrom = Infinity; private dAt = 0;
+  private lfFrom = Infinity; private lfAt = 0;
+  private crFrom = Infinity; private crAt = 0;
 
   constructor(readonly text: string, opts: TokenizeOptions, private readonly errors: Diagnostic[]) {
     this.delimiter = (opts.delimiter ?? ',').charAt(0);
@@ -125,20 +127,20 @@ export class CsvReader implements IterableIterator<Cell[]> {
    * start-up (a loop over every character of a small file runs interpreted).
    */
   private fieldEnd(i: number): number {
-    const memo = this.memo;
-    let end = this.n;
-    for (let s = 0; s < 3; s++) {
-      let at = memo[2 * s + 1]!;
-      if (s === 0 && this.delimiter === '') continue; // no delimiter: none ends a field
-      if (!(memo[2 * s]! <= i && i <= at)) {
-        at = this.text.indexOf(s === 0 ? this.delimiter : s === 1 ? '\n' : '\r', i);
-        if (at < 0) at = this.n;
-        memo[2 * s] = i;
-        memo[2 * s + 1] = at;
-      }
-      if (at < end) end = at;
+    if (!(this.dFrom <= i && i <= this.dAt)) {
+      const at = this.delimiter === '' ? -1 : this.text.indexOf(this.delimiter, i); // no delimiter: none ends a field
+      this.dFrom = i; this.dAt = at < 0 ? this.n : at;
     }
-    return end;
+    if (!(this.lfFrom <= i && i <= this.lfAt)) {
+      const at = this.text.indexOf('\n', i);
+      this.lfFrom = i; this.lfAt = at < 0 ? this.n : at;
+    }
+    if (!(this.crFrom <= i && i <= this.crAt)) {
+      const at = this.text.indexOf('\r', i);
+      this.crFrom = i; this.crAt = at < 0 ? this.n : at;
+    }
+    const end = this.dAt < this.lfAt ? this.dAt : this.lfAt;
+    return end < this.crAt ? end : this.crAt;
   }
 
   /** Problems reported so far. */
