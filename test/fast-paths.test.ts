@@ -10,7 +10,7 @@ import { delimitedCell } from '../src/render/format.js';
 import { byRank, ranksWithin } from '../src/core/score.js';
 import { aggregate, normalizeMatrix } from '../src/core/engine.js';
 import { data, defs, fw } from './helpers.js';
-import { collationOrder, rankKeys } from '../src/core/stages/rank.js';
+import { collationOrder, comparedOrder, compositeOrder, rankKeys } from '../src/core/stages/rank.js';
 import { compareVi } from '../src/core/text.js';
 import { decimalMarkOf } from '../src/core/sheet.js';
 
@@ -254,5 +254,23 @@ describe('decimalMarkOf, the decimal-mark sniff without regular expressions', ()
     }), { seed: 20261202, numRuns: 20000 });
     for (const t of ['1.234,5', '12.345.678,9', '1234.567,8', '1.23,4', '1.234', '12.345', '1234.567', '1.2345', '0.5', '-3,25', '+1.000', '1,2,3', '.5', '5.', '1..2', ''])
       expect(decimalMarkOf(t), t).toBe(definition(t));
+  });
+});
+
+describe('compositeOrder, the ranking order by one sort of numbers', () => {
+  it('is the comparator sort\'s order on keys with ties, NaN, ±0, ±Infinity and repeated names', () => {
+    const key = fc.oneof(fc.constantFrom(NaN, 0, -0, Infinity, -Infinity, 1, 2.5), fc.integer({ min: -4, max: 4 }).map((i) => i / 4), fc.double({ noNaN: true }));
+    const name = fc.constantFrom('Hà Nội', 'Hà Tĩnh', 'Ha Noi', 'Đơn vị 2', 'Đơn vị 10', 'Đơn vị 1', 'an', 'An', 'Ân', '');
+    fc.assert(fc.property(fc.array(fc.tuple(key, name), { maxLength: 80 }), (units) => {
+      const keys = Float64Array.from(units, (u) => u[0]);
+      const names = units.map((u) => u[1]);
+      let asked = 0;
+      const collation = () => { asked++; return collationOrder(names); };
+      const got = compositeOrder(keys, collation);
+      expect(got).toEqual(comparedOrder(keys, names, () => collationOrder(names)));
+      expect(got).toEqual(comparedOrder(keys, names));
+      expect(asked).toBeLessThanOrEqual(1);
+      expect(rankKeys(keys, names, collation)).toEqual(rankKeys(keys, names));
+    }), { seed: 20261202, numRuns: 3000 });
   });
 });

@@ -399,8 +399,9 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
   };
   const rankings = cur.order.map((i): RankedUnit => {
     const r = cur.records[i]!;
-    seen.add(r.key);
-    const pi = prevIndex.get(r.key);
+    // Only a previous year has units that can be dropped (the set is hashing work otherwise).
+    if (prev !== null) seen.add(r.key);
+    const pi = prev === null ? undefined : prevIndex.get(r.key);
     const rank = rank0(cur.ranks[i]!);
     const previousRank = prev === null || pi === undefined ? null : rank0(prev.ranks[pi]!);
     const pillars: Record<string, PillarResult> = {};
