@@ -9,9 +9,9 @@ import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-const { loadCli, joinCache, BUNDLE, CODE_CACHE } = createRequire(import.meta.url)(join(DIST, 'cli-loader.cjs'));
+const { loadCli, joinCache, BUNDLE, CODE_CACHE, VENDOR } = createRequire(import.meta.url)(join(DIST, 'cli-loader.cjs'));
 
-const { cli, script } = loadCli({ dir: DIST, useCache: false });
+const { cli, script, vendor } = loadCli({ dir: DIST, useCache: false });
 const sink = { write: () => {} };
 const io = {
   stdout: { ...sink, isTTY: false }, stderr: { ...sink, isTTY: false },
@@ -27,6 +27,17 @@ const COMMANDS = [
 for (const argv of COMMANDS) {
   const code = await cli.run(argv, io);
   if (code !== 0) throw new Error(`code cache: dti ${argv.join(' ')} exited ${code}`);
+}
+// A definitions file the build has not seen (a user's edited copy of the shipped one, given on
+// standard input): the YAML parser and zod are required, validate it, and keep their compiled
+// functions for their own caches.
+const edited = Buffer.from(`${readFileSync(join(ROOT, 'indicators', 'dti.yaml'), 'utf8')}\n# edited\n`);
+const code = await cli.run(['score', 'data/2023.csv', '-i', '-', '-f', 'csv', '-q'], { ...io, readStdin: async () => edited, stdinIsTTY: false });
+if (code !== 0) throw new Error(`code cache: dti score with edited definitions exited ${code}`);
+for (const name of VENDOR) {
+  const v = vendor.get(name);
+  if (v === undefined) throw new Error(`code cache: ${name} was not required by a validation`);
+  writeFileSync(join(DIST, `${name}.cache`), joinCache(readFileSync(join(DIST, name)), v.script.createCachedData()));
 }
 const data = script.createCachedData();
 writeFileSync(join(DIST, CODE_CACHE), joinCache(readFileSync(join(DIST, BUNDLE)), data));

@@ -37,6 +37,8 @@ export interface LoadedCli {
   cache: CacheState;
   /** The compiled bundle (the build makes the cache from it). */
   script: Script;
+  /** The vendor bundles required so far, by file name (VENDOR). */
+  vendor: ReadonlyMap<string, VendorModule>;
 }
 
 export const BUNDLE = 'dti.cjs';
@@ -63,17 +65,32 @@ export function joinCache(source: Buffer, data: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`${CODE_CACHE_MAGIC}\n${source.length}\n`, 'latin1'), source, data]);
 }
 
-/** Compile and run the bundle in `dir` (dist/), with its code cache unless `useCache` is false. */
-export function loadCli(opts: { dir: string; useCache?: boolean }): LoadedCli {
-  const { dir } = opts;
-  const file = join(dir, BUNDLE);
+/**
+ * The validation libraries (scripts/bundle.mjs), which the bundle requires only to validate a
+ * definitions file the build has not seen: compiled like the bundle, each with its own cache
+ * (NAME.cache, made by the build after validating such a file), under the same checks.
+ */
+export const VENDOR: readonly string[] = ['dti-yaml.cjs', 'dti-zod.cjs'];
+
+/** A vendor bundle, once required. */
+export interface VendorModule {
+  script: Script;
+  cache: CacheState;
+  exports: unknown;
+}
+
+/** How Node wraps a CommonJS module. */
+const CJS_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+
+/** `file` compiled as `head` + its text + `}`, with the cache `file`.cache when it was made from exactly this file. */
+function compileCached(file: string, head: string, useCache: boolean): { script: Script; cache: CacheState } {
   const bytes = readFileSync(file);
   let cachedData: Buffer | undefined;
   let cache: CacheState = 'none';
-  if (opts.useCache !== false) {
+  if (useCache) {
     let stored: Buffer | undefined;
     try {
-      stored = readFileSync(join(dir, CODE_CACHE));
+      stored = readFileSync(`${file}.cache`);
     } catch {
       stored = undefined; // not built: compile as usual
     }
@@ -83,19 +100,45 @@ export function loadCli(opts: { dir: string; useCache?: boolean }): LoadedCli {
       else cache = 'stale';
     }
   }
-  // The build writes the bundle in ASCII: Latin-1 is then the same text, decoded by a copy.
+  // The build writes the bundles in ASCII: Latin-1 is then the same text, decoded by a copy.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-  const script = new Script(WRAP_HEAD + source + WRAP_TAIL, {
+  const script = new Script(head + source + WRAP_TAIL, {
     filename: file,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
   if (cachedData !== undefined) cache = script.cachedDataRejected === true ? 'rejected' : 'used';
+  return { script, cache };
+}
+
+/** Compile and run the bundle in `dir` (dist/), with its code cache unless `useCache` is false. */
+export function loadCli(opts: { dir: string; useCache?: boolean }): LoadedCli {
+  const { dir } = opts;
+  const useCache = opts.useCache !== false;
+  const file = join(dir, BUNDLE);
+  const { script, cache } = compileCached(file, WRAP_HEAD, useCache);
   const module = { exports: {} as Cli };
   // The external dynamic imports (the report's chart libraries) resolve from this module,
   // dist/cli-loader.cjs, which sits beside the bundle.
   const dynamicImport = (specifier: string): Promise<unknown> => import(specifier);
+  // The bundle's require: Node's, but the vendor bundles compiled with their caches, once.
+  const nodeRequire = createRequire(file);
+  const vendor = new Map<string, VendorModule>();
+  const bundleRequire = Object.assign((id: string): unknown => {
+    const name = id.startsWith('./') ? id.slice(2) : '';
+    if (!VENDOR.includes(name)) return nodeRequire(id);
+    let v = vendor.get(name);
+    if (v === undefined) {
+      const vfile = join(dir, name);
+      const compiled = compileCached(vfile, CJS_HEAD, useCache);
+      const m = { exports: {} as unknown };
+      (compiled.script.runInThisContext() as (...args: unknown[]) => void).call(m.exports, m.exports, createRequire(vfile), m, vfile, dir);
+      v = { ...compiled, exports: m.exports };
+      vendor.set(name, v);
+    }
+    return v.exports;
+  }, { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: nodeRequire.main, extensions: nodeRequire.extensions });
   (script.runInThisContext() as (...args: unknown[]) => void)(
-    module.exports, createRequire(file), module, file, dir, dynamicImport, pathToFileURL(file).href,
+    module.exports, bundleRequire, module, file, dir, dynamicImport, pathToFileURL(file).href,
   );
-  return { cli: module.exports, cache, script };
+  return { cli: module.exports, cache, script, vendor };
 }

@@ -10,16 +10,17 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, tmp } from './helpers.js';
 
 type Loader = typeof import('../src/cli-loader.js');
-interface Ran { cache: string; code: number; stdout: string; stderr: string }
+interface Ran { cache: string; vendor: Record<string, string>; code: number; stdout: string; stderr: string }
 
 /** Run `dti argv…` in a child through the loader of `dist` (with or without its cache). */
 function ran(dist: string, argv: string[], useCache = true): Ran {
   const script = `const { loadCli } = require(${JSON.stringify(join(dist, 'cli-loader.cjs'))});
-const { cli, cache } = loadCli({ dir: ${JSON.stringify(dist)}, useCache: ${useCache} });
+const { cli, cache, vendor } = loadCli({ dir: ${JSON.stringify(dist)}, useCache: ${useCache} });
 let stdout = '', stderr = '';
 const io = { stdout: { write: (s) => { stdout += s; }, isTTY: false }, stderr: { write: (s) => { stderr += s; }, isTTY: false },
   readStdin: async () => new Uint8Array(), stdinIsTTY: true, stdinFile: () => undefined, env: { NO_COLOR: '1' }, cwd: ${JSON.stringify(ROOT)} };
-cli.run(${JSON.stringify(argv)}, io).then((code) => process.stdout.write(JSON.stringify({ cache, code, stdout, stderr })));`;
+cli.run(${JSON.stringify(argv)}, io).then((code) => process.stdout.write(JSON.stringify({
+  cache, vendor: Object.fromEntries([...vendor].map(([k, v]) => [k, v.cache])), code, stdout, stderr })));`;
   const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
   expect(r.stderr).toBe('');
   return JSON.parse(r.stdout) as Ran;
@@ -31,7 +32,7 @@ function packageCopy(): string {
   cpSync(join(ROOT, 'package.json'), join(d, 'package.json'));
   cpSync(join(ROOT, 'indicators'), join(d, 'indicators'), { recursive: true });
   mkdirSync(join(d, 'dist'));
-  for (const f of ['dti.cjs', 'dti.cjs.cache', 'cli-loader.cjs', 'dti-yaml.cjs', 'dti-zod.cjs', 'definitions']) {
+  for (const f of ['dti.cjs', 'dti.cjs.cache', 'cli-loader.cjs', 'dti-yaml.cjs', 'dti-zod.cjs', 'dti-yaml.cjs.cache', 'dti-zod.cjs.cache', 'definitions']) {
     cpSync(join(ROOT, 'dist', f), join(d, 'dist', f), { recursive: true });
   }
   return join(d, 'dist');
@@ -110,6 +111,35 @@ describe('the code cache', () => {
     const none = ran(dist, COMMANDS[1]!);
     expect(none.cache).toBe('none');
     expect(none.stdout).toBe(reference.stdout);
+  });
+
+  it('serves the YAML parser and zod too, for definitions the build has not seen, under the same checks', () => {
+    const dist = packageCopy();
+    const yamlFile = join(tmp(), 'my.yaml');
+    writeFileSync(yamlFile, `${readFileSync(join(ROOT, 'indicators', 'dti.yaml'), 'utf8')}# my edit\n`);
+    const argv = ['score', 'data/2023.csv', '-i', yamlFile, '-f', 'csv', '-q'];
+    const both = { 'dti-yaml.cjs': 'used', 'dti-zod.cjs': 'used' };
+    const cached = ran(dist, argv);
+    expect(cached.vendor).toEqual(both);
+    const compiled = ran(dist, argv, false);
+    expect(compiled.vendor).toEqual({ 'dti-yaml.cjs': 'none', 'dti-zod.cjs': 'none' });
+    expect(cached.stdout.length).toBeGreaterThan(1000);
+    expect([cached.code, cached.stdout, cached.stderr]).toEqual([compiled.code, compiled.stdout, compiled.stderr]);
+    // The shipped definitions, unedited, need neither.
+    expect(ran(dist, ['score', 'data/2023.csv', '-f', 'csv', '-q']).vendor).toEqual({});
+    // A mistake in the user's file: the same diagnostics either way.
+    writeFileSync(yamlFile, 'version: 1\nindicators: [\n');
+    const bad = ran(dist, argv);
+    expect(bad.code).not.toBe(0);
+    expect(bad.vendor['dti-yaml.cjs']).toBe('used');
+    expect([bad.code, bad.stderr]).toEqual([ran(dist, argv, false).code, ran(dist, argv, false).stderr]);
+    // Stale (the library's bundle edited: a comment added) and missing: compiled from source.
+    writeFileSync(yamlFile, `${readFileSync(join(ROOT, 'indicators', 'dti.yaml'), 'utf8')}# my edit\n`);
+    writeFileSync(join(dist, 'dti-zod.cjs'), `${readFileSync(join(dist, 'dti-zod.cjs'), 'latin1')}\n// edited\n`, 'latin1');
+    rmSync(join(dist, 'dti-yaml.cjs.cache'));
+    const fallback = ran(dist, argv);
+    expect(fallback.vendor).toEqual({ 'dti-yaml.cjs': 'none', 'dti-zod.cjs': 'stale' });
+    expect([fallback.code, fallback.stdout, fallback.stderr]).toEqual([compiled.code, compiled.stdout, compiled.stderr]);
   });
 
   it('writes nothing at run time', () => {

@@ -22,7 +22,7 @@ const COMMAND_FILES = readdirSync(join(ROOT, 'src/commands')).filter((f) => f.en
 /**
  * Run the binary and say what it loaded: the modules of the bundle it evaluated (V8's
  * coverage counts calls of each module's initialiser, which esbuild names after the module's
- * path), the files it required (the YAML and zod bundles) and Node's own modules.
+ * path), whether the YAML and zod bundles were evaluated, and Node's own modules.
  */
 function traced(args: string[]) {
   const d = dir();
@@ -32,8 +32,10 @@ function traced(args: string[]) {
   const cov = join(d, 'coverage');
   const r = spawnSync(process.execPath, ['-r', join(d, 'at-exit.cjs'), BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_V8_COVERAGE: cov } });
   const loaded = JSON.parse(readFileSync(log, 'utf8')) as { builtins: string[]; required: string[] };
-  const bundle = readdirSync(cov).flatMap((f) => (JSON.parse(readFileSync(join(cov, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] }).result)
-    .find((s) => s.url.endsWith('/dist/dti.cjs'))!;
+  const scripts = readdirSync(cov).flatMap((f) => (JSON.parse(readFileSync(join(cov, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] }).result);
+  const bundle = scripts.find((s) => s.url.endsWith('/dist/dti.cjs'))!;
+  // The YAML and zod bundles are compiled by the loader (with their code caches), not required.
+  const ran = (name: string) => scripts.some((s) => s.url.endsWith(`/dist/${name}`) && s.functions[0]!.ranges[0]!.count > 0);
   const inits = bundle.functions.filter((f) => /^(src|node_modules)\//.test(f.functionName));
   const required = loaded.required.map((f) => relative(ROOT, f));
   return {
@@ -43,8 +45,8 @@ function traced(args: string[]) {
     sources: inits.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName),
     builtins: loaded.builtins.filter((l) => l.startsWith('NativeModule ')).map((l) => l.slice(13)),
     required,
-    loadsYaml: required.includes('dist/dti-yaml.cjs'),
-    loadsZod: required.includes('dist/dti-zod.cjs'),
+    loadsYaml: required.includes('dist/dti-yaml.cjs') || ran('dti-yaml.cjs'),
+    loadsZod: required.includes('dist/dti-zod.cjs') || ran('dti-zod.cjs'),
   };
 }
 
