@@ -11,7 +11,7 @@
 // (default "10000,100000"; empty: the start-up alone), BENCH_DTI_ROOT (measure another
 // checkout's build, e.g. main's).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -64,7 +64,14 @@ const out = { machine: { node: process.version, cpus: cpus().length }, measured:
 
 // --- start-up ---------------------------------------------------------------------------------
 {
-  const s = race({ node: ['-e', ''], dti: [BIN, 'score', 'data/2023.csv', '-f', 'csv', '-q'], version: [BIN, '--version'] }, RUNS, false);
+  // A user's definitions (an edited copy of the shipped file): parsed and validated, with the
+  // YAML parser and zod loaded.
+  const userYaml = join(tmp, 'my-dti.yaml');
+  writeFileSync(userYaml, `${readFileSync(join(DTI, 'indicators', 'dti.yaml'), 'utf8')}\n# edited\n`);
+  const s = race({
+    node: ['-e', ''], dti: [BIN, 'score', 'data/2023.csv', '-f', 'csv', '-q'], version: [BIN, '--version'],
+    userDefinitions: [BIN, 'score', 'data/2023.csv', '-i', userYaml, '-f', 'csv', '-q'],
+  }, RUNS, false);
   // Whether the measured build ran with its V8 code cache (src/cli-loader.ts); builds before it had none.
   const loader = join(DTI, 'dist/cli-loader.cjs');
   const codeCache = existsSync(loader)
@@ -72,7 +79,8 @@ const out = { machine: { node: process.version, cpus: cpus().length }, measured:
     : 'none (no loader)';
   out.startup = {
     nodeBareMs: s.node.ms, dtiScore2023Ms: s.dti.ms, ratio: r2(s.dti.ms / s.node.ms),
-    dtiVersionMs: s.version.ms, versionRatio: r2(s.version.ms / s.node.ms), codeCache,
+    dtiVersionMs: s.version.ms, versionRatio: r2(s.version.ms / s.node.ms),
+    userDefinitionsMs: s.userDefinitions.ms, userDefinitionsRatio: r2(s.userDefinitions.ms / s.node.ms), codeCache,
     // The machine is shared: the load when this was measured (1, 5, 15 minutes).
     loadAverage: loadavg().map((x) => r2(x)),
   };
