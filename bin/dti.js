@@ -3,20 +3,47 @@
 // loaded by dist/cli-loader.cjs with the V8 code cache the build made (src/cli-loader.ts).
 // CommonJS (bin/package.json), which Node 20 starts faster than an ES module.
 'use strict';
-const { fstatSync } = require('node:fs');
+const { fstatSync, statSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 const { loadCli } = require('../dist/cli-loader.cjs');
 
 // A closed pipe (dti score … | head) ends quietly; any other failure to write standard output
 // (a full disk: dti … > /dev/full) is one line and exit 5, never a stack trace.
-process.stdout.on('error', (e) => {
+const stdoutError = (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   // In the language of the run (--lang; Vietnamese unless English is asked for).
   const en = cli?.langOf?.(process.argv.slice(2)) === 'en';
   const why = e.code === 'ENOSPC' ? (en ? 'no space left on the device' : 'thiết bị hết dung lượng') : e.code ?? e.message;
   process.stderr.write(en ? `error: cannot write to standard output: ${why}\n` : `lỗi: không ghi được ra đầu ra chuẩn: ${why}\n`);
   process.exit(5);
-});
+};
+
+// Standard output that is a regular file (dti … > out.csv) or /dev/null is written with
+// fs.writeSync, as Node's own stream for a file does (SyncWriteStream: the same bytes, an error
+// reported on the next tick), without loading Node's stream modules (a few ms at start-up).
+// Pipes, terminals and other devices get process.stdout.
+const stdoutIsFile = (() => {
+  try {
+    const s = fstatSync(1);
+    if (s.isFile()) return true;
+    return s.isCharacterDevice() && s.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
+})();
+let stdoutFailed = false;
+const writeStdout = stdoutIsFile
+  ? (s) => {
+    if (stdoutFailed) return;
+    try {
+      writeSync(1, s);
+    } catch (e) {
+      stdoutFailed = true;
+      process.nextTick(stdoutError, e);
+    }
+  }
+  : (s) => void process.stdout.write(s);
+if (!stdoutIsFile) process.stdout.on('error', stdoutError);
 
 // Interrupted (Ctrl-C, kill): no temporary file of -o is left behind; the usual 128 + signal.
 // Installed before the CLI is loaded, so that a signal at any moment takes this path.
@@ -30,7 +57,8 @@ for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
 cli = loadCli({ dir: join(__dirname, '..', 'dist') }).cli;
 
 const io = {
-  stdout: { write: (s) => void process.stdout.write(s), isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
+  stdout: stdoutIsFile ? { write: writeStdout, isTTY: false, columns: undefined }
+    : { write: writeStdout, isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
   // Standard error is opened only when something is written to it or asks whether it is a
   // terminal (a quiet run that succeeds never does: opening a pipe costs a few milliseconds).
   stderr: { write: (s) => void process.stderr.write(s), get isTTY() { return process.stderr.isTTY === true; } },

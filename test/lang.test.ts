@@ -227,4 +227,27 @@ describe('the binary', () => {
       expect(r.stderr).toBe(`${text}\n`);
     }
   });
+
+  it('writes a file given as standard output directly (no stream), with the same bytes, and says a failed write the same way', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { closeSync, openSync, readFileSync, writeFileSync } = await import('node:fs');
+    const d = tmp();
+    const args = [join(ROOT, 'bin/dti.js'), 'score', 'data/2023.csv', '-f', 'md', '--detail', 'indicators'];
+    const piped = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout.length).toBeGreaterThan(5000);
+    const out = openSync(join(d, 'out.md'), 'w');
+    const toFile = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
+    closeSync(out);
+    expect([toFile.status, toFile.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(d, 'out.md'), 'utf8')).toBe(piped.stdout);
+    // A file standard output cannot be written to (opened for reading): one line, exit 5.
+    writeFileSync(join(d, 'ro.txt'), 'x');
+    for (const [lang, text] of [['vi', 'lỗi: không ghi được ra đầu ra chuẩn: EBADF'], ['en', 'error: cannot write to standard output: EBADF']]) {
+      const ro = openSync(join(d, 'ro.txt'), 'r');
+      const r = spawnSync(process.execPath, [...args, '--lang', lang!], { cwd: ROOT, stdio: ['ignore', ro, 'pipe'], encoding: 'utf8' });
+      closeSync(ro);
+      expect([r.status, r.stderr]).toEqual([5, `${text}\n`]);
+    }
+  });
 });
