@@ -10,6 +10,7 @@
  */
 import type { Cell, Table } from './data.js';
 import { type Diagnostic, error } from './diagnostics.js';
+import { POW10 } from './values.js';
 
 export interface TokenizeOptions {
   delimiter?: string;
@@ -77,9 +78,6 @@ export class PlainRow {
     return out;
   }
 }
-
-/** 10^0 … 10^15, each exact in a double. */
-const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 export interface ReaderMark {
   i: number; line: number; lineStart: number; tooLong: boolean; rowStart: number; rowLine: number; rowTooLong: boolean; done: boolean;

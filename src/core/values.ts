@@ -52,8 +52,8 @@ export function plainNumber(text: string): number {
   return neg ? -x : x;
 }
 
-/** 10^0 … 10^15, each exact in a double. */
-const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
+/** 10^0 … 10^15, each exact in a double (plainNumber, and the CSV reader's fast path). */
+export const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 
 /**
