@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../src/core/csv.js';
+import { csvWithPositions } from './helpers.js';
 
 const texts = (t: ReturnType<typeof tokenize>) => [t.table.header.map((c) => c.text), ...t.table.rows.map((r) => r.map((c) => c.text))];
 
@@ -50,27 +51,8 @@ describe('tokenize', () => {
     const field = fc.oneof(plain.map((v) => ({ v, raw: v })), quoted.map((v) => ({ v, raw: `"${v.replace(/"/g, '""')}"` })));
     const rows = fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 });
     fc.assert(fc.property(rows, fc.constantFrom('\n', '\r\n'), fc.boolean(), (rs, eol, lastEol) => {
-      // Build the text and, independently of the tokenizer, where each field starts.
-      let text = '';
-      let line = 1;
-      let col = 1;
-      const add = (s: string) => {
-        for (let k = 0; k < s.length; k++) {
-          if (s[k] === '\n') { line++; col = 1; } else if (s[k] === '\r' && s[k + 1] === '\n') { /* counted at the \n */ } else col++;
-        }
-        text += s;
-      };
-      const expected: { texts: string[]; at: [number, number][] }[] = [];
-      rs.forEach((r, i) => {
-        const at: [number, number][] = [];
-        r.forEach((f, k) => {
-          if (k > 0) add(',');
-          at.push([line, col]);
-          add(f.raw);
-        });
-        if (i < rs.length - 1 || lastEol) add(eol);
-        expected.push({ texts: r.map((f) => f.v), at });
-      });
+      // The text and, independently of the tokenizer, where each field starts.
+      const { text, expected } = csvWithPositions(rs, eol, lastEol);
       const blank = (cells: string[]) => cells.every((c) => c === '');
       const t = tokenize(text);
       expect(t.errors).toEqual([]);

@@ -67,3 +67,36 @@ export function tmp(): string {
   }
   return d;
 }
+
+/**
+ * A CSV text from rows of fields (`v` the value, `raw` as written, quoted or not), joined by
+ * commas and `eol` (after the last row too when `lastEol`), and, worked out independently of
+ * any tokenizer, each row's values and where each of its fields starts (line, column; a CRLF
+ * counts as one line break).
+ */
+export function csvWithPositions(rows: readonly (readonly { v: string; raw: string }[])[], eol: string, lastEol: boolean): {
+  text: string;
+  expected: { texts: string[]; at: [number, number][] }[];
+} {
+  let text = '';
+  let line = 1;
+  let col = 1;
+  const add = (s: string) => {
+    for (let k = 0; k < s.length; k++) {
+      if (s[k] === '\n') { line++; col = 1; } else if (s[k] === '\r' && s[k + 1] === '\n') { /* counted at the \n */ } else col++;
+    }
+    text += s;
+  };
+  const expected: { texts: string[]; at: [number, number][] }[] = [];
+  rows.forEach((r, i) => {
+    const at: [number, number][] = [];
+    r.forEach((f, k) => {
+      if (k > 0) add(',');
+      at.push([line, col]);
+      add(f.raw);
+    });
+    if (i < rows.length - 1 || lastEol) add(eol);
+    expected.push({ texts: r.map((f) => f.v), at });
+  });
+  return { text, expected };
+}

@@ -15,7 +15,7 @@ import { plainNumber } from '../src/core/values.js';
 import { TOTALS, isTotalsName } from '../src/core/sheet.js';
 import { fold } from '../src/core/text.js';
 import { loadData, loadRows } from '../src/load-data.js';
-import { defs, fw } from './helpers.js';
+import { csvWithPositions, defs, fw } from './helpers.js';
 
 /** A load's result with each record as a plain object, its lines and cols included (they may be made on demand). */
 const plainResult = (r: ReturnType<typeof loadData>) => (r.ok
@@ -107,22 +107,7 @@ describe('CsvReader.nextPlain', () => {
     const quoted = fc.array(fc.constantFrom('a', 'Hà', ' ', ',', '"', '\n', '\r\n', '1'), { maxLength: 4 }).map((p) => p.join(''));
     const field = fc.oneof(plain.map((v) => ({ v, raw: v.includes(',') ? `"${v}"` : v })), quoted.map((v) => ({ v, raw: `"${v.replace(/"/g, '""')}"` })));
     fc.assert(fc.property(fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (rs, e, lastEol) => {
-      let text = '';
-      let line = 1;
-      let col = 1;
-      const add = (s: string) => {
-        for (let k = 0; k < s.length; k++) {
-          if (s[k] === '\n') { line++; col = 1; } else if (s[k] === '\r' && s[k + 1] === '\n') { /* counted at the \n */ } else col++;
-        }
-        text += s;
-      };
-      const expected: { texts: string[]; at: [number, number][] }[] = [];
-      rs.forEach((r, i) => {
-        const at: [number, number][] = [];
-        r.forEach((f, k) => { if (k > 0) add(','); at.push([line, col]); add(f.raw); });
-        if (i < rs.length - 1 || lastEol) add(e);
-        expected.push({ texts: r.map((f) => f.v), at });
-      });
+      const { text, expected } = csvWithPositions(rs, e, lastEol);
       const blank = (cells: string[]) => cells.every((c) => c === '');
       const want = expected.filter((x) => !blank(x.texts));
       const ours = byPlain(text);
