@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 
 import { describe, expect, it } from 'vitest';
-import { ROOT, cli } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, cli, tmp } from './helpers.js';
 import { run } from '../src/run.js';
 import type { Io } from '../src/cli/io.js';
 
@@ -65,6 +67,54 @@ describe('tables that fit', () => {
     expect(lines.some((l) => l.includes('Vĩnh Phúc'))).toBe(true); // it printed the tables (not CSV)
     expect(r.stdout).not.toContain('rank,previous_rank');
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+  });
+  // Colour on: the charts' own colour codes are styling, not data to escape (they were shown as
+  // <U+001B>[36m●<U+001B>[39m and wrapped every row past 80 columns).
+  const COLOURED: string[][] = [
+    ['sensitivity', 'data/2023.csv', '--runs', '50'],
+    ['trend', 'data/2022.csv', 'data/2023.csv', 'data/2024.csv'],
+  ];
+  it.each(COLOURED)('a colour terminal of 80 columns, in-process: dti %s … is coloured, not escaped', async (...argv) => {
+    let out = '';
+    const io: Io = {
+      stdout: { write: (s) => { out += s; }, isTTY: true, columns: 80 },
+      stderr: { write: () => {}, isTTY: false },
+      readStdin: async () => new Uint8Array(), stdinIsTTY: true, env: { TERM: 'xterm-256color', LANG: 'C.UTF-8' }, cwd: ROOT,
+    };
+    expect(await run([...argv, '-q'], io)).toBe(0);
+    expect(out).toContain('\u001b[36m'); // the chart is cyan…
+    expect(out).not.toContain('<U+'); // …and nothing of it is escaped
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    // One line per unit: no row wraps.
+    expect(out.split('\n').filter((l) => /Đà Nẵng/.test(l))).toHaveLength(1);
+  });
+  it('a colour terminal escapes the data still, and colours only the chart', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - {id: a, name: A, weight: 1}\n  - {id: b, name: B, weight: 1}\n');
+    writeFileSync(join(dir, 'd.csv'), 'unit,a,b\nP,1,3\nQ\u001b[31mX,2,2\nR,3,1\n');
+    let out = '';
+    const io: Io = {
+      stdout: { write: (s) => { out += s; }, isTTY: true, columns: 80 },
+      stderr: { write: () => {}, isTTY: false },
+      readStdin: async () => new Uint8Array(), stdinIsTTY: true, env: { TERM: 'xterm-256color' }, cwd: dir,
+    };
+    expect(await run(['sensitivity', 'd.csv', '-i', 'd.yaml', '--runs', '20', '-q'], io)).toBe(0);
+    expect(out).toContain('<U+001B>[31mX');
+    expect(out).not.toContain('\u001b[31m');
+  });
+  it('through a real 80-column colour pseudo-terminal: charts coloured, one line per unit', () => {
+    const node = JSON.stringify(process.execPath);
+    const cmd = `stty cols 80 rows 50; ${node} bin/dti.js sensitivity data/2023.csv --runs 50 -q; ${node} bin/dti.js trend data/2022.csv data/2023.csv data/2024.csv -q`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm-256color', LANG: 'C.UTF-8' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\u001b[36m●');
+    expect(r.stdout).toContain('\u001b[36m█');
+    expect(r.stdout).not.toContain('<U+');
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    // Đà Nẵng's row in each: one line each, its chart on it.
+    const rows = r.stdout.split('\n').filter((l) => l.includes('Đà Nẵng'));
+    expect(rows).toHaveLength(2);
+    for (const l of rows) expect(l).toContain('\u001b[36m');
   });
   it('help fits 80 columns, for every command', async () => {
     const names = ['', 'score', 'trend', 'compare', 'explain', 'sensitivity', 'validate', 'template', 'indicators', 'provinces', 'report'];

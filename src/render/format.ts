@@ -21,6 +21,12 @@ export interface Column {
   text?: boolean;
   /** Markdown output: the cells are Markdown already, their data escaped with `escapeMd` by the caller. */
   markdown?: boolean;
+  /**
+   * Terminal tables: the tool's own styling of a cell (a chart's colour), applied after the
+   * cell's text is escaped and measured. Cells stay plain text, so data is escaped and the
+   * styling is not (colour codes in a cell would be shown as <U+001B>).
+   */
+  style?: (cell: string) => string;
 }
 
 /**
@@ -122,7 +128,7 @@ function drawTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean
   const n = cols[0]?.cells.length ?? 0;
   // Data never reaches a terminal raw: escape sequences and other control characters are shown as <U+XXXX>.
   const head = cols.map((c) => chalk.bold(visible(c.header)));
-  const cells = cols.map((c) => c.cells.map((x) => visible(x)));
+  const cells = cols.map((c) => c.cells.map((x) => (c.style === undefined || x === '' ? visible(x) : c.style(visible(x)))));
   // A large table is drawn in chunks with the widths of the whole (content + 1 of padding).
   const colWidths = n <= TABLE_CHUNK ? undefined
     : cols.map((_, k) => Math.max(tableUtils.strlen(head[k]!), ...chunkMax(cells[k]!)) + 1);
@@ -170,10 +176,20 @@ export function shownWidth(s: string): number {
   return [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
 }
 
-/** A line cut to `width` characters, with '…' where it was cut. */
+/**
+ * A line cut to `width` shown characters, with '…' where it was cut. The tool's colour codes
+ * take no width and are kept (a line cut inside a styled part still ends its style).
+ */
 export function clip(s: string, width: number): string {
-  const chars = [...s];
-  return chars.length <= width ? s : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+  if (shownWidth(s) <= width) return s;
+  let out = '';
+  let shown = 0;
+  // eslint-disable-next-line no-control-regex
+  for (const [, code, ch] of s.matchAll(/(\u001b\[[0-9;]*m)|([\s\S])/gu)) {
+    if (code !== undefined) out += code;
+    else if (shown < width - 1) { out += ch; shown++; }
+  }
+  return `${out}…`;
 }
 
 const MIN_NAME = 12;

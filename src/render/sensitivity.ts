@@ -95,8 +95,8 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
     const used = cols.reduce((a, c) => a + Math.max(shownWidth(c.header), ...c.cells.map(shownWidth)) + 2, 0);
     const chart = o.width === undefined ? CHART : Math.max(10, Math.min(CHART, o.width - used - 1));
     cols.push({
-      header: t.chart(n), align: 'left',
-      cells: us.map((u) => (u.p5 === null ? '' : o.chalk.cyan(intervalBar(u.p5, u.medianRank!, u.p95!, u.nominalRank!, n, o.ascii, chart)))),
+      header: t.chart(n), align: 'left', style: (x) => o.chalk.cyan(x),
+      cells: us.map((u) => (u.p5 === null ? '' : intervalBar(u.p5, u.medianRank!, u.p95!, u.nominalRank!, n, o.ascii, chart))),
     });
   }
   out += table(cols);

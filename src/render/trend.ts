@@ -45,7 +45,7 @@ export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; 
   });
   if (!md && !o.ascii) {
     const worst = Math.max(1, ...t.ranked);
-    cols.push({ header: '', align: 'left', cells: t.units.map((u) => o.chalk.cyan(sparkline(u.series.map((p) => p?.rank ?? null), worst))) });
+    cols.push({ header: '', align: 'left', style: (x) => o.chalk.cyan(x), cells: t.units.map((u) => sparkline(u.series.map((p) => p?.rank ?? null), worst)) });
   }
   const caption = `${t.framework.name} — ${t.years[0]}–${t.years[last]}`;
   const notes = t.methodChanges.map((y) => methodNote({ year: y, previousYear: t.years[t.years.indexOf(y) - 1] ?? null }, o.lang)).join('\n');
