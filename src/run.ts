@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './cli/context.js';
 import { CliError } from './cli/errors.js';
-import { WORDS, localizeCommander, localizePlain } from './core/messages.js';
+import { CATALOGUES, localizeCommander, localizePlain, words } from './core/messages.js';
 import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
 
 type Register = (program: Command, io: Io, done: (code: number) => void, version: string) => void;
@@ -54,8 +54,6 @@ export { EXIT } from './cli/io.js';
 export { removeTemporaries } from './cli/files.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
-
-const ISSUES = 'report it with the command you ran and the output of dti --version';
 
 /** The language asked for with --lang en / --lang=en (before any '--'); Vietnamese otherwise. */
 export function langOf(argv: readonly string[]): 'vi' | 'en' {
@@ -138,23 +136,22 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
       // commander has already printed its message.
-      io.stderr.write(io.lang === 'en' ? `(run 'dti --help' for usage)\n` : `(xem cách dùng: dti --help)\n`);
+      io.stderr.write(`${CATALOGUES[io.lang ?? 'vi']['word.usage']}\n`);
       return EXIT.USAGE;
     }
     if (e instanceof CliError) {
       if (e.diagnostics.length > 0) printDiagnostics(io, e.diagnostics, chalk);
       else {
-        const w = WORDS[io.lang ?? 'vi'];
-        const { message, hint } = localizePlain(e.message, e.hint, io.lang ?? 'vi');
+        const w = words(io.lang ?? 'vi');
+        const { message, hint } = localizePlain(e.text ?? e.message, e.hintText ?? e.hint, io.lang ?? 'vi');
         io.stderr.write(`${chalk.red.bold(w.error)}: ${forMessage(message)}\n${hint === undefined ? '' : `  ${chalk.cyan(w.hint)}: ${forMessage(hint)}\n`}`);
       }
       return e.exitCode;
     }
     const err = e as Error;
-    const en = io.lang === 'en';
-    io.stderr.write(`${new Chalk({ level: 0 }).bold(en ? 'internal error' : 'lỗi nội bộ')}: ${err?.message ?? String(e)}\n`);
-    io.stderr.write(debug ? `${err?.stack ?? ''}\n` : en ? `This is a bug in dti ${VERSION}; ${ISSUES}. Run again with --debug for the stack trace.\n`
-      : `Đây là lỗi của dti ${VERSION}; xin báo lại, kèm lệnh đã chạy và kết quả của dti --version. Chạy lại với --debug để xem vết ngăn xếp.\n`);
+    const c = CATALOGUES[io.lang ?? 'vi'];
+    io.stderr.write(`${new Chalk({ level: 0 }).bold(c['word.internal'])}: ${err?.message ?? String(e)}\n`);
+    io.stderr.write(debug ? `${err?.stack ?? ''}\n` : `${c['word.bug']({ version: VERSION })}\n`);
     return EXIT.INTERNAL;
   }
 }

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogue, hasVietnamese, localize } from '../src/core/messages.js';
+import { CATALOGUES, type MessageKey, catalogue, hasVietnamese, localize, render, text } from '../src/core/messages.js';
 
 const CATALOGUE = catalogue();
 import { loadData } from '../src/load.js';
@@ -29,6 +29,55 @@ function usedCodes(): string[] {
   walk(join(ROOT, 'src'));
   return [...found].sort();
 }
+
+/** Every .ts file under src/ but the catalogues themselves, as one text. */
+function sources(): string {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts') && !/messages-(vi|en)\.ts$/.test(p)) out.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(join(ROOT, 'src'));
+  return out.join('\n');
+}
+
+/** Parameters that answer any name: a number for the names counts take, a word otherwise. */
+const ANY = new Proxy({}, { get: (_t, k) => (typeof k === 'string' && /^(n|count|line|col|max|runs|units)$/.test(k) ? 2 : `‹${String(k)}›`) });
+
+describe('the catalogues (messages-vi.ts, messages-en.ts)', () => {
+  const keys = { vi: Object.keys(CATALOGUES.vi).sort(), en: Object.keys(CATALOGUES.en).sort() };
+  it('have a text for every key in both languages', () => {
+    expect(keys.vi.length).toBeGreaterThan(10);
+    expect(keys.en.filter((k) => !keys.vi.includes(k)), 'in English only: add them to messages-vi.ts').toEqual([]);
+    expect(keys.vi.filter((k) => !keys.en.includes(k)), 'in Vietnamese only: add them to messages-en.ts').toEqual([]);
+    for (const lang of ['vi', 'en'] as const) {
+      for (const k of keys[lang]) {
+        const e = CATALOGUES[lang][k as MessageKey] as string | ((p: unknown) => string);
+        const t = typeof e === 'string' ? e : e(ANY);
+        expect(typeof t === 'string' && t.trim() !== '', `${lang} '${k}' is empty`).toBe(true);
+        expect(t, `${lang} '${k}' is not filled in`).not.toMatch(/undefined|\[object Object\]/);
+      }
+    }
+  });
+  it('every key is used by the sources, and every key a diagnostic is made with names a declared code', () => {
+    const src = sources();
+    const unused = keys.vi.filter((k) => !src.includes(`'${k}'`));
+    expect(unused, 'keys nobody uses: remove them from both catalogues').toEqual([]);
+    const codes = new Set(declaredCodes());
+    const bad = keys.vi.filter((k) => /^[A-Z_]+(\.|$)/.test(k) && !codes.has(k.split('.')[0]!));
+    expect(bad, 'keys of no declared DiagnosticCode').toEqual([]);
+  });
+  it('renders a text with its parameters, another text or a { vi, en } as a parameter', () => {
+    const t = text('ENCODING.wide', { encoding: 'UTF-16LE', bom: false });
+    expect(render(t, 'en')).toBe('the file is UTF-16LE (without a byte-order mark), not UTF-8');
+    expect(render(t, 'vi')).toBe('tệp dùng bảng mã UTF-16LE (không có BOM), không phải UTF-8');
+    expect(render(text('hint.passEncoding', { encoding: { vi: 'một', en: 'one' } }), 'vi')).toContain('--encoding một,');
+    expect(render(text('word.more', { n: 3 }), 'en')).toBe('… and 3 more');
+  });
+});
 
 describe('the message catalogue', () => {
   it('has a Vietnamese and an English entry for every diagnostic code', () => {

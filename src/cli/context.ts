@@ -17,7 +17,7 @@ import { detectDelimiter } from '../core/sheet.js';
 import { columnName } from '../core/column-name.js';
 import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors.js';
-import { WORDS, localize } from '../core/messages.js';
+import { localize, words } from '../core/messages.js';
 import { type Input, decode, readInput, readInputBytes } from './files.js';
 import { formatWhere, isOle2, isWorkbookName, isZip } from './sniff.js';
 import { EXIT, type Io, type OutStream } from './io.js';
@@ -83,7 +83,7 @@ export function groupDiagnostics(diags: readonly Diagnostic[]): { d: Diagnostic;
 /** Print diagnostics compiler-style, sorted by position, repeats grouped, capped with a count of the rest; in io.lang (Vietnamese by default). */
 export function printDiagnostics(io: Io, diags: readonly Diagnostic[], chalk: ChalkInstance): void {
   const lang = io.lang ?? 'vi';
-  const w = WORDS[lang];
+  const w = words(lang);
   const sorted = [...diags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || compareDiagnostics(a, b));
   const errors = sorted.filter((d) => d.severity === 'error');
   const grouped = groupDiagnostics(sorted);

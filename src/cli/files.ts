@@ -6,7 +6,8 @@
 import * as nodeFs from 'node:fs';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { error } from '../core/diagnostics.js';
+import { type Diagnostic, error } from '../core/diagnostics.js';
+import { text } from '../core/messages.js';
 import { CliError } from './errors.js';
 import { EXIT, type Io, type OutputFs } from './io.js';
 
@@ -29,30 +30,30 @@ export function displayName(path: string, cwd: string): string {
  * knows), or say what encoding the file seems to be in and which option reads it.
  */
 export function decode(bytes: Uint8Array, name: string, exitCode: number, encoding?: string): string {
-  const enc = (message: string, hint: string): never => {
-    throw new CliError(exitCode, message, { diagnostics: [error('ENCODING', message, { file: name, line: 1, col: 1 }, hint)] });
+  const enc = (d: Diagnostic): never => {
+    throw new CliError(exitCode, d.text!, { diagnostics: [d] });
   };
+  const at1 = { file: name, line: 1, col: 1 };
   if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) {
     let d: InstanceType<typeof TextDecoder>;
     try {
       d = new TextDecoder(encoding, { fatal: true });
     } catch {
-      throw new CliError(EXIT.USAGE, `unknown encoding '${encoding}'`, { hint: 'e.g. --encoding windows-1258 (Vietnamese Windows), utf-16le, windows-1252' });
+      throw new CliError(EXIT.USAGE, text('cli.unknownEncoding', { encoding }), { hint: text('hint.encodings') });
     }
     try {
       // Windows-1258 writes tones as combining marks: compose them as UTF-8 files have them.
       const text = d.decode(bytes).normalize('NFC');
       return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch {
-      return enc(`the file is not valid ${encoding}`, 'check the --encoding, or save the file as CSV UTF-8');
+      return enc(error('ENCODING.invalid', { encoding }, at1, text('hint.checkEncoding')));
     }
   }
   const wide = wideEncoding(bytes);
   if (wide !== undefined) {
     const utf32 = wide.encoding.startsWith('UTF-32');
-    enc(`the file is ${wide.encoding}${wide.bom ? '' : ' (without a byte-order mark)'}, not UTF-8`,
-      utf32 ? `convert it: iconv -f ${wide.encoding} -t UTF-8, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`
-        : `pass --encoding ${wide.encoding.toLowerCase()}, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`);
+    enc(error('ENCODING.wide', { encoding: wide.encoding, bom: wide.bom }, at1,
+      utf32 ? text('hint.iconv', { encoding: wide.encoding }) : text('hint.passEncoding', { encoding: wide.encoding.toLowerCase() })));
   }
   // Line and column (in characters) of a byte offset.
   const where = (at: number) => {
@@ -66,19 +67,12 @@ export function decode(bytes: Uint8Array, name: string, exitCode: number, encodi
   // Windows-1258.
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    const message = 'the file holds a NUL byte (U+0000): it is not a text file, or it is damaged';
-    throw new CliError(exitCode, message, {
-      diagnostics: [error('ENCODING', message, where(nul), "open it in a spreadsheet and save it again as 'CSV UTF-8'")],
-    });
+    return enc(error('ENCODING.nul', {}, where(nul), text('hint.saveUtf8')));
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const message = 'the file is not UTF-8 (it looks like a legacy Vietnamese encoding such as Windows-1258 or TCVN3)';
-    throw new CliError(exitCode, message, {
-      diagnostics: [error('ENCODING', message, where(firstInvalidUtf8(bytes)),
-        "pass --encoding windows-1258, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)")],
-    });
+    return enc(error('ENCODING.notUtf8', {}, where(firstInvalidUtf8(bytes)), text('hint.passEncoding', { encoding: 'windows-1258' })));
   }
 }
 

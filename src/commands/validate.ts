@@ -9,7 +9,7 @@ import { coverage } from '../core/engine.js';
 import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
-import { WORDS, localizePlain } from '../core/messages.js';
+import { localizePlain, words } from '../core/messages.js';
 import { type ScoreFlags, dataOptions } from './score.js';
 import { maxOf, minOf, pushAll } from '../core/arrays.js';
 
@@ -64,8 +64,8 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
   for (const e of failures) {
     if (e.diagnostics.length > 0) printDiagnostics(io, e.diagnostics, chalk);
     else {
-      const { message, hint } = localizePlain(e.message, e.hint, io.lang ?? 'vi');
-      const w = WORDS[io.lang ?? 'vi'];
+      const { message, hint } = localizePlain(e.text ?? e.message, e.hintText ?? e.hint, io.lang ?? 'vi');
+      const w = words(io.lang ?? 'vi');
       io.stderr.write(`${chalk.red.bold(w.error)}: ${message}\n${hint === undefined ? '' : `  ${w.hint}: ${hint}\n`}`);
     }
   }

@@ -4,6 +4,8 @@
  * compiler-style and maps the kind of problem to an exit code.
  */
 
+import { type MessageKey, type Params, type ParamsOf, type Text, render } from './messages.js';
+
 export type Severity = 'error' | 'warning';
 
 /** Stable codes: scripts and tests match on these, never on message prose. */
@@ -46,8 +48,13 @@ export type DiagnosticCode =
 export interface Diagnostic {
   code: DiagnosticCode;
   severity: Severity;
+  /** What went wrong, as data (a key of the catalogue, src/core/messages-vi.ts, and its parameters); `render` writes it in either language. */
+  text?: Text;
+  /** How to fix it, as data. */
+  hintText?: Text;
+  /** The message in English (for the library's users and JSON results). */
   message: string;
-  /** How to fix it, one sentence. */
+  /** How to fix it, one sentence, in English. */
   hint?: string;
   file?: string;
   /** 1-based. */
@@ -56,10 +63,28 @@ export interface Diagnostic {
   col?: number;
 }
 
-type Make = (code: DiagnosticCode, message: string, at?: { file?: string; line?: number; col?: number }, hint?: string) => Diagnostic;
+type At = { file?: string; line?: number; col?: number };
 
-const make = (severity: Severity): Make => (code, message, at = {}, hint) =>
-  ({ code, severity, message, ...at, ...(hint === undefined ? {} : { hint }) });
+/** The keys of the catalogue that are diagnostics: a code, or a code, a dot and a name. */
+export type DiagnosticKey = Extract<MessageKey, DiagnosticCode | `${DiagnosticCode}.${string}`>;
+
+interface Make {
+  /** A diagnostic as data: its key (whose part before any dot is the code) and parameters. */
+  <K extends DiagnosticKey>(key: K, params: ParamsOf<K>, at?: At, hint?: Text): Diagnostic;
+  /** A diagnostic made in English, translated by the patterns of messages.ts (being replaced by the catalogue). */
+  (code: DiagnosticCode, message: string, at?: At, hint?: string): Diagnostic;
+}
+
+const make = (severity: Severity): Make => ((key: string, message: string | Params, at: At = {}, hint?: string | Text) => {
+  if (typeof message === 'string') return { code: key as DiagnosticCode, severity, message, ...at, ...(hint === undefined ? {} : { hint: hint as string }) };
+  const dot = key.indexOf('.');
+  const t: Text = { key: key as MessageKey, params: message };
+  const h = hint as Text | undefined;
+  return {
+    code: (dot < 0 ? key : key.slice(0, dot)) as DiagnosticCode, severity, text: t, message: render(t, 'en'), ...at,
+    ...(h === undefined ? {} : { hintText: h, hint: render(h, 'en') }),
+  };
+}) as Make;
 
 export const error: Make = make('error');
 export const warning: Make = make('warning');

@@ -1,17 +1,72 @@
 /**
- * The message catalogue: every diagnostic code with what it means in Vietnamese and
- * English, and the Vietnamese wording of its messages and hints. Diagnostics are made in
- * English (codes and positions never change); `localize` gives the Vietnamese text under
- * `--lang vi` (the default). A message no pattern matches keeps its details after the
- * code's Vietnamese title, so nothing is lost.
+ * Messages as data. Every text of dti's own is an entry of the catalogue, one per language
+ * (messages-vi.ts, messages-en.ts: the same keys, the form of report/i18n.ts); a diagnostic
+ * carries its key and parameters (`Text`), and `render` writes it in the user's language.
  *
- * Adding a code to `DiagnosticCode`: add its entry here (TypeScript insists, and
- * test/messages.test.ts checks that both languages are there and that its messages read in
- * Vietnamese).
+ * Regular expressions remain only for text that is not dti's: the YAML parser's messages and
+ * commander's (see `yamlVi`, `localizeCommander`).
  */
 import type { Diagnostic, DiagnosticCode } from './diagnostics.js';
+import { EN } from './messages-en.js';
+import { VI, type Catalogue } from './messages-vi.js';
 
 export type Lang = 'vi' | 'en';
+export type { Catalogue };
+
+/** Every catalogue, by language: `CATALOGUES[lang][key]`. */
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { vi: VI, en: EN };
+
+export type MessageKey = keyof Catalogue;
+
+/** A text given in both languages (a name, or a third party's message rendered in each). */
+export interface Bilingual { readonly vi: string; readonly en: string }
+
+/** A value a text is written with: another text and `{ vi, en }` are rendered in the same language first. */
+export type Param = string | number | boolean | null | undefined | Text | Bilingual | readonly string[];
+export type Params = { readonly [name: string]: Param };
+
+/** A text of the catalogue as data: its key and the values it is written with. */
+export interface Text {
+  readonly key: MessageKey;
+  readonly params: Params;
+}
+
+/** What a text's entry takes, with a string parameter also given as a text or `{ vi, en }`. */
+type Given<P> = { [k in keyof P]: P[k] extends string ? P[k] | Text | Bilingual : P[k] };
+export type ParamsOf<K extends MessageKey> = K extends MessageKey ? (Catalogue[K] extends (p: infer P) => string ? Given<P> : Record<string, never>) : never;
+/** The keys whose entry is a plain string (no parameters). */
+export type PlainKey = { [K in MessageKey]: Catalogue[K] extends string ? K : never }[MessageKey];
+
+/** A text as data: `text('NOT_A_NUMBER', { where, value })`, `text('hint.saveUtf8')`. */
+export function text<K extends MessageKey>(key: K, ...params: K extends PlainKey ? [] : [ParamsOf<K>]): Text {
+  return { key, params: (params[0] ?? {}) as Params };
+}
+
+function isText(v: unknown): v is Text {
+  return typeof v === 'object' && v !== null && 'key' in v && 'params' in v;
+}
+function isBilingual(v: unknown): v is Bilingual {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'vi' in v && 'en' in v;
+}
+
+/** `t` written in `lang`. */
+export function render(t: Text, lang: Lang): string {
+  const entry = CATALOGUES[lang][t.key] as string | ((p: Record<string, unknown>) => string) | undefined;
+  if (entry === undefined) throw new Error(`no ${lang} text for '${t.key}'`);
+  if (typeof entry === 'string') return entry;
+  const p: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(t.params)) p[k] = isText(v) ? render(v, lang) : isBilingual(v) ? v[lang] : v;
+  return entry(p);
+}
+
+/** The words around diagnostics (error, hint, "… and 3 more"), in `lang`. */
+export function words(lang: Lang) {
+  const c = CATALOGUES[lang];
+  return {
+    error: c['word.error'], warning: c['word.warning'], hint: c['word.hint'], also: c['word.also'],
+    more: (n: number) => c['word.more']({ n }), errors: (n: number) => c['word.errors']({ n }), warnings: (n: number) => c['word.warnings']({ n }),
+  };
+}
 
 /** A pattern and its Vietnamese: a replacement with $1…, or a function of the groups. */
 type Pattern = [RegExp, string | ((match: string, ...groups: string[]) => string)];
@@ -467,7 +522,10 @@ const HINTS = lazy(function hintPatterns(): Pattern[] { return [
 ]; });
 
 /** A diagnostic's message and hint in `lang` (English is how they are made). */
-export function localize(d: Pick<Diagnostic, 'code' | 'message' | 'hint'>, lang: Lang): { message: string; hint: string | undefined } {
+export function localize(d: Pick<Diagnostic, 'code' | 'message' | 'hint' | 'text' | 'hintText'>, lang: Lang): { message: string; hint: string | undefined } {
+  if (d.text !== undefined) {
+    return { message: render(d.text, lang), hint: d.hintText !== undefined ? render(d.hintText, lang) : lang === 'en' || d.hint === undefined ? d.hint : localizeHint(d.hint) };
+  }
   if (lang === 'en') return { message: d.message, hint: d.hint };
   const entry = catalogue()[d.code as DiagnosticCode] as CatalogueEntry | undefined;
   let message: string | undefined;
@@ -496,11 +554,6 @@ export function hasVietnamese(d: Pick<Diagnostic, 'code' | 'message'>): boolean 
   return (catalogue()[d.code as DiagnosticCode]?.messages ?? []).some(([re]) => re.test(d.message));
 }
 
-/** The words around diagnostics. */
-export const WORDS = {
-  vi: { error: 'lỗi', warning: 'cảnh báo', hint: 'gợi ý', also: 'cũng tại', more: (n: number) => `… và ${n} mục khác`, errors: (n: number) => `${n} lỗi`, warnings: (n: number) => `${n} cảnh báo` },
-  en: { error: 'error', warning: 'warning', hint: 'hint', also: 'also', more: (n: number) => `… and ${n} more`, errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`, warnings: (n: number) => `${n} warning(s)` },
-} as const;
 
 /** Messages of errors that stop a run before any file is checked (usage, files), in Vietnamese. */
 const PLAIN = lazy(function plainPatterns(): Pattern[] { return [
@@ -576,7 +629,11 @@ const WHY_VI: Record<string, string> = {
 };
 
 /** A message without a code (a usage or file error) in `lang`. */
-export function localizePlain(message: string, hint: string | undefined, lang: Lang): { message: string; hint: string | undefined } {
+export function localizePlain(message: string | Text, hint: string | Text | undefined, lang: Lang): { message: string; hint: string | undefined } {
+  if (typeof message !== 'string' || typeof hint === 'object') {
+    const h = hint === undefined ? undefined : typeof hint === 'string' ? localizePlain('', hint, lang).hint : render(hint, lang);
+    return { message: typeof message === 'string' ? localizePlain(message, undefined, lang).message : render(message, lang), hint: h };
+  }
   if (lang === 'en') return { message, hint };
   const tr = (t: string, ps: Pattern[]) => { for (const [re, vi] of ps) if (re.test(t)) return sub(t, re, vi); return t; };
   return { message: tr(message, PLAIN()), hint: hint === undefined ? undefined : tr(localizeHint(hint), PLAIN_HINTS()) };
