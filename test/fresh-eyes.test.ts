@@ -76,15 +76,20 @@ describe('in Vietnamese throughout', () => {
 });
 
 describe('a split table', () => {
-  it("keeps the repeated label column readable: compare's three 'hoat-dong-…' rows stay distinct at 80 columns", async () => {
+  it("compare's three provinces stay in one block per year at 80 columns, indicators by name (was split in two, rows 'hoat-dong-…')", async () => {
     const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-q'], TTY80);
     expect(r.code).toBe(0);
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
-    const first = r.stdout.split('\n\n')[1]!; // the 2022 part with Nghệ An and Hà Tĩnh
-    const labels = first.split('\n').slice(2).map((l) => l.slice(0, 26).trim()).filter((l) => l.startsWith('hoat-'));
-    expect(labels.length).toBe(3);
-    expect(new Set(labels).size).toBe(3);
-    expect(first).toContain('hoat-dong-kinh-te-so');
+    const blocks = r.stdout.split('\n\n');
+    const first = blocks[1]!; // the 2022 part, all three provinces
+    expect(first.split('\n')[0]).toMatch(/^2022 +Nghệ An +Hà Tĩnh +Vĩnh Phúc$/);
+    expect(blocks.filter((b) => /^2022/.test(b))).toHaveLength(1);
+    const labels = first.split('\n').slice(2).map((l) => l.slice(0, 36).trim()).filter((l) => l.startsWith('Hoạt động'));
+    expect(labels).toEqual(['Hoạt động chính quyền số', 'Hoạt động kinh tế số', 'Hoạt động xã hội số']);
+    expect(r.stdout).not.toMatch(/hoat-dong|ha-tang-so|nts-tcs/);
+    // The compact cell: score and ranks (among the three · among all 63), normalised value and points lost.
+    expect(first).toContain('0.5049 #3·52');
+    expect(first).toContain('0.60 −159.4');
   });
 });
 

@@ -93,7 +93,7 @@ describe('--detail indicators', () => {
       + '  - id: t\n    name: T\n    normalize: { method: target, target: 1 }\n');
     writeFileSync(join(dir, 'd.csv'), 'unit,raw,t\nA,0.30000000000000004,0.1234567890123456\n');
     const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '--detail', 'indicators', '-f', 'md', '--lang', 'en'], { cwd: dir });
-    expect(r.stdout).toContain('| raw | raw (normalised) | t | t (0–1) |');
+    expect(r.stdout).toContain('| Raw | Raw (normalised) | T | T (0–1) |'); // people read names; CSV has the ids
     expect(r.stdout).toContain('| 0.3 | 0.3000 | 0.123456789 | 0.1235 |');
     // Machine formats keep the exact value.
     const csv = (await cli(['score', 'd.csv', '-i', 'd.yaml', '--detail', 'indicators', '-f', 'csv'], { cwd: dir })).stdout;

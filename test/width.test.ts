@@ -38,7 +38,11 @@ describe('tables that fit', () => {
   it('a split breakdown keeps every column and says how to see everything', async () => {
     const r = await cli(['score', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--detail', 'groups', '-q', '--lang', 'en'], { tty: true, env: { NO_COLOR: '1', COLUMNS: '80' } });
     const csv = await cli(['score', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--detail', 'groups', '-f', 'csv', '-q']);
-    for (const id of csv.stdout.split('\n')[0]!.split(',').filter((h) => /^[a-z]+(-[a-z]+)+$/.test(h))) expect(r.stdout).toContain(id);
+    // Every group by its name (shortened with … at most), never its id.
+    const ids = csv.stdout.split('\n')[0]!.split(',').filter((h) => /^[a-z]+(-[a-z]+)+$/.test(h));
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) expect(r.stdout).not.toContain(id);
+    for (const name of ['Digital awareness', 'Digital institutions', 'Digital infrastructure', 'Digital human resourc…']) expect(r.stdout).toContain(name);
     expect(r.stdout.replace(/\n/g, ' ')).toContain('to see everything: -f csv, or | less -S');
     // Each part repeats the rank and the province.
     expect(r.stdout.split('\n').filter((l) => /^Rank\s+±\s+Province/.test(l)).length).toBeGreaterThan(1);
@@ -127,3 +131,35 @@ describe('tables that fit', () => {
 });
 
 
+
+describe('indicators by their names on a terminal, never by ids', () => {
+  const idLike = /\b[a-z]+(?:-[a-z]+){2,}\b/;
+  it('explain: every row of every table names its indicator (the components were ids)', async () => {
+    const argv = ['explain', 'Nghệ An', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--target-rank', '1', '-q', '--lang', 'en'];
+    const r = await cli(argv, { tty: true, env: { NO_COLOR: '1', COLUMNS: '80' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(idLike);
+    expect(r.stdout).toContain('Share of administrative dossi…');
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+  });
+  it('score --detail indicators: headers are names shortened with …; CSV keeps the ids', async () => {
+    // A table in a pipe: as wide as it is, every column in one part.
+    const r = await cli(['score', 'data/2023.csv', '--detail', 'indicators', '-q', '--lang', 'en', '--top', '3', '-f', 'table']);
+    const head = r.stdout.split('\n')[1]!;
+    expect(head).not.toMatch(idLike);
+    expect(head).toContain('Digital infrastructure  Digital infrast… (0–1)');
+    expect(head).toContain('Awareness + Instituti…'); // 22 characters at most
+    // The 2024 index (the published DTI) is not part of 2023's: no empty column for it.
+    expect(head).not.toContain('Published DTI');
+    const csv = await cli(['score', 'data/2023.csv', '--detail', 'indicators', '-q', '-f', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toContain('ha-tang-so,ha-tang-so_normalized');
+  });
+});
+
+describe('a hint never breaks across lines', () => {
+  it.each([40, 50, 60, 70, 80])('the "see everything" hint is whole on one line at %i columns', async (w) => {
+    const r = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-q', '-f', 'table'], { env: { NO_COLOR: '1', COLUMNS: String(w) } });
+    expect(r.stdout.split('\n').some((l) => l.includes('xem đầy đủ: -f csv, hoặc | less -S'))).toBe(true);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(Math.max(40, w));
+  });
+});

@@ -4,15 +4,20 @@ import type { CompareResult, CompareRow } from '../core/compare.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed, shortNumber } from '../core/text.js';
-import { type Column, type Format, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { type Column, type Format, escapeMd, renderDelimited, renderMarkdown, renderTable, shownWidth, wrap } from './format.js';
+
+/** The least room a terminal leaves the row names before the cells go compact. */
+const NAME_ROOM = 24;
 import { visible } from '../core/text.js';
 
 const T = {
   vi: { indicator: 'Chỉ số', year: 'Năm', official: 'Xếp hạng DTI chính thức (công bố)', leader: '★ dẫn đầu hàng', lost: 'điểm mất',
-    ranks: '(#a · #b/N): hạng trong các đơn vị so sánh · hạng trong cả N đơn vị năm đó',
+    ranks: '(#a · #b/N): hạng trong các đơn vị so sánh · hạng trong cả N đơn vị năm đó', normalised: 'giá trị chuẩn hoá',
+    compactIndicator: 'chỉ số: giá trị chuẩn hoá −điểm mất', compactRanks: '#a·b: hạng trong các đơn vị so sánh · hạng trong cả nước (mọi đơn vị năm đó)',
     method: (y: string) => `‡ Phương pháp tính năm ${y} khác năm trước (bộ chỉ số thay đổi): thay đổi thứ hạng so sánh hai cách tính khác nhau.` },
   en: { indicator: 'Indicator', year: 'Year', official: 'Official DTI ranks (published)', leader: '★ leads the row', lost: 'points lost',
-    ranks: '(#a · #b/N): rank among the compared units · rank among all N units that year',
+    ranks: '(#a · #b/N): rank among the compared units · rank among all N units that year', normalised: 'normalised value',
+    compactIndicator: 'indicators: normalised value −points lost', compactRanks: '#a·b: rank among the compared units · rank among all units that year',
     method: (y: string) => `‡ The method of ${y} differs from the year before (the index changed): rank changes compare ranks computed two different ways.` },
 } as const;
 
@@ -55,16 +60,37 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
       }
     }
   };
+  // A compact cell, when the units side by side would not fit the terminal with the full one:
+  // score and pillars as `0.5049 #3·52` (rank among the compared · among all), an indicator as
+  // its normalised value and the points it lost.
+  const compactCell = (r: CompareRow, k: number): string => {
+    switch (r.section) {
+      case 'score':
+      case 'pillar':
+        return star(r, k, r.values[k] == null ? '–' : `${num(r.values[k])} #${r.ranks?.[k] ?? '–'}${wide(r) ? `·${r.nationalRanks?.[k] ?? '–'}` : ''}`);
+      case 'group':
+        return star(r, k, num(r.values[k]));
+      case 'indicator': {
+        const lost = r.pointsLost?.[k];
+        return star(r, k, `${num(r.normalized?.[k], 2)}${lost == null || lost === 0 ? '' : ` −${fixed(lost, 1)}`}`);
+      }
+    }
+  };
+  // Indicators by their names, never ids (the terminal shortens them with …).
   const label = (r: CompareRow) => {
     const indent = r.section === 'indicator' ? '    ' : r.section === 'group' ? '  ' : '';
-    return md ? (r.section === 'score' ? `**${escapeMd(r.label)}**` : escapeMd(r.label)) : `${indent}${r.section === 'indicator' ? r.id : r.label}`;
+    return md ? (r.section === 'score' ? `**${escapeMd(r.label)}**` : escapeMd(r.label)) : `${indent}${r.label}`;
   };
+  const years = c.years.map((y) => ({ y, rows: c.rows.filter((r) => r.year === y) }));
+  const widest = (cells: readonly string[], head: string) => Math.max(shownWidth(head), ...cells.map(shownWidth));
+  // Compact when the full cells leave the names fewer than NAME_ROOM columns.
+  const compact = !md && o.width !== undefined && years.some(({ rows }) =>
+    c.units.reduce((s, u, k) => s + widest(rows.map((r) => cell(r, k)), u.unit) + 2, NAME_ROOM) > o.width!);
   let out = `${md ? `## ${escapeMd(c.framework.name)}` : wrap(visible(c.framework.name), o.width, ' ')}\n`;
-  for (const y of c.years) {
-    const rows = c.rows.filter((r) => r.year === y);
+  for (const { y, rows } of years) {
     const cols: Column[] = [
       { header: y === null ? t.indicator : `${y}${c.methodChanges.includes(y) ? '‡' : ''}`, align: 'left', cells: rows.map(label), markdown: md },
-      ...c.units.map((u, k): Column => ({ header: u.unit, align: 'right', cells: rows.map((r) => cell(r, k)) })),
+      ...c.units.map((u, k): Column => ({ header: u.unit, align: 'right', cells: rows.map((r) => (compact ? compactCell(r, k) : cell(r, k))) })),
     ];
     out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));
   }
@@ -82,8 +108,8 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
     ];
     out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));
   }
-  out += `\n${wrap(`${t.leader}; "→" ${o.lang === 'vi' ? 'giá trị chuẩn hoá' : 'normalised value'}; (−x) ${t.lost}`, md ? undefined : o.width, '; ')}\n`;
-  if (c.rows.some(wide)) out += `${wrap(t.ranks, md ? undefined : o.width, ' ')}\n`;
+  out += `\n${wrap(compact ? `${t.leader}; ${t.compactIndicator}` : `${t.leader}; "→" ${t.normalised}; (−x) ${t.lost}`, md ? undefined : o.width, '; ')}\n`;
+  if (c.rows.some(wide)) out += `${wrap(compact ? t.compactRanks : t.ranks, md ? undefined : o.width, ' ')}\n`;
   for (const y of c.methodChanges) out += `${wrap(t.method(String(y)), md ? undefined : o.width, ' ')}\n`;
   return out;
 }

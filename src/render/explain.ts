@@ -61,7 +61,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
     const rows = d === 1 ? all : all.slice(0, SHOWN);
     const leaves = rows.every((n) => n.kind === 'leaf');
     const cols: Column[] = [
-      { header: `${t.node} (${t.level(d)})`, align: 'left', cells: rows.map((n) => (md ? n.label : d === 1 ? short(n.label) : n.id)) },
+      { header: `${t.node} (${t.level(d)})`, align: 'left', cells: rows.map((n) => (md ? n.label : short(n.label))) },
       ...(leaves ? [{ header: t.raw, align: 'right' as const, cells: rows.map((n) => (n.raw === null ? t.missing : n.raw === undefined ? '' : String(n.raw))) }] : []),
       { header: t.value, align: 'right', cells: rows.map((n) => num(n.value, 2)) },
       { header: t.rankCol, align: 'right', cells: rows.map((n) => (n.rank === null ? '' : String(n.rank))) },
@@ -74,7 +74,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
   parts.push(prio);
 
   const sw = (title: string, xs: ExplainResult['strengths']) => (xs.length === 0 ? '' : head(title) + table([
-    { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : x.depth === 1 ? short(x.label) : x.id)) },
+    { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : short(x.label))) },
     { header: t.value, align: 'right', cells: xs.map((x) => num(x.value, 2)) },
     { header: t.rankCol, align: 'right', cells: xs.map((x) => `${x.rank}/${x.of}`) },
   ]));
@@ -90,7 +90,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
     const deeper = c.contributions.filter((x) => x.depth > 1 && x.contribution !== 0)
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)).slice(0, SHOWN);
     const cols = (xs: typeof rows): Column[] => [
-      { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : x.depth === 1 ? short(x.label) : x.id)) },
+      { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : short(x.label))) },
       { header: t.valueChange, align: 'right', cells: xs.map((x) => (x.valueChange === null ? '' : signed(fixed(x.valueChange, 2)))) },
       { header: t.contribution, align: 'right', cells: xs.map((x) => signed(fixed(x.contribution, dec))) },
       ...(e.totalPoints === null ? [] : [{ header: t.pointsChange, align: 'right' as const, cells: xs.map((x) => signed(fixed(x.pointsChange, 1))) }]),
@@ -111,7 +111,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
         .sort((a, b) => (byId.get(b.id)?.pointsLost ?? 0) - (byId.get(a.id)?.pointsLost ?? 0)).slice(0, SHOWN);
       const anyRaw = [...first, ...rest].some((x) => x.rawNeeded !== undefined && byId.get(x.id)?.kind === 'leaf');
       const cols = (xs: typeof first): Column[] => [
-        { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : x.depth === 1 ? short(x.label) : x.id)) },
+        { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : short(x.label))) },
         { header: t.value, align: 'right', cells: xs.map((x) => num(x.value, 2)) },
         { header: t.valueNeeded, align: 'right', cells: xs.map((x) => (x.valueNeeded === null ? t.unreachable : up(x.valueNeeded, 4))) },
         ...(anyRaw ? [{ header: t.rawNeeded, align: 'right' as const, cells: xs.map((x) => (x.rawNeeded === undefined || x.rawNeeded === null ? '' : rawText(x.rawNeeded, byId.get(x.id)))) }] : []),
@@ -139,7 +139,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
   return parts.join('\n');
 }
 
-/** On a terminal a long name is cut to keep the table readable (Markdown and JSON have it whole). */
+/** On a terminal an indicator is named, never by its id; a long name is cut to keep the table readable (Markdown and JSON have it whole). */
 const LABEL = 40;
 function short(s: string): string {
   const cps = [...s];

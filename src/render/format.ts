@@ -233,10 +233,11 @@ function note(lang: 'vi' | 'en', width: number, split: boolean): string {
   const what = lang === 'vi'
     ? `${split ? 'Bảng được chia thành nhiều phần' : 'Tên được rút gọn (…)'} cho vừa ${width} cột; xem đầy đủ: -f csv, hoặc | less -S`
     : `${split ? 'The table is split into parts' : 'Names shortened (…)'} to fit ${width} columns; to see everything: -f csv, or | less -S`;
-  return `${wrap(what, width, ' ')}\n`;
+  // Broken at '; ' only: the hint (`-f csv, hoặc | less -S`) is never split across lines.
+  return `${wrap(what, width, '; ')}\n`;
 }
 
-/** A line broken at `sep` so that no part is wider than `width` (a part longer than that is clipped). */
+/** A line broken at `sep` so that no part is wider than `width` (a part longer than that is broken at spaces, a word longer than that clipped). */
 export function wrap(line: string, width: number | undefined, sep: string): string {
   if (width === undefined || shownWidth(line) <= width) return line;
   const parts = line.split(sep);
@@ -247,5 +248,6 @@ export function wrap(line: string, width: number | undefined, sep: string): stri
     if (cur !== '' && shownWidth(next) > width) { lines.push(cur + sep.trimEnd()); cur = p; } else cur = next;
   }
   if (cur !== '') lines.push(cur);
-  return lines.map((l) => clip(l, width)).join('\n');
+  // A part wider than the line is broken at spaces (a separator other than a space), else clipped.
+  return lines.map((l) => (sep !== ' ' && shownWidth(l) > width ? wrap(l, width, ' ') : clip(l, width))).join('\n');
 }

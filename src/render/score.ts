@@ -3,12 +3,12 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { UnitKind } from '../core/data.js';
-import type { Framework } from '../core/framework.js';
+import { type Framework, forYear } from '../core/framework.js';
 import type { Lang, RankedUnit, ScoreResult, UnitDetail } from '../core/score.js';
 import { compareVi, fixed, shortNumber } from '../core/text.js';
 import { isBounded } from '../core/methods/normalise/index.js';
 import { REGIONS } from '../core/provinces.js';
-import { type Column, type Format, delimitedChunks, markdownChunks, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { type Column, type Format, clip, delimitedChunks, markdownChunks, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 import { visible } from '../core/text.js';
 
 export type Detail = 'pillars' | 'groups' | 'indicators';
@@ -77,6 +77,9 @@ function selected(result: ScoreResult, o: { top?: number; byRegion?: boolean; by
   return rows;
 }
 
+/** The widest header of an indicator or group on a terminal (its name shortened with …). */
+const HEADER = 22;
+
 /** A column of a ranking, as a function of the unit (so rows can be written one at a time). */
 interface Spec {
   header: string;
@@ -140,23 +143,33 @@ function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: bo
     if (rows.some((r) => r.coverage < 1)) col(lb.coverage, 'right', (r) => `${Math.round(r.coverage * 100)}%`);
     if (rows.some((r) => (r.imputed ?? 0) > 0)) col(lb.imputed, 'right', (r) => `${Math.round((r.imputed ?? 0) * 100)}%`);
   }
+  // People read indicators by their names (a terminal's shortened with …); machines by their ids.
+  const terminal = !machine && o.format === 'table';
+  const nameOf = (k: number, suffix = '') => {
+    const name = fw.nodes[k]!.def!.name[o.lang];
+    return `${terminal ? clip(name, HEADER - [...suffix].length).replace(/\s+…$/, '…') : name}${suffix}`;
+  };
+  // A terminal leaves out the indicators that are not part of the year's index and have no value.
+  const yearFw = forYear(fw, result.year);
+  const shown = (k: number) => !terminal || yearFw.inactive?.[k] !== 1 || rows.some((r) => r.indicators[fw.nodes[k]!.id]?.value != null);
   if (o.detail === 'groups' || o.detail === 'indicators') {
     for (const g of fw.groups) {
       const id = fw.nodes[g]!.id;
-      col(id, 'right', (r) => num(r.groups[id]!, dec));
+      col(machine ? id : nameOf(g), 'right', (r) => num(r.groups[id]!, dec));
     }
   }
   if (o.detail === 'indicators') {
     fw.leafIds.forEach((id, j) => {
+      if (!shown(fw.leaves[j]!)) return;
       // Machine formats keep the exact value; people read it to 10 significant digits.
-      col(id, 'right', (r) => {
+      col(machine ? id : nameOf(fw.leaves[j]!), 'right', (r) => {
         const c = r.indicators[id]!;
         if (c.value === null) return '';
         return machine ? String(c.value) : `${c.imputed === true ? '~' : ''}${shortNumber(c.value)}`;
       });
       if (machine && imputesLeaf[j]) col(`${id}_imputed`, 'right', (r) => (r.indicators[id]!.imputed === true ? '1' : ''));
       const bounded = isBounded(fw.nodes[fw.leaves[j]!]!.def!);
-      col(`${id}${machine ? '_normalized' : bounded ? ' (0–1)' : ` (${lb.normalized})`}`, 'right', (r) => num(r.indicators[id]!.normalized, 4));
+      col(machine ? `${id}_normalized` : nameOf(fw.leaves[j]!, bounded ? ' (0–1)' : ` (${lb.normalized})`), 'right', (r) => num(r.indicators[id]!.normalized, 4));
     });
   }
   return cols;
