@@ -137,7 +137,7 @@ describe('writing a workbook', () => {
     expect(r.stderr).toContain("cannot tell the format from the extension '.pdf'");
     const xls = await cli(['score', 'data/2023.csv', '-o', join(d, 'ket-qua.xls')]);
     expect(xls.code).toBe(2);
-    expect(xls.stderr).toContain('.xls is the old Excel format: write .xlsx');
+    expect(xls.stderr).toContain('.xls là định dạng Excel cũ: hãy ghi .xlsx');
     const stdout = await cli(['score', 'data/2023.csv', '-f', 'xlsx']);
     expect(stdout.code).toBe(2);
     expect(stdout.stdout).toBe('');

@@ -17,7 +17,7 @@ import { detectDelimiter } from '../core/sheet.js';
 import { columnName } from '../core/column-name.js';
 import { InvalidArgumentError } from 'commander';
 import { CliError } from './errors.js';
-import { localize, words } from '../core/messages.js';
+import { type Text, localize, msg, render, words } from '../core/messages.js';
 import { type Input, decode, readInput, readInputBytes } from './files.js';
 import { formatWhere, isOle2, isWorkbookName, isZip } from './sniff.js';
 import { EXIT, type Io, type OutStream } from './io.js';
@@ -182,8 +182,7 @@ const SHOW_DELIM: Record<string, string> = { ',': "','", ';': "';'", '\t': 'tab'
 
 export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: DataFlags): Promise<LoadedData> {
   const raw = await readInputBytes(arg, io);
-  const vi = (flags.lang ?? 'vi') === 'vi';
-  const notes: string[] = [];
+  const notes: Text[] = [];
   const fileYear = yearFromName(raw.name);
   let detected: Detected | undefined;
   const common = {
@@ -202,7 +201,7 @@ export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: Da
     const { readWorkbookSheet } = await import('./xlsx.js');
     const sheet = readWorkbookSheet(raw.bytes, raw.name, fw, flags.sheet, EXIT.DATA);
     name = sheet.name;
-    notes.push(vi ? `trang tính '${sheet.sheet}'` : `sheet '${sheet.sheet}'`);
+    notes.push(msg('note.sheet', { sheet: sheet.sheet }));
     r = loadRows(sheet.rows, fw, { ...common, file: sheet.name, ragged: true, columnLabel: columnName });
     r.warnings.unshift(...sheet.warnings);
   } else {
@@ -212,33 +211,31 @@ export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: Da
       const d = detectDelimiter(text);
       if (d.delimiter !== undefined) {
         delimiter = d.delimiter;
-        notes.push(vi ? `dấu phân cách ${SHOW_DELIM[delimiter]} (tự nhận ra)` : `delimiter ${SHOW_DELIM[delimiter]} (detected)`);
+        notes.push(msg('note.delimiterDetected', { delimiter: SHOW_DELIM[delimiter]! }));
       } else {
         ambiguous = d.candidates.length > 1 ? d.candidates : [',', ';', '\t'];
-        notes.push(vi ? `dấu phân cách ',' (mặc định; không nhận ra được)` : "delimiter ',' (default; could not be detected)");
+        notes.push(msg('note.delimiterDefault'));
       }
-    } else notes.push(vi ? `dấu phân cách ${SHOW_DELIM[delimiter] ?? `'${delimiter}'`}` : `delimiter ${SHOW_DELIM[delimiter] ?? `'${delimiter}'`}`);
-    if (flags.encoding !== undefined) notes.push(vi ? `bảng mã ${flags.encoding}` : `encoding ${flags.encoding}`);
+    } else notes.push(msg('note.delimiter', { delimiter: SHOW_DELIM[delimiter] ?? `'${delimiter}'` }));
+    if (flags.encoding !== undefined) notes.push(msg('note.encoding', { encoding: flags.encoding }));
     r = loadData(text, fw, { ...common, file: raw.name, delimiter });
   }
   const det = detected as Detected | undefined;
   if (det !== undefined) {
-    notes.push(vi ? `dòng tiêu đề cột: ${det.headerLine}${det.titleRows > 0 ? ` (bỏ qua ${det.titleRows} dòng tiêu đề phía trên)` : ''}`
-      : `header on line ${det.headerLine}${det.titleRows > 0 ? ` (${det.titleRows} title row${det.titleRows === 1 ? '' : 's'} above left out)` : ''}`);
-    if (det.ignored.length > 0) notes.push(vi ? `bỏ qua cột ${det.ignored.join(', ')}` : `ignored column${det.ignored.length === 1 ? '' : 's'} ${det.ignored.join(', ')}`);
-    for (const [from, to] of det.renamed) notes.push(vi ? `đọc cột '${from}' là ${to}` : `read column '${from}' as ${to}`);
-    if (flags.decimal === undefined) {
-      notes.push(det.decimal === 'comma' ? (vi ? 'dấu thập phân: dấu phẩy (tự nhận ra)' : 'decimal mark: comma (detected)')
-        : det.decimal === 'dot' ? (vi ? 'dấu thập phân: dấu chấm (tự nhận ra)' : 'decimal mark: dot (detected)')
-          : (vi ? 'dấu thập phân: dấu chấm (mặc định)' : 'decimal mark: dot (default)'));
-    }
+    notes.push(msg('note.header', { line: det.headerLine, above: det.titleRows }));
+    if (det.ignored.length > 0) notes.push(msg('note.ignored', { columns: det.ignored }));
+    for (const [from, to] of det.renamed) notes.push(msg('note.renamed', { from, to }));
+    if (flags.decimal === undefined) notes.push(msg(det.decimal === 'comma' ? 'note.decimalComma' : det.decimal === 'dot' ? 'note.decimalDot' : 'note.decimalDefault'));
   }
-  if (flags.verbose === true) io.stderr.write(`${name}: ${notes.join('; ')}\n`);
+  if (flags.verbose === true) io.stderr.write(`${name}: ${notes.map((n) => render(n, flags.lang ?? 'vi')).join('; ')}\n`);
   const input: Input = { name, path: raw.path, text: '' };
   if (!r.ok) {
-    const errors = ambiguous === undefined ? r.errors : r.errors.map((e) => (e.code === 'MISSING_UNIT_COLUMN' || e.code === 'CSV_SYNTAX'
-      ? { ...e, hint: `${e.hint ?? ''}${e.hint === undefined ? '' : '; '}the delimiter could not be told from the file: pass ${ambiguous!.map((d) => `--delimiter ${d === '\t' ? 'tab' : d === ';' ? 'semicolon' : 'comma'}`).join(' or ')}` }
-      : e));
+    const options = ambiguous?.map((d) => `--delimiter ${d === '\t' ? 'tab' : d === ';' ? 'semicolon' : 'comma'}`);
+    const errors = options === undefined ? r.errors : r.errors.map((e) => {
+      if (e.code !== 'MISSING_UNIT_COLUMN' && e.code !== 'CSV_SYNTAX') return e;
+      const hintText = msg('hint.delimiterUnknown', { first: e.hintText ?? e.hint ?? '', options });
+      return { ...e, hintText, hint: render(hintText, 'en') };
+    });
     throw new CliError(EXIT.DATA, `${name}: invalid data`, { diagnostics: [...errors, ...r.warnings] });
   }
   return { data: r.value, input, warnings: r.warnings };
@@ -272,7 +269,7 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
       if (e instanceof CliError && e.exitCode === EXIT.DATA && e.diagnostics.length > 0) { pushAll(failures, e.diagnostics); continue; }
       // A file that cannot be read keeps the problems found in the files before it, and the run goes on.
       if (e instanceof CliError && e.exitCode === EXIT.IO && e.diagnostics.length === 0) {
-        failures.push(error('READ_ERROR', e.message, { file: f }, e.hint));
+        failures.push(error('READ_ERROR', { message: e.text ?? e.message }, { file: f }, e.hintText));
         unreadable ??= e;
         continue;
       }
@@ -283,14 +280,12 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
     pushAll(warnings, loaded.warnings);
     if (data === undefined) { data = loaded.data; continue; }
     if (data.unitKind !== loaded.data.unitKind || data.map !== loaded.data.map) {
-      throw new CliError(EXIT.DATA, `${loaded.input.name}: its units (${loaded.data.unitKind}${loaded.data.map === null ? '' : `, ${loaded.data.map} provinces`}) differ from the files before`,
-        { hint: 'give every file the same kind of unit' });
+      throw new CliError(EXIT.DATA, msg('cli.unitsDiffer', { file: loaded.input.name, kind: loaded.data.unitKind, map: loaded.data.map }), { hint: msg('hint.sameUnitKind') });
     }
     const seen = new Set(data.records.map((r) => `${r.key}\u0000${r.year}`));
     for (const r of loaded.data.records) {
       if (seen.has(`${r.key}\u0000${r.year}`)) {
-        failures.push(error('DUPLICATE_ROW', `${r.unit} (${r.year ?? 'no year'}) is also in an earlier file`,
-          { file: loaded.input.name, line: r.line, col: 1 }, 'give each unit and year once across the files'));
+        failures.push(error('DUPLICATE_ROW.earlierFile', { unit: r.unit, year: r.year }, { file: loaded.input.name, line: r.line, col: 1 }, msg('hint.onceAcrossFiles')));
       }
     }
     data = { ...data, records: [...data.records, ...loaded.data.records] };

@@ -7,7 +7,7 @@ import * as nodeFs from 'node:fs';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { type Diagnostic, error } from '../core/diagnostics.js';
-import { text } from '../core/messages.js';
+import { type PlainKey, msg } from '../core/messages.js';
 import { CliError } from './errors.js';
 import { EXIT, type Io, type OutputFs } from './io.js';
 
@@ -39,21 +39,21 @@ export function decode(bytes: Uint8Array, name: string, exitCode: number, encodi
     try {
       d = new TextDecoder(encoding, { fatal: true });
     } catch {
-      throw new CliError(EXIT.USAGE, text('cli.unknownEncoding', { encoding }), { hint: text('hint.encodings') });
+      throw new CliError(EXIT.USAGE, msg('cli.unknownEncoding', { encoding }), { hint: msg('hint.encodings') });
     }
     try {
       // Windows-1258 writes tones as combining marks: compose them as UTF-8 files have them.
       const text = d.decode(bytes).normalize('NFC');
       return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch {
-      return enc(error('ENCODING.invalid', { encoding }, at1, text('hint.checkEncoding')));
+      return enc(error('ENCODING.invalid', { encoding }, at1, msg('hint.checkEncoding')));
     }
   }
   const wide = wideEncoding(bytes);
   if (wide !== undefined) {
     const utf32 = wide.encoding.startsWith('UTF-32');
     enc(error('ENCODING.wide', { encoding: wide.encoding, bom: wide.bom }, at1,
-      utf32 ? text('hint.iconv', { encoding: wide.encoding }) : text('hint.passEncoding', { encoding: wide.encoding.toLowerCase() })));
+      utf32 ? msg('hint.iconv', { encoding: wide.encoding }) : msg('hint.passEncoding', { encoding: wide.encoding.toLowerCase() })));
   }
   // Line and column (in characters) of a byte offset.
   const where = (at: number) => {
@@ -67,12 +67,12 @@ export function decode(bytes: Uint8Array, name: string, exitCode: number, encodi
   // Windows-1258.
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    return enc(error('ENCODING.nul', {}, where(nul), text('hint.saveUtf8')));
+    return enc(error('ENCODING.nul', {}, where(nul), msg('hint.saveUtf8')));
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return enc(error('ENCODING.notUtf8', {}, where(firstInvalidUtf8(bytes)), text('hint.passEncoding', { encoding: 'windows-1258' })));
+    return enc(error('ENCODING.notUtf8', {}, where(firstInvalidUtf8(bytes)), msg('hint.passEncoding', { encoding: 'windows-1258' })));
   }
 }
 
@@ -122,8 +122,8 @@ export function firstInvalidUtf8(b: Uint8Array): number {
 /** The largest input read, in bytes: a bigger file (or /dev/zero, an endless pipe) is refused, not read into memory. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-const tooLarge = (arg: string) => new CliError(EXIT.IO, `cannot read ${arg}: it is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the limit of an input`,
-  { hint: 'is it the right file? A device such as /dev/zero or an endless pipe never ends; split very large data by year' });
+const tooLarge = (arg: string) => new CliError(EXIT.IO, msg('cli.cannotRead', { file: arg, why: msg('why.tooLarge', { mib: MAX_INPUT_BYTES / 1024 / 1024 }) }),
+  { hint: msg('hint.endless') });
 
 /** Runs that have read standard input already (it can be read once). */
 const stdinRead = new WeakSet<Io>();
@@ -155,10 +155,10 @@ function readCapped(path: string, arg: string): Uint8Array {
 export async function readInputBytes(arg: string, io: Io): Promise<{ name: string; path: string | null; bytes: Uint8Array }> {
   if (arg === '-') {
     if (io.stdinIsTTY) {
-      throw new CliError(EXIT.USAGE, "'-' reads standard input, but it is a terminal", { hint: 'pipe a file in (dti score - < data.csv) or name the file' });
+      throw new CliError(EXIT.USAGE, msg('cli.stdinTerminal'), { hint: msg('hint.pipeFile') });
     }
     if (stdinRead.has(io)) {
-      throw new CliError(EXIT.USAGE, "'-' is given twice: standard input can be read only once", { hint: 'name the other files, e.g. dti score - --previous 2022.csv < 2023.csv' });
+      throw new CliError(EXIT.USAGE, msg('cli.stdinTwice'), { hint: msg('hint.nameOtherFiles') });
     }
     stdinRead.add(io);
     const bytes = await io.readStdin(MAX_INPUT_BYTES);
@@ -172,8 +172,8 @@ export async function readInputBytes(arg: string, io: Io): Promise<{ name: strin
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-    throw new CliError(EXIT.IO, `cannot read ${arg}: ${why}`, code === 'ENOENT' ? { hint: 'check the path (it is relative to the current directory)' } : {});
+    const why = code === 'ENOENT' ? msg('why.noSuchFile') : code === 'EISDIR' ? msg('why.readDirectory') : code === 'EACCES' ? msg('why.readPermission') : String(code ?? e);
+    throw new CliError(EXIT.IO, msg('cli.cannotRead', { file: arg, why }), code === 'ENOENT' ? { hint: msg('hint.checkPath') } : {});
   }
   return { name: displayName(path, io.cwd), path, bytes };
 }
@@ -195,25 +195,29 @@ export function removeTemporaries(): void {
   pending.clear();
 }
 
-const WHY: Record<string, string> = {
-  ENOENT: 'no such folder',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'the file system is read-only',
-  EISDIR: 'it is a directory',
-  ENOTDIR: 'a part of the path is not a folder',
-  ENXIO: 'nothing is reading from it',
-  EIO: 'input/output error',
+/** Why a file could not be written (or read back for --check), by the system's error code. */
+const WHY: Record<string, PlainKey> = {
+  ENOENT: 'why.ENOENT',
+  EACCES: 'why.EACCES',
+  EPERM: 'why.EPERM',
+  ENOSPC: 'why.ENOSPC',
+  EDQUOT: 'why.EDQUOT',
+  EROFS: 'why.EROFS',
+  EISDIR: 'why.EISDIR',
+  ENOTDIR: 'why.ENOTDIR',
+  ENXIO: 'why.ENXIO',
+  EIO: 'why.EIO',
 };
 
 function ioError(arg: string, e: unknown, verb = 'write'): CliError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' && verb === 'read' ? 'no such file' : code === undefined ? String((e as Error).message ?? e) : WHY[code] ?? code;
-  const hint = verb === 'read' ? (code === 'ENOENT' ? 'run the same command without --check to write it' : 'check the file and its permissions')
-    : code === 'ENOSPC' || code === 'EDQUOT' ? 'free some space, or write elsewhere with -o' : 'check that the folder exists and is writable';
-  return new CliError(EXIT.IO, `cannot ${verb} ${arg}: ${why}`, { hint });
+  const known = code === undefined ? undefined : WHY[code];
+  const why = code === 'ENOENT' && verb === 'read' ? msg('why.noSuchFile')
+    : verb === 'read' && code === 'EISDIR' ? msg('why.readDirectory') : verb === 'read' && code === 'EACCES' ? msg('why.readPermission')
+      : code === undefined ? String((e as Error).message ?? e) : known === undefined ? code : msg(known);
+  const hint = verb === 'read' ? msg(code === 'ENOENT' ? 'hint.checkWithoutCheck' : 'hint.checkPermissions')
+    : msg(code === 'ENOSPC' || code === 'EDQUOT' ? 'hint.freeSpace' : 'hint.checkFolder');
+  return new CliError(EXIT.IO, msg(verb === 'read' ? 'cli.cannotRead' : 'cli.cannotWrite', { file: arg, why }), { hint });
 }
 
 /** Pieces of text joined into blocks of at least `size` characters: fewer, larger writes. */
@@ -243,7 +247,7 @@ const whole = (content: string | Iterable<string>): string => (typeof content ==
  */
 export function writeOutput(arg: string, content: string | Uint8Array | Iterable<string>, io: Io, inputs: readonly (string | null)[]): void {
   if (arg === '-') {
-    if (content instanceof Uint8Array) throw new CliError(EXIT.USAGE, 'a workbook cannot be written to standard output', { hint: 'name the file: -o ket-qua.xlsx' });
+    if (content instanceof Uint8Array) throw new CliError(EXIT.USAGE, msg('cli.workbookToStdout'), { hint: msg('hint.nameWorkbook') });
     for (const b of blocks(content)) io.stdout.write(b);
     return;
   }
@@ -254,16 +258,16 @@ export function writeOutput(arg: string, content: string | Uint8Array | Iterable
     for (const inp of inputs) {
       const id = inp === null ? io.stdinFile?.() : fs.statSync(inp, { throwIfNoEntry: false });
       if (id !== undefined && id.dev === st.dev && id.ino === st.ino) {
-        throw new CliError(EXIT.USAGE, `refusing to write over the input file ${arg}${inp === null ? ' (it is standard input)' : ''}`, { hint: 'choose another --output file' });
+        throw new CliError(EXIT.USAGE, msg('cli.overInput', { file: arg, stdin: inp === null }), { hint: msg('hint.otherOutput') });
       }
     }
-    if (st.isDirectory()) throw new CliError(EXIT.IO, `cannot write ${arg}: it is a directory`, { hint: 'give a file name, e.g. -o rankings/2023.md' });
+    if (st.isDirectory()) throw new CliError(EXIT.IO, msg('cli.cannotWrite', { file: arg, why: msg('why.EISDIR') }), { hint: msg('hint.giveFileName') });
     if (st.isFIFO() || st.isCharacterDevice()) {
       // Written into as it is: replacing /dev/null or a named pipe with a regular file would break the system or the reader.
       try { fs.writeFileSync(path, content instanceof Uint8Array ? content : whole(content)); } catch (e) { throw ioError(arg, e); }
       return;
     }
-    if (!st.isFile()) throw new CliError(EXIT.IO, `cannot write ${arg}: it is neither a regular file nor a pipe or device`, { hint: 'choose another --output file' });
+    if (!st.isFile()) throw new CliError(EXIT.IO, msg('cli.cannotWrite', { file: arg, why: msg('why.notAFile') }), { hint: msg('hint.otherOutput') });
     // A symbolic link stays a link: the file it points to is replaced.
     path = fs.realpathSync(path);
   }

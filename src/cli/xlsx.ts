@@ -11,6 +11,7 @@ import { isHeaderRow } from '../core/sheet.js';
 import type { Framework } from '../core/framework.js';
 import { type OutSheet, type SheetCell, XmlError, contentOf, readSheet, readWorkbook, workbookParts } from '../core/xlsx.js';
 import { CliError } from './errors.js';
+import { msg } from '../core/messages.js';
 import { ZipError, readZip, writeZip } from './zip.js';
 import { isOle2, isZip, sheetFileName } from './sniff.js';
 import { setWorkbookReader } from './files.js';
@@ -29,21 +30,20 @@ export interface SheetRead {
 
 const decoder = new TextDecoder('utf-8');
 
+/** A workbook that cannot be read: a CLI error carrying its diagnostic. */
+function fail(exitCode: number, d: Diagnostic): never {
+  throw new CliError(exitCode, d.text!, { diagnostics: [d] });
+}
+
 function open(bytes: Uint8Array, file: string, exitCode: number) {
-  const fail = (message: string, hint: string): never => {
-    throw new CliError(exitCode, message, { diagnostics: [error('WORKBOOK', message, { file }, hint)] });
-  };
-  if (isOle2(bytes)) {
-    fail('this is an old Excel 97–2003 workbook (.xls), or a password-protected one, which dti cannot read',
-      'open it in Excel or LibreOffice and save it as .xlsx (File → Save As → Excel Workbook), or as CSV UTF-8');
-  }
-  if (!isZip(bytes)) fail('this file is named like a workbook but is not one (an .xlsx file is a ZIP archive)', 'open it in Excel and save it again as .xlsx, or give it its real extension');
+  if (isOle2(bytes)) fail(exitCode, error('WORKBOOK.xls', {}, { file }, msg('hint.saveXlsx')));
+  if (!isZip(bytes)) fail(exitCode, error('WORKBOOK.notZip', {}, { file }, msg('hint.realExtension')));
   try {
     const zip = readZip(bytes);
     const part = (n: string) => { const e = zip.get(n); return e === undefined ? undefined : decoder.decode(e.read()); };
     return { wb: readWorkbook(part), part };
   } catch (e) {
-    if (e instanceof ZipError || e instanceof XmlError) return fail(`cannot read the workbook: ${e.message}`, 'open it in Excel or LibreOffice and save it again as .xlsx');
+    if (e instanceof ZipError || e instanceof XmlError) return fail(exitCode, error('WORKBOOK.unreadable', { detail: e.message }, { file }, msg('hint.saveAgainXlsx')));
     throw e;
   }
 }
@@ -59,12 +59,12 @@ export function readWorkbookSheet(bytes: Uint8Array, file: string, fw: Framework
   const load = (k: number) => {
     const s = wb.sheets[k]!;
     const xml = part(s.part);
-    if (xml === undefined) throw new CliError(exitCode, `${file}: sheet '${s.name}' is missing from the workbook`, { hint: 'open it in Excel and save it again' });
+    if (xml === undefined) throw new CliError(exitCode, msg('cli.sheetMissing', { file, sheet: s.name }), { hint: msg('hint.saveAgain') });
     try {
       return readSheet(wb, xml);
     } catch (e) {
       if (e instanceof XmlError) {
-        throw new CliError(exitCode, `cannot read sheet '${s.name}'`, { diagnostics: [error('WORKBOOK', `cannot read sheet '${s.name}': ${e.message}`, { file }, 'open it in Excel or LibreOffice and save it again as .xlsx')] });
+        fail(exitCode, error('WORKBOOK.sheet', { sheet: s.name, detail: e.message }, { file }, msg('hint.saveAgainXlsx')));
       }
       throw e;
     }
@@ -75,8 +75,7 @@ export function readWorkbookSheet(bytes: Uint8Array, file: string, fw: Framework
     if (k < 0) k = names.findIndex((n) => n.normalize('NFC').toLowerCase() === sheetFlag.normalize('NFC').toLowerCase());
     if (k < 0 && /^\d+$/.test(sheetFlag) && Number(sheetFlag) >= 1 && Number(sheetFlag) <= names.length) k = Number(sheetFlag) - 1;
     if (k < 0) {
-      const message = `no sheet '${sheetFlag}' in the workbook`;
-      throw new CliError(exitCode, message, { diagnostics: [error('WORKBOOK', message, { file }, `its sheets: ${list} (or a number from 1 to ${names.length})`)] });
+      fail(exitCode, error('WORKBOOK.noSheet', { sheet: sheetFlag }, { file }, msg('hint.sheets', { list, n: names.length })));
     }
   }
   let rows: ReturnType<typeof readSheet> | undefined;
@@ -90,13 +89,12 @@ export function readWorkbookSheet(bytes: Uint8Array, file: string, fw: Framework
     if (k < 0) k = Math.max(0, firstNonEmpty);
   }
   if (names.length === 0) {
-    throw new CliError(exitCode, 'the workbook has no sheets', { diagnostics: [error('WORKBOOK', 'the workbook has no sheets', { file }, 'save a sheet with the data in it')] });
+    fail(exitCode, error('WORKBOOK.noSheets', {}, { file }, msg('hint.saveSheet')));
   }
   rows ??= load(k);
   const name = sheetFileName(file, names[k]!);
-  const warnings = rows.uncalculated.slice(0, 1).map((c) => warning('WORKBOOK',
-    `${rows!.uncalculated.length} formula cell${rows!.uncalculated.length === 1 ? ' has' : 's have'} no saved value (the workbook was never calculated); read as empty`,
-    { file: name, line: c.line, col: c.col }, 'open the workbook in Excel or LibreOffice and save it: that stores the results of its formulas'));
+  const warnings = rows.uncalculated.slice(0, 1).map((c) => warning('WORKBOOK.uncalculated', { n: rows!.uncalculated.length },
+    { file: name, line: c.line, col: c.col }, msg('hint.calculate')));
   return { name, sheet: names[k]!, rows: rows.rows, warnings };
 }
 

@@ -1,11 +1,11 @@
 /** `dti chart <data…>`: the scores (or one pillar's) as a bar chart in the terminal. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { didYouMean } from '../core/diagnostics.js';
+import { meant } from '../core/diagnostics.js';
+import { msg } from '../core/messages.js';
 import { asciiOnly, makeChalk, termWidth } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { renderBars } from '../render/chart.js';
-import { say } from './report.js';
 import { type ScoreFlags, dataOptions, positiveInt, scoreFiles } from './score.js';
 
 type ChartFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'lang' | 'previous' | 'merge2025' | 'allowPartialMerge' | 'top'>
@@ -49,8 +49,8 @@ Examples:
         k = d.pillars.findIndex((p) => p.id === flags.pillar);
         if (k < 0) {
           const ids = d.pillars.map((p) => p.id);
-          throw new CliError(EXIT.USAGE, say(io, `không có trụ cột '${flags.pillar}' trong ${d.id}`, `no pillar '${flags.pillar}' in ${d.id}`),
-            { hint: ids.length === 0 ? say(io, 'bộ chỉ số này không có trụ cột', 'these definitions have no pillars') : didYouMean(flags.pillar, ids) ?? `${say(io, 'một trong', 'one of')}: ${ids.join(', ')}` });
+          throw new CliError(EXIT.USAGE, msg('cli.noPillar', { pillar: flags.pillar, id: d.id }),
+            { hint: ids.length === 0 ? msg('hint.noPillars') : meant(flags.pillar, ids) ?? msg('hint.oneOf', { options: ids.join(', ') }) });
         }
       }
       const pillar = k < 0 ? null : d.pillars[k]!;

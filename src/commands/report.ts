@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { packagePath } from '../paths.js';
 import { CliError } from '../cli/errors.js';
+import { msg, render } from '../core/messages.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { explain } from '../core/explain.js';
@@ -49,43 +50,35 @@ Examples:
     });
 }
 
-/** A message in the language of --lang (Vietnamese by default). */
-export function say(io: Io, vi: string, en: string): string {
-  return io.lang === 'en' ? en : vi;
-}
-
 /** The boundary file of a province map, shipped in data/geo/. */
-function loadTopology(map: '63' | '34', io: Io): unknown {
+function loadTopology(map: '63' | '34'): unknown {
   const path = packagePath(`data/geo/vn-provinces-${map}.topo.json`);
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new CliError(EXIT.IO, say(io, `không đọc được ranh giới bản đồ ${path}: ${(e as Error).message}`, `cannot read the map boundaries ${path}: ${(e as Error).message}`),
-      { hint: say(io, 'cài lại dti (npm ci)', 'reinstall dti (npm ci)') });
+    throw new CliError(EXIT.IO, msg('cli.noMapBoundaries', { path, detail: (e as Error).message }), { hint: msg('hint.reinstall') });
   }
 }
 
 /** An uncertain input of dti sensitivity in words: `weights@1` with spread 0.25 → "trọng số cấp 1 ±25%". */
 function describeInput(id: string, spread: number | undefined, lang: 'vi' | 'en'): string {
   const w = /^weights@(\d+)$/.exec(id);
-  if (w !== null) return lang === 'vi' ? `trọng số cấp ${w[1]} ±${pct(spread ?? 0)}` : `level-${w[1]} weights ±${pct(spread ?? 0)}`;
+  if (w !== null) return render(msg('report.weights', { level: w[1]!, spread: pct(spread ?? 0) }), lang);
   return id;
 }
 
 async function runReport(files: string[], flags: ReportFlags, io: Io, version: string): Promise<number> {
   // A page of HTML (0.3 MB and more) is for a file or a pipe, never for the screen.
   if ((flags.output === undefined || flags.output === '-') && io.stdout.isTTY === true) {
-    throw new CliError(EXIT.USAGE, say(io, 'báo cáo là một trang HTML: ghi ra tệp, không in ra màn hình', 'the report is an HTML page: write it to a file, not to the terminal'),
-      { hint: `${say(io, 'ví dụ', 'e.g.')} dti report ${files.join(' ')} -o report.html` });
+    throw new CliError(EXIT.USAGE, msg('cli.reportToTerminal'), { hint: msg('hint.example', { example: `dti report ${files.join(' ')} -o report.html` }) });
   }
   if (flags.unit === undefined && (flags.targetRank !== undefined || flags.sensitivity === true)) {
     const opt = flags.targetRank !== undefined ? '--target-rank' : '--sensitivity';
-    throw new CliError(EXIT.USAGE, say(io, `${opt} chỉ dùng cùng --unit`, `${opt} goes with --unit`),
-      { hint: `${say(io, 'ví dụ', 'e.g.')} dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o report.html` });
+    throw new CliError(EXIT.USAGE, msg('cli.needsUnit', { option: opt }),
+      { hint: msg('hint.example', { example: 'dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o report.html' }) });
   }
   if (flags.unit !== undefined && flags.merge2025 === true) {
-    throw new CliError(EXIT.USAGE, say(io, '--unit không lập hồ sơ cho tỉnh sau sáp nhập (--merge-2025)', '--unit cannot profile a merged province (--merge-2025)'),
-      { hint: say(io, 'lập hồ sơ trên 63 tỉnh: bỏ --merge-2025', 'profile the unit on the 63 provinces: drop --merge-2025') });
+    throw new CliError(EXIT.USAGE, msg('cli.unitMerged'), { hint: msg('hint.unitOn63') });
   }
   const { result, fw, ds, inputs, scoredData, previous } = await scoreFiles(files, flags, io, 'pillars');
   let unit;
@@ -95,14 +88,14 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
       ...(previous === undefined ? {} : { previous }),
       ...(flags.targetRank === undefined ? {} : { targetRank: flags.targetRank }),
     });
-    if (!r.ok) throw new CliError(EXIT.USAGE, say(io, `không lập được hồ sơ '${flags.unit}'`, `cannot profile '${flags.unit}'`), { diagnostics: r.errors });
+    if (!r.ok) throw new CliError(EXIT.USAGE, `cannot profile '${flags.unit}'`, { diagnostics: r.errors });
     unit = r.value;
   }
   let sens: UnitSensitivity | undefined;
   if (unit !== undefined && flags.sensitivity === true) {
     const records = scoredData.records.filter((r) => r.year === result.year);
     const s = sensitivity(fw, records, result.year, {}, { lang: flags.lang });
-    if (!s.ok) throw new CliError(EXIT.USAGE, say(io, 'không chạy được phân tích độ nhạy', 'cannot run the sensitivity analysis'), { diagnostics: s.errors });
+    if (!s.ok) throw new CliError(EXIT.USAGE, 'cannot run the sensitivity analysis', { diagnostics: s.errors });
     const res = s.value.result;
     sens = {
       runs: res.runs,
@@ -121,7 +114,7 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
     version,
   });
   const html = await buildReport(model, {
-    topology: map === null ? null : loadTopology(map, io) as never,
+    topology: map === null ? null : loadTopology(map) as never,
     ...(unit === undefined ? {} : { unit }),
     ...(sens === undefined ? {} : { sensitivity: sens }),
   });

@@ -13,6 +13,7 @@ import {
   type DataFlags, asciiOnly, delimiterArg, termWidth, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics, yearFromName,
 } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
+import { msg, render } from '../core/messages.js';
 import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { FORMATS, type Format } from '../render/format.js';
@@ -100,8 +101,7 @@ export function chooseFormat(asked: Format | undefined, output: string | undefin
     if (ext === undefined) return 'csv';
     const f = EXTENSIONS[ext];
     if (f === undefined) {
-      throw new CliError(EXIT.USAGE, `cannot tell the format from the extension '.${ext}' of ${output}`,
-        { hint: `use .csv, .tsv, .md, .json, .xlsx or .txt, or name the format: -f ${FORMATS.join('|')}${ext === 'xls' ? ' (.xls is the old Excel format: write .xlsx)' : ''}` });
+      throw new CliError(EXIT.USAGE, msg('cli.unknownExtension', { ext, file: output }), { hint: msg('hint.formats', { formats: FORMATS.join('|'), xls: ext === 'xls' }) });
     }
     return f;
   }
@@ -123,18 +123,17 @@ export function emit(out: string | Uint8Array | Iterable<string>, flags: { outpu
   const text = flags.bom !== true || out instanceof Uint8Array ? out : typeof out === 'string' ? `\ufeff${out}` : withBom(out);
   if (flags.check === true) {
     if (flags.output === undefined || flags.output === '-') {
-      throw new CliError(EXIT.USAGE, '--check needs --output <file> to compare with', { hint: 'e.g. dti score data/2023.csv -o rankings/2023.md --check' });
+      throw new CliError(EXIT.USAGE, msg('cli.checkNeedsOutput'), { hint: msg('hint.checkExample') });
     }
     if (isUpToDate(flags.output, text, io)) {
-      io.stderr.write(io.lang === 'en' ? `${flags.output} is up to date\n` : `${flags.output} đã cập nhật\n`);
+      io.stderr.write(`${render(msg('cli.upToDate', { file: flags.output }), io.lang ?? 'vi')}\n`);
       return EXIT.OK;
     }
-    io.stderr.write(io.lang === 'en' ? `${flags.output} is stale: regenerate it with the same command without --check\n`
-      : `${flags.output} đã cũ: tạo lại bằng chính lệnh này, bỏ --check\n`);
+    io.stderr.write(`${render(msg('cli.stale', { file: flags.output }), io.lang ?? 'vi')}\n`);
     return EXIT.STALE;
   }
   if (text instanceof Uint8Array && (flags.output === undefined || flags.output === '-')) {
-    throw new CliError(EXIT.USAGE, 'a workbook (-f xlsx) is written to a file, not to standard output', { hint: 'name the file: -o ket-qua.xlsx' });
+    throw new CliError(EXIT.USAGE, msg('cli.xlsxToStdout'), { hint: msg('hint.nameWorkbook') });
   }
   writeOutput(flags.output ?? '-', text, io, inputs);
   return EXIT.OK;
@@ -178,11 +177,11 @@ function groupingOf(by: string, fw: Framework, ds: Dataset): string {
   const groups = fw.definitions.columns.groups;
   const k = groups.indexOf(by);
   if (k < 0) {
-    throw new CliError(EXIT.USAGE, `--by ${by}: neither 'region' nor a columns.groups column of '${fw.definitions.id}'`,
-      { hint: groups.length === 0 ? "list the column under columns: { groups: [...] } in the definitions" : `one of: region, ${groups.join(', ')}` });
+    throw new CliError(EXIT.USAGE, msg('cli.byUnknown', { by, id: fw.definitions.id }),
+      { hint: groups.length === 0 ? msg('hint.listGroupColumn') : msg('hint.oneOf', { options: ['region', ...groups].join(', ') }) });
   }
   if (!ds.records.some((r) => r.groups?.[k] != null)) {
-    throw new CliError(EXIT.DATA, `--by ${by}: the data have no '${by}' column, or it is empty`, { hint: `add a column '${by}' naming each unit's group` });
+    throw new CliError(EXIT.DATA, msg('cli.byEmpty', { by }), { hint: msg('hint.addGroupColumn', { column: by }) });
   }
   return by;
 }
@@ -269,14 +268,14 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
   if (flags.region !== undefined) {
     const found = findRegion(flags.region);
     if (!found.ok) {
-      throw new CliError(EXIT.USAGE, `unknown region '${flags.region}'`,
-        { hint: found.suggestions.length > 0 ? `did you mean ${found.suggestions.map((x) => `'${x}'`).join(' or ')}?` : `one of: ${REGIONS.map((r) => r.name).join('; ')}` });
+      throw new CliError(EXIT.USAGE, msg('cli.unknownRegion', { region: flags.region }),
+        { hint: found.suggestions.length > 0 ? msg('hint.didYouMean', { options: found.suggestions }) : msg('hint.oneOf', { options: REGIONS.map((r) => r.name).join('; ') }) });
     }
     region = found.region.name;
   }
   const byGroup = flags.by !== undefined && flags.by !== 'region' ? groupingOf(flags.by, fw, ds) : undefined;
   if ((flags.by === 'region' || region !== undefined) && ds.unitKind !== 'province') {
-    throw new CliError(EXIT.USAGE, 'regions need a province column', { hint: "free units (a 'unit' column) have no region" });
+    throw new CliError(EXIT.USAGE, msg('cli.regionsNeedProvinces'), { hint: msg('hint.freeUnitsNoRegion') });
   }
   const unfilled = unfilledErrors(fw, [...(previous?.records ?? []), ...ds.records], loaded.paths.length === 1 ? ds.file : undefined);
   if (unfilled.length > 0) throw new CliError(EXIT.DATA, 'values missing', { diagnostics: unfilled });
@@ -285,7 +284,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
     if (problems.some((p) => p.severity === 'error')) throw new CliError(EXIT.DATA, 'cannot merge', { diagnostics: problems });
     pushAll(warnings, problems);
   } else if (flags.allowPartialMerge === true) {
-    throw new CliError(EXIT.USAGE, '--allow-partial-merge goes with --merge-2025');
+    throw new CliError(EXIT.USAGE, msg('cli.partialWithoutMerge'));
   }
   const scoredData = flags.previous === false ? { ...ds, records: ds.records.filter((r) => r.year === latest) } : ds;
   const { result: scored, detailOf } = scoreLazily(fw, scoredData, {

@@ -13,6 +13,7 @@ import type { OutSheet } from '../core/xlsx.js';
 import { sheetName } from '../core/xlsx.js';
 import { loadFrameworkFile, yearFromName } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
+import { msg } from '../core/messages.js';
 import { decode } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { workbookBytes } from '../cli/xlsx.js';
@@ -96,7 +97,7 @@ async function runTemplate(flags: TemplateFlags, io: Io): Promise<number> {
   const out = flags.output!;
   const ext = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase();
   if (ext !== 'xlsx' && ext !== 'csv' && ext !== 'tsv') {
-    throw new CliError(EXIT.USAGE, `a template is written as .xlsx, .csv or .tsv, not '${out}'`, { hint: 'e.g. -o mau.xlsx' });
+    throw new CliError(EXIT.USAGE, msg('cli.templateExtension', { file: out }), { hint: msg('hint.templateExample') });
   }
   const { fw, input } = await loadFrameworkFile(flags.indicators, io);
   let units: string[];
@@ -106,10 +107,10 @@ async function runTemplate(flags: TemplateFlags, io: Io): Promise<number> {
     try {
       bytes = readFileSync(resolve(io.cwd, flags.units));
     } catch {
-      throw new CliError(EXIT.IO, `cannot read ${flags.units}`, { hint: 'one unit per line, in a UTF-8 text file' });
+      throw new CliError(EXIT.IO, msg('cli.cannotReadUnits', { file: flags.units }), { hint: msg('hint.unitsFile') });
     }
     units = [...new Set(decode(bytes, flags.units, EXIT.DATA).split(/\r?\n/).map((l) => l.trim().normalize('NFC')).filter((l) => l !== '' && !l.startsWith('#')))];
-    if (units.length === 0) throw new CliError(EXIT.DATA, `${flags.units} names no unit`, { hint: 'one unit per line' });
+    if (units.length === 0) throw new CliError(EXIT.DATA, msg('cli.noUnits', { file: flags.units }), { hint: msg('hint.unitPerLine') });
     // Provinces when every line names one (written as the registry writes them), else free units.
     const found = units.map((u) => findProvince(u));
     if (found.every((f) => f.ok)) units = found.map((f) => (f.ok ? f.province.name : ''));

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { trend } from '../core/trend.js';
 import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
+import { msg } from '../core/messages.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
@@ -27,7 +28,7 @@ Examples:
       const { fw, input } = await loadFrameworkFile(flags.indicators, io);
       const { data, paths, warnings } = await loadDataFiles(files, fw, io, flags);
       if (data.records.some((r) => r.year === null)) {
-        throw new CliError(EXIT.DATA, 'a trend needs the year of every row', { hint: 'name the files by year (2023.csv), add a year column, or pass --year' });
+        throw new CliError(EXIT.DATA, msg('cli.trendNeedsYears'), { hint: msg('hint.giveYears') });
       }
       const result = trend(fw, data, { lang: flags.lang, ...(flags.poolYears === true ? { poolYears: true } : {}) });
       const all = [...warnings, ...result.warnings.map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }))];

@@ -132,6 +132,12 @@ export function suggest(word: string, candidates: Iterable<string>, max = 3): st
   return scored.slice(0, max).map((s) => s.c);
 }
 
+/** "did you mean 'a' or 'b'?" as a text, if any candidate is close to `word`. */
+export function meant(word: string, candidates: Iterable<string>): Text | undefined {
+  const s = suggest(word, candidates);
+  return s.length === 0 ? undefined : { key: 'hint.didYouMean', params: { options: s } };
+}
+
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const s = suggest(word, candidates);
   if (s.length === 0) return undefined;

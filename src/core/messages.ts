@@ -37,8 +37,8 @@ export type ParamsOf<K extends MessageKey> = K extends MessageKey ? (Catalogue[K
 /** The keys whose entry is a plain string (no parameters). */
 export type PlainKey = { [K in MessageKey]: Catalogue[K] extends string ? K : never }[MessageKey];
 
-/** A text as data: `text('NOT_A_NUMBER', { where, value })`, `text('hint.saveUtf8')`. */
-export function text<K extends MessageKey>(key: K, ...params: K extends PlainKey ? [] : [ParamsOf<K>]): Text {
+/** A text as data: `msg('NOT_A_NUMBER', { where, value })`, `msg('hint.saveUtf8')`. */
+export function msg<K extends MessageKey>(key: K, ...params: K extends PlainKey ? [] : [ParamsOf<K>]): Text {
   return { key, params: (params[0] ?? {}) as Params };
 }
 
