@@ -151,10 +151,10 @@ describe('dti validate and dti indicators', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('id,tên,kind,weight,share,normalize,unit,năm,pillars');
     // Hoạt động chính quyền số: 200 of 1000 points = 0.2 of the DTI of 2022–2023 (QĐ 922);
-    // from 2024 the index is the published DTI alone (its share in 2024: all of it).
+    // from 2024 the index is the published DTI alone (its share in 2024: all of it, 1000 points).
     expect(lines.find((l) => l.startsWith('hoat-dong-chinh-quyen-so,'))).toContain(',200,0.200000,');
     expect(lines.find((l) => l.startsWith('hoat-dong-chinh-quyen-so,'))).toContain(',–2023,cqs');
-    expect(lines.find((l) => l.startsWith('dti-cong-bo,'))).toMatch(/,1,1\.000000,.*,2024–,$/);
+    expect(lines.find((l) => l.startsWith('dti-cong-bo,'))).toMatch(/,1000,1\.000000,.*,2024–,$/);
     // Without `years` in the file, no years column.
     const plain = await cli(['indicators', '-i', 'indicators/dti-2022-main.yaml', '-f', 'csv']);
     expect(plain.stdout.split('\n')[0]).toBe('id,tên,kind,weight,share,normalize,unit,pillars');

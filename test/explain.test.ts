@@ -283,3 +283,34 @@ describe('README', () => {
     expect(r.stdout).toBe(block![2]);
   });
 });
+
+describe('the latest year: DTI 2024 publishes only the overall DTI', () => {
+  it('explain "Nghệ An" data/2024.csv: points out of 1000, one line for no breakdown, the change not split across the change of method', async () => {
+    const r = await cli(['explain', 'Nghệ An', 'data/2024.csv', '-f', 'table', '-q', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    // Nghệ An's published DTI 2024 is 0.7184 (data/2024.csv): 718.4 of the DTI's 1000 points.
+    expect(r.stdout).toContain('Score 0.7184, rank 27/63 (718.4 points out of 1000)');
+    expect(r.stdout.split('\n').filter((l) => l.includes('no breakdown'))).toEqual(
+      ['2024 publishes only the overall index (Published DTI): there is no breakdown by indicator.']);
+    expect(r.stdout).not.toContain('Priorities');
+    expect(r.stdout).not.toContain('Strengths');
+    // 2023 → 2024 (0.6619 → 0.7184), given but not split into contributions.
+    expect(r.stdout).toContain('0.6619 → 0.7184 (score change +0.0565), rank 42 → 27 (▲15)');
+    expect(r.stdout).not.toContain('Contribution');
+    expect(r.stdout).toContain('the change is not split into contributions');
+    const j = JSON.parse((await cli(['explain', 'Nghệ An', 'data/2024.csv', '-f', 'json', '-q'])).stdout);
+    expect(j.totalPoints).toBe(1000);
+    expect(j.breakdown).toBe(false);
+    expect(j.change).toMatchObject({ previousYear: 2023, methodChanged: true, contributions: [] });
+    expect(j.strengths).toEqual([]);
+    const vi = await cli(['explain', 'Nghệ An', 'data/2024.csv', '-f', 'table', '-q']);
+    expect(vi.stdout).toContain('(718.4 điểm trên thang 1000)');
+    expect(vi.stdout).toContain('Năm 2024 chỉ công bố chỉ số tổng thể (DTI công bố): không có phân tách theo chỉ số.');
+  });
+  it('2023, whose method 2022 shares, still has its breakdown and contributions', async () => {
+    const j = JSON.parse((await cli(['explain', 'Nghệ An', 'data/2023.csv', '-f', 'json', '-q'])).stdout);
+    expect(j.breakdown).toBe(true);
+    expect(j.change.methodChanged).toBe(false);
+    expect(j.change.contributions.length).toBeGreaterThan(0);
+  });
+});

@@ -269,3 +269,25 @@ describe('README', () => {
     expect(r.stdout).toBe(block![2]);
   });
 });
+
+describe('a year with nothing to vary', () => {
+  it('DTI 2024 (the published DTI alone) says so instead of reporting 1000 certain draws', async () => {
+    const r = await cli(['sensitivity', 'data/2024.csv', '-f', 'table', '-q', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Nothing to vary: the index of 2024 is a single indicator');
+    expect(r.stdout).not.toContain('1000 runs');
+    expect(r.stdout).not.toContain('●');
+    const vi = await cli(['sensitivity', 'data/2024.csv', '-f', 'table', '-q']);
+    expect(vi.stdout).toContain('Không có gì để thay đổi: chỉ số năm 2024 chỉ gồm một chỉ số');
+    const j = JSON.parse((await cli(['sensitivity', 'data/2024.csv', '-f', 'json', '-q'])).stdout);
+    expect(j).toMatchObject({ runs: 0, nothingToVary: true, inputs: [] });
+    expect(j.units[0]).toEqual({ unit: 'Hồ Chí Minh', code: '79', nominalRank: 1, medianRank: null, p5: null, p95: null, meanAbsShift: null });
+    expect(j.units).toHaveLength(63);
+  });
+  it('2023 (five main indices) still varies its weights', async () => {
+    const j = JSON.parse((await cli(['sensitivity', 'data/2023.csv', '--runs', '20', '-f', 'json', '-q'])).stdout);
+    expect(j.runs).toBe(20);
+    expect(j.nothingToVary).toBeUndefined();
+    expect(j.inputs[0].options).toHaveLength(5);
+  });
+});

@@ -92,3 +92,27 @@ describe('dti template', () => {
     expect((await cli(['template', '-o', 'mau.pdf'], { cwd: d })).code).toBe(2);
   });
 });
+
+describe('dti template for a year', () => {
+  it("for 2024 asks only for 2024's indicators (the published DTI), and filled in from data/2024.csv it scores as data/2024.csv", async () => {
+    const d = scratch();
+    expect((await cli(['template', '--year', '2024', '-o', 'mau.csv'], { cwd: d })).code).toBe(0);
+    const lines = readFileSync(join(d, 'mau.csv'), 'utf8').split('\n');
+    expect(lines[0]).toBe('province,year,dti-cong-bo');
+    expect(lines[1]).toBe('# Tên chỉ tiêu (đơn vị) →,năm,DTI công bố (chỉ số 0–1)');
+    // The year taken from the file name asks the same.
+    expect((await cli(['template', '-o', 'mau-2024.csv'], { cwd: d })).code).toBe(0);
+    expect(readFileSync(join(d, 'mau-2024.csv'), 'utf8').split('\n')[0]).toBe('province,year,dti-cong-bo');
+    // Without a year: every indicator of every year.
+    expect((await cli(['template', '-o', 'mau.tsv'], { cwd: d })).code).toBe(0);
+    expect(readFileSync(join(d, 'mau.tsv'), 'utf8').split('\n')[0]).toContain('ha-tang-so\thoat-dong-chinh-quyen-so\thoat-dong-kinh-te-so\thoat-dong-xa-hoi-so\tdti-cong-bo');
+    // Filled in with the published DTI of data/2024.csv, it ranks as data/2024.csv does.
+    const pub = new Map(readFileSync(join(ROOT, 'data/2024.csv'), 'utf8').trim().split('\n').slice(1).map((l) => { const c = l.split(','); return [c[0]!, c[2]!]; }));
+    const filled = [lines[0], ...lines.slice(2).filter((l) => l !== '').map((l) => { const [p, y] = l.split(','); return `${p},${y},${pub.get(p!) ?? ''}`; })].join('\n');
+    writeFileSync(join(d, 'filled.csv'), filled);
+    const a = await cli(['score', 'filled.csv', '-f', 'csv', '-q', '--no-previous'], { cwd: d });
+    const b = await cli(['score', join(ROOT, 'data/2024.csv'), '-f', 'csv', '-q', '--no-previous'], { cwd: d });
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { findProvince, PROVINCES, PROVINCES_2025 } from '../core/provinces.js';
-import type { Framework } from '../core/framework.js';
+import { type Framework, forYear } from '../core/framework.js';
 import type { OutSheet } from '../core/xlsx.js';
 import { sheetName } from '../core/xlsx.js';
 import { loadFrameworkFile, yearFromName } from '../cli/context.js';
@@ -43,7 +43,9 @@ export interface Template {
 
 /** The template's cells (pure). */
 export function buildTemplate(fw: Framework, o: { units: string[]; unitColumn: 'province' | 'unit'; year?: number; lang: 'vi' | 'en' }): Template {
-  const leaves = fw.leaves.map((ni) => fw.nodes[ni]!.def!);
+  // A template for a year asks only for that year's indicators (`years` in the definitions: DTI 2024 is the published DTI alone).
+  const yearFw = forYear(fw, o.year ?? null);
+  const leaves = fw.leaves.filter((ni) => yearFw.inactive?.[ni] !== 1).map((ni) => fw.nodes[ni]!.def!);
   const describe = (d: (typeof leaves)[number]) => {
     const unit = d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit?.[o.lang] ?? null;
     return `${d.name[o.lang]}${unit === null || unit === '' ? '' : ` (${unit})`}`;

@@ -30,7 +30,7 @@ import { type Diagnostic, type Result, didYouMean, error, warning } from './diag
 import { missingFill, normalizeColumn, rankKey, transformValue } from './engine.js';
 import { aggregateMethodOf } from './methods/aggregate.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
-import { type Framework, forYear } from './framework.js';
+import { type Framework, forYear, methodChanged } from './framework.js';
 import { findProvince } from './provinces.js';
 import type { Lang } from './score.js';
 import { type YearScore, scoreRows } from './pipeline.js';
@@ -84,6 +84,13 @@ export interface ExplainChange {
   previousRank: number | null;
   /** Ranks gained (positive = up). */
   rankChange: number | null;
+  /**
+   * The index was made of different nodes in the two years (`years` in the definitions: the
+   * DTI's QĐ 922 → QĐ 405): the change is not split into contributions, which would compare
+   * nodes of two different methods.
+   */
+  methodChanged: boolean;
+  /** Empty when the method changed. */
   contributions: Contribution[];
 }
 
@@ -153,6 +160,11 @@ export interface ExplainResult {
   units: number;
   /** The index's points (see the module comment): points lost sum to (max − score) × this. */
   totalPoints: number | null;
+  /**
+   * False when the year's index is a single indicator (DTI 2024 publishes only the overall
+   * DTI): nothing to break it down into, so no strengths or weaknesses either.
+   */
+  breakdown: boolean;
   /** All nodes below the root, by depth, then by points lost (most first), then document order. */
   nodes: ExplainNode[];
   strengths: RankedNode[];
@@ -614,9 +626,11 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
     nodes.push(e);
   }
 
+  // A year whose index is one indicator has no breakdown (and that indicator is the score: no strength or weakness).
+  const breakdown = fw.leaves.filter((ni) => !off(ni)).length > 1;
   // Strengths and weaknesses: best and worst ranks, leaving out nodes where every unit ties.
   const top = opts.top ?? TOP;
-  const informative = pre.filter((k) => {
+  const informative = !breakdown ? [] : pre.filter((k) => {
     const r = ranks[k]![u]!;
     if (r === 0) return false;
     return !(rankedOn[k]! > 0 && ranks[k]!.every((x) => x === 0 || x === 1));
@@ -640,10 +654,12 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
     const pu = prev.records.findIndex((r) => r.key === key);
     const pn = prev.records.length;
     const v0 = Float64Array.from({ length: N }, (_, k) => prev.agg.nodes[k * pn + pu]!);
+    // Across a change of method the change is not split: the nodes of the two years differ.
+    const changedMethod = methodChanged(fwAll, best, year);
     const C = contributions(fw, v0, vals, d.scale);
     const pScore = prev.scores[pu]!;
     const toPoints = pts.rootFactor / d.scale;
-    const contribs: Contribution[] = pre.map((k) => {
+    const contribs: Contribution[] = changedMethod ? [] : pre.map((k) => {
       const a = counted(fw, k, vals);
       const b = counted(fw, k, v0);
       return {
@@ -657,7 +673,7 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
     const rank = cur.ranks[u]! === 0 ? null : cur.ranks[u]!;
     change = {
       previousYear: best, previousScore: pScore, scoreChange: cur.scores[u]! - pScore,
-      previousRank: prevRank, rankChange: prevRank === null || rank === null ? null : prevRank - rank, contributions: contribs,
+      previousRank: prevRank, rankChange: prevRank === null || rank === null ? null : prevRank - rank, methodChanged: changedMethod, contributions: contribs,
     };
   }
 
@@ -667,7 +683,7 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
     unit: rec.unit, code: rec.code, year,
     score: nn(cur.scores[u]!), rank: cur.ranks[u]! === 0 ? null : cur.ranks[u]!,
     units: cur.ranks.reduce((s, x) => s + (x > 0 ? 1 : 0), 0),
-    totalPoints: bounded ? clean(pts.maxPoints[fw.root]!) : null,
+    totalPoints: bounded ? clean(pts.maxPoints[fw.root]!) : null, breakdown,
     nodes, strengths: strengths.map(entry), weaknesses: weakest.map(entry), change, warnings: [],
   };
 

@@ -87,6 +87,11 @@ export interface SensitivityResult {
   inputs: UncertainInput[];
   /** True when no input was named and weights ±25 % were used. */
   defaultInputs: boolean;
+  /**
+   * True when no input can change anything (the year's index is one indicator: DTI 2024):
+   * `runs` is 0, and units carry their nominal rank only.
+   */
+  nothingToVary?: boolean;
   /** Percentiles: linear interpolation between order statistics (R's quantile type 7). */
   units: UnitUncertainty[];
   sobol?: { baseRuns: number; totalRuns: number; bootstrap: number; output: 'mean absolute rank shift'; indices: SobolIndex[] };
@@ -209,6 +214,15 @@ export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], y
       }
       chosen = fw.nodes.flatMap((x, k) => (k !== fw.root && !off(k) && levels.includes(x.depth) ? [k] : []));
     }
+    // A weight varies nothing when no active sibling shares its parent (a single main index,
+    // as DTI 2024's published DTI): such a node is not an uncertain input.
+    const parentOf = new Map<number, number>();
+    fw.nodes.forEach((x, k) => { for (const c of x.children) parentOf.set(c, k); });
+    const shared = (k: number) => {
+      const p = parentOf.get(k);
+      return p !== undefined && fw.nodes[p]!.children.some((c) => c !== k && !off(c) && fw.nodes[c]!.weight > 0);
+    };
+    chosen = chosen.filter(shared);
     // One input per level, so Sobol tells the levels apart; nodes named one by one form one input.
     const byLevel = new Map<number, number[]>();
     for (const k of chosen) {
@@ -485,6 +499,20 @@ export function sensitivity(fwAll: Framework, rows: readonly UnitRecord[], year:
   const nominal = new Int32Array(n);
   rankInto(keys, sorted, nominal);
   const nominalRanked = Int32Array.from(nominal, (r, i) => (Number.isNaN(keys[i]!) ? 0 : r));
+
+  // Nothing to vary (one main index, no other input): the nominal ranks and no runs, said as such.
+  if (plan.inputs.length === 0) {
+    const units = records.map((r, i) => ({ r, nom: nominalRanked[i]! }))
+      .sort((a, b) => (a.nom || Infinity) - (b.nom || Infinity) || compareVi(a.r.unit, b.r.unit))
+      .map(({ r, nom }): UnitUncertainty => ({ unit: r.unit, code: r.code, nominalRank: nom === 0 ? null : nom, medianRank: null, p5: null, p95: null, meanAbsShift: null }));
+    return {
+      ok: true, warnings: [],
+      value: {
+        result: { schema: 'dti-sensitivity/v1', framework: { id: d.id, name: d.name[opts.lang ?? 'vi'] }, year, runs: 0, seed, inputs: [], defaultInputs, nothingToVary: true, units },
+        weightIds: [], records: [],
+      },
+    };
+  }
 
   const pick = (u: number, m: number) => Math.min(m - 1, Math.floor(u * m));
   let currentMatrix = 0;

@@ -17,6 +17,8 @@ const T = {
     plan: (s: string) => `Phương án cân đối: mỗi chỉ số chính thu hẹp ${s}% khoảng cách tới mức tối đa`, noPlan: 'Ngay cả khi mọi chỉ số chính đạt tối đa cũng không đạt hạng này',
     from: 'Hiện nay', to: 'Cần đạt', gained: 'Điểm tăng', whatIf: 'Giả định', newScore: 'điểm mới', newRank: 'hạng mới', missing: 'trống',
     points1000: (p: string) => `điểm trên thang ${p}`, unranked: 'không xếp hạng', more: (k: number) => `… và ${k} chỉ số khác`,
+    noBreakdown: (y: string, name: string) => `Năm ${y} chỉ công bố chỉ số tổng thể (${name}): không có phân tách theo chỉ số.`,
+    methodChanged: (a: string, b: string) => `‡ Phương pháp năm ${b} khác năm ${a}: thay đổi không được tách thành đóng góp của từng chỉ số.`,
   },
   en: {
     score: 'Score', rank: 'rank', of: 'of', node: 'Indicator', value: 'Value', raw: 'Data', points: 'Points', max: 'Max', lost: 'Points lost',
@@ -28,6 +30,8 @@ const T = {
     plan: (s: string) => `Balanced plan: every main index closes ${s}% of the way to its maximum`, noPlan: 'Even every main index at its maximum does not reach this rank',
     from: 'Now', to: 'Needed', gained: 'Points gained', whatIf: 'What if', newScore: 'new score', newRank: 'new rank', missing: 'missing',
     points1000: (p: string) => `points out of ${p}`, unranked: 'unranked', more: (k: number) => `… and ${k} more`,
+    noBreakdown: (y: string, name: string) => `${y} publishes only the overall index (${name}): there is no breakdown by indicator.`,
+    methodChanged: (a: string, b: string) => `‡ The method of ${b} differs from ${a}'s: the change is not split into contributions of indicators.`,
   },
 } as const;
 
@@ -53,6 +57,8 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
   parts.push(`${md ? `## ${title}` : o.chalk.bold(title)}\n${t.score} ${num(e.score)}, ${rankText}`
     + `${e.totalPoints === null || e.score === null ? '' : ` (${pts(e.nodes.filter((n) => n.depth === 1).reduce((s, n) => s + (n.points ?? 0), 0))} ${t.points1000(total(e.totalPoints))})`}\n`);
 
+  // A year with no breakdown (one indicator is the index) says so in one line, in place of the tables.
+  if (!e.breakdown) parts.push(`${t.noBreakdown(e.year === null ? '' : String(e.year), e.nodes[0]?.label ?? e.framework.name)}\n`);
   // Priorities: per depth, by points lost.
   const depths = [...new Set(e.nodes.map((n) => n.depth))].sort((a, b) => a - b);
   let prio = head(t.priorities);
@@ -71,7 +77,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
     ];
     prio += (d === depths[0] ? '' : '\n') + table(cols) + (all.length > rows.length ? `${md ? '\n' : ''}${t.more(all.length - rows.length)}\n` : '');
   }
-  parts.push(prio);
+  if (e.breakdown) parts.push(prio);
 
   const sw = (title: string, xs: ExplainResult['strengths']) => (xs.length === 0 ? '' : head(title) + table([
     { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : short(x.label))) },
@@ -96,7 +102,8 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
       ...(e.totalPoints === null ? [] : [{ header: t.pointsChange, align: 'right' as const, cells: xs.map((x) => signed(fixed(x.pointsChange, 1))) }]),
     ];
     parts.push(head(t.change(c.previousYear)) + `${num(c.previousScore)} → ${num(e.score)} (${t.scoreChange} ${signed(fixed(c.scoreChange, dec))})${rc}\n`
-      + table(cols(rows)) + (deeper.length > 0 ? '\n' + table(cols(deeper)) : ''));
+      + (c.methodChanged ? `${t.methodChanged(String(c.previousYear), String(e.year))}\n`
+        : table(cols(rows)) + (deeper.length > 0 ? '\n' + table(cols(deeper)) : '')));
   }
 
   if (e.target !== undefined) {
@@ -105,6 +112,9 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
     if (g.reached) s += `${t.reached}${g.scoreNeeded === null ? '' : ` (${t.needed} ${num(g.scoreNeeded)})`}\n`;
     else {
       s += `${t.needed} ${num(g.scoreNeeded)}, ${t.gap} ${fixed(g.gap, dec)}${e.totalPoints === null ? '' : ` (${fixed(g.gapPoints, 1)} ${t.points1000(total(e.totalPoints))})`}; ${t.held}\n`;
+    }
+    // With no breakdown the one indicator is the index: its needed value is the score needed.
+    if (!g.reached && e.breakdown) {
       const byId = new Map(e.nodes.map((n) => [n.id, n]));
       const first = g.byNode.filter((x) => x.depth === 1);
       const rest = g.byNode.filter((x) => x.depth > 1 && x.reachable)

@@ -15,6 +15,8 @@ const T = {
     chart: (n: number) => `1 … ${n}`, legend: '● trung vị, ─ khoảng 5%–95%, │ hạng danh nghĩa',
     sobol: (base: number, total: number, b: number) => `Chỉ số Sobol trên độ dịch chuyển hạng trung bình (N = ${base}, ${total} lần chạy, khoảng tin cậy 95% bootstrap ${b} lần)`,
     input: 'Đầu vào', first: 'Bậc nhất', total: 'Toàn phần', noVariance: 'kết quả không thay đổi giữa các lần chạy: không có phương sai để phân tích',
+    nothing: (y: string) => `Không có gì để thay đổi: chỉ số${y === '' ? '' : ` năm ${y}`} chỉ gồm một chỉ số, nên trọng số không ảnh hưởng thứ hạng; không chạy lần nào. Thứ hạng là thứ hạng danh nghĩa (dti score).`,
+    titleNothing: 'Phân tích độ bất định',
   },
   en: {
     title: (runs: number, seed: number) => `Uncertainty analysis: ${runs} runs, seed ${seed}`,
@@ -25,6 +27,8 @@ const T = {
     chart: (n: number) => `1 … ${n}`, legend: '● median, ─ 5%–95% interval, │ nominal rank',
     sobol: (base: number, total: number, b: number) => `Sobol indices on the mean absolute rank shift (N = ${base}, ${total} runs, 95% bootstrap intervals from ${b} resamples)`,
     input: 'Input', first: 'First order', total: 'Total order', noVariance: 'the output does not vary between runs: no variance to apportion',
+    nothing: (y: string) => `Nothing to vary: the index${y === '' ? '' : ` of ${y}`} is a single indicator, so no weight can change a rank; no run was made. The ranks are the nominal ones (dti score).`,
+    titleNothing: 'Uncertainty analysis',
   },
 } as const;
 
@@ -76,8 +80,9 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
   const t = T[o.lang];
   const md = o.format === 'md';
   const table = (cols: Column[]) => (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang }));
-  const title = `${r.framework.name}${r.year === null ? '' : ` ${r.year}`} — ${t.title(r.runs, r.seed)}`;
+  const title = `${r.framework.name}${r.year === null ? '' : ` ${r.year}`} — ${r.nothingToVary === true ? t.titleNothing : t.title(r.runs, r.seed)}`;
   let out = `${md ? `## ${title}` : o.chalk.bold(title)}\n\n`;
+  if (r.nothingToVary === true) return `${out}${t.nothing(r.year === null ? '' : String(r.year))}\n`;
   out += `${t.inputs}${r.defaultInputs ? ` (${t.byDefault})` : ''}:\n`;
   for (const line of describeInputs(r.inputs, o.lang)) out += `${md ? '-' : ' ·'} ${line}\n`;
   out += '\n';
