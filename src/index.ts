@@ -28,6 +28,7 @@ export { tokenize } from './core/csv.js';
 export { findProvince, findRegion, provinceByCode, successorOf, PROVINCES, PROVINCES_2025, REGIONS, ALIASES, type Province, type Province2025, type Region } from './core/provinces.js';
 export { parseNumber, parseBoolean } from './core/values.js';
 export type { Diagnostic, DiagnosticCode, Result } from './core/diagnostics.js';
+export { render, type Text } from './core/messages.js';
 export { compareVi, fixed } from './core/text.js';
 export { sensitivity, sobolIndices, planSensitivity, rng, type SensitivitySpec, type SensitivityResult, type SensitivityRun, type UnitUncertainty, type SobolIndex, type UncertainInput, type RunRecord } from './core/sensitivity.js';
 export { loadSensitivitySpec } from './load-sensitivity.js';

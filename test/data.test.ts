@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/load.js';
 import { parseNumber } from '../src/core/values.js';
+import { render } from '../src/core/messages.js';
 import { defs, fw } from './helpers.js';
 
 const f = fw(defs(`  - id: a
@@ -35,7 +36,8 @@ describe('values', () => {
   });
   it('suggests --decimal comma for Vietnamese-style numbers', () => {
     const v = parseNumber('75,7');
-    expect(v.kind === 'invalid' && v.hint).toContain('--decimal comma');
+    expect(v.kind === 'invalid' && render(v.hint, 'en')).toContain('--decimal comma');
+    expect(v.kind === 'invalid' && render(v.hint, 'vi')).toContain('thêm --decimal comma');
   });
 });
 

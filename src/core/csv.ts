@@ -10,6 +10,7 @@
  */
 import type { Cell, Table } from './data.js';
 import { type Diagnostic, error } from './diagnostics.js';
+import { msg } from './messages.js';
 import { POW10 } from './values.js';
 
 export interface TokenizeOptions {
@@ -161,7 +162,7 @@ export class CsvReader implements IterableIterator<Cell[]> {
   private endRow(): Cell[] | null {
     if (this.i - this.rowStart > MAX_ROW && !this.rowTooLong) {
       this.rowTooLong = true;
-      this.errors.push(error('CSV_SYNTAX', `a row longer than ${MAX_ROW} characters`, this.at(this.rowLine, 1), 'is this really a CSV file, with line breaks?'));
+      this.errors.push(error('CSV_SYNTAX.rowTooLong', { max: MAX_ROW }, this.at(this.rowLine, 1), msg('hint.lineBreaks')));
     }
     const row = this.row;
     const done = row.every((c) => c.text === '') ? null : row;
@@ -211,12 +212,11 @@ export class CsvReader implements IterableIterator<Cell[]> {
           if (buf.length > maxField) break;
         }
         if (buf.length > maxField) {
-          errors.push(error('CSV_SYNTAX', `a field longer than ${maxField} characters`, this.at(startLine, col), 'is a closing quote missing?'));
+          errors.push(error('CSV_SYNTAX.fieldTooLong', { max: maxField }, this.at(startLine, col), msg('hint.closingQuote')));
           return null;
         }
         if (!closed) {
-          errors.push(error('CSV_SYNTAX', 'a quote opened here is never closed', this.at(startLine, col),
-            'close the quoted value with " (a quote inside a value is written "")'));
+          errors.push(error('CSV_SYNTAX.unclosed', {}, this.at(startLine, col), msg('hint.closeQuote')));
           return null;
         }
         value = buf;
@@ -224,8 +224,7 @@ export class CsvReader implements IterableIterator<Cell[]> {
         let k = j;
         while (k < n && text.charCodeAt(k) !== D && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
         if (k > j) {
-          errors.push(error('CSV_SYNTAX', `text after a closing quote: '${text.slice(j, k)}'`, this.at(this.line, j - this.lineStart + 1),
-            'quote the whole value, e.g. "…" with no text after the closing quote'));
+          errors.push(error('CSV_SYNTAX.afterQuote', { text: text.slice(j, k) }, this.at(this.line, j - this.lineStart + 1), msg('hint.quoteWhole')));
           value += text.slice(j, k);
         }
         this.i = k;
@@ -234,7 +233,7 @@ export class CsvReader implements IterableIterator<Cell[]> {
         value = text.slice(this.i, k);
         if (value.length > maxField && !this.tooLong) {
           this.tooLong = true;
-          errors.push(error('CSV_SYNTAX', `a field longer than ${maxField} characters`, this.at(this.line, col), 'is this really a CSV file?'));
+          errors.push(error('CSV_SYNTAX.fieldTooLong', { max: maxField }, this.at(this.line, col), msg('hint.reallyCsv')));
         }
         this.i = k;
       }
@@ -244,7 +243,7 @@ export class CsvReader implements IterableIterator<Cell[]> {
       if (this.i - this.rowStart > MAX_ROW) {
         if (!this.rowTooLong) {
           this.rowTooLong = true;
-          errors.push(error('CSV_SYNTAX', `a row longer than ${MAX_ROW} characters`, this.at(this.rowLine, 1), 'is this really a CSV file, with line breaks?'));
+          errors.push(error('CSV_SYNTAX.rowTooLong', { max: MAX_ROW }, this.at(this.rowLine, 1), msg('hint.lineBreaks')));
         }
         while (this.i < n && text.charCodeAt(this.i) !== 10 && text.charCodeAt(this.i) !== 13) this.i++;
         this.row = [];

@@ -3,7 +3,8 @@
  * against the definitions. Pure: the shell reads and tokenises the file; every problem
  * found here is a located diagnostic, all of them in one pass.
  */
-import { type Diagnostic, type Result, didYouMean, error, warning } from './diagnostics.js';
+import { type Diagnostic, type Result, error, meant, warning } from './diagnostics.js';
+import { msg } from './messages.js';
 import { domainErrors } from './stages/transform.js';
 import { missingErrors } from './stages/missing.js';
 import { denominatorErrors } from './stages/denominate.js';
@@ -142,7 +143,7 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   };
   const { errors, warnings } = ctx;
   if (table.header.length === 0) {
-    errors.push(error('EMPTY_FILE', 'the data file is empty', ctx.at({ line: 1, col: 1 }), 'a data file starts with a header row, e.g. province,year,<indicator ids…>'));
+    errors.push(error('EMPTY_FILE', {}, ctx.at({ line: 1, col: 1 }), msg('hint.headerRow')));
     return { ok: false, errors, warnings };
   }
   const h = readHeader(table, fw, ctx);
@@ -150,7 +151,7 @@ export function readDataset(table: Table, fw: Framework, opts: DataOptions = {})
   const { records, invalid, map } = readRows(table, fw, h, ctx, opts);
   if (!h.isLong) absentColumns(fw, h, records, ctx, table.header[0]);
   if (records.length === 0 && errors.length === 0) {
-    errors.push(error('NO_DATA', 'the file has a header but no data rows', ctx.at(table.header[0]), `add one row per ${h.unitKind}`));
+    errors.push(error('NO_DATA', {}, ctx.at(table.header[0]), msg('hint.rowPerUnit', { kind: h.unitKind })));
   }
   // Appended one by one: a file may have hundreds of thousands of them (no push(...big)).
   pushAll(errors, missingErrors(fw, records, invalid, file));
@@ -184,8 +185,7 @@ function absentColumns(fw: Framework, h: Header, records: readonly UnitRecord[],
   const absent = expected.filter((e) => !present.has(e.j)).map((e) => e.id);
   if (absent.length > 0 && absent.length < expected.length) {
     const listed = absent.length > 8 ? `${absent.slice(0, 8).join(', ')} and ${absent.length - 8} more` : absent.join(', ');
-    ctx.warnings.push(warning('MISSING_VALUE', `no column for ${absent.length} of ${expected.length} indicators: ${listed}`, ctx.at(cell),
-      'their values count as missing in every row'));
+    ctx.warnings.push(warning('MISSING_VALUE.columns', { absent: absent.length, expected: expected.length, list: listed }, ctx.at(cell), msg('hint.missingEverywhere')));
   }
 }
 
@@ -195,14 +195,11 @@ function unknownColumn(fw: Framework, ctx: Ctx, name: string, cell: Cell | undef
   // Ids are case-sensitive: a column that differs from a leaf id only in case names that id.
   const twin = nodeIdx === undefined ? leafIdsByLowerCase(fw).get(name.toLowerCase()) : undefined;
   if (twin !== undefined) {
-    ctx.errors.push(error('UNKNOWN_COLUMN', `${what} '${name}' differs from the indicator id '${twin}' only in case`, ctx.at(cell),
-      `ids are case-sensitive: write '${twin}' exactly as the definitions do`));
+    ctx.errors.push(error('UNKNOWN_COLUMN.case', { what, name, id: twin }, ctx.at(cell), msg('hint.caseSensitive', { id: twin })));
   } else if (nodeIdx !== undefined) {
-    ctx.errors.push(error('UNKNOWN_COLUMN', `'${name}' is a group of the index, not a leaf`, ctx.at(cell),
-      'data give leaves only; a group is computed from its children'));
+    ctx.errors.push(error('UNKNOWN_COLUMN.group', { name }, ctx.at(cell), msg('hint.leavesOnly')));
   } else {
-    ctx.errors.push(error('UNKNOWN_COLUMN', `${what} '${name}' names no indicator of '${fw.definitions.id}'`, ctx.at(cell),
-      didYouMean(name, fw.leafIds) ?? "remove it, rename it to a leaf id (see 'dti indicators'), or start its name with '#' to keep it as a note"));
+    ctx.errors.push(error('UNKNOWN_COLUMN', { what, name, id: fw.definitions.id }, ctx.at(cell), meant(name, fw.leafIds) ?? msg('hint.unknownColumn')));
   }
 }
 
@@ -220,19 +217,17 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
     const n = headerKey(i);
     const prev = firstAt.get(n);
     if (prev !== undefined && n !== '') {
-      errors.push(error('DUPLICATE_HEADER', `column '${names[i]}' appears twice`, at(table.header[i]),
-        `the first is column ${prev + 1}; rename or remove one (a CSV reader would keep only the last)`));
+      errors.push(error('DUPLICATE_HEADER', { name: names[i]! }, at(table.header[i]), msg('hint.firstColumn', { n: prev + 1 })));
     } else firstAt.set(n, i);
   });
 
   const unitCols = lower.flatMap((n, i) => (Object.hasOwn(UNIT_COLUMNS, n) ? [i] : []));
   if (unitCols.length === 0) {
-    errors.push(error('MISSING_UNIT_COLUMN', "no 'province' or 'unit' column", at(table.header[0]),
-      "name the column of provinces 'province' (checked against the registry) or of other units 'unit' (free text)"));
+    errors.push(error('MISSING_UNIT_COLUMN', {}, at(table.header[0]), msg('hint.unitColumn')));
     return undefined;
   }
   if (unitCols.length > 1) {
-    errors.push(error('DUPLICATE_HEADER', "both 'province' and 'unit' columns", at(table.header[unitCols[1]!]), 'keep one of them'));
+    errors.push(error('DUPLICATE_HEADER.unitColumns', {}, at(table.header[unitCols[1]!]), msg('hint.keepOne')));
   }
   const unitCol = unitCols[0]!;
   const unitKind = UNIT_COLUMNS[lower[unitCol]!]!;
@@ -263,19 +258,16 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
   aux.denominators.forEach((c, k) => {
     if (denominatorCols[k]! < 0 && needed.has(c)) {
       const users = fw.leaves.filter((ni) => fw.nodes[ni]!.def!.denominator === c).map((ni) => fw.nodes[ni]!.id);
-      errors.push(error('MISSING_VALUE', `no column '${c}', which ${users.join(', ')} ${users.length === 1 ? 'is' : 'are'} divided by`, at(table.header[0]),
-        `add a column '${c}' with each unit's value (it is listed under columns.denominators)`));
+      errors.push(error('MISSING_VALUE.denominator', { column: c, users }, at(table.header[0]), msg('hint.addDenominator', { column: c })));
     }
   });
   const grouping = fw.definitions.imputeGroup;
   const usesGroups = fw.leaves.some((ni) => fw.nodes[ni]!.def!.impute.startsWith('group-'));
   if (usesGroups && grouping !== null && grouping !== 'region' && groupCols[aux.groups.indexOf(grouping)]! < 0) {
-    errors.push(error('MISSING_VALUE', `no column '${grouping}', the impute_group of group-mean/group-median`, at(table.header[0]),
-      `add a column '${grouping}' naming each unit's group`));
+    errors.push(error('MISSING_VALUE.imputeGroup', { column: grouping }, at(table.header[0]), msg('hint.addGroupColumn', { column: grouping })));
   }
   if (usesGroups && grouping === 'region' && unitKind !== 'province') {
-    errors.push(error('MISSING_VALUE', "impute_group: region needs a 'province' column (free units have no region)", at(table.header[unitCol]),
-      'list a column of your own under columns.groups and use it as impute_group'));
+    errors.push(error('MISSING_VALUE.regionGroup', {}, at(table.header[unitCol]), msg('hint.ownGroupColumn')));
   }
   return { names, width: names.length, unitCol, unitKind, yearCol, isLong, indicatorCol, valueCol, leafColumns, groupCols, denominatorCols };
 }
@@ -290,7 +282,7 @@ function unitResolver(unitKind: UnitKind, ctx: Ctx, opts: DataOptions, getMap: (
     // Names that print the same are the same unit: invisible characters and odd spaces go.
     const text = cleanName(cell.text);
     if (text === '') {
-      errors.push(error('UNKNOWN_PROVINCE', `empty ${unitKind} name`, at(cell), `give every row a ${unitKind}`));
+      errors.push(error('UNKNOWN_PROVINCE.empty', { kind: unitKind }, at(cell), msg('hint.everyRowUnit', { kind: unitKind })));
       return undefined;
     }
     if (unitKind === 'unit') return { unit: text, code: null, key: text, region: null };
@@ -307,17 +299,14 @@ function unitResolver(unitKind: UnitKind, ctx: Ctx, opts: DataOptions, getMap: (
         return { unit: succ.name, code: succ.code, key: `2025:${succ.code}`, region: region2025(succ) };
       }
       if (p63.ok && succ !== undefined) {
-        errors.push(error('MIXED_MAPS', `${p63.province.name} is a province of the 63 before 1 July 2025; since then it is part of ${succ.name}`, at(cell),
-          `this file is read on the 34-province map${opts.map === '34' ? '' : ' (every row is dated 2025 or later)'}; write ${succ.name}, or pass --map 63 for data on the 63 provinces`));
+        errors.push(error('MIXED_MAPS', { name: p63.province.name, successor: succ.name }, at(cell), msg('hint.map34', { all: opts.map !== '34', name: succ.name })));
         return undefined;
       }
     }
     const found = findProvince(text);
     if (found.ok) return { unit: found.province.name, code: found.province.code, key: found.province.code, region: found.province.region };
-    errors.push(error('UNKNOWN_PROVINCE', `unknown province '${text}'`, at(cell),
-      found.suggestions.length > 0
-        ? `did you mean ${found.suggestions.map((s) => `'${s}'`).join(' or ')}?`
-        : "use a province's name, GSO code or ISO code (see 'dti provinces'), or call the column 'unit' for units that are not provinces"));
+    errors.push(error('UNKNOWN_PROVINCE', { name: text }, at(cell),
+      found.suggestions.length > 0 ? msg('hint.didYouMean', { options: found.suggestions }) : msg('hint.provinceNames')));
     return undefined;
   };
 }
@@ -381,7 +370,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   const yearOf = (cell: Cell | undefined, first: Cell | undefined): number | undefined => {
     const t = cell?.text.trim() ?? '';
     if (/^\d{4}$/.test(t)) return Number(t);
-    errors.push(error('BAD_YEAR', t === '' ? 'empty year' : `'${t}' is not a year`, at(cell ?? first), 'a year is four digits, e.g. 2023'));
+    errors.push(t === '' ? error('BAD_YEAR.empty', {}, at(cell ?? first), msg('hint.fourDigits')) : error('BAD_YEAR', { text: t }, at(cell ?? first), msg('hint.fourDigits')));
     return undefined;
   };
 
@@ -426,18 +415,18 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
       const v = t === '' ? null : t;
       const before = r.groups![k]!;
       if (before !== null && v !== null && before !== v) {
-        errors.push(error('DUPLICATE_ROW', `${h.names[c]}: '${v}' differs from '${before}' given for ${r.unit} on an earlier row`, at(cell), 'give a unit one group per year'));
+        errors.push(error('DUPLICATE_ROW.group', { column: h.names[c]!, value: v, before, unit: r.unit }, at(cell), msg('hint.oneGroup')));
       } else if (v !== null) r.groups![k] = v;
     });
     h.denominatorCols.forEach((c, k) => {
       if (c < 0) return;
       const cell = row[c]!;
       const v = parseNumber(cell.text, decimal);
-      if (v.kind === 'invalid') { errors.push(error('NOT_A_NUMBER', `${h.names[c]}: ${v.reason}`, at(cell), v.hint)); return; }
+      if (v.kind === 'invalid') { errors.push(error('NOT_A_NUMBER', { where: h.names[c]!, reason: v.reason }, at(cell), v.hint)); return; }
       if (v.kind === 'missing') return;
       const before = r.denominators![k]!;
       if (!Number.isNaN(before) && before !== v.value) {
-        errors.push(error('DUPLICATE_ROW', `${h.names[c]}: ${v.value} differs from ${before} given for ${r.unit} on line ${r.denominatorAt![2 * k]}`, at(cell), 'give a unit one value per year'));
+        errors.push(error('DUPLICATE_ROW.denominator', { column: h.names[c]!, value: v.value, before, unit: r.unit, line: r.denominatorAt![2 * k]! }, at(cell), msg('hint.oneValue')));
         return;
       }
       r.denominators![k] = v.value;
@@ -468,7 +457,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     if (v.kind === 'number') r.values[j] = v.value;
     else if (v.kind === 'invalid') {
       invalid.add(`${cell.line}:${cell.col}`);
-      errors.push(error('NOT_A_NUMBER', `${fw.leafIds[j]}: ${v.reason}`, at(cell), v.hint));
+      errors.push(error('NOT_A_NUMBER', { where: fw.leafIds[j]!, reason: v.reason }, at(cell), v.hint));
     }
   };
 
@@ -479,13 +468,11 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
       map = Number(row[yearCol]?.text.trim()) >= 2025 ? '34' : '63';
     }
     if (map === '34' && opts.map !== '34' && yearCol >= 0 && Number(row[yearCol]?.text.trim()) < 2025) {
-      errors.push(error('MIXED_MAPS', `a row from ${row[yearCol]!.text.trim()} in a file read on the 34-province map (its first row is from 2025 or later)`,
-        at(row[yearCol]), 'keep years before and after the 1 July 2025 merger in separate files, or pass --map 63 or --map 34'));
+      errors.push(error('MIXED_MAPS.year', { year: row[yearCol]!.text.trim() }, at(row[yearCol]), msg('hint.separateMaps')));
       return;
     }
     if (row.length !== width) {
-      errors.push(error('CSV_SYNTAX', `this row has ${row.length} field${row.length === 1 ? '' : 's'}, the header has ${width}`,
-        at(row[Math.min(row.length, width) - 1] ?? first), 'check for a missing or extra delimiter, or a value with an unquoted comma'));
+      errors.push(error('CSV_SYNTAX.fields', { n: row.length, width }, at(row[Math.min(row.length, width) - 1] ?? first), msg('hint.delimiter')));
       return;
     }
     const u = resolveUnit(row[unitCol]!);
@@ -502,16 +489,14 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
       const { record } = recordFor(u, year, first.line);
       if (G + D > 0) readAux(record, row);
       if (record.lines[j] !== 0) {
-        errors.push(error('DUPLICATE_ROW', `a second value of '${id}' for ${u.unit}${year === null ? '' : ` in ${year}`}`, at(indCell),
-          `the first is on line ${record.lines[j]}; keep one`));
+        errors.push(error('DUPLICATE_ROW.value', { id, unit: u.unit, year }, at(indCell), msg('hint.firstLine', { line: record.lines[j]! })));
         return;
       }
       readValue(record, j, row[h.valueCol]!);
     } else {
       const { record, fresh } = recordFor(u, year, first.line);
       if (!fresh) {
-        errors.push(error('DUPLICATE_ROW', `${u.unit}${year === null ? '' : ` (${year})`} appears twice`, at(row[unitCol]),
-          `the first is on line ${record.line}${u.code !== null ? ' (names are matched by province, whatever the spelling)' : ''}; keep one row per ${unitKind} and year`));
+        errors.push(error('DUPLICATE_ROW', { unit: u.unit, year }, at(row[unitCol]), msg('hint.firstRow', { line: record.line, matched: u.code !== null, kind: unitKind })));
         return;
       }
       for (const { col, leaf } of h.leafColumns) readValue(record, leaf, row[col]!);
@@ -520,8 +505,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   };
 
   const duplicate = (u: Resolved, year: number | null, record: UnitRecord, unitCell: Cell) => {
-    errors.push(error('DUPLICATE_ROW', `${u.unit}${year === null ? '' : ` (${year})`} appears twice`, at(unitCell),
-      `the first is on line ${record.line}${u.code !== null ? ' (names are matched by province, whatever the spelling)' : ''}; keep one row per ${unitKind} and year`));
+    errors.push(error('DUPLICATE_ROW', { unit: u.unit, year }, at(unitCell), msg('hint.firstRow', { line: record.line, matched: u.code !== null, kind: unitKind })));
   };
   const plain = table.plain;
   if (plain === undefined || isLong || G + D > 0) {
@@ -556,8 +540,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
       map = Number(yearCell?.text.trim()) >= 2025 ? '34' : '63';
     }
     if (map === '34' && opts.map !== '34' && yearCell !== undefined && Number(yearCell.text.trim()) < 2025) {
-      errors.push(error('MIXED_MAPS', `a row from ${yearCell.text.trim()} in a file read on the 34-province map (its first row is from 2025 or later)`,
-        at(yearCell), 'keep years before and after the 1 July 2025 merger in separate files, or pass --map 63 or --map 34'));
+      errors.push(error('MIXED_MAPS.year', { year: yearCell.text.trim() }, at(yearCell), msg('hint.separateMaps')));
       continue;
     }
     const unitCell = buf.cell(unitCol);

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { type Diagnostic, type DiagnosticCode, type Result, didYouMean, error } from './diagnostics.js';
+import { render } from './messages.js';
 import { DefinitionsSchema, type RawNode } from './schema.js';
 import { NORMALISE, NORMALISE_IDS, NORMALISE_KEYS, normaliseMethodOf } from './methods/normalise/index.js';
 import { magnitudeProblem } from './values.js';
@@ -184,7 +185,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   const checkNumbers = (v: unknown, path: PropertyKey[]): void => {
     if (typeof v === 'number') {
       const why = magnitudeProblem(v);
-      if (why !== undefined) fail('BAD_PARAMETER', path, `${path.map(String).join('.')}: ${why}`, 'use numbers between 1e-100 and 1e100 in size (or 0); rescale weights, they only count relative to each other');
+      if (why !== undefined) fail('BAD_PARAMETER', path, `${path.map(String).join('.')}: ${render(why, 'en')}`, 'use numbers between 1e-100 and 1e100 in size (or 0); rescale weights, they only count relative to each other');
     } else if (Array.isArray(v)) v.forEach((x, i) => checkNumbers(x, [...path, i]));
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) checkNumbers(x, [...path, k]);
   };

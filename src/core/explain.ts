@@ -484,7 +484,7 @@ export function parseWhatIf(fw: Framework, edits: readonly string[], decimal: De
       const other = parseNumber(text, decimal === 'dot' ? 'comma' : 'dot');
       if (other.kind === 'number') v = other;
     }
-    if (v.kind === 'invalid') { errors.push(error('NOT_A_NUMBER', `--what-if ${id}: ${v.reason}`, {}, v.hint)); continue; }
+    if (v.kind === 'invalid') { errors.push(error('NOT_A_NUMBER', { where: `--what-if ${id}`, reason: v.reason }, {}, v.hint)); continue; }
     const value = v.kind === 'missing' ? NaN : v.value;
     if (!Number.isNaN(value) && Number.isNaN(transformValue(leaf.def!.transform, value))) {
       errors.push(error('OUT_OF_DOMAIN', `--what-if ${id}: ${value} is outside what transform ${leaf.def!.transform} accepts`, {}, 'give a value the indicator can take'));

@@ -9,6 +9,7 @@
 import { CsvReader, type PlainRow } from './csv.js';
 import type { Cell, PlainSource, Table } from './data.js';
 import { type Diagnostic, error, warning } from './diagnostics.js';
+import { msg } from './messages.js';
 import type { Framework } from './framework.js';
 import { fold } from './text.js';
 import type { Decimal } from './values.js';
@@ -171,8 +172,7 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
     if (first === undefined) return null;
     if (!opts.ragged && row.length !== width) {
       if (identity) return row; // readDataset reports the width
-      errors.push(error('CSV_SYNTAX', `this row has ${row.length} field${row.length === 1 ? '' : 's'}, the header has ${width}`,
-        at(row[Math.min(row.length, width) - 1] ?? first), 'check for a missing or extra delimiter, or a value with an unquoted comma'));
+      errors.push(error('CSV_SYNTAX.fields', { n: row.length, width }, at(row[Math.min(row.length, width) - 1] ?? first), msg('hint.delimiter')));
       return null;
     }
     if (noHeader.length > 0 || row.length > width) {
@@ -180,8 +180,7 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
         const c = row[i]!;
         if ((i >= width || noHeader.includes(i)) && c.text.trim() !== '' && !reportedNoHeader.has(i)) {
           reportedNoHeader.add(i);
-          errors.push(error('UNKNOWN_COLUMN', `a value in column ${label(i + 1)}, which has no header`, at(c),
-            'give the column a header (an indicator id), or delete the value'));
+          errors.push(error('UNKNOWN_COLUMN.noHeader', { column: label(i + 1) }, at(c), msg('hint.giveHeader')));
         }
       }
     }
@@ -192,8 +191,7 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
     if (lead.text.trim().startsWith('#')) return null; // a note row
     const unitCell = unitCol >= 0 ? out[unitCol] : undefined;
     if (unitCell !== undefined && isTotalsName(unitCell.text)) {
-      warnings.push(warning('TOTALS_ROW', `'${unitCell.text.trim()}' is a totals or average row; skipped`, at(unitCell),
-        'dti computes its own averages; this row is not a unit'));
+      warnings.push(warning('TOTALS_ROW', { name: unitCell.text.trim() }, at(unitCell), msg('hint.totals')));
       return null;
     }
     if (indicatorCol >= 0 && out[indicatorCol] !== undefined) {
@@ -273,8 +271,7 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
       if (unitCol >= 0) {
         const t = r.textOf(unitCol);
         if (isTotalsName(t)) {
-          warnings.push(warning('TOTALS_ROW', `'${t.trim()}' is a totals or average row; skipped`, at(r.cell(unitCol)),
-            'dti computes its own averages; this row is not a unit'));
+          warnings.push(warning('TOTALS_ROW', { name: t.trim() }, at(r.cell(unitCol)), msg('hint.totals')));
           return 'skip';
         }
       }

@@ -3,12 +3,14 @@
  * "01"); the rules of what counts as a number, a missing value or a yes/no live here.
  */
 
+import { type Text, msg } from './messages.js';
+
 export type Decimal = 'dot' | 'comma';
 
 export type CellValue =
   | { kind: 'number'; value: number }
   | { kind: 'missing' }
-  | { kind: 'invalid'; reason: string; hint: string };
+  | { kind: 'invalid'; reason: Text; hint: Text };
 
 /** Markers of a missing value (case-insensitive), besides the empty cell. */
 export const MISSING_MARKERS = ['na', 'n/a', '-', '–', '—', '..'];
@@ -65,15 +67,15 @@ export const MAX_MAGNITUDE = 1e100;
 export const MIN_MAGNITUDE = 1e-100;
 
 /** Why `x` is outside the magnitudes dti computes with, or undefined. */
-export function magnitudeProblem(x: number): string | undefined {
+export function magnitudeProblem(x: number): Text | undefined {
   const a = Math.abs(x);
-  if (a > MAX_MAGNITUDE) return `${x} is too large to compute with (more than 1e100 in size)`;
-  if (a !== 0 && a < MIN_MAGNITUDE) return `${x} is too small to compute with (less than 1e-100 in size, and not 0)`;
+  if (a > MAX_MAGNITUDE) return msg('value.tooLarge', { x });
+  if (a !== 0 && a < MIN_MAGNITUDE) return msg('value.tooSmall', { x });
   return undefined;
 }
 
-const outOfRange = (text: string, why: string): CellValue =>
-  ({ kind: 'invalid', reason: `'${text}': ${why}`, hint: 'change the unit of the indicator (e.g. millions instead of units, or percent)' });
+const outOfRange = (text: string, why: Text): CellValue =>
+  ({ kind: 'invalid', reason: msg('value.outOfRange', { value: text, why }), hint: msg('hint.changeUnit') });
 
 export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
   // Fast path for the common case: a plain decimal number (long digit strings are checked for size).
@@ -91,8 +93,8 @@ export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
       const looksComma = COMMA.test(t) && t.includes(',');
       return {
         kind: 'invalid',
-        reason: `'${text}' is not a number`,
-        hint: looksComma ? "it looks Vietnamese-style (',' as decimal mark); pass --decimal comma" : "write numbers with '.' as the decimal mark, or leave the cell empty if there is no value",
+        reason: msg('value.notANumber', { value: text }),
+        hint: msg(looksComma ? 'hint.decimalComma' : 'hint.decimalDot'),
       };
     }
     n = Number(t);
@@ -100,13 +102,13 @@ export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
     if (!COMMA.test(t)) {
       return {
         kind: 'invalid',
-        reason: `'${text}' is not a number in the Vietnamese style`,
-        hint: "with --decimal comma, ',' is the decimal mark and '.' groups thousands (75,7 or 3.743.092)",
+        reason: msg('value.notViNumber', { value: text }),
+        hint: msg('hint.viStyle'),
       };
     }
     n = Number(t.replace(/\./g, '').replace(',', '.'));
   }
-  if (!Number.isFinite(n)) return { kind: 'invalid', reason: `'${text}' is not a finite number`, hint: 'write the value in ordinary notation' };
+  if (!Number.isFinite(n)) return { kind: 'invalid', reason: msg('value.notFinite', { value: text }), hint: msg('hint.ordinaryNotation') };
   const why = magnitudeProblem(n);
   if (why !== undefined) return outOfRange(text, why);
   return { kind: 'number', value: n };
@@ -121,5 +123,5 @@ export function parseBoolean(text: string): CellValue {
   if (t === '' || MISSING_MARKERS.includes(t)) return { kind: 'missing' };
   if (YES.has(t)) return { kind: 'number', value: 1 };
   if (NO.has(t)) return { kind: 'number', value: 0 };
-  return { kind: 'invalid', reason: `'${text}' is not yes or no`, hint: 'write yes/có/true/1 or no/không/false/0' };
+  return { kind: 'invalid', reason: msg('value.notYesNo', { value: text }), hint: msg('hint.yesNo') };
 }
