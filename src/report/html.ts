@@ -168,7 +168,11 @@ export function renderHtml(m: ReportModel, L: Labels, r: Rendered): string {
   const title = `${m.framework.name}${year}: ${L.title.toLowerCase()}`;
   const sections: [string, string][] = [['ranking', L.ranking]];
   if (r.map !== null || m.unitKind === 'province') sections.push(['map', L.map]);
-  sections.push(['pillars', L.pillars], ['changes', L.changes], ['distribution', L.distribution]);
+  // A section with nothing to show is left out, from the contents too (DTI 2024 has no pillars;
+  // a year with no previous one, no changes): no heading over a "there is none".
+  if (r.pillars !== null) sections.push(['pillars', L.pillars]);
+  if (r.changes !== null) sections.push(['changes', L.changes]);
+  if (r.distribution !== null) sections.push(['distribution', L.distribution]);
   if (m.highlight !== undefined) sections.push(['unit', `${L.unitSection}: ${m.highlight}`]);
   const unranked = m.rows.filter((x) => x.rank === null).length;
   const meta = [
@@ -192,9 +196,9 @@ ${offMap.length === 0 ? '' : `<p class="note">${esc(L.noMapUnits)}: ${offMap.map
   } else {
     mapSection = `<p class="note">${esc(L.noMap)}</p>`;
   }
-  const chart = (id: string, h: string, svg: string | null, caption: string, none: string) => `<section id="${id}" class="chart"><h2>${esc(h)}</h2>
-${svg === null ? `<p class="note">${esc(none)}</p>` : `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`}
-</section>`;
+  const chart = (id: string, h: string, svg: string | null, caption: string) => (svg === null ? '' : `<section id="${id}" class="chart"><h2>${esc(h)}</h2>
+<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>
+</section>`);
   const dropped = m.dropped.length === 0 ? '' : `<p class="note">${esc(L.dropped)}: ${m.dropped.map((d) => esc(d.unit)).join(', ')}</p>`;
   return `<!DOCTYPE html>
 <html lang="${m.lang}">
@@ -220,9 +224,9 @@ ${m.methodChanged ? `<p class="note">${esc(L.methodNote(m.year, m.previousYear))
 ${dropped}
 </section>
 ${mapSection}
-${chart('pillars', L.pillars, r.pillars, L.pillarsCaption, L.noPillars)}
-${chart('changes', L.changes, r.changes, `${L.changesCaption(m.previousYear ?? '', m.year ?? '')}${m.methodChanged ? ` ${L.methodNote(m.year, m.previousYear)}` : ''}`, L.noChanges)}
-${chart('distribution', L.distribution, r.distribution, L.distributionCaption, L.noData)}
+${chart('pillars', L.pillars, r.pillars, L.pillarsCaption)}
+${chart('changes', L.changes, r.changes, `${L.changesCaption(m.previousYear ?? '', m.year ?? '')}${m.methodChanged ? ` ${L.methodNote(m.year, m.previousYear)}` : ''}`)}
+${chart('distribution', L.distribution, r.distribution, L.distributionCaption)}
 ${r.extra.join('\n')}
 </main>
 <footer><p>${esc(L.generated)} ${esc(m.version)}. ${esc(L.scriptsOff)}</p></footer>

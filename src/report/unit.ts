@@ -62,6 +62,9 @@ const T = {
     varied: 'Các lựa chọn thay đổi',
     intervalRank: 'Hạng',
     median: 'trung vị',
+    noBreakdown: (y: string, name: string) => `Năm ${y} chỉ công bố chỉ số tổng thể (${name}): không có phân tách theo chỉ số, nên không có ưu tiên, điểm mạnh hay điểm yếu.`,
+    methodChanged: (a: string, b: string) => `Phương pháp năm ${b} khác năm ${a}: thay đổi không được tách thành đóng góp của từng chỉ số.`,
+    sensNothing: 'Không có gì để thay đổi: chỉ số năm nay chỉ gồm một chỉ số, nên không trọng số nào làm thay đổi thứ hạng.',
   },
   en: {
     title: (u: string) => `Profile: ${u}`,
@@ -98,6 +101,9 @@ const T = {
     varied: 'Choices varied',
     intervalRank: 'Rank',
     median: 'median',
+    noBreakdown: (y: string, name: string) => `${y} publishes only the overall index (${name}): there is no breakdown by indicator, so no priorities, strengths or weaknesses.`,
+    methodChanged: (a: string, b: string) => `The method of ${b} differs from ${a}'s: the change is not split into contributions of indicators.`,
+    sensNothing: 'Nothing to vary: this year\'s index is a single indicator, so no weight can change a rank.',
   },
 };
 
@@ -118,7 +124,7 @@ export interface UnitCharts { priorities: Spec | null; change: Spec | null; sens
 export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: UnitSensitivity): UnitCharts {
   const t = T[lang];
   const main = e.nodes.filter((n) => n.depth === 1 && n.points !== null && n.pointsLost !== null);
-  const priorities = e.totalPoints === null || main.length === 0 ? null : {
+  const priorities = e.totalPoints === null || main.length === 0 || !e.breakdown ? null : {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     config,
     width: 380,
@@ -191,10 +197,12 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
   parts.push(`<section id="unit"><h2>${esc(t.title(e.unit))}${e.year === null ? '' : ` (${e.year})`}</h2>`);
   parts.push(`<p class="lead">${esc(t.summary(num(e.score), rank, ptsText))}</p>`);
 
+  // A year with no breakdown (DTI 2024): one line in place of priorities, strengths and weaknesses.
+  if (!e.breakdown) parts.push(`<p>${esc(t.noBreakdown(e.year === null ? '' : String(e.year), e.nodes[0]?.label ?? ''))}</p>`);
   // Priorities.
   if (svgs.priorities !== null) parts.push(`<h3>${esc(t.priorities)}</h3>`, `<figure>${svgs.priorities}<figcaption>${esc(t.prioritiesCaption)}</figcaption></figure>`);
   const leaves = e.nodes.filter((n) => n.kind === 'leaf' && n.depth > 1 && (n.pointsLost ?? 0) > 0).slice(0, LEAVES_SHOWN);
-  const rows = (main.length > 0 && svgs.priorities === null ? main : leaves);
+  const rows = !e.breakdown ? [] : (main.length > 0 && svgs.priorities === null ? main : leaves);
   if (rows.length > 0) {
     parts.push(`<h3>${esc(svgs.priorities === null ? t.priorities : t.topLeaves)}</h3>`);
     // Points only where the framework's scale has a maximum.
@@ -207,7 +215,7 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
   // Strengths and weaknesses.
   const list = (xs: ExplainResult['strengths']) => (xs.length === 0 ? `<p>${esc(t.none)}</p>`
     : `<ol>${xs.map((x) => `<li>${esc(x.label)}: ${esc(t.rank(x.rank, x.of))}</li>`).join('')}</ol>`);
-  parts.push(`<div class="cards"><div class="card"><h3>${esc(t.strengths)}</h3>${list(e.strengths)}</div><div class="card"><h3>${esc(t.weaknesses)}</h3>${list(e.weaknesses)}</div></div>`);
+  if (e.breakdown) parts.push(`<div class="cards"><div class="card"><h3>${esc(t.strengths)}</h3>${list(e.strengths)}</div><div class="card"><h3>${esc(t.weaknesses)}</h3>${list(e.weaknesses)}</div></div>`);
 
   // Change since last year.
   parts.push(`<h3>${esc(t.change(e.change?.previousYear ?? null))}</h3>`);
@@ -217,6 +225,7 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
     const c = e.change;
     const text = (c.scoreChange >= 0 ? t.changeText : t.changeTextDown)(num(c.previousScore), num(e.score), signed(num(c.scoreChange)), t.rankMove(c.previousRank, e.rank));
     parts.push(`<p>${esc(text)}</p>`);
+    if (c.methodChanged) parts.push(`<p class="note">${esc(t.methodChanged(String(c.previousYear), String(e.year)))}</p>`);
     if (svgs.change !== null) parts.push(`<figure>${svgs.change}<figcaption>${esc(t.changeCaption)}</figcaption></figure>`);
   }
 
@@ -228,8 +237,9 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
       parts.push(`<p>${esc(t.targetReached(g.rank))}</p>`);
     } else {
       parts.push(`<p>${esc(t.targetGap(num(g.scoreNeeded), num(g.gap), e.totalPoints === null ? '' : t.gapPoints(pts(g.gapPoints))))}</p>`);
-      // No plan: out of reach even at every maximum, or a scale with no maximum (nothing to say).
-      if (g.plan === null) {
+      // No plan: out of reach even at every maximum, or a scale with no maximum (nothing to say);
+      // with no breakdown the one indicator is the index (the score needed says it all).
+      if (!e.breakdown) { /* nothing more */ } else if (g.plan === null) {
         if (e.totalPoints !== null) parts.push(`<p>${esc(t.noPlan)}</p>`);
       } else {
         parts.push(`<p>${esc(t.plan(fixed(g.plan.share * 100, 1)))}</p>`);
@@ -237,7 +247,7 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
           + g.plan.steps.map((s) => `<tr><th scope="row" class="l">${esc(s.label)}</th><td>${num(s.from)}</td><td>${num(s.to)}</td><td>${pts(s.pointsGained)}</td></tr>`).join('')
           + '</tbody></table></div>');
       }
-      const alone = g.byNode.filter((n) => n.depth === 1);
+      const alone = e.breakdown ? g.byNode.filter((n) => n.depth === 1) : [];
       if (alone.length > 0) {
         parts.push(`<p>${esc(t.alone)}:</p><ul>${alone.map((n) => `<li>${esc(n.label)}: ${n.reachable && n.valueNeeded !== null
           ? `${num(n.value)} → ${num(n.valueNeeded)}` : esc(t.unreachable)}</li>`).join('')}</ul>`);
@@ -250,6 +260,7 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
     const me = sens.units.find((u) => u.unit === e.unit);
     const lvl = fixed(sens.level * 100, 0);
     parts.push(`<h3>${esc(t.sensitivity)}</h3>`);
+    if (sens.units.length === 0) parts.push(`<p>${esc(t.sensNothing)}</p>`);
     if (me !== undefined) parts.push(`<p>${esc(t.sensText(e.unit, me.low, me.high, me.median, lvl, sens.runs))}</p>`);
     if (sens.varied.length > 0) parts.push(`<p class="note">${esc(t.varied)}: ${sens.varied.map(esc).join('; ')}</p>`);
     if (svgs.sensitivity !== null) parts.push(`<figure>${svgs.sensitivity}<figcaption>${esc(t.sensCaption(lvl))}</figcaption></figure>`);

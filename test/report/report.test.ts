@@ -224,11 +224,33 @@ describe('dti report on the shipped official DTI', () => {
     expect((y24.match(/<path class="province"/g) ?? []).length).toBe(34);
     expect(y24).toContain('Thay đổi‡</button>');
     expect(y24).toContain('‡ Phương pháp tính năm 2024 khác năm 2023');
-    // DTI 2024's method has no pillars: no empty pillar columns, a note instead of the chart.
-    expect(y24).toContain('Không có điểm trụ cột cho năm này');
+    // DTI 2024's method has no pillars: no empty pillar columns, and no pillar section (nor its link) at all.
+    expect(y24).not.toContain('id="pillars"');
+    expect(y24).not.toContain('href="#pillars"');
+    expect(y23).toContain('<section id="pillars"');
+    // No section is a heading over nothing: every <h2> of the page is followed by content, not a "none" note.
+    for (const page of [y23, y24]) expect(page).not.toMatch(/<h2>[^<]*<\/h2>\s*<p class="note">/);
     expect(y24).not.toMatch(/<th scope="col" data-type="num"><button type="button" title="Sắp xếp theo: Chính quyền số">/);
     expect(y23).toMatch(/<th scope="col" data-type="num"><button type="button" title="Sắp xếp theo: Chính quyền số">/);
     // Source URLs are links that stop before the punctuation after them.
     expect(y23).toContain('<a href="https://dti.gov.vn/xep-hang-2022">https://dti.gov.vn/xep-hang-2022</a>,');
+  });
+});
+
+describe('dti report on the latest year (DTI 2024: the published DTI alone)', () => {
+  it('a unit profile on 2024: no empty section; one line for no breakdown, the change unsplit, nothing to vary said', async () => {
+    const page = await report(['data/2024.csv', '--unit', 'Nghệ An', '--target-rank', '5', '--sensitivity', '--lang', 'en'], 'dti-2024-unit.html');
+    const unit = /<section id="unit">([\s\S]*?)<\/section>/.exec(page)![1]!;
+    expect(unit).toContain('(718.4 points out of 1000)');
+    expect(unit).toContain('2024 publishes only the overall index (Published DTI): there is no breakdown by indicator');
+    expect(unit).not.toContain('Priorities');
+    expect(unit).not.toContain('Strengths');
+    expect(unit).not.toContain('None.');
+    expect(unit).toContain("The method of 2024 differs from 2023's: the change is not split into contributions of indicators.");
+    expect(unit).toContain('Nothing to vary');
+    expect(unit).not.toContain('Balanced plan');
+    // Every h3 is followed by content, not by the next heading.
+    expect(unit).not.toMatch(/<\/h3>\s*<h3>/);
+    expect(page).not.toContain('href="#pillars"');
   });
 });
