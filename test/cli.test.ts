@@ -12,7 +12,7 @@ describe('dti score', () => {
     const r = await cli(['score', ...MAIN], { tty: true, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hạng');
-    expect(r.stdout.split('\n')[3]).toMatch(/^\s+1\s+Đà Nẵng\s+0\.8002\s+0\.8638\s+1/);
+    expect(r.stdout.split('\n')[3]).toMatch(/^\s+1\s+Đà Nẵng\s+0,8002\s+0,8638\s+1/);
     expect(r.stdout).not.toContain('\u001b[');
   });
   it('writes csv when piped, json matching formats.md on request', async () => {
@@ -54,12 +54,17 @@ describe('dti score', () => {
     expect((await cli(['score', ...MAIN, '-o', out])).code).toBe(0);
     const written = readFileSync(out, 'utf8');
     expect(written).toContain('| 1 | Đà Nẵng |');
-    expect((await cli(['score', ...MAIN, '-o', out, '--check'])).code).toBe(0);
-    writeFileSync(out, written.replace('0.8002', '0.8003'));
+    const fresh = await cli(['score', ...MAIN, '-o', out, '--check']);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr).toBe(`${out} không thay đổi\n`); // not 'đã cập nhật' (has been updated): nothing was written
+    const en = join(dir, 'ranking-en.md');
+    expect((await cli(['score', ...MAIN, '-o', en, '--lang', 'en'])).code).toBe(0);
+    expect((await cli(['score', ...MAIN, '-o', en, '--check', '--lang', 'en'])).stderr).toBe(`${en} is up to date\n`);
+    writeFileSync(out, written.replace('0,8002', '0,8003'));
     const stale = await cli(['score', ...MAIN, '-o', out, '--check', '--lang', 'en']);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('stale');
-    expect(readFileSync(out, 'utf8')).toContain('0.8003'); // --check never writes
+    expect(readFileSync(out, 'utf8')).toContain('0,8003'); // --check never writes
     expect((await cli(['score', ...MAIN, '-o', join(dir, 'missing.md'), '--check'])).code).toBe(5); // missing: an I/O error
     expect(existsSync(join(dir, 'missing.md'))).toBe(false);
   });

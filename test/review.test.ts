@@ -82,7 +82,7 @@ describe('dti compare', () => {
     expect(rows.find((x: { id: string }) => x.id === 'g').pointsLost).toEqual([0.5, 0]);
     const table = (await cli(['compare', 'A', 'B', '-i', 'd.yaml', '--data', 'd.csv', '-f', 'table', '-q'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout;
     expect(table).not.toContain('−-');
-    expect(table).toContain('5 → 0.50 (−0.5)');
+    expect(table).toContain('5 → 0,50 (−0,5)');
   });
 });
 

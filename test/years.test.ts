@@ -76,9 +76,9 @@ describe('dti trend', () => {
   });
   it('draws the rank path on a terminal and writes Markdown for reports', async () => {
     const t = await cli(['trend', 'data/papi-dimensions/2015.csv', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'table'], { env: { NO_COLOR: '1' } });
-    expect(t.stdout.split('\n')[3]).toMatch(/^Cần Thơ\s+2\s+1\s+39\.5721\s+▲1\s+[▁▂▃▄▅▆▇█]{2}$/);
+    expect(t.stdout.split('\n')[3]).toMatch(/^Cần Thơ\s+2\s+1\s+39,5721\s+▲1\s+[▁▂▃▄▅▆▇█]{2}$/);
     const md = await cli(['trend', 'data/papi-dimensions/2015.csv', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'md']);
-    expect(md.stdout).toContain('| Cần Thơ | 39.3441 (2) | 39.5721 (1) | ▲1 |');
+    expect(md.stdout).toContain('| Cần Thơ | 39,3441 (2) | 39,5721 (1) | ▲1 |');
   });
 });
 

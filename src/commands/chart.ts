@@ -68,6 +68,7 @@ Examples:
         decimals: d.decimals,
         chalk: makeChalk(io.stdout, io, flags.color),
         missing: t.missing,
+        lang: flags.lang,
       }));
       done(EXIT.OK);
     });

@@ -8,7 +8,7 @@ import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import { type Framework, forYear } from '../core/framework.js';
 import type { YearRange } from '../core/definitions.js';
 import type { Lang } from '../core/score.js';
-import { fixed } from '../core/text.js';
+import { fixed, formatPercent, localNumber } from '../core/text.js';
 import { loadFrameworkFile, makeChalk, termWidth } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from '../render/format.js';
@@ -62,7 +62,7 @@ export function leafStages(fw: Framework, def: IndicatorNode, lang: Lang = 'en')
   if (def.treat !== null) {
     const t = def.treat;
     out.push(vi
-      ? `winsorise (skew ${t.skew}, kurtosis ${t.kurtosis}, ≤ ${t.maxPoints} điểm${t.fallback === 'log' ? ', nếu không: log' : ''})`
+      ? `winsorise (skew ${localNumber(String(t.skew), lang)}, kurtosis ${localNumber(String(t.kurtosis), lang)}, ≤ ${t.maxPoints} điểm${t.fallback === 'log' ? ', nếu không: log' : ''})`
       : `winsorise (skew ${t.skew}, kurtosis ${t.kurtosis}, ≤ ${t.maxPoints} points${t.fallback === 'log' ? ', else log' : ''})`);
   }
   return out;
@@ -120,7 +120,7 @@ function methodNotes(fw: Framework, lang: Lang, lead: string, width?: number): s
     const same = d.lower === 'likewise' || d.lower === 'tương tự';
     return `${id}: ${d.higher}${m.directional && !same ? `; ${vi ? 'càng thấp càng tốt' : 'lower is better'}: ${d.lower}` : ''}`;
   });
-  const pct = fw.definitions.minCoverage === null ? '' : `${fixed(fw.definitions.minCoverage * 100, 0)}%`;
+  const pct = fw.definitions.minCoverage === null ? '' : formatPercent(fw.definitions.minCoverage * 100, 0, lang);
   if (pct !== '') lines.push(vi ? `screen: đơn vị có dưới ${pct} dữ liệu quan sát không được xếp hạng` : `screen: units with less than ${pct} of the data observed are not ranked`);
   return `${lead}${lines.map((l) => wrap(l, width, ' ')).join('\n')}\n`;
 }
@@ -155,8 +155,8 @@ Examples:
           { header: 'id', align: 'left', cells: rows.map((r) => pad(r) + r.id) },
           { header: flags.lang === 'vi' ? 'tên' : 'name', align: 'left', cells: rows.map((r) => r.name), text: true },
           { header: h('kind'), align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : machine || !vi ? 'leaf' : 'lá')) },
-          { header: h('weight'), align: 'right', cells: rows.map((r) => String(r.weight)) },
-          { header: h('share'), align: 'right', cells: rows.map((r) => (machine ? fixed(r.share, 6) : `${fixed(r.share * 100, 1)}%`)) },
+          { header: h('weight'), align: 'right', cells: rows.map((r) => (machine ? String(r.weight) : localNumber(String(r.weight), flags.lang))) },
+          { header: h('share'), align: 'right', cells: rows.map((r) => (machine ? fixed(r.share, 6) : formatPercent(r.share * 100, 1, flags.lang))) },
           { header: h('normalize'), align: 'left', cells: rows.map((r) => r.normalize ?? '') },
           { header: h('unit'), align: 'left', cells: rows.map((r) => r.unit ?? '') },
         ];

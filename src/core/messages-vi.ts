@@ -117,7 +117,7 @@ export const VI = {
   'hint.formats': (p: { formats: string; xls: boolean }) => `dùng .csv, .tsv, .md, .json, .xlsx hoặc .txt, hoặc nêu định dạng: -f ${p.formats}${p.xls ? ' (.xls là định dạng Excel cũ: hãy ghi .xlsx)' : ''}`,
   'cli.checkNeedsOutput': '--check cần --output <tệp> để so sánh',
   'hint.checkExample': 'ví dụ dti score data/2023.csv -o rankings/2023.md --check',
-  'cli.upToDate': (p: { file: string }) => `${p.file} đã cập nhật`,
+  'cli.upToDate': (p: { file: string }) => `${p.file} không thay đổi`,
   'cli.stale': (p: { file: string }) => `${p.file} đã cũ: tạo lại bằng chính lệnh này, bỏ --check`,
   'cli.xlsxToStdout': 'sổ tính (-f xlsx) phải ghi ra tệp, không ra màn hình',
   'cli.byUnknown': (p: { by: string; id: string }) => `--by ${p.by}: không phải 'region', cũng không phải cột columns.groups của '${p.id}'`,

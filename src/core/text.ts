@@ -35,6 +35,32 @@ export function fixed(x: number, decimals: number): string {
   return s.charCodeAt(0) === 45 /* - */ && (s === '-0' || /^-0\.0*$/.test(s)) ? s.slice(1) : s;
 }
 
+/**
+ * A number as `fixed`, `shortNumber` or `String` write it ('.' as the mark, no grouping),
+ * written for a reader of `lang`: in Vietnamese the decimal comma and thousands grouped with
+ * a dot (3.743.092,5; 0,8340), in English as it is. Text that is not such a number (an
+ * exponent is kept: 1,5e-7) comes back unchanged. Machine formats (CSV, TSV, JSON) never call it.
+ * This and `formatNumber`/`formatPercent` are the one place every renderer (terminal,
+ * Markdown, report, charts, explain, sensitivity) writes a number for people.
+ */
+export function localNumber(s: string, lang: 'vi' | 'en'): string {
+  if (lang !== 'vi') return s;
+  const m = /^([-−+]?)(\d+)(?:\.(\d+))?((?:e[-+]?\d+)?)$/i.exec(s);
+  if (m === null) return s;
+  const int = m[2]!.length > 3 ? m[2]!.replace(/\B(?=(\d{3})+$)/g, '.') : m[2]!;
+  return `${m[1]}${int}${m[3] === undefined ? '' : `,${m[3]}`}${m[4]}`;
+}
+
+/** `fixed(x, decimals)` for a reader of `lang` (see `localNumber`): 0,8340 in Vietnamese, 0.8340 in English. */
+export function formatNumber(x: number, decimals: number, lang: 'vi' | 'en'): string {
+  return localNumber(fixed(x, decimals), lang);
+}
+
+/** A percentage (`x` already × 100) for a reader: '15,6 %' in Vietnamese, '15.6%' in English. */
+export function formatPercent(x: number, decimals: number, lang: 'vi' | 'en'): string {
+  return lang === 'vi' ? `${formatNumber(x, decimals, lang)} %` : `${fixed(x, decimals)}%`;
+}
+
 /** The value rounded to `decimals` as a number (the key that `ties: rounded` ranks on). */
 export function roundTo(x: number, decimals: number): number {
   return Number(x.toFixed(decimals));

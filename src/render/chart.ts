@@ -4,7 +4,7 @@
  * passes the width, the glyph set and a Chalk instance (level 0: no colour).
  */
 import type { ChalkInstance } from 'chalk';
-import { fixed } from '../core/text.js';
+import { formatNumber } from '../core/text.js';
 import { maxOf } from '../core/arrays.js';
 
 export interface Bar {
@@ -22,6 +22,8 @@ export interface ChartOptions {
   chalk: ChalkInstance;
   /** Shown for a unit without a value. */
   missing: string;
+  /** The reader's language: its decimal mark (0,8340 in Vietnamese). */
+  lang: 'vi' | 'en';
 }
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -52,7 +54,7 @@ export function renderBars(bars: readonly Bar[], o: ChartOptions): string {
   const rankW = Math.max(1, ...bars.map((b) => String(b.rank ?? '–').length));
   const labels = bars.map((b) => cut(b.label, NAME_MAX, o.ascii));
   const nameW = Math.max(maxOf(labels.map((l) => [...l].length)), 1);
-  const texts = bars.map((b) => (b.value === null ? o.missing : fixed(b.value, o.decimals)));
+  const texts = bars.map((b) => (b.value === null ? o.missing : formatNumber(b.value, o.decimals, o.lang)));
   const valueW = maxOf(texts.map((t) => t.length));
   const cells = Math.max(MIN_BAR, o.width - (rankW + 1 + nameW + 1 + 1 + valueW));
   const lines = [o.chalk.bold(o.title)];
@@ -63,6 +65,6 @@ export function renderBars(bars: readonly Bar[], o: ChartOptions): string {
     const pad = ' '.repeat(cells - [...drawn].length);
     lines.push(`${r} ${name} ${o.chalk.cyan(drawn)}${pad} ${texts[i]!.padStart(valueW)}`.trimEnd());
   });
-  if (lo < 0) lines.push(o.chalk.dim(`(${fixed(lo, o.decimals)} … ${fixed(hi, o.decimals)})`));
+  if (lo < 0) lines.push(o.chalk.dim(`(${formatNumber(lo, o.decimals, o.lang)} … ${formatNumber(hi, o.decimals, o.lang)})`));
   return lines.join('\n') + '\n';
 }

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CompareResult, CompareRow } from '../core/compare.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
-import { fixed, shortNumber } from '../core/text.js';
+import { formatNumber, localNumber, shortNumber } from '../core/text.js';
 import { type Column, type Format, escapeMd, renderDelimited, renderMarkdown, renderTable, shownWidth, wrap } from './format.js';
 
 /** The least room a terminal leaves the row names before the cells go compact. */
@@ -24,8 +24,9 @@ const T = {
 export function renderCompare(c: CompareResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; width?: number | undefined }): string {
   const fit = o.width === undefined ? undefined : { width: o.width, lang: o.lang };
   const dec = fw.definitions.decimals;
-  const num = (x: number | null | undefined, d = dec) => (x === null || x === undefined ? '–' : fixed(x, d));
-  const raw = (x: number | null | undefined) => (x === null || x === undefined ? '–' : shortNumber(x));
+  // For people (table, Markdown): the decimal mark of their language; CSV and TSV write the values as they are.
+  const num = (x: number | null | undefined, d = dec) => (x === null || x === undefined ? '–' : formatNumber(x, d, o.lang));
+  const raw = (x: number | null | undefined) => (x === null || x === undefined ? '–' : localNumber(shortNumber(x), o.lang));
   if (o.format === 'json') return JSON.stringify(c, null, 2) + '\n';
   if (o.format === 'csv' || o.format === 'tsv') {
     const lines: string[][] = [];
@@ -56,7 +57,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
         return star(r, k, num(r.values[k]));
       case 'indicator': {
         const lost = r.pointsLost?.[k];
-        return star(r, k, `${raw(r.values[k])} → ${num(r.normalized?.[k], 2)}${lost == null || lost === 0 ? '' : ` (−${fixed(lost, 1)})`}`);
+        return star(r, k, `${raw(r.values[k])} → ${num(r.normalized?.[k], 2)}${lost == null || lost === 0 ? '' : ` (−${num(lost, 1)})`}`);
       }
     }
   };
@@ -72,7 +73,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
         return star(r, k, num(r.values[k]));
       case 'indicator': {
         const lost = r.pointsLost?.[k];
-        return star(r, k, `${num(r.normalized?.[k], 2)}${lost == null || lost === 0 ? '' : ` −${fixed(lost, 1)}`}`);
+        return star(r, k, `${num(r.normalized?.[k], 2)}${lost == null || lost === 0 ? '' : ` −${num(lost, 1)}`}`);
       }
     }
   };
@@ -102,7 +103,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
         header: u.unit, align: 'right',
         cells: years.map((y) => {
           const x = c.official.find((e) => `${e.year}|${e.universe}` === y && e.unit === u.unit);
-          return x === undefined ? '–' : `${x.rank === null ? '' : `#${x.rank}`}${x.score === null ? '' : ` (${fixed(x.score, 4)})`}`;
+          return x === undefined ? '–' : `${x.rank === null ? '' : `#${x.rank}`}${x.score === null ? '' : ` (${num(x.score, 4)})`}`;
         }),
       })),
     ];

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ExplainNode, ExplainResult } from '../core/explain.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
-import { fixed } from '../core/text.js';
+import { formatNumber, formatPercent, localNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
 
 const T = {
@@ -14,7 +14,7 @@ const T = {
     scoreChange: 'điểm thay đổi', rankChange: 'hạng', contribution: 'Đóng góp', pointsChange: 'Điểm (±)', valueChange: 'Giá trị (±)',
     target: (r: number) => `Mục tiêu: hạng ${r}`, needed: 'điểm cần đạt', gap: 'còn thiếu', reached: 'đã đạt', held: 'các đơn vị khác giữ nguyên kết quả năm nay',
     alone: 'Một chỉ số đơn lẻ cần đạt', valueNeeded: 'Cần đạt', rawNeeded: 'Số liệu cần', unreachable: 'không đủ nếu chỉ riêng chỉ số này',
-    plan: (s: string) => `Phương án cân đối: mỗi chỉ số chính thu hẹp ${s}% khoảng cách tới mức tối đa`, noPlan: 'Ngay cả khi mọi chỉ số chính đạt tối đa cũng không đạt hạng này',
+    plan: (s: string) => `Phương án cân đối: mỗi chỉ số chính thu hẹp ${s} khoảng cách tới mức tối đa`, noPlan: 'Ngay cả khi mọi chỉ số chính đạt tối đa cũng không đạt hạng này',
     from: 'Hiện nay', to: 'Cần đạt', gained: 'Điểm tăng', whatIf: 'Giả định', newScore: 'điểm mới', newRank: 'hạng mới', missing: 'trống',
     points1000: (p: string) => `điểm trên thang ${p}`, unranked: 'không xếp hạng', more: (k: number) => `… và ${k} chỉ số khác`,
     noBreakdown: (y: string, name: string) => `Năm ${y} chỉ công bố chỉ số tổng thể (${name}): không có phân tách theo chỉ số.`,
@@ -27,7 +27,7 @@ const T = {
     scoreChange: 'score change', rankChange: 'rank', contribution: 'Contribution', pointsChange: 'Points (±)', valueChange: 'Value (±)',
     target: (r: number) => `Target: rank ${r}`, needed: 'score needed', gap: 'gap', reached: 'already reached', held: 'other units held at this year\'s results',
     alone: 'One indicator alone would need', valueNeeded: 'Needed', rawNeeded: 'Data needed', unreachable: 'not reachable alone',
-    plan: (s: string) => `Balanced plan: every main index closes ${s}% of the way to its maximum`, noPlan: 'Even every main index at its maximum does not reach this rank',
+    plan: (s: string) => `Balanced plan: every main index closes ${s} of the way to its maximum`, noPlan: 'Even every main index at its maximum does not reach this rank',
     from: 'Now', to: 'Needed', gained: 'Points gained', whatIf: 'What if', newScore: 'new score', newRank: 'new rank', missing: 'missing',
     points1000: (p: string) => `points out of ${p}`, unranked: 'unranked', more: (k: number) => `… and ${k} more`,
     noBreakdown: (y: string, name: string) => `${y} publishes only the overall index (${name}): there is no breakdown by indicator.`,
@@ -43,8 +43,11 @@ const signed = (s: string) => (s.startsWith('-') ? s.replace('-', '−') : `+${s
 export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; width?: number | undefined }): string {
   if (o.format === 'json') return JSON.stringify(e, null, 2) + '\n';
   const dec = fw.definitions.decimals;
-  const num = (x: number | null | undefined, d = dec) => (x === null || x === undefined ? '' : fixed(x, d));
-  if (o.format === 'csv' || o.format === 'tsv') return renderCsv(e, o.format === 'csv' ? ',' : '\t', num);
+  if (o.format === 'csv' || o.format === 'tsv') return renderCsv(e, o.format === 'csv' ? ',' : '\t');
+  // Every number below is for people: the reader's decimal mark (0,8340 in Vietnamese).
+  const L = o.lang;
+  const fx = (x: number, d: number) => formatNumber(x, d, L);
+  const num = (x: number | null | undefined, d = dec) => (x === null || x === undefined ? '' : fx(x, d));
   const t = T[o.lang];
   const md = o.format === 'md';
   const table = (cols: Column[]) => (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang }));
@@ -55,7 +58,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
   const rankText = e.rank === null ? t.unranked : `${t.rank} ${e.rank}/${e.units}`;
   const title = `${e.unit} — ${e.framework.name}${e.year === null ? '' : ` ${e.year}`}`;
   parts.push(`${md ? `## ${title}` : o.chalk.bold(title)}\n${t.score} ${num(e.score)}, ${rankText}`
-    + `${e.totalPoints === null || e.score === null ? '' : ` (${pts(e.nodes.filter((n) => n.depth === 1).reduce((s, n) => s + (n.points ?? 0), 0))} ${t.points1000(total(e.totalPoints))})`}\n`);
+    + `${e.totalPoints === null || e.score === null ? '' : ` (${pts(e.nodes.filter((n) => n.depth === 1).reduce((s, n) => s + (n.points ?? 0), 0))} ${t.points1000(total(e.totalPoints, L))})`}\n`);
 
   // A year with no breakdown (one indicator is the index) says so in one line, in place of the tables.
   if (!e.breakdown) parts.push(`${t.noBreakdown(e.year === null ? '' : String(e.year), e.nodes[0]?.label ?? e.framework.name)}\n`);
@@ -68,7 +71,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
     const leaves = rows.every((n) => n.kind === 'leaf');
     const cols: Column[] = [
       { header: `${t.node} (${t.level(d)})`, align: 'left', cells: rows.map((n) => (md ? n.label : short(n.label))) },
-      ...(leaves ? [{ header: t.raw, align: 'right' as const, cells: rows.map((n) => (n.raw === null ? t.missing : n.raw === undefined ? '' : String(n.raw))) }] : []),
+      ...(leaves ? [{ header: t.raw, align: 'right' as const, cells: rows.map((n) => (n.raw === null ? t.missing : n.raw === undefined ? '' : localNumber(String(n.raw), L))) }] : []),
       { header: t.value, align: 'right', cells: rows.map((n) => num(n.value, 2)) },
       { header: t.rankCol, align: 'right', cells: rows.map((n) => (n.rank === null ? '' : String(n.rank))) },
       { header: t.points, align: 'right', cells: rows.map((n) => pts(n.points)) },
@@ -97,11 +100,11 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
       .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)).slice(0, SHOWN);
     const cols = (xs: typeof rows): Column[] => [
       { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : short(x.label))) },
-      { header: t.valueChange, align: 'right', cells: xs.map((x) => (x.valueChange === null ? '' : signed(fixed(x.valueChange, 2)))) },
-      { header: t.contribution, align: 'right', cells: xs.map((x) => signed(fixed(x.contribution, dec))) },
-      ...(e.totalPoints === null ? [] : [{ header: t.pointsChange, align: 'right' as const, cells: xs.map((x) => signed(fixed(x.pointsChange, 1))) }]),
+      { header: t.valueChange, align: 'right', cells: xs.map((x) => (x.valueChange === null ? '' : signed(fx(x.valueChange, 2)))) },
+      { header: t.contribution, align: 'right', cells: xs.map((x) => signed(fx(x.contribution, dec))) },
+      ...(e.totalPoints === null ? [] : [{ header: t.pointsChange, align: 'right' as const, cells: xs.map((x) => signed(fx(x.pointsChange, 1))) }]),
     ];
-    parts.push(head(t.change(c.previousYear)) + `${num(c.previousScore)} → ${num(e.score)} (${t.scoreChange} ${signed(fixed(c.scoreChange, dec))})${rc}\n`
+    parts.push(head(t.change(c.previousYear)) + `${num(c.previousScore)} → ${num(e.score)} (${t.scoreChange} ${signed(fx(c.scoreChange, dec))})${rc}\n`
       + (c.methodChanged ? `${t.methodChanged(String(c.previousYear), String(e.year))}\n`
         : table(cols(rows)) + (deeper.length > 0 ? '\n' + table(cols(deeper)) : '')));
   }
@@ -111,7 +114,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
     let s = head(t.target(g.rank));
     if (g.reached) s += `${t.reached}${g.scoreNeeded === null ? '' : ` (${t.needed} ${num(g.scoreNeeded)})`}\n`;
     else {
-      s += `${t.needed} ${num(g.scoreNeeded)}, ${t.gap} ${fixed(g.gap, dec)}${e.totalPoints === null ? '' : ` (${fixed(g.gapPoints, 1)} ${t.points1000(total(e.totalPoints))})`}; ${t.held}\n`;
+      s += `${t.needed} ${num(g.scoreNeeded)}, ${t.gap} ${fx(g.gap, dec)}${e.totalPoints === null ? '' : ` (${fx(g.gapPoints, 1)} ${t.points1000(total(e.totalPoints, L))})`}; ${t.held}\n`;
     }
     // With no breakdown the one indicator is the index: its needed value is the score needed.
     if (!g.reached && e.breakdown) {
@@ -123,17 +126,17 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
       const cols = (xs: typeof first): Column[] => [
         { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : short(x.label))) },
         { header: t.value, align: 'right', cells: xs.map((x) => num(x.value, 2)) },
-        { header: t.valueNeeded, align: 'right', cells: xs.map((x) => (x.valueNeeded === null ? t.unreachable : up(x.valueNeeded, 4))) },
-        ...(anyRaw ? [{ header: t.rawNeeded, align: 'right' as const, cells: xs.map((x) => (x.rawNeeded === undefined || x.rawNeeded === null ? '' : rawText(x.rawNeeded, byId.get(x.id)))) }] : []),
+        { header: t.valueNeeded, align: 'right', cells: xs.map((x) => (x.valueNeeded === null ? t.unreachable : up(x.valueNeeded, 4, L))) },
+        ...(anyRaw ? [{ header: t.rawNeeded, align: 'right' as const, cells: xs.map((x) => (x.rawNeeded === undefined || x.rawNeeded === null ? '' : rawText(x.rawNeeded, byId.get(x.id), L))) }] : []),
       ];
       s += '\n' + `${t.alone}:\n` + table(cols(first)) + (rest.length > 0 ? '\n' + table(cols(rest)) : '');
       if (g.plan === null) s += `\n${t.noPlan}\n`;
       else {
-        s += `\n${t.plan(fixed(g.plan.share * 100, 1))}:\n` + table([
+        s += `\n${t.plan(formatPercent(g.plan.share * 100, 1, L))}:\n` + table([
           { header: t.node, align: 'left', cells: g.plan.steps.map((x) => (md ? x.label : short(x.label))) },
-          { header: t.from, align: 'right', cells: g.plan.steps.map((x) => fixed(x.from, 4)) },
-          { header: t.to, align: 'right', cells: g.plan.steps.map((x) => up(x.to, 4)) },
-          { header: t.gained, align: 'right', cells: g.plan.steps.map((x) => fixed(x.pointsGained, 1)) },
+          { header: t.from, align: 'right', cells: g.plan.steps.map((x) => fx(x.from, 4)) },
+          { header: t.to, align: 'right', cells: g.plan.steps.map((x) => up(x.to, 4, L)) },
+          { header: t.gained, align: 'right', cells: g.plan.steps.map((x) => fx(x.pointsGained, 1)) },
         ]);
       }
     }
@@ -142,9 +145,9 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
 
   if (e.whatIf !== undefined) {
     const w = e.whatIf;
-    const ch = w.changes.map((c) => `${c.id}: ${c.from ?? t.missing} → ${c.to ?? t.missing}`).join('; ');
+    const ch = w.changes.map((c) => `${c.id}: ${c.from === null ? t.missing : localNumber(String(c.from), L)} → ${c.to === null ? t.missing : localNumber(String(c.to), L)}`).join('; ');
     const rc = w.rankChange === null ? '' : w.rankChange === 0 ? ' (=)' : ` (${w.rankChange > 0 ? `+${w.rankChange}` : w.rankChange})`;
-    parts.push(head(t.whatIf) + `${ch}\n${t.newScore} ${num(w.score)}${w.scoreChange === null ? '' : ` (${signed(fixed(w.scoreChange, dec))})`}, ${t.newRank} ${w.rank ?? '–'}${rc}\n`);
+    parts.push(head(t.whatIf) + `${ch}\n${t.newScore} ${num(w.score)}${w.scoreChange === null ? '' : ` (${signed(fx(w.scoreChange, dec))})`}, ${t.newRank} ${w.rank ?? '–'}${rc}\n`);
   }
   return parts.join('\n');
 }
@@ -157,21 +160,21 @@ function short(s: string): string {
 }
 
 /** The index's points: 1000, not 1000.0. */
-const total = (x: number) => (Number.isInteger(x) ? String(x) : fixed(x, 1));
+const total = (x: number, lang: Lang) => formatNumber(x, Number.isInteger(x) ? 0 : 1, lang);
 
 /** A needed value shown rounded up, so reaching the printed figure does reach the target. */
-function up(x: number, d: number): string {
+function up(x: number, d: number, lang: Lang): string {
   const p = 10 ** d;
   const r = Math.ceil(x * p - 1e-9) / p;
-  return fixed(r, d);
+  return formatNumber(r, d, lang);
 }
 
-function rawText(x: number, n: ExplainNode | undefined): string {
-  if (n?.raw !== undefined && Number.isInteger(x)) return String(x);
-  return Math.abs(x) >= 100 ? fixed(Math.ceil(x * 100 - 1e-9) / 100, 2) : up(x, 4);
+function rawText(x: number, n: ExplainNode | undefined, lang: Lang): string {
+  if (n?.raw !== undefined && Number.isInteger(x)) return formatNumber(x, 0, lang);
+  return Math.abs(x) >= 100 ? formatNumber(Math.ceil(x * 100 - 1e-9) / 100, 2, lang) : up(x, 4, lang);
 }
 
-function renderCsv(e: ExplainResult, delim: ',' | '\t', num: (x: number | null | undefined, d?: number) => string): string {
+function renderCsv(e: ExplainResult, delim: ',' | '\t'): string {
   const contrib = new Map(e.change?.contributions.map((c) => [c.id, c.contribution]) ?? []);
   const need = new Map(e.target?.byNode.map((x) => [x.id, x]) ?? []);
   const plain = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
@@ -192,6 +195,5 @@ function renderCsv(e: ExplainResult, delim: ',' | '\t', num: (x: number | null |
     { header: 'value_needed', align: 'right', cells: rows.map((n) => plain(need.get(n.id)?.valueNeeded)) },
     { header: 'raw_needed', align: 'right', cells: rows.map((n) => plain(need.get(n.id)?.rawNeeded)) },
   ];
-  void num;
   return renderDelimited(cols, delim);
 }

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import type { UnitKind } from '../core/data.js';
 import { type Framework, forYear } from '../core/framework.js';
 import type { Lang, RankedUnit, ScoreResult, UnitDetail } from '../core/score.js';
-import { compareVi, fixed, shortNumber } from '../core/text.js';
+import { compareVi, fixed, formatNumber, formatPercent, localNumber, shortNumber } from '../core/text.js';
 import { isBounded } from '../core/methods/normalise/index.js';
 import { REGIONS } from '../core/provinces.js';
 import { type Column, type Format, clip, delimitedChunks, markdownChunks, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
@@ -51,7 +51,10 @@ export function changeMark(r: { rankChange: number | null; previousRank: number 
   return ascii ? (c > 0 ? `+${c}` : `${c}`) : c > 0 ? `▲${c}` : `▼${-c}`;
 }
 
+/** A number in a machine format (CSV, TSV): '.' as the mark. */
 const num = (x: number | null, d: number) => (x === null ? '' : fixed(x, d));
+/** A number for people (table, Markdown): the reader's decimal mark (0,8340 in Vietnamese). */
+const readable = (x: number | null, d: number, lang: Lang) => (x === null ? '' : formatNumber(x, d, lang));
 const int = (x: number | null) => (x === null ? '' : String(x));
 
 /** `--top n`: the units ranked n or better; ranked within regions (--by region, --region), by their region rank. */
@@ -135,13 +138,13 @@ function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: bo
       col(o.by, 'left', (r) => r.group ?? '');
       col(lb.groupRank, 'right', (r) => int(r.groupRank ?? null));
     }
-    col(lb.score, 'right', (r) => num(r.score, dec));
+    col(lb.score, 'right', (r) => readable(r.score, dec, o.lang));
     for (const p of shownPillars(result, fw)) {
-      col(p.id.toUpperCase(), 'right', (r) => num(r.pillars[p.id]!.score, dec));
+      col(p.id.toUpperCase(), 'right', (r) => readable(r.pillars[p.id]!.score, dec, o.lang));
       col('#', 'right', (r) => int(r.pillars[p.id]!.rank));
     }
-    if (rows.some((r) => r.coverage < 1)) col(lb.coverage, 'right', (r) => `${Math.round(r.coverage * 100)}%`);
-    if (rows.some((r) => (r.imputed ?? 0) > 0)) col(lb.imputed, 'right', (r) => `${Math.round((r.imputed ?? 0) * 100)}%`);
+    if (rows.some((r) => r.coverage < 1)) col(lb.coverage, 'right', (r) => formatPercent(Math.round(r.coverage * 100), 0, o.lang));
+    if (rows.some((r) => (r.imputed ?? 0) > 0)) col(lb.imputed, 'right', (r) => formatPercent(Math.round((r.imputed ?? 0) * 100), 0, o.lang));
   }
   // People read indicators by their names (a terminal's shortened with …); machines by their ids.
   const terminal = !machine && o.format === 'table';
@@ -155,7 +158,7 @@ function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: bo
   if (o.detail === 'groups' || o.detail === 'indicators') {
     for (const g of fw.groups) {
       const id = fw.nodes[g]!.id;
-      col(machine ? id : nameOf(g), 'right', (r) => num(r.groups[id]!, dec));
+      col(machine ? id : nameOf(g), 'right', (r) => (machine ? num(r.groups[id]!, dec) : readable(r.groups[id]!, dec, o.lang)));
     }
   }
   if (o.detail === 'indicators') {
@@ -165,11 +168,11 @@ function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: bo
       col(machine ? id : nameOf(fw.leaves[j]!), 'right', (r) => {
         const c = r.indicators[id]!;
         if (c.value === null) return '';
-        return machine ? String(c.value) : `${c.imputed === true ? '~' : ''}${shortNumber(c.value)}`;
+        return machine ? String(c.value) : `${c.imputed === true ? '~' : ''}${localNumber(shortNumber(c.value), o.lang)}`;
       });
       if (machine && imputesLeaf[j]) col(`${id}_imputed`, 'right', (r) => (r.indicators[id]!.imputed === true ? '1' : ''));
       const bounded = isBounded(fw.nodes[fw.leaves[j]!]!.def!);
-      col(machine ? `${id}_normalized` : nameOf(fw.leaves[j]!, bounded ? ' (0–1)' : ` (${lb.normalized})`), 'right', (r) => num(r.indicators[id]!.normalized, 4));
+      col(machine ? `${id}_normalized` : nameOf(fw.leaves[j]!, bounded ? ' (0–1)' : ` (${lb.normalized})`), 'right', (r) => (machine ? num(r.indicators[id]!.normalized, 4) : readable(r.indicators[id]!.normalized, 4, o.lang)));
     });
   }
   return cols;
@@ -315,9 +318,9 @@ function regionColumns(result: ScoreResult, fw: Framework, o: RenderOptions): Co
   const cols: Column[] = [
     { header: lb.region, align: 'left', cells: rs.map((r) => (o.lang === 'en' ? REGIONS.find((x) => x.name === r.region)?.en ?? r.region : r.region)) },
     { header: lb.units, align: 'right', cells: rs.map((r) => String(r.units)) },
-    { header: `${lb.average} ${lb.score.toLowerCase()}`, align: 'right', cells: rs.map((r) => num(r.score, dec)) },
+    { header: `${lb.average} ${lb.score.toLowerCase()}`, align: 'right', cells: rs.map((r) => readable(r.score, dec, o.lang)) },
   ];
-  for (const p of fw.definitions.pillars) cols.push({ header: p.id.toUpperCase(), align: 'right', cells: rs.map((r) => num(r.pillars[p.id]!, dec)) });
+  for (const p of fw.definitions.pillars) cols.push({ header: p.id.toUpperCase(), align: 'right', cells: rs.map((r) => readable(r.pillars[p.id]!, dec, o.lang)) });
   return cols;
 }
 
@@ -348,7 +351,7 @@ function stageNote(result: ScoreResult, fw: Framework, o: RenderOptions, lead: s
   let out = '';
   if (o.detail === 'indicators' && (anyImputed ?? rows.some(hasImputed))) out += `${lead}${lb.imputedNote}\n`;
   if (rows.some((r) => r.screened === true)) {
-    out += `${out === '' ? lead : ''}${dagger(o.ascii)} ${lb.screenedNote(`${Math.round(fw.definitions.minCoverage! * 100)}%`)}\n`;
+    out += `${out === '' ? lead : ''}${dagger(o.ascii)} ${lb.screenedNote(formatPercent(Math.round(fw.definitions.minCoverage! * 100), 0, o.lang))}\n`;
   }
   return out;
 }

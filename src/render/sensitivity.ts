@@ -2,18 +2,18 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/score.js';
 import type { SensitivityResult, SensitivityRun, UncertainInput } from '../core/sensitivity.js';
-import { fixed } from '../core/text.js';
+import { formatNumber, localNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, shownWidth } from './format.js';
 
 const T = {
   vi: {
-    title: (runs: number, seed: number) => `Phân tích độ bất định: ${runs} lần chạy, seed ${seed}`,
+    title: (runs: number, seed: number) => `Phân tích độ bất định: ${formatNumber(runs, 0, 'vi')} lần chạy, seed ${seed}`,
     inputs: 'Đầu vào bất định', byDefault: 'không nêu đầu vào nào: mặc định trọng số ±25%',
     weights: (lvl: string, s: string, k: number) => `trọng số ${lvl === '' ? 'các nút đã chọn' : `cấp ${lvl}`} × U(${s}) (${k} nút)`,
     normalisation: 'chuẩn hoá', aggregation: 'tổng hợp', missing: 'giá trị thiếu', leave: (k: number) => `bỏ một chỉ số mỗi lần (${k} chỉ số, hoặc không bỏ)`,
     rank: 'Hạng', unit: 'Đơn vị', median: 'Trung vị', interval: '5%–95%', shift: 'Dịch chuyển TB',
     chart: (n: number) => `1 … ${n}`, legend: '● trung vị, ─ khoảng 5%–95%, │ hạng danh nghĩa',
-    sobol: (base: number, total: number, b: number) => `Chỉ số Sobol trên độ dịch chuyển hạng trung bình (N = ${base}, ${total} lần chạy, khoảng tin cậy 95% bootstrap ${b} lần)`,
+    sobol: (base: number, total: number, b: number) => `Chỉ số Sobol trên độ dịch chuyển hạng trung bình (N = ${formatNumber(base, 0, 'vi')}, ${formatNumber(total, 0, 'vi')} lần chạy, khoảng tin cậy 95 % bootstrap ${formatNumber(b, 0, 'vi')} lần)`,
     input: 'Đầu vào', first: 'Bậc nhất', total: 'Toàn phần', noVariance: 'kết quả không thay đổi giữa các lần chạy: không có phương sai để phân tích',
     nothing: (y: string) => `Không có gì để thay đổi: chỉ số${y === '' ? '' : ` năm ${y}`} chỉ gồm một chỉ số, nên trọng số không ảnh hưởng thứ hạng; không chạy lần nào. Thứ hạng là thứ hạng danh nghĩa (dti score).`,
     titleNothing: 'Phân tích độ bất định',
@@ -34,13 +34,16 @@ const T = {
 
 const CHART = 30;
 
+/** Between two numbers of a pair: '; ' where the comma is the decimal mark (U(0,75; 1,25)). */
+const listSep = (lang: Lang) => (lang === 'vi' ? '; ' : ', ');
+
 /** One line per input, in the language asked. */
 export function describeInputs(inputs: readonly UncertainInput[], lang: Lang): string[] {
   const t = T[lang];
   return inputs.map((x) => {
     if (x.id.startsWith('weights')) {
       const s = x.spread ?? 0;
-      return t.weights(x.id.includes('@') ? x.id.split('@')[1]! : '', `${fixed(1 - s, 2)}, ${fixed(1 + s, 2)}`, x.options.length);
+      return t.weights(x.id.includes('@') ? x.id.split('@')[1]! : '', `${formatNumber(1 - s, 2, lang)}${listSep(lang)}${formatNumber(1 + s, 2, lang)}`, x.options.length);
     }
     if (x.id === 'leave-one-out') return t.leave(x.options.length - 1);
     const name = x.id === 'normalisation' ? t.normalisation : x.id === 'aggregation' ? t.aggregation : t.missing;
@@ -59,7 +62,7 @@ export function intervalBar(p5: number, median: number, p95: number, nominal: nu
 }
 
 // A percentile between two ranks (6.05, 53.95) keeps its two decimals: '6.0' read as a whole rank.
-const q = (x: number | null) => (x === null ? '' : Number.isInteger(x) ? String(x) : fixed(x, 2).replace(/\.?0+$/, ''));
+const q = (x: number | null, lang: Lang) => (x === null ? '' : Number.isInteger(x) ? String(x) : localNumber(formatNumber(x, 2, 'en').replace(/\.?0+$/, ''), lang));
 
 export function renderSensitivity(r: SensitivityResult, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; width?: number | undefined }): string {
   if (o.format === 'json') return JSON.stringify(r, null, 2) + '\n';
@@ -77,6 +80,7 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
     ];
     return renderDelimited(cols, o.format === 'csv' ? ',' : '\t');
   }
+  const fx = (x: number, d: number) => formatNumber(x, d, o.lang);
   const t = T[o.lang];
   const md = o.format === 'md';
   const table = (cols: Column[]) => (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, o.ascii, o.width === undefined ? undefined : { width: o.width, lang: o.lang }));
@@ -89,11 +93,11 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
   const us = r.units;
   const n = Math.max(1, ...us.map((u) => u.nominalRank ?? 0));
   const cols: Column[] = [
-    { header: t.rank, align: 'right', cells: us.map((u) => q(u.nominalRank)) },
+    { header: t.rank, align: 'right', cells: us.map((u) => q(u.nominalRank, o.lang)) },
     { header: t.unit, align: 'left', cells: us.map((u) => u.unit) },
-    { header: t.median, align: 'right', cells: us.map((u) => q(u.medianRank)) },
-    { header: t.interval, align: 'right', cells: us.map((u) => (u.p5 === null ? '' : `${q(u.p5)}–${q(u.p95)}`)) },
-    { header: t.shift, align: 'right', cells: us.map((u) => (u.meanAbsShift === null ? '' : fixed(u.meanAbsShift, 2))) },
+    { header: t.median, align: 'right', cells: us.map((u) => q(u.medianRank, o.lang)) },
+    { header: t.interval, align: 'right', cells: us.map((u) => (u.p5 === null ? '' : `${q(u.p5, o.lang)}–${q(u.p95, o.lang)}`)) },
+    { header: t.shift, align: 'right', cells: us.map((u) => (u.meanAbsShift === null ? '' : fx(u.meanAbsShift, 2))) },
   ];
   if (!md) {
     // On a terminal the chart takes what the other columns leave (at least 10 characters).
@@ -108,14 +112,14 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
   if (!md) out += `${t.legend}\n`;
   if (r.sobol !== undefined) {
     const s = r.sobol;
-    const ci = (x: [number, number] | null) => (x === null ? '' : ` [${fixed(x[0], 2)}, ${fixed(x[1], 2)}]`);
+    const ci = (x: [number, number] | null) => (x === null ? '' : ` [${fx(x[0], 2)}${listSep(o.lang)}${fx(x[1], 2)}]`);
     out += `\n${md ? `### ${t.sobol(s.baseRuns, s.totalRuns, s.bootstrap)}\n\n` : `${o.chalk.bold(t.sobol(s.baseRuns, s.totalRuns, s.bootstrap))}\n`}`;
     if (s.indices.every((x) => x.first === null)) out += `${t.noVariance}\n`;
     else {
       out += table([
         { header: t.input, align: 'left', cells: s.indices.map((x) => x.input) },
-        { header: t.first, align: 'right', cells: s.indices.map((x) => (x.first === null ? '' : `${fixed(x.first, 2)}${ci(x.firstCi)}`)) },
-        { header: t.total, align: 'right', cells: s.indices.map((x) => (x.total === null ? '' : `${fixed(x.total, 2)}${ci(x.totalCi)}`)) },
+        { header: t.first, align: 'right', cells: s.indices.map((x) => (x.first === null ? '' : `${fx(x.first, 2)}${ci(x.firstCi)}`)) },
+        { header: t.total, align: 'right', cells: s.indices.map((x) => (x.total === null ? '' : `${fx(x.total, 2)}${ci(x.totalCi)}`)) },
       ]);
     }
   }

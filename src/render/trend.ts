@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { UnitKind } from '../core/data.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
-import { fixed } from '../core/text.js';
+import { fixed, formatNumber } from '../core/text.js';
 import { type TrendResult, sparkline } from '../core/trend.js';
 import { type Column, type Format, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 import { labels, methodNote } from './score.js';
@@ -12,7 +12,9 @@ import { visible } from '../core/text.js';
 export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; unitKind?: UnitKind; width?: number | undefined }): string {
   const dec = fw.definitions.decimals;
   const lb = labels(o.lang);
+  // CSV and TSV keep '.'; people (table, Markdown) read the decimal mark of their language.
   const num = (x: number | null | undefined) => (x === null || x === undefined ? '' : fixed(x, dec));
+  const shown = (x: number | null | undefined) => (x === null || x === undefined ? '' : formatNumber(x, dec, o.lang));
   const int = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
   const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
   if (o.format === 'json') return JSON.stringify(t, null, 2) + '\n';
@@ -35,9 +37,9 @@ export function renderTrend(t: TrendResult, fw: Framework, o: { format: Format; 
   t.years.forEach((y, k) => cols.push({
     header: `${y}${t.methodChanges.includes(y) ? '‡' : ''}`, align: 'right',
     // Markdown (reports) gives score and rank; the terminal the rank alone, to fit 80 columns.
-    cells: t.units.map((u) => { const p = u.series[k]; return p == null ? '' : md ? `${num(p.score)} (${int(p.rank)})` : int(p.rank); }),
+    cells: t.units.map((u) => { const p = u.series[k]; return p == null ? '' : md ? `${shown(p.score)} (${int(p.rank)})` : int(p.rank); }),
   }));
-  if (!md) cols.push({ header: `${lb.score} ${t.years[last]}`, align: 'right', cells: t.units.map((u) => num(u.series[last]?.score)) });
+  if (!md) cols.push({ header: `${lb.score} ${t.years[last]}`, align: 'right', cells: t.units.map((u) => shown(u.series[last]?.score)) });
   cols.push({
     header: lb.change, align: 'right',
     // Markdown is a file for reports: ▲/▼ always, as `dti score` writes it, whatever the terminal.

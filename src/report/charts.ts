@@ -55,7 +55,7 @@ export function mapSpec(m: ReportModel, topo: Topology, L: Labels): Spec {
     const name = row?.unit ?? String(p.name_vi);
     const label = row === undefined || row.score === null
       ? `${name}: ${L.noData}`
-      : `${name}: ${L.score.toLowerCase()} ${fmt(row.score, m.decimals)}${row.rank === null ? '' : `, ${L.rank.toLowerCase()} ${row.rank}${L.of}${n}`}`;
+      : `${name}: ${L.score.toLowerCase()} ${fmt(row.score, m.decimals, m.lang)}${row.rank === null ? '' : `, ${L.rank.toLowerCase()} ${row.rank}${L.of}${n}`}`;
     return { ...g, properties: { code, score: row?.score ?? null, label } };
   });
   const islandsIn = topo.objects.islands!.geometries;
@@ -117,7 +117,7 @@ export function pillarSpec(m: ReportModel, L: Labels): Spec | null {
   if (m.pillars.length === 0) return null;
   const rows = ranked(m);
   const values = rows.flatMap((r) => m.pillars.map((p, k) => ({
-    unit: r.unit, order: r.rank, pillar: p.name, pk: k, score: r.pillars[k], text: `${r.unit} · ${p.name}: ${fmt(r.pillars[k] ?? null, m.decimals)}`,
+    unit: r.unit, order: r.rank, pillar: p.name, pk: k, score: r.pillars[k], text: `${r.unit} · ${p.name}: ${fmt(r.pillars[k] ?? null, m.decimals, m.lang)}`,
   }))).filter((v) => v.score !== null);
   const width = m.pillars.length > 3 ? 140 : 190;
   return {
@@ -192,18 +192,21 @@ export function distributionSpec(m: ReportModel, L: Labels): Spec | null {
         },
       },
       {
-        data: { values: [{ mean, text: `${L.mean} ${fmt(mean, m.decimals)}` }] },
+        data: { values: [{ mean, text: `${L.mean} ${fmt(mean, m.decimals, m.lang)}` }] },
         mark: { type: 'rule', color: '#d35400', strokeWidth: 2, strokeDash: [4, 3] },
         encoding: { x: { field: 'mean', type: 'quantitative' }, description: { field: 'text' } },
       },
       {
-        data: { values: [{ mean, text: `${L.mean} ${fmt(mean, m.decimals)}` }] },
+        data: { values: [{ mean, text: `${L.mean} ${fmt(mean, m.decimals, m.lang)}` }] },
         mark: { type: 'text', align: 'left', dx: 4, y: 8, color: '#d35400', fontSize: 11, aria: false },
         encoding: { x: { field: 'mean', type: 'quantitative' }, text: { field: 'text' } },
       },
     ],
   };
 }
+
+/** d3-format's number locale for Vietnamese, as `localNumber` writes numbers: decimal comma, thousands dot. */
+const VI_LOCALE = { number: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' ₫'] } };
 
 type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
@@ -224,7 +227,8 @@ function load(): Promise<[Vega, VegaLite]> {
 export async function renderSvg(spec: Spec, prefix: string, mapLabel?: string, lang: Lang = 'en'): Promise<string> {
   const [vega, vl] = await load();
   const compiled = vl.compile(spec as never).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  // Axis and legend numbers in the reader's decimal mark (0,6 and 1.000 in Vietnamese), never the host's.
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', ...(lang === 'vi' ? { locale: VI_LOCALE as never } : {}) });
   let svg = await view.toSVG();
   view.finalize();
   // Vega names axes, legends and marks for screen readers in English: in Vietnamese on a Vietnamese page.

@@ -146,7 +146,7 @@ function table(m: ReportModel, L: Labels): string {
     head(L.rank, 'num'), head(m.methodChanged ? `${L.change}‡` : L.change, 'num'), head(unitHead, 'text', 'l'), head(L.score, 'num'),
     ...m.pillars.map((p) => head(p.name, 'num')),
   ];
-  const num = (x: number | null, d: number) => `<td data-v="${x === null ? '' : String(x)}">${fmt(x, d)}</td>`;
+  const num = (x: number | null, d: number) => `<td data-v="${x === null ? '' : String(x)}">${fmt(x, d, m.lang)}</td>`;
   const body = m.rows.map((r, i) => `<tr data-i="${i}"${r.code === null ? '' : ` data-code="${esc(r.code)}"`}${r.unit === m.highlight ? ' class="hl"' : ''}>`
     + `<td data-v="${r.rank ?? ''}">${r.rank ?? '–'}</td>${changeCell(r, m, L)}`
     + `<th scope="row" class="l" data-v="${esc(r.unit)}">${esc(r.unit)}</th>`

@@ -5,7 +5,7 @@
 import type { UnitKind } from '../core/data.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang, ScoreResult } from '../core/score.js';
-import { fixed } from '../core/text.js';
+import { formatNumber } from '../core/text.js';
 
 export interface ReportRow {
   rank: number | null;
@@ -80,7 +80,7 @@ export function buildModel(o: ModelInput): ReportModel {
   };
 }
 
-/** A score as the report prints it: the framework's decimals, '.' as the mark, never the host locale. */
-export function fmt(x: number | null, decimals: number): string {
-  return x === null ? '' : fixed(x, decimals);
+/** A score as the report prints it: the framework's decimals, the reader's decimal mark (0,8340 in Vietnamese), never the host locale. */
+export function fmt(x: number | null, decimals: number, lang: Lang): string {
+  return x === null ? '' : formatNumber(x, decimals, lang);
 }

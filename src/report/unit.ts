@@ -5,7 +5,7 @@
  */
 import type { ExplainResult } from '../core/explain.js';
 import type { Lang } from '../core/score.js';
-import { fixed } from '../core/text.js';
+import { formatNumber, formatPercent, localNumber } from '../core/text.js';
 import { esc } from './html.js';
 
 /** Rank intervals of every unit under the sensitivity runs (what the section shows of `dti sensitivity`). */
@@ -50,15 +50,15 @@ const T = {
     targetReached: (r: number) => `Đã đạt hạng ${r}.`,
     targetGap: (need: string, gap: string, pts: string) => `Cần ${need} điểm, còn thiếu ${gap}${pts} (các đơn vị khác giữ nguyên kết quả năm nay).`,
     gapPoints: (p: string) => ` (${p} điểm theo thang)`,
-    plan: (s: string) => `Phương án cân đối: mỗi chỉ số chính thu hẹp ${s}% khoảng cách tới mức tối đa.`,
+    plan: (s: string) => `Phương án cân đối: mỗi chỉ số chính thu hẹp ${s} khoảng cách tới mức tối đa.`,
     noPlan: 'Ngay cả khi mọi chỉ số chính đạt tối đa cũng không đạt hạng này.',
     now: 'Hiện nay', to: 'Cần đạt', gained: 'Điểm tăng',
     alone: 'Nếu chỉ cải thiện một chỉ số chính',
     unreachable: 'không đủ nếu chỉ riêng chỉ số này',
     sensitivity: 'Độ nhạy của thứ hạng',
-    sensText: (u: string, lo: number, hi: number, med: number, lvl: string, runs: number) =>
-      `Qua ${runs} lần tính lại với các lựa chọn phương pháp khác nhau, ${u} xếp hạng ${lo}–${hi} (khoảng ${lvl}%), trung vị ${med}.`,
-    sensCaption: (lvl: string) => `Khoảng hạng ${lvl}% của mỗi đơn vị (vạch) và trung vị (chấm); đơn vị đang xem tô cam.`,
+    sensText: (u: string, lo: string, hi: string, med: string, lvl: string, runs: string) =>
+      `Qua ${runs} lần tính lại với các lựa chọn phương pháp khác nhau, ${u} xếp hạng ${lo}–${hi} (khoảng ${lvl}), trung vị ${med}.`,
+    sensCaption: (lvl: string) => `Khoảng hạng ${lvl} của mỗi đơn vị (vạch) và trung vị (chấm); đơn vị đang xem tô cam.`,
     varied: 'Các lựa chọn thay đổi',
     intervalRank: 'Hạng',
     median: 'trung vị',
@@ -89,15 +89,15 @@ const T = {
     targetReached: (r: number) => `Rank ${r} is already reached.`,
     targetGap: (need: string, gap: string, pts: string) => `A score of ${need} is needed, ${gap} more${pts} (other units held at this year’s results).`,
     gapPoints: (p: string) => ` (${p} points)`,
-    plan: (s: string) => `Balanced plan: every main index closes ${s}% of the way to its maximum.`,
+    plan: (s: string) => `Balanced plan: every main index closes ${s} of the way to its maximum.`,
     noPlan: 'Even every main index at its maximum does not reach this rank.',
     now: 'Now', to: 'Needed', gained: 'Points gained',
     alone: 'Improving one main index alone',
     unreachable: 'not reachable alone',
     sensitivity: 'How sure is the rank',
-    sensText: (u: string, lo: number, hi: number, med: number, lvl: string, runs: number) =>
-      `Over ${runs} re-computations with other method choices, ${u} ranks ${lo}–${hi} (${lvl}% interval), median ${med}.`,
-    sensCaption: (lvl: string) => `Each unit’s ${lvl}% rank interval (line) and median (dot); the unit shown in orange.`,
+    sensText: (u: string, lo: string, hi: string, med: string, lvl: string, runs: string) =>
+      `Over ${runs} re-computations with other method choices, ${u} ranks ${lo}–${hi} (${lvl} interval), median ${med}.`,
+    sensCaption: (lvl: string) => `Each unit’s ${lvl} rank interval (line) and median (dot); the unit shown in orange.`,
     varied: 'Choices varied',
     intervalRank: 'Rank',
     median: 'median',
@@ -130,8 +130,8 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
     width: 380,
     height: { step: 22 },
     data: { values: main.flatMap((n, i) => [
-      { node: n.label, order: i, kind: t.earned, k: 0, points: Math.max(0, n.points!), text: `${n.label} · ${t.earned}: ${fixed(Math.max(0, n.points!), 1)}` },
-      { node: n.label, order: i, kind: t.lost, k: 1, points: n.pointsLost!, text: `${n.label} · ${t.lost}: ${fixed(n.pointsLost!, 1)}` },
+      { node: n.label, order: i, kind: t.earned, k: 0, points: Math.max(0, n.points!), text: `${n.label} · ${t.earned}: ${formatNumber(Math.max(0, n.points!), 1, lang)}` },
+      { node: n.label, order: i, kind: t.lost, k: 1, points: n.pointsLost!, text: `${n.label} · ${t.lost}: ${formatNumber(n.pointsLost!, 1, lang)}` },
     ]) },
     mark: { type: 'bar' },
     encoding: {
@@ -150,7 +150,7 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
     height: { step: 22 },
     data: { values: [...contribs].sort((a, b) => b.pointsChange - a.pointsChange).map((c, i) => ({
       node: c.label, order: i, points: Number(c.pointsChange.toFixed(6)), up: c.pointsChange >= 0 ? 1 : 0,
-      text: `${c.label} · ${t.contribution}: ${c.pointsChange >= 0 ? '+' : ''}${fixed(c.pointsChange, 1)}`,
+      text: `${c.label} · ${t.contribution}: ${c.pointsChange >= 0 ? '+' : ''}${formatNumber(c.pointsChange, 1, lang)}`,
     })) },
     mark: { type: 'bar' },
     encoding: {
@@ -163,7 +163,7 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
   let sensitivity: Spec | null = null;
   if (sens !== undefined && sens.units.length > 0) {
     const values = sens.units.map((u, i) => ({ unit: u.unit, order: u.rank ?? 1e9 + i, low: u.low, high: u.high, median: u.median, me: u.unit === e.unit ? 1 : 0,
-      text: `${u.unit}: ${t.intervalRank.toLowerCase()} ${u.low}–${u.high}, ${t.median} ${u.median}` }));
+      text: `${u.unit}: ${t.intervalRank.toLowerCase()} ${localNumber(String(u.low), lang)}–${localNumber(String(u.high), lang)}, ${t.median} ${localNumber(String(u.median), lang)}` }));
     const y = { field: 'unit', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null };
     const color = { field: 'me', type: 'nominal', scale: { domain: [0, 1], range: ['#7f8c8d', HIGHLIGHT] }, legend: null };
     sensitivity = {
@@ -186,14 +186,14 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
 export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: { priorities: string | null; change: string | null; sensitivity: string | null },
   sens?: UnitSensitivity): string {
   const t = T[lang];
-  const num = (x: number | null | undefined, d = decimals) => (x === null || x === undefined ? '–' : fixed(x, d));
+  const num = (x: number | null | undefined, d = decimals) => (x === null || x === undefined ? '–' : formatNumber(x, d, lang));
   const pts = (x: number | null | undefined) => num(x, 1);
   const signed = (s: string) => (s.startsWith('-') ? `−${s.slice(1)}` : `+${s}`);
   const main = e.nodes.filter((n) => n.depth === 1);
   const earned = main.reduce((s, n) => s + (n.points ?? 0), 0);
   const parts: string[] = [];
   const rank = e.rank === null ? t.unranked : t.rank(e.rank, e.units);
-  const ptsText = e.totalPoints === null || e.score === null ? '' : t.pointsOf(pts(earned), String(Number(e.totalPoints.toFixed(1))));
+  const ptsText = e.totalPoints === null || e.score === null ? '' : t.pointsOf(pts(earned), localNumber(String(Number(e.totalPoints.toFixed(1))), lang));
   parts.push(`<section id="unit"><h2>${esc(t.title(e.unit))}${e.year === null ? '' : ` (${e.year})`}</h2>`);
   parts.push(`<p class="lead">${esc(t.summary(num(e.score), rank, ptsText))}</p>`);
 
@@ -242,7 +242,7 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
       if (!e.breakdown) { /* nothing more */ } else if (g.plan === null) {
         if (e.totalPoints !== null) parts.push(`<p>${esc(t.noPlan)}</p>`);
       } else {
-        parts.push(`<p>${esc(t.plan(fixed(g.plan.share * 100, 1)))}</p>`);
+        parts.push(`<p>${esc(t.plan(formatPercent(g.plan.share * 100, 1, lang)))}</p>`);
         parts.push(`<div class="plain-wrap"><table class="plain"><thead><tr><th scope="col" class="l">${esc(t.node)}</th><th scope="col">${esc(t.now)}</th><th scope="col">${esc(t.to)}</th><th scope="col">${esc(t.gained)}</th></tr></thead><tbody>`
           + g.plan.steps.map((s) => `<tr><th scope="row" class="l">${esc(s.label)}</th><td>${num(s.from)}</td><td>${num(s.to)}</td><td>${pts(s.pointsGained)}</td></tr>`).join('')
           + '</tbody></table></div>');
@@ -258,10 +258,10 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
   // Sensitivity.
   if (sens !== undefined) {
     const me = sens.units.find((u) => u.unit === e.unit);
-    const lvl = fixed(sens.level * 100, 0);
+    const lvl = formatPercent(sens.level * 100, 0, lang);
     parts.push(`<h3>${esc(t.sensitivity)}</h3>`);
     if (sens.units.length === 0) parts.push(`<p>${esc(t.sensNothing)}</p>`);
-    if (me !== undefined) parts.push(`<p>${esc(t.sensText(e.unit, me.low, me.high, me.median, lvl, sens.runs))}</p>`);
+    if (me !== undefined) parts.push(`<p>${esc(t.sensText(e.unit, localNumber(String(me.low), lang), localNumber(String(me.high), lang), localNumber(String(me.median), lang), lvl, formatNumber(sens.runs, 0, lang)))}</p>`);
     if (sens.varied.length > 0) parts.push(`<p class="note">${esc(t.varied)}: ${sens.varied.map(esc).join('; ')}</p>`);
     if (svgs.sensitivity !== null) parts.push(`<figure>${svgs.sensitivity}<figcaption>${esc(t.sensCaption(lvl))}</figcaption></figure>`);
   }

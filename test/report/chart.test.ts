@@ -21,22 +21,22 @@ describe('dti chart', () => {
     expect(lines[0]).toBe('Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh (PAPI), chưa trọng số 2016: Điểm');
     expect(lines).toHaveLength(9);
     for (const l of lines.slice(1)) expect([...l].length).toBeLessThanOrEqual(70);
-    // 70 columns − rank (1) − name ('Quảng Bình', 10) − value ('39.5721', 7) − 4 spaces = 49 cells.
+    // 70 columns − rank (1) − name ('Quảng Bình', 10) − value ('39,5721': a decimal comma under vi, 7) − 4 spaces = 49 cells.
     const t = totals();
     lines.slice(1).forEach((l, i) => {
-      const drawn = /^\d \S.*? ([█▏▎▍▌▋▊▉]+)\s+([\d.]+)$/.exec(l)!;
+      const drawn = /^\d \S.*? ([█▏▎▍▌▋▊▉]+)\s+(\d+,\d+)$/.exec(l)!;
       const eighths = Math.round((t[i]! / t[0]!) * 49 * 8);
       const full = Math.floor(eighths / 8);
       expect(drawn[1]).toBe('█'.repeat(full) + ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]);
-      expect(Number(drawn[2])).toBeCloseTo(t[i]!, 4);
+      expect(Number(drawn[2]!.replace(',', '.'))).toBeCloseTo(t[i]!, 4);
     });
-    expect(lines[2]).toContain(`${'█'.repeat(48)}▋ 39.3165`); // 39.3165/39.5721·49·8 = 389.47 → 389 eighths: 48 blocks and ▋ (5/8)
+    expect(lines[2]).toContain(`${'█'.repeat(48)}▋ 39,3165`); // 39.3165/39.5721·49·8 = 389.47 → 389 eighths: 48 blocks and ▋ (5/8)
   });
 
   it('falls back to # on a terminal that is not UTF-8, and with --ascii', async () => {
     const c = await cli(['chart', ...PAPI, '--top', '3'], { env: { LANG: 'C', COLUMNS: '60' } });
     expect(c.stdout).not.toMatch(/[█▏▎▍▌▋▊▉]/);
-    expect(c.stdout.split('\n')[1]).toMatch(/^1 Cần Thơ #+ 39\.5721$/);
+    expect(c.stdout.split('\n')[1]).toMatch(/^1 Cần Thơ #+ 39,5721$/);
     const a = await cli(['chart', ...PAPI, '--top', '3', '--ascii', '--width', '60'], { env: { LANG: 'en_US.UTF-8' } });
     expect(a.stdout).toBe(c.stdout);
   });

@@ -35,10 +35,13 @@ describe('dti report', () => {
   it('writes one page under 2 MB with a row per province whose score is the published total', async () => {
     const html = await report(PAPI, 'papi.html');
     expect(Buffer.byteLength(html)).toBeLessThan(2 * 1024 * 1024);
-    const rows = [...html.matchAll(/<tr data-i="\d+" data-code="(\d\d)"><td data-v="(\d+)">\d+<\/td>.*?<th scope="row" class="l" data-v="([^"]+)">.*?<\/th><td data-v="([\d.]+)">([\d.]+)<\/td>/g)];
+    const rows = [...html.matchAll(/<tr data-i="\d+" data-code="(\d\d)"><td data-v="(\d+)">\d+<\/td>.*?<th scope="row" class="l" data-v="([^"]+)">.*?<\/th><td data-v="([\d.]+)">([\d,]+)<\/td>/g)];
     expect(rows).toHaveLength(63);
     const pub = published();
-    for (const [, code, , , , shown] of rows) expect(Number(shown)).toBeCloseTo(pub.get(code!)!, 4);
+    for (const [, code, , , value, shown] of rows) {
+      expect(Number(value)).toBeCloseTo(pub.get(code!)!, 4);
+      expect(shown).toBe(vn(Number(value), 4)); // decimal comma under vi
+    }
     // Ranks follow the published totals.
     const order = [...pub.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
     expect(rows.map((r) => r[1])).toEqual(order);
@@ -125,6 +128,11 @@ function totals(year: number): Map<string, number> {
     return [p.province.code, Number(f[f.length - 1])];
   }));
 }
+/** A number as a Vietnamese reader sees it (decimal comma, thousands dot), written here independently of dti's helper. */
+const vn = (x: number, d: number) => {
+  const [int, frac] = x.toFixed(d).split('.');
+  return `${int!.replace(/\B(?=(\d{3})+$)/g, '.')}${frac === undefined ? '' : `,${frac}`}`;
+};
 const rankOf = (m: Map<string, number>, code: string) => [...m.values()].filter((v) => v > m.get(code)!).length + 1;
 
 describe('dti report --unit', () => {
@@ -136,12 +144,12 @@ describe('dti report --unit', () => {
     const r16 = rankOf(t16, NA);
     const r15 = rankOf(t15, NA);
     expect(html).toContain('<section id="unit"><h2>Hồ sơ: Nghệ An (2016)</h2>');
-    expect(html).toContain(`Điểm ${t16.get(NA)!.toFixed(4)}, hạng ${r16}/63`);
+    expect(html).toContain(`Điểm ${vn(t16.get(NA)!, 4)}, hạng ${r16}/63`);
     const d = t16.get(NA)! - t15.get(NA)!;
-    expect(html).toContain(`Điểm từ ${t15.get(NA)!.toFixed(4)} ${d >= 0 ? 'lên' : 'xuống'} ${t16.get(NA)!.toFixed(4)} (${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(4)}); hạng từ ${r15} ${r16 < r15 ? 'lên' : 'xuống'} ${r16}.`);
+    expect(html).toContain(`Điểm từ ${vn(t15.get(NA)!, 4)} ${d >= 0 ? 'lên' : 'xuống'} ${vn(t16.get(NA)!, 4)} (${d >= 0 ? '+' : '−'}${vn(Math.abs(d), 4)}); hạng từ ${r15} ${r16 < r15 ? 'lên' : 'xuống'} ${r16}.`);
     // Rank 15 needs the score of the 15th province; the gap is the difference.
     const fifteenth = [...t16.values()].sort((a, b) => b - a)[14]!;
-    expect(html).toContain(`Cần ${fifteenth.toFixed(4)} điểm, còn thiếu ${(fifteenth - t16.get(NA)!).toFixed(4)}`);
+    expect(html).toContain(`Cần ${vn(fifteenth, 4)} điểm, còn thiếu ${vn(fifteenth - t16.get(NA)!, 4)}`);
     expect(html).toContain('Điểm mạnh (xếp hạng tốt nhất)');
     // The unit's row is marked in the table, and the section is in the contents.
     expect(html).toMatch(/<tr data-i="\d+" data-code="40" class="hl">/);
@@ -157,13 +165,13 @@ describe('dti report --unit', () => {
     const lines = readFileSync(join(ROOT, 'data/published/dti-2022-main-indices.csv'), 'utf8').trim().split('\n');
     const f = lines.find((l) => l.startsWith('Cần Thơ,'))!.split(',');
     const points = [100, 100, 100, 100, 100, 200, 150, 150].reduce((s, p, i) => s + p * Number(f[2 + i]), 0);
-    expect(html).toContain(`(${points.toFixed(1)} điểm trên thang 1000)`);
+    expect(html).toContain(`(${vn(points, 1)} điểm trên thang 1.000)`);
     expect(html).toContain('Ưu tiên: chỉ số chính mất nhiều điểm nhất');
     expect(html).toContain('Phương án cân đối: mỗi chỉ số chính thu hẹp');
     // Rank 1 needs Đà Nẵng's score: (1000 − points) short of the maximum… and the gap in points.
     const best = lines.slice(1).map((l) => l.split(',')).map((g) => [100, 100, 100, 100, 100, 200, 150, 150].reduce((s, p, i) => s + p * Number(g[2 + i]), 0));
     const gap = Math.max(...best) - points;
-    expect(html).toContain(`(${gap.toFixed(1)} điểm theo thang)`);
+    expect(html).toContain(`(${vn(gap, 1)} điểm theo thang)`);
     const section = html.slice(html.indexOf('<section id="unit">'));
     expect((section.match(/<svg /g) ?? []).length).toBe(1); // priorities; no previous year, so no change chart
     expect(section).toContain('Không có dữ liệu năm trước của đơn vị này.');
@@ -202,7 +210,8 @@ describe('dti report --unit --sensitivity', () => {
     expect(await report(args, 'sens2.html')).toBe(html);
     const s = JSON.parse((await cli(['sensitivity', ...PAPI, '-f', 'json', '-q'])).stdout);
     const na = s.units.find((u: { unit: string }) => u.unit === 'Nghệ An');
-    expect(html).toContain(`Qua ${s.runs} lần tính lại với các lựa chọn phương pháp khác nhau, Nghệ An xếp hạng ${na.p5}–${na.p95} (khoảng 90%), trung vị ${na.medianRank}.`);
+    const rank = (x: number) => String(x).replace('.', ',');
+    expect(html).toContain(`Qua ${vn(s.runs, 0)} lần tính lại với các lựa chọn phương pháp khác nhau, Nghệ An xếp hạng ${rank(na.p5)}–${rank(na.p95)} (khoảng 90 %), trung vị ${rank(na.medianRank)}.`);
     expect(html).toContain('Các lựa chọn thay đổi: trọng số cấp 1 ±25%');
     const section = html.slice(html.indexOf('<h3>Độ nhạy của thứ hạng</h3>'));
     // One interval (a rule) per province.

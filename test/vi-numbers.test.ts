@@ -1,0 +1,109 @@
+// Vietnamese numbers where people read them (issue 23, item 2): under --lang vi (the default)
+// the terminal table, Markdown, the HTML report, charts and the text of explain and sensitivity
+// write the decimal comma and group thousands with a dot; CSV, TSV and JSON keep the dot, and
+// --lang en keeps the dot everywhere. 0.8340 is Đà Nẵng's published DTI 2023 (data/2023.csv).
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber, formatPercent, localNumber } from '../src/core/text.js';
+import { cli, tmp } from './helpers.js';
+
+describe('localNumber, formatNumber, formatPercent', () => {
+  it('write the decimal comma and a thousands dot in Vietnamese, nothing changed in English', () => {
+    expect(localNumber('0.8340', 'vi')).toBe('0,8340');
+    expect(localNumber('3743092.5', 'vi')).toBe('3.743.092,5');
+    expect(localNumber('1000', 'vi')).toBe('1.000');
+    expect(localNumber('999', 'vi')).toBe('999');
+    expect(localNumber('-1234.25', 'vi')).toBe('-1.234,25');
+    expect(localNumber('−0.5', 'vi')).toBe('−0,5');
+    expect(localNumber('1.5e-7', 'vi')).toBe('1,5e-7');
+    // Not a number: left as it is (an id such as 1.2.10, a word).
+    expect(localNumber('1.2.10', 'vi')).toBe('1.2.10');
+    expect(localNumber('có', 'vi')).toBe('có');
+    expect(localNumber('3743092.5', 'en')).toBe('3743092.5');
+    expect(formatNumber(0.834, 4, 'vi')).toBe('0,8340');
+    expect(formatNumber(0.834, 4, 'en')).toBe('0.8340');
+    expect(formatNumber(661.94, 1, 'vi')).toBe('661,9');
+    expect(formatPercent(15.6, 1, 'vi')).toBe('15,6 %');
+    expect(formatPercent(15.6, 1, 'en')).toBe('15.6%');
+  });
+});
+
+const firstRow = (table: string) => table.split('\n').find((l) => /Đà Nẵng/.test(l))!;
+
+describe('dti score data/2023.csv', () => {
+  it('shows 0,8340 as a table and as Markdown under vi; 0.8340 in CSV, TSV, JSON and under --lang en', async () => {
+    const table = (await cli(['score', 'data/2023.csv', '-f', 'table', '-q'])).stdout;
+    expect(firstRow(table)).toMatch(/^\s+1\s+=\s+Đà Nẵng\s+0,8340\s+0,9098\s+1\s+0,8769\s+1\s+0,8450\s+1$/);
+    expect(table).not.toMatch(/\d\.\d{4}/);
+    const md = (await cli(['score', 'data/2023.csv', '-f', 'md', '-q'])).stdout;
+    expect(md).toContain('| 1 | = | Đà Nẵng | 0,8340 | 0,9098 | 1 |');
+    const csv = (await cli(['score', 'data/2023.csv', '-f', 'csv', '-q'])).stdout;
+    expect(csv.split('\n')[1]).toBe('1,1,0,Đà Nẵng,48,0.8340,1.0000,0.9098,1,0.8769,1,0.8450,1');
+    const tsv = (await cli(['score', 'data/2023.csv', '-f', 'tsv', '-q'])).stdout;
+    expect(tsv.split('\n')[1]).toContain('\t0.8340\t');
+    const json = (await cli(['score', 'data/2023.csv', '-f', 'json', '-q'])).stdout;
+    expect(json).toContain('"score": 0.834');
+    const en = (await cli(['score', 'data/2023.csv', '-f', 'table', '-q', '--lang', 'en'])).stdout;
+    expect(firstRow(en)).toMatch(/Đà Nẵng\s+0\.8340\s+0\.9098/);
+    const enMd = (await cli(['score', 'data/2023.csv', '-f', 'md', '-q', '--lang', 'en'])).stdout;
+    expect(enMd).toContain('| 1 | = | Đà Nẵng | 0.8340 | 0.9098 | 1 |');
+    expect(enMd).not.toMatch(/\d,\d{4}/);
+  });
+
+  it('writes raw values and coverage the Vietnamese way in the breakdown (--detail indicators)', async () => {
+    const t = (await cli(['score', 'data/2023.csv', '--detail', 'indicators', '-f', 'md', '-q', '--top', '1'])).stdout;
+    // Đà Nẵng's row of data/2023.csv: ha-tang-so 0.8362, hoat-dong-chinh-quyen-so 0.879, the derived sum 3.7744.
+    const row = t.split('\n').find((l) => l.includes('Đà Nẵng'))!;
+    expect(row).toContain('| 3,7744 | 0,9436 | 0,8362 | 0,8362 | 0,879 | 0,8790 |');
+    expect(row).not.toMatch(/\d\.\d/);
+  });
+});
+
+describe('explain and sensitivity', () => {
+  it('explain: scores, points, the balanced plan as 15,6 % under vi; the dot under en', async () => {
+    const vi = (await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '15', '-f', 'table', '-q'])).stdout;
+    expect(vi).toContain('Điểm 0,6619, hạng 42/63 (661,9 điểm trên thang 1.000)');
+    expect(vi).toContain('thu hẹp 15,6 % khoảng cách');
+    expect(vi).toContain('0,5049 → 0,6619');
+    const en = (await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '15', '-f', 'table', '-q', '--lang', 'en'])).stdout;
+    expect(en).toContain('Score 0.6619, rank 42/63 (661.9 points out of 1000)');
+    expect(en).toContain('closes 15.6% of the way');
+    // CSV keeps the values as they are (Nghệ An's published 2023 Hạ tầng số... rows of data/2023.csv).
+    const csv = (await cli(['explain', 'Nghệ An', 'data/2023.csv', '-f', 'csv', '-q'])).stdout;
+    expect(csv.split('\n')[1]).toBe('Nghệ An,2023,nts-tcs-nls-attt-suy-ra,1,,3.1505,0.787625,33,315.05,400,84.95,0.07445999999999994,,');
+  });
+
+  it('sensitivity: a percentile between ranks 24,05, weights U(0,75; 1,25), 1.000 runs', async () => {
+    const vi = (await cli(['sensitivity', 'data/2023.csv', '-f', 'table', '-q'])).stdout;
+    expect(vi).toMatch(/Tiền Giang\s+23\s+20–24,05\s/);
+    expect(vi).toContain('U(0,75; 1,25)');
+    expect(vi).toContain('1.000 lần chạy');
+    const en = (await cli(['sensitivity', 'data/2023.csv', '-f', 'table', '-q', '--lang', 'en'])).stdout;
+    expect(en).toMatch(/Tiền Giang\s+23\s+20–24\.05\s/);
+    expect(en).toContain('U(0.75, 1.25)');
+  });
+});
+
+describe('the HTML report', () => {
+  let dir: string;
+  beforeAll(() => { dir = tmp(); });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("ranks Đà Nẵng 0,8340 in the table, the map and the charts' axes under vi; 0.8340 under en", async () => {
+    const vi = join(dir, 'vi.html');
+    expect((await cli(['report', 'data/2023.csv', '-o', vi, '-q'])).code).toBe(0);
+    const html = readFileSync(vi, 'utf8');
+    // The ranking row: the sort key keeps the machine value, the cell is what people read.
+    expect(html).toMatch(/data-v="Đà Nẵng">Đà Nẵng<\/th><td data-v="0\.834\d*">0,8340<\/td><td data-v="0\.9098">0,9098<\/td>/);
+    expect(html).toContain('Đà Nẵng: điểm 0,8340');
+    // Vega's axes through the Vietnamese number locale: 0,50 and not 0.50.
+    expect(html).toMatch(/>0,50<\/text>/);
+    expect(html).not.toMatch(/>0\.\d+<\/text>/);
+    const en = join(dir, 'en.html');
+    expect((await cli(['report', 'data/2023.csv', '-o', en, '-q', '--lang', 'en'])).code).toBe(0);
+    const e = readFileSync(en, 'utf8');
+    expect(e).toMatch(/data-v="Đà Nẵng">Đà Nẵng<\/th><td data-v="0\.834\d*">0\.8340<\/td>/);
+    expect(e).toMatch(/>0\.50<\/text>/);
+  });
+});
