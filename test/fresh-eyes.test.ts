@@ -88,8 +88,8 @@ describe('a split table', () => {
     expect(labels).toEqual(['Hoạt động chính quyền số', 'Hoạt động kinh tế số', 'Hoạt động xã hội số']);
     expect(r.stdout).not.toMatch(/hoat-dong|ha-tang-so|nts-tcs/);
     // The compact cell: score and ranks (among the three · among all 63), normalised value and points lost.
-    expect(first).toContain('0.5049 #3·52');
-    expect(first).toContain('0.60 −159.4');
+    expect(first).toContain('0,5049 #3·52');
+    expect(first).toContain('0,60 −159,4');
   });
 });
 
