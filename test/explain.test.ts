@@ -304,7 +304,7 @@ describe('the latest year: DTI 2024 publishes only the overall DTI', () => {
     expect(j.change).toMatchObject({ previousYear: 2023, methodChanged: true, contributions: [] });
     expect(j.strengths).toEqual([]);
     const vi = await cli(['explain', 'Nghệ An', 'data/2024.csv', '-f', 'table', '-q']);
-    expect(vi.stdout).toContain('(718.4 điểm trên thang 1000)');
+    expect(vi.stdout).toContain('(718,4 điểm trên thang 1.000)');
     expect(vi.stdout).toContain('Năm 2024 chỉ công bố chỉ số tổng thể (DTI công bố): không có phân tách theo chỉ số.');
   });
   it('2023, whose method 2022 shares, still has its breakdown and contributions', async () => {
