@@ -15,7 +15,9 @@
  */
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import * as z from 'zod';
-import { type Diagnostic, type Result, didYouMean, error } from './core/diagnostics.js';
+import { type Diagnostic, type Result, error, meant } from './core/diagnostics.js';
+import { msg } from './core/messages.js';
+import { zodText } from './core/zod-text.js';
 import type { SensitivitySpec, SpecLocator } from './core/sensitivity.js';
 
 const KEYS = ['runs', 'seed', 'weights', 'normalisation', 'aggregation', 'missing', 'leave-one-out', 'sobol', 'bootstrap'];
@@ -41,7 +43,7 @@ export function loadSensitivitySpec(text: string, file: string): Result<{ spec: 
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
   const where = (offset: number) => ({ file, ...lc.linePos(offset) });
   if (doc.errors.length > 0) {
-    return { ok: false, warnings: [], errors: doc.errors.map((e) => error('YAML_SYNTAX', e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), where(e.pos[0]), 'check the YAML syntax near this position')) };
+    return { ok: false, warnings: [], errors: doc.errors.map((e) => error('YAML_SYNTAX', { message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }, where(e.pos[0]), msg('hint.yamlSyntax'))) };
   }
   // The position of a dotted key path ("weights.levels"), as deep as it exists.
   const locate = (key: string, onKey = false) => {
@@ -62,7 +64,7 @@ export function loadSensitivitySpec(text: string, file: string): Result<{ spec: 
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    return { ok: false, warnings: [], errors: [error('YAML_SYNTAX', (e as Error).message, where(0), 'do not use YAML aliases here')] };
+    return { ok: false, warnings: [], errors: [error('YAML_SYNTAX', { message: (e as Error).message }, where(0), msg('hint.yamlAliasesHere'))] };
   }
   if (raw === null || raw === undefined) raw = {};
   const parsed = Spec.safeParse(raw);
@@ -72,12 +74,12 @@ export function loadSensitivitySpec(text: string, file: string): Result<{ spec: 
       const path = issue.path.map(String).join('.');
       if (issue.code === 'unrecognized_keys') {
         for (const k of issue.keys) {
-          errors.push(error('BAD_SPEC', `${path === '' ? '' : `${path}: `}unknown key '${k}'`, locate(path === '' ? k : `${path}.${k}`, true),
-            didYouMean(k, path === 'weights' ? ['spread', 'levels', 'nodes'] : KEYS) ?? `the keys are: ${KEYS.join(', ')}`));
+          errors.push(error('BAD_SPEC.unknownKey', { at: path, key: k }, locate(path === '' ? k : `${path}.${k}`, true),
+            meant(k, path === 'weights' ? ['spread', 'levels', 'nodes'] : KEYS) ?? msg('hint.specKeys', { keys: KEYS.join(', ') })));
         }
       } else {
-        errors.push(error('BAD_SPEC', `${path === '' ? '(top level)' : path}: ${issue.message}`, at(path),
-          path.startsWith('weights') ? 'weights: 0.25, or { spread: 0.25, levels: [1] }' : 'see the example in the README (dti sensitivity)'));
+        errors.push(error('BAD_SPEC', { at: path === '' ? '(top level)' : path, problem: zodText(issue) }, at(path),
+          msg(path.startsWith('weights') ? 'hint.specWeights' : 'hint.specExample')));
       }
     }
     return { ok: false, errors, warnings: [] };

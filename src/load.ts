@@ -6,6 +6,7 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { type Definitions, type Locator, validateDefinitions } from './core/definitions.js';
 import { type Diagnostic, type Result, error } from './core/diagnostics.js';
+import { type Text, msg } from './core/messages.js';
 import { type Framework, compile } from './core/framework.js';
 
 /** YAML aliases may expand to at most this many nodes ("billion laughs" guard). */
@@ -19,8 +20,8 @@ export function loadDefinitions(text: string, file?: string): Result<Framework> 
   const where = (offset: number) => ({ ...(file === undefined ? {} : { file }), ...pos(offset) });
   if (doc.errors.length > 0) {
     const errors: Diagnostic[] = doc.errors.map((e) => {
-      const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return error('YAML_SYNTAX', msg, where(e.pos[0]), yamlHint(e.code));
+      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return error('YAML_SYNTAX', { message }, where(e.pos[0]), yamlHint(e.code));
     });
     return { ok: false, errors, warnings: [] };
   }
@@ -28,7 +29,7 @@ export function loadDefinitions(text: string, file?: string): Result<Framework> 
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    return { ok: false, errors: [error('YAML_SYNTAX', (e as Error).message, where(0), 'do not use YAML aliases to build large documents')], warnings: [] };
+    return { ok: false, errors: [error('YAML_SYNTAX', { message: (e as Error).message }, where(0), msg('hint.yamlAliases'))], warnings: [] };
   }
   const locate: Locator = (path, key = false) => {
     // Walk down as far as the path exists; a missing key is reported at its parent.
@@ -58,12 +59,12 @@ export function loadDefinitions(text: string, file?: string): Result<Framework> 
   return { ok: true, value: compile(v.value), warnings: v.warnings };
 }
 
-function yamlHint(code: string): string | undefined {
+function yamlHint(code: string): Text {
   switch (code) {
-    case 'DUPLICATE_KEY': return 'a key may appear once in a mapping; remove or rename one';
-    case 'TAB_AS_INDENT': return 'indent with spaces, not tabs';
-    case 'BAD_INDENT': return 'align the keys of one mapping at the same column';
-    default: return 'check the YAML syntax near this position';
+    case 'DUPLICATE_KEY': return msg('hint.yamlDuplicateKey');
+    case 'TAB_AS_INDENT': return msg('hint.yamlTabs');
+    case 'BAD_INDENT': return msg('hint.yamlIndent');
+    default: return msg('hint.yamlSyntax');
   }
 }
 

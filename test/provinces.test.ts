@@ -127,7 +127,7 @@ describe('--merge-2025', () => {
     const path = file(['Hòa Bình']);
     const r = await run(path);
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain('Phú Thọ (2024) merges Phú Thọ + Vĩnh Phúc + Hòa Bình, but the data have no row for Hòa Bình');
+    expect(r.stderr).toContain('Phú Thọ (2024) gồm Phú Thọ + Vĩnh Phúc + Hòa Bình, nhưng số liệu không có dòng nào của Hòa Bình [MISSING_VALUE]');
     const ok = await run(path, ['--allow-partial-merge']);
     expect(ok.code).toBe(0);
     const pt = JSON.parse(ok.stdout).rankings.find((x: { unit: string }) => x.unit === 'Phú Thọ');

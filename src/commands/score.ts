@@ -8,7 +8,7 @@ import { unfilledErrors } from '../core/pipeline.js';
 import type { Framework } from '../core/framework.js';
 import { REGIONS, findRegion } from '../core/provinces.js';
 import type { Dataset } from '../core/data.js';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { type Diagnostic, warningOf } from '../core/diagnostics.js';
 import {
   type DataFlags, asciiOnly, delimiterArg, termWidth, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics, yearFromName,
 } from '../cli/context.js';
@@ -306,7 +306,7 @@ export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detai
   };
   if (flags.quiet !== true) {
     // Warnings raised while scoring keep their code and hint (--pool-years advice, missing values).
-    const scoring = result.warnings.slice(warnings.length).map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }));
+    const scoring = result.warnings.slice(warnings.length).map(warningOf);
     if (warnings.length + scoring.length > 0) printDiagnostics(io, [...warnings, ...scoring], makeChalk(io.stderr, io, flags.color));
   }
   return { result, fw, ds, inputs, definitionsFile: defInput.name, dataFiles: loaded.names, scoredData, ...(previous === undefined ? {} : { previous }), detailOf };

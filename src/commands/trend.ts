@@ -1,6 +1,6 @@
 /** `dti trend <files…>`: every unit's score and rank year by year. */
 import type { Command } from 'commander';
-import type { Diagnostic } from '../core/diagnostics.js';
+import { warningOf } from '../core/diagnostics.js';
 import { trend } from '../core/trend.js';
 import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
@@ -31,7 +31,7 @@ Examples:
         throw new CliError(EXIT.DATA, msg('cli.trendNeedsYears'), { hint: msg('hint.giveYears') });
       }
       const result = trend(fw, data, { lang: flags.lang, ...(flags.poolYears === true ? { poolYears: true } : {}) });
-      const all = [...warnings, ...result.warnings.map((w): Diagnostic => ({ ...w, code: w.code as Diagnostic['code'], severity: 'warning' }))];
+      const all = [...warnings, ...result.warnings.map(warningOf)];
       if (flags.quiet !== true && all.length > 0) printDiagnostics(io, all, makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io);
       const text = textOrWorkbook(format, (f) => renderTrend(result, fw, {

@@ -4,7 +4,8 @@
  * its maximum; the leader of every row; published official ranks where known.
  */
 import type { Dataset } from './data.js';
-import { type Diagnostic, type Result, error } from './diagnostics.js';
+import { type Diagnostic, type Result, error, resultWarning } from './diagnostics.js';
+import { msg } from './messages.js';
 import { isBounded } from './methods/normalise/index.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
 import { rankKey } from './stages/rank.js';
@@ -81,16 +82,15 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
     if (data.unitKind === 'province') {
       const p = findProvince(n);
       if (p.ok) key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`) ?? `missing:${p.province.name}`;
-      else errors.push(error('UNKNOWN_PROVINCE', `unknown province '${n}'`, {}, p.suggestions.length > 0 ? `did you mean ${p.suggestions.map((x) => `'${x}'`).join(' or ')}?` : "see 'dti provinces'"));
+      else errors.push(error('UNKNOWN_PROVINCE', { name: n }, {}, p.suggestions.length > 0 ? msg('hint.didYouMean', { options: p.suggestions }) : msg('hint.seeProvinces')));
     } else {
       key = [...known.keys()].find((k) => fold(k) === fold(n.trim().normalize('NFC')));
       if (key === undefined) {
-        errors.push(error('UNKNOWN_PROVINCE', `no unit '${n}' in the data`, {},
-          `the units are: ${[...known.values()].map((u) => u.unit).sort(compareVi).slice(0, 10).join(', ')}`));
+        errors.push(error('UNKNOWN_PROVINCE.noUnit', { name: n }, {}, msg('hint.units', { units: [...known.values()].map((u) => u.unit).sort(compareVi).slice(0, 10).join(', ') })));
       }
     }
     if (key?.startsWith('missing:')) {
-      errors.push(error('UNKNOWN_PROVINCE', `${key.slice(8)} has no row in the data`, {}, `the data hold ${known.size} units`));
+      errors.push(error('UNKNOWN_PROVINCE.noRow', { name: key.slice(8) }, {}, msg('hint.unitCount', { n: known.size })));
       key = undefined;
     }
     if (key !== undefined) keys.push(key);
@@ -193,7 +193,7 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
       methodChanges: scored.flatMap((s, i) => (i > 0 && s.year !== null && methodChanged(fw, scored[i - 1]!.year, s.year) ? [s.year] : [])),
       rows,
       official,
-      warnings: warnings.map((w) => ({ code: w.code, message: w.message, ...(w.hint === undefined ? {} : { hint: w.hint }) })),
+      warnings: warnings.map((w) => resultWarning(w)),
     },
   };
 }

@@ -7,8 +7,9 @@
  * once the shape is right, because they need it.
  */
 import * as z from 'zod';
-import { type Diagnostic, type DiagnosticCode, type Result, didYouMean, error } from './diagnostics.js';
-import { render } from './messages.js';
+import { type Diagnostic, type Result, error, meant } from './diagnostics.js';
+import { type Bilingual, CATALOGUES, type PlainKey, type Text, msg } from './messages.js';
+import { zodText } from './zod-text.js';
 import { DefinitionsSchema, type RawNode } from './schema.js';
 import { NORMALISE, NORMALISE_IDS, NORMALISE_KEYS, normaliseMethodOf } from './methods/normalise/index.js';
 import { magnitudeProblem } from './values.js';
@@ -161,17 +162,14 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   };
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
-  const fail = (code: DiagnosticCode, path: readonly PropertyKey[], message: string, hint?: string, key = false) =>
-    errors.push(error(code, message, at(path, key), hint));
+  const fail: Fail = (path, d, key = false) => { errors.push({ ...d, ...at(path, key) }); };
 
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    fail('NOT_DEFINITIONS', [], 'this is not a dti/v1 definitions file (expected a YAML mapping)',
-      "definitions start with 'schema: dti/v1'; was a data file given to -i/--indicators?");
+    fail([], error('NOT_DEFINITIONS', {}, {}, msg('hint.dataAsDefinitions')));
     return { ok: false, errors, warnings };
   }
   if (!('schema' in raw) && !('indicators' in raw)) {
-    fail('NOT_DEFINITIONS', [], "this is not a dti/v1 definitions file: it has neither 'schema' nor 'indicators'",
-      "definitions start with 'schema: dti/v1'; was a data file given to -i/--indicators?");
+    fail([], error('NOT_DEFINITIONS.keys', {}, {}, msg('hint.dataAsDefinitions')));
     return { ok: false, errors, warnings };
   }
 
@@ -185,7 +183,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   const checkNumbers = (v: unknown, path: PropertyKey[]): void => {
     if (typeof v === 'number') {
       const why = magnitudeProblem(v);
-      if (why !== undefined) fail('BAD_PARAMETER', path, `${path.map(String).join('.')}: ${render(why, 'en')}`, 'use numbers between 1e-100 and 1e100 in size (or 0); rescale weights, they only count relative to each other');
+      if (why !== undefined) fail(path, error('BAD_PARAMETER.magnitude', { where: path.map(String).join('.'), why }, {}, msg('hint.magnitude')));
     } else if (Array.isArray(v)) v.forEach((x, i) => checkNumbers(x, [...path, i]));
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) checkNumbers(x, [...path, k]);
   };
@@ -199,7 +197,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   const fileTreat = toTreat(d.treat, null);
   checkColumns(columns, d.impute_group ?? null, fileImpute, fail);
   if (d.floor !== undefined && fileAggregate !== 'geometric') {
-    fail('BAD_PARAMETER', ['floor'], `'floor' is for a geometric mean, but the file's aggregate is ${fileAggregate}`, "remove 'floor', or set aggregate: geometric", true);
+    fail(['floor'], error('BAD_PARAMETER.fileFloor', { aggregate: fileAggregate }, {}, msg('hint.removeFloor')), true);
   }
 
   const seen = new Map<string, readonly PropertyKey[]>();
@@ -207,21 +205,19 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     const first = seen.get(id);
     if (first !== undefined) {
       const pos = at(first);
-      fail('DUPLICATE_ID', [...path, 'id'], `duplicate id '${id}'`,
-        `ids are unique across the file; the first '${id}' is at line ${pos.line ?? '?'}`);
+      fail([...path, 'id'], error('DUPLICATE_ID', { id }, {}, msg('hint.uniqueIds', { id, line: pos.line ?? '?' })));
     } else seen.set(id, path);
   };
 
   const build = (rn: RawNode, path: PropertyKey[], inherited: MissingPolicy, underGeometric: boolean): IndicatorNode => {
     claim(rn.id, path);
     const weight = rn.weight ?? 1;
-    if (weight < 0) fail('BAD_PARAMETER', [...path, 'weight'], `weight of '${rn.id}' is negative (${weight})`, 'a weight is a number ≥ 0; for an indicator where less is better use direction: lower');
+    if (weight < 0) fail([...path, 'weight'], error('BAD_PARAMETER.negativeWeight', { id: rn.id, weight }, {}, msg('hint.weightLower')));
     const missing = rn.missing ?? inherited;
     const name = toName(rn.name);
     let years = toYears(rn.years);
     if (years === 'empty' || (years !== null && years.from !== null && years.to !== null && years.from > years.to)) {
-      fail('BAD_PARAMETER', [...path, 'years'], `years of '${rn.id}' is an empty range (${String(rn.years)})`,
-        'write the first year, then the last: 2011-2017; or 2018- (from 2018 on), -2017 (until 2017)');
+      fail([...path, 'years'], error('BAD_PARAMETER.emptyYears', { id: rn.id, years: String(rn.years) }, {}, msg('hint.yearRange')));
       years = null;
     }
     const base = {
@@ -230,14 +226,12 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     if (rn.children !== undefined) {
       for (const k of LEAF_KEYS) {
         if (rn[k] !== undefined) {
-          fail('BAD_PARAMETER', [...path, k], `'${k}' is for leaves, but '${rn.id}' is a group (it has children)`,
-            `move '${k}' to the leaves under '${rn.id}' or remove it`, true);
+          fail([...path, k], error('BAD_PARAMETER.leafKey', { key: k, id: rn.id }, {}, msg('hint.moveToLeaves', { key: k, id: rn.id })), true);
         }
       }
       const aggregate = rn.aggregate ?? fileAggregate;
       if (rn.floor !== undefined && aggregate !== 'geometric') {
-        fail('BAD_PARAMETER', [...path, 'floor'], `'floor' is for a geometric mean, but '${rn.id}' aggregates by ${aggregate}`,
-          "remove 'floor', or set aggregate: geometric on this group", true);
+        fail([...path, 'floor'], error('BAD_PARAMETER.groupFloor', { id: rn.id, aggregate }, {}, msg('hint.removeFloorGroup')), true);
       }
       // A child of weight 0 is shown but not counted: nothing above constrains its values.
       const children = rn.children.map((c, i) =>
@@ -250,8 +244,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     }
     for (const k of ['aggregate', 'floor'] as const) {
       if (rn[k] !== undefined) {
-        fail('BAD_PARAMETER', [...path, k], `'${k}' is for groups, but '${rn.id}' is a leaf (it has no children)`,
-          `remove '${k}' or give the node 'children'`, true);
+        fail([...path, k], error('BAD_PARAMETER.groupKey', { key: k, id: rn.id }, {}, msg('hint.removeOrChildren', { key: k })), true);
       }
     }
     const normalize = (rn.normalize ?? { method: 'none' }) as Normalize;
@@ -267,18 +260,18 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     };
   };
 
-  const checkWeights = (children: IndicatorNode[], path: PropertyKey[], parent: string) => {
+  const checkWeights = (children: IndicatorNode[], path: PropertyKey[], parent: string | null) => {
     if (children.length > 0 && children.every((c) => c.weight === 0)) {
-      fail('ZERO_WEIGHTS', path, `every weight under '${parent}' is zero`, 'give at least one of them a weight > 0');
+      fail(path, parent === null ? error('ZERO_WEIGHTS.root', {}, {}, msg('hint.oneWeight')) : error('ZERO_WEIGHTS', { parent }, {}, msg('hint.oneWeight')));
     }
   };
 
   const indicators = d.indicators.map((n, i) => build(n, ['indicators', i], fileMissing, fileAggregate === 'geometric' && (n.weight ?? 1) !== 0));
-  checkWeights(indicators, ['indicators'], 'the root');
+  checkWeights(indicators, ['indicators'], null);
 
   const nodeIds = new Set(seen.keys());
   (['groups', 'denominators'] as const).forEach((kind) => columns[kind].forEach((c, i) => {
-    if (nodeIds.has(c)) fail('BAD_PARAMETER', ['columns', kind, i], `column '${c}' is also the id of a node`, 'a data column is either an indicator or an auxiliary column; rename one');
+    if (nodeIds.has(c)) fail(['columns', kind, i], error('BAD_PARAMETER.columnIsNode', { column: c }, {}, msg('hint.columnOrIndicator')));
   }));
   const pillars: Pillar[] = (d.pillars ?? []).map((p, i) => {
     claim(p.id, ['pillars', i]);
@@ -286,10 +279,9 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     const listed = new Set<string>();
     p.members.forEach((m, j) => {
       if (!nodeIds.has(m)) {
-        fail('UNKNOWN_MEMBER', ['pillars', i, 'members', j], `pillar '${p.id}' names '${m}', which is no node of the tree`,
-          didYouMean(m, nodeIds) ?? 'a member is the id of a group or leaf under indicators');
+        fail(['pillars', i, 'members', j], error('UNKNOWN_MEMBER', { pillar: p.id, member: m }, {}, meant(m, nodeIds) ?? msg('hint.member')));
       } else if (listed.has(m)) {
-        fail('BAD_PARAMETER', ['pillars', i, 'members', j], `pillar '${p.id}' names '${m}' twice`, 'list each member once');
+        fail(['pillars', i, 'members', j], error('BAD_PARAMETER.memberTwice', { pillar: p.id, member: m }, {}, msg('hint.memberOnce')));
       } else { members.push(m); listed.add(m); }
     });
     return { id: p.id, name: toName(p.name), description: p.description ?? null, members };
@@ -302,8 +294,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   indicators.forEach(walk);
   pillars.forEach((p, i) => {
     if (p.members.every((m) => all.get(m)!.weight === 0)) {
-      fail('ZERO_WEIGHTS', ['pillars', i, 'members'], `every member of pillar '${p.id}' has weight zero`,
-        'a pillar aggregates its members with their own weights; give one a weight > 0');
+      fail(['pillars', i, 'members'], error('ZERO_WEIGHTS.pillar', { pillar: p.id }, {}, msg('hint.pillarWeight')));
     }
   });
   if (errors.length > 0) return { ok: false, errors, warnings };
@@ -333,23 +324,23 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   };
 }
 
-type Fail = (code: DiagnosticCode, path: readonly PropertyKey[], message: string, hint?: string, key?: boolean) => void;
+/** Report `d` at `path` (at the key itself when `key`). */
+type Fail = (path: readonly PropertyKey[], d: Diagnostic, key?: boolean) => void;
 
 /** `columns`: distinct names, none reserved; `impute_group` names one of them or `region`. */
 function checkColumns(columns: { groups: string[]; denominators: string[] }, imputeGroup: string | null, fileImpute: ImputeMethod, fail: Fail): void {
   const seen = new Set<string>();
   (['groups', 'denominators'] as const).forEach((kind) => columns[kind].forEach((c, i) => {
     if (RESERVED_COLUMNS.includes(c.toLowerCase())) {
-      fail('BAD_PARAMETER', ['columns', kind, i], `'${c}' is a column the data reader already knows`, `remove it from columns.${kind}`);
-    } else if (seen.has(c)) fail('BAD_PARAMETER', ['columns', kind, i], `column '${c}' is listed twice under columns`, 'list each column once');
+      fail(['columns', kind, i], error('BAD_PARAMETER.reservedColumn', { column: c }, {}, msg('hint.removeColumn', { kind })));
+    } else if (seen.has(c)) fail(['columns', kind, i], error('BAD_PARAMETER.columnTwice', { column: c }, {}, msg('hint.columnOnce')));
     seen.add(c);
   }));
   if (imputeGroup !== null && imputeGroup !== 'region' && !columns.groups.includes(imputeGroup)) {
-    fail('BAD_PARAMETER', ['impute_group'], `impute_group '${imputeGroup}' is neither a columns.groups column nor 'region'`,
-      didYouMean(imputeGroup, [...columns.groups, 'region']) ?? 'list the column under columns: { groups: [...] }, or use region for provinces');
+    fail(['impute_group'], error('BAD_PARAMETER.imputeGroup', { group: imputeGroup }, {}, meant(imputeGroup, [...columns.groups, 'region']) ?? msg('hint.groupColumnOrRegion')));
   }
   if ((fileImpute === 'group-mean' || fileImpute === 'group-median') && imputeGroup === null) {
-    fail('BAD_PARAMETER', ['impute'], `impute: ${fileImpute} needs impute_group`, 'add impute_group: <a columns.groups column> or impute_group: region');
+    fail(['impute'], error('BAD_PARAMETER.imputeNeedsGroup', { impute: fileImpute }, {}, msg('hint.addImputeGroup')));
   }
 }
 
@@ -365,24 +356,22 @@ interface LeafStages {
 /** A leaf's denominator, imputation and treatment against the file's columns and its normalisation. */
 function checkLeafStages(rn: RawNode, st: LeafStages, path: PropertyKey[], fail: Fail): void {
   if (rn.denominator !== undefined && !st.columns.denominators.includes(rn.denominator)) {
-    fail('BAD_PARAMETER', [...path, 'denominator'], `'${rn.id}': denominator '${rn.denominator}' is not a columns.denominators column`,
-      didYouMean(rn.denominator, st.columns.denominators) ?? `list it: columns: { denominators: [${rn.denominator}] }`);
+    fail([...path, 'denominator'], error('BAD_PARAMETER.denominator', { id: rn.id, denominator: rn.denominator }, {},
+      meant(rn.denominator, st.columns.denominators) ?? msg('hint.listDenominator', { column: rn.denominator })));
   }
   if (rn.per !== undefined && rn.denominator === undefined) {
-    fail('BAD_PARAMETER', [...path, 'per'], `'${rn.id}': 'per' goes with 'denominator'`, "add denominator: <column>, or remove 'per'", true);
+    fail([...path, 'per'], error('BAD_PARAMETER.per', { id: rn.id }, {}, msg('hint.addDenominatorKey')), true);
   }
   if (rn.impute !== undefined && (rn.impute === 'group-mean' || rn.impute === 'group-median') && st.imputeGroup === null) {
-    fail('BAD_PARAMETER', [...path, 'impute'], `'${rn.id}': impute: ${rn.impute} needs impute_group`, 'add impute_group: <a columns.groups column> (or region) at the top of the file');
+    fail([...path, 'impute'], error('BAD_PARAMETER.leafImpute', { id: rn.id, impute: rn.impute }, {}, msg('hint.addImputeGroupTop')));
   }
   if (st.treat !== null && st.treat.fallback === 'log') {
     const where = rn.treat !== undefined ? [...path, 'treat'] : [...path, 'id'];
     const m = normaliseMethodOf(st.normalize.method);
     if (!m.usesPool) {
-      fail('BAD_PARAMETER', where, `'${rn.id}': the log fallback of winsorisation changes the scale, which normalize: ${m.id} does not follow`,
-        `use a method that takes its statistics from the units (${orList(NORMALISE.filter((x) => x.usesPool).map((x) => x.id))}), or treat: { method: winsorise, fallback: none } on this leaf, or treat: none`);
+      fail(where, error('BAD_PARAMETER.logFallback', { id: rn.id, method: m.id }, {}, msg('hint.poolMethod', { methods: NORMALISE.filter((x) => x.usesPool).map((x) => x.id) })));
     } else if (st.transform !== 'none') {
-      fail('BAD_PARAMETER', where, `'${rn.id}': the log fallback of winsorisation and transform: ${st.transform} would transform twice`,
-        "remove 'transform', or set treat: { method: winsorise, fallback: none } on this leaf");
+      fail(where, error('BAD_PARAMETER.twice', { id: rn.id, transform: st.transform }, {}, msg('hint.removeTransformOrFallback')));
     }
   }
 }
@@ -391,13 +380,10 @@ function checkLeaf(id: string, n: Normalize, direction: Direction, transform: Tr
   path: PropertyKey[], fail: Fail): void {
   const m = normaliseMethodOf(n.method);
   if (!m.directional && direction === 'lower') {
-    fail('BAD_PARAMETER', [...path, 'direction'], `'${id}': direction lower needs a method that can invert it; '${n.method}' takes the value as it is`,
-      `use ${orList(NORMALISE.filter((x) => x.directional).map((x) => x.id))} for a lower-is-better indicator`);
+    fail([...path, 'direction'], error('BAD_PARAMETER.direction', { id, method: n.method }, {}, msg('hint.directional', { methods: NORMALISE.filter((x) => x.directional).map((x) => x.id) })));
   }
-  m.check(n, { id, transform, direction, underGeometric }, (tail, message, hint) => fail('BAD_PARAMETER', [...path, ...tail], message, hint));
+  m.check(n, { id, transform, direction, underGeometric }, (tail, d) => fail([...path, ...tail], d));
 }
-
-const orList = (xs: readonly string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
 
 /** Turn one zod issue into a located diagnostic. */
 function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
@@ -407,42 +393,41 @@ function schemaIssue(issue: z.core.$ZodIssue, fail: Fail): void {
     for (const k of issue.keys) {
       // `name: { vi: Công khai, minh bạch }`: a comma inside a flow mapping starts a new key.
       const commaTrap = path[path.length - 1] === 'name' && /\s/.test(k);
-      fail('UNKNOWN_KEY', [...path, k], `${dotted === '(top level)' ? '' : dotted + ': '}unknown key '${k}'`,
-        commaTrap
-          ? `a comma inside { … } separates keys: quote the name, e.g. vi: "…, ${k}"`
-          : didYouMean(k, knownKeys(path)) ?? `remove '${k}'; see the dti/v1 format for the keys each place takes`, true);
+      fail([...path, k], error('UNKNOWN_KEY', { at: dotted === '(top level)' ? '' : dotted, key: k }, {},
+        commaTrap ? msg('hint.commaInName', { key: k }) : meant(k, knownKeys(path)) ?? msg('hint.removeKey', { key: k })), true);
     }
     return;
   }
-  let message = issue.message;
-  let hint: string;
+  // A message of the schema's own is a key of the catalogue (schema.ts); zod's are zod's, in both languages.
+  let message: Text | Bilingual = issue.message in CATALOGUES.en ? msg(issue.message as PlainKey) : zodText(issue);
+  let hint: Text;
   const last = path[path.length - 1];
   const given = (issue as { input?: unknown }).input;
   // A union's issue at 'method' carries the whole normalize mapping: name the method in it.
   const input = last === 'method' && given !== null && typeof given === 'object' && 'method' in given ? (given as { method: unknown }).method : given;
   if (issue.code === 'invalid_union' && last === 'normalize') {
-    message = 'unknown normalisation method';
-    hint = `method is one of ${NORMALISE_IDS.join(', ')}`;
+    message = msg('schema.unknownMethod');
+    hint = msg('hint.methodOneOf', { methods: NORMALISE_IDS.join(', ') });
   } else if (last === 'method' && (issue.code === 'invalid_union' || issue.code === 'invalid_value')) {
-    message = `unknown normalisation method '${String(input)}'`;
-    hint = didYouMean(String(input), NORMALISE_IDS) ?? `method is one of ${NORMALISE_IDS.join(', ')}`;
+    message = msg('schema.unknownMethodNamed', { method: String(input) });
+    hint = meant(String(input), NORMALISE_IDS) ?? msg('hint.methodOneOf', { methods: NORMALISE_IDS.join(', ') });
   } else if (last === 'name') {
-    hint = 'a name is a string or { vi: "…", en: "…" }';
+    hint = msg('hint.name');
   } else if (issue.code === 'invalid_type' && input === undefined) {
-    message = `missing required key '${String(last)}'`;
-    hint = `add '${String(last)}:' here`;
+    message = msg('schema.missingKey', { key: String(last) });
+    hint = msg('hint.addKey', { key: String(last) });
   } else if (issue.code === 'invalid_type') {
-    hint = `write ${issue.expected === 'number' ? 'a number (no quotes, no unit)' : issue.expected === 'array' ? 'a list (- item, or [a, b])' : issue.expected === 'object' ? 'a mapping (key: value)' : `a ${issue.expected}`}`;
+    hint = issue.expected === 'number' ? msg('hint.writeNumber') : issue.expected === 'array' ? msg('hint.writeList') : issue.expected === 'object' ? msg('hint.writeMapping') : msg('hint.writeType', { type: issue.expected });
   } else if (issue.code === 'invalid_format' && last === 'id') {
     // Ids keep the user's case (COINr's LPI, ConSpeed) and dots (1.2.10); only what no id may hold goes.
     const slug = typeof input === 'string' ? input.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') : '';
-    hint = slug === '' ? "use letters A–Z or a–z, digits, '-', '_' or '.'" : `e.g. id: ${slug}`;
+    hint = slug === '' ? msg('hint.idLetters') : msg('hint.idExample', { id: slug });
   } else if (last === 'schema') {
-    hint = "this tool reads 'schema: dti/v1'";
+    hint = msg('hint.schemaV1');
   } else {
-    hint = 'see the dti/v1 format (README, File formats)';
+    hint = msg('hint.format');
   }
-  fail('SCHEMA', path, `${dotted}: ${message}`, hint);
+  fail(path, error('SCHEMA', { at: dotted, problem: message }, {}, hint));
 }
 
 function knownKeys(path: readonly PropertyKey[]): string[] {

@@ -89,6 +89,22 @@ const make = (severity: Severity): Make => ((key: string, message: string | Para
 export const error: Make = make('error');
 export const warning: Make = make('warning');
 
+/**
+ * A warning as results carry it (JSON, the library): its stable code, the message and, where
+ * there is one, the hint, in English. The diagnostic it was made from rides along unseen (not
+ * enumerable: JSON and spreads leave it out), so that the CLI prints it in the user's language.
+ */
+export function resultWarning(d: Diagnostic, withHint = true): { code: string; message: string; hint?: string } {
+  const w = { code: d.code, message: d.message, ...(!withHint || d.hint === undefined ? {} : { hint: d.hint }) };
+  return Object.defineProperty(w, 'diagnostic', { value: d, enumerable: false });
+}
+
+/** The diagnostic a result's warning was made from (see `resultWarning`), as a warning. */
+export function warningOf(w: { code: string; message: string; hint?: string }): Diagnostic {
+  const d = (w as { diagnostic?: Diagnostic }).diagnostic;
+  return d ?? { ...w, code: w.code as DiagnosticCode, severity: 'warning' };
+}
+
 /** Position order: file, line, column; problems without a position come first. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const fa = a.file ?? '';

@@ -26,7 +26,8 @@
  */
 import type { Dataset, UnitRecord } from './data.js';
 import { yearsOf } from './data.js';
-import { type Diagnostic, type Result, didYouMean, error, warning } from './diagnostics.js';
+import { type Diagnostic, type Result, error, meant, resultWarning, warning } from './diagnostics.js';
+import { msg } from './messages.js';
 import { missingFill, normalizeColumn, rankKey, transformValue } from './engine.js';
 import { aggregateMethodOf } from './methods/aggregate.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
@@ -199,19 +200,17 @@ export function findUnit(data: Dataset, name: string): Result<string> {
   if (data.unitKind === 'province') {
     const p = findProvince(name);
     if (!p.ok) {
-      return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE', `unknown province '${name}'`, {},
-        p.suggestions.length > 0 ? `did you mean ${p.suggestions.map((x) => `'${x}'`).join(' or ')}?` : "see 'dti provinces'")] };
+      return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE', { name }, {}, p.suggestions.length > 0 ? msg('hint.didYouMean', { options: p.suggestions }) : msg('hint.seeProvinces'))] };
     }
     const key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`);
     if (key === undefined) {
-      return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE', `${p.province.name} has no row in the data`, {}, `the data hold ${known.size} units`)] };
+      return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE.noRow', { name: p.province.name }, {}, msg('hint.unitCount', { n: known.size }))] };
     }
     return { ok: true, value: key, warnings: [] };
   }
   const key = [...known.keys()].find((k) => fold(k) === fold(name.trim().normalize('NFC')));
   if (key === undefined) {
-    return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE', `no unit '${name}' in the data`, {},
-      `the units are: ${[...known.values()].sort(compareVi).slice(0, 10).join(', ')}`)] };
+    return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE.noUnit', { name }, {}, msg('hint.units', { units: [...known.values()].sort(compareVi).slice(0, 10).join(', ') }))] };
   }
   return { ok: true, value: key, warnings: [] };
 }
@@ -466,15 +465,15 @@ export function parseWhatIf(fw: Framework, edits: readonly string[], decimal: De
   for (const e of edits) {
     const eq = e.indexOf('=');
     if (eq <= 0) {
-      errors.push(error('BAD_PARAMETER', `--what-if '${e}' is not id=value`, {}, 'e.g. --what-if ha-tang-so=0.8 (an indicator id, =, its raw value)'));
+      errors.push(error('BAD_PARAMETER.whatIf', { text: e }, {}, msg('hint.whatIf')));
       continue;
     }
     const id = e.slice(0, eq).trim();
     const text = e.slice(eq + 1);
     const k = fw.index.get(id);
     if (k === undefined || fw.nodes[k]!.leaf < 0) {
-      errors.push(error('UNKNOWN_NODE', k === undefined ? `--what-if: no indicator '${id}'` : `--what-if: '${id}' is a group; give the value of an indicator (a leaf)`, {},
-        k === undefined ? didYouMean(id, fw.leafIds) ?? "see 'dti indicators' for the ids" : `the indicators under it: ${fw.nodes[k]!.children.map((c) => fw.nodes[c]!.id).slice(0, 6).join(', ')}`));
+      errors.push(k === undefined ? error('UNKNOWN_NODE.whatIf', { id }, {}, meant(id, fw.leafIds) ?? msg('hint.seeIndicators'))
+        : error('UNKNOWN_NODE.whatIfGroup', { id }, {}, msg('hint.under', { ids: fw.nodes[k]!.children.map((c) => fw.nodes[c]!.id).slice(0, 6).join(', ') })));
       continue;
     }
     const leaf = fw.nodes[k]!;
@@ -487,7 +486,7 @@ export function parseWhatIf(fw: Framework, edits: readonly string[], decimal: De
     if (v.kind === 'invalid') { errors.push(error('NOT_A_NUMBER', { where: `--what-if ${id}`, reason: v.reason }, {}, v.hint)); continue; }
     const value = v.kind === 'missing' ? NaN : v.value;
     if (!Number.isNaN(value) && Number.isNaN(transformValue(leaf.def!.transform, value))) {
-      errors.push(error('OUT_OF_DOMAIN', `--what-if ${id}: ${value} is outside what transform ${leaf.def!.transform} accepts`, {}, 'give a value the indicator can take'));
+      errors.push(error('OUT_OF_DOMAIN.whatIf', { id, value, transform: leaf.def!.transform }, {}, msg('hint.possibleValue')));
       continue;
     }
     out.push({ leaf: leaf.leaf, value, text });
@@ -647,8 +646,7 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
   if (best !== null) {
     const dependent = fw.leaves.filter((ni) => ['minmax', 'zscore', 'rank'].includes(fw.nodes[ni]!.def!.normalize.method));
     if (dependent.length > 0) {
-      warnings.push(warning('YEAR_DEPENDENT_METHOD', `${dependent.map((ni) => fw.nodes[ni]!.id).join(', ')} ${dependent.length === 1 ? 'is' : 'are'} normalised over each year's units, so part of a change of score comes from the other units`,
-        {}, 'read the contributions of those indicators with care'));
+      warnings.push(warning('YEAR_DEPENDENT_METHOD.explain', { ids: dependent.map((ni) => fw.nodes[ni]!.id) }, {}, msg('hint.withCare')));
     }
     const prev = scored[0]!;
     const pu = prev.records.findIndex((r) => r.key === key);
@@ -711,7 +709,7 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
     }
   }
   if (errors.length > 0) return { ok: false, errors, warnings };
-  result.warnings = warnings.map((x) => ({ code: x.code, message: x.message }));
+  result.warnings = warnings.map((x) => resultWarning(x, false));
   return { ok: true, value: result, warnings };
 }
 

@@ -11,6 +11,7 @@
  */
 import type { UnitRecord } from './data.js';
 import { type Diagnostic, error } from './diagnostics.js';
+import { msg } from './messages.js';
 import { type Framework, forYear } from './framework.js';
 import { type Panel, gather, panelOf, subPanel } from './panel.js';
 import { type Aggregated, aggregate } from './stages/aggregate.js';
@@ -66,9 +67,8 @@ export function unfilledErrors(fw: Framework, rows: readonly UnitRecord[], file?
     for (let i = 0; i < panel.n; i++) {
       if (!Number.isNaN(panel.values[j * panel.n + i]!)) continue;
       const r = panel.rows[i]!;
-      out.push(error('MISSING_VALUE', `${r.unit}${r.year === null ? '' : ` (${r.year})`} has no value for '${def.id}', and impute: ${def.impute} found none to fill it`,
-        r.lines[j] !== 0 ? at(r.lines[j]!, r.cols[j]!) : at(r.line, 1),
-        `'${def.id}' is declared missing: error; give a value, or change its policy to zero or exclude`));
+      out.push(error('MISSING_VALUE.imputeNone', { unit: r.unit, year: r.year, id: def.id, impute: def.impute },
+        r.lines[j] !== 0 ? at(r.lines[j]!, r.cols[j]!) : at(r.line, 1), msg('hint.declaredError', { id: def.id })));
     }
   });
   return out;

@@ -42,17 +42,17 @@ const ColumnNameSchema = z.string().trim().min(1);
 
 const IdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9._-]+$/, { error: "an id is letters (A–Z, a–z), digits, '-', '_' or '.'" })
+  .regex(/^[A-Za-z0-9._-]+$/, { error: 'schema.idChars' })
   // Results key objects by id (JSON `indicators`, `groups`, `pillars`): '__proto__' would be lost there.
-  .refine((id) => id !== '__proto__', { error: "'__proto__' cannot be an id" });
+  .refine((id) => id !== '__proto__', { error: 'schema.proto' });
 
 /**
  * The years a node is part of the index: `2018-` (from 2018 on), `-2017` (until 2017),
  * `2011-2017`, or one year. YAML reads `2020` as a number and `-2017` as a negative one.
  */
 export const YearsSchema = z.union([
-  z.number().int().refine((y) => Math.abs(y) >= 1000 && Math.abs(y) <= 9999, { error: 'years is a four-digit year (2020) or a range: 2018-, -2017 or 2011-2017' }),
-  z.string().regex(/^\s*(\d{4})?\s*-\s*(\d{4})?\s*$|^\s*\d{4}\s*$/, { error: "years is a year (2020) or a range: 2018-, -2017 or 2011-2017" }),
+  z.number().int().refine((y) => Math.abs(y) >= 1000 && Math.abs(y) <= 9999, { error: 'schema.yearsNumber' }),
+  z.string().regex(/^\s*(\d{4})?\s*-\s*(\d{4})?\s*$|^\s*\d{4}\s*$/, { error: 'schema.yearsText' }),
 ]);
 
 export interface RawNode {
@@ -110,7 +110,7 @@ export const PillarSchema = z.strictObject({
 });
 
 export const DefinitionsSchema = z.strictObject({
-  schema: z.literal('dti/v1', { error: "the first key must be 'schema: dti/v1'" }),
+  schema: z.literal('dti/v1', { error: 'schema.firstKey' }),
   id: IdSchema,
   name: NameSchema,
   description: z.string().optional(),

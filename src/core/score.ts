@@ -6,7 +6,8 @@ import type { Dataset, UnitRecord } from './data.js';
 import { PROVINCES_2025, REGIONS, provinceByCode, region2025, successorOf } from './provinces.js';
 import { yearsOf } from './data.js';
 import type { Diagnostic } from './diagnostics.js';
-import { error, warning } from './diagnostics.js';
+import { msg } from './messages.js';
+import { error, resultWarning, warning } from './diagnostics.js';
 import { aggregateAbove } from './engine.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
@@ -95,8 +96,7 @@ export function mergeProblems(data: Dataset, allowPartial: boolean): Diagnostic[
   const out: Diagnostic[] = [];
   const where = (line: number) => ({ ...(data.file === undefined ? {} : { file: data.file }), line, col: 1 });
   if (data.unitKind !== 'province' || data.map !== '63') {
-    out.push(error('MIXED_MAPS', `--merge-2025 needs data on the 63 provinces before 1 July 2025; this file has ${data.unitKind === 'province' ? 'the 34 provinces' : 'free units'}`,
-      where(1), 'drop --merge-2025, or give data on the 63 provinces'));
+    out.push(error('MIXED_MAPS.merge', { free: data.unitKind !== 'province' }, where(1), msg('hint.dropMerge')));
     return out;
   }
   for (const year of yearsOf(data)) {
@@ -105,10 +105,9 @@ export function mergeProblems(data: Dataset, allowPartial: boolean): Diagnostic[
       const have = p.members.filter((c) => present.has(c));
       if (have.length === 0 || have.length === p.members.length) continue;
       const lacking = p.members.filter((c) => !present.has(c)).map((c) => provinceByCode(c)!.name);
-      const d = (allowPartial ? warning : error)('MISSING_VALUE',
-        `${p.name}${year === null ? '' : ` (${year})`} merges ${p.members.map((c) => provinceByCode(c)!.name).join(' + ')}, but the data have no row for ${lacking.join(', ')}`,
-        where(present.get(have[0]!)!.line),
-        allowPartial ? 'averaged over the members present (--allow-partial-merge)' : 'add the missing provinces, or pass --allow-partial-merge to average over the members present');
+      const d = (allowPartial ? warning : error)('MISSING_VALUE.merge',
+        { name: p.name, year, members: p.members.map((c) => provinceByCode(c)!.name).join(' + '), lacking: lacking.join(', ') },
+        where(present.get(have[0]!)!.line), msg(allowPartial ? 'hint.partialMerged' : 'hint.partialMerge'));
       out.push(d);
     }
   }
@@ -221,7 +220,6 @@ export interface ScoreOptions {
 
 const nullable = (x: number) => (Number.isNaN(x) ? null : x);
 
-const resultWarning = (w: Diagnostic): ResultWarning => ({ code: w.code, message: w.message, ...(w.hint === undefined ? {} : { hint: w.hint }) });
 
 /** How many leaves are part of the index in `year` (all of them without `years` in the definitions). */
 const activeLeaves = (fw: Framework, year: number | null) => {
@@ -236,10 +234,8 @@ const activeLeaves = (fw: Framework, year: number | null) => {
  */
 export function missingWarnings(fw: Framework, years: readonly YearScore[]): Diagnostic[] {
   const d = fw.definitions;
-  const policy = d.missing === 'exclude'
-    ? 'the indicators without a value are left out and the others re-weighted'
-    : d.missing === 'zero' ? 'an indicator without a value counts as 0' : 'each node\'s missing policy applies';
-  const hint = 'fill the gaps, or see missing: zero | exclude | error in the definitions';
+  const policy = msg(d.missing === 'exclude' ? 'policy.exclude' : d.missing === 'zero' ? 'policy.zero' : 'policy.each');
+  const hint = msg('hint.fillGaps');
   const incomplete: { unit: string; year: number | null; missing: number; coverage: number; ranked: boolean; merged: boolean }[] = [];
   let units = 0;
   for (const ys of years) {
@@ -252,10 +248,10 @@ export function missingWarnings(fw: Framework, years: readonly YearScore[]): Dia
   if (incomplete.length > 12) {
     const total = incomplete.reduce((s, u) => s + u.missing, 0);
     const unranked = incomplete.filter((u) => !u.ranked).length;
-    return [warning('MISSING_VALUE', `${incomplete.length} of ${units} ${years.length > 1 ? 'unit-years' : 'units'} have values missing (${total} in all); ${policy}${unranked > 0 ? `; ${unranked} left unranked (no value to score)` : ''}`, {}, hint)];
+    return [warning('MISSING_VALUE.summary', { n: incomplete.length, units, years: years.length > 1, total, policy, unranked }, {}, hint)];
   }
-  return incomplete.map((u) => warning('MISSING_VALUE',
-    `${u.unit}${u.year === null ? '' : ` (${u.year})`}: ${u.missing} of ${activeLeaves(fw, u.year)} indicators have no value${u.merged ? ' in at least one of the provinces merged into it' : ''} (coverage ${fixed(u.coverage, 2)}); ${u.ranked ? policy : 'left unranked (no value to score)'}`,
+  return incomplete.map((u) => warning('MISSING_VALUE.unit',
+    { unit: u.unit, year: u.year, missing: u.missing, leaves: activeLeaves(fw, u.year), merged: u.merged, coverage: fixed(u.coverage, 2), policy: u.ranked ? policy : msg('policy.unranked') },
     {}, hint));
 }
 
@@ -263,9 +259,7 @@ export function missingWarnings(fw: Framework, years: readonly YearScore[]): Dia
 export function yearDependentWarning(fw: Framework): Diagnostic[] {
   const dependent = fw.leaves.filter((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).usesPool);
   if (dependent.length === 0) return [];
-  return [warning('YEAR_DEPENDENT_METHOD',
-    `${dependent.map((ni) => fw.nodes[ni]!.id).join(', ')} ${dependent.length === 1 ? 'is' : 'are'} normalised over each year's units (minmax/zscore/rank), so scores are not comparable across years; ranks are`,
-    {}, 'pass --pool-years to normalise over all the years given')];
+  return [warning('YEAR_DEPENDENT_METHOD', { ids: dependent.map((ni) => fw.nodes[ni]!.id) }, {}, msg('hint.poolYears'))];
 }
 
 /** Score the latest (or the chosen) year of `data`, with rank changes against the year before. */
@@ -373,7 +367,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
   const rank0 = (r: number) => (r === 0 ? null : r);
   const change = (before: number | null, now: number | null) => (before === null || now === null ? null : before - now);
 
-  const warnings: ResultWarning[] = diags.map(resultWarning);
+  const warnings: ResultWarning[] = diags.map((d) => resultWarning(d));
   let regionRanks: (number | null)[] | undefined;
   const regionRank = (i: number): number | null => (regionRanks ??= ranksWithin(cur.ranks, (j) => cur.records[j]!.region))[i]!;
   // --by <column>: each unit's group (that year's row) and the rank within it.
@@ -436,7 +430,7 @@ function buildResult(fw: Framework, cur: YearScore, prev: YearScore | null, diag
     if (absent != null) u.absentMembers = absent;
     return u;
   });
-  warnings.push(...missingWarnings(fw, [cur]).map(resultWarning));
+  warnings.push(...missingWarnings(fw, [cur]).map((d) => resultWarning(d)));
   const dropped: DroppedUnit[] = prev === null ? [] : prev.order
     .filter((i) => !seen.has(prev.records[i]!.key))
     .map((i) => ({ unit: prev.records[i]!.unit, code: prev.records[i]!.code, previousRank: rank0(prev.ranks[i]!) }));

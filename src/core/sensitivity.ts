@@ -20,7 +20,8 @@
  * swapped as a block. Confidence intervals: 95 % percentile bootstrap over the N rows.
  */
 import type { UnitRecord } from './data.js';
-import { type Diagnostic, type Result, didYouMean, error } from './diagnostics.js';
+import { type Diagnostic, type Result, error, meant } from './diagnostics.js';
+import { msg } from './messages.js';
 import { type YearScore, scoreRows } from './pipeline.js';
 import { aggregateMethodOf } from './methods/aggregate.js';
 import type { Aggregate, IndicatorNode, MissingPolicy, Normalize } from './definitions.js';
@@ -174,20 +175,19 @@ export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], y
   const fw = forYear(fwAll, year);
   const off = (k: number) => fw.inactive !== undefined && fw.inactive[k] === 1;
   const errors: Diagnostic[] = [];
-  const bad = (key: string, msg: string, hint: string) => errors.push(error('BAD_SPEC', msg, at(key), hint));
+  const bad = (key: string, d: Diagnostic) => errors.push({ ...d, ...at(key) });
   const runs = spec.runs ?? DEFAULT_RUNS;
-  if (!Number.isInteger(runs) || runs < 2 || runs > MAX_RUNS) bad('runs', `runs must be a whole number from 2 to ${MAX_RUNS}, got ${runs}`, 'e.g. --runs 1000');
+  if (!Number.isInteger(runs) || runs < 2 || runs > MAX_RUNS) bad('runs', error('BAD_SPEC.runs', { max: MAX_RUNS, runs }, {}, msg('hint.runsExample')));
   const seed = spec.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) bad('seed', `seed must be a whole number from 0 to 4294967295, got ${seed}`, 'e.g. --seed 42');
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) bad('seed', error('BAD_SPEC.seed', { seed }, {}, msg('hint.seedExample')));
   if (spec.bootstrap !== undefined && (!Number.isInteger(spec.bootstrap) || spec.bootstrap < 0 || spec.bootstrap > 100_000)) {
-    bad('bootstrap', `bootstrap must be a whole number from 0 to 100000, got ${spec.bootstrap}`, 'e.g. --bootstrap 1000 (0: no confidence intervals)');
+    bad('bootstrap', error('BAD_SPEC.bootstrap', { bootstrap: spec.bootstrap }, {}, msg('hint.bootstrapExample')));
   }
 
   // Every run's rank of every unit is kept for the percentiles: bound the memory it takes.
   const units = nominal.records.length;
   if (Number.isInteger(runs) && runs <= MAX_RUNS && runs * units > MAX_CELLS) {
-    bad('runs', `${runs} runs × ${units} units is ${runs * units} ranks to keep, more than ${MAX_CELLS}`,
-      `use at most ${Math.max(2, Math.floor(MAX_CELLS / Math.max(1, units)))} runs for ${units} units`);
+    bad('runs', error('BAD_SPEC.cells', { runs, units, cells: runs * units, max: MAX_CELLS }, {}, msg('hint.maxRuns', { runs: Math.max(2, Math.floor(MAX_CELLS / Math.max(1, units))), units })));
   }
   const named = spec.weights !== undefined || (spec.normalisation?.length ?? 0) > 0 || (spec.aggregation?.length ?? 0) > 0
     || (spec.missing?.length ?? 0) > 0 || spec.leaveOneOut === true;
@@ -199,18 +199,18 @@ export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], y
 
   if (weights !== undefined) {
     const s = weights.spread;
-    if (!(s >= 0 && s <= 1)) bad('weights', `the weight spread must be from 0 to 1, got ${s}`, 'e.g. --weights 0.25: each weight times a factor drawn from [0.75, 1.25]');
+    if (!(s >= 0 && s <= 1)) bad('weights', error('BAD_SPEC.spread', { spread: s }, {}, msg('hint.spreadExample')));
     let chosen: number[] = [];
     if (weights.nodes !== undefined && weights.nodes.length > 0) {
       for (const id of weights.nodes) {
         const k = fw.index.get(id);
-        if (k === undefined) errors.push(error('UNKNOWN_NODE', `weights: no node '${id}' in the definitions`, at('weights.nodes'), didYouMean(id, fw.index.keys()) ?? "see 'dti indicators' for the ids"));
+        if (k === undefined) errors.push(error('UNKNOWN_NODE.weights', { id }, at('weights.nodes'), meant(id, fw.index.keys()) ?? msg('hint.seeIndicators')));
         else chosen.push(k);
       }
     } else {
       const levels = weights.levels ?? Array.from({ length: maxDepth }, (_, i) => i + 1);
       for (const l of levels) {
-        if (!Number.isInteger(l) || l < 1 || l > maxDepth) bad('weights.levels', `weights: level ${l} does not exist; the tree has levels 1 to ${maxDepth}`, 'level 1 is the root\'s children (the main indices), 2 the level below');
+        if (!Number.isInteger(l) || l < 1 || l > maxDepth) bad('weights.levels', error('BAD_SPEC.level', { level: l, max: maxDepth }, {}, msg('hint.levels')));
       }
       chosen = fw.nodes.flatMap((x, k) => (k !== fw.root && !off(k) && levels.includes(x.depth) ? [k] : []));
     }
@@ -244,21 +244,20 @@ export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], y
   for (const m of norms) {
     if (m === 'nominal') continue;
     if (!(ALT_NORMALISATIONS as readonly string[]).includes(m)) {
-      bad('normalisation', `normalisation: '${m}' is not a method that can replace every indicator's own`,
-        didYouMean(m, ALT_NORMALISATIONS) ?? `one of ${ALT_NORMALISATIONS.join(', ')} (goalposts, target and steps need parameters per indicator)`);
+      bad('normalisation', error('BAD_SPEC.normalisation', { method: m }, {}, meant(m, ALT_NORMALISATIONS) ?? msg('hint.altNormalisations', { methods: ALT_NORMALISATIONS.join(', ') })));
     }
   }
   const aggs = uniq(spec.aggregation ?? []);
   for (const a of aggs) {
-    if (a !== 'nominal' && !(ALT_AGGREGATIONS as readonly string[]).includes(a)) bad('aggregation', `aggregation: unknown method '${a}'`, didYouMean(a, ALT_AGGREGATIONS) ?? `one of ${ALT_AGGREGATIONS.join(', ')}`);
+    if (a !== 'nominal' && !(ALT_AGGREGATIONS as readonly string[]).includes(a)) bad('aggregation', error('BAD_SPEC.aggregation', { method: a }, {}, meant(a, ALT_AGGREGATIONS) ?? msg('hint.oneOfList', { options: ALT_AGGREGATIONS.join(', ') })));
   }
   const miss = uniq(spec.missing ?? []);
   for (const m of miss) {
-    if (m !== 'nominal' && !(ALT_MISSING as readonly string[]).includes(m)) bad('missing', `missing: unknown policy '${m}'`, didYouMean(m, ALT_MISSING) ?? `one of ${ALT_MISSING.join(', ')}`);
+    if (m !== 'nominal' && !(ALT_MISSING as readonly string[]).includes(m)) bad('missing', error('BAD_SPEC.missing', { policy: m }, {}, meant(m, ALT_MISSING) ?? msg('hint.oneOfList', { options: ALT_MISSING.join(', ') })));
   }
   const geometricUsed = aggs.includes('geometric') || fw.nodes.some((x) => x.leaf < 0 && x.aggregate === 'geometric');
   if (geometricUsed && norms.includes('zscore')) {
-    bad('normalisation', 'normalisation: zscore gives negative values, which a geometric mean cannot take', 'leave zscore out, or geometric out of the aggregations');
+    bad('normalisation', error('BAD_SPEC.zscoreGeometric', {}, {}, msg('hint.zscoreOrGeometric')));
   }
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
 
@@ -275,7 +274,7 @@ export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], y
   if (aggs.includes('geometric')) {
     // A geometric mean of a negative value has no meaning: say so now, not as NaN ranks later.
     const neg = matrices.some((mat) => mat.some((v) => v < 0));
-    if (neg) bad('aggregation', 'aggregation: geometric, but some normalised values are negative', 'normalise so values are ≥ 0 (goalposts, minmax) or drop geometric');
+    if (neg) bad('aggregation', error('BAD_SPEC.negative', {}, {}, msg('hint.nonNegative')));
   }
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
   if (matrices.length > 1) { inputs.push({ id: 'normalisation', options: normNames }); draws.push(1); }

@@ -5,6 +5,7 @@
 import type { Dataset, UnitRecord } from './data.js';
 import { yearsOf } from './data.js';
 import { type Framework, methodChanged } from './framework.js';
+import { resultWarning } from './diagnostics.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
 import { type YearScore, scoreRows } from './pipeline.js';
 import { compareVi } from './text.js';
@@ -92,7 +93,7 @@ export function trend(fw: Framework, data: Dataset, opts: TrendOptions = {}): Tr
     ranked: scored.map((s) => s.ranks.filter((r) => r !== 0).length),
     units,
     warnings: [...(years.length > 1 && opts.poolYears !== true ? yearDependentWarning(fw) : []), ...missingWarnings(fw, scored)]
-      .map((w) => ({ code: w.code, message: w.message, ...(w.hint === undefined ? {} : { hint: w.hint }) })),
+      .map((w) => resultWarning(w)),
   };
 }
 

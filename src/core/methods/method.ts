@@ -5,9 +5,11 @@
  * table all read the registry, so adding a method is adding one entry (and its test).
  */
 import type * as z from 'zod';
+import type { Diagnostic } from '../diagnostics.js';
 
 /** A problem with a method's parameters, located by the path below the leaf (e.g. ['normalize', 'target']). */
-export type ParamFail = (path: readonly PropertyKey[], message: string, hint: string) => void;
+/** Report a parameter's problem (a BAD_PARAMETER diagnostic) at `path` under the leaf. */
+export type ParamFail = (path: readonly PropertyKey[], d: Diagnostic) => void;
 
 export interface LeafContext {
   id: string;

@@ -5,6 +5,7 @@
  * value is a data error, reported where the data are read.
  */
 import { type Diagnostic, error } from '../diagnostics.js';
+import { msg } from '../messages.js';
 import type { UnitRecord } from '../data.js';
 import type { Framework } from '../framework.js';
 import type { Panel } from '../panel.js';
@@ -60,9 +61,8 @@ export function denominatorErrors(fw: Framework, records: readonly UnitRecord[],
       if (k < 0 || Number.isNaN(r.values[j]!) || r.denominators?.[k] !== 0) return;
       const id = fw.leafIds[j]!;
       const name = fw.definitions.columns.denominators[k]!;
-      out.push(error('OUT_OF_DOMAIN', `${id}: cannot divide by ${name} = 0 (${r.unit}${r.year === null ? '' : `, ${r.year}`})`,
-        { ...(file === undefined ? {} : { file }), line: r.denominatorAt![2 * k]!, col: r.denominatorAt![2 * k + 1]! },
-        `give ${name} its real value, or leave it empty if it is not known`));
+      out.push(error('OUT_OF_DOMAIN.divide', { id, name, unit: r.unit, year: r.year },
+        { ...(file === undefined ? {} : { file }), line: r.denominatorAt![2 * k]!, col: r.denominatorAt![2 * k + 1]! }, msg('hint.realValue', { name })));
     });
   }
   return out;

@@ -8,6 +8,7 @@
  * The normalised matrix and the node values keep NaN, so results still show what was missing.
  */
 import { type Diagnostic, error } from '../diagnostics.js';
+import { msg } from '../messages.js';
 import type { UnitRecord } from '../data.js';
 import { type Framework, forYear } from '../framework.js';
 
@@ -37,9 +38,8 @@ export function missingErrors(fw: Framework, records: readonly UnitRecord[], ski
       if (inactive !== undefined && inactive[fw.leaves[j]!] === 1) continue; // not part of that year's index
       if (skip.has(`${r.lines[j]}:${r.cols[j]}`)) continue;
       const id = fw.leafIds[j]!;
-      out.push(error('MISSING_VALUE', `${r.unit}${r.year === null ? '' : ` (${r.year})`} has no value for '${id}'`,
-        r.lines[j] !== 0 ? at(r.lines[j]!, r.cols[j]!) : at(r.line, 1),
-        `'${id}' is declared missing: error; give a value or change its policy to zero or exclude`));
+      out.push(error('MISSING_VALUE', { unit: r.unit, year: r.year, id },
+        r.lines[j] !== 0 ? at(r.lines[j]!, r.cols[j]!) : at(r.line, 1), msg('hint.declaredErrorNoComma', { id })));
     }
   }
   return out;

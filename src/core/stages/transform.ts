@@ -4,6 +4,7 @@
  * transform's domain is a data error, reported by `domainErrors` when the data are read.
  */
 import { type Diagnostic, error } from '../diagnostics.js';
+import { msg } from '../messages.js';
 import type { Transform } from '../definitions.js';
 import type { UnitRecord } from '../data.js';
 import type { Framework } from '../framework.js';
@@ -45,9 +46,7 @@ export function domainErrors(fw: Framework, records: readonly UnitRecord[], file
       for (const r of records) {
         const x = r.values[j]!;
         if (!(x < 0)) continue;
-        out.push(error('OUT_OF_DOMAIN', `${leaf.id}: ${x} is negative, but it feeds a geometric mean`,
-          { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! },
-          'a geometric mean needs values ≥ 0; normalise this indicator (goalposts, minmax) or use aggregate: mean'));
+        out.push(error('OUT_OF_DOMAIN.geometric', { id: leaf.id, x }, { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! }, msg('hint.geometricValues')));
       }
       return;
     }
@@ -55,9 +54,8 @@ export function domainErrors(fw: Framework, records: readonly UnitRecord[], file
     for (const r of records) {
       const x = r.values[j]!;
       if (Number.isNaN(x) || !Number.isNaN(transformValue(leaf.transform, x))) continue;
-      out.push(error('OUT_OF_DOMAIN', `${leaf.id}: ${x} is outside what transform ${leaf.transform} accepts (${leaf.transform === 'sqrt' ? 'x ≥ 0' : 'x > 0'})`,
-        { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! },
-        leaf.transform === 'sqrt' ? 'check the sign of the value' : 'a log needs a positive value; leave the cell empty if there is none'));
+      out.push(error('OUT_OF_DOMAIN', { id: leaf.id, x, transform: leaf.transform, domain: leaf.transform === 'sqrt' ? 'x ≥ 0' : 'x > 0' },
+        { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! }, msg(leaf.transform === 'sqrt' ? 'hint.sign' : 'hint.logPositive')));
     }
   });
   return out;

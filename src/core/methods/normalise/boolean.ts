@@ -1,3 +1,5 @@
+import { error } from '../../diagnostics.js';
+import { msg } from '../../messages.js';
 import { normaliseMethod } from '../method.js';
 
 /** yes/có/true/1 → 1, no/không/false/0 → 0; the cells are read as yes/no (values.ts parseBoolean). */
@@ -11,7 +13,7 @@ export const boolean = normaliseMethod({
   directional: false,
   negative: false,
   check(_p, leaf, fail) {
-    if (leaf.transform !== 'none') fail(['transform'], `'${leaf.id}': a boolean indicator takes no transform`, "remove 'transform'");
+    if (leaf.transform !== 'none') fail(['transform'], error('BAD_PARAMETER.booleanTransform', { id: leaf.id }, {}, msg('hint.removeTransform')));
   },
   apply(x, _pool, _p, _lower, _tf, out) { out.set(x); },
   describe: () => 'boolean',

@@ -1,3 +1,5 @@
+import { error } from '../../diagnostics.js';
+import { msg } from '../../messages.js';
 import { clamp01, domainText, inDomain, normaliseMethod } from '../method.js';
 
 /** (x − min)/(max − min) clamped to [0, 1] between lo and hi; every unit equal: all at the frontier (1). */
@@ -21,11 +23,9 @@ export const goalposts = normaliseMethod({
   negative: false,
   check(p, leaf, fail) {
     if (!(p.min < p.max)) {
-      fail(['normalize', 'min'], `'${leaf.id}': goalposts need min < max, got min ${p.min} and max ${p.max}`,
-        'use direction: lower for an indicator where less is better, not swapped goalposts');
+      fail(['normalize', 'min'], error('BAD_PARAMETER.goalposts', { id: leaf.id, min: p.min, max: p.max }, {}, msg('hint.notSwapped')));
     } else if (!inDomain(leaf.transform, p.min) || !inDomain(leaf.transform, p.max)) {
-      fail(['normalize', 'min'], `'${leaf.id}': goalposts must be ${domainText(leaf.transform)} under transform ${leaf.transform}`,
-        `the goalposts are transformed like the values (HDI-style); ${leaf.transform === 'sqrt' ? 'use min ≥ 0' : 'use a min > 0, e.g. 1'}`);
+      fail(['normalize', 'min'], error('BAD_PARAMETER.domain', { id: leaf.id, what: 'goalposts', domain: domainText(leaf.transform), transform: leaf.transform }, {}, msg('hint.goalpostsTransformed', { sqrt: leaf.transform === 'sqrt' })));
     }
   },
   apply(x, _pool, p, lower, tf, out) { scaleBetween(x, tf(p.min), tf(p.max), lower, out); },

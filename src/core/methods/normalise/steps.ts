@@ -1,3 +1,5 @@
+import { error } from '../../diagnostics.js';
+import { msg } from '../../messages.js';
 import { domainText, inDomain, normaliseMethod } from '../method.js';
 
 export const steps = normaliseMethod({
@@ -16,12 +18,11 @@ export const steps = normaliseMethod({
     p.steps.forEach((s, i) => {
       const prev = p.steps[i - 1];
       if (prev !== undefined && !(s.at > prev.at)) {
-        fail(['normalize', 'steps', i, 'at'], `'${leaf.id}': steps must be listed with 'at' strictly increasing`,
-          `put the step at ${s.at} before the one at ${prev.at}, or remove the duplicate`);
+        fail(['normalize', 'steps', i, 'at'], error('BAD_PARAMETER.stepsOrder', { id: leaf.id }, {}, msg('hint.stepsOrder', { at: s.at, before: prev.at })));
       }
-      if (!inDomain(leaf.transform, s.at)) fail(['normalize', 'steps', i, 'at'], `'${leaf.id}': step 'at' must be ${domainText(leaf.transform)} under transform ${leaf.transform}`, 'the steps are transformed like the values');
+      if (!inDomain(leaf.transform, s.at)) fail(['normalize', 'steps', i, 'at'], error('BAD_PARAMETER.domain', { id: leaf.id, what: 'at', domain: domainText(leaf.transform), transform: leaf.transform }, {}, msg('hint.stepsTransformed')));
       if (leaf.underGeometric && s.score < 0) {
-        fail(['normalize', 'steps', i, 'score'], `'${leaf.id}': a negative step score cannot feed a geometric mean`, 'give step scores ≥ 0, or aggregate: mean');
+        fail(['normalize', 'steps', i, 'score'], error('BAD_PARAMETER.negativeStep', { id: leaf.id }, {}, msg('hint.stepScores')));
       }
     });
   },

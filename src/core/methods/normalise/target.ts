@@ -1,3 +1,5 @@
+import { error } from '../../diagnostics.js';
+import { msg } from '../../messages.js';
 import { clamp01, domainText, inDomain, normaliseMethod } from '../method.js';
 
 export const target = normaliseMethod({
@@ -10,8 +12,8 @@ export const target = normaliseMethod({
   directional: true,
   negative: false,
   check(p, leaf, fail) {
-    if (!(p.target > 0)) fail(['normalize', 'target'], `'${leaf.id}': target must be > 0, got ${p.target}`, 'set the target the plan states, e.g. target: 80');
-    else if (!inDomain(leaf.transform, p.target)) fail(['normalize', 'target'], `'${leaf.id}': target must be ${domainText(leaf.transform)} under transform ${leaf.transform}`, 'the target is transformed like the values');
+    if (!(p.target > 0)) fail(['normalize', 'target'], error('BAD_PARAMETER.target', { id: leaf.id, target: p.target }, {}, msg('hint.target')));
+    else if (!inDomain(leaf.transform, p.target)) fail(['normalize', 'target'], error('BAD_PARAMETER.domain', { id: leaf.id, what: 'target', domain: domainText(leaf.transform), transform: leaf.transform }, {}, msg('hint.targetTransformed')));
   },
   apply(x, _pool, p, lower, tf, out) {
     const tg = tf(p.target);

@@ -1,3 +1,5 @@
+import { error } from '../../diagnostics.js';
+import { msg } from '../../messages.js';
 import { normaliseMethod } from '../method.js';
 
 export const zscore = normaliseMethod({
@@ -11,8 +13,7 @@ export const zscore = normaliseMethod({
   negative: true,
   check(_p, leaf, fail) {
     if (leaf.underGeometric) {
-      fail(['normalize', 'method'], `'${leaf.id}': zscore values can be negative, so they cannot feed a geometric mean`,
-        'use minmax or goalposts here, or aggregate: mean for the group');
+      fail(['normalize', 'method'], error('BAD_PARAMETER.zscoreGeometric', { id: leaf.id }, {}, msg('hint.minmaxHere')));
     }
   },
   apply(x, pool, _p, lower, _tf, out) {
