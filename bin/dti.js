@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Wires the CLI to the process. dist/dti.cjs is src/run.ts bundled with its dependencies,
-// loaded by dist/cli-loader.cjs with the V8 code cache the build made (src/cli-loader.ts).
-// CommonJS (bin/package.json), which Node 20 starts faster than an ES module.
+// Wires the CLI to the process. dist/dti.cjs is src/run.ts bundled with its dependencies
+// (scripts/bundle.mjs). CommonJS (bin/package.json), like the bundle: it starts faster than an
+// ES module entry.
 'use strict';
-const { fstatSync, statSync, writeSync } = require('node:fs');
-const { join } = require('node:path');
-const { loadCli } = require('../dist/cli-loader.cjs');
+const { fstatSync } = require('node:fs');
+
+// Node 22.1 and later keep the code V8 compiled for the bundle in a cache on disk (by default in
+// the system's temporary folder; NODE_COMPILE_CACHE chooses another, NODE_DISABLE_COMPILE_CACHE=1
+// turns it off), so a run after the first does not compile it again. A cache that cannot be
+// written or read is no error: the code is compiled as usual. Node 20 has no such cache.
+require('node:module').enableCompileCache?.();
 
 // A closed pipe (dti score … | head) ends quietly; any other failure to write standard output
 // (a full disk: dti … > /dev/full) is one line and exit 5, never a stack trace.
@@ -18,33 +22,6 @@ const stdoutError = (e) => {
   process.exit(5);
 };
 
-// Standard output that is a regular file (dti … > out.csv) or /dev/null is written with
-// fs.writeSync, as Node's own stream for a file does (SyncWriteStream: the same bytes, an error
-// reported on the next tick), without loading Node's stream modules (a few ms at start-up).
-// Pipes, terminals and other devices get process.stdout.
-const stdoutIsFile = (() => {
-  try {
-    const s = fstatSync(1);
-    if (s.isFile()) return true;
-    return s.isCharacterDevice() && s.rdev === statSync('/dev/null').rdev;
-  } catch {
-    return false;
-  }
-})();
-let stdoutFailed = false;
-const writeStdout = stdoutIsFile
-  ? (s) => {
-    if (stdoutFailed) return;
-    try {
-      writeSync(1, s);
-    } catch (e) {
-      stdoutFailed = true;
-      process.nextTick(stdoutError, e);
-    }
-  }
-  : (s) => void process.stdout.write(s);
-if (!stdoutIsFile) process.stdout.on('error', stdoutError);
-
 // Interrupted (Ctrl-C, kill): no temporary file of -o is left behind; the usual 128 + signal.
 // Installed before the CLI is loaded, so that a signal at any moment takes this path.
 let cli;
@@ -54,11 +31,13 @@ for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
     process.exit(128 + n);
   });
 }
-cli = loadCli({ dir: join(__dirname, '..', 'dist') }).cli;
+cli = require('../dist/dti.cjs');
 
+// Standard output is Node's own stream (for a file, Node writes it synchronously).
+const stdout = process.stdout;
+stdout.on('error', stdoutError);
 const io = {
-  stdout: stdoutIsFile ? { write: writeStdout, isTTY: false, columns: undefined }
-    : { write: writeStdout, isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
+  stdout: { write: (s) => void stdout.write(s), isTTY: stdout.isTTY === true, columns: stdout.columns },
   // Standard error is opened only when something is written to it or asks whether it is a
   // terminal (a quiet run that succeeds never does: opening a pipe costs a few milliseconds).
   stderr: { write: (s) => void process.stderr.write(s), get isTTY() { return process.stderr.isTTY === true; } },

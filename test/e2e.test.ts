@@ -1,10 +1,13 @@
-// End to end: the built binary (bin/dti.js → dist/), as a user or CI job runs it.
+// End to end: the built binary (bin/dti.js → dist/), as a user or CI job runs it, on a real
+// terminal, interrupted, and the library example. (Its standard output: stdout.test.ts.)
+import * as fs from 'node:fs';
 import { readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
 import { ROOT, tmp } from './helpers.js';
+// @ts-expect-error — a plain .mjs helper shared with the benchmark
+import { generate } from './bench/generate.mjs';
 
 const BIN = join(ROOT, 'bin/dti.js');
 const dti = (args: string[], env: Record<string, string> = {}) =>
@@ -29,22 +32,11 @@ describe('the dti binary', () => {
     const r = dti(['score', 'data/2023.csv', '-f', 'table'], { NO_COLOR: '1', FORCE_COLOR: '1' });
     expect(r.stdout).not.toContain('\u001b[');
   });
-  it('ends quietly with exit 0 when the reader closes the pipe (| head)', () => {
-    // 3,000 units of JSON (megabytes): far more than a pipe buffer holds.
-    const dir = tmp();
-    const rows = Array.from({ length: 3000 }, (_, i) => `Đơn vị ${i},${(i % 10) + 1},5,5,5,5,5`);
-    writeFileSync(join(dir, 'big.csv'), `unit,d1-participation,d2-transparency,d3-vertical-accountability,d4-control-of-corruption,d5-public-admin-procedures,d6-public-service-delivery\n${rows.join('\n')}\n`);
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" score "${join(dir, 'big.csv')}" -i indicators/papi-dimensions.yaml --detail indicators -f json | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`],
-      { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stdout.trim()).toBe('0');
-    expect(r.stderr).toBe('');
-  });
   it('is byte-identical across runs, time zones and locales', () => {
     // One process per time zone and locale (they are read at start-up), each running the built
     // CLI on every format and writing what it printed as JSON.
     const script = `import { createRequire } from 'node:module';
-      const { loadCli } = createRequire(import.meta.url)(${JSON.stringify(join(ROOT, 'dist/cli-loader.cjs'))});
-      const { run } = loadCli({ dir: ${JSON.stringify(join(ROOT, 'dist'))} }).cli;
+      const { run } = createRequire(import.meta.url)(${JSON.stringify(join(ROOT, 'dist/dti.cjs'))});
       const out = [];
       for (const args of [['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-f', 'json'],
         ...['csv', 'md', 'tsv'].map((f) => ['score', 'data/2023.csv', '-f', f, '-q'])]) {
@@ -73,5 +65,81 @@ describe('the dti binary', () => {
     expect(r.status).toBe(0);
     // The version and where it runs from (the package folder: here, the clone).
     expect(r.stdout.trim()).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} (${ROOT}/)`);
+  });
+});
+
+describe('on a terminal', () => {
+  // eslint-disable-next-line no-control-regex
+  const shown = (l: string) => [...l.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r$/, '')].length;
+  const widest = (s: string) => Math.max(...s.split('\n').map(shown));
+  /** Commands run in a real pseudo-terminal of 80 columns (util-linux script). */
+  const pty = (cmd: string, term: string) => spawnSync('script', ['-qec', `stty cols 80 rows 50; ${cmd}`, '/dev/null'],
+    { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: term, LANG: 'C.UTF-8' } });
+  it('fits its tables through a real 80-column pseudo-terminal (util-linux script)', () => {
+    const node = JSON.stringify(process.execPath);
+    const r = pty(`${node} bin/dti.js score data/components/2023.csv -i indicators/dti-components.yaml --detail groups -q; `
+      + `${node} bin/dti.js compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc" -q`, 'xterm');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.some((l) => l.includes('Vĩnh Phúc'))).toBe(true); // it printed the tables (not CSV)
+    expect(r.stdout).not.toContain('rank,previous_rank');
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+  });
+  it('colours its charts in a real 80-column colour pseudo-terminal, one line per unit', () => {
+    const node = JSON.stringify(process.execPath);
+    const r = pty(`${node} bin/dti.js sensitivity data/2023.csv --runs 50 -q; ${node} bin/dti.js trend data/2022.csv data/2023.csv data/2024.csv -q`, 'xterm-256color');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\u001b[36m●');
+    expect(r.stdout).toContain('\u001b[36m█');
+    expect(r.stdout).not.toContain('<U+');
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+    // Đà Nẵng's row in each: one line each, its chart on it.
+    const rows = r.stdout.split('\n').filter((l) => l.includes('Đà Nẵng'));
+    expect(rows).toHaveLength(2);
+    for (const l of rows) expect(l).toContain('\u001b[36m');
+  });
+});
+
+describe('-o, interrupted', () => {
+  it('a run interrupted or killed at any moment leaves the old file or the whole new one, and SIGTERM no temporary file', async () => {
+    const dir = tmp();
+    const { csv, yaml } = generate(dir, 1000, 20) as { csv: string; yaml: string };
+    const out = join(dir, 'ranking.json');
+    const args = [BIN, 'score', csv, '-i', yaml, '-f', 'json', '-q', '-o', out];
+    const runTo = (signal: NodeJS.Signals | null, ms: number) => new Promise<number | null>((res) => {
+      const child = spawn(process.execPath, args, { stdio: 'ignore' });
+      const timer = signal === null ? undefined : setTimeout(() => child.kill(signal), ms);
+      child.on('exit', (code) => { clearTimeout(timer); res(code); });
+    });
+    const t0 = Date.now();
+    expect(await runTo(null, 0)).toBe(0);
+    const T = Date.now() - t0;
+    const complete = fs.readFileSync(out, 'utf8');
+    const OLD = '{"previous": "output"}\n';
+    // Late in the run (fractions of a whole run's time here), when it computes or writes the output.
+    for (const [signal, f] of [['SIGTERM', 0.6], ['SIGTERM', 0.9], ['SIGKILL', 0.8]] as const) {
+      const ms = Math.round(f * T);
+      fs.writeFileSync(out, OLD);
+      const code = await runTo(signal, ms);
+      const now = fs.readFileSync(out, 'utf8');
+      expect(now === OLD || now === complete, `${signal} at ${ms} ms: ${now.length} bytes`).toBe(true);
+      // Interrupted with SIGTERM: exit 143 and no temporary file (SIGKILL cannot be caught). On a
+      // busy machine the signal may come before Node has run any of dti (no exit code, nothing written).
+      if (signal === 'SIGTERM') {
+        expect([0, 143, null]).toContain(code);
+        expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      }
+    }
+  }, 30_000);
+});
+
+describe('the library API', () => {
+  it('runs examples/compare-north-central.mjs', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'examples/compare-north-central.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Hà Tĩnh: rank 37 → 25 → 11 (2022 → 2023 → 2024)');
+    expect(r.stdout).toContain('2024 (method changed');
+    expect(r.stdout).toMatch(/Digital government\s+Nghệ An 0\.7375 \(#2 of 3, #44 of 63\)\s+Hà Tĩnh 0\.7935 \(#1 of 3, #15 of 63\)\s+Vĩnh Phúc 0\.7296 \(#3 of 3, #49 of 63\)/);
   });
 });

@@ -2,17 +2,16 @@
 // `dti <command> --help` is Vietnamese; under `--lang en` it is the English the commands
 // declare, untouched. A text added to a command without its entry in the help catalogue
 // (src/core/messages-help.ts), or an English text changed without its Vietnamese, fails here.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { argumentText, commandText, optionText } from '../src/cli/help.js';
 import { HELP_AFTER, HELP_ARGUMENTS, HELP_COMMANDS, HELP_OPTIONS, HELP_PLACEHOLDERS } from '../src/core/messages-help.js';
 import { ALIASES, PROVINCES, PROVINCES_2025, REGIONS } from '../src/core/provinces.js';
 import type { Io } from '../src/cli/io.js';
-import { ROOT, cli, tmp } from './helpers.js';
+import { ROOT, cli } from './helpers.js';
 
 const COMMAND_FILES = readdirSync(join(ROOT, 'src/commands')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
 
@@ -153,47 +152,5 @@ describe('help under --lang en', () => {
     expect(score).toContain('Usage: dti score [options] <data...>');
     expect(score.replace(/\s+/g, ' ')).toContain('(choices: "pillars", "groups", "indicators", default: "pillars")');
     expect(score).toMatch(/^ {2}-h, --help +display help for command$/m);
-  });
-});
-
-describe('loading', () => {
-  const dirs: string[] = [];
-  afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
-  /**
-   * The modules of the bundle (dist/dti.cjs) that a run of the binary evaluates: V8's coverage
-   * counts the calls of each module's initialiser, which esbuild names after the module's path.
-   */
-  function loaded(args: string[]): { status: number | null; all: string[]; evaluated: string[]; called: Set<string> } {
-    const d = tmp();
-    dirs.push(d);
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/dti.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_V8_COVERAGE: d } });
-    const bundle = readdirSync(d).flatMap((f) => (JSON.parse(readFileSync(join(d, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] }).result)
-      .find((s) => s.url.endsWith('/dist/dti.cjs'))!;
-    const inits = bundle.functions.filter((f) => /^(src|node_modules)\//.test(f.functionName));
-    return {
-      status: r.status, all: inits.map((f) => f.functionName), evaluated: inits.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName),
-      called: new Set(bundle.functions.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName)),
-    };
-  }
-  it('a command that runs does not load the help texts; help does', () => {
-    const catalogue = 'src/core/messages-help.ts'; // the help catalogue
-    const run = loaded(['score', 'data/2023.csv', '-f', 'csv', '-q']);
-    expect(run.status).toBe(0);
-    expect(run.all).toContain(catalogue);
-    expect(run.evaluated).not.toContain(catalogue);
-    const help = loaded(['score', '--help']);
-    expect(help.status).toBe(0);
-    expect(help.evaluated).toContain(catalogue);
-  });
-  it('a run that prints no message builds none of the Vietnamese patterns, nor one whose message is in the catalogue', () => {
-    // The lazily built tables of src/core/messages.ts, by their builders' names.
-    const builders = ['buildCatalogue', 'hintPatterns', 'plainPatterns', 'plainHintPatterns', 'commanderPatterns', 'zodPatterns'];
-    const run = loaded(['score', 'data/2023.csv', '-f', 'csv', '-q']);
-    expect(run.status).toBe(0);
-    expect(run.called.has('lazy')).toBe(true);
-    expect(builders.filter((b) => run.called.has(b))).toEqual([]);
-    const missing = loaded(['score', 'no-such-file.csv']);
-    expect(missing.status).toBe(5);
-    expect(builders.filter((b) => missing.called.has(b))).toEqual([]);
   });
 });

@@ -1,17 +1,14 @@
 // Safe output: -o replaces a file atomically (a write that fails half-way leaves the old file
 // and no temporary file), keeps its permissions, never replaces a device, FIFO or symbolic
 // link, never writes over an input (by file identity), and --check reads line endings
-// loosely and a missing file as an I/O error. One short end-to-end check kills real runs.
+// loosely and a missing file as an I/O error. (Real runs killed: e2e.test.ts.)
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OutputFs } from '../src/cli/io.js';
-import { ROOT, cli, tmp } from './helpers.js';
-// @ts-expect-error — a plain .mjs helper shared with the benchmark
-import { generate } from './bench/generate.mjs';
+import { cli, tmp } from './helpers.js';
 
-const BIN = join(ROOT, 'bin/dti.js');
 const DEFS = 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n';
 
 /** A folder with definitions and data, and a previous output file. */
@@ -159,37 +156,4 @@ describe('CSV output', () => {
     expect(lines).toContain("4,,,'@SUM(A1),,-0.5000,1.0000"); // the number -0.5 is untouched
     expect(lines).toContain('1,,,Sở Tài chính,,0.7500,1.0000');
   });
-});
-
-describe('end to end', () => {
-  it('a run interrupted or killed at any moment leaves the old file or the whole new one, and SIGTERM no temporary file', async () => {
-    const dir = tmp();
-    const { csv, yaml } = generate(dir, 1000, 20) as { csv: string; yaml: string };
-    const out = join(dir, 'ranking.json');
-    const args = [BIN, 'score', csv, '-i', yaml, '-f', 'json', '-q', '-o', out];
-    const runTo = (signal: NodeJS.Signals | null, ms: number) => new Promise<number | null>((res) => {
-      const child = spawn(process.execPath, args, { stdio: 'ignore' });
-      const timer = signal === null ? undefined : setTimeout(() => child.kill(signal), ms);
-      child.on('exit', (code) => { clearTimeout(timer); res(code); });
-    });
-    const t0 = Date.now();
-    expect(await runTo(null, 0)).toBe(0);
-    const T = Date.now() - t0;
-    const complete = fs.readFileSync(out, 'utf8');
-    const OLD = '{"previous": "output"}\n';
-    // Late in the run (fractions of a whole run's time here), when it computes or writes the output.
-    for (const [signal, f] of [['SIGTERM', 0.6], ['SIGTERM', 0.9], ['SIGKILL', 0.8]] as const) {
-      const ms = Math.round(f * T);
-      fs.writeFileSync(out, OLD);
-      const code = await runTo(signal, ms);
-      const now = fs.readFileSync(out, 'utf8');
-      expect(now === OLD || now === complete, `${signal} at ${ms} ms: ${now.length} bytes`).toBe(true);
-      // Interrupted with SIGTERM: exit 143 and no temporary file (SIGKILL cannot be caught). On a
-      // busy machine the signal may come before Node has run any of dti (no exit code, nothing written).
-      if (signal === 'SIGTERM') {
-        expect([0, 143, null]).toContain(code);
-        expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-      }
-    }
-  }, 30_000);
 });

@@ -1,7 +1,7 @@
 // Start-up: the shipped definitions come from the build's validated cache (an edited file is
 // validated again), and a command loads only what it uses: `dti score` on the shipped
 // definitions never loads the YAML parser or the schema validator, on a CSV file no workbook
-// code. (The code cache of the bundle: test/code-cache.test.ts.)
+// code.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -34,8 +34,6 @@ function traced(args: string[]) {
   const loaded = JSON.parse(readFileSync(log, 'utf8')) as { builtins: string[]; required: string[] };
   const scripts = readdirSync(cov).flatMap((f) => (JSON.parse(readFileSync(join(cov, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] }).result);
   const bundle = scripts.find((s) => s.url.endsWith('/dist/dti.cjs'))!;
-  // The YAML and zod bundles are compiled by the loader (with their code caches), not required.
-  const ran = (name: string) => scripts.some((s) => s.url.endsWith(`/dist/${name}`) && s.functions[0]!.ranges[0]!.count > 0);
   const inits = bundle.functions.filter((f) => /^(src|node_modules)\//.test(f.functionName));
   const required = loaded.required.map((f) => relative(ROOT, f));
   return {
@@ -43,10 +41,12 @@ function traced(args: string[]) {
     /** Every module of the bundle, and those evaluated. */
     modules: inits.map((f) => f.functionName),
     sources: inits.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName),
+    /** The names of the bundle's functions that were called. */
+    called: new Set(bundle.functions.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName)),
     builtins: loaded.builtins.filter((l) => l.startsWith('NativeModule ')).map((l) => l.slice(13)),
     required,
-    loadsYaml: required.includes('dist/dti-yaml.cjs') || ran('dti-yaml.cjs'),
-    loadsZod: required.includes('dist/dti-zod.cjs') || ran('dti-zod.cjs'),
+    loadsYaml: required.includes('dist/dti-yaml.cjs'),
+    loadsZod: required.includes('dist/dti-zod.cjs'),
   };
 }
 
@@ -92,7 +92,7 @@ describe('lazy loading', () => {
     const r = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Vĩnh Phúc');
-    expect(r.required).toContain('dist/cli-loader.cjs');
+    expect(r.required).toContain('dist/dti.cjs');
     expect(r.loadsYaml).toBe(false);
     expect(r.loadsZod).toBe(false);
   });
@@ -168,5 +168,29 @@ describe('lazy loading', () => {
     expect(v.sources.filter((m) => m.startsWith('src/commands/'))).toEqual([]);
     const vh = traced(['--version', '--help']);
     expect(vh.sources.filter((m) => m.startsWith('src/commands/')).sort()).toEqual(COMMAND_FILES);
+  });
+});
+
+describe('what a run builds', () => {
+  it('a command that runs does not load the help texts; help does', () => {
+    const catalogue = 'src/core/messages-help.ts'; // the help catalogue
+    const run = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
+    expect(run.status).toBe(0);
+    expect(run.modules).toContain(catalogue);
+    expect(run.sources).not.toContain(catalogue);
+    const help = traced(['score', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.sources).toContain(catalogue);
+  });
+  it('a run that prints no message builds none of the Vietnamese patterns, nor one whose message is in the catalogue', () => {
+    // The lazily built tables of src/core/messages.ts, by their builders' names.
+    const builders = ['buildCatalogue', 'hintPatterns', 'plainPatterns', 'plainHintPatterns', 'commanderPatterns', 'zodPatterns'];
+    const run = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
+    expect(run.status).toBe(0);
+    expect(run.called.has('lazy')).toBe(true);
+    expect(builders.filter((b) => run.called.has(b))).toEqual([]);
+    const missing = traced(['score', 'no-such-file.csv']);
+    expect(missing.status).toBe(5);
+    expect(builders.filter((b) => missing.called.has(b))).toEqual([]);
   });
 });

@@ -1,7 +1,5 @@
-// Terminal tables fit the terminal: in-process with COLUMNS / stdout.columns, and once through
-// a real pseudo-terminal of 80 columns (util-linux `script`). Help fits 80 columns.
-import { spawnSync } from 'node:child_process';
-
+// Terminal tables fit the terminal: in-process with COLUMNS / stdout.columns (and once through
+// a real pseudo-terminal of 80 columns: e2e.test.ts). Help fits 80 columns.
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,16 +60,6 @@ describe('tables that fit', () => {
     expect(await run(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-q'], io)).toBe(0);
     expect(widest(out)).toBeLessThanOrEqual(60);
   });
-  it('through a real 80-column pseudo-terminal', () => {
-    const cmd = `stty cols 80 rows 50; ${JSON.stringify(process.execPath)} bin/dti.js score data/components/2023.csv -i indicators/dti-components.yaml --detail groups -q; `
-      + `${JSON.stringify(process.execPath)} bin/dti.js compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc" -q`;
-    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm', LANG: 'C.UTF-8' } });
-    expect(r.status).toBe(0);
-    const lines = r.stdout.split('\n');
-    expect(lines.some((l) => l.includes('Vĩnh Phúc'))).toBe(true); // it printed the tables (not CSV)
-    expect(r.stdout).not.toContain('rank,previous_rank');
-    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
-  });
   // Colour on: the charts' own colour codes are styling, not data to escape (they were shown as
   // <U+001B>[36m●<U+001B>[39m and wrapped every row past 80 columns).
   const COLOURED: string[][] = [
@@ -105,20 +93,6 @@ describe('tables that fit', () => {
     expect(await run(['sensitivity', 'd.csv', '-i', 'd.yaml', '--runs', '20', '-q'], io)).toBe(0);
     expect(out).toContain('<U+001B>[31mX');
     expect(out).not.toContain('\u001b[31m');
-  });
-  it('through a real 80-column colour pseudo-terminal: charts coloured, one line per unit', () => {
-    const node = JSON.stringify(process.execPath);
-    const cmd = `stty cols 80 rows 50; ${node} bin/dti.js sensitivity data/2023.csv --runs 50 -q; ${node} bin/dti.js trend data/2022.csv data/2023.csv data/2024.csv -q`;
-    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TERM: 'xterm-256color', LANG: 'C.UTF-8' } });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('\u001b[36m●');
-    expect(r.stdout).toContain('\u001b[36m█');
-    expect(r.stdout).not.toContain('<U+');
-    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
-    // Đà Nẵng's row in each: one line each, its chart on it.
-    const rows = r.stdout.split('\n').filter((l) => l.includes('Đà Nẵng'));
-    expect(rows).toHaveLength(2);
-    for (const l of rows) expect(l).toContain('\u001b[36m');
   });
   it('help fits 80 columns, for every command', async () => {
     const names = ['', 'score', 'trend', 'compare', 'explain', 'sensitivity', 'validate', 'template', 'indicators', 'provinces', 'report'];

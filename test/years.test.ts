@@ -1,6 +1,5 @@
 // Years and comparisons: rank changes, new and dropped units, pooled normalisation,
-// dti trend, dti compare with official ranks, and the library example.
-import { spawnSync } from 'node:child_process';
+// dti trend, dti compare with official ranks. (The library example: e2e.test.ts.)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,17 +144,6 @@ describe('dti compare', () => {
     const r = await cli(['compare', 'Nghệ An', 'Ha Tinhh', '-q', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("did you mean 'Hà Tĩnh'");
-  });
-});
-
-describe('the library API', () => {
-  it('runs examples/compare-north-central.mjs', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'examples/compare-north-central.mjs')], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Hà Tĩnh: rank 37 → 25 → 11 (2022 → 2023 → 2024)');
-    expect(r.stdout).toContain('2024 (method changed');
-    expect(r.stdout).toMatch(/Digital government\s+Nghệ An 0\.7375 \(#2 of 3, #44 of 63\)\s+Hà Tĩnh 0\.7935 \(#1 of 3, #15 of 63\)\s+Vĩnh Phúc 0\.7296 \(#3 of 3, #49 of 63\)/);
   });
 });
 

@@ -12,6 +12,7 @@
 // checkout's build, e.g. main's).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -72,15 +73,12 @@ const out = { machine: { node: process.version, cpus: cpus().length }, measured:
     node: ['-e', ''], dti: [BIN, 'score', 'data/2023.csv', '-f', 'csv', '-q'], version: [BIN, '--version'],
     userDefinitions: [BIN, 'score', 'data/2023.csv', '-i', userYaml, '-f', 'csv', '-q'],
   }, RUNS, false);
-  // Whether the measured build ran with its V8 code cache (src/cli-loader.ts); builds before it had none.
-  const loader = join(DTI, 'dist/cli-loader.cjs');
-  const codeCache = existsSync(loader)
-    ? spawnSync(process.execPath, ['-e', `process.stdout.write(require(${JSON.stringify(loader)}).loadCli({ dir: ${JSON.stringify(join(DTI, 'dist'))} }).cache)`], { encoding: 'utf8' }).stdout
-    : 'none (no loader)';
+  // Whether Node keeps a compile cache for the bundle (bin/dti.js: Node 22.1 and later).
+  const compileCache = typeof module.enableCompileCache === 'function' && process.env.NODE_DISABLE_COMPILE_CACHE === undefined;
   out.startup = {
     nodeBareMs: s.node.ms, dtiScore2023Ms: s.dti.ms, ratio: r2(s.dti.ms / s.node.ms),
     dtiVersionMs: s.version.ms, versionRatio: r2(s.version.ms / s.node.ms),
-    userDefinitionsMs: s.userDefinitions.ms, userDefinitionsRatio: r2(s.userDefinitions.ms / s.node.ms), codeCache,
+    userDefinitionsMs: s.userDefinitions.ms, userDefinitionsRatio: r2(s.userDefinitions.ms / s.node.ms), compileCache,
     // The machine is shared: the load when this was measured (1, 5, 15 minutes).
     loadAverage: loadavg().map((x) => r2(x)),
   };
