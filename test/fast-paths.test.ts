@@ -242,9 +242,11 @@ describe('aggregate into a buffer of an earlier call', () => {
 });
 
 describe('decimalMarkOf, the decimal-mark sniff without regular expressions', () => {
+  // What a value says of the decimal mark, only where it leaves no doubt (see decimalMarkOf).
   const definition = (t: string) => {
-    if (/^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/.test(t)) return 1;
-    if (/^[+-]?\d+\.\d+$/.test(t) && !/^[+-]?\d{1,3}(\.\d{3})+$/.test(t)) return 2;
+    if (/^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$/.test(t) && !/^[+-]?[1-9]\d{0,2},\d{3}$/.test(t)) return 1;
+    if (/^[+-]?(\d+\.\d*|\.\d+)$/.test(t) && !/^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) return 2;
+    if (/^[+-]?\d{1,3}(,\d{3})+\.\d+$|^[+-]?\d{1,3}(,\d{3}){2,}$/.test(t)) return 2;
     return 0;
   };
   it('classifies as the regular expressions do', () => {
@@ -252,8 +254,17 @@ describe('decimalMarkOf, the decimal-mark sniff without regular expressions', ()
     fc.assert(fc.property(fc.array(ch, { maxLength: 14 }).map((a) => a.join('')), (t) => {
       expect(decimalMarkOf(t)).toBe(definition(t));
     }), { seed: 20261202, numRuns: 20000 });
-    for (const t of ['1.234,5', '12.345.678,9', '1234.567,8', '1.23,4', '1.234', '12.345', '1234.567', '1.2345', '0.5', '-3,25', '+1.000', '1,2,3', '.5', '5.', '1..2', ''])
-      expect(decimalMarkOf(t), t).toBe(definition(t));
+    const digitsAndMarks = fc.constantFrom('0', '1', '2', '3', '5', '9', '9', '.', ',');
+    fc.assert(fc.property(fc.array(digitsAndMarks, { maxLength: 16 }).map((a) => a.join('')), (t) => {
+      expect(decimalMarkOf(t)).toBe(definition(t));
+    }), { seed: 20261207, numRuns: 20000 });
+    const cases: [string, 0 | 1 | 2][] = [['1.234,5', 1], ['12.345.678,9', 1], ['1234.567,8', 0], ['1.23,4', 0], ['1.234', 0], ['12.345', 0],
+      ['1234.567', 2], ['1.2345', 2], ['0.5', 2], ['0.234', 2], ['-3,25', 1], ['+1.000', 0], ['1,2,3', 0], ['.5', 2], ['5.', 2], ['1..2', 0], ['', 0],
+      ['1,234', 0], ['0,234', 1], ['75,7', 1], ['1.2.3', 0], ['1,234.5', 2], ['1,234,567', 2], ['12,34,567', 0], ['1,234,5', 0]];
+    for (const [t, k] of cases) {
+      expect(decimalMarkOf(t), t).toBe(k);
+      expect(definition(t), t).toBe(k);
+    }
   });
 });
 

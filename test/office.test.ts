@@ -125,12 +125,16 @@ describe('files as offices make them', () => {
   it('repeated identical problems are one diagnostic with a count and the first positions', async () => {
     const d = scratch();
     writeFileSync(join(d, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n');
-    writeFileSync(join(d, 'x.csv'), 'unit,a\n' + Array.from({ length: 6 }, (_, i) => `U${i},abc${i}`).join('\n') + '\n');
+    writeFileSync(join(d, 'x.csv'), 'unit,a\n' + Array.from({ length: 6 }, (_, i) => `U${i},abc`).join('\n') + '\nV1,1.2.3\nV2,5..\nV3,1.2.3\n');
     const r = await cli(['validate', 'x.csv', '-i', 'd.yaml', '--lang', 'en'], { cwd: d });
     expect(r.code).toBe(4);
     const errs = r.stderr.split('\n').filter((l) => l.includes('[NOT_A_NUMBER]'));
-    expect(errs).toEqual(["x.csv:2:4: error: a: 'abc0' is not a number [NOT_A_NUMBER] (6×; also 3:4, 4:4, 5:4, …)"]);
-    expect(r.stderr).toContain('6 errors');
+    // Only the same problem is grouped: the six 'abc'; '1.2.3' twice is under the count, and
+    // '5..' is another problem, shown on its own.
+    expect(errs).toEqual(["x.csv:2:4: error: a: 'abc' is not a number [NOT_A_NUMBER] (6×; also 3:4, 4:4, 5:4, …)",
+      "x.csv:8:4: error: a: '1.2.3' is not a number [NOT_A_NUMBER]", "x.csv:9:4: error: a: '5..' is not a number [NOT_A_NUMBER]",
+      "x.csv:10:4: error: a: '1.2.3' is not a number [NOT_A_NUMBER]"]);
+    expect(r.stderr).toContain('9 errors');
   });
   it('--bom starts CSV output with a byte-order mark', async () => {
     const r = await cli(['score', 'data/papi-dimensions/2016.csv', ...PAPI, '-f', 'csv', '--bom']);

@@ -157,13 +157,16 @@ describe('the workbook reader', () => {
     expect(wb.sharedStrings).toEqual(['Hà Nội', 'Tỉnh/Thành phố', ' a & b ']);
     expect(wb.dateStyles).toEqual([false, true, true, false, 'year']);
     const s = readSheet(wb, '<worksheet><sheetData><row r="3"><c r="B3" t="s"><v>0</v></c><c r="C3" s="1"><v>45382</v></c><c r="D3" s="2"><v>44927.5</v></c>'
-      + '<c r="E3" s="3"><v>1.5</v></c><c r="F3" t="b"><v>1</v></c><c r="G3" t="e"><v>#DIV/0!</v></c><c r="H3"><f>1+1</f><v>2</v></c><c r="I3"><f>A1</f></c><c r="J3" t="str"><f>"x"</f><v>x</v></c><c r="K3" s="4"><v>44927</v></c></row></sheetData></worksheet>');
+      + '<c r="E3" s="3"><v>1.5</v></c><c r="F3" t="b"><v>1</v></c><c r="G3" t="e"><v>#DIV/0!</v></c><c r="H3"><f>1+1</f><v>2</v></c><c r="I3"><f>A1</f></c><c r="J3" t="str"><f>"x"</f><v>x</v></c><c r="K3" s="4"><v>44927</v></c>'
+      + '<c r="L3"><f>B1*2</f><v/></c><c r="M3" t="str"><f>""</f><v></v></c></row></sheetData></worksheet>');
     const row = s.rows[0]!;
-    expect(row.map((c) => c.text)).toEqual(['', 'Hà Nội', '2024-03-31', '2023-01-01 12:00:00', '1.5', 'TRUE', '#DIV/0!', '2', '', 'x', '2023']);
+    expect(row.map((c) => c.text)).toEqual(['', 'Hà Nội', '2024-03-31', '2023-01-01 12:00:00', '1.5', 'TRUE', '#DIV/0!', '2', '', 'x', '2023', '']);
+    // A formula with no saved value, absent (I3) or empty as openpyxl writes it (L3), is marked;
+    // a formula whose text result is empty (M3) is an empty cell like any other.
     expect(row[1]).toMatchObject({ line: 3, col: 2 });
     expect(row[4]!.value).toBe(1.5);
     expect(row[7]!.value).toBe(2);
-    expect(s.uncalculated).toEqual([{ line: 3, col: 9 }]);
+    expect(row.flatMap((c) => (c.uncalculated === true ? [c.col] : []))).toEqual([9, 12]);
   });
   it('Excel serial dates (1900 with its phantom 29 Feb, and 1904)', () => {
     expect(serialToIso(1, false)).toBe('1900-01-01');

@@ -58,13 +58,17 @@ export function asciiOnly(io: Io): boolean {
 }
 
 const MAX_SHOWN = 50;
-/** Identical problems (same code, hint and message but for quoted values) this many times or more are shown once. */
+/**
+ * The same problem (same code, file, message and hint: the same value in the same column)
+ * this many times or more is shown once. Distinct problems are never folded into one
+ * ('1.2.3' and '5..' are two, each with its own text and position).
+ */
 const GROUP_AT = 3;
 const POSITIONS_SHOWN = 3;
 
 /** Diagnostics with the repeats of one problem folded into its first, with a count and the first positions. */
 export function groupDiagnostics(diags: readonly Diagnostic[]): { d: Diagnostic; more: Diagnostic[] }[] {
-  const key = (d: Diagnostic) => [d.severity, d.code, d.file ?? '', d.hint ?? '', d.message.replace(/'[^']*'/g, "'…'")].join('\u0000');
+  const key = (d: Diagnostic) => [d.severity, d.code, d.file ?? '', d.hint ?? '', d.message].join('\u0000');
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diags) {
     const k = key(d);
@@ -72,10 +76,12 @@ export function groupDiagnostics(diags: readonly Diagnostic[]): { d: Diagnostic;
     if (g === undefined) groups.set(k, [d]);
     else g.push(d);
   }
+  // In the order given (by position): a folded problem where it first occurs.
   const out: { d: Diagnostic; more: Diagnostic[] }[] = [];
-  for (const g of groups.values()) {
-    if (g.length >= GROUP_AT) out.push({ d: g[0]!, more: g.slice(1) });
-    else for (const d of g) out.push({ d, more: [] });
+  for (const d of diags) {
+    const g = groups.get(key(d))!;
+    if (g.length < GROUP_AT) out.push({ d, more: [] });
+    else if (g[0] === d) out.push({ d, more: g.slice(1) });
   }
   return out;
 }
@@ -203,7 +209,6 @@ export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: Da
     name = sheet.name;
     notes.push(msg('note.sheet', { sheet: sheet.sheet }));
     r = loadRows(sheet.rows, fw, { ...common, file: sheet.name, ragged: true, columnLabel: columnName });
-    r.warnings.unshift(...sheet.warnings);
   } else {
     const text = decode(raw.bytes, raw.name, EXIT.DATA, flags.encoding);
     let delimiter = delimiterFor(raw.name, flags.delimiter);

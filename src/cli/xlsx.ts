@@ -6,7 +6,7 @@
  * ZIP of XML parts, and Node's zlib inflates them: about 400 lines of our own code, capped
  * against zip bombs, with no DTD or entity expansion.
  */
-import { error, warning, type Diagnostic } from '../core/diagnostics.js';
+import { type Diagnostic, error } from '../core/diagnostics.js';
 import { isHeaderRow } from '../core/sheet.js';
 import type { Framework } from '../core/framework.js';
 import { type OutSheet, type SheetCell, XmlError, contentOf, readSheet, readWorkbook, workbookParts } from '../core/xlsx.js';
@@ -25,7 +25,6 @@ export interface SheetRead {
   name: string;
   sheet: string;
   rows: SheetCell[][];
-  warnings: Diagnostic[];
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -92,10 +91,7 @@ export function readWorkbookSheet(bytes: Uint8Array, file: string, fw: Framework
     fail(exitCode, error('WORKBOOK.noSheets', {}, { file }, msg('hint.saveSheet')));
   }
   rows ??= load(k);
-  const name = sheetFileName(file, names[k]!);
-  const warnings = rows.uncalculated.slice(0, 1).map((c) => warning('WORKBOOK.uncalculated', { n: rows!.uncalculated.length },
-    { file: name, line: c.line, col: c.col }, msg('hint.calculate')));
-  return { name, sheet: names[k]!, rows: rows.rows, warnings };
+  return { name: sheetFileName(file, names[k]!), sheet: names[k]!, rows: rows.rows };
 }
 
 /** The bytes of an .xlsx holding these sheets. */

@@ -11,6 +11,7 @@ import { findProvince, PROVINCES, PROVINCES_2025 } from '../core/provinces.js';
 import { type Framework, forYear } from '../core/framework.js';
 import type { OutSheet } from '../core/xlsx.js';
 import { sheetName } from '../core/xlsx.js';
+import { leafHeading } from '../core/sheet.js';
 import { loadFrameworkFile, yearFromName } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { msg } from '../core/messages.js';
@@ -46,12 +47,8 @@ export function buildTemplate(fw: Framework, o: { units: string[]; unitColumn: '
   // A template for a year asks only for that year's indicators (`years` in the definitions: DTI 2024 is the published DTI alone).
   const yearFw = forYear(fw, o.year ?? null);
   const leaves = fw.leaves.filter((ni) => yearFw.inactive?.[ni] !== 1).map((ni) => fw.nodes[ni]!.def!);
-  const describe = (d: (typeof leaves)[number]) => {
-    const unit = d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit?.[o.lang] ?? null;
-    return `${d.name[o.lang]}${unit === null || unit === '' ? '' : ` (${unit})`}`;
-  };
   const header = [o.unitColumn, 'year', ...leaves.map((d) => d.id)];
-  const notes = [o.lang === 'vi' ? '# Tên chỉ tiêu (đơn vị) →' : '# Indicator (unit) →', o.lang === 'vi' ? 'năm' : 'year', ...leaves.map(describe)];
+  const notes = [o.lang === 'vi' ? '# Tên chỉ tiêu (đơn vị) →' : '# Indicator (unit) →', o.lang === 'vi' ? 'năm' : 'year', ...leaves.map((d) => leafHeading(d, o.lang))];
   const rows = o.units.map((u) => [u, o.year === undefined ? '' : String(o.year), ...leaves.map(() => '')]);
   const indicators = leaves.map((d) => [d.id, d.name[o.lang], d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit?.[o.lang] ?? '', d.source.join('; ')]);
   return { unitColumn: o.unitColumn, header, notes, rows, indicators };

@@ -23,6 +23,8 @@ export interface Cell {
   col: number;
   /** The number itself, when the source stored one (a workbook's numeric cell): no text rules apply. */
   value?: number;
+  /** A workbook's formula with no saved value (never calculated): an error wherever it is read. */
+  uncalculated?: boolean;
 }
 
 export interface Table {
@@ -132,6 +134,15 @@ interface Header {
 
 type Resolved = { unit: string; code: string | null; key: string; region: string | null };
 
+/**
+ * A workbook's formula cell with no saved value, where a value is read: openpyxl and pandas
+ * write formulas without computing them, and reading the cell as missing would move ranks
+ * silently (Đà Nẵng from 1st to 4th for one such cell).
+ */
+function uncalculatedError(column: string, at: { file?: string; line?: number; col?: number }): Diagnostic {
+  return error('UNCALCULATED_FORMULA', { column }, at, msg('hint.calculate'));
+}
+
 /** Check a table against the framework and build the dataset. */
 export function readDataset(table: Table, fw: Framework, opts: DataOptions = {}): Result<Dataset> {
   const file = table.file;
@@ -189,6 +200,17 @@ function absentColumns(fw: Framework, h: Header, records: readonly UnitRecord[],
   }
 }
 
+/** What a column may be called: each leaf's id and its names in both languages (for "did you mean"). */
+function leafNamesAndIds(fw: Framework): string[] {
+  const out = new Set(fw.leafIds);
+  for (const ni of fw.leaves) {
+    const { name } = fw.nodes[ni]!.def!;
+    out.add(name.vi);
+    out.add(name.en);
+  }
+  return [...out];
+}
+
 /** A column that names no leaf: an error with the closest id (or the group it names). */
 function unknownColumn(fw: Framework, ctx: Ctx, name: string, cell: Cell | undefined, what: string): void {
   const nodeIdx = fw.index.get(name);
@@ -199,7 +221,7 @@ function unknownColumn(fw: Framework, ctx: Ctx, name: string, cell: Cell | undef
   } else if (nodeIdx !== undefined) {
     ctx.errors.push(error('UNKNOWN_COLUMN.group', { name }, ctx.at(cell), msg('hint.leavesOnly')));
   } else {
-    ctx.errors.push(error('UNKNOWN_COLUMN', { what, name, id: fw.definitions.id }, ctx.at(cell), meant(name, fw.leafIds) ?? msg('hint.unknownColumn')));
+    ctx.errors.push(error('UNKNOWN_COLUMN', { what, name, id: fw.definitions.id }, ctx.at(cell), meant(name, leafNamesAndIds(fw)) ?? msg('hint.unknownColumn')));
   }
 }
 
@@ -280,6 +302,10 @@ function unitResolver(unitKind: UnitKind, ctx: Ctx, opts: DataOptions, getMap: (
   const { errors, at } = ctx;
   return (cell) => {
     // Names that print the same are the same unit: invisible characters and odd spaces go.
+    if (cell.uncalculated === true) {
+      errors.push(uncalculatedError(unitKind, at(cell)));
+      return undefined;
+    }
     const text = cleanName(cell.text);
     if (text === '') {
       errors.push(error('UNKNOWN_PROVINCE.empty', { kind: unitKind }, at(cell), msg('hint.everyRowUnit', { kind: unitKind })));
@@ -368,6 +394,10 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
 
   const readYear = (row: Cell[]): number | null | undefined => (yearCol >= 0 ? yearOf(row[yearCol], row[0]) : fixedYear ?? null);
   const yearOf = (cell: Cell | undefined, first: Cell | undefined): number | undefined => {
+    if (cell?.uncalculated === true) {
+      errors.push(uncalculatedError('year', at(cell)));
+      return undefined;
+    }
     const t = cell?.text.trim() ?? '';
     if (/^\d{4}$/.test(t)) return Number(t);
     errors.push(t === '' ? error('BAD_YEAR.empty', {}, at(cell ?? first), msg('hint.fourDigits')) : error('BAD_YEAR', { text: t }, at(cell ?? first), msg('hint.fourDigits')));
@@ -452,6 +482,11 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
         r.values[j] = x;
         return;
       }
+    }
+    if (cell.uncalculated === true) {
+      invalid.add(`${cell.line}:${cell.col}`);
+      errors.push(uncalculatedError(fw.leafIds[j]!, at(cell)));
+      return;
     }
     const v = isBoolean[j] ? parseBoolean(cell.text) : cell.value !== undefined ? { kind: 'number' as const, value: cell.value } : parseNumber(cell.text, decimal);
     if (v.kind === 'number') r.values[j] = v.value;

@@ -39,6 +39,7 @@ export type DiagnosticCode =
   | 'NO_DATA'
   | 'TOTALS_ROW'
   | 'WORKBOOK'
+  | 'UNCALCULATED_FORMULA'
   // either file
   | 'ENCODING'
   | 'READ_ERROR'

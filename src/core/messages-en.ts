@@ -88,8 +88,8 @@ export const EN: Catalogue = {
   'hint.sheets': (p) => `its sheets: ${p.list} (or a number from 1 to ${p.n})`,
   'WORKBOOK.noSheets': 'the workbook has no sheets',
   'hint.saveSheet': 'save a sheet with the data in it',
-  'WORKBOOK.uncalculated': (p) => `${p.n} formula cell${p.n === 1 ? ' has' : 's have'} no saved value (the workbook was never calculated); read as empty`,
-  'hint.calculate': 'open the workbook in Excel or LibreOffice and save it: that stores the results of its formulas',
+  'UNCALCULATED_FORMULA': (p) => `${p.column}: this cell's formula has no saved value (the workbook was written by a program that does not calculate formulas, such as openpyxl or pandas)`,
+  'hint.calculate': 'open the file in Excel (or LibreOffice) and save it: the values of its formulas are then computed and saved',
 
   'hint.didYouMean': (p) => `did you mean ${p.options.map((o) => `'${o}'`).join(' or ')}?`,
   'hint.oneOf': (p) => `one of: ${p.options}`,
@@ -137,6 +137,7 @@ export const EN: Catalogue = {
   'hint.changeUnit': 'change the unit of the indicator (e.g. millions instead of units, or percent)',
   'hint.decimalComma': "it looks Vietnamese-style (',' as decimal mark); pass --decimal comma",
   'hint.decimalDot': "write numbers with '.' as the decimal mark, or leave the cell empty if there is no value",
+  'hint.thousandsComma': "',' here may group thousands or mark decimals: write the number without a thousands separator (1234), or with '.' as the decimal mark (1.234)",
   'hint.viStyle': "with --decimal comma, ',' is the decimal mark and '.' groups thousands (75,7 or 3.743.092)",
   'hint.ordinaryNotation': 'write the value in ordinary notation',
   'hint.yesNo': 'write yes/có/true/1 or no/không/false/0',

@@ -109,8 +109,8 @@ export const VI = {
   'hint.sheets': (p: { list: string; n: number }) => `các trang: ${p.list} (hoặc số thứ tự từ 1 đến ${p.n})`,
   'WORKBOOK.noSheets': 'sổ tính không có trang nào',
   'hint.saveSheet': 'lưu một trang có số liệu',
-  'WORKBOOK.uncalculated': (p: { n: number }) => `${p.n} ô công thức chưa có giá trị được lưu (sổ tính chưa được tính); coi là trống`,
-  'hint.calculate': 'mở sổ tính bằng Excel hoặc LibreOffice rồi lưu lại: khi đó kết quả công thức được lưu',
+  'UNCALCULATED_FORMULA': (p: { column: string }) => `${p.column}: công thức ở ô này chưa có giá trị được lưu (sổ tính được ghi bởi một chương trình không tính công thức, như openpyxl hay pandas)`,
+  'hint.calculate': 'mở tệp bằng Excel (hoặc LibreOffice) rồi lưu lại: khi đó giá trị của các công thức được tính và lưu',
 
   // The commands (src/commands/*.ts).
   'hint.didYouMean': (p: { options: readonly string[] }) => `có phải ý bạn là ${p.options.map((o) => `'${o}'`).join(' hoặc ')}?`,
@@ -160,6 +160,7 @@ export const VI = {
   'hint.changeUnit': 'đổi đơn vị của chỉ số (ví dụ triệu thay cho đơn vị, hoặc phần trăm)',
   'hint.decimalComma': "có vẻ viết kiểu Việt Nam (dấu ',' là dấu thập phân); thêm --decimal comma",
   'hint.decimalDot': "viết số với dấu '.' là dấu thập phân, hoặc để trống ô nếu không có giá trị",
+  'hint.thousandsComma': "dấu ',' ở đây có thể là dấu ngăn cách hàng nghìn hoặc dấu thập phân: viết số không có dấu ngăn cách hàng nghìn (1234), hoặc dùng dấu '.' làm dấu thập phân (1.234)",
   'hint.viStyle': "với --decimal comma, dấu ',' là dấu thập phân và dấu '.' ngăn cách hàng nghìn (75,7 hoặc 3.743.092)",
   'hint.ordinaryNotation': 'viết giá trị theo cách thông thường',
   'hint.yesNo': 'viết có/yes/true/1 hoặc không/no/false/0',

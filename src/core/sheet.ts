@@ -11,6 +11,8 @@ import type { Cell, PlainSource, Table } from './data.js';
 import { type Diagnostic, error, warning } from './diagnostics.js';
 import { msg } from './messages.js';
 import type { Framework } from './framework.js';
+import type { IndicatorNode } from './definitions.js';
+import type { Lang } from './messages.js';
 import { fold } from './text.js';
 import type { Decimal } from './values.js';
 
@@ -88,12 +90,47 @@ function mayBeTotals(text: string): boolean {
   return c === 116 || c === 99 || c === 98 || c === 97 || c === 109 || c === 110;
 }
 
-/** Does this row look like a header: a unit column by one of its names? */
+/**
+ * A leaf's heading as `dti template` writes it and people read it: its name, then its unit in
+ * brackets ('yes/no' for a yes/no indicator): `Hạ tầng số (chỉ số 0–1)`.
+ */
+export function leafHeading(def: IndicatorNode, lang: Lang): string {
+  const unit = def.normalize.method === 'boolean' ? (lang === 'vi' ? 'có/không' : 'yes/no') : def.unit?.[lang] ?? null;
+  return `${def.name[lang]}${unit === null || unit === '' ? '' : ` (${unit})`}`;
+}
+
+const byName = new WeakMap<Framework, Map<string, string>>();
+/**
+ * The leaves by the names a header may give them (compared by headerKey): the Vietnamese and
+ * English names, and each with its unit as `dti template` writes it. A name two leaves share
+ * names neither. Built once per framework.
+ */
+export function leavesByName(fw: Framework): Map<string, string> {
+  let m = byName.get(fw);
+  if (m !== undefined) return m;
+  m = new Map();
+  const shared = new Set<string>();
+  for (const ni of fw.leaves) {
+    const def = fw.nodes[ni]!.def!;
+    const keys = new Set([def.name.vi, def.name.en, leafHeading(def, 'vi'), leafHeading(def, 'en')].map(headerKey));
+    for (const k of keys) {
+      const other = m.get(k);
+      if (other !== undefined && other !== def.id) shared.add(k);
+      else m.set(k, def.id);
+    }
+  }
+  for (const k of shared) m.delete(k);
+  byName.set(fw, m);
+  return m;
+}
+
+/** Does this row look like a header: a unit column by one of its names, or two indicators by id or name? */
 export function isHeaderRow(row: readonly Cell[], fw?: Framework): boolean {
   if (row.some((c) => UNIT_NAMES.has(CANONICAL.get(headerKey(c.text)) ?? ''))) return true;
   if (fw === undefined) return false;
   const ids = new Set(fw.leafIds);
-  return row.filter((c) => ids.has(c.text.trim())).length >= 2;
+  const names = leavesByName(fw);
+  return row.filter((c) => ids.has(c.text.trim()) || names.has(headerKey(c.text))).length >= 2;
 }
 
 /**
@@ -150,6 +187,8 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
     const def = fw.nodes[ni]!.def!;
     if (def.column !== null && def.column !== undefined) columnOf.set(headerKey(def.column), def.id);
   }
+  const ids = new Set(fw.leafIds);
+  const names = leavesByName(fw);
   const keep: number[] = [];
   const header: Cell[] = [];
   const noHeader: number[] = [];
@@ -157,7 +196,9 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
     const k = headerKey(c.text);
     if (NUMBERING.has(k)) { detected.ignored.push(c.text.trim()); return; }
     if (k === '') { noHeader.push(i); return; }
-    const canon = CANONICAL.get(k) ?? columnOf.get(k);
+    // A column is read as a leaf by its id, its `column:`, or its name (`Hạ tầng số`, or
+    // `Hạ tầng số (chỉ số 0–1)` as the template writes it, in either language).
+    const canon = CANONICAL.get(k) ?? columnOf.get(k) ?? (ids.has(c.text.trim()) ? undefined : names.get(k));
     if (canon !== undefined && canon !== c.text.trim()) detected.renamed.push([c.text.trim(), canon]);
     keep.push(i);
     header.push({ ...c, text: canon ?? c.text });
@@ -334,17 +375,24 @@ function fieldCount(line: string, d: string): number {
 }
 
 /**
- * What a value's text says of the decimal mark, by one scan: 1 (comma) where
- * /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/ matches; else 2 (dot) where
- * /^[+-]?\d+\.\d+$/ matches and /^[+-]?\d{1,3}(\.\d{3})+$/ (a thousands dot) does not; else 0.
+ * What a value's text says of the decimal mark, by one scan, only where it leaves no doubt:
+ *
+ * - 1 (comma): /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$/ but not /^[+-]?[1-9]\d{0,2},\d{3}$/
+ *   (`75,7`, `3.743.092,5`, `0,834`; `1,234` may be English thousands);
+ * - 2 (dot, or at least not a comma): /^[+-]?(\d+\.\d*|\.\d+)$/ but not
+ *   /^[+-]?[1-9]\d{0,2}\.\d{3}$/ (`0.5`, `5.`, `1234.5`; `1.234` may be Vietnamese thousands),
+ *   or English thousands /^[+-]?\d{1,3}(,\d{3})+\.\d+$|^[+-]?\d{1,3}(,\d{3}){2,}$/
+ *   (`1,234.5`, `1,234,567`);
+ * - 0 otherwise (no separator, ambiguous, or not a number at all: `1.2.3`).
  */
 export function decimalMarkOf(t: string): 0 | 1 | 2 {
   const n = t.length;
   let i = 0;
   const c0 = t.charCodeAt(0);
   if (c0 === 43 || c0 === 45) i = 1;
+  const lead = t.charCodeAt(i); // the first digit: '0' is never a thousands group's lead
   // Runs of digits between separators: the first run's length, the last's, whether every run
-  // between two separators has three digits.
+  // strictly between two separators has three digits, whether every run after the first has.
   let runs = 0;
   let first = 0;
   let last = 0;
@@ -352,21 +400,33 @@ export function decimalMarkOf(t: string): 0 | 1 | 2 {
   let dots = 0;
   let commas = 0;
   let inner3 = true;
+  let after3 = true;
+  let dotAfterComma = false;
+  let commaAfterDot = false;
   for (; i <= n; i++) {
     const c = i < n ? t.charCodeAt(i) : -1;
     if (c >= 48 && c <= 57) { run++; continue; }
     if (c !== 46 && c !== 44 && c !== -1) return 0;
-    if (run === 0) return 0;
     if (runs === 0) first = run;
-    else if (c !== -1 && run !== 3) inner3 = false;
+    else if (run !== 3) { after3 = false; if (c !== -1) inner3 = false; }
     runs++;
     if (c === -1) { last = run; break; }
-    if (commas > 0) return 0; // a separator after the comma
-    if (c === 44) commas++;
-    else dots++;
+    if (c === 44) { commas++; if (dots > 0) commaAfterDot = true; } else { dots++; if (commas > 0) dotAfterComma = true; }
     run = 0;
   }
-  if (commas === 1) return dots === 0 || (first <= 3 && inner3) ? 1 : 0;
-  if (dots === 1) return first <= 3 && last === 3 ? 0 : 2;
+  const group = first >= 1 && first <= 3; // a first run that can lead thousands groups
+  if (commas === 1 && !dotAfterComma) {
+    if (first === 0 || last === 0) return 0;
+    if (dots === 0) return group && last === 3 && lead !== 48 ? 0 : 1;
+    return group && inner3 ? 1 : 0;
+  }
+  if (commas === 0 && dots === 1) {
+    if (first === 0 && last === 0) return 0;
+    return group && last === 3 && lead !== 48 ? 0 : 2;
+  }
+  if (commas >= 1 && group && inner3) {
+    if (dots === 1 && !commaAfterDot && last >= 1) return 2; // 1,234.5
+    if (dots === 0 && commas >= 2 && after3) return 2; // 1,234,567
+  }
   return 0;
 }

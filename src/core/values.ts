@@ -19,6 +19,8 @@ const DOT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 // Vietnamese style: ',' decimal mark, '.' thousands separator in groups of three.
 const COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 
+/** 1,234 or 12,345,678: a thousands comma, or (the first form) a decimal comma. */
+const THOUSANDS_COMMA = /^[+-]?[1-9]\d{0,2}(,\d{3})+$/;
 const SIMPLE = /^-?\d+(\.\d+)?$/;
 
 /**
@@ -94,7 +96,8 @@ export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
       return {
         kind: 'invalid',
         reason: msg('value.notANumber', { value: text }),
-        hint: msg(looksComma ? 'hint.decimalComma' : 'hint.decimalDot'),
+        // 1,234 may be English thousands as well as a Vietnamese decimal: say both.
+        hint: msg(THOUSANDS_COMMA.test(t) ? 'hint.thousandsComma' : looksComma ? 'hint.decimalComma' : 'hint.decimalDot'),
       };
     }
     n = Number(t);

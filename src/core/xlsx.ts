@@ -118,10 +118,13 @@ export function serialToIso(serial: number, date1904: boolean): string {
 }
 
 export interface SheetRows {
-  /** Rows in order, blank rows left out; each row's cells from column A, gaps filled with empty cells. */
+  /**
+   * Rows in order, blank rows left out; each row's cells from column A, gaps filled with empty
+   * cells. A formula with no saved value (openpyxl and pandas write `<f>…</f><v/>`: the
+   * workbook was never calculated) is an empty cell marked `uncalculated`, so that reading it
+   * as a value is an error at its cell rather than a silent missing value.
+   */
   rows: SheetCell[][];
-  /** Cells holding a formula with no saved value (the workbook was never calculated). */
-  uncalculated: { line: number; col: number }[];
 }
 
 /** Longest row accepted, in cells (XFD is column 16384). */
@@ -132,7 +135,6 @@ export function readSheet(wb: Workbook, xml: string): SheetRows {
   const ws = parseXml(xml);
   const data = child(ws, 'sheetData');
   const rowsByLine = new Map<number, SheetCell[]>();
-  const uncalculated: { line: number; col: number }[] = [];
   let lastRow = 0;
   for (const r of children(data, 'row')) {
     const line = r.attrs.r !== undefined ? Number(r.attrs.r) : lastRow + 1;
@@ -145,8 +147,7 @@ export function readSheet(wb: Workbook, xml: string): SheetRows {
       lastCol = col;
       if (col > MAX_COLS) throw new XmlError(`a cell beyond column ${columnName(MAX_COLS)}`);
       const cell = readCell(wb, c, line, col);
-      if (cell === 'uncalculated') { uncalculated.push({ line, col }); continue; }
-      if (cell.text === '') continue;
+      if (cell.text === '' && cell.uncalculated !== true) continue;
       while (cells.length < col - 1) cells.push({ text: '', line, col: cells.length + 1 });
       cells[col - 1] = cell;
     }
@@ -170,15 +171,18 @@ export function readSheet(wb: Workbook, xml: string): SheetRows {
     }
   }
   const rows = [...rowsByLine.entries()].sort((x, y) => x[0] - y[0]).map(([, cells]) => cells);
-  return { rows, uncalculated };
+  return { rows };
 }
 
-function readCell(wb: Workbook, c: XmlElement, line: number, col: number): SheetCell | 'uncalculated' {
+function readCell(wb: Workbook, c: XmlElement, line: number, col: number): SheetCell {
   const t = c.attrs.t ?? 'n';
   const v = child(c, 'v');
   const f = child(c, 'f');
   if (t === 'inlineStr') return { text: stringItem(child(c, 'is') ?? c), line, col };
-  if (v === undefined) return f !== undefined && t !== 'str' ? 'uncalculated' : { text: '', line, col };
+  // A formula whose saved value is absent or empty (`<v/>`, as openpyxl writes it); an empty
+  // text result (t="str") is a value.
+  if (f !== undefined && t !== 'str' && (v === undefined || v.text.trim() === '')) return { text: '', line, col, uncalculated: true };
+  if (v === undefined) return { text: '', line, col };
   const raw = v.text;
   switch (t) {
     case 's': return { text: wb.sharedStrings[Number(raw)] ?? '', line, col };
