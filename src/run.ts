@@ -8,7 +8,8 @@ import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './cli/context.js';
 import { CliError } from './cli/errors.js';
-import { CATALOGUES, localizeCommander, localizePlain, words } from './core/messages.js';
+import { CATALOGUES, localizePlain, words } from './core/messages.js';
+import { commanderText } from './core/third-party.js';
 import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
 
 type Register = (program: Command, io: Io, done: (code: number) => void, version: string) => void;
@@ -89,7 +90,7 @@ export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       // commander's own usage errors in the user's language (subcommands inherit this).
-      outputError: (s, write) => write(localizeCommander(s, io.lang ?? 'vi')),
+      outputError: (s, write) => write(commanderText(s, io.lang ?? 'vi')),
     })
     .showSuggestionAfterError(true)
     // Help fits an 80-column terminal (subcommands copy this when created).
@@ -143,7 +144,7 @@ Docs: README.md (file formats, the DTI method, CI recipe).`);
       if (e.diagnostics.length > 0) printDiagnostics(io, e.diagnostics, chalk);
       else {
         const w = words(io.lang ?? 'vi');
-        const { message, hint } = localizePlain(e.text ?? e.message, e.hintText ?? e.hint, io.lang ?? 'vi');
+        const { message, hint } = localizePlain(e, io.lang ?? 'vi');
         io.stderr.write(`${chalk.red.bold(w.error)}: ${forMessage(message)}\n${hint === undefined ? '' : `  ${chalk.cyan(w.hint)}: ${forMessage(hint)}\n`}`);
       }
       return e.exitCode;

@@ -182,15 +182,17 @@ describe('what a run builds', () => {
     expect(help.status).toBe(0);
     expect(help.sources).toContain(catalogue);
   });
-  it('a run that prints no message builds none of the Vietnamese patterns, nor one whose message is in the catalogue', () => {
-    // The lazily built tables of src/core/messages.ts, by their builders' names.
-    const builders = ['buildCatalogue', 'hintPatterns', 'plainPatterns', 'plainHintPatterns', 'commanderPatterns', 'zodPatterns'];
+  it("the patterns of third-party text (the YAML parser's, commander's) are built only when such a message is printed", () => {
+    // src/core/third-party.ts, by its builders' names; dti's own messages come from the catalogues.
+    const builders = ['yamlPatterns', 'commanderPatterns', 'reasonPatterns'];
     const run = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
     expect(run.status).toBe(0);
-    expect(run.called.has('lazy')).toBe(true);
     expect(builders.filter((b) => run.called.has(b))).toEqual([]);
     const missing = traced(['score', 'no-such-file.csv']);
     expect(missing.status).toBe(5);
     expect(builders.filter((b) => missing.called.has(b))).toEqual([]);
+    const usage = traced(['score', '--bogus']);
+    expect(usage.status).toBe(2);
+    expect(builders.filter((b) => usage.called.has(b))).toEqual(['commanderPatterns', 'reasonPatterns']);
   });
 });

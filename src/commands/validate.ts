@@ -64,7 +64,7 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
   for (const e of failures) {
     if (e.diagnostics.length > 0) printDiagnostics(io, e.diagnostics, chalk);
     else {
-      const { message, hint } = localizePlain(e.text ?? e.message, e.hintText ?? e.hint, io.lang ?? 'vi');
+      const { message, hint } = localizePlain(e, io.lang ?? 'vi');
       const w = words(io.lang ?? 'vi');
       io.stderr.write(`${chalk.red.bold(w.error)}: ${message}\n${hint === undefined ? '' : `  ${w.hint}: ${hint}\n`}`);
     }

@@ -33,7 +33,6 @@ export type DiagnosticCode =
   | 'NOT_A_NUMBER'
   | 'OUT_OF_DOMAIN'
   | 'MISSING_VALUE'
-  | 'NO_YEAR'
   | 'BAD_YEAR'
   | 'MIXED_MAPS'
   | 'NO_DATA'
@@ -50,7 +49,7 @@ export interface Diagnostic {
   code: DiagnosticCode;
   severity: Severity;
   /** What went wrong, as data (a key of the catalogue, src/core/messages-vi.ts, and its parameters); `render` writes it in either language. */
-  text?: Text;
+  text: Text;
   /** How to fix it, as data. */
   hintText?: Text;
   /** The message in English (for the library's users and JSON results). */
@@ -69,21 +68,15 @@ type At = { file?: string; line?: number; col?: number };
 /** The keys of the catalogue that are diagnostics: a code, or a code, a dot and a name. */
 export type DiagnosticKey = Extract<MessageKey, DiagnosticCode | `${DiagnosticCode}.${string}`>;
 
-interface Make {
-  /** A diagnostic as data: its key (whose part before any dot is the code) and parameters. */
-  <K extends DiagnosticKey>(key: K, params: ParamsOf<K>, at?: At, hint?: Text): Diagnostic;
-  /** A diagnostic made in English, translated by the patterns of messages.ts (being replaced by the catalogue). */
-  (code: DiagnosticCode, message: string, at?: At, hint?: string): Diagnostic;
-}
+/** A diagnostic as data: its key (whose part before any dot is the code), parameters, position and hint. */
+type Make = <K extends DiagnosticKey>(key: K, params: ParamsOf<K>, at?: At, hint?: Text) => Diagnostic;
 
-const make = (severity: Severity): Make => ((key: string, message: string | Params, at: At = {}, hint?: string | Text) => {
-  if (typeof message === 'string') return { code: key as DiagnosticCode, severity, message, ...at, ...(hint === undefined ? {} : { hint: hint as string }) };
+const make = (severity: Severity): Make => ((key: string, params: Params, at: At = {}, hint?: Text) => {
   const dot = key.indexOf('.');
-  const t: Text = { key: key as MessageKey, params: message };
-  const h = hint as Text | undefined;
+  const text: Text = { key: key as MessageKey, params };
   return {
-    code: (dot < 0 ? key : key.slice(0, dot)) as DiagnosticCode, severity, text: t, message: render(t, 'en'), ...at,
-    ...(h === undefined ? {} : { hintText: h, hint: render(h, 'en') }),
+    code: (dot < 0 ? key : key.slice(0, dot)) as DiagnosticCode, severity, text, message: render(text, 'en'), ...at,
+    ...(hint === undefined ? {} : { hintText: hint, hint: render(hint, 'en') }),
   };
 }) as Make;
 
@@ -103,7 +96,8 @@ export function resultWarning(d: Diagnostic, withHint = true): { code: string; m
 /** The diagnostic a result's warning was made from (see `resultWarning`), as a warning. */
 export function warningOf(w: { code: string; message: string; hint?: string }): Diagnostic {
   const d = (w as { diagnostic?: Diagnostic }).diagnostic;
-  return d ?? { ...w, code: w.code as DiagnosticCode, severity: 'warning' };
+  if (d === undefined) throw new Error(`the warning ${w.code} was not made by resultWarning`);
+  return d;
 }
 
 /** Position order: file, line, column; problems without a position come first. */
@@ -155,8 +149,3 @@ export function meant(word: string, candidates: Iterable<string>): Text | undefi
   return s.length === 0 ? undefined : { key: 'hint.didYouMean', params: { options: s } };
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
-  const s = suggest(word, candidates);
-  if (s.length === 0) return undefined;
-  return `did you mean ${s.map((x) => `'${x}'`).join(' or ')}?`;
-}

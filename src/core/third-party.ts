@@ -1,13 +1,26 @@
 /**
  * Text that is not dti's own, in Vietnamese: the YAML parser's messages (yaml 2). Its wording
  * is the parser's, so it is matched by patterns; everything dti says itself is in the
- * catalogues (messages-vi.ts, messages-en.ts). commander's own messages are in messages.ts
- * (localizeCommander). Built on first use: a run that prints no YAML error pays nothing.
+ * catalogues (messages-vi.ts, messages-en.ts). And commander's own usage errors ("error:
+ * unknown option …"). Built on first use: a run that prints neither pays nothing.
  */
 
 type Pattern = [RegExp, string | ((match: string, ...groups: string[]) => string)];
 
 let yaml: Pattern[] | undefined;
+let commander: Pattern[] | undefined;
+let reasons: Pattern[] | undefined;
+
+/** commander's list of an option's choices; and (until the parsers give them in the user's language) their reasons. */
+function reasonPatterns(): Pattern[] { return [
+  [/Allowed choices are (.+)\.$/, 'Chỉ nhận: $1.'],
+  [/expected one character \(, ; \|\) or a name: (.+)\.$/, 'Cần một ký tự (, ; |) hoặc một tên: $1.'],
+  [/expected at least (\d+) columns\.$/, 'Cần ít nhất $1 cột.'],
+  [/expected a number from 0 to 1 \(0\.25: each weight times U\(0\.75, 1\.25\)\)\.$/, 'Cần một số từ 0 đến 1 (0.25: mỗi trọng số nhân với U(0.75, 1.25)).'],
+  [/expected a whole number ≥ (\d+)\.$/, 'Cần một số nguyên ≥ $1.'],
+  [/expected level numbers \(1 = the main indices\)\.$/, 'Cần số cấp (1 = các chỉ số chính).'],
+  [/expected a four-digit year\.$/, 'Cần năm có bốn chữ số.'],
+]; }
 
 function yamlPatterns(): Pattern[] { return [
   [/^Map keys must be unique$/, 'khoá trong một ánh xạ phải khác nhau'],
@@ -50,4 +63,35 @@ export function yamlVi(message: string): string {
     return out.replace(/ {2,}/g, ' ');
   }
   return `lỗi cú pháp YAML: ${message}`;
+}
+
+/** commander's own usage errors (unknown option, missing argument…) in Vietnamese. */
+function commanderPatterns(): Pattern[] { return [
+  [/^error: unknown option '(.+)'$/, "lỗi: không có tùy chọn '$1'"],
+  [/^error: unknown command '(.+)'$/, "lỗi: không có lệnh '$1'"],
+  // The argument as the Vietnamese help names it (<số-liệu...>, <đơn-vị>).
+  [/^error: missing required argument '(.+)'$/, (_m, a: string) => `lỗi: thiếu tham số bắt buộc '${({ data: 'số-liệu', unit: 'đơn-vị' } as Record<string, string>)[a] ?? a}'`],
+  [/^error: option '(.+)' argument missing$/, "lỗi: tùy chọn '$1' thiếu giá trị"],
+  [/^error: required option '(.+)' not specified$/, "lỗi: chưa có tùy chọn bắt buộc '$1'"],
+  [/^error: too many arguments for '(.+)'\. Expected (\d+) arguments? but got (\d+)\.$/, "lỗi: lệnh '$1' nhận quá nhiều tham số: cần $2, có $3."],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, 'lỗi: quá nhiều tham số: cần $1, có $2.'],
+  [/^error: option '(.+)' argument '(.*)' is invalid\. (.*)$/, "lỗi: giá trị '$2' của tùy chọn '$1' không hợp lệ. $3"],
+  [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\. (.*)$/, "lỗi: giá trị '$1' của tham số '$2' không hợp lệ. $3"],
+  [/^error: (.+) cannot be used with (.+)$/, 'lỗi: $1 không dùng được cùng với $2'],
+  [/^\(Did you mean one of (.+)\?\)$/, '(Có phải ý bạn là một trong: $1?)'],
+  [/^\(Did you mean (.+)\?\)$/, '(Có phải ý bạn là $1?)'],
+]; }
+
+/** commander's error text (one or more lines) in `lang`; the reason an option's parser gives is dti's, already in `lang`. */
+export function commanderText(text: string, lang: 'vi' | 'en'): string {
+  if (lang === 'en') return text;
+  return text.split('\n').map((line) => {
+    for (const [re, vi] of (commander ??= commanderPatterns())) {
+      if (!re.test(line)) continue;
+      const out = typeof vi === 'string' ? line.replace(re, vi) : line.replace(re, (m: string, ...g: unknown[]) => vi(m, ...g.map((x) => (typeof x === 'string' ? x : ''))));
+      // commander's list of an option's choices.
+      return (reasons ??= reasonPatterns()).reduce((o, [r, v]) => (typeof v === 'string' ? o.replace(r, v) : o), out);
+    }
+    return line;
+  }).join('\n');
 }
