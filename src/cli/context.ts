@@ -15,7 +15,7 @@ import { loadDefinitionsCached } from './definitions-cache.js';
 import type { Detected } from '../core/sheet.js';
 import { detectDelimiter } from '../core/sheet.js';
 import { columnName } from '../core/column-name.js';
-import { InvalidArgumentError } from 'commander';
+import { invalid } from './invalid.js';
 import { CliError } from './errors.js';
 import { type Text, localize, msg, render, words } from '../core/messages.js';
 import { type Input, decode, readInput, readInputBytes } from './files.js';
@@ -173,7 +173,7 @@ export function delimiterArg(v: string): string {
   const named = DELIMITER_NAMES[v.toLowerCase()];
   if (named !== undefined) return named;
   if (v.length !== 1 || v === '"' || v === '\n' || v === '\r') {
-    throw new InvalidArgumentError("expected one character (, ; |) or a name: tab, comma, semicolon, pipe, space.");
+    invalid(msg('reason.delimiter'));
   }
   return v;
 }

@@ -1,5 +1,6 @@
 /** `dti chart <data…>`: the scores (or one pillar's) as a bar chart in the terminal. */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { invalid } from '../cli/invalid.js';
 import { meant } from '../core/diagnostics.js';
 import { msg } from '../core/messages.js';
 import { asciiOnly, makeChalk, termWidth } from '../cli/context.js';
@@ -18,7 +19,7 @@ const T = {
 
 function width(v: string): number {
   const n = positiveInt(v);
-  if (n < 30) throw new InvalidArgumentError('expected at least 30 columns.');
+  if (n < 30) invalid(msg('reason.columns', { n: 30 }));
   return n;
 }
 

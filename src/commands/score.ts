@@ -2,7 +2,8 @@
  * `dti score <data…>`: rank the units of a data file, with per-pillar scores and rank
  * changes against the year before.
  */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { invalid } from '../cli/invalid.js';
 import { type ScoreResult, type UnitDetail, mergeProblems, scoreLazily } from '../core/score.js';
 import { unfilledErrors } from '../core/pipeline.js';
 import type { Framework } from '../core/framework.js';
@@ -47,17 +48,17 @@ export interface ScoreFlags extends DataFlags {
 }
 
 export function positiveInt(v: string): number {
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
+  if (!/^\d+$/.test(v) || Number(v) < 1) invalid(msg('reason.wholeAtLeast', { n: 1 }));
   return Number(v);
 }
 
 export function nonNegativeInt(v: string): number {
-  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number ≥ 0.');
+  if (!/^\d+$/.test(v)) invalid(msg('reason.wholeAtLeast', { n: 0 }));
   return Number(v);
 }
 
 export function yearArg(v: string): number {
-  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('expected a four-digit year.');
+  if (!/^\d{4}$/.test(v)) invalid(msg('reason.year'));
   return Number(v);
 }
 

@@ -1,5 +1,7 @@
 /** `dti sensitivity <data…>`: how sure each unit's rank is, under uncertain weights and methods; Sobol indices. */
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { invalid } from '../cli/invalid.js';
+import { msg } from '../core/messages.js';
 import { yearsOf } from '../core/data.js';
 import { type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity.js';
 import { wrap } from '../render/format.js';
@@ -19,15 +21,15 @@ type SensitivityFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'de
 
 function spread(v: string): number {
   const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError('expected a number from 0 to 1 (0.25: each weight times U(0.75, 1.25)).');
+  if (v.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) invalid(msg('reason.spread'));
   return x;
 }
 function wholeOrZero(v: string): number {
-  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number ≥ 0.');
+  if (!/^\d+$/.test(v)) invalid(msg('reason.wholeAtLeast', { n: 0 }));
   return Number(v);
 }
 function levels(v: string, prev: number[] = []): number[] {
-  return [...prev, ...v.split(',').map((s) => { if (!/^\d+$/.test(s.trim())) throw new InvalidArgumentError('expected level numbers (1 = the main indices).'); return Number(s); })];
+  return [...prev, ...v.split(',').map((s) => { if (!/^\d+$/.test(s.trim())) invalid(msg('reason.levels')); return Number(s); })];
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {

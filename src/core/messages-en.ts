@@ -367,4 +367,11 @@ export const EN: Catalogue = {
   'OUT_OF_DOMAIN': (p) => `${p.id}: ${p.x} is outside what transform ${p.transform} accepts (${p.domain})`,
   'hint.sign': 'check the sign of the value',
   'hint.logPositive': 'a log needs a positive value; leave the cell empty if there is none',
+
+  'reason.delimiter': 'expected one character (, ; |) or a name: tab, comma, semicolon, pipe, space.',
+  'reason.columns': (p) => `expected at least ${p.n} columns.`,
+  'reason.spread': 'expected a number from 0 to 1 (0.25: each weight times U(0.75, 1.25)).',
+  'reason.wholeAtLeast': (p) => `expected a whole number ≥ ${p.n}.`,
+  'reason.levels': 'expected level numbers (1 = the main indices).',
+  'reason.year': 'expected a four-digit year.',
 };

@@ -395,6 +395,14 @@ export const VI = {
   'OUT_OF_DOMAIN': (p: { id: string; x: number; transform: string; domain: string }) => `${p.id}: ${p.x} nằm ngoài miền của phép biến đổi ${p.transform} (${p.domain})`,
   'hint.sign': 'kiểm tra dấu của giá trị',
   'hint.logPositive': 'logarit cần giá trị dương; để trống ô nếu không có giá trị',
+
+  // Why a command-line value is refused (an option's parser), after commander's own words.
+  'reason.delimiter': 'Cần một ký tự (, ; |) hoặc một tên: tab, comma, semicolon, pipe, space.',
+  'reason.columns': (p: { n: number }) => `Cần ít nhất ${p.n} cột.`,
+  'reason.spread': 'Cần một số từ 0 đến 1 (0.25: mỗi trọng số nhân với U(0.75, 1.25)).',
+  'reason.wholeAtLeast': (p: { n: number }) => `Cần một số nguyên ≥ ${p.n}.`,
+  'reason.levels': 'Cần số cấp (1 = các chỉ số chính).',
+  'reason.year': 'Cần năm có bốn chữ số.',
 };
 
 export type Catalogue = typeof VI;

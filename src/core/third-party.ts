@@ -5,22 +5,17 @@
  * unknown option …"). Built on first use: a run that prints neither pays nothing.
  */
 
+import { type Text, render } from './messages.js';
+
+/** Where a text of dti's own sits in a message commander makes (cli/invalid.ts). */
+export const REASON_MARK = '\u2063';
+const REASON = /\u2063([^\u2063]*)\u2063/g;
+
 type Pattern = [RegExp, string | ((match: string, ...groups: string[]) => string)];
 
 let yaml: Pattern[] | undefined;
 let commander: Pattern[] | undefined;
-let reasons: Pattern[] | undefined;
 
-/** commander's list of an option's choices; and (until the parsers give them in the user's language) their reasons. */
-function reasonPatterns(): Pattern[] { return [
-  [/Allowed choices are (.+)\.$/, 'Chỉ nhận: $1.'],
-  [/expected one character \(, ; \|\) or a name: (.+)\.$/, 'Cần một ký tự (, ; |) hoặc một tên: $1.'],
-  [/expected at least (\d+) columns\.$/, 'Cần ít nhất $1 cột.'],
-  [/expected a number from 0 to 1 \(0\.25: each weight times U\(0\.75, 1\.25\)\)\.$/, 'Cần một số từ 0 đến 1 (0.25: mỗi trọng số nhân với U(0.75, 1.25)).'],
-  [/expected a whole number ≥ (\d+)\.$/, 'Cần một số nguyên ≥ $1.'],
-  [/expected level numbers \(1 = the main indices\)\.$/, 'Cần số cấp (1 = các chỉ số chính).'],
-  [/expected a four-digit year\.$/, 'Cần năm có bốn chữ số.'],
-]; }
 
 function yamlPatterns(): Pattern[] { return [
   [/^Map keys must be unique$/, 'khoá trong một ánh xạ phải khác nhau'],
@@ -84,13 +79,16 @@ function commanderPatterns(): Pattern[] { return [
 
 /** commander's error text (one or more lines) in `lang`; the reason an option's parser gives is dti's, already in `lang`. */
 export function commanderText(text: string, lang: 'vi' | 'en'): string {
+  // The reason an option's parser gave (see cli/invalid.ts), written in `lang`.
+  text = text.replace(REASON, (_m, json: string) => render(JSON.parse(json) as Text, lang));
   if (lang === 'en') return text;
   return text.split('\n').map((line) => {
     for (const [re, vi] of (commander ??= commanderPatterns())) {
       if (!re.test(line)) continue;
       const out = typeof vi === 'string' ? line.replace(re, vi) : line.replace(re, (m: string, ...g: unknown[]) => vi(m, ...g.map((x) => (typeof x === 'string' ? x : ''))));
       // commander's list of an option's choices.
-      return (reasons ??= reasonPatterns()).reduce((o, [r, v]) => (typeof v === 'string' ? o.replace(r, v) : o), out);
+      // commander's list of an option's choices.
+      return out.replace(/Allowed choices are (.+)\.$/, 'Chỉ nhận: $1.');
     }
     return line;
   }).join('\n');
