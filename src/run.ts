@@ -112,7 +112,7 @@ Examples:
 
 ${EXIT_HELP}
 
-Docs: README.md (file formats, the DTI method, CI recipe).`);
+Docs: README.en.md (everyday tasks, CI recipe), docs/REFERENCE.md (every option, the DTI method).`);
 
   const debug = argv.includes('--debug');
   try {

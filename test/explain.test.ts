@@ -1,10 +1,8 @@
 // dti explain: points, contributions, rank targets and what-if against hand-worked values.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../src/core/explain.js';
 import { score } from '../src/core/score.js';
-import { ROOT, cli, data, defs, fw } from './helpers.js';
+import { cli, data, defs, fw } from './helpers.js';
 
 // Two main indices (600 and 400 points), goalposts 0–100 and 0–10.
 const MEAN = defs(`  - id: a
@@ -268,19 +266,6 @@ describe('dti explain (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Ưu tiên/);
     expect(r.stdout).toMatch(/So với 2022/);
-  });
-});
-
-describe('README', () => {
-  it('shows the real output of dti explain on the shipped data', async () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const block = /```\n\$ npx dti (explain .+)\n([\s\S]*?)```/.exec(readme);
-    expect(block).not.toBeNull();
-    // Quoted words ("Nghệ An") are one argument.
-    const args = [...block![1]!.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
-    const r = await cli(args, { env: { NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(block![2]);
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { score } from '../src/core/score.js';
 import { sensitivity } from '../src/core/sensitivity.js';
 import { aggregate, normalizeMatrix, rankKeys } from '../src/core/engine.js';
-import { ROOT, cli, data, defs, fw } from './helpers.js';
+import { cli, data, defs, fw } from './helpers.js';
 
 // Six units on two indicators that pull opposite ways: with equal weights they nearly tie, so
 // any change of weights reorders them. U5 has a missing value.
@@ -256,17 +256,6 @@ describe('dti sensitivity (CLI)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('README', () => {
-  it('shows the real output of dti sensitivity on the shipped data', async () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const block = /```\n\$ npx dti (sensitivity .+)\n([\s\S]*?)```/.exec(readme);
-    expect(block).not.toBeNull();
-    const r = await cli(block![1]!.split(' '), { env: { NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe(block![2]);
   });
 });
 

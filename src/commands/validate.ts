@@ -4,7 +4,7 @@
  */
 import { type Command, Option } from 'commander';
 import { yearsOf } from '../core/data.js';
-import { fixed } from '../core/text.js';
+import { fixed, formatNumber } from '../core/text.js';
 import { coverage } from '../core/engine.js';
 import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
@@ -52,7 +52,7 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
       const lo = minOf(cov);
       const hi = maxOf(cov);
       lines.push(vi
-        ? `ok ${di.name}: ${data.records.length} dòng ${data.unitKind === 'province' ? 'tỉnh' : 'đơn vị'}-năm, dạng ${data.layout === 'wide' ? 'bảng rộng' : 'bảng dọc'}, năm ${years === 'no year' ? 'không rõ' : years}, tỷ lệ dữ liệu ${fixed(lo, 2)}–${fixed(hi, 2)}`
+        ? `ok ${di.name}: ${data.records.length} dòng ${data.unitKind === 'province' ? 'tỉnh' : 'đơn vị'}-năm, dạng ${data.layout === 'wide' ? 'bảng rộng' : 'bảng dọc'}, năm ${years === 'no year' ? 'không rõ' : years}, tỷ lệ dữ liệu ${formatNumber(lo, 2, 'vi')}–${formatNumber(hi, 2, 'vi')}`
         : `ok ${di.name}: ${data.records.length} ${data.unitKind === 'province' ? 'province' : 'unit'}-year rows, ${data.layout} layout, year ${years}, coverage ${fixed(lo, 2)}–${fixed(hi, 2)}`);
     } catch (e) {
       // Keep going: every file's problems in one run.
