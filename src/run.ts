@@ -112,7 +112,7 @@ Examples:
 
 ${EXIT_HELP}
 
-Docs: README.en.md (everyday tasks, CI recipe), docs/REFERENCE.md (every option, the DTI method).`);
+Docs: README.en.md, docs/REFERENCE.md (every option, the DTI method).`);
 
   const debug = argv.includes('--debug');
   try {

@@ -446,8 +446,8 @@ export const HELP_AFTER: Record<string, HelpText> = {
     vi: "lỗi nội bộ (lỗi của dti: xin báo lại, kèm kết quả 'dti --version')",
   },
   docs: {
-    en: 'Docs: README.en.md (everyday tasks, CI recipe), docs/REFERENCE.md (every option, the DTI method).',
-    vi: 'Tài liệu: README.md (việc thường làm, cách dùng trong CI), docs/REFERENCE.md (mọi tuỳ chọn, phương pháp DTI).',
+    en: 'Docs: README.en.md, docs/REFERENCE.md (every option, the DTI method).',
+    vi: 'Tài liệu: README.md, docs/REFERENCE.md (mọi tuỳ chọn, phương pháp DTI).',
   },
   // dti score --help
   'score.ranking': { en: 'ranking, rank changes since 2022', vi: 'xếp hạng, thay đổi so với 2022' },
