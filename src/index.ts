@@ -33,3 +33,4 @@ export { compareVi, fixed } from './core/text.js';
 export { sensitivity, sobolIndices, planSensitivity, rng, type SensitivitySpec, type SensitivityResult, type SensitivityRun, type UnitUncertainty, type SobolIndex, type UncertainInput, type RunRecord } from './core/sensitivity.js';
 export { loadSensitivitySpec } from './load-sensitivity.js';
 export { explain, findUnit, type ExplainResult, type ExplainOptions, type ExplainNode, type ExplainChange, type ExplainTarget, type ExplainWhatIf, type Contribution, type RankedNode, type NodeNeed, type PlanStep } from './core/explain.js';
+export { audit, auditYear, AUDIT_STAGES, CORR_METHODS, DEFAULT_AUDIT_THRESHOLDS, type Audit, type AuditResult, type AuditOptions, type AuditRun, type AuditStage, type AuditThresholds, type AuditFlag, type AuditGroup, type CorrMethod } from './core/audit/index.js';

@@ -25,6 +25,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<{ register: Register }
   ['compare', () => import('./commands/compare.js')],
   ['explain', () => import('./commands/explain.js')],
   ['sensitivity', () => import('./commands/sensitivity.js')],
+  ['audit', () => import('./commands/audit.js')],
   ['validate', () => import('./commands/validate.js')],
   ['template', () => import('./commands/template.js')],
   ['indicators', () => import('./commands/indicators.js')],
@@ -105,6 +106,7 @@ Examples:
   dti explain "Nghệ An" data/2023.csv --target-rank 15
                                    where it loses points; what rank 15 needs
   dti sensitivity data/2023.csv    how sure each rank is (weights ±25%)
+  dti audit data/2023.csv          do the main indices measure one thing?
   dti validate data/2023.csv       check a data file
   dti template -o mau.xlsx         a workbook to fill in, a row per province
   dti indicators                   the indicator tree with weights

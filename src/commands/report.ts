@@ -14,7 +14,7 @@ import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, sensitivity } from '../core
 import type { UnitSensitivity } from '../report/unit.js';
 import { type ScoreFlags, dataOptions, emit, positiveInt, scoreFiles } from './score.js';
 
-type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'> & { unit?: string; targetRank?: number; sensitivity?: boolean };
+type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'> & { unit?: string; targetRank?: number; sensitivity?: boolean; audit?: boolean };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -35,11 +35,13 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .option('--unit <name>', "add a profile of one unit (from dti explain): priorities, strengths and weaknesses, the change since last year")
     .option('--target-rank <n>', 'with --unit: the gap to rank n and a balanced plan', positiveInt)
     .option('--sensitivity', `with --unit: every unit's rank interval (5th–95th percentile) over ${DEFAULT_RUNS} runs with the weights ±${pct(DEFAULT_SPREAD)} (dti sensitivity's defaults, seed ${DEFAULT_SEED})`)
+    .option('--audit', "add the statistical audit (dti audit): a correlation heat map per group, Cronbach's alpha, PCA and the flags")
     .option('-q, --quiet', 'no warnings')
     .option('--no-color', 'no colour in messages (also NO_COLOR=1)')
     .addHelpText('after', `
 Examples:
   dti report data/2023.csv -o dti-2023.html
+  dti report data/2023.csv --audit -o dti-2023.html
   dti report data/2024.csv --merge-2025 -o dti-2024-34.html
   dti report data/2023.csv --unit "Nghệ An" --target-rank 15 --sensitivity \\
       -o nghe-an.html
@@ -105,6 +107,17 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
       varied: res.inputs.map((i) => describeInput(i.id, i.spread, flags.lang)),
     };
   }
+  let audited;
+  if (flags.audit === true) {
+    if (flags.merge2025 === true) {
+      throw new CliError(EXIT.USAGE, say(io, '--audit kiểm định dữ liệu của 63 tỉnh, không dùng cùng --merge-2025', '--audit audits the data of the 63 provinces, not with --merge-2025'),
+        { hint: say(io, 'bỏ --merge-2025, hoặc bỏ --audit', 'drop --merge-2025, or --audit') });
+    }
+    const [{ audit }, { scoreRows }] = await Promise.all([import('../core/audit/index.js'), import('../core/pipeline.js')]);
+    // Imputation sees every row read, as scoring did; the year ranked is audited.
+    const [ys] = scoreRows(fw, scoredData.records, [result.year]);
+    audited = audit({ fw, current: ys! }, { lang: flags.lang }).result;
+  }
   const map = ds.unitKind !== 'province' ? null : flags.merge2025 === true ? '34' : ds.map;
   // Loaded here, not at start-up: Vega and Vega-Lite are large and only this command needs them.
   const { buildModel, buildReport } = await import('../report/index.js');
@@ -117,6 +130,7 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
     topology: map === null ? null : loadTopology(map) as never,
     ...(unit === undefined ? {} : { unit }),
     ...(sens === undefined ? {} : { sensitivity: sens }),
+    ...(audited === undefined ? {} : { audit: audited }),
   });
   return emit(html, flags, io, inputs);
 }

@@ -57,6 +57,9 @@ export const HELP_PLACEHOLDERS: Record<string, string> = {
   level: 'mức',
   grouping: 'nhóm',
   'id=value...': 'mã=giá-trị...',
+  'name=value...': 'tên=giá-trị...',
+  stage: 'bước',
+  method: 'phương-pháp',
   id: 'mã',
   spread: 'biên-độ',
   levels: 'các-cấp',
@@ -94,6 +97,10 @@ export const HELP_COMMANDS: Record<string, HelpText> = {
   sensitivity: {
     en: 'how sure each rank is: Monte Carlo over uncertain weights and methods (median rank, 5–95% interval, mean shift), Sobol indices',
     vi: 'độ tin cậy của từng thứ hạng: mô phỏng Monte Carlo với trọng số và phương pháp không chắc chắn (thứ hạng trung vị, khoảng 5–95%, mức dịch chuyển trung bình), chỉ số Sobol',
+  },
+  audit: {
+    en: "the statistical audit of the index (as COINr's analysis): indicator statistics, correlations, Cronbach's alpha, PCA, effective weights, removal, balance",
+    vi: 'kiểm định thống kê bộ chỉ số (như các hàm phân tích của COINr): thống kê từng chỉ số, tương quan, hệ số alpha Cronbach, phân tích thành phần chính, trọng số thực, mức thay đổi khi bỏ một thành phần, cân bằng trọng số',
   },
   validate: {
     en: 'check data files against the definitions; report every problem with its position',
@@ -147,6 +154,10 @@ export const HELP_ARGUMENTS: Record<string, HelpText> = {
   'sensitivity data': {
     en: 'CSV data file(s); the latest year is analysed',
     vi: 'tệp số liệu CSV; phân tích năm gần nhất',
+  },
+  'audit data': {
+    en: "CSV or workbook data file(s); '-' reads standard input. The latest year is audited",
+    vi: "tệp số liệu CSV hoặc sổ tính; '-' là đọc từ đầu vào chuẩn. Kiểm định năm gần nhất",
   },
   'validate data': {
     en: 'CSV data file(s); none checks the definitions alone',
@@ -393,6 +404,21 @@ export const HELP_OPTIONS: Record<string, HelpText> = {
     en: 'no colour in messages (also NO_COLOR=1)',
     vi: 'không tô màu thông báo (hoặc đặt NO_COLOR=1)',
   },
+  'report --audit': {
+    en: "add the statistical audit (dti audit): a correlation heat map per group, Cronbach's alpha, PCA and the flags",
+    vi: 'thêm phần kiểm định thống kê (dti audit): bản đồ nhiệt tương quan của từng nhóm, hệ số alpha Cronbach, thành phần chính và các cảnh báo',
+  },
+  // audit
+  'audit --stage': { en: 'the data the indicator statistics describe', vi: 'bước dữ liệu mà thống kê từng chỉ số mô tả' },
+  'audit --method': { en: 'correlation', vi: 'loại tương quan' },
+  'audit --balance': {
+    en: "weights for this level (1 = the indicators) whose correlations with the index match the nominal weights (COINr get_opt_weights, 'balance')",
+    vi: "tìm trọng số cho cấp này (1 = các chỉ số) để tương quan với chỉ số chung tương xứng với trọng số danh nghĩa (như get_opt_weights của COINr, kiểu 'balance')",
+  },
+  'audit --threshold': {
+    en: "change a flag's threshold (availability=0.65, nonZero=0.5, unique=0.5, skew=2, kurtosis=3.5, collinear=0.9, negative=-0.4, denominator=0.6)",
+    vi: 'đổi ngưỡng cảnh báo (availability=0.65: tỷ lệ có dữ liệu, nonZero=0.5: tỷ lệ khác 0, unique=0.5: tỷ lệ giá trị khác nhau, skew=2: độ lệch, kurtosis=3.5: độ nhọn, collinear=0.9: gần trùng, negative=-0.4: tương quan âm, denominator=0.6: tương quan với mẫu số)',
+  },
   // chart
   'chart --pillar': {
     en: 'chart this pillar’s scores instead of the index (e.g. cqs)',
@@ -458,6 +484,9 @@ export const HELP_AFTER: Record<string, HelpText> = {
   'score.xlsx': { en: 'an Excel workbook of the results', vi: 'kết quả dạng sổ tính Excel' },
   // others
   'sensitivity.default': { en: 'weights ±25% (the default), 1000 runs', vi: 'trọng số ±25% (mặc định), 1000 lần chạy' },
+  'audit.one': { en: 'do the main indices measure one thing?', vi: 'các chỉ số chính có cùng đo một điều?' },
+  'audit.json': { en: 'the dti-audit/v1 JSON', vi: 'JSON, lược đồ dti-audit/v1' },
+  'audit.balance': { en: 'weights that balance the importances', vi: 'trọng số cân bằng tầm quan trọng' },
   'validate.alone': { en: 'check a definitions file alone', vi: 'chỉ kiểm tra tệp định nghĩa' },
   'template.all': { en: 'every province, the shipped DTI', vi: 'mọi tỉnh, bộ chỉ số DTI đi kèm' },
   'template.units': { en: 'one row per line of huyen.txt', vi: 'mỗi dòng của huyen.txt một dòng' },

@@ -30,6 +30,8 @@ export interface YearScore {
   values: Float64Array;
   /** 1 where `values` was imputed, column-major like it. */
   imputed: Uint8Array;
+  /** Each leaf's value after treatment (what transform and normalise start from), column-major; `values` where nothing was treated. */
+  treated: Float64Array;
   /** Normalised leaf matrix, column-major (leaf j, unit i at j·n + i). */
   norm: Float64Array;
   agg: Aggregated;
@@ -117,7 +119,7 @@ function finish(fw: Framework, t: Treated, pool: Panel): YearScore {
     for (let i = 0; i < n; i++) { const v = vs[base + i]!; if (v !== v) missing[i]! += 1; }
   }
   return rankYear(fw, [...t.panel.rows], t.year, norm, agg, t.coverage, missing, {
-    values: t.before.values, imputed: t.before.imputed, imputedShare: imputedShare(fw, t.before), screened: t.screened, treatment: t.treatment,
+    values: t.before.values, imputed: t.before.imputed, treated: t.panel.values, imputedShare: imputedShare(fw, t.before), screened: t.screened, treatment: t.treatment,
   });
 }
 
@@ -184,6 +186,7 @@ export function normalizeMatrix(fw: Framework, records: readonly UnitRecord[], p
 export interface YearExtras {
   values: Float64Array;
   imputed: Uint8Array;
+  treated: Float64Array;
   imputedShare: Float64Array;
   screened: Uint8Array;
   treatment: TreatLog[];
@@ -197,8 +200,9 @@ export function rankYear(fw: Framework, records: UnitRecord[], year: number | nu
   missing: Int32Array, extras?: YearExtras): YearScore {
   const n = records.length;
   const L = fw.leaves.length;
+  const values = extras === undefined ? gather(records, L) : undefined;
   const x = extras ?? {
-    values: gather(records, L), imputed: new Uint8Array(n * L), imputedShare: new Float64Array(n), screened: new Uint8Array(n), treatment: [],
+    values: values!, imputed: new Uint8Array(n * L), treated: values!, imputedShare: new Float64Array(n), screened: new Uint8Array(n), treatment: [],
   };
   const scale = fw.definitions.scale;
   const scores = new Float64Array(n);

@@ -10,8 +10,10 @@ export interface Rendered {
   pillars: string | null;
   changes: string | null;
   distribution: string | null;
-  /** Extra sections (the unit profile), already HTML. */
+  /** Extra sections (the unit profile, the audit), already HTML. */
   extra: string[];
+  /** Entries of the contents for extra sections other than the unit profile: [id, heading]. */
+  nav?: [string, string][];
 }
 
 export function esc(s: string): string {
@@ -174,6 +176,7 @@ export function renderHtml(m: ReportModel, L: Labels, r: Rendered): string {
   if (r.changes !== null) sections.push(['changes', L.changes]);
   if (r.distribution !== null) sections.push(['distribution', L.distribution]);
   if (m.highlight !== undefined) sections.push(['unit', `${L.unitSection}: ${m.highlight}`]);
+  sections.push(...(r.nav ?? []));
   const unranked = m.rows.filter((x) => x.rank === null).length;
   const meta = [
     [L.framework, `${esc(m.framework.name)} <code>${esc(m.framework.id)}</code>`],

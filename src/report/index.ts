@@ -8,6 +8,8 @@ import { renderHtml } from './html.js';
 import type { ReportModel } from './model.js';
 import type { ExplainResult } from '../core/explain.js';
 import { type UnitSensitivity, unitHtml, unitSpecs } from './unit.js';
+import type { AuditResult } from '../core/audit/index.js';
+import { auditHtml, auditSectionTitle, heatMaps, heatSpec } from './audit.js';
 
 export type { ReportModel } from './model.js';
 export { buildModel } from './model.js';
@@ -20,6 +22,8 @@ export interface ReportParts {
   /** The unit profile (--unit): `dti explain`'s result, and the rank intervals of `dti sensitivity`. */
   unit?: ExplainResult;
   sensitivity?: UnitSensitivity;
+  /** The audit section (--audit): `dti audit`'s result. */
+  audit?: AuditResult;
 }
 
 export async function buildReport(model: ReportModel, parts: ReportParts): Promise<string> {
@@ -42,5 +46,13 @@ export async function buildReport(model: ReportModel, parts: ReportParts): Promi
     };
     extra.push(unitHtml(parts.unit, model.lang, model.decimals, svgs, parts.sensitivity));
   }
-  return renderHtml({ ...model, ...(parts.unit === undefined ? {} : { highlight: parts.unit.unit }) }, L, { map, pillars, changes, distribution, extra });
+  const nav: [string, string][] = [];
+  if (parts.audit !== undefined) {
+    const maps = heatMaps(parts.audit);
+    const svgs: (string | null)[] = [];
+    for (const [k, h] of maps.entries()) svgs.push(await renderSvg(heatSpec(h, model.lang, CONFIG), `heat${k}`, h.group, model.lang));
+    extra.push(auditHtml(parts.audit, model.lang, svgs));
+    nav.push(['audit', auditSectionTitle(model.lang)]);
+  }
+  return renderHtml({ ...model, ...(parts.unit === undefined ? {} : { highlight: parts.unit.unit }) }, L, { map, pillars, changes, distribution, extra, nav });
 }

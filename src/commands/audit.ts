@@ -1,0 +1,89 @@
+/**
+ * `dti audit <data…>`: the statistical audit of the index on the latest year of the data
+ * (stats, correlations, flags, Cronbach's alpha, PCA, effective weights, removal, balance),
+ * following COINr 1.1.14's analysis functions (src/core/audit).
+ */
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { AUDIT_STAGES, type AuditOptions, type AuditStage, type AuditThresholds, CORR_METHODS, type CorrMethod, DEFAULT_AUDIT_THRESHOLDS, audit, levelOf } from '../core/audit/index.js';
+import { yearsOf } from '../core/data.js';
+import { forYear } from '../core/framework.js';
+import { scoreRows } from '../core/pipeline.js';
+import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics, termWidth } from '../cli/context.js';
+import { CliError } from '../cli/errors.js';
+import { EXIT, type Io } from '../cli/io.js';
+import type { Format } from '../render/format.js';
+import { auditWorkbook, renderAudit } from '../render/audit.js';
+import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
+
+type AuditFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'bom' | 'encoding' | 'sheet' | 'skipLines' | 'verbose'> & {
+  format?: Format; stage: AuditStage; method: CorrMethod; balance?: number; threshold?: string[];
+};
+
+const THRESHOLD_NAMES = Object.keys(DEFAULT_AUDIT_THRESHOLDS) as (keyof AuditThresholds)[];
+
+function threshold(v: string, prev: string[] = []): string[] {
+  const m = /^([A-Za-z]+)=(-?\d+(?:\.\d+)?)$/.exec(v.trim());
+  if (m === null || !THRESHOLD_NAMES.includes(m[1] as keyof AuditThresholds)) {
+    throw new InvalidArgumentError(`expected name=value, name one of ${THRESHOLD_NAMES.join(', ')}.`);
+  }
+  return [...prev, v.trim()];
+}
+
+export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const cmd = program
+    .command('audit')
+    .description("the statistical audit of the index (as COINr's analysis): indicator statistics, correlations, Cronbach's alpha, PCA, effective weights, removal, balance")
+    .argument('<data...>', "CSV or workbook data file(s); '-' reads standard input. The latest year is audited");
+  outputOptions(dataOptions(cmd))
+    .addOption(new Option('--stage <stage>', 'the data the indicator statistics describe').choices(AUDIT_STAGES).default('raw'))
+    .addOption(new Option('--method <method>', 'correlation').choices(CORR_METHODS).default('pearson'))
+    .option('--balance <level>', "weights for this level (1 = the indicators) whose correlations with the index match the nominal weights (COINr get_opt_weights, 'balance')", positiveInt)
+    .option('--threshold <name=value...>', `change a flag's threshold (${THRESHOLD_NAMES.map((k) => `${k}=${DEFAULT_AUDIT_THRESHOLDS[k]}`).join(', ')})`, threshold)
+    .addHelpText('after', `
+Examples:
+  dti audit data/2023.csv                     do the main indices measure one thing?
+  dti audit data/2023.csv -f json             the dti-audit/v1 JSON
+  dti audit data/components/2023.csv -i indicators/dti-components.yaml -o audit.xlsx
+  dti audit data/2023.csv --method spearman --threshold collinear=0.8
+  dti audit data/2023.csv --balance 1         weights that balance the importances`)
+    .action(async (files: string[], flags: AuditFlags) => {
+      done(await runAudit(files, flags, io));
+    });
+}
+
+async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<number> {
+  const en = flags.lang === 'en';
+  const format = chooseFormat(flags.format, flags.output, io);
+  const { fw: fw0, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
+  const loaded = await loadDataFiles(files, fw0, io, flags);
+  const years = yearsOf(loaded.data);
+  const year = years[years.length - 1] ?? null;
+  const warnings = [...defWarnings, ...loaded.warnings];
+  if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
+  const fw = forYear(fw0, year);
+  const thresholds: Partial<AuditThresholds> = {};
+  for (const t of flags.threshold ?? []) { const [k, v] = t.split('='); thresholds[k as keyof AuditThresholds] = Number(v); }
+  if (flags.balance !== undefined) {
+    const lv = levelOf(fw);
+    const top = lv[fw.root]!;
+    const count = fw.nodes.filter((_, k) => k !== fw.root && lv[k] === flags.balance).length;
+    if (flags.balance >= top || count < 2) {
+      throw new CliError(EXIT.USAGE, en ? `--balance ${flags.balance}: no level below the index with two nodes or more has that number` : `--balance ${flags.balance}: không có cấp nào dưới chỉ số có số này và có từ hai nút trở lên`,
+        { hint: en ? `levels: 1 (the indicators) to ${top - 1}` : `các cấp: 1 (các chỉ số) đến ${top - 1}` });
+    }
+  }
+  const [ys] = scoreRows(fw0, loaded.data.records, [year]);
+  const options: AuditOptions = { stage: flags.stage, method: flags.method, thresholds, lang: flags.lang, ...(flags.balance === undefined ? {} : { balance: flags.balance }) };
+  const a = audit({ fw: fw0, current: ys! }, options);
+  const inputs = [input.path, ...loaded.paths];
+  if (format === 'xlsx') {
+    const { workbookBytes } = await import('../cli/xlsx.js');
+    return emit(workbookBytes(auditWorkbook(a, flags.lang)), flags, io, inputs);
+  }
+  const screened = ys!.screened.reduce((s, x) => s + x, 0);
+  const text = renderAudit(a, {
+    format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table' && (flags.output === undefined || flags.output === '-')),
+    ascii: asciiOnly(io), width: termWidth(io, flags.output) ?? 80,
+  }, screened);
+  return emit(text, flags, io, inputs);
+}
