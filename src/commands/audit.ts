@@ -3,13 +3,15 @@
  * (stats, correlations, flags, Cronbach's alpha, PCA, effective weights, removal, balance),
  * following COINr 1.1.14's analysis functions (src/core/audit).
  */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
+import { invalid } from '../cli/invalid.js';
 import { AUDIT_STAGES, type AuditOptions, type AuditStage, type AuditThresholds, CORR_METHODS, type CorrMethod, DEFAULT_AUDIT_THRESHOLDS, audit, levelOf } from '../core/audit/index.js';
 import { yearsOf } from '../core/data.js';
 import { forYear } from '../core/framework.js';
 import { scoreRows } from '../core/pipeline.js';
 import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics, termWidth } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
+import { msg } from '../core/messages.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { auditWorkbook, renderAudit } from '../render/audit.js';
@@ -24,7 +26,7 @@ const THRESHOLD_NAMES = Object.keys(DEFAULT_AUDIT_THRESHOLDS) as (keyof AuditThr
 function threshold(v: string, prev: string[] = []): string[] {
   const m = /^([A-Za-z]+)=(-?\d+(?:\.\d+)?)$/.exec(v.trim());
   if (m === null || !THRESHOLD_NAMES.includes(m[1] as keyof AuditThresholds)) {
-    throw new InvalidArgumentError(`expected name=value, name one of ${THRESHOLD_NAMES.join(', ')}.`);
+    invalid(msg('reason.threshold', { names: THRESHOLD_NAMES.join(', ') }));
   }
   return [...prev, v.trim()];
 }
@@ -52,7 +54,6 @@ Examples:
 }
 
 async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<number> {
-  const en = flags.lang === 'en';
   const format = chooseFormat(flags.format, flags.output, io);
   const { fw: fw0, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
   const loaded = await loadDataFiles(files, fw0, io, flags);
@@ -68,8 +69,7 @@ async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<num
     const top = lv[fw.root]!;
     const count = fw.nodes.filter((_, k) => k !== fw.root && lv[k] === flags.balance).length;
     if (flags.balance >= top || count < 2) {
-      throw new CliError(EXIT.USAGE, en ? `--balance ${flags.balance}: no level below the index with two nodes or more has that number` : `--balance ${flags.balance}: không có cấp nào dưới chỉ số có số này và có từ hai nút trở lên`,
-        { hint: en ? `levels: 1 (the indicators) to ${top - 1}` : `các cấp: 1 (các chỉ số) đến ${top - 1}` });
+      throw new CliError(EXIT.USAGE, msg('cli.balanceLevel', { level: flags.balance }), { hint: msg('hint.balanceLevels', { top: top - 1 }) });
     }
   }
   const [ys] = scoreRows(fw0, loaded.data.records, [year]);

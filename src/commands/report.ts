@@ -110,8 +110,7 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
   let audited;
   if (flags.audit === true) {
     if (flags.merge2025 === true) {
-      throw new CliError(EXIT.USAGE, say(io, '--audit kiểm định dữ liệu của 63 tỉnh, không dùng cùng --merge-2025', '--audit audits the data of the 63 provinces, not with --merge-2025'),
-        { hint: say(io, 'bỏ --merge-2025, hoặc bỏ --audit', 'drop --merge-2025, or --audit') });
+      throw new CliError(EXIT.USAGE, msg('cli.auditMerged'), { hint: msg('hint.auditMerged') });
     }
     const [{ audit }, { scoreRows }] = await Promise.all([import('../core/audit/index.js'), import('../core/pipeline.js')]);
     // Imputation sees every row read, as scoring did; the year ranked is audited.
