@@ -138,8 +138,9 @@ Docs: README.en.md, docs/REFERENCE.md (every option, the DTI method).`);
     const chalk = makeChalk(io.stderr, io, !argv.includes('--no-color'));
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
-      // commander has already printed its message.
-      io.stderr.write(`${CATALOGUES[io.lang ?? 'vi']['word.usage']}\n`);
+      // commander has already printed its message; the usage of the subcommand it was about.
+      const sub = commandOf(argv);
+      io.stderr.write(`${CATALOGUES[io.lang ?? 'vi']['word.usage']({ command: sub === undefined ? 'dti' : `dti ${sub}` })}\n`);
       return EXIT.USAGE;
     }
     if (e instanceof CliError) {

@@ -135,12 +135,23 @@ describe("commander's own usage errors", () => {
     const r = await cli(argv);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(vi);
-    expect(r.stderr).toMatch(/^\(xem cách dùng: dti --help\)$/m);
+    // The usage of the subcommand the error is about (`dti score --help`); an unknown command: dti's.
+    expect(r.stderr).toMatch(argv[0] === 'score' ? /^\(xem cách dùng: dti score --help\)$/m : /^\(xem cách dùng: dti --help\)$/m);
     expect(r.stderr).not.toMatch(/error:|Did you mean|Allowed choices|expected a|for usage/);
+  });
+  it('point at the help of the subcommand, in each language (sensitivity, explain, no command)', async () => {
+    expect((await cli(['sensitivity', 'data/2023.csv', '--runs', 'x'])).stderr).toMatch(/^\(xem cách dùng: dti sensitivity --help\)$/m);
+    expect((await cli(['explain', '--lang', 'en'])).stderr).toMatch(/^\(run 'dti explain --help' for usage\)$/m);
+    expect((await cli(['--bogus', '--lang', 'en'])).stderr).toMatch(/^\(run 'dti --help' for usage\)$/m);
+  });
+  it('count in English plurals: 1 warning, 2 warnings', async () => {
+    expect(render(msg('word.warnings', { n: 1 }), 'en')).toBe('1 warning');
+    expect(render(msg('word.warnings', { n: 2 }), 'en')).toBe('2 warnings');
+    expect(render(msg('word.errors', { n: 1 }), 'en')).toBe('1 error');
   });
   it('stay English with --lang en', async () => {
     const r = await cli(['score', '--bogus', 'data/2023.csv', '--lang', 'en']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: unknown option '--bogus'\n(run 'dti --help' for usage)\n");
+    expect(r.stderr).toBe("error: unknown option '--bogus'\n(run 'dti score --help' for usage)\n");
   });
 });

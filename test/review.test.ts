@@ -45,7 +45,7 @@ describe('--merge-2025', () => {
     expect(unmerged.rankings.find((x: { unit: string }) => x.unit === 'Vĩnh Phúc').score).toBeCloseTo(0.25, 12);
     const missing = j.warnings.filter((w: { code: string }) => w.code === 'MISSING_VALUE');
     expect(missing).toHaveLength(1);
-    expect(missing[0].message).toMatch(/^Phú Thọ \(2024\): 1 of 2 indicators have no value in at least one of the provinces merged into it/);
+    expect(missing[0].message).toMatch(/^Phú Thọ \(2024\): 1 of 2 indicators has no value in at least one of the provinces merged into it \(coverage [\d.]+\): b;/);
     expect(j.rankings.filter((x: { absentMembers?: string[] }) => x.absentMembers !== undefined)).toEqual([]);
   });
 
@@ -120,8 +120,8 @@ describe('warnings', () => {
     const j = JSON.parse((await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'json'], { cwd: dir })).stdout);
     expect(j.rankings.map((u: { unit: string; rank: number | null }) => [u.unit, u.rank])).toEqual([['X', 1], ['Z', 2], ['Y', null]]);
     const msgs = j.warnings.map((w: { message: string }) => w.message);
-    expect(msgs).toContain('X: 1 of 2 indicators have no value (coverage 0.50); the indicators without a value are left out and the others re-weighted');
-    expect(msgs).toContain('Y: 2 of 2 indicators have no value (coverage 0.00); left unranked (no value to score)');
+    expect(msgs).toContain('X: 1 of 2 indicators has no value (coverage 0.50): b (2:7); the indicators without a value are left out and the others re-weighted');
+    expect(msgs).toContain('Y: 2 of 2 indicators have no value (coverage 0.00): a (3:3), b (3:4); left unranked (no value to score)');
   });
 
   it('are printed by trend and compare too', async () => {
@@ -133,7 +133,7 @@ describe('warnings', () => {
       const r = await cli([...argv, '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
       expect(r.code).toBe(0);
       expect(r.stderr).toContain('[YEAR_DEPENDENT_METHOD]');
-      expect(r.stderr).toContain('Y (2022): 1 of 2 indicators have no value');
+      expect(r.stderr).toContain('Y (2022): 1 of 2 indicators has no value (coverage 0.50): b (3:6);');
       expect((await cli([...argv, '-i', 'd.yaml', '-f', 'csv', '-q'], { cwd: dir })).stderr).toBe('');
     }
   });
@@ -201,5 +201,32 @@ describe('encodings', () => {
     for (const bad of [[0xed, 0xa0, 0x80], [0xe0, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe0], [0xc3, 0x28]]) {
       expect(at(bad), bad.map((b) => b.toString(16)).join(' ')).toMatchObject({ code: 'ENCODING', file: 'd.csv', line: 3, col: 3 });
     }
+  });
+});
+
+describe('the missing-value warning', () => {
+  const DEFS = 'schema: dti/v1\nid: t\nname: T\nmissing: zero\nindicators:\n  - {id: a, name: A}\n  - {id: b, name: B}\n  - {id: c, name: C}\n';
+  it('names the indicators and their cells (line:column), in both languages', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), DEFS);
+    // Line 3 (Q): b is an empty cell at character 5 of 'Q,1,,'; c too, at character 6.
+    writeFileSync(join(dir, 'd.csv'), 'unit,a,b,c\nP,1,2,3\nQ,1,,\n');
+    const en = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('warning: Q: 2 of 3 indicators have no value (coverage 0.33): b (3:5), c (3:6); an indicator without a value counts as 0 [MISSING_VALUE]');
+    const vi = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv'], { cwd: dir });
+    expect(vi.stderr).toContain('cảnh báo: Q: 2 trong 3 chỉ số không có giá trị (tỷ lệ dữ liệu 0.33): b (3:5), c (3:6); chỉ số không có giá trị được tính là 0 [MISSING_VALUE]');
+    // A column the file does not have: the indicator is named, with no cell.
+    writeFileSync(join(dir, 'e.csv'), 'unit,a,b\nP,1,2\n');
+    const e = await cli(['score', 'e.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(e.stderr).toContain('P: 1 of 3 indicators has no value (coverage 0.67): c; an indicator');
+  });
+  it('past a dozen units, one summary naming the indicators missing most often', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), DEFS);
+    const rows = Array.from({ length: 14 }, (_, i) => `U${i},1,${i < 2 ? '1' : ''},${i === 0 ? '' : '1'}`);
+    writeFileSync(join(dir, 'd.csv'), `unit,a,b,c\n${rows.join('\n')}\n`);
+    const en = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    // b is missing for U2…U13 (12 units), c for U0 (1): 13 of 14 units, 13 cells.
+    expect(en.stderr).toContain('warning: 13 of 14 units have values missing (13 cells in all); an indicator without a value counts as 0; missing most often: b (12), c (1) [MISSING_VALUE]');
   });
 });

@@ -51,6 +51,8 @@ export interface YearScore {
   missing: Int32Array;
   /** Per unit, after the 2025 merger: the members with no row in the data (partial merge), else null. */
   absent?: (string[] | null)[];
+  /** Per unit, after the 2025 merger: the leaves (indices) with no value in at least one member. */
+  gaps?: number[][];
 }
 
 /**

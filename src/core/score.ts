@@ -6,8 +6,8 @@ import type { Dataset, UnitRecord } from './data.js';
 import { PROVINCES_2025, REGIONS, provinceByCode, region2025, successorOf } from './provinces.js';
 import { yearsOf } from './data.js';
 import type { Diagnostic } from './diagnostics.js';
-import { msg } from './messages.js';
 import { error, resultWarning, warning } from './diagnostics.js';
+import { msg } from './messages.js';
 import { aggregateAbove } from './engine.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
@@ -45,6 +45,7 @@ export function mergeYear(fw0: Framework, ys: YearScore): YearScore {
   const cov = new Float64Array(m);
   const missing = new Int32Array(m);
   const absent: (string[] | null)[] = [];
+  const gaps: number[][] = [];
   const records: UnitRecord[] = merged.map((p, u) => {
     const members = groups.get(p.code)!;
     for (const c of fw.nodes[fw.root]!.children) {
@@ -60,10 +61,12 @@ export function mergeYear(fw0: Framework, ys: YearScore): YearScore {
       nodes[c * m + u] = k === 0 ? NaN : sum / k;
     }
     cov[u] = members.reduce((s, i) => s + ys.coverage[i]!, 0) / members.length;
+    const lacks: number[] = [];
     for (let j = 0; j < L; j++) {
       if (fw.inactive !== undefined && fw.inactive[fw.leaves[j]!] === 1) continue; // not part of that year's index
-      if (members.some((i) => Number.isNaN(ys.records[i]!.values[j]!))) missing[u]! += 1;
+      if (members.some((i) => Number.isNaN(ys.records[i]!.values[j]!))) { missing[u]! += 1; lacks.push(j); }
     }
+    gaps.push(lacks);
     const present = new Set(members.map((i) => ys.records[i]!.code));
     const lacking = p.members.filter((c) => !present.has(c)).map((c) => provinceByCode(c)!.name);
     absent.push(lacking.length === 0 ? null : lacking);
@@ -88,7 +91,7 @@ export function mergeYear(fw0: Framework, ys: YearScore): YearScore {
       records.forEach((r, u) => { r.values[node.leaf] = nodes[c * m + u]!; });
     }
   }
-  return { ...rankYear(fw, records, ys.year, norm, agg, cov, missing), absent };
+  return { ...rankYear(fw, records, ys.year, norm, agg, cov, missing), absent, gaps };
 }
 
 /** Why `--merge-2025` cannot run on these data: units that are not of the 63, merged provinces with members missing. */
@@ -227,32 +230,56 @@ const activeLeaves = (fw: Framework, year: number | null) => {
   return inactive === undefined ? fw.leaves.length : fw.leaves.filter((ni) => inactive[ni] !== 1).length;
 };
 
+/** How many missing indicators a warning names (the rest counted). */
+const NAMED = 6;
+
 /**
- * The units scored with values missing: one warning per unit (with its year), or past a dozen
- * one summary (10,000 lines help nobody). Says what the policy did with the gaps, and names a
- * unit left unranked as such.
+ * The units scored with values missing: one warning per unit (with its year), naming the
+ * indicators and their cells (line:column in the file; a cell never given, the id alone), or
+ * past a dozen one summary naming the indicators missing most often (10,000 lines help
+ * nobody). Says what the policy did with the gaps, and names a unit left unranked as such.
  */
 export function missingWarnings(fw: Framework, years: readonly YearScore[]): Diagnostic[] {
   const d = fw.definitions;
   const policy = msg(d.missing === 'exclude' ? 'policy.exclude' : d.missing === 'zero' ? 'policy.zero' : 'policy.each');
   const hint = msg('hint.fillGaps');
-  const incomplete: { unit: string; year: number | null; missing: number; coverage: number; ranked: boolean; merged: boolean }[] = [];
+  const incomplete: { unit: string; year: number | null; missing: number; coverage: number; ranked: boolean; merged: boolean; record: UnitRecord; gaps: number[] | undefined }[] = [];
   let units = 0;
   for (const ys of years) {
     units += ys.records.length;
     ys.records.forEach((r, i) => {
       const missing = ys.missing[i]!;
-      if (missing > 0) incomplete.push({ unit: r.unit, year: r.year, missing, coverage: ys.coverage[i]!, ranked: ys.ranks[i] !== 0, merged: ys.absent !== undefined });
+      if (missing > 0) incomplete.push({ unit: r.unit, year: r.year, missing, coverage: ys.coverage[i]!, ranked: ys.ranks[i] !== 0, merged: ys.absent !== undefined, record: r, gaps: ys.gaps?.[i] });
     });
   }
+  // The leaves of the unit's year without a value (a merged province's: in at least one member).
+  const gaps = (u: (typeof incomplete)[number]) => {
+    if (u.gaps !== undefined) return u.gaps;
+    const inactive = forYear(fw, u.year).inactive;
+    return fw.leaves.flatMap((ni, j) => (inactive?.[ni] === 1 || !Number.isNaN(u.record.values[j]!) ? [] : [j]));
+  };
   if (incomplete.length > 12) {
     const total = incomplete.reduce((s, u) => s + u.missing, 0);
     const unranked = incomplete.filter((u) => !u.ranked).length;
-    return [warning('MISSING_VALUE.summary', { n: incomplete.length, units, years: years.length > 1, total, policy, unranked }, {}, hint)];
+    const often = new Map<number, number>();
+    for (const u of incomplete) for (const j of gaps(u)) often.set(j, (often.get(j) ?? 0) + 1);
+    const top = [...often].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return [warning('MISSING_VALUE.summary', {
+      n: incomplete.length, units, unitYears: years.length > 1, total, outcome: policy, unranked,
+      list: top.slice(0, NAMED).map(([j, k]) => `${fw.leafIds[j]!} (${k})`).join(', '), more: Math.max(0, top.length - NAMED),
+    }, {}, hint)];
   }
-  return incomplete.map((u) => warning('MISSING_VALUE.unit',
-    { unit: u.unit, year: u.year, missing: u.missing, leaves: activeLeaves(fw, u.year), merged: u.merged, coverage: fixed(u.coverage, 2), policy: u.ranked ? policy : msg('policy.unranked') },
-    {}, hint));
+  return incomplete.map((u) => {
+    const js = gaps(u);
+    // A cell that was there and empty is located; a leaf with no column (or a merged unit's) is named alone.
+    const lines = u.merged ? undefined : u.record.lines;
+    const cols = u.merged ? undefined : u.record.cols;
+    const named = js.slice(0, NAMED).map((j) => (lines !== undefined && cols !== undefined && lines[j]! > 0 ? `${fw.leafIds[j]!} (${lines[j]!}:${cols[j]!})` : fw.leafIds[j]!));
+    return warning('MISSING_VALUE.unit', {
+      unit: `${u.unit}${u.year === null ? '' : ` (${u.year})`}`, n: u.missing, of: activeLeaves(fw, u.year), merged: u.merged,
+      coverage: fixed(u.coverage, 2), list: named.join(', '), more: Math.max(0, js.length - NAMED), outcome: u.ranked ? policy : msg('policy.unranked'),
+    }, {}, hint);
+  });
 }
 
 /** Leaves normalised over each year's units: scores of different years do not compare (without pooling). */
