@@ -119,7 +119,7 @@ describe('bad files', () => {
     const r = await cli(['validate', '-i', 'defs.yaml', 'data.csv', '--lang', 'en'], { cwd: dir });
     // 80 identical errors: one line with the count and the first positions.
     expect(r.stderr).toContain("data.csv:2:4: error: a: 'x' is not a number [NOT_A_NUMBER] (80×; also 3:4, 4:4, 5:4, …)");
-    expect(r.stderr).toContain('80 errors, 1 warning(s)');
+    expect(r.stderr).toContain('80 errors, 1 warning\n'); // one warning: singular
     // 60 indicators, two rows: 120 different errors (two of each), 50 shown, the rest counted.
     const ids = Array.from({ length: 60 }, (_, i) => `a${i}`);
     writeFileSync(join(dir, 'wide.yaml'), `schema: dti/v1\nid: t\nname: T\nindicators:\n${ids.map((id) => `  - id: ${id}\n    name: ${id}\n`).join('')}`);
