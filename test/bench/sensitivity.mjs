@@ -1,4 +1,4 @@
-// npm run bench (part 2): sensitivity replications per second, beside the practical limit.
+// npm run bench (part 2, run by bench.mjs under each Node): sensitivity replications per second, beside the practical limit.
 //  - dti: the library's sensitivity() (weights ±25 %, every level), end to end: plan, runs, per-unit statistics;
 //  - yardstick: a minimal typed-array loop doing only what every run must do (draw the weights,
 //    the weighted sums up the tree, a sort to ranks), on the same normalised matrix.
@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// The checkout measured: this one, or BENCH_DTI_ROOT's (as bench.mjs).
+const ROOT = process.env.BENCH_DTI_ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
 const { loadDefinitions, loadData, sensitivity, normalizeMatrix } = await import(join(ROOT, 'dist/index.js'));
 
 /** A four-level index: `top` main indices, each with `mid` groups of `per` leaves; deterministic data, nothing missing. */
