@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber, formatPercent, localNumber } from '../src/core/text.js';
+import { excelCsv } from '../src/render/format.js';
 import { cli, tmp } from './helpers.js';
 
 describe('localNumber, formatNumber, formatPercent', () => {
@@ -105,5 +106,37 @@ describe('the HTML report', () => {
     const e = readFileSync(en, 'utf8');
     expect(e).toMatch(/data-v="Đà Nẵng">Đà Nẵng<\/th><td data-v="0\.834\d*">0\.8340<\/td>/);
     expect(e).toMatch(/>0\.50<\/text>/);
+  });
+});
+
+describe('--excel: a CSV for Excel set to Vietnamese', () => {
+  it("is ';'-separated with decimal commas and a byte-order mark; the same cells as the CSV otherwise", async () => {
+    const csv = (await cli(['score', 'data/2023.csv', '-f', 'csv', '-q'])).stdout;
+    const xl = (await cli(['score', 'data/2023.csv', '--excel', '-q'])).stdout;
+    expect(xl.startsWith('\ufeffrank;previous_rank;rank_change;province;code;score;')).toBe(true);
+    expect(xl.split('\n')[1]).toBe('1;1;0;Đà Nẵng;48;0,8340;1,0000;0,9098;1;0,8769;1;0,8450;1');
+    // Read back as Excel would under a Vietnamese locale (';' fields, ',' decimals): the same
+    // values as the plain CSV, row for row. csv-parse is the oracle of both readings.
+    const { parse } = await import('csv-parse/sync');
+    const a = parse(csv, { delimiter: ',' }) as string[][];
+    const b = parse(xl.slice(1), { delimiter: ';' }) as string[][];
+    expect(b).toHaveLength(a.length);
+    b.forEach((row, i) => row.forEach((cell, k) => {
+      const plain = a[i]![k]!;
+      expect(cell).toBe(/^-?\d+(\.\d+)?$/.test(plain) ? plain.replace('.', ',') : plain);
+    }));
+    // Negative numbers stay numbers (no formula guard): Hà Nội's rank change is +18, some fall.
+    expect(xl).toMatch(/\n\d+;\d+;-\d+;/);
+  });
+  it('quotes a cell holding ;, works for every command with CSV output, and refuses another format', async () => {
+    const t = (await cli(['trend', 'data/2022.csv', 'data/2023.csv', '--excel', '-q'])).stdout;
+    expect(t.split('\n')[1]).toBe('Đà Nẵng;48;0,8002;1;0,8340;1;0,0338;0');
+    // A ',' in a text needs no quotes under ';'; a ';' does; guarded text keeps its guard.
+    expect((await cli(['indicators', '--excel'])).stdout).toContain(';tổng của bốn chỉ số, 0–4;');
+    expect([...excelCsv(['a,b,c\n"x;y",-1.5,\'=1+1\n', '"q ""r""",1e-7,2\n'])].join('')).toBe('a;b;c\n"x;y";-1,5;\'=1+1\n"q ""r""";1e-7;2\n');
+    const bad = await cli(['score', 'data/2023.csv', '--excel', '-f', 'md']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--excel ghi tệp CSV, không phải md');
+    expect((await cli(['score', 'data/2023.csv', '--excel', '-f', 'md', '--lang', 'en'])).stderr).toContain('--excel writes CSV, not md');
   });
 });

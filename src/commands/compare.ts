@@ -13,7 +13,7 @@ import { renderCompare } from '../render/compare.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
 import { textOrWorkbook } from '../cli/xlsx.js';
 
-type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'>
+type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang' | 'excel'>
   & { format?: Format; data?: string[]; official: boolean };
 
 /** The shipped DTI data, when no --data is given. */
@@ -43,7 +43,7 @@ Examples:
       const r = compare(fw, data, names, { lang: flags.lang, official, ...(flags.poolYears === true ? { poolYears: true } : {}) });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'unknown unit', { diagnostics: r.errors });
       if (flags.quiet !== true && warnings.length + r.warnings.length > 0) printDiagnostics(io, [...warnings, ...r.warnings], makeChalk(io.stderr, io, flags.color));
-      const format = chooseFormat(flags.format, flags.output, io);
+      const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, width: termWidth(io, flags.output), chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), flags.lang === 'vi' ? 'So sánh' : 'Comparison');
       done(emit(text, flags, io, [input.path, ...paths]));
     });

@@ -12,7 +12,7 @@ import type { Format } from '../render/format.js';
 import { renderExplain } from '../render/explain.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
 
-type ExplainFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang'>
+type ExplainFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'>
   & { format?: Format; targetRank?: number; whatIf?: string[]; previous?: string | false };
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
@@ -61,7 +61,7 @@ Examples:
       if (!r.ok) throw new CliError(EXIT.USAGE, 'cannot explain', { diagnostics: r.errors });
       warnings.push(...r.warnings);
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
-      const format = chooseFormat(flags.format, flags.output, io);
+      const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       if (format === 'xlsx') {
         // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).
         const { textOrWorkbook } = await import('../cli/xlsx.js');

@@ -17,6 +17,7 @@ import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
 
 interface IndicatorsFlags {
+  excel?: boolean;
   indicators?: string;
   format?: Format;
   output?: string;
@@ -138,7 +139,7 @@ Examples:
     .action(async (flags: IndicatorsFlags) => {
       const { fw, input } = await loadFrameworkFile(flags.indicators, io);
       const rows = indicatorRows(fw, flags.lang);
-      const asked = chooseFormat(flags.format, flags.output, io);
+      const asked = chooseFormat(flags.format, flags.output, io, flags.excel);
       const format = asked === 'xlsx' ? 'csv' : asked;
       let text: string;
       if (format === 'json') {

@@ -13,6 +13,7 @@ import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
 
 interface ProvincesFlags {
+  excel?: boolean;
   format?: Format;
   output?: string;
   check?: boolean;
@@ -52,7 +53,7 @@ Examples:
   dti provinces
   dti provinces --map 34 -f md`)
     .action((flags: ProvincesFlags) => {
-      const asked = chooseFormat(flags.format, flags.output, io);
+      const asked = chooseFormat(flags.format, flags.output, io, flags.excel);
       const format = asked === 'xlsx' ? 'csv' : asked;
       let rows: Record<string, string | string[]>[];
       if (flags.map === '63') {

@@ -17,7 +17,7 @@ import { CliError } from '../cli/errors.js';
 import { msg, render } from '../core/messages.js';
 import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
-import { FORMATS, type Format } from '../render/format.js';
+import { FORMATS, type Format, excelCsv } from '../render/format.js';
 import { type Detail, renderScoreChunks } from '../render/score.js';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
@@ -33,6 +33,8 @@ export interface ScoreFlags extends DataFlags {
   output?: string;
   check?: boolean;
   bom?: boolean;
+  /** CSV for Excel set to Vietnamese (';', decimal commas, BOM). */
+  excel?: boolean;
   detail: Detail;
   top?: number;
   lang: 'vi' | 'en';
@@ -82,7 +84,8 @@ export function outputOptions(cmd: Command, o: { lang?: boolean; quiet?: boolean
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise, or from the -o extension)').choices(FORMATS))
     .option('-o, --output <file>', "write to a file (atomically) instead of standard output; '-' is standard output")
     .option('--check', 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)')
-    .option('--bom', 'begin CSV/TSV output with a byte-order mark (Excel then shows Vietnamese)');
+    .option('--bom', 'begin CSV/TSV output with a byte-order mark (Excel then shows Vietnamese)')
+    .option('--excel', "CSV for Excel set to Vietnamese: ';' between fields, decimal commas, a byte-order mark");
   if (o.lang !== false) cmd.addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'));
   if (o.quiet !== false) cmd.option('-q, --quiet', 'no warnings');
   return cmd.option('--no-color', 'no colour (also NO_COLOR=1)');
@@ -95,7 +98,13 @@ const EXTENSIONS: Record<string, Format> = { md: 'md', markdown: 'md', json: 'js
  * The format: as asked, else from the output file's extension (an extension that names no
  * format is a usage error, never a silent CSV), else table on a terminal, csv in a pipe.
  */
-export function chooseFormat(asked: Format | undefined, output: string | undefined, io: Io): Format {
+export function chooseFormat(asked: Format | undefined, output: string | undefined, io: Io, excel = false): Format {
+  if (excel) {
+    // --excel is CSV: whatever else was asked for is a usage error, never a silent CSV.
+    const f = asked ?? (output === undefined || output === '-' ? 'csv' : chooseFormat(undefined, output, io));
+    if (f !== 'csv') throw new CliError(EXIT.USAGE, msg('cli.excelNotCsv', { format: f }), { hint: msg('hint.excelCsv') });
+    return f;
+  }
   if (asked !== undefined) return asked;
   if (output !== undefined && output !== '-') {
     const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
@@ -120,8 +129,10 @@ function* withBom(pieces: Iterable<string>): Generator<string> {
 }
 
 /** Write the rendered output (text whole or in pieces as they are made, or a workbook) to stdout or --output, or compare it under --check. */
-export function emit(out: string | Uint8Array | Iterable<string>, flags: { output?: string; check?: boolean; bom?: boolean }, io: Io, inputs: (string | null)[]): number {
-  const text = flags.bom !== true || out instanceof Uint8Array ? out : typeof out === 'string' ? `\ufeff${out}` : withBom(out);
+export function emit(out: string | Uint8Array | Iterable<string>, flags: { output?: string; check?: boolean; bom?: boolean; excel?: boolean }, io: Io, inputs: (string | null)[]): number {
+  // --excel: the CSV (chooseFormat made sure of it) rewritten for Excel set to Vietnamese, with a byte-order mark.
+  const csv = flags.excel === true && !(out instanceof Uint8Array) ? excelCsv(typeof out === 'string' ? [out] : out) : out;
+  const text = (flags.bom !== true && flags.excel !== true) || csv instanceof Uint8Array ? csv : typeof csv === 'string' ? `\ufeff${csv}` : withBom(csv);
   if (flags.check === true) {
     if (flags.output === undefined || flags.output === '-') {
       throw new CliError(EXIT.USAGE, msg('cli.checkNeedsOutput'), { hint: msg('hint.checkExample') });
@@ -188,7 +199,7 @@ function groupingOf(by: string, fw: Framework, ds: Dataset): string {
 }
 
 export async function runScore(files: string[], flags: ScoreFlags, io: Io): Promise<number> {
-  const format = chooseFormat(flags.format, flags.output, io);
+  const format = chooseFormat(flags.format, flags.output, io, flags.excel);
   // JSON is always the full dti-result/v1; the other formats show only the columns asked for.
   // Each unit's groups and indicators are built only as the unit is written (a workbook is built whole).
   const { result, ds, fw, inputs, definitionsFile, dataFiles, detailOf } = await scoreFiles(files, flags, io,

@@ -14,7 +14,7 @@ import type { Format } from '../render/format.js';
 import { renderRuns, renderSensitivity } from '../render/sensitivity.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
 
-type SensitivityFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang'> & {
+type SensitivityFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'> & {
   format?: Format; spec?: string; runs?: number; seed?: number; weights?: number; weightsLevel?: number[]; weightsNodes?: string[];
   normalisation?: string[]; aggregation?: string[]; missing?: string[]; leaveOneOut?: boolean; sobol?: boolean; bootstrap?: number; runsOut?: string;
 };
@@ -100,7 +100,7 @@ Examples:
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
       const r = sensitivity(fw, loaded.data.records, year, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'invalid uncertain inputs', { diagnostics: r.errors });
-      const format = chooseFormat(flags.format, flags.output, io);
+      const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       if (format === 'xlsx') {
         // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).
         const { textOrWorkbook } = await import('../cli/xlsx.js');

@@ -11,7 +11,7 @@ import { renderTrend } from '../render/trend.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
 import { textOrWorkbook } from '../cli/xlsx.js';
 
-type TrendFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang'> & { format?: Format };
+type TrendFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang' | 'excel'> & { format?: Format };
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
   const cmd = program
@@ -33,7 +33,7 @@ Examples:
       const result = trend(fw, data, { lang: flags.lang, ...(flags.poolYears === true ? { poolYears: true } : {}) });
       const all = [...warnings, ...result.warnings.map(warningOf)];
       if (flags.quiet !== true && all.length > 0) printDiagnostics(io, all, makeChalk(io.stderr, io, flags.color));
-      const format = chooseFormat(flags.format, flags.output, io);
+      const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       const text = textOrWorkbook(format, (f) => renderTrend(result, fw, {
         format: f, lang: flags.lang, unitKind: data.unitKind, width: termWidth(io, flags.output),
         chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)), ascii: toFile(flags.output) ? false : asciiOnly(io),

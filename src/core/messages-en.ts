@@ -95,6 +95,8 @@ export const EN: Catalogue = {
   'hint.oneOf': (p) => `one of: ${p.options}`,
   'cli.unknownExtension': (p) => `cannot tell the format from the extension '.${p.ext}' of ${p.file}`,
   'hint.formats': (p) => `use .csv, .tsv, .md, .json, .xlsx or .txt, or name the format: -f ${p.formats}${p.xls ? ' (.xls is the old Excel format: write .xlsx)' : ''}`,
+  'cli.excelNotCsv': (p) => `--excel writes CSV, not ${p.format}`,
+  'hint.excelCsv': 'leave out -f, or write -f csv (or an -o name ending in .csv)',
   'cli.checkNeedsOutput': '--check needs --output <file> to compare with',
   'hint.checkExample': 'e.g. dti score data/2023.csv -o rankings/2023.md --check',
   'cli.upToDate': (p) => `${p.file} is up to date`,

@@ -227,6 +227,10 @@ export const HELP_OPTIONS: Record<string, HelpText> = {
     en: 'begin CSV/TSV output with a byte-order mark (Excel then shows Vietnamese)',
     vi: 'thêm dấu BOM vào đầu tệp CSV/TSV (để Excel hiển thị đúng tiếng Việt)',
   },
+  '--excel': {
+    en: 'CSV for Excel set to Vietnamese: \';\' between fields, decimal commas, a byte-order mark',
+    vi: 'CSV cho Excel cài đặt tiếng Việt: dấu \';\' giữa các cột, dấu phẩy thập phân, có BOM',
+  },
   '--lang': { en: 'language of labels and names', vi: 'ngôn ngữ của nhãn, tên và thông báo' },
   '--quiet': { en: 'no warnings', vi: 'không in cảnh báo' },
   '--no-color': { en: 'no colour (also NO_COLOR=1)', vi: 'không tô màu (hoặc đặt NO_COLOR=1)' },

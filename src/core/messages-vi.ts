@@ -117,6 +117,8 @@ export const VI = {
   'hint.oneOf': (p: { options: string }) => `một trong: ${p.options}`,
   'cli.unknownExtension': (p: { ext: string; file: string }) => `không biết định dạng của phần mở rộng '.${p.ext}' (${p.file})`,
   'hint.formats': (p: { formats: string; xls: boolean }) => `dùng .csv, .tsv, .md, .json, .xlsx hoặc .txt, hoặc nêu định dạng: -f ${p.formats}${p.xls ? ' (.xls là định dạng Excel cũ: hãy ghi .xlsx)' : ''}`,
+  'cli.excelNotCsv': (p: { format: string }) => `--excel ghi tệp CSV, không phải ${p.format}`,
+  'hint.excelCsv': 'bỏ -f, hoặc ghi -f csv (hoặc tên tệp -o có đuôi .csv)',
   'cli.checkNeedsOutput': '--check cần --output <tệp> để so sánh',
   'hint.checkExample': 'ví dụ dti score data/2023.csv -o rankings/2023.md --check',
   'cli.upToDate': (p: { file: string }) => `${p.file} không thay đổi`,

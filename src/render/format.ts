@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import { visible } from '../core/text.js';
 import tableUtils from 'cli-table3/src/utils.js';
 import { maxOf } from '../core/arrays.js';
+import { tokenize } from '../core/csv.js';
 
 export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md' | 'xlsx';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'md', 'xlsx'];
@@ -89,6 +90,25 @@ export function* delimitedChunks(cols: readonly Pick<Column, 'header' | 'text'>[
     let line = '';
     for (let k = 0; k < row.length; k++) line += (k === 0 ? '' : delim) + delimitedCell(row[k]!, delim);
     yield line + '\n';
+  }
+}
+
+/**
+ * `--excel`: our CSV (pieces of whole lines, as `delimitedChunks` makes them) rewritten for
+ * Excel set to Vietnamese, which reads ';' as the field separator and ',' as the decimal mark:
+ * each plain number (0.8340, -1.5, 1e-7) gets a decimal comma, every other cell is written as it
+ * was (its formula guard kept), fields separated by ';' and quoted when they hold one. The
+ * byte-order mark that makes Excel read UTF-8 is the caller's (emit).
+ */
+export function* excelCsv(pieces: Iterable<string>): Generator<string> {
+  for (const piece of pieces) {
+    if (piece === '') continue;
+    const { table } = tokenize(piece, { delimiter: ',' });
+    let out = '';
+    for (const row of [table.header, ...table.rows]) {
+      out += row.map((c) => (isPlainNumber(c.text) ? c.text.replace('.', ',') : c.text === '' ? '' : quoteCsv(c.text, ';'))).join(';') + '\n';
+    }
+    yield out;
   }
 }
 
