@@ -3,7 +3,7 @@
  * framework. Apart from load.ts (which needs the YAML parser), so that reading data never loads it.
  */
 import { rowsOf } from './core/csv.js';
-import { type Cell, type DataOptions, type Dataset, readDataset } from './core/data.js';
+import { type Cell, type DataOptions, type Dataset, type Row, readDataset } from './core/data.js';
 import type { Diagnostic, Result } from './core/diagnostics.js';
 import type { Framework } from './core/framework.js';
 import { type Detected, officeTable } from './core/sheet.js';
@@ -32,7 +32,7 @@ export function loadData(text: string, fw: Framework, opts: LoadDataOptions = {}
  * Rows of cells (from a CSV or a workbook's sheet) to a dataset: the office layout is
  * undone first (title rows, STT, Vietnamese headers, totals rows), then the table is checked.
  */
-export function loadRows(rows: Iterable<Cell[]>, fw: Framework, opts: LoadDataOptions & { ragged?: boolean; columnLabel?: (c: number) => string } = {}, errors: Diagnostic[] = []): Result<Dataset> {
+export function loadRows(rows: Iterable<Row | readonly Cell[]>, fw: Framework, opts: LoadDataOptions & { ragged?: boolean; columnLabel?: (c: number) => string } = {}, errors: Diagnostic[] = []): Result<Dataset> {
   const warnings: Diagnostic[] = [];
   const { table, detected } = officeTable(rows, fw, {
     ...(opts.file === undefined ? {} : { file: opts.file }),

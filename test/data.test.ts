@@ -1,7 +1,8 @@
 // Reading data: layouts, units, years, values, and located errors.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/load.js';
-import { parseNumber } from '../src/core/values.js';
+import { numberIn, parseNumber } from '../src/core/values.js';
 import { render } from '../src/core/messages.js';
 import { defs, fw } from './helpers.js';
 
@@ -33,6 +34,27 @@ describe('values', () => {
   });
   it.each(['abc', '1,5', '0x10', 'Infinity', '1e999', '1.2.3'])('"%s" is not a number', (t) => {
     expect(parseNumber(t).kind).toBe('invalid');
+  });
+  it('reads a decimal exactly as Number does, bit for bit, whatever the number of digits', () => {
+    // Long mantissas, long fractions, leading zeros, -0: the digits-over-a-power-of-ten step
+    // (at most 15 digits) and the general rules beyond it, against Number (JavaScript's own reading).
+    const digits = fc.array(fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), { minLength: 1, maxLength: 22 }).map((d) => d.join(''));
+    fc.assert(fc.property(fc.boolean(), digits, fc.option(digits, { nil: undefined }), (neg, a, b) => {
+      const t = `${neg ? '-' : ''}${a}${b === undefined ? '' : `.${b}`}`;
+      const v = parseNumber(t);
+      expect(v.kind).toBe('number');
+      expect(Object.is(v.kind === 'number' && v.value, Number(t))).toBe(true);
+      // The same number read in place, as the CSV reader reads a field of a line.
+      expect(Object.is(numberIn(`1,${t},x`, 'dot', 2, 2 + t.length), Number(t))).toBe(true);
+    }), { seed: 20261207, numRuns: 5000 });
+    for (const t of ['0.1', '0.3', '123456789012345', '1234567890123456', '9007199254740993', '0.000000000000001', '99.99', '-0.00', '00012.5000', '-0'])
+      expect(Object.is((parseNumber(t) as { value: number }).value, Number(t))).toBe(true);
+  });
+  it('reads a field in place to NaN where the cell is missing or not a number', () => {
+    for (const t of ['', 'NA', '-', 'abc', '1,5', '1e999', '1.2.3']) expect(numberIn(`;${t};`, 'dot', 1, 1 + t.length)).toBeNaN();
+    expect(numberIn(';75,7;', 'comma', 1, 5)).toBe(75.7);
+    expect(numberIn(';80%;', 'dot', 1, 4)).toBe(80);
+    expect(numberIn('; 1e3 ;', 'dot', 1, 6)).toBe(1000);
   });
   it('suggests --decimal comma for Vietnamese-style numbers', () => {
     const v = parseNumber('75,7');

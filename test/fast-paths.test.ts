@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeColumn } from '../src/core/engine.js';
 import type { IndicatorNode } from '../src/core/definitions.js';
-import { plainNumber } from '../src/core/values.js';
 import { SortedPool } from '../src/core/methods/normalise/rank.js';
 import { delimitedCell } from '../src/render/format.js';
 import { byRank, ranksWithin } from '../src/core/score.js';
@@ -85,35 +84,6 @@ describe('SortedPool, the rank and percentile search', () => {
         expect(lo[i]).toBeCloseTo(m <= 1 ? 1 : above / (m - 1), 12);
       });
     }), { numRuns: 300 });
-  });
-});
-
-describe('plainNumber, the loader\'s fast path', () => {
-  it('reads exactly what the plain-decimal pattern matches, as Number does; NaN for the rest', () => {
-    const SIMPLE = /^-?\d+(\.\d+)?$/;
-    const chars = fc.constantFrom('0', '1', '9', '.', '-', '+', 'e', ',', ' ', '%', 'a');
-    fc.assert(fc.property(fc.array(chars, { maxLength: 8 }).map((c) => c.join('')), (t) => {
-      const x = plainNumber(t);
-      if (SIMPLE.test(t)) expect(Object.is(x, Number(t))).toBe(true);
-      else expect(x).toBeNaN();
-    }), { numRuns: 2000 });
-    expect(plainNumber('-0')).toBe(-0);
-    expect(plainNumber('12.50')).toBe(12.5);
-    for (const t of ['', '-', '.5', '5.', '1e3', ' 1', '1,5', '+1', '0x10']) expect(plainNumber(t)).toBeNaN();
-  });
-
-  it('computes the value from the digits exactly as Number does, up to 20 characters (15 digits and more)', () => {
-    // Long mantissas, long fractions and leading zeros: the digits-over-a-power-of-ten path
-    // (at most 15 digits) and the fallback beyond it must both agree with Number bit for bit.
-    const digits = fc.array(fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), { minLength: 1, maxLength: 19 }).map((d) => d.join(''));
-    fc.assert(fc.property(fc.boolean(), digits, fc.option(digits, { nil: undefined }), (neg, a, b) => {
-      const t = `${neg ? '-' : ''}${a}${b === undefined ? '' : `.${b}`}`;
-      const x = plainNumber(t);
-      if (t.length > 20) expect(x).toBeNaN();
-      else expect(Object.is(x, Number(t))).toBe(true);
-    }), { numRuns: 5000 });
-    for (const t of ['0.1', '0.3', '123456789012345', '1234567890123456', '9007199254740993', '0.000000000000001', '99.99', '-0.00', '00012.5000'])
-      expect(Object.is(plainNumber(t), Number(t))).toBe(true);
   });
 });
 

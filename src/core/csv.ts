@@ -8,10 +8,10 @@
  * Every cell stays a string. Blank lines, and lines of nothing but delimiters (Excel leaves
  * them under a table), are skipped.
  */
-import type { Cell, Table } from './data.js';
+import type { Cell, Row, Table } from './data.js';
 import { type Diagnostic, error } from './diagnostics.js';
 import { msg } from './messages.js';
-import { POW10 } from './values.js';
+import { type Decimal, numberIn } from './values.js';
 
 export interface TokenizeOptions {
   delimiter?: string;
@@ -27,7 +27,7 @@ export const MAX_ROW = 10_000_000;
 /** Read a whole text into a table (header and rows). */
 export function tokenize(text: string, opts: TokenizeOptions = {}): { table: Table & { rows: Cell[][] }; errors: Diagnostic[] } {
   const errors: Diagnostic[] = [];
-  const [header = [], ...rows] = rowsOf(text, opts, errors);
+  const [header = [], ...rows] = Array.from(rowsOf(text, opts, errors), (r) => r.cells());
   return { table: { ...(opts.file === undefined ? {} : { file: opts.file }), header, rows }, errors };
 }
 
@@ -40,7 +40,7 @@ export function readRecords(text: string): Record<string, string>[] {
 
 /**
  * The rows of a text one at a time (the header first), so that a large file is never held
- * as cells all at once. Problems are pushed to `errors`; after an unrecoverable one (an
+ * as cells: each row keeps where its fields are, and makes a cell only when asked for one. Problems are pushed to `errors`; after an unrecoverable one (an
  * unclosed quote) the rows end.
  */
 export function rowsOf(text: string, opts: TokenizeOptions, errors: Diagnostic[]): CsvReader {
@@ -48,44 +48,47 @@ export function rowsOf(text: string, opts: TokenizeOptions, errors: Diagnostic[]
 }
 
 /**
- * A row read by `CsvReader.nextPlain` without making a cell of each field: where each field
- * starts and ends in the text, its column, and its value when it is a plain decimal
- * ("-12.5", "80": what `plainNumber` reads; NaN otherwise). All on one line.
+ * A row of a CSV text: where each field is (start and end in the text, line and column of its
+ * first character), four numbers in a block shared by many rows; a quoted field's value (its
+ * quotes undone) beside. Cells are made only when asked for, by a diagnostic or a header.
  */
-export class PlainRow {
-  count = 0;
-  line = 0;
-  start = new Int32Array(64);
-  end = new Int32Array(64);
-  col = new Int32Array(64);
-  num = new Float64Array(64);
-  constructor(readonly text: string) {}
-  grow(): void {
-    const m = this.start.length * 2;
-    const g32 = (a: Int32Array) => { const b = new Int32Array(m); b.set(a); return b; };
-    this.start = g32(this.start);
-    this.end = g32(this.end);
-    this.col = g32(this.col);
-    const num = new Float64Array(m);
-    num.set(this.num);
-    this.num = num;
+export class CsvRow implements Row {
+  constructor(
+    private readonly source: string,
+    private readonly pos: Int32Array,
+    private readonly off: number,
+    readonly length: number,
+    /** The values of quoted fields, by field (undefined: the field is its text). */
+    private readonly quoted: (string | undefined)[] | null,
+  ) {}
+  text(k: number): string {
+    const q = this.quoted?.[k];
+    if (q !== undefined) return q;
+    const o = this.off + 4 * k;
+    return this.source.slice(this.pos[o]!, this.pos[o + 1]!);
   }
-  textOf(k: number): string { return this.text.slice(this.start[k]!, this.end[k]!); }
-  cell(k: number): Cell { return { text: this.textOf(k), line: this.line, col: this.col[k]! }; }
-  /** The row as cells, as `next()` would have given it. */
+  line(k: number): number { return this.pos[this.off + 4 * k + 3]!; }
+  col(k: number): number { return this.pos[this.off + 4 * k + 2]!; }
+  value(): undefined { return undefined; }
+  number(k: number, decimal: Decimal): number {
+    const q = this.quoted?.[k];
+    if (q !== undefined) return numberIn(q, decimal);
+    const o = this.off + 4 * k;
+    return numberIn(this.source, decimal, this.pos[o]!, this.pos[o + 1]!);
+  }
+  cell(k: number): Cell { return { text: this.text(k), line: this.line(k), col: this.col(k) }; }
   cells(): Cell[] {
     const out: Cell[] = [];
-    for (let k = 0; k < this.count; k++) out.push(this.cell(k));
+    for (let k = 0; k < this.length; k++) out.push(this.cell(k));
     return out;
   }
 }
 
-export interface ReaderMark {
-  i: number; line: number; lineStart: number; tooLong: boolean; rowStart: number; rowLine: number; rowTooLong: boolean; done: boolean;
-}
+/** Fields per block of positions (rows longer than a block get one of their own). */
+const BLOCK = 2048;
 
-/** The tokenizer, a row per `next()`; `nextPlain` reads an ordinary row without making cells. */
-export class CsvReader implements IterableIterator<Cell[]> {
+/** The tokenizer, a row per `next()`. */
+export class CsvReader implements IterableIterator<CsvRow> {
   private readonly D: number;
   private readonly delimiter: string;
   private readonly file: string | undefined;
@@ -94,7 +97,12 @@ export class CsvReader implements IterableIterator<Cell[]> {
   private i: number;
   private line = 1;
   private lineStart: number; // index of the first character of the current line
-  private row: Cell[] = [];
+  // The row being read: its fields' positions from `off` in `pos`, `count` of them.
+  private pos = new Int32Array(0);
+  private off = 0;
+  private count = 0;
+  private blank = true;
+  private quoted: (string | undefined)[] | null = null;
   private tooLong = false;
   private rowStart: number;
   private rowLine = 1;
@@ -142,50 +150,59 @@ export class CsvReader implements IterableIterator<Cell[]> {
     return end < this.crAt ? end : this.crAt;
   }
 
-  /** Problems reported so far. */
-  get reported(): number { return this.errors.length; }
-
-  /** Where the reader stands, between rows, to come back to with `reset`. */
-  mark(): ReaderMark {
-    return { i: this.i, line: this.line, lineStart: this.lineStart, tooLong: this.tooLong, rowStart: this.rowStart, rowLine: this.rowLine, rowTooLong: this.rowTooLong, done: this.done };
-  }
-
-  reset(m: ReaderMark): void {
-    this.i = m.i; this.line = m.line; this.lineStart = m.lineStart; this.tooLong = m.tooLong;
-    this.rowStart = m.rowStart; this.rowLine = m.rowLine; this.rowTooLong = m.rowTooLong; this.done = m.done;
-    this.row = [];
-  }
-
   private at(line: number, col: number) { return { ...(this.file === undefined ? {} : { file: this.file }), line, col }; }
 
+  /** A field of the row being read: [start, end) in the text, its line and column; `value` when quoted. */
+  private push(start: number, end: number, line: number, col: number, value: string | undefined): void {
+    let o = this.off + 4 * this.count;
+    if (o + 4 > this.pos.length) {
+      // A new block; the row's fields so far move to it.
+      const next = new Int32Array(Math.max(4 * BLOCK, 8 * (this.count + 1)));
+      next.set(this.pos.subarray(this.off, o));
+      this.pos = next;
+      this.off = 0;
+      o = 4 * this.count;
+    }
+    const p = this.pos;
+    p[o] = start; p[o + 1] = end; p[o + 2] = col; p[o + 3] = line;
+    if (value !== undefined) {
+      this.quoted ??= [];
+      this.quoted[this.count] = value;
+      if (value !== '') this.blank = false;
+    } else if (end > start) this.blank = false;
+    this.count++;
+  }
+
   /** The finished row, or null for a blank one; starts the next. */
-  private endRow(): Cell[] | null {
+  private endRow(): CsvRow | null {
     if (this.i - this.rowStart > MAX_ROW && !this.rowTooLong) {
       this.rowTooLong = true;
       this.errors.push(error('CSV_SYNTAX.rowTooLong', { max: MAX_ROW }, this.at(this.rowLine, 1), msg('hint.lineBreaks')));
     }
-    const row = this.row;
-    const done = row.every((c) => c.text === '') ? null : row;
-    this.row = [];
+    const row = this.blank ? null : new CsvRow(this.text, this.pos, this.off, this.count, this.quoted);
+    if (row !== null) this.off += 4 * this.count;
+    this.count = 0;
+    this.blank = true;
+    this.quoted = null;
     this.rowStart = this.i;
     this.rowLine = this.line;
-    return done;
+    return row;
   }
 
-  next(): IteratorResult<Cell[]> {
+  next(): IteratorResult<CsvRow> {
     const r = this.read();
     if (r === null) { this.done = true; return { done: true, value: undefined }; }
     return { done: false, value: r };
   }
 
   /** The next non-blank row, or null at the end. */
-  private read(): Cell[] | null {
+  private read(): CsvRow | null {
     if (this.done) return null;
     const { text, n, D, errors, maxField } = this;
     while (this.i <= n) {
       const col = this.i - this.lineStart + 1;
       const startLine = this.line;
-      let value: string;
+      const start = this.i;
       if (this.i < n && text.charCodeAt(this.i) === 34 /* " */) {
         // Quoted field: "" is a quote; line breaks inside are part of the value.
         let j = this.i + 1;
@@ -219,7 +236,7 @@ export class CsvReader implements IterableIterator<Cell[]> {
           errors.push(error('CSV_SYNTAX.unclosed', {}, this.at(startLine, col), msg('hint.closeQuote')));
           return null;
         }
-        value = buf;
+        let value = buf;
         // Anything between the closing quote and the delimiter is a mistake; keep it, report it.
         let k = j;
         while (k < n && text.charCodeAt(k) !== D && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
@@ -228,32 +245,34 @@ export class CsvReader implements IterableIterator<Cell[]> {
           value += text.slice(j, k);
         }
         this.i = k;
+        this.push(start, k, startLine, col, value);
       } else {
         const k = this.fieldEnd(this.i);
-        value = text.slice(this.i, k);
-        if (value.length > maxField && !this.tooLong) {
+        if (k - this.i > maxField && !this.tooLong) {
           this.tooLong = true;
           errors.push(error('CSV_SYNTAX.fieldTooLong', { max: maxField }, this.at(this.line, col), msg('hint.reallyCsv')));
         }
         this.i = k;
+        this.push(start, k, startLine, col, undefined);
       }
-      this.row.push({ text: value, line: startLine, col });
       // Checked while reading: a row past the limit is reported once and dropped here, before
-      // it grows to millions of cells.
+      // it grows to millions of fields.
       if (this.i - this.rowStart > MAX_ROW) {
         if (!this.rowTooLong) {
           this.rowTooLong = true;
           errors.push(error('CSV_SYNTAX.rowTooLong', { max: MAX_ROW }, this.at(this.rowLine, 1), msg('hint.lineBreaks')));
         }
         while (this.i < n && text.charCodeAt(this.i) !== 10 && text.charCodeAt(this.i) !== 13) this.i++;
-        this.row = [];
+        this.count = 0;
+        this.blank = true;
+        this.quoted = null;
       }
       if (this.i >= n) { this.done = true; return this.endRow(); }
       const c = text.charCodeAt(this.i);
       if (c === D) {
         this.i++;
         if (this.i === n) {
-          this.row.push({ text: '', line: this.line, col: this.i - this.lineStart + 1 });
+          this.push(this.i, this.i, this.line, this.i - this.lineStart + 1, undefined);
           this.done = true;
           return this.endRow();
         }
@@ -270,95 +289,5 @@ export class CsvReader implements IterableIterator<Cell[]> {
     }
     this.done = true;
     return null;
-  }
-
-  /**
-   * The next non-blank row into `out` when it is an ordinary one (no quote, no field or row
-   * past the limits): 'plain'. 'cells': the next row is not (then `next()` reads it, exactly as
-   * always). 'end': no more rows. Blank rows are skipped, as `next()` does.
-   */
-  nextPlain(out: PlainRow): 'plain' | 'cells' | 'end' {
-    const { text, n, D } = this;
-    for (;;) {
-      if (this.done) return 'end';
-      if (this.i >= n) return 'cells'; // an empty text: next() ends it
-      const from = this.i;
-      let i = from;
-      let k = 0;
-      let blank = true;
-      for (;;) {
-        if (k === out.start.length) out.grow();
-        const s = i;
-        let c = text.charCodeAt(i);
-        if (c === 34 /* " */) return 'cells';
-        // The field, and its value if it is a plain decimal: digits as an integer over a
-        // power of ten (exact up to 15 digits, as in plainNumber).
-        const neg = c === 45; /* - */
-        if (neg) i++;
-        const d0 = i;
-        let m = 0;
-        let dot = -1;
-        let plain = true;
-        while (i < n) {
-          c = text.charCodeAt(i);
-          if (c === D || c === 10 || c === 13) break;
-          const d = c - 48;
-          if (d >= 0 && d <= 9) m = m * 10 + d;
-          else if (c === 46 && dot < 0) dot = i;
-          else {
-            // Not a plain number: the rest of the field is only skipped.
-            plain = false;
-            i = this.fieldEnd(i);
-            c = text.charCodeAt(i);
-            break;
-          }
-          i++;
-        }
-        const len = i - s;
-        if (len > this.maxField) return 'cells';
-        out.start[k] = s;
-        out.end[k] = i;
-        out.col[k] = s - this.lineStart + 1;
-        if (len > 0) blank = false;
-        let v = NaN;
-        if (plain && len <= 20 && i > d0 && dot !== d0 && dot !== i - 1) {
-          const digits = i - d0 - (dot < 0 ? 0 : 1);
-          if (digits > 15) v = Number(text.slice(s, i));
-          else {
-            const x = m / POW10[dot < 0 ? 0 : i - dot - 1]!;
-            v = neg ? -x : x;
-          }
-        }
-        out.num[k] = v;
-        k++;
-        if (i - from > MAX_ROW) return 'cells';
-        if (i >= n) break;
-        if (c === D) {
-          i++;
-          if (i === n) {
-            // A delimiter at the very end: one more, empty field.
-            if (k === out.start.length) out.grow();
-            out.start[k] = i; out.end[k] = i; out.col[k] = i - this.lineStart + 1; out.num[k] = NaN;
-            k++;
-            break;
-          }
-          continue;
-        }
-        break; // a line break
-      }
-      // The row is plain: consume it.
-      out.count = k;
-      out.line = this.line;
-      if (i < n) {
-        i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-        this.line++;
-        this.lineStart = i;
-      }
-      this.i = i;
-      this.rowStart = i;
-      this.rowLine = this.line;
-      if (i >= n) this.done = true;
-      if (!blank) return 'plain';
-    }
   }
 }

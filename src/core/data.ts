@@ -10,10 +10,9 @@ import { missingErrors } from './stages/missing.js';
 import { denominatorErrors } from './stages/denominate.js';
 import { type Framework, forYear } from './framework.js';
 import { findProvince, province2025ByCode, region2025, successorOf } from './provinces.js';
-import { type Decimal, parseBoolean, parseNumber, plainNumber } from './values.js';
+import { type Decimal, numberIn, parseBoolean, parseNumber } from './values.js';
 import { pushAll } from './arrays.js';
 import { cleanName } from './text.js';
-import { type CsvReader, PlainRow } from './csv.js';
 
 export interface Cell {
   text: string;
@@ -27,27 +26,44 @@ export interface Cell {
   uncalculated?: boolean;
 }
 
+/**
+ * A row of a table, its cells made only when asked for: a CSV's row keeps where its fields
+ * are in the text (csv.ts CsvRow), a workbook's row is its cells (`CellsRow`).
+ */
+export interface Row {
+  readonly length: number;
+  text(k: number): string;
+  line(k: number): number;
+  col(k: number): number;
+  /** The number the source stored for cell k (a workbook's numeric cell), else undefined. */
+  value(k: number): number | undefined;
+  /** Cell k as a number (values.ts numberIn; the stored number where there is one); NaN: missing or not a number. */
+  number(k: number, decimal: Decimal): number;
+  cell(k: number): Cell;
+  cells(): Cell[];
+}
+
+/** A row of cells already made (a workbook's, a library caller's). */
+export class CellsRow implements Row {
+  constructor(private readonly c: readonly Cell[]) {}
+  get length(): number { return this.c.length; }
+  text(k: number): string { return this.c[k]!.text; }
+  line(k: number): number { return this.c[k]!.line; }
+  col(k: number): number { return this.c[k]!.col; }
+  value(k: number): number | undefined { return this.c[k]!.value; }
+  number(k: number, decimal: Decimal): number { const c = this.c[k]!; return c.value ?? numberIn(c.text, decimal); }
+  cell(k: number): Cell { return this.c[k]!; }
+  cells(): Cell[] { return [...this.c]; }
+}
+
+/** A row as a Row (a Cell[] is wrapped). */
+export const asRow = (r: Row | readonly Cell[]): Row => (Array.isArray(r) ? new CellsRow(r) : r as Row);
+
 export interface Table {
   file?: string;
   header: Cell[];
   /** Data rows, blank lines already skipped; read once, in order (a stream for large files). */
-  rows: Iterable<Cell[]>;
-  /**
-   * The same rows, for a CSV whose columns are all kept: those read already (`sample`), then
-   * the reader's, an ordinary row without making its cells. Either this or `rows` is read.
-   */
-  plain?: PlainSource;
-}
-
-/** A CSV's rows read without cells where they are ordinary (see CsvReader.nextPlain). */
-export interface PlainSource {
-  reader: CsvReader;
-  /** Called once, first: the rows read before the reader's, to be projected. */
-  start(): readonly Cell[][];
-  /** A row of cells to the table's row (null: not a row of data), as `rows` gives them. */
-  project(row: Cell[]): Cell[] | null;
-  /** A plain row is 'data', 'skip' (a note, totals or blank row: as `rows` leaves it out), or 'cells' (read it as cells). */
-  kind(row: PlainRow): 'data' | 'skip' | 'cells';
+  rows: Iterable<Row | readonly Cell[]>;
 }
 
 export interface DataOptions {
@@ -338,12 +354,17 @@ function unitResolver(unitKind: UnitKind, ctx: Ctx, opts: DataOptions, getMap: (
 }
 
 /**
- * The record of a CSV's ordinary row (wide layout): every cell of it is on its line, so only
- * each cell's column is kept, as a 16-bit number in a block shared by many records; `lines`
- * and `cols` are made when first asked for (by a diagnostic), not for every unit.
+ * A unit's record as read from a table. The values are a view into a block shared by many
+ * records; the position of each leaf's cell is kept compactly, as its column in 16 bits in a
+ * block shared likewise, its line being the record's. `lines` and `cols` are made when first
+ * asked for (by a diagnostic), or at once for a cell that does not fit (on another line, as in
+ * a long file or after a quoted line break, or past column 65,535).
  */
-class PlainRecord implements UnitRecord {
-  /** Column of each leaf's cell (0: the file has no column for it), at `#off` in the block. */
+class ReadRecord implements UnitRecord {
+  groups?: (string | null)[];
+  denominators?: Float64Array;
+  denominatorAt?: Int32Array;
+  /** Column of each leaf's cell (0: none), at `#off` in the block. */
   readonly #col16: Uint16Array;
   readonly #off: number;
   #lines: Int32Array | undefined;
@@ -355,17 +376,31 @@ class PlainRecord implements UnitRecord {
     this.#col16 = col16;
     this.#off = off;
   }
+  /** Leaf j's cell is at line:col. */
+  setAt(j: number, line: number, col: number): void {
+    if (this.#lines === undefined && line === this.line && col <= 0xffff) this.#col16[this.#off + j] = col;
+    else { this.lines[j] = line; this.cols[j] = col; }
+  }
+  /** Whether leaf j has a cell already. */
+  has(j: number): boolean { return this.#cols === undefined ? this.#col16[this.#off + j] !== 0 : this.#cols[j] !== 0; }
   get lines(): Int32Array {
-    if (this.#lines === undefined) {
-      const L = this.values.length;
-      this.#lines = new Int32Array(L);
-      for (let j = 0; j < L; j++) if (this.#col16[this.#off + j] !== 0) this.#lines[j] = this.line;
-    }
-    return this.#lines;
+    if (this.#lines === undefined) this.#expand();
+    return this.#lines!;
   }
   get cols(): Int32Array {
-    this.#cols ??= Int32Array.from(this.#col16.subarray(this.#off, this.#off + this.values.length));
-    return this.#cols;
+    if (this.#cols === undefined) this.#expand();
+    return this.#cols!;
+  }
+  #expand(): void {
+    const L = this.values.length;
+    const lines = new Int32Array(L);
+    const cols = new Int32Array(L);
+    for (let j = 0; j < L; j++) {
+      const c = this.#col16[this.#off + j]!;
+      if (c !== 0) { lines[j] = this.line; cols[j] = c; }
+    }
+    this.#lines = lines;
+    this.#cols = cols;
   }
 }
 
@@ -378,8 +413,8 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   const L = fw.leafIds.length;
   const leafOf = new Map(fw.leafIds.map((id, j) => [id, j]));
   const fixedYear = opts.year ?? opts.fileYear;
-  const records: UnitRecord[] = [];
-  const byUnitYear = new Map<string, UnitRecord>();
+  const records: ReadRecord[] = [];
+  const byUnitYear = new Map<string, ReadRecord>();
 
   // The map: as asked, or 34 when the rows are dated 2025 or later (the first row decides
   // for a year column; a later row from before 2025 is then an error, as rows are read once).
@@ -392,39 +427,39 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   }
   const resolveUnit = unitResolver(unitKind, ctx, opts, () => map);
 
-  const readYear = (row: Cell[]): number | null | undefined => (yearCol >= 0 ? yearOf(row[yearCol], row[0]) : fixedYear ?? null);
-  const yearOf = (cell: Cell | undefined, first: Cell | undefined): number | undefined => {
-    if (cell?.uncalculated === true) {
+  const readYear = (row: Row): number | null | undefined => (yearCol >= 0 ? yearOf(row, yearCol) : fixedYear ?? null);
+  const yearOf = (row: Row, k: number): number | undefined => {
+    const cell = row.cell(k < row.length ? k : 0);
+    if (k < row.length && cell.uncalculated === true) {
       errors.push(uncalculatedError('year', at(cell)));
       return undefined;
     }
-    const t = cell?.text.trim() ?? '';
+    const t = k < row.length ? row.text(k).trim() : '';
     if (/^\d{4}$/.test(t)) return Number(t);
-    errors.push(t === '' ? error('BAD_YEAR.empty', {}, at(cell ?? first), msg('hint.fourDigits')) : error('BAD_YEAR', { text: t }, at(cell ?? first), msg('hint.fourDigits')));
+    errors.push(t === '' ? error('BAD_YEAR.empty', {}, at(cell), msg('hint.fourDigits')) : error('BAD_YEAR', { text: t }, at(cell), msg('hint.fourDigits')));
     return undefined;
   };
 
-  // Records' arrays are views into blocks shared by SLAB records: one allocation per block,
-  // not three typed arrays (each with its own buffer) per unit.
+  // Records' values and columns are views into blocks shared by SLAB records: one allocation
+  // per block, not typed arrays (each with its own buffer) per unit.
   const SLAB = 512;
   let slabValues = new Float64Array(0);
-  let slabLines = new Int32Array(0);
-  let slabCols = new Int32Array(0);
+  let slabCols = new Uint16Array(0);
   let slabUsed = SLAB;
+  const G = h.groupCols.length;
+  const D = h.denominatorCols.length;
   const recordFor = (u: Resolved, year: number | null, line: number) => {
     const k = `${u.key}\u0000${year ?? ''}`;
     let r = byUnitYear.get(k);
     if (r === undefined) {
       if (slabUsed === SLAB) {
         slabValues = new Float64Array(SLAB * L).fill(NaN);
-        slabLines = new Int32Array(SLAB * L);
-        slabCols = new Int32Array(SLAB * L);
+        slabCols = new Uint16Array(SLAB * L);
         slabUsed = 0;
       }
-      const a = slabUsed * L;
+      const off = slabUsed * L;
       slabUsed++;
-      r = { unit: u.unit, code: u.code, key: u.key, region: u.region, year, line,
-        values: new Float64Array(slabValues.buffer, a * 8, L), lines: new Int32Array(slabLines.buffer, a * 4, L), cols: new Int32Array(slabCols.buffer, a * 4, L) };
+      r = new ReadRecord(u.unit, u.code, u.key, u.region, year, line, new Float64Array(slabValues.buffer, off * 8, L), slabCols, off);
       if (G > 0) r.groups = new Array<string | null>(G).fill(null);
       if (D > 0) { r.denominators = new Float64Array(D).fill(NaN); r.denominatorAt = new Int32Array(2 * D); }
       byUnitYear.set(k, r);
@@ -434,13 +469,11 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     return { record: r, fresh: false };
   };
 
-  const G = h.groupCols.length;
-  const D = h.denominatorCols.length;
   // Auxiliary cells: every row of a unit-year (long files repeat them) must agree.
-  const readAux = (r: UnitRecord, row: Cell[]) => {
+  const readAux = (r: UnitRecord, row: Row) => {
     h.groupCols.forEach((c, k) => {
       if (c < 0) return;
-      const cell = row[c]!;
+      const cell = row.cell(c);
       const t = cleanName(cell.text);
       const v = t === '' ? null : t;
       const before = r.groups![k]!;
@@ -450,7 +483,7 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     });
     h.denominatorCols.forEach((c, k) => {
       if (c < 0) return;
-      const cell = row[c]!;
+      const cell = row.cell(c);
       const v = parseNumber(cell.text, decimal);
       if (v.kind === 'invalid') { errors.push(error('NOT_A_NUMBER', { where: h.names[c]!, reason: v.reason }, at(cell), v.hint)); return; }
       if (v.kind === 'missing') return;
@@ -468,21 +501,15 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
   const isBoolean = fw.leaves.map((ni) => fw.nodes[ni]!.def!.normalize.method === 'boolean');
   // Cells already reported as not a number, so `missing: error` does not report them again.
   const invalid = new Set<string>();
-  const readValue = (r: UnitRecord, j: number, cell: Cell) => {
-    r.lines[j] = cell.line;
-    r.cols[j] = cell.col;
-    valueInto(r, j, cell);
-  };
-  /** The cell's value into the record (its position is the caller's). */
-  const valueInto = (r: UnitRecord, j: number, cell: Cell) => {
-    if (decimal === 'dot' && cell.value === undefined && !isBoolean[j]) {
-      // The common cell, a plain decimal, without building a CellValue.
-      const x = plainNumber(cell.text);
-      if (x === x) {
-        r.values[j] = x;
-        return;
-      }
+  /** Cell k of the row as leaf j's value and position. */
+  const readValue = (r: ReadRecord, j: number, row: Row, k: number) => {
+    r.setAt(j, row.line(k), row.col(k));
+    if (!isBoolean[j]) {
+      const x = row.number(k, decimal);
+      if (x === x) { r.values[j] = x; return; }
     }
+    // Missing, not a number, yes/no, or a formula never calculated.
+    const cell = row.cell(k);
     if (cell.uncalculated === true) {
       invalid.add(`${cell.line}:${cell.col}`);
       errors.push(uncalculatedError(fw.leafIds[j]!, at(cell)));
@@ -496,122 +523,50 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
     }
   };
 
-  const readRow = (row: Cell[]) => {
-    const first = row[0]!;
+  const leafColumns = h.leafColumns;
+  const readRow = (row: Row) => {
     if (mapFromFirstRow) {
       mapFromFirstRow = false;
-      map = Number(row[yearCol]?.text.trim()) >= 2025 ? '34' : '63';
+      map = Number(yearCol < row.length ? row.text(yearCol).trim() : undefined) >= 2025 ? '34' : '63';
     }
-    if (map === '34' && opts.map !== '34' && yearCol >= 0 && Number(row[yearCol]?.text.trim()) < 2025) {
-      errors.push(error('MIXED_MAPS.year', { year: row[yearCol]!.text.trim() }, at(row[yearCol]), msg('hint.separateMaps')));
+    if (map === '34' && opts.map !== '34' && yearCol >= 0 && yearCol < row.length && Number(row.text(yearCol).trim()) < 2025) {
+      errors.push(error('MIXED_MAPS.year', { year: row.text(yearCol).trim() }, at(row.cell(yearCol)), msg('hint.separateMaps')));
       return;
     }
     if (row.length !== width) {
-      errors.push(error('CSV_SYNTAX.fields', { n: row.length, width }, at(row[Math.min(row.length, width) - 1] ?? first), msg('hint.delimiter')));
+      errors.push(error('CSV_SYNTAX.fields', { n: row.length, width }, at(row.cell(Math.max(0, Math.min(row.length, width) - 1))), msg('hint.delimiter')));
       return;
     }
-    const u = resolveUnit(row[unitCol]!);
+    const u = resolveUnit(row.cell(unitCol));
     const year = readYear(row);
     if (u === undefined || year === undefined) return;
+    const line = row.line(0);
     if (isLong) {
-      const indCell = row[h.indicatorCol]!;
-      const id = indCell.text.trim();
+      const id = row.text(h.indicatorCol).trim();
       const j = leafOf.get(id);
       if (j === undefined) {
-        unknownColumn(fw, ctx, id, indCell, 'indicator');
+        unknownColumn(fw, ctx, id, row.cell(h.indicatorCol), 'indicator');
         return;
       }
-      const { record } = recordFor(u, year, first.line);
+      const { record } = recordFor(u, year, line);
       if (G + D > 0) readAux(record, row);
-      if (record.lines[j] !== 0) {
-        errors.push(error('DUPLICATE_ROW.value', { id, unit: u.unit, year }, at(indCell), msg('hint.firstLine', { line: record.lines[j]! })));
+      if (record.has(j)) {
+        errors.push(error('DUPLICATE_ROW.value', { id, unit: u.unit, year }, at(row.cell(h.indicatorCol)), msg('hint.firstLine', { line: record.lines[j]! })));
         return;
       }
-      readValue(record, j, row[h.valueCol]!);
+      readValue(record, j, row, h.valueCol);
     } else {
-      const { record, fresh } = recordFor(u, year, first.line);
+      const { record, fresh } = recordFor(u, year, line);
       if (!fresh) {
-        errors.push(error('DUPLICATE_ROW', { unit: u.unit, year }, at(row[unitCol]), msg('hint.firstRow', { line: record.line, matched: u.code !== null, kind: unitKind })));
+        errors.push(error('DUPLICATE_ROW', { unit: u.unit, year }, at(row.cell(unitCol)), msg('hint.firstRow', { line: record.line, matched: u.code !== null, kind: unitKind })));
         return;
       }
-      for (const { col, leaf } of h.leafColumns) readValue(record, leaf, row[col]!);
+      for (let q = 0; q < leafColumns.length; q++) readValue(record, leafColumns[q]!.leaf, row, leafColumns[q]!.col);
       if (G + D > 0) readAux(record, row);
     }
   };
 
-  const duplicate = (u: Resolved, year: number | null, record: UnitRecord, unitCell: Cell) => {
-    errors.push(error('DUPLICATE_ROW', { unit: u.unit, year }, at(unitCell), msg('hint.firstRow', { line: record.line, matched: u.code !== null, kind: unitKind })));
-  };
-  const plain = table.plain;
-  if (plain === undefined || isLong || G + D > 0) {
-    for (const row of table.rows) readRow(row);
-    return { records, invalid, map };
-  }
-  // A CSV's ordinary rows, a wide table: the values come from the reader as numbers and only
-  // the unit and year cells are made; any other row is read as cells, as above.
-  const readAsCells = (row: Cell[]) => { const p = plain.project(row); if (p !== null) readRow(p); };
-  for (const row of plain.start()) readAsCells(row);
-  // Leaves whose plain decimal is read as it is (readValue's fast path): not yes/no, '.' the mark.
-  const direct = h.leafColumns.map(({ leaf }) => decimal === 'dot' && !isBoolean[leaf]);
-  const buf = new PlainRow(plain.reader.text);
-  let plainValues = new Float64Array(0);
-  let plainCols = new Uint16Array(0);
-  let plainUsed = SLAB;
-  for (;;) {
-    const got = plain.reader.nextPlain(buf);
-    if (got === 'end') break;
-    if (got === 'cells') {
-      const r = plain.reader.next();
-      if (r.done === true) break;
-      readAsCells(r.value);
-      continue;
-    }
-    const kind = plain.kind(buf);
-    if (kind === 'skip') continue;
-    if (kind === 'cells') { readAsCells(buf.cells()); continue; }
-    const yearCell = yearCol >= 0 ? buf.cell(yearCol) : undefined;
-    if (mapFromFirstRow) {
-      mapFromFirstRow = false;
-      map = Number(yearCell?.text.trim()) >= 2025 ? '34' : '63';
-    }
-    if (map === '34' && opts.map !== '34' && yearCell !== undefined && Number(yearCell.text.trim()) < 2025) {
-      errors.push(error('MIXED_MAPS.year', { year: yearCell.text.trim() }, at(yearCell), msg('hint.separateMaps')));
-      continue;
-    }
-    const unitCell = buf.cell(unitCol);
-    const u = resolveUnit(unitCell);
-    const year = yearCell !== undefined ? yearOf(yearCell, undefined) : fixedYear ?? null;
-    if (u === undefined || year === undefined) continue;
-    const lc = h.leafColumns;
-    // Columns past 65,535 (a row of very long fields) do not fit the compact record.
-    if (buf.col[buf.count - 1]! > 0xffff) {
-      const { record, fresh } = recordFor(u, year, buf.line);
-      if (!fresh) { duplicate(u, year, record, unitCell); continue; }
-      for (let q = 0; q < lc.length; q++) readValue(record, lc[q]!.leaf, buf.cell(lc[q]!.col));
-      continue;
-    }
-    const k = `${u.key}\u0000${year ?? ''}`;
-    const seen = byUnitYear.get(k);
-    if (seen !== undefined) { duplicate(u, year, seen, unitCell); continue; }
-    if (plainUsed === SLAB) {
-      plainValues = new Float64Array(SLAB * L).fill(NaN);
-      plainCols = new Uint16Array(SLAB * L);
-      plainUsed = 0;
-    }
-    const off = plainUsed * L;
-    plainUsed++;
-    const record = new PlainRecord(u.unit, u.code, u.key, u.region, year, buf.line, new Float64Array(plainValues.buffer, off * 8, L), plainCols, off);
-    byUnitYear.set(k, record);
-    records.push(record);
-    for (let q = 0; q < lc.length; q++) {
-      const { col, leaf } = lc[q]!;
-      plainCols[off + leaf] = buf.col[col]!;
-      const x = buf.num[col]!;
-      if (x === x && direct[q]) record.values[leaf] = x;
-      // An empty cell is missing, whatever the leaf (as readValue finds it); others are read as cells.
-      else if (buf.end[col] !== buf.start[col]) valueInto(record, leaf, buf.cell(col));
-    }
-  }
+  for (const row of table.rows) readRow(asRow(row));
   return { records, invalid, map };
 }
 

@@ -6,8 +6,7 @@
  * starting with '#'. Also the guesses a CSV needs: the delimiter and the decimal mark, made
  * only when the file leaves no doubt. Pure: rows in, rows out, diagnostics pushed.
  */
-import { CsvReader, type PlainRow } from './csv.js';
-import type { Cell, PlainSource, Table } from './data.js';
+import { type Cell, type Row, type Table, CellsRow, asRow } from './data.js';
 import { type Diagnostic, error, warning } from './diagnostics.js';
 import { msg } from './messages.js';
 import type { Framework } from './framework.js';
@@ -137,50 +136,54 @@ export function isHeaderRow(row: readonly Cell[], fw?: Framework): boolean {
  * From raw rows to the table readDataset reads. `errors` and `warnings` receive what is
  * found on the way (totals rows, values under no header).
  */
-export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeOptions, errors: Diagnostic[], warnings: Diagnostic[]): { table: Table; detected: Detected } {
+export function officeTable(rows: Iterable<Row | readonly Cell[]>, fw: Framework, opts: OfficeOptions, errors: Diagnostic[], warnings: Diagnostic[]): { table: Table; detected: Detected } {
   const file = opts.file;
   const at = (c: { line: number; col: number }) => ({ ...(file === undefined ? {} : { file }), line: c.line, col: c.col });
   const label = opts.columnLabel ?? ((c: number) => String(c));
   const it = rows[Symbol.iterator]();
-  const buffered: Cell[][] = [];
+  const nextRow = (): Row | undefined => { const r = it.next(); return r.done === true ? undefined : asRow(r.value); };
+  const buffered: Row[] = [];
   const skip = opts.skipLines ?? 0;
 
   // --- find the header --------------------------------------------------------------------
   let headerAt = -1;
   for (;;) {
-    const r = it.next();
-    if (r.done === true) break;
-    if ((r.value[0]?.line ?? 0) <= skip) continue;
-    buffered.push(r.value);
+    const r = nextRow();
+    if (r === undefined) break;
+    if ((r.length > 0 ? r.line(0) : 0) <= skip) continue;
+    buffered.push(r);
     if (opts.skipLines !== undefined) { headerAt = 0; break; }
-    if (isHeaderRow(r.value, fw)) {
+    const cells = r.cells();
+    if (isHeaderRow(cells, fw)) {
       headerAt = buffered.length - 1;
       // A header over two rows (group headings above the indicator names, the unit column
       // merged down or left empty below): one header, the lower row's name where it has one.
-      const next = it.next();
-      if (next.done !== true) {
-        const unitCol = r.value.findIndex((c) => UNIT_NAMES.has(CANONICAL.get(headerKey(c.text)) ?? ''));
-        const below = next.value[unitCol]?.text ?? '';
-        const texts = next.value.filter((c) => c.text.trim() !== '');
-        if (unitCol >= 0 && (below.trim() === '' || below === r.value[unitCol]!.text) && texts.length > 0
+      const nextR = nextRow();
+      if (nextR !== undefined) {
+        const next = nextR.cells();
+        const unitCol = cells.findIndex((c) => UNIT_NAMES.has(CANONICAL.get(headerKey(c.text)) ?? ''));
+        const below = next[unitCol]?.text ?? '';
+        const texts = next.filter((c) => c.text.trim() !== '');
+        if (unitCol >= 0 && (below.trim() === '' || below === cells[unitCol]!.text) && texts.length > 0
           && texts.every((c) => c.value === undefined && !/^[\d.,%\s+-]+$/.test(c.text))) {
-          const merged = Array.from({ length: Math.max(r.value.length, next.value.length) }, (_, i) => {
-            const lo = next.value[i];
-            const up = r.value[i];
+          const merged = Array.from({ length: Math.max(cells.length, next.length) }, (_, i) => {
+            const lo = next[i];
+            const up = cells[i];
             return lo !== undefined && lo.text.trim() !== '' && i !== unitCol ? lo : up ?? lo!;
           });
-          buffered[headerAt] = merged;
-        } else buffered.push(next.value);
+          buffered[headerAt] = new CellsRow(merged);
+        } else buffered.push(nextR);
       }
       break;
     }
     if (buffered.length >= LOOKAHEAD) break;
   }
   if (headerAt < 0) headerAt = buffered.length > 0 ? 0 : -1;
-  const detected: Detected = { headerLine: buffered[headerAt]?.[0]?.line ?? 1, titleRows: Math.max(0, headerAt), renamed: [], ignored: [] };
-  if (headerAt < 0) return { table: { ...(file === undefined ? {} : { file }), header: [], rows: [] }, detected };
+  const top = buffered[headerAt];
+  const detected: Detected = { headerLine: top !== undefined && top.length > 0 ? top.line(0) : 1, titleRows: Math.max(0, headerAt), renamed: [], ignored: [] };
+  if (top === undefined) return { table: { ...(file === undefined ? {} : { file }), header: [], rows: [] }, detected };
 
-  const rawHeader = buffered[headerAt]!;
+  const rawHeader = top.cells();
   const width = rawHeader.length;
   const columnOf = new Map<string, string>();
   for (const ni of fw.leaves) {
@@ -208,56 +211,53 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
   const unitCol = header.findIndex((c) => UNIT_NAMES.has(c.text));
   const reportedNoHeader = new Set<number>();
 
-  const project = (row: Cell[]): Cell[] | null => {
-    const first = row[0];
-    if (first === undefined) return null;
+  const project = (row: Row): Row | null => {
+    if (row.length === 0) return null;
     if (!opts.ragged && row.length !== width) {
       if (identity) return row; // readDataset reports the width
-      errors.push(error('CSV_SYNTAX.fields', { n: row.length, width }, at(row[Math.min(row.length, width) - 1] ?? first), msg('hint.delimiter')));
+      errors.push(error('CSV_SYNTAX.fields', { n: row.length, width }, at(row.cell(Math.min(row.length, width) - 1)), msg('hint.delimiter')));
       return null;
     }
     if (noHeader.length > 0 || row.length > width) {
       for (let i = 0; i < row.length; i++) {
-        const c = row[i]!;
-        if ((i >= width || noHeader.includes(i)) && c.text.trim() !== '' && !reportedNoHeader.has(i)) {
+        if ((i >= width || noHeader.includes(i)) && row.text(i).trim() !== '' && !reportedNoHeader.has(i)) {
           reportedNoHeader.add(i);
-          errors.push(error('UNKNOWN_COLUMN.noHeader', { column: label(i + 1) }, at(c), msg('hint.giveHeader')));
+          errors.push(error('UNKNOWN_COLUMN.noHeader', { column: label(i + 1) }, at(row.cell(i)), msg('hint.giveHeader')));
         }
       }
     }
     // The common row (every column kept, none missing) is passed on as it is.
-    const out = identity && row.length === width ? row : keep.map((i) => row[i] ?? { text: '', line: first.line, col: i + 1 });
-    const lead = out.find((c) => c.text.trim() !== '');
-    if (lead === undefined) return null; // only a row number
-    if (lead.text.trim().startsWith('#')) return null; // a note row
-    const unitCell = unitCol >= 0 ? out[unitCol] : undefined;
-    if (unitCell !== undefined && isTotalsName(unitCell.text)) {
-      warnings.push(warning('TOTALS_ROW', { name: unitCell.text.trim() }, at(unitCell), msg('hint.totals')));
-      return null;
+    const out = identity && row.length === width ? row : new KeptColumns(row, keep);
+    let lead = '';
+    for (let k = 0; k < out.length && lead === ''; k++) lead = out.text(k).trim();
+    if (lead === '') return null; // only a row number
+    if (lead.startsWith('#')) return null; // a note row
+    if (unitCol >= 0 && unitCol < out.length) {
+      const t = out.text(unitCol);
+      if (isTotalsName(t)) {
+        warnings.push(warning('TOTALS_ROW', { name: t.trim() }, at(out.cell(unitCol)), msg('hint.totals')));
+        return null;
+      }
     }
-    if (indicatorCol >= 0 && out[indicatorCol] !== undefined) {
-      const id = columnOf.get(headerKey(out[indicatorCol]!.text));
+    if (indicatorCol >= 0 && indicatorCol < out.length) {
+      const id = columnOf.get(headerKey(out.text(indicatorCol)));
       if (id !== undefined) {
-        const renamed = out === row ? [...row] : out;
-        renamed[indicatorCol] = { ...out[indicatorCol]!, text: id };
-        return renamed;
+        const renamed = out.cells();
+        renamed[indicatorCol] = { ...renamed[indicatorCol]!, text: id };
+        return new CellsRow(renamed);
       }
     }
     return out;
   };
 
   // --- the decimal mark, from a sample of the values ----------------------------------------
-  const sample: Cell[][] = buffered.slice(headerAt + 1);
-  // Where a CSV's reader stood before the sample: its rows can be read again without cells.
-  const before = sample.length;
-  const mark = it instanceof CsvReader ? it.mark() : undefined;
-  const errorsBefore = mark !== undefined && it instanceof CsvReader ? it.reported : 0;
+  const sample: Row[] = buffered.slice(headerAt + 1);
   if (opts.decimal === undefined) {
     for (;;) {
       if (sample.length >= DECIMAL_SAMPLE) break;
-      const r = it.next();
-      if (r.done === true) break;
-      sample.push(r.value);
+      const r = nextRow();
+      if (r === undefined) break;
+      sample.push(r);
     }
     const leafIds = new Set(fw.leafIds);
     const valueCols = header.flatMap((c, k) => (leafIds.has(c.text) || c.text === 'value' ? [keep[k]!] : []));
@@ -265,10 +265,9 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
     let dot = 0;
     for (const row of sample) {
       for (const i of valueCols) {
-        const c = row[i];
-        if (c === undefined || c.value !== undefined) continue;
+        if (i >= row.length || row.value(i) !== undefined) continue;
         // A text that starts with a digit or sign and ends with a digit is already trimmed.
-        const x = c.text;
+        const x = row.text(i);
         const a = x.charCodeAt(0);
         const z = x.charCodeAt(x.length - 1);
         const t = ((a >= 48 && a <= 57) || a === 43 || a === 45) && z >= 48 && z <= 57 ? x : x.trim().replace(/%$/, '').trimEnd();
@@ -281,45 +280,30 @@ export function officeTable(rows: Iterable<Cell[]>, fw: Framework, opts: OfficeO
     else if (dot > 0 && comma === 0) detected.decimal = 'dot';
   }
 
-  function* body(): Generator<Cell[]> {
+  function* body(): Generator<Row> {
     for (const r of sample) { const p = project(r); if (p !== null) yield p; }
     for (;;) {
-      const r = it.next();
-      if (r.done === true) return;
-      const p = project(r.value);
+      const r = nextRow();
+      if (r === undefined) return;
+      const p = project(r);
       if (p !== null) yield p;
     }
   }
-  // A CSV whose columns are all kept: its ordinary rows can be read without making cells.
-  const plain: PlainSource | undefined = it instanceof CsvReader && identity && opts.ragged !== true && indicatorCol < 0 ? {
-    reader: it,
-    start() {
-      // The sample's rows are read again from the reader (as plain rows where they are), unless
-      // reading them reported a problem, which must not be reported twice.
-      if (mark !== undefined && it.reported === errorsBefore) {
-        it.reset(mark);
-        return sample.slice(0, before);
-      }
-      return sample;
-    },
-    project,
-    kind(r: PlainRow) {
-      if (r.count !== width) return 'cells';
-      // As `project` does for a row of the header's width with every column kept.
-      let lead = '';
-      for (let k = 0; k < r.count && lead === ''; k++) if (r.end[k]! > r.start[k]!) lead = r.textOf(k).trim();
-      if (lead === '' || lead.startsWith('#')) return 'skip'; // only a row number, or a note row
-      if (unitCol >= 0) {
-        const t = r.textOf(unitCol);
-        if (isTotalsName(t)) {
-          warnings.push(warning('TOTALS_ROW', { name: t.trim() }, at(r.cell(unitCol)), msg('hint.totals')));
-          return 'skip';
-        }
-      }
-      return 'data';
-    },
-  } : undefined;
-  return { table: { ...(file === undefined ? {} : { file }), header, rows: { [Symbol.iterator]: body }, ...(plain === undefined ? {} : { plain }) }, detected };
+  return { table: { ...(file === undefined ? {} : { file }), header, rows: { [Symbol.iterator]: body } }, detected };
+}
+
+/** The columns of a row that the header keeps (an empty cell where the row is short). */
+class KeptColumns implements Row {
+  constructor(private readonly row: Row, private readonly keep: readonly number[]) {}
+  get length(): number { return this.keep.length; }
+  private has(k: number): boolean { return this.keep[k]! < this.row.length; }
+  text(k: number): string { return this.has(k) ? this.row.text(this.keep[k]!) : ''; }
+  line(k: number): number { return this.has(k) ? this.row.line(this.keep[k]!) : this.row.line(0); }
+  col(k: number): number { return this.has(k) ? this.row.col(this.keep[k]!) : this.keep[k]! + 1; }
+  value(k: number): number | undefined { return this.has(k) ? this.row.value(this.keep[k]!) : undefined; }
+  number(k: number, decimal: Decimal): number { return this.has(k) ? this.row.number(this.keep[k]!, decimal) : NaN; }
+  cell(k: number): Cell { return this.has(k) ? this.row.cell(this.keep[k]!) : { text: '', line: this.row.line(0), col: this.keep[k]! + 1 }; }
+  cells(): Cell[] { return this.keep.map((_, k) => this.cell(k)); }
 }
 
 export type Delimiter = ',' | ';' | '\t';

@@ -21,44 +21,39 @@ const COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 
 /** 1,234 or 12,345,678: a thousands comma, or (the first form) a decimal comma. */
 const THOUSANDS_COMMA = /^[+-]?[1-9]\d{0,2}(,\d{3})+$/;
-const SIMPLE = /^-?\d+(\.\d+)?$/;
+/** 10^0 … 10^15, each exact in a double. */
+const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
- * A plain decimal with '.' as the mark ("-12.5", "80", what SIMPLE matches): its value, else
- * NaN (then parseNumber decides). A loop over the characters: the common cell, without a
- * regular expression or an object.
+ * The value of text[from, to) when it is a plain decimal with '.' as the mark ("-12.5", "80"),
+ * else NaN: the first step of reading a number, a loop over the characters without a regular
+ * expression, a slice or an object. The digits are read as an integer m with k of them after
+ * the point: with at most 15 digits m is exact, 10^k is exact, and one IEEE division rounds
+ * correctly, so m / 10^k is exactly what Number(text) gives (Clinger's fast path).
  */
-export function plainNumber(text: string): number {
-  const n = text.length;
-  // Longer digit strings go to parseNumber, which checks their size (a plain number of 20
-  // characters or fewer is always within the magnitudes dti computes with).
-  if (n > 20) return NaN;
-  const neg = text.charCodeAt(0) === 45; /* - */
-  let i = neg ? 1 : 0;
+function plainDecimal(text: string, from: number, to: number): number {
+  // Longer digit strings take the general rules, which check their size (a plain number of
+  // 20 characters or fewer is always within the magnitudes dti computes with).
+  if (to - from > 20) return NaN;
+  const neg = text.charCodeAt(from) === 45; /* - */
+  let i = neg ? from + 1 : from;
   const digits = i;
-  // The digits as an integer m and the number of them after the point k: with at most 15
-  // digits m is exact, 10^k is exact, and one IEEE division rounds correctly, so m / 10^k is
-  // exactly what Number(text) gives (Clinger's fast path), without reading the text twice.
   let m = 0;
   let c = 0;
-  while (i < n && (c = text.charCodeAt(i) - 48) >= 0 && c <= 9) { m = m * 10 + c; i++; }
+  while (i < to && (c = text.charCodeAt(i) - 48) >= 0 && c <= 9) { m = m * 10 + c; i++; }
   if (i === digits) return NaN;
   let k = 0;
-  if (i < n) {
+  if (i < to) {
     if (text.charCodeAt(i) !== 46 /* . */) return NaN;
     const frac = ++i;
-    while (i < n && (c = text.charCodeAt(i) - 48) >= 0 && c <= 9) { m = m * 10 + c; i++; }
-    if (i === frac || i < n) return NaN;
+    while (i < to && (c = text.charCodeAt(i) - 48) >= 0 && c <= 9) { m = m * 10 + c; i++; }
+    if (i === frac || i < to) return NaN;
     k = i - frac;
   }
-  if (n - digits - (k > 0 ? 1 : 0) > 15) return Number(text);
+  if (to - digits - (k > 0 ? 1 : 0) > 15) return Number(text.slice(from, to));
   const x = m / POW10[k]!;
   return neg ? -x : x;
 }
-
-/** 10^0 … 10^15, each exact in a double (plainNumber, and the CSV reader's fast path). */
-export const POW10 = Float64Array.from({ length: 16 }, (_, k) => 10 ** k);
-
 
 /**
  * The magnitudes dti computes with: 0, or between 1e-100 and 1e100. Products of a value, a
@@ -79,13 +74,31 @@ export function magnitudeProblem(x: number): Text | undefined {
 const outOfRange = (text: string, why: Text): CellValue =>
   ({ kind: 'invalid', reason: msg('value.outOfRange', { value: text, why }), hint: msg('hint.changeUnit') });
 
-export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
-  // Fast path for the common case: a plain decimal number (long digit strings are checked for size).
-  if (decimal === 'dot' && text.length < 20 && SIMPLE.test(text)) {
-    const v = Number(text);
-    const why = magnitudeProblem(v);
-    return why === undefined ? { kind: 'number', value: v } : outOfRange(text, why);
+/**
+ * The number in text[from, to) (a cell of a CSV, without slicing it out), or NaN when the
+ * cell is missing or not a number: then `parseNumber` of its text says which, and why.
+ */
+export function numberIn(text: string, decimal: Decimal = 'dot', from = 0, to = text.length): number {
+  if (decimal === 'dot') {
+    const x = plainDecimal(text, from, to);
+    if (x === x) return x;
+    if (from === to) return NaN;
   }
+  const v = readNumber(from === 0 && to === text.length ? text : text.slice(from, to), decimal);
+  return v.kind === 'number' ? v.value : NaN;
+}
+
+/** A cell's text as a number, a missing value, or an invalid one with the reason and a hint. */
+export function parseNumber(text: string, decimal: Decimal = 'dot'): CellValue {
+  if (decimal === 'dot') {
+    const x = plainDecimal(text, 0, text.length);
+    if (x === x) return { kind: 'number', value: x };
+  }
+  return readNumber(text, decimal);
+}
+
+/** The rules for any text (after plainDecimal, for '.'): markers of missing, %, both decimal marks, sizes. */
+function readNumber(text: string, decimal: Decimal): CellValue {
   let t = text.trim();
   if (t === '' || MISSING_MARKERS.includes(t.toLowerCase())) return { kind: 'missing' };
   if (t.endsWith('%')) t = t.slice(0, -1).trimEnd();
