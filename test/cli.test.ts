@@ -208,3 +208,46 @@ describe('internal errors', () => {
     expect(r.stderr).toMatch(/\n\s+at /);
   });
 });
+
+describe('--detail indicators', () => {
+  it('labels a normalised column (0–1) only where it is, and shows raw values to 10 digits', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: raw\n    name: Raw\n'
+      + '  - id: t\n    name: T\n    normalize: { method: target, target: 1 }\n');
+    writeFileSync(join(dir, 'd.csv'), 'unit,raw,t\nA,0.30000000000000004,0.1234567890123456\n');
+    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '--detail', 'indicators', '-f', 'md', '--lang', 'en'], { cwd: dir });
+    expect(r.stdout).toContain('| Raw | Raw (normalised) | T | T (0–1) |'); // people read names; CSV has the ids
+    expect(r.stdout).toContain('| 0.3 | 0.3000 | 0.123456789 | 0.1235 |');
+    // Machine formats keep the exact value.
+    const csv = (await cli(['score', 'd.csv', '-i', 'd.yaml', '--detail', 'indicators', '-f', 'csv'], { cwd: dir })).stdout;
+    expect(csv).toContain(',0.30000000000000004,0.3000,0.1234567890123456,0.1235');
+  });
+});
+
+describe('--top', () => {
+  it('with --by region or --region keeps the top of each region by its region rank', async () => {
+    const by = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--by', 'region', '--top', '1', '-f', 'json', '-q'])).stdout);
+    expect(by.rankings).toHaveLength(6);
+    expect(by.rankings.every((r: { regionRank: number }) => r.regionRank === 1)).toBe(true);
+    expect(new Set(by.rankings.map((r: { region: string }) => r.region)).size).toBe(6);
+    const one = JSON.parse((await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--region', 'Tây Nguyên', '--top', '2', '-f', 'json', '-q'])).stdout);
+    expect(one.rankings.map((r: { regionRank: number }) => r.regionRank)).toEqual([1, 2]);
+    const csv = (await cli(['score', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '--region', 'Tây Nguyên', '--top', '2', '-f', 'csv', '-q'])).stdout;
+    expect(csv.trim().split('\n')).toHaveLength(3);
+  });
+});
+
+describe('-o with a table', () => {
+  it('writes a table that does not depend on the writer’s locale or colour settings', async () => {
+    const dir = tmp();
+    const out = (env: Record<string, string>, name: string) =>
+      cli(['score', join(process.cwd(), 'data/papi-dimensions/2016.csv'), '-i', join(process.cwd(), 'indicators/papi-dimensions.yaml'), '-f', 'table', '-q', '-o', name], { cwd: dir, env });
+    expect((await out({ LANG: 'C', FORCE_COLOR: '1' }, 'c.txt')).code).toBe(0);
+    expect((await out({ LANG: 'vi_VN.UTF-8' }, 'utf8.txt')).code).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const c = readFileSync(join(dir, 'c.txt'), 'utf8');
+    expect(c).toBe(readFileSync(join(dir, 'utf8.txt'), 'utf8'));
+    expect(c).toContain('▲');
+    expect(c).not.toContain('\x1b[');
+  });
+});

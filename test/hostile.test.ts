@@ -2,6 +2,8 @@
 // hint, a documented exit code, no stack trace and nothing written. (Large and endless inputs:
 // scale.test.ts; thousands of generated hostile inputs: fuzz.test.ts.)
 import { describe, expect, it } from 'vitest';
+import { decode } from '../src/cli/files.js';
+import { CliError } from '../src/cli/errors.js';
 import { cli } from './helpers.js';
 import { DEFS, ESC, files, userError } from './hostile-input.js';
 
@@ -179,5 +181,23 @@ describe('an I/O error on a later file', () => {
     userError(r, 5);
     expect(r.stderr).toContain("d.csv:2:3: error: a: 'abc' is not a number [NOT_A_NUMBER]");
     expect(r.stderr).toContain('error: cannot read missing.csv: no such file [READ_ERROR]');
+  });
+});
+
+describe('encodings', () => {
+  it('reports invalid UTF-8 at its line and column, surrogates and overlong forms included', () => {
+    const enc = new TextEncoder();
+    const at = (bad: number[]) => {
+      const bytes = new Uint8Array([...enc.encode('unit,a\nX,1\nYY'), ...bad, ...enc.encode(',2\n')]);
+      try {
+        decode(bytes, 'd.csv', 4);
+      } catch (e) {
+        return (e as CliError).diagnostics[0];
+      }
+      return undefined;
+    };
+    for (const bad of [[0xed, 0xa0, 0x80], [0xe0, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe0], [0xc3, 0x28]]) {
+      expect(at(bad), bad.map((b) => b.toString(16)).join(' ')).toMatchObject({ code: 'ENCODING', file: 'd.csv', line: 3, col: 3 });
+    }
   });
 });

@@ -135,3 +135,63 @@ describe('--merge-2025', () => {
     expect(pt.score).toBeCloseTo(0.14725, 12);
   });
 });
+
+const TWO_MAIN = `schema: dti/v1
+id: t
+name: T
+missing: zero
+indicators:
+  - id: a
+    name: A
+  - id: b
+    name: B
+`;
+
+/** All 63 provinces with a = b = 0.5, except the given cells left empty, and rows left out. */
+function provincesFile(dir: string, opts: { emptyB?: string[]; skip?: string[] } = {}): string {
+  const rows = PROVINCES.filter((p) => !(opts.skip ?? []).includes(p.name))
+    .map((p) => `${p.name},0.5,${(opts.emptyB ?? []).includes(p.name) ? '' : '0.5'}`);
+  writeFileSync(join(dir, 'd.yaml'), TWO_MAIN);
+  writeFileSync(join(dir, '2024.csv'), `province,a,b\n${rows.join('\n')}\n`);
+  return dir;
+}
+
+describe('--merge-2025 with missing values and absent members', () => {
+  it('counts a member’s missing main index as 0 under missing: zero, warns for that province only, and keeps the values', async () => {
+    const dir = provincesFile(tmp(), { emptyB: ['Vĩnh Phúc'] });
+    const r = await cli(['score', '2024.csv', '-i', 'd.yaml', '--merge-2025', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    const pt = j.rankings.find((x: { unit: string }) => x.unit === 'Phú Thọ');
+    // Phú Thọ = Phú Thọ + Vĩnh Phúc + Hòa Bình: b = (0.5 + 0 + 0.5)/3 = 1/3; score = (0.5 + 1/3)/2 = 5/12.
+    expect(pt.indicators.b.normalized).toBeCloseTo(1 / 3, 12);
+    expect(pt.score).toBeCloseTo(5 / 12, 12);
+    // a and b take values as they are (normalize none): the merged value is the value.
+    expect(pt.indicators.a.value).toBeCloseTo(0.5, 12);
+    expect(pt.indicators.b.value).toBeCloseTo(1 / 3, 12);
+    // The unmerged score counts Vĩnh Phúc's gap as 0 the same way: (0.5 + 0)/2.
+    const unmerged = JSON.parse((await cli(['score', '2024.csv', '-i', 'd.yaml', '-f', 'json', '-q'], { cwd: dir })).stdout);
+    expect(unmerged.rankings.find((x: { unit: string }) => x.unit === 'Vĩnh Phúc').score).toBeCloseTo(0.25, 12);
+    const missing = j.warnings.filter((w: { code: string }) => w.code === 'MISSING_VALUE');
+    expect(missing).toHaveLength(1);
+    expect(missing[0].message).toMatch(/^Phú Thọ \(2024\): 1 of 2 indicators has no value in at least one of the provinces merged into it \(coverage [\d.]+\): b;/);
+    expect(j.rankings.filter((x: { absentMembers?: string[] }) => x.absentMembers !== undefined)).toEqual([]);
+  });
+
+  it('marks a partially merged province in every format', async () => {
+    const dir = provincesFile(tmp(), { skip: ['Hòa Bình'] });
+    const args = ['score', '2024.csv', '-i', 'd.yaml', '--merge-2025', '--allow-partial-merge', '-q'];
+    const j = JSON.parse((await cli([...args, '-f', 'json'], { cwd: dir })).stdout);
+    expect(j.rankings.find((x: { unit: string }) => x.unit === 'Phú Thọ').absentMembers).toEqual(['Hòa Bình']);
+    expect(j.rankings.find((x: { unit: string }) => x.unit === 'Nghệ An').absentMembers).toBeUndefined();
+    const csv = (await cli([...args, '-f', 'csv'], { cwd: dir })).stdout.split('\n');
+    expect(csv[0]).toContain(',absent_members,');
+    expect(csv.find((l) => l.includes('Phú Thọ'))).toContain(',Hòa Bình,');
+    for (const f of ['md', 'table']) {
+      const out = (await cli([...args, '-f', f, '--lang', 'en'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout;
+      expect(out).toContain('Phú Thọ (partial)');
+      expect(out).not.toContain('Nghệ An (partial)');
+      expect(out).toContain('(partial) partially merged: averaged over the members with data; no data for: Phú Thọ (Hòa Bình)');
+    }
+  });
+});

@@ -158,3 +158,41 @@ describe('--previous', () => {
     expect(j.rankings.map((r: { unit: string; rankChange: number }) => [r.unit, r.rankChange])).toEqual([['Hà Tĩnh', 1], ['Nghệ An', -1]]);
   });
 });
+
+describe('dti compare on unbounded scales', () => {
+  it('gives no points lost where the scale is unbounded (none, zscore)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: raw\n    name: Raw\n'
+      + '  - id: z\n    name: Z\n    normalize: { method: zscore }\n  - id: g\n    name: G\n    normalize: { method: goalposts, min: 0, max: 10 }\n');
+    writeFileSync(join(dir, 'd.csv'), 'unit,raw,z,g\nA,5.4,1,5\nB,2,3,10\n');
+    const r = await cli(['compare', 'A', 'B', '-i', 'd.yaml', '--data', 'd.csv', '-f', 'json', '-q'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout).rows;
+    expect(rows.find((x: { id: string }) => x.id === 'raw').pointsLost).toEqual([null, null]);
+    expect(rows.find((x: { id: string }) => x.id === 'z').pointsLost).toEqual([null, null]);
+    // Goalposts 0–10: A at 5 → 0.5, loses half of its 1 point (of 3 equal leaves).
+    expect(rows.find((x: { id: string }) => x.id === 'g').pointsLost).toEqual([0.5, 0]);
+    const table = (await cli(['compare', 'A', 'B', '-i', 'd.yaml', '--data', 'd.csv', '-f', 'table', '-q'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout;
+    expect(table).not.toContain('−-');
+    expect(table).toContain('5 → 0,50 (−0,5)');
+  });
+});
+
+describe('dti trend of free units', () => {
+  it('labels free units as units, and writes ▲ in Markdown as dti score does', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n');
+    writeFileSync(join(dir, '2022.csv'), 'unit,a\nSở A,0.1\nSở B,0.2\n');
+    writeFileSync(join(dir, '2023.csv'), 'unit,a\nSở A,0.3\nSở B,0.2\n');
+    const md = (await cli(['trend', '2022.csv', '2023.csv', '-i', 'd.yaml', '-f', 'md', '--lang', 'en'], { cwd: dir })).stdout;
+    expect(md).toContain('| Unit | 2022 | 2023 | ± |');
+    expect(md).toContain('| Sở A | 0.1000 (2) | 0.3000 (1) | ▲1 |');
+    const vi = (await cli(['trend', '2022.csv', '2023.csv', '-i', 'd.yaml', '-f', 'table'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout;
+    expect(vi).toMatch(/Đơn vị\s+2022/);
+    // The same in a terminal that cannot show ▲: still ▲ in Markdown, +1 on the screen.
+    const asciiMd = (await cli(['trend', '2022.csv', '2023.csv', '-i', 'd.yaml', '-f', 'md', '--lang', 'en'], { cwd: dir, env: { LANG: 'C' } })).stdout;
+    expect(asciiMd).toBe(md);
+    const score = (await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'md', '--lang', 'en'], { cwd: dir })).stdout;
+    expect(score).toMatch(/\| 1 \| ▲1 \| Sở A \|/);
+  });
+});

@@ -1,5 +1,6 @@
-// Found by trying the README as a new user would: what a reader sees is in the user's language
-// and fits the terminal, for the smaller commands too.
+// The commands on a terminal (provinces, indicators, compare, sensitivity, report): what a
+// reader sees is in the user's language and fits 80 columns (found by trying the README as a
+// new user would).
 import { describe, expect, it } from 'vitest';
 import { cli, tmp } from './helpers.js';
 import { writeFileSync } from 'node:fs';

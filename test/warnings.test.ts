@@ -1,0 +1,71 @@
+// Warnings: their code and hint when raised while scoring, what they say of units left out or
+// unranked, printed by every command, and the missing-value warning.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tmp } from './helpers.js';
+
+describe('warnings', () => {
+  it('keep their code and hint when raised while scoring (--pool-years advice)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n    normalize: { method: minmax }\n');
+    writeFileSync(join(dir, '2022.csv'), 'unit,a\nX,10\nY,20\n');
+    writeFileSync(join(dir, '2023.csv'), 'unit,a\nX,20\nY,30\n');
+    const r = await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(r.stderr).toMatch(/warning: a is normalised over each year's units.*\[YEAR_DEPENDENT_METHOD\]\n {2}hint: pass --pool-years/);
+    const j = JSON.parse((await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'json'], { cwd: dir })).stdout);
+    expect(j.warnings[0]).toMatchObject({ code: 'YEAR_DEPENDENT_METHOD', hint: 'pass --pool-years to normalise over all the years given' });
+  });
+
+  it('say "left out" of indicators, not of units that are ranked; an unranked unit is named so', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nmissing: exclude\nindicators:\n  - id: a\n    name: A\n  - id: b\n    name: B\n');
+    writeFileSync(join(dir, 'd.csv'), 'unit,a,b\nX,0.5,\nY,,\nZ,0.2,0.4\n');
+    const j = JSON.parse((await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'json'], { cwd: dir })).stdout);
+    expect(j.rankings.map((u: { unit: string; rank: number | null }) => [u.unit, u.rank])).toEqual([['X', 1], ['Z', 2], ['Y', null]]);
+    const msgs = j.warnings.map((w: { message: string }) => w.message);
+    expect(msgs).toContain('X: 1 of 2 indicators has no value (coverage 0.50): b (2:7); the indicators without a value are left out and the others re-weighted');
+    expect(msgs).toContain('Y: 2 of 2 indicators have no value (coverage 0.00): a (3:3), b (3:4); left unranked (no value to score)');
+  });
+
+  it('are printed by trend and compare too', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: a\n    name: A\n    normalize: { method: minmax }\n  - id: b\n    name: B\n');
+    writeFileSync(join(dir, '2022.csv'), 'unit,a,b\nX,10,0.5\nY,20,\n');
+    writeFileSync(join(dir, '2023.csv'), 'unit,a,b\nX,20,0.5\nY,30,0.5\n');
+    for (const argv of [['trend', '2022.csv', '2023.csv'], ['compare', 'X', 'Y', '--data', '2022.csv', '2023.csv']]) {
+      const r = await cli([...argv, '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('[YEAR_DEPENDENT_METHOD]');
+      expect(r.stderr).toContain('Y (2022): 1 of 2 indicators has no value (coverage 0.50): b (3:6);');
+      expect((await cli([...argv, '-i', 'd.yaml', '-f', 'csv', '-q'], { cwd: dir })).stderr).toBe('');
+    }
+  });
+});
+
+describe('the missing-value warning', () => {
+  const DEFS = 'schema: dti/v1\nid: t\nname: T\nmissing: zero\nindicators:\n  - {id: a, name: A}\n  - {id: b, name: B}\n  - {id: c, name: C}\n';
+  it('names the indicators and their cells (line:column), in both languages', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), DEFS);
+    // Line 3 (Q): b is an empty cell at character 5 of 'Q,1,,'; c too, at character 6.
+    writeFileSync(join(dir, 'd.csv'), 'unit,a,b,c\nP,1,2,3\nQ,1,,\n');
+    const en = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('warning: Q: 2 of 3 indicators have no value (coverage 0.33): b (3:5), c (3:6); an indicator without a value counts as 0 [MISSING_VALUE]');
+    const vi = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv'], { cwd: dir });
+    expect(vi.stderr).toContain('cảnh báo: Q: 2 trong 3 chỉ số không có giá trị (tỷ lệ dữ liệu 0.33): b (3:5), c (3:6); chỉ số không có giá trị được tính là 0 [MISSING_VALUE]');
+    // A column the file does not have: the indicator is named, with no cell.
+    writeFileSync(join(dir, 'e.csv'), 'unit,a,b\nP,1,2\n');
+    const e = await cli(['score', 'e.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    expect(e.stderr).toContain('P: 1 of 3 indicators has no value (coverage 0.67): c; an indicator');
+  });
+  it('past a dozen units, one summary naming the indicators missing most often', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), DEFS);
+    const rows = Array.from({ length: 14 }, (_, i) => `U${i},1,${i < 2 ? '1' : ''},${i === 0 ? '' : '1'}`);
+    writeFileSync(join(dir, 'd.csv'), `unit,a,b,c\n${rows.join('\n')}\n`);
+    const en = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
+    // b is missing for U2…U13 (12 units), c for U0 (1): 13 of 14 units, 13 cells.
+    expect(en.stderr).toContain('warning: 13 of 14 units have values missing (13 cells in all); an indicator without a value counts as 0; missing most often: b (12), c (1) [MISSING_VALUE]');
+  });
+});
