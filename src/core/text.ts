@@ -61,6 +61,16 @@ export function formatPercent(x: number, decimals: number, lang: 'vi' | 'en'): s
   return lang === 'vi' ? `${formatNumber(x, decimals, lang)} %` : `${fixed(x, decimals)}%`;
 }
 
+/**
+ * A value needed for a target, rounded up to `decimals` (as `fixed` writes it), so that
+ * reaching the printed figure does reach the target. A value a hair above a round figure
+ * from floating-point error (0.1 + 0.2) is not pushed up a whole step.
+ */
+export function fixedUp(x: number, decimals: number): string {
+  const p = 10 ** decimals;
+  return fixed(Math.ceil(x * p - 1e-9) / p, decimals);
+}
+
 /** The value rounded to `decimals` as a number (the key that `ties: rounded` ranks on). */
 export function roundTo(x: number, decimals: number): number {
   return Number(x.toFixed(decimals));

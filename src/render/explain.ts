@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ExplainNode, ExplainResult } from '../core/explain.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
-import { formatNumber, formatPercent, localNumber } from '../core/text.js';
+import { fixedUp, formatNumber, formatPercent, localNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
 
 const T = {
@@ -164,9 +164,7 @@ const total = (x: number, lang: Lang) => formatNumber(x, Number.isInteger(x) ? 0
 
 /** A needed value shown rounded up, so reaching the printed figure does reach the target. */
 function up(x: number, d: number, lang: Lang): string {
-  const p = 10 ** d;
-  const r = Math.ceil(x * p - 1e-9) / p;
-  return formatNumber(r, d, lang);
+  return localNumber(fixedUp(x, d), lang);
 }
 
 function rawText(x: number, n: ExplainNode | undefined, lang: Lang): string {

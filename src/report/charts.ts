@@ -198,7 +198,8 @@ export function distributionSpec(m: ReportModel, L: Labels): Spec | null {
       },
       {
         data: { values: [{ mean, text: `${L.mean} ${fmt(mean, m.decimals, m.lang)}` }] },
-        mark: { type: 'text', align: 'left', dx: 4, y: 8, color: '#d35400', fontSize: 11, aria: false },
+        // Above the plot, centred on the line: never over the bars.
+        mark: { type: 'text', align: 'center', baseline: 'bottom', y: -4, color: '#d35400', fontSize: 11, aria: false },
         encoding: { x: { field: 'mean', type: 'quantitative' }, text: { field: 'text' } },
       },
     ],

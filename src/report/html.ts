@@ -10,7 +10,9 @@ export interface Rendered {
   pillars: string | null;
   changes: string | null;
   distribution: string | null;
-  /** Extra sections (the unit profile, the audit), already HTML. */
+  /** The unit profile (`--unit`), already HTML: first on the page. */
+  unit?: string;
+  /** Extra sections (the audit), already HTML: after the charts. */
   extra: string[];
   /** Entries of the contents for extra sections other than the unit profile: [id, heading]. */
   nav?: [string, string][];
@@ -29,9 +31,11 @@ h1{font-size:1.7rem;margin:.2rem 0 .6rem}
 h2{font-size:1.25rem;margin:2.2rem 0 .6rem;padding-bottom:.25rem;border-bottom:2px solid var(--accent)}
 h3{font-size:1.05rem;margin:1.4rem 0 .4rem}
 a{color:var(--accent)}
-.meta{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0;font-size:.95rem}
+.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem 1rem;margin:0;font-size:.95rem}
 .meta dt{color:var(--muted)}
-.meta dd{margin:0}
+.meta dd{margin:0;min-width:0}
+/* Long URLs and file names wrap rather than widen the page (a phone is 390 px). */
+a,code,.meta dd,.note,figcaption{overflow-wrap:anywhere}
 .meta ul{margin:0;padding-left:1.1rem}
 nav ol{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;margin:.8rem 0 0;list-style:none;font-size:.95rem}
 .note{color:var(--muted);font-size:.9rem;margin:.3rem 0}
@@ -67,13 +71,13 @@ svg path.province:hover,svg path.province:focus{stroke:#111;stroke-width:2px;out
 .lead{font-size:1.1rem;font-weight:600}
 table.plain{width:auto}
 .plain-wrap{display:inline-block;max-width:100%;overflow-x:auto;border:1px solid var(--line);border-radius:6px}
-#unit{break-before:page}
+#unit{break-after:page}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
 @media (max-width:640px){
   body{padding:.8rem .7rem 2rem}
   h1{font-size:1.3rem}
   h2{font-size:1.1rem}
-  .meta{grid-template-columns:1fr}
+  .meta{grid-template-columns:minmax(0,1fr)}
   .meta dt{margin-top:.3rem}
   th,td{padding:.25rem .4rem}
   table{font-size:.82rem}
@@ -168,14 +172,15 @@ ${body}
 export function renderHtml(m: ReportModel, L: Labels, r: Rendered): string {
   const year = m.year === null ? '' : ` ${m.year}`;
   const title = `${m.framework.name}${year}: ${L.title.toLowerCase()}`;
-  const sections: [string, string][] = [['ranking', L.ranking]];
+  // With --unit the page is about that unit: its profile comes first, before the table of all.
+  const sections: [string, string][] = m.highlight === undefined ? [] : [['unit', `${L.unitSection}: ${m.highlight}`]];
+  sections.push(['ranking', L.ranking]);
   if (r.map !== null || m.unitKind === 'province') sections.push(['map', L.map]);
   // A section with nothing to show is left out, from the contents too (DTI 2024 has no pillars;
   // a year with no previous one, no changes): no heading over a "there is none".
   if (r.pillars !== null) sections.push(['pillars', L.pillars]);
   if (r.changes !== null) sections.push(['changes', L.changes]);
   if (r.distribution !== null) sections.push(['distribution', L.distribution]);
-  if (m.highlight !== undefined) sections.push(['unit', `${L.unitSection}: ${m.highlight}`]);
   sections.push(...(r.nav ?? []));
   const unranked = m.rows.filter((x) => x.rank === null).length;
   const meta = [
@@ -221,6 +226,7 @@ ${meta.map(([k, v]) => `<dt>${esc(k!)}</dt><dd>${v}</dd>`).join('\n')}
 <nav aria-label="${esc(L.contents)}"><ol>${sections.map(([id, h]) => `<li><a href="#${id}">${esc(h)}</a></li>`).join('')}</ol></nav>
 </header>
 <main>
+${r.unit ?? ''}
 <section id="ranking"><h2>${esc(L.ranking)}</h2>
 ${table(m, L)}
 ${m.methodChanged ? `<p class="note">${esc(L.methodNote(m.year, m.previousYear))}</p>` : ''}

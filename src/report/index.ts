@@ -37,6 +37,7 @@ export async function buildReport(model: ReportModel, parts: ReportParts): Promi
   const changes = await maybe(changeSpec(model, L), 'changes', L.changes);
   const distribution = await maybe(distributionSpec(model, L), 'dist', L.distribution);
   const extra: string[] = [];
+  let unit: string | undefined;
   if (parts.unit !== undefined) {
     const specs = unitSpecs(parts.unit, model.lang, CONFIG, parts.sensitivity);
     const svgs = {
@@ -44,7 +45,7 @@ export async function buildReport(model: ReportModel, parts: ReportParts): Promi
       change: await maybe(specs.change, 'contrib', L.unitSection),
       sensitivity: await maybe(specs.sensitivity, 'sens', L.unitSection),
     };
-    extra.push(unitHtml(parts.unit, model.lang, model.decimals, svgs, parts.sensitivity));
+    unit = unitHtml(parts.unit, model.lang, model.decimals, svgs, parts.sensitivity);
   }
   const nav: [string, string][] = [];
   if (parts.audit !== undefined) {
@@ -54,5 +55,5 @@ export async function buildReport(model: ReportModel, parts: ReportParts): Promi
     extra.push(auditHtml(parts.audit, model.lang, svgs));
     nav.push(['audit', auditSectionTitle(model.lang)]);
   }
-  return renderHtml({ ...model, ...(parts.unit === undefined ? {} : { highlight: parts.unit.unit }) }, L, { map, pillars, changes, distribution, extra, nav });
+  return renderHtml({ ...model, ...(parts.unit === undefined ? {} : { highlight: parts.unit.unit }) }, L, { map, pillars, changes, distribution, ...(unit === undefined ? {} : { unit }), extra, nav });
 }

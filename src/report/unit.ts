@@ -5,7 +5,7 @@
  */
 import type { ExplainResult } from '../core/explain.js';
 import type { Lang } from '../core/score.js';
-import { formatNumber, formatPercent, localNumber } from '../core/text.js';
+import { fixedUp, formatNumber, formatPercent, localNumber } from '../core/text.js';
 import { esc } from './html.js';
 
 /** Rank intervals of every unit under the sensitivity runs (what the section shows of `dti sensitivity`). */
@@ -135,7 +135,7 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
     ]) },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'node', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null, axis: { labelLimit: 0 } },
+      y: { field: 'node', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null, axis: { labelLimit: 170 } },
       x: { field: 'points', type: 'quantitative', stack: 'zero', title: t.points },
       color: { field: 'kind', type: 'nominal', title: null, scale: { domain: [t.earned, t.lost], range: [EARNED, LOST] }, legend: { orient: 'top' } },
       order: { field: 'k', type: 'quantitative' },
@@ -154,7 +154,7 @@ export function unitSpecs(e: ExplainResult, lang: Lang, config: Spec, sens?: Uni
     })) },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'node', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null, axis: { labelLimit: 0 } },
+      y: { field: 'node', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null, axis: { labelLimit: 170 } },
       x: { field: 'points', type: 'quantitative', title: t.contribution },
       color: { field: 'up', type: 'nominal', scale: { domain: [1, 0], range: [UP, DOWN] }, legend: null },
       description: { field: 'text' },
@@ -188,6 +188,8 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
   const t = T[lang];
   const num = (x: number | null | undefined, d = decimals) => (x === null || x === undefined ? '–' : formatNumber(x, d, lang));
   const pts = (x: number | null | undefined) => num(x, 1);
+  // A value needed for the target is rounded up, as `dti explain` prints it: aiming at the printed figure is enough.
+  const need = (x: number | null | undefined, d = decimals) => (x === null || x === undefined ? '–' : localNumber(fixedUp(x, d), lang));
   const signed = (s: string) => (s.startsWith('-') ? `−${s.slice(1)}` : `+${s}`);
   const main = e.nodes.filter((n) => n.depth === 1);
   const earned = main.reduce((s, n) => s + (n.points ?? 0), 0);
@@ -236,7 +238,7 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
     if (g.reached) {
       parts.push(`<p>${esc(t.targetReached(g.rank))}</p>`);
     } else {
-      parts.push(`<p>${esc(t.targetGap(num(g.scoreNeeded), num(g.gap), e.totalPoints === null ? '' : t.gapPoints(pts(g.gapPoints))))}</p>`);
+      parts.push(`<p>${esc(t.targetGap(need(g.scoreNeeded), need(g.gap), e.totalPoints === null ? '' : t.gapPoints(need(g.gapPoints, 1))))}</p>`);
       // No plan: out of reach even at every maximum, or a scale with no maximum (nothing to say);
       // with no breakdown the one indicator is the index (the score needed says it all).
       if (!e.breakdown) { /* nothing more */ } else if (g.plan === null) {
@@ -244,13 +246,13 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
       } else {
         parts.push(`<p>${esc(t.plan(formatPercent(g.plan.share * 100, 1, lang)))}</p>`);
         parts.push(`<div class="plain-wrap"><table class="plain"><thead><tr><th scope="col" class="l">${esc(t.node)}</th><th scope="col">${esc(t.now)}</th><th scope="col">${esc(t.to)}</th><th scope="col">${esc(t.gained)}</th></tr></thead><tbody>`
-          + g.plan.steps.map((s) => `<tr><th scope="row" class="l">${esc(s.label)}</th><td>${num(s.from)}</td><td>${num(s.to)}</td><td>${pts(s.pointsGained)}</td></tr>`).join('')
+          + g.plan.steps.map((s) => `<tr><th scope="row" class="l">${esc(s.label)}</th><td>${num(s.from)}</td><td>${need(s.to)}</td><td>${pts(s.pointsGained)}</td></tr>`).join('')
           + '</tbody></table></div>');
       }
       const alone = e.breakdown ? g.byNode.filter((n) => n.depth === 1) : [];
       if (alone.length > 0) {
         parts.push(`<p>${esc(t.alone)}:</p><ul>${alone.map((n) => `<li>${esc(n.label)}: ${n.reachable && n.valueNeeded !== null
-          ? `${num(n.value)} → ${num(n.valueNeeded)}` : esc(t.unreachable)}</li>`).join('')}</ul>`);
+          ? `${num(n.value)} → ${need(n.valueNeeded)}` : esc(t.unreachable)}</li>`).join('')}</ul>`);
       }
     }
   }

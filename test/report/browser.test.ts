@@ -175,3 +175,55 @@ describe('report file', () => {
     expect(html).not.toMatch(/@import|@font-face/);
   });
 });
+
+// Issue 22, item 5: the DTI reports on a 390 px phone (the sources' long URLs made them 460 px
+// wide), the unit's profile first, and no label over the histogram's bars.
+describe('the DTI reports on a phone', () => {
+  it('2023, 2024 after the merger and a unit profile are never wider than 390 px', async () => {
+    const d = tmp();
+    const pages: [string, string[]][] = [
+      ['dti-2023.html', ['data/2023.csv']],
+      ['dti-2024-34.html', ['data/2024.csv', '--merge-2025']],
+      ['nghe-an.html', ['data/2023.csv', '--unit', 'Nghệ An', '--target-rank', '15', '--sensitivity']],
+    ];
+    for (const [name, args] of pages) expect((await cli(['report', ...args, '-o', join(d, name), '-q'])).code).toBe(0);
+    const b = await launch({ viewport: { width: 390, height: 844 } });
+    try {
+      for (const [name] of pages) {
+        const { page } = await open(join(d, name), b);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, name).toBeLessThanOrEqual(390);
+        // The long source URL wraps inside the page.
+        const link = await page.locator('.meta a[href*="thuvienphapluat"]').boundingBox();
+        expect(link!.x + link!.width, name).toBeLessThanOrEqual(390);
+        if (name === 'nghe-an.html') {
+          // The profile is the first section on screen, above the table of every province.
+          const unitTop = (await page.locator('#unit').boundingBox())!.y;
+          const tableTop = (await page.locator('#ranking').boundingBox())!.y;
+          expect(unitTop).toBeLessThan(tableTop);
+        }
+        await page.close();
+      }
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("the histogram's mean label sits over no bar", async () => {
+    const d = tmp();
+    expect((await cli(['report', 'data/2023.csv', '-o', join(d, 'r.html'), '-q'])).code).toBe(0);
+    const { page } = await open(join(d, 'r.html'));
+    const overlaps = await page.evaluate(() => {
+      const svg = document.querySelector('#distribution svg')!;
+      const boxes = (sel: string) => [...svg.querySelectorAll(sel)].map((e) => e.getBoundingClientRect());
+      const labels = boxes('.mark-text.role-mark text');
+      const bars = boxes('.mark-rect.role-mark path');
+      const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      return { labels: labels.length, bars: bars.length, overlaps: labels.filter((l) => bars.some((r) => hit(l, r))).length };
+    });
+    expect(overlaps.labels).toBe(1);
+    expect(overlaps.bars).toBeGreaterThan(3);
+    expect(overlaps.overlaps).toBe(0);
+    await page.close();
+  });
+});

@@ -133,6 +133,8 @@ const vn = (x: number, d: number) => {
   const [int, frac] = x.toFixed(d).split('.');
   return `${int!.replace(/\B(?=(\d{3})+$)/g, '.')}${frac === undefined ? '' : `,${frac}`}`;
 };
+/** A value needed for a target as a reader sees it: rounded up (never short of the target), then as `vn`. */
+const vnUp = (x: number, d: number) => vn(Math.ceil(x * 10 ** d - 1e-9) / 10 ** d, d);
 const rankOf = (m: Map<string, number>, code: string) => [...m.values()].filter((v) => v > m.get(code)!).length + 1;
 
 describe('dti report --unit', () => {
@@ -149,13 +151,13 @@ describe('dti report --unit', () => {
     expect(html).toContain(`Điểm từ ${vn(t15.get(NA)!, 4)} ${d >= 0 ? 'lên' : 'xuống'} ${vn(t16.get(NA)!, 4)} (${d >= 0 ? '+' : '−'}${vn(Math.abs(d), 4)}); hạng từ ${r15} ${r16 < r15 ? 'lên' : 'xuống'} ${r16}.`);
     // Rank 15 needs the score of the 15th province; the gap is the difference.
     const fifteenth = [...t16.values()].sort((a, b) => b - a)[14]!;
-    expect(html).toContain(`Cần ${vn(fifteenth, 4)} điểm, còn thiếu ${vn(fifteenth - t16.get(NA)!, 4)}`);
+    expect(html).toContain(`Cần ${vnUp(fifteenth, 4)} điểm, còn thiếu ${vnUp(fifteenth - t16.get(NA)!, 4)}`);
     expect(html).toContain('Điểm mạnh (xếp hạng tốt nhất)');
     // The unit's row is marked in the table, and the section is in the contents.
     expect(html).toMatch(/<tr data-i="\d+" data-code="40" class="hl">/);
     expect(html).toContain('<a href="#unit">Hồ sơ đơn vị: Nghệ An</a>');
     // Two charts in the section (priorities need a bounded scale: PAPI's 1–10 dimensions are taken as they are).
-    const section = html.slice(html.indexOf('<section id="unit">'));
+    const section = html.slice(html.indexOf('<section id="unit">'), html.indexOf('<section id="ranking">'));
     expect((section.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(1);
   });
 
@@ -171,10 +173,38 @@ describe('dti report --unit', () => {
     // Rank 1 needs Đà Nẵng's score: (1000 − points) short of the maximum… and the gap in points.
     const best = lines.slice(1).map((l) => l.split(',')).map((g) => [100, 100, 100, 100, 100, 200, 150, 150].reduce((s, p, i) => s + p * Number(g[2 + i]), 0));
     const gap = Math.max(...best) - points;
-    expect(html).toContain(`(${vn(gap, 1)} điểm theo thang)`);
-    const section = html.slice(html.indexOf('<section id="unit">'));
+    // Printed rounded up (ties: rounded asks for a score that rounds to Đà Nẵng's 0,8002): never short of the gap.
+    const printed = Number(/\(([\d.,]+) điểm theo thang\)/.exec(html)![1]!.replace(',', '.'));
+    expect(printed).toBeGreaterThanOrEqual(gap);
+    expect(printed).toBeLessThan(gap + 0.2);
+    const section = html.slice(html.indexOf('<section id="unit">'), html.indexOf('<section id="ranking">'));
     expect((section.match(/<svg /g) ?? []).length).toBe(1); // priorities; no previous year, so no change chart
     expect(section).toContain('Không có dữ liệu năm trước của đơn vị này.');
+  });
+
+  it('puts the profile first, before the table of every unit, in the page and its contents', async () => {
+    const html = await report(['data/2023.csv', '--unit', 'Nghệ An'], 'first.html');
+    const at = (x: string) => html.indexOf(x);
+    expect(at('<section id="unit">')).toBeGreaterThan(0);
+    expect(at('<section id="unit">')).toBeLessThan(at('<section id="ranking">'));
+    expect(at('<a href="#unit">')).toBeLessThan(at('<a href="#ranking">'));
+  });
+
+  it('rounds the values needed for a target up, as dti explain prints them (aiming at the printed figure is enough)', async () => {
+    const html = await report(['data/2023.csv', '--unit', 'Nghệ An', '--target-rank', '15', '--lang', 'en'], 'up.html');
+    const e = JSON.parse((await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '15', '-f', 'json'])).stdout);
+    const up = (x: number, d: number) => (Math.ceil(x * 10 ** d - 1e-9) / 10 ** d).toFixed(d);
+    const g = e.target;
+    expect(html).toContain(`A score of ${up(g.scoreNeeded, 4)} is needed, ${up(g.gap, 4)} more (${up(g.gapPoints, 1)} points)`);
+    // Each value needed, as explain's table shows it (rounded up to 4 decimals); at least one that rounding half-up would print lower.
+    const plan = g.plan.steps.map((x: { to: number }) => up(x.to, 4));
+    for (const v of plan) expect(html).toContain(`<td>${v}</td>`);
+    const alone = g.byNode.filter((x: { depth: number; valueNeeded: number | null }) => x.depth === 1 && x.valueNeeded !== null);
+    for (const x of alone) expect(html).toContain(`→ ${up(x.valueNeeded, 4)}</li>`);
+    const all = [...g.plan.steps.map((x: { to: number }) => x.to), ...alone.map((x: { valueNeeded: number }) => x.valueNeeded), g.scoreNeeded, g.gap];
+    expect(all.some((x: number) => up(x, 4) !== x.toFixed(4))).toBe(true);
+    const table = (await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '15', '--lang', 'en', '-f', 'md'])).stdout;
+    for (const v of plan) expect(table).toContain(v);
   });
 
   it('speaks English in the profile too', async () => {
