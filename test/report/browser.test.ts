@@ -215,7 +215,7 @@ describe('the DTI reports on a phone', () => {
     const { page } = await open(join(d, 'r.html'));
     const overlaps = await page.evaluate(() => {
       const svg = document.querySelector('#distribution svg')!;
-      const boxes = (sel: string) => [...svg.querySelectorAll(sel)].map((e) => e.getBoundingClientRect());
+      const boxes = (sel: string) => Array.from(svg.querySelectorAll(sel)).map((e) => e.getBoundingClientRect());
       const labels = boxes('.mark-text.role-mark text');
       const bars = boxes('.mark-rect.role-mark path');
       const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
