@@ -105,7 +105,7 @@ describe('README.md is the analyst\'s, in Vietnamese; README.en.md the same in E
     const vi = text('README.md');
     expect(vi.split('\n').length).toBeLessThanOrEqual(350);
     const headings = [...vi.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['Cài đặt', 'Xếp hạng', 'Giải thích: tỉnh mất điểm ở đâu', 'Báo cáo cho lãnh đạo', 'Excel', 'Tích hợp liên tục (CI)', 'Đọc thêm']);
+    expect(headings).toEqual(['Cài đặt', 'Xếp hạng', 'Giải thích: tỉnh mất điểm ở đâu', 'Kiểm định thống kê: các chỉ số chính có cùng đo một điều?', 'Báo cáo cho lãnh đạo', 'Excel', 'Tích hợp liên tục (CI)', 'Đọc thêm']);
   });
   it('README.en.md has the same sections, commands and examples', () => {
     const vi = text('README.md');

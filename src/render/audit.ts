@@ -10,6 +10,7 @@ import { type Audit, type AuditFlag, type AuditResult, signifR } from '../core/a
 import type { Lang } from '../core/score.js';
 import type { OutSheet, OutValue } from '../core/xlsx.js';
 import { sheetName } from '../core/xlsx.js';
+import { localNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 
 const T = {
@@ -85,8 +86,8 @@ export function sig(x: number | null | undefined, digits = 3): string {
   return String(Number(signifR(x, digits).toPrecision(digits)));
 }
 
-/** A number as the language writes it: a decimal comma under vi. */
-const num = (s: string, lang: Lang) => (lang === 'vi' ? s.replace('.', ',') : s);
+/** A number as the language writes it (0,808 and 1.144 under vi). */
+const num = (s: string, lang: Lang) => localNumber(s, lang);
 
 export interface AuditRenderOptions {
   format: Format;
@@ -197,7 +198,7 @@ function sections(a: Audit, lang: Lang, full: boolean): Section[] {
     });
   }
   // 'r=-0,5' keeps together when a line wraps.
-  const flagText = (x: AuditFlag) => t.flag[x.code](x).replace(/r = (-?\d+)(?:\.(\d+))?/, (_m, a: string, b?: string) => `r=${a}${b === undefined ? '' : `${lang === 'vi' ? ',' : '.'}${b}`}`);
+  const flagText = (x: AuditFlag) => t.flag[x.code](x).replace(/r = (-?[\d.]+)/, (_m, a: string) => `r=${localNumber(a, lang)}`);
   if (full) {
     out.push({
       sheet: t.sheets[9]!, title: t.flags,

@@ -6,6 +6,7 @@
 import type { AuditFlag, AuditResult } from '../core/audit/index.js';
 import type { Lang } from '../core/score.js';
 import { esc } from './html.js';
+import { formatNumber, formatPercent } from '../core/text.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Spec = Record<string, any>;
@@ -40,10 +41,10 @@ const T = {
 export const auditSectionTitle = (lang: Lang): string => T[lang].section;
 
 /** 2 decimals, the language's decimal mark. */
-const r2 = (x: number | null, lang: Lang) => (x === null ? '' : (lang === 'vi' ? x.toFixed(2).replace('.', ',') : x.toFixed(2)));
+const r2 = (x: number | null, lang: Lang) => (x === null ? '' : formatNumber(x, 2, lang));
 
 /** A share as a percentage with one decimal, the language's mark. */
-const pct = (x: number, lang: Lang) => `${lang === 'vi' ? (x * 100).toFixed(1).replace('.', ',') : (x * 100).toFixed(1)} %`;
+const pct = (x: number, lang: Lang) => formatPercent(x * 100, 1, lang);
 
 /** The members of each group in order, and the full matrix of their correlations (1 on the diagonal). */
 export function heatMaps(a: AuditResult): { group: string; members: string[]; cells: { a: string; b: string; r: number | null }[] }[] {
