@@ -60,7 +60,7 @@ export function heatMaps(a: AuditResult): { group: string; members: string[]; ce
 
 /** The heat map of one group as a Vega-Lite specification. */
 export function heatSpec(h: ReturnType<typeof heatMaps>[number], lang: Lang, config: Spec): Spec {
-  const size = Math.max(160, Math.min(560, 34 * h.members.length));
+  const size = Math.max(200, Math.min(640, 56 * h.members.length));
   const values = h.cells.map((c) => ({ ...c, label: r2(c.r, lang) }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -69,8 +69,8 @@ export function heatSpec(h: ReturnType<typeof heatMaps>[number], lang: Lang, con
     config,
     data: { values },
     encoding: {
-      x: { field: 'a', type: 'nominal', sort: h.members, title: null, axis: { labelAngle: -45 } },
-      y: { field: 'b', type: 'nominal', sort: h.members, title: null },
+      x: { field: 'a', type: 'nominal', sort: h.members, title: null, axis: { labelAngle: -45, grid: false } },
+      y: { field: 'b', type: 'nominal', sort: h.members, title: null, axis: { grid: false } },
     },
     layer: [
       {
@@ -81,7 +81,7 @@ export function heatSpec(h: ReturnType<typeof heatMaps>[number], lang: Lang, con
         },
       },
       ...(h.members.length <= 16 ? [{
-        mark: { type: 'text', fontSize: 10 },
+        mark: { type: 'text', fontSize: 11 },
         encoding: { text: { field: 'label' }, color: { condition: { test: 'abs(datum.r) > 0.6', value: '#ffffff' }, value: '#1d1d1f' } },
       }] : []),
     ],

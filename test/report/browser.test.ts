@@ -13,6 +13,7 @@ const PAPI = ['data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions
 let dir: string;
 let r63: string;
 let r34: string;
+let audited: string;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -21,6 +22,8 @@ beforeAll(async () => {
   r34 = join(dir, 'papi-34.html');
   expect((await cli(['report', ...PAPI, '--unit', 'Nghệ An', '--target-rank', '15', '-o', r63])).code).toBe(0);
   expect((await cli(['report', ...PAPI, '--merge-2025', '--lang', 'en', '-o', r34])).code).toBe(0);
+  audited = join(dir, 'dti-audit.html');
+  expect((await cli(['report', 'data/2023.csv', '--audit', '-o', audited])).code).toBe(0);
   browser = await launch();
 }, 60_000);
 
@@ -166,6 +169,29 @@ describe('report in Chromium', () => {
 });
 
 // The file itself must name nothing outside it.
+describe('report --audit in Chromium', () => {
+  it('shows the audit section: linked from the contents, a 5×5 heat map with its values, the groups and no flags', async () => {
+    const { page, errors, requests } = await open(audited);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([pathToFileURL(audited).href]);
+    expect(await page.locator('nav a[href="#audit"]').textContent()).toBe('Kiểm định thống kê');
+    const audit = page.locator('#audit');
+    expect(await audit.locator('h2').textContent()).toBe('Kiểm định thống kê');
+    expect(await audit.locator('figure svg').count()).toBe(1);
+    // The five main-index leaves of 2023 against each other: 25 cells, each labelled with its r (1,00 on the diagonal).
+    const labels = await audit.locator('figure svg text').allTextContents();
+    expect(labels.filter((t) => t === '1,00')).toHaveLength(5);
+    expect(labels).toContain('0,76'); // ha-tang-so with hoat-dong-chinh-quyen-so, 0.758 (COINr: the same, test/audit-coinr.test.ts)
+    expect(await audit.locator('table tbody tr').first().locator('td').allTextContents()).toEqual(['2', '0,81', '58,8 %']);
+    expect(await audit.locator('p').last().textContent()).toBe('Không có cảnh báo.');
+    // Pixels: the cells are painted (with axis labels and the legend, ~23 % of the picture), in shades of the scale.
+    const ink = inkStats(readPng(await audit.locator('figure svg').screenshot()));
+    expect(ink.inked).toBeGreaterThan(0.15);
+    expect(ink.colours).toBeGreaterThan(10);
+    await page.close();
+  });
+});
+
 describe('report file', () => {
   it('has no URL that a browser would fetch', () => {
     const html = readFileSync(r63, 'utf8');

@@ -233,6 +233,27 @@ describe('dti report --unit', () => {
   });
 });
 
+describe('dti report --audit', () => {
+  it("adds the audit section (dti audit's figures), the same bytes twice; not with --merge-2025", async () => {
+    const a = join(dir, 'audit-a.html');
+    const b = join(dir, 'audit-b.html');
+    expect((await cli(['report', 'data/2023.csv', '--audit', '--lang', 'en', '-o', a])).code).toBe(0);
+    expect((await cli(['report', 'data/2023.csv', '--audit', '--lang', 'en', '-o', b])).code).toBe(0);
+    const html = readFileSync(a, 'utf8');
+    expect(readFileSync(b, 'utf8')).toBe(html);
+    expect(html).toContain('<section id="audit"><h2>Statistical audit</h2>');
+    expect(html).toContain('<h3>Correlations within dti-province</h3><figure><svg');
+    expect(html).toContain('<td>2</td><td>0.81</td><td>58.8%</td>');
+    const plain = await report(['data/2023.csv'], 'plain.html');
+    expect(plain).not.toContain('id="audit"');
+    const out = join(dir, 'none.html');
+    const merged = await cli(['report', 'data/2023.csv', '--merge-2025', '--audit', '-o', out]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toContain('--audit kiểm định số liệu của 63 tỉnh');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('dti report --unit --sensitivity', () => {
   it('shows every unit’s rank interval, the same as dti sensitivity, the same bytes twice', async () => {
     const args = [...PAPI, '--unit', 'Nghệ An', '--sensitivity'];
