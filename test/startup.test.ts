@@ -187,7 +187,7 @@ describe('what a run builds', () => {
   });
   it("the patterns of third-party text (the YAML parser's, commander's) are built only when such a message is printed", () => {
     // src/core/third-party.ts, by its builders' names; dti's own messages come from the catalogues.
-    const builders = ['yamlPatterns', 'commanderPatterns', 'reasonPatterns'];
+    const builders = ['yamlPatterns', 'commanderPatterns'];
     const run = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
     expect(run.status).toBe(0);
     expect(builders.filter((b) => run.called.has(b))).toEqual([]);
@@ -196,6 +196,6 @@ describe('what a run builds', () => {
     expect(builders.filter((b) => missing.called.has(b))).toEqual([]);
     const usage = traced(['score', '--bogus']);
     expect(usage.status).toBe(2);
-    expect(builders.filter((b) => usage.called.has(b))).toEqual(['commanderPatterns', 'reasonPatterns']);
+    expect(builders.filter((b) => usage.called.has(b))).toEqual(['commanderPatterns']);
   });
 });
