@@ -12,6 +12,7 @@ import type { Format } from '../render/format.js';
 import { renderCompare } from '../render/compare.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
 import { textOrWorkbook } from '../cli/xlsx.js';
+import { msg, render } from '../core/messages.js';
 
 type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang' | 'excel'>
   & { format?: Format; data?: string[]; official: boolean };
@@ -44,7 +45,7 @@ Examples:
       if (!r.ok) throw new CliError(EXIT.USAGE, 'unknown unit', { diagnostics: r.errors });
       if (flags.quiet !== true && warnings.length + r.warnings.length > 0) printDiagnostics(io, [...warnings, ...r.warnings], makeChalk(io.stderr, io, flags.color));
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
-      const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, width: termWidth(io, flags.output), chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), flags.lang === 'vi' ? 'So sánh' : 'Comparison');
+      const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, width: termWidth(io, flags.output), chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), render(msg('sheet.compare'), flags.lang));
       done(emit(text, flags, io, [input.path, ...paths]));
     });
 }

@@ -11,6 +11,7 @@ import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { renderExplain } from '../render/explain.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
+import { msg, render } from '../core/messages.js';
 
 type ExplainFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'>
   & { format?: Format; targetRank?: number; whatIf?: string[]; previous?: string | false };
@@ -66,7 +67,7 @@ Examples:
         // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).
         const { textOrWorkbook } = await import('../cli/xlsx.js');
         done(emit(textOrWorkbook(format, (f) => renderExplain(r.value, fw, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
-          flags.lang === 'vi' ? 'Giải thích' : 'Explain'), flags, io, inputs));
+          render(msg('sheet.explain'), flags.lang)), flags, io, inputs));
         return;
       }
       const drawn = renderExplain(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io), width: termWidth(io, flags.output) });

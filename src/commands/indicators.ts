@@ -15,6 +15,7 @@ import { type Column, type Format, renderDelimited, renderMarkdown, renderTable,
 import { chooseFormat, emit, outputOptions, toFile } from './score.js';
 import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
+import { msg, render } from '../core/messages.js';
 
 interface IndicatorsFlags {
   excel?: boolean;
@@ -54,17 +55,14 @@ export interface IndicatorRow {
 /** A leaf's stages before normalisation, in the order they run. */
 export function leafStages(fw: Framework, def: IndicatorNode, lang: Lang = 'en'): string[] {
   const out: string[] = [];
-  const vi = lang === 'vi';
   if (def.denominator !== null) out.push(`÷ ${def.denominator}${def.per === 1 ? '' : ` × ${def.per}`}`);
   if (def.impute !== 'none') {
-    const by = def.impute.startsWith('group-') ? ` ${vi ? 'theo' : 'by'} ${fw.definitions.imputeGroup}` : '';
-    out.push(`${vi ? 'ước tính' : 'impute'} ${def.impute}${by}`);
+    const by = def.impute.startsWith('group-') ? ` ${render(msg('label.by'), lang)} ${fw.definitions.imputeGroup}` : '';
+    out.push(`${render(msg('label.impute'), lang)} ${def.impute}${by}`);
   }
   if (def.treat !== null) {
     const t = def.treat;
-    out.push(vi
-      ? `winsorise (skew ${localNumber(String(t.skew), lang)}, kurtosis ${localNumber(String(t.kurtosis), lang)}, ≤ ${t.maxPoints} điểm${t.fallback === 'log' ? ', nếu không: log' : ''})`
-      : `winsorise (skew ${t.skew}, kurtosis ${t.kurtosis}, ≤ ${t.maxPoints} points${t.fallback === 'log' ? ', else log' : ''})`);
+    out.push(render(msg('label.winsorise', { skew: localNumber(String(t.skew), lang), kurtosis: localNumber(String(t.kurtosis), lang), points: t.maxPoints, log: t.fallback === 'log' }), lang));
   }
   return out;
 }
@@ -119,10 +117,10 @@ function methodNotes(fw: Framework, lang: Lang, lead: string, width?: number): s
     const m = normaliseMethodOf(id);
     const d = vi ? m.docVi : m.doc;
     const same = d.lower === 'likewise' || d.lower === 'tương tự';
-    return `${id}: ${d.higher}${m.directional && !same ? `; ${vi ? 'càng thấp càng tốt' : 'lower is better'}: ${d.lower}` : ''}`;
+    return `${id}: ${d.higher}${m.directional && !same ? `; ${render(msg('label.lowerIsBetter'), lang)}: ${d.lower}` : ''}`;
   });
   const pct = fw.definitions.minCoverage === null ? '' : formatPercent(fw.definitions.minCoverage * 100, 0, lang);
-  if (pct !== '') lines.push(vi ? `screen: đơn vị có dưới ${pct} dữ liệu quan sát không được xếp hạng` : `screen: units with less than ${pct} of the data observed are not ranked`);
+  if (pct !== '') lines.push(render(msg('label.screen', { pct }), lang));
   return `${lead}${lines.map((l) => wrap(l, width, ' ')).join('\n')}\n`;
 }
 
@@ -147,26 +145,25 @@ Examples:
       } else {
         const machine = format === 'csv' || format === 'tsv';
         // Headers a reader sees are in the user's language; CSV and TSV keep the keys scripts read.
-        const vi = flags.lang === 'vi';
         const width = termWidth(io, flags.output);
-        const VI_HEADERS: Record<string, string> = { kind: 'loại', weight: 'trọng số', share: 'tỷ trọng', normalize: 'chuẩn hoá', unit: 'đơn vị' };
-        const h = (k: string) => (machine || !vi ? k : VI_HEADERS[k] ?? k);
+        const LABELS = { kind: msg('label.kind'), weight: msg('label.weight'), share: msg('label.share'), normalize: msg('label.normalize'), unit: msg('label.unit') };
+        const h = (k: keyof typeof LABELS) => (machine ? k : render(LABELS[k], flags.lang));
         const pad = (r: IndicatorRow) => (machine ? '' : '  '.repeat(r.depth - 1));
         const cols: Column[] = [
           { header: 'id', align: 'left', cells: rows.map((r) => pad(r) + r.id) },
-          { header: flags.lang === 'vi' ? 'tên' : 'name', align: 'left', cells: rows.map((r) => r.name), text: true },
-          { header: h('kind'), align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : machine || !vi ? 'leaf' : 'lá')) },
+          { header: render(msg('label.name'), flags.lang), align: 'left', cells: rows.map((r) => r.name), text: true },
+          { header: h('kind'), align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : machine ? 'leaf' : render(msg('label.leaf'), flags.lang))) },
           { header: h('weight'), align: 'right', cells: rows.map((r) => (machine ? String(r.weight) : localNumber(String(r.weight), flags.lang))) },
           { header: h('share'), align: 'right', cells: rows.map((r) => (machine ? fixed(r.share, 6) : formatPercent(r.share * 100, 1, flags.lang))) },
           { header: h('normalize'), align: 'left', cells: rows.map((r) => r.normalize ?? '') },
           { header: h('unit'), align: 'left', cells: rows.map((r) => r.unit ?? '') },
         ];
-        if (rows.some((r) => r.years !== null)) cols.push({ header: flags.lang === 'vi' ? 'năm' : 'years', align: 'left', cells: rows.map((r) => r.years ?? '') });
-        if (usesStages(fw)) cols.push({ header: flags.lang === 'vi' ? 'các bước' : 'stages', align: 'left', cells: rows.map((r) => (r.stages ?? []).join('; ')) });
+        if (rows.some((r) => r.years !== null)) cols.push({ header: render(msg('label.years'), flags.lang), align: 'left', cells: rows.map((r) => r.years ?? '') });
+        if (usesStages(fw)) cols.push({ header: render(msg('label.stages'), flags.lang), align: 'left', cells: rows.map((r) => (r.stages ?? []).join('; ')) });
         if (machine) cols.push({ header: 'pillars', align: 'left', cells: rows.map((r) => r.pillars.join(' ')) });
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) + methodNotes(fw, flags.lang, '\n') : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, width === undefined ? undefined : { width, lang: flags.lang }) + methodNotes(fw, flags.lang, '', width);
       }
-      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(flags.lang === 'vi' ? 'Chỉ tiêu' : 'Indicators', text)]) : text, flags, io, [input.path]));
+      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.indicators'), flags.lang), text)]) : text, flags, io, [input.path]));
     });
 }

@@ -11,6 +11,7 @@ import { type Column, type Format, renderDelimited, renderMarkdown, renderTable 
 import { chooseFormat, emit, outputOptions, toFile } from './score.js';
 import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
+import { msg, render } from '../core/messages.js';
 
 interface ProvincesFlags {
   excel?: boolean;
@@ -79,6 +80,6 @@ Examples:
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, fitTo(io, flags));
       }
-      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(flags.lang === 'vi' ? 'Tỉnh thành' : 'Provinces', text)]) : text, flags, io, []));
+      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.provinces'), flags.lang), text)]) : text, flags, io, []));
     });
 }

@@ -1,7 +1,7 @@
 /** `dti sensitivity <data…>`: how sure each unit's rank is, under uncertain weights and methods; Sobol indices. */
 import type { Command } from 'commander';
 import { invalid } from '../cli/invalid.js';
-import { msg } from '../core/messages.js';
+import { msg, render } from '../core/messages.js';
 import { yearsOf } from '../core/data.js';
 import { type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity.js';
 import { wrap } from '../render/format.js';
@@ -105,7 +105,7 @@ Examples:
         // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).
         const { textOrWorkbook } = await import('../cli/xlsx.js');
         const book = textOrWorkbook(format, (f) => renderSensitivity(r.value.result, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
-          flags.lang === 'vi' ? 'Độ nhạy' : 'Sensitivity');
+          render(msg('sheet.sensitivity'), flags.lang));
         if (flags.runsOut !== undefined && flags.check !== true) writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
         done(emit(book, flags, io, inputs));
         return;

@@ -14,7 +14,7 @@ import { sheetName } from '../core/xlsx.js';
 import { leafHeading } from '../core/sheet.js';
 import { loadFrameworkFile, yearFromName } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
-import { msg } from '../core/messages.js';
+import { msg, render } from '../core/messages.js';
 import { decode } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { workbookBytes } from '../cli/xlsx.js';
@@ -48,22 +48,22 @@ export function buildTemplate(fw: Framework, o: { units: string[]; unitColumn: '
   const yearFw = forYear(fw, o.year ?? null);
   const leaves = fw.leaves.filter((ni) => yearFw.inactive?.[ni] !== 1).map((ni) => fw.nodes[ni]!.def!);
   const header = [o.unitColumn, 'year', ...leaves.map((d) => d.id)];
-  const notes = [o.lang === 'vi' ? '# Tên chỉ tiêu (đơn vị) →' : '# Indicator (unit) →', o.lang === 'vi' ? 'năm' : 'year', ...leaves.map((d) => leafHeading(d, o.lang))];
+  const notes = [render(msg('label.templateNote'), o.lang), render(msg('label.year'), o.lang), ...leaves.map((d) => leafHeading(d, o.lang))];
   const rows = o.units.map((u) => [u, o.year === undefined ? '' : String(o.year), ...leaves.map(() => '')]);
-  const indicators = leaves.map((d) => [d.id, d.name[o.lang], d.normalize.method === 'boolean' ? (o.lang === 'vi' ? 'có/không' : 'yes/no') : d.unit?.[o.lang] ?? '', d.source.join('; ')]);
+  const indicators = leaves.map((d) => [d.id, d.name[o.lang], d.normalize.method === 'boolean' ? render(msg('label.yesNo'), o.lang) : d.unit?.[o.lang] ?? '', d.source.join('; ')]);
   return { unitColumn: o.unitColumn, header, notes, rows, indicators };
 }
 
 export function templateSheets(t: Template, lang: 'vi' | 'en'): OutSheet[] {
   const taken = new Set<string>();
   const data: OutSheet = {
-    name: sheetName(lang === 'vi' ? 'Số liệu' : 'Data', taken),
+    name: sheetName(render(msg('sheet.data'), lang), taken),
     columns: t.header.map((h, k) => ({ header: h, kind: k === 0 ? 'text' : k === 1 ? 'integer' : 'general', width: k === 0 ? 22 : k === 1 ? 8 : 16 })),
     rows: [t.notes, ...t.rows.map((r) => r.map((c, k) => (k === 1 && c !== '' ? Number(c) : c === '' ? null : c)))],
   };
   const list: OutSheet = {
-    name: sheetName(lang === 'vi' ? 'Chỉ tiêu' : 'Indicators', taken),
-    columns: (lang === 'vi' ? ['Mã', 'Tên', 'Đơn vị', 'Nguồn'] : ['Id', 'Name', 'Unit', 'Source']).map((h, k) => ({ header: h, kind: 'text' as const, width: [28, 60, 16, 60][k]! })),
+    name: sheetName(render(msg('sheet.indicators'), lang), taken),
+    columns: [msg('header.id'), msg('header.name'), msg('header.unit'), msg('header.source')].map((t) => render(t, lang)).map((h, k) => ({ header: h, kind: 'text' as const, width: [28, 60, 16, 60][k]! })),
     rows: t.indicators,
   };
   return [data, list];

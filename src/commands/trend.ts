@@ -4,7 +4,7 @@ import { warningOf } from '../core/diagnostics.js';
 import { trend } from '../core/trend.js';
 import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
-import { msg } from '../core/messages.js';
+import { msg, render } from '../core/messages.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
@@ -37,7 +37,7 @@ Examples:
       const text = textOrWorkbook(format, (f) => renderTrend(result, fw, {
         format: f, lang: flags.lang, unitKind: data.unitKind, width: termWidth(io, flags.output),
         chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)), ascii: toFile(flags.output) ? false : asciiOnly(io),
-      }), flags.lang === 'vi' ? 'Xu hướng' : 'Trend');
+      }), render(msg('sheet.trend'), flags.lang));
       done(emit(text, flags, io, [input.path, ...paths]));
     });
 }

@@ -9,7 +9,7 @@ import { coverage } from '../core/engine.js';
 import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
-import { localizePlain, words } from '../core/messages.js';
+import { localizePlain, msg, render, words } from '../core/messages.js';
 import { type ScoreFlags, dataOptions } from './score.js';
 import { maxOf, minOf, pushAll } from '../core/arrays.js';
 
@@ -40,20 +40,17 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
   const lines: string[] = [];
   const all = [...warnings];
   const failures: CliError[] = [];
-  const vi = (flags.lang ?? 'vi') === 'vi';
-  lines.push(vi ? `ok ${input.name}: ${fw.leafIds.length} chỉ số, ${fw.groups.length} nhóm, ${fw.pillars.length} trụ cột`
-    : `ok ${input.name}: ${fw.leafIds.length} indicators, ${fw.groups.length} groups, ${fw.pillars.length} pillars`);
+  const lang = flags.lang ?? 'vi';
+  lines.push(render(msg('validate.definitions', { file: input.name, leaves: fw.leafIds.length, groups: fw.groups.length, pillars: fw.pillars.length }), lang));
   for (const f of files) {
     try {
       const { data, input: di, warnings: w } = await loadDataFile(f, fw, io, flags);
       pushAll(all, w);
       const cov = coverage(fw, data.records);
-      const years = yearsOf(data).map((y) => y ?? 'no year').join(', ');
+      const years = yearsOf(data).map((y) => y ?? '').join(', ');
       const lo = minOf(cov);
       const hi = maxOf(cov);
-      lines.push(vi
-        ? `ok ${di.name}: ${data.records.length} dòng ${data.unitKind === 'province' ? 'tỉnh' : 'đơn vị'}-năm, dạng ${data.layout === 'wide' ? 'bảng rộng' : 'bảng dọc'}, năm ${years === 'no year' ? 'không rõ' : years}, tỷ lệ dữ liệu ${formatNumber(lo, 2, 'vi')}–${formatNumber(hi, 2, 'vi')}`
-        : `ok ${di.name}: ${data.records.length} ${data.unitKind === 'province' ? 'province' : 'unit'}-year rows, ${data.layout} layout, year ${years}, coverage ${fixed(lo, 2)}–${fixed(hi, 2)}`);
+      lines.push(render(msg('validate.data', { file: di.name, rows: data.records.length, kind: data.unitKind, layout: data.layout, years, lo, hi }), lang));
     } catch (e) {
       // Keep going: every file's problems in one run.
       if (!(e instanceof CliError)) throw e;

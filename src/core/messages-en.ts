@@ -1,4 +1,5 @@
 /** The English catalogue: the same keys and parameters as messages-vi.ts (see there). */
+import { fixed } from './text.js';
 import type { Catalogue } from './messages-vi.js';
 
 export const EN: Catalogue = {
@@ -383,4 +384,39 @@ export const EN: Catalogue = {
   'reason.wholeAtLeast': (p) => `expected a whole number ≥ ${p.n}.`,
   'reason.levels': 'expected level numbers (1 = the main indices).',
   'reason.year': 'expected a four-digit year.',
+
+  'label.yesNo': 'yes/no',
+  'label.templateNote': '# Indicator (unit) →',
+  'label.year': 'year',
+  'label.years': 'years',
+  'label.name': 'name',
+  'label.leaf': 'leaf',
+  'label.stages': 'stages',
+  'label.by': 'by',
+  'label.impute': 'impute',
+  'label.lowerIsBetter': 'lower is better',
+  'label.kind': 'kind',
+  'label.weight': 'weight',
+  'label.share': 'share',
+  'label.normalize': 'normalize',
+  'label.unit': 'unit',
+  'label.screen': (p) => `screen: units with less than ${p.pct} of the data observed are not ranked`,
+  'sheet.data': 'Data',
+  'sheet.indicators': 'Indicators',
+  'sheet.compare': 'Comparison',
+  'sheet.explain': 'Explain',
+  'sheet.trend': 'Trend',
+  'sheet.sensitivity': 'Sensitivity',
+  'sheet.provinces': 'Provinces',
+  'header.id': 'Id',
+  'header.name': 'Name',
+  'header.unit': 'Unit',
+  'header.source': 'Source',
+  'validate.definitions': (p) => `ok ${p.file}: ${p.leaves} indicators, ${p.groups} groups, ${p.pillars} pillars`,
+  'validate.data': (p) => `ok ${p.file}: ${p.rows} ${p.kind === 'province' ? 'province' : 'unit'}-year rows, ${p.layout} layout, year ${p.years === '' ? 'no year' : p.years}, coverage ${fixed(p.lo, 2)}–${fixed(p.hi, 2)}`,
+  'table.fit': (p) => `${p.split ? 'The table is split into parts' : 'Names shortened (…)'} to fit ${p.width} columns; to see everything: -f csv, or | less -S`,
+  'score.partial': (p) => `(${p.mark}) partially merged: averaged over the members with data; no data for: ${p.list}`,
+  'score.methodNote': (p) => `‡ The method of ${p.year} differs from that of ${p.previous} (the index changed): rank changes compare ranks computed two different ways.`,
+  'compare.provinces': (p) => `${p.n} provinces`,
+  'label.winsorise': (p) => `winsorise (skew ${p.skew}, kurtosis ${p.kurtosis}, ≤ ${p.points} points${p.log ? ', else log' : ''})`,
 };

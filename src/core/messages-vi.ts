@@ -15,6 +15,7 @@
  * already in Vietnamese.
  */
 
+import { formatNumber } from './text.js';
 import { yamlVi } from './third-party.js';
 
 export const VI = {
@@ -412,6 +413,42 @@ export const VI = {
   'reason.wholeAtLeast': (p: { n: number }) => `Cần một số nguyên ≥ ${p.n}.`,
   'reason.levels': 'Cần số cấp (1 = các chỉ số chính).',
   'reason.year': 'Cần năm có bốn chữ số.',
+
+  // Words of tables, sheets and notes (commands, render/).
+  'label.yesNo': 'có/không',
+  'label.templateNote': '# Tên chỉ tiêu (đơn vị) →',
+  'label.year': 'năm',
+  'label.years': 'năm',
+  'label.name': 'tên',
+  'label.leaf': 'lá',
+  'label.stages': 'các bước',
+  'label.by': 'theo',
+  'label.impute': 'ước tính',
+  'label.lowerIsBetter': 'càng thấp càng tốt',
+  'label.kind': 'loại',
+  'label.weight': 'trọng số',
+  'label.share': 'tỷ trọng',
+  'label.normalize': 'chuẩn hoá',
+  'label.unit': 'đơn vị',
+  'label.screen': (p: { pct: string }) => `screen: đơn vị có dưới ${p.pct} dữ liệu quan sát không được xếp hạng`,
+  'sheet.data': 'Số liệu',
+  'sheet.indicators': 'Chỉ tiêu',
+  'sheet.compare': 'So sánh',
+  'sheet.explain': 'Giải thích',
+  'sheet.trend': 'Xu hướng',
+  'sheet.sensitivity': 'Độ nhạy',
+  'sheet.provinces': 'Tỉnh thành',
+  'header.id': 'Mã',
+  'header.name': 'Tên',
+  'header.unit': 'Đơn vị',
+  'header.source': 'Nguồn',
+  'validate.definitions': (p: { file: string; leaves: number; groups: number; pillars: number }) => `ok ${p.file}: ${p.leaves} chỉ số, ${p.groups} nhóm, ${p.pillars} trụ cột`,
+  'validate.data': (p: { file: string; rows: number; kind: string; layout: string; years: string; lo: number; hi: number }) => `ok ${p.file}: ${p.rows} dòng ${p.kind === 'province' ? 'tỉnh' : 'đơn vị'}-năm, dạng ${p.layout === 'wide' ? 'bảng rộng' : 'bảng dọc'}, năm ${p.years === '' ? 'không rõ' : p.years}, tỷ lệ dữ liệu ${formatNumber(p.lo, 2, 'vi')}–${formatNumber(p.hi, 2, 'vi')}`,
+  'table.fit': (p: { split: boolean; width: number }) => `${p.split ? 'Bảng được chia thành nhiều phần' : 'Tên được rút gọn (…)'} cho vừa ${p.width} cột; xem đầy đủ: -f csv, hoặc | less -S`,
+  'score.partial': (p: { mark: string; list: string }) => `(${p.mark}) sáp nhập một phần: trung bình các tỉnh có dữ liệu; không có dữ liệu: ${p.list}`,
+  'score.methodNote': (p: { year: number | null; previous: number | null }) => `‡ Phương pháp tính năm ${p.year} khác năm ${p.previous} (bộ chỉ số thay đổi): thay đổi thứ hạng so sánh hai cách tính khác nhau.`,
+  'compare.provinces': (p: { n: string }) => `${p.n} tỉnh`,
+  'label.winsorise': (p: { skew: string; kurtosis: string; points: number; log: boolean }) => `winsorise (skew ${p.skew}, kurtosis ${p.kurtosis}, ≤ ${p.points} điểm${p.log ? ', nếu không: log' : ''})`,
 };
 
 export type Catalogue = typeof VI;

@@ -8,7 +8,7 @@
  */
 import { type Cell, type Row, type Table, CellsRow, asRow } from './data.js';
 import { type Diagnostic, error, warning } from './diagnostics.js';
-import { msg } from './messages.js';
+import { msg, render } from './messages.js';
 import type { Framework } from './framework.js';
 import type { IndicatorNode } from './definitions.js';
 import type { Lang } from './messages.js';
@@ -94,7 +94,7 @@ function mayBeTotals(text: string): boolean {
  * brackets ('yes/no' for a yes/no indicator): `Hạ tầng số (chỉ số 0–1)`.
  */
 export function leafHeading(def: IndicatorNode, lang: Lang): string {
-  const unit = def.normalize.method === 'boolean' ? (lang === 'vi' ? 'có/không' : 'yes/no') : def.unit?.[lang] ?? null;
+  const unit = def.normalize.method === 'boolean' ? render(msg('label.yesNo'), lang) : def.unit?.[lang] ?? null;
   return `${def.name[lang]}${unit === null || unit === '' ? '' : ` (${unit})`}`;
 }
 

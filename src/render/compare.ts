@@ -9,6 +9,7 @@ import { type Column, type Format, escapeMd, renderDelimited, renderMarkdown, re
 /** The least room a terminal leaves the row names before the cells go compact. */
 const NAME_ROOM = 24;
 import { visible } from '../core/text.js';
+import { msg, render } from '../core/messages.js';
 
 const T = {
   vi: { indicator: 'Chỉ số', year: 'Năm', official: 'Xếp hạng DTI chính thức (công bố)', leader: '★ dẫn đầu hàng', lost: 'điểm mất',
@@ -98,7 +99,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
   if (c.official.length > 0) {
     const years = [...new Set(c.official.map((x) => `${x.year}|${x.universe}`))];
     const cols: Column[] = [
-      { header: t.official, align: 'left', cells: years.map((y) => { const [yr, uni] = y.split('|'); const u = uni!.split(' (')[0]!; return `${yr} (${o.lang === 'vi' ? u.replace(/^(\d+) provinces$/, '$1 tỉnh') : u})`; }) },
+      { header: t.official, align: 'left', cells: years.map((y) => { const [yr, uni] = y.split('|'); const u = uni!.split(' (')[0]!; const n = /^(\d+) provinces$/.exec(u)?.[1]; return `${yr} (${n === undefined ? u : render(msg('compare.provinces', { n }), o.lang)})`; }) },
       ...c.units.map((u): Column => ({
         header: u.unit, align: 'right',
         cells: years.map((y) => {

@@ -9,6 +9,7 @@ import { visible } from '../core/text.js';
 import tableUtils from 'cli-table3/src/utils.js';
 import { maxOf } from '../core/arrays.js';
 import { tokenize } from '../core/csv.js';
+import { msg, render } from '../core/messages.js';
 
 export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md' | 'xlsx';
 export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'md', 'xlsx'];
@@ -250,9 +251,7 @@ function fitTable(cols: readonly Column[], chalk: ChalkInstance, ascii: boolean,
 }
 
 function note(lang: 'vi' | 'en', width: number, split: boolean): string {
-  const what = lang === 'vi'
-    ? `${split ? 'Bảng được chia thành nhiều phần' : 'Tên được rút gọn (…)'} cho vừa ${width} cột; xem đầy đủ: -f csv, hoặc | less -S`
-    : `${split ? 'The table is split into parts' : 'Names shortened (…)'} to fit ${width} columns; to see everything: -f csv, or | less -S`;
+  const what = render(msg('table.fit', { split, width }), lang);
   // Broken at '; ' only: the hint (`-f csv, hoặc | less -S`) is never split across lines.
   return `${wrap(what, width, '; ')}\n`;
 }

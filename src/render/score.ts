@@ -10,6 +10,7 @@ import { isBounded } from '../core/methods/normalise/index.js';
 import { REGIONS } from '../core/provinces.js';
 import { type Column, type Format, clip, delimitedChunks, markdownChunks, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 import { visible } from '../core/text.js';
+import { msg, render } from '../core/messages.js';
 
 export type Detail = 'pillars' | 'groups' | 'indicators';
 
@@ -335,9 +336,7 @@ function partialNote(result: ScoreResult, lang: Lang, lead: string, md: boolean)
   const partial = selected(result, {}).filter((r) => r.absentMembers !== undefined);
   if (partial.length === 0) return '';
   const list = partial.map((r) => `${r.unit} (${r.absentMembers!.join(', ')})`).join('; ');
-  const note = lang === 'vi'
-    ? `(${L.vi.partial}) sáp nhập một phần: trung bình các tỉnh có dữ liệu; không có dữ liệu: ${list}`
-    : `(${L.en.partial}) partially merged: averaged over the members with data; no data for: ${list}`;
+  const note = render(msg('score.partial', { mark: L[lang].partial, list }), lang);
   return `${lead}${md ? escapeMd(note) : visible(note)}\n`;
 }
 
@@ -362,9 +361,7 @@ function hasImputed(r: RankedUnit): boolean {
 
 /** The footnote under a ranking whose rank changes cross a change of method. */
 export function methodNote(result: { year: number | null; previousYear: number | null }, lang: Lang): string {
-  return lang === 'vi'
-    ? `‡ Phương pháp tính năm ${result.year} khác năm ${result.previousYear} (bộ chỉ số thay đổi): thay đổi thứ hạng so sánh hai cách tính khác nhau.`
-    : `‡ The method of ${result.year} differs from that of ${result.previousYear} (the index changed): rank changes compare ranks computed two different ways.`;
+  return render(msg('score.methodNote', { year: result.year, previous: result.previousYear }), lang);
 }
 
 /** Pillars with a value for some unit (none in a year whose method has no pillars, e.g. DTI 2024). */
