@@ -4,7 +4,6 @@
  */
 import { type Command, Option } from 'commander';
 import { yearsOf } from '../core/data.js';
-import { fixed, formatNumber } from '../core/text.js';
 import { coverage } from '../core/engine.js';
 import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
