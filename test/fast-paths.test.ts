@@ -9,8 +9,6 @@ import { delimitedCell } from '../src/render/format.js';
 import { byRank, ranksWithin } from '../src/core/score.js';
 import { aggregate, normalizeMatrix } from '../src/core/engine.js';
 import { data, defs, fw } from './helpers.js';
-import { collationOrder, comparedOrder, compositeOrder, rankKeys } from '../src/core/stages/rank.js';
-import { compareVi } from '../src/core/text.js';
 import { decimalMarkOf } from '../src/core/sheet.js';
 
 const leaf = (direction: 'higher' | 'lower'): IndicatorNode => ({
@@ -83,55 +81,6 @@ describe('SortedPool, the rank and percentile search', () => {
         expect(hi[i]).toBeCloseTo(m <= 1 ? 1 : below / (m - 1), 12);
         expect(lo[i]).toBeCloseTo(m <= 1 ? 1 : above / (m - 1), 12);
       });
-    }), { numRuns: 300 });
-  });
-});
-
-describe('collation places, the ranking\'s tie-break', () => {
-  // Hostile names: diacritics precomposed and decomposed, đ/Đ, case, digits (numeric collation),
-  // spaces, invisible and control characters, empty, duplicates.
-  const parts = ['Đơn vị ', 'Don vi ', 'đơn vị ', 'Hà Nội', 'Ha\u0300 Nô\u0323i', 'Hà nội', 'Cà Mau', 'Ca Mau', 'Đà Nẵng', 'Ân', 'Ấn', 'A', 'a',
-    '1', '2', '10', '09', ' ', '', '\u200b', '\u0000', '\u00a0', 'Z', 'Ư', 'ư', 'Ơ', 'Ô', 'Sở A', 'Sở  A', '😀', 'ǅ'];
-  const name = fc.array(fc.constantFrom(...parts), { maxLength: 4 }).map((p) => p.join(''));
-
-  it('orders the names exactly as compareVi does, equal names sharing a place', () => {
-    fc.assert(fc.property(fc.array(name, { maxLength: 40 }), (names) => {
-      const place = collationOrder(names);
-      for (let a = 0; a < names.length; a++) {
-        for (let b = 0; b < names.length; b++) {
-          expect(Math.sign(place[a]! - place[b]!)).toBe(Math.sign(compareVi(names[a]!, names[b]!)));
-        }
-      }
-    }), { numRuns: 300 });
-  });
-
-  it('orders numbered names ("Đơn vị 12", the shortcut that sorts their texts once) exactly as compareVi does', () => {
-    // Many names of a few texts with numbers: leading zeros, equal numbers written differently,
-    // texts that differ in case or diacritics only, a text that is a prefix of another, duplicates.
-    const head = fc.constantFrom('Đơn vị ', 'Don vi ', 'đơn vị ', 'Sở ', 'Sở', 'Sở A', 'Xã ', 'xã ', 'Ấp', '', ' ', 'Đơn vị 1');
-    const num = fc.oneof(fc.nat(200).map(String), fc.constantFrom('007', '7', '0', '00', '10', '9', '999999999999999', '1000000000000000'));
-    fc.assert(fc.property(fc.array(fc.tuple(head, num).map(([h, d]) => h + d), { minLength: 64, maxLength: 200 }), fc.option(fc.constantFrom(...parts), { nil: undefined }), (names, odd) => {
-      if (odd !== undefined) names.push(odd);
-      const place = collationOrder(names);
-      const order = [...names.keys()].sort((a, b) => compareVi(names[a]!, names[b]!));
-      for (let p = 1; p < order.length; p++) {
-        const a = order[p - 1]!;
-        const b = order[p]!;
-        expect(Math.sign(place[a]! - place[b]!)).toBe(Math.sign(compareVi(names[a]!, names[b]!)));
-      }
-    }), { seed: 20261210, numRuns: 300, endOnFailure: true });
-  });
-
-  it('gives rankKeys the same ranks and order as comparing the names on every tie', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(name, fc.constantFrom(NaN, 1, 2, 2.5, 3)), { maxLength: 60 }), (units) => {
-      const names = units.map((u) => u[0]);
-      const keys = Float64Array.from(units, (u) => u[1]);
-      const slow = rankKeys(keys, names);
-      let calls = 0;
-      const fast = rankKeys(keys, names, () => { calls++; return collationOrder(names); });
-      expect([...fast.ranks]).toEqual([...slow.ranks]);
-      expect(fast.order).toEqual(slow.order);
-      expect(calls).toBeLessThanOrEqual(1);
     }), { numRuns: 300 });
   });
 });
@@ -235,23 +184,5 @@ describe('decimalMarkOf, the decimal-mark sniff without regular expressions', ()
       expect(decimalMarkOf(t), t).toBe(k);
       expect(definition(t), t).toBe(k);
     }
-  });
-});
-
-describe('compositeOrder, the ranking order by one sort of numbers', () => {
-  it('is the comparator sort\'s order on keys with ties, NaN, ±0, ±Infinity and repeated names', () => {
-    const key = fc.oneof(fc.constantFrom(NaN, 0, -0, Infinity, -Infinity, 1, 2.5), fc.integer({ min: -4, max: 4 }).map((i) => i / 4), fc.double({ noNaN: true }));
-    const name = fc.constantFrom('Hà Nội', 'Hà Tĩnh', 'Ha Noi', 'Đơn vị 2', 'Đơn vị 10', 'Đơn vị 1', 'an', 'An', 'Ân', '');
-    fc.assert(fc.property(fc.array(fc.tuple(key, name), { maxLength: 80 }), (units) => {
-      const keys = Float64Array.from(units, (u) => u[0]);
-      const names = units.map((u) => u[1]);
-      let asked = 0;
-      const collation = () => { asked++; return collationOrder(names); };
-      const got = compositeOrder(keys, collation);
-      expect(got).toEqual(comparedOrder(keys, names, () => collationOrder(names)));
-      expect(got).toEqual(comparedOrder(keys, names));
-      expect(asked).toBeLessThanOrEqual(1);
-      expect(rankKeys(keys, names, collation)).toEqual(rankKeys(keys, names));
-    }), { seed: 20261202, numRuns: 3000 });
   });
 });

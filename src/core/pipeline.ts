@@ -18,7 +18,7 @@ import { type Aggregated, aggregate } from './stages/aggregate.js';
 import { type DenominateLog, denominate } from './stages/denominate.js';
 import { type ImputeLog, impute } from './stages/impute.js';
 import { normalisePanel } from './stages/normalise.js';
-import { collationOrder, rankKey, rankKeys } from './stages/rank.js';
+import { rankKey, rankKeys } from './stages/rank.js';
 import { imputedShare, panelCoverage, screen } from './stages/screen.js';
 import { type TreatLog, treat } from './stages/treat.js';
 
@@ -213,15 +213,12 @@ export function rankYear(fw: Framework, records: UnitRecord[], year: number | nu
     scores[i] = agg.nodes[fw.root * n + i]! * scale;
     keys[i] = x.screened[i] === 1 ? NaN : rankKey(fw, scores[i]!);
   }
-  const names = records.map((r) => r.unit);
-  // The names are put in collation order once (at the first tie), for the overall and every pillar's ranking.
-  let places: Int32Array | undefined;
-  const collation = () => (places ??= collationOrder(names));
-  const { ranks, order } = rankKeys(keys, names, collation);
+  const { ranks, order } = rankKeys(keys, records.map((r) => r.unit));
+  // A pillar's ranks only: its order, and so the names, are not needed.
   const pillarRanks = fw.pillars.map((_, p) => {
     const pk = new Float64Array(n);
     for (let i = 0; i < n; i++) pk[i] = x.screened[i] === 1 ? NaN : rankKey(fw, agg.pillars[p * n + i]! * scale);
-    return rankKeys(pk, names, collation).ranks;
+    return rankKeys(pk).ranks;
   });
   return { year, records, ...x, norm, agg, coverage: cov, scores, ranks, order, pillarRanks, missing };
 }

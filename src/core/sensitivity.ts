@@ -23,10 +23,11 @@ import type { UnitRecord } from './data.js';
 import { type Diagnostic, type Result, error, meant } from './diagnostics.js';
 import { msg } from './messages.js';
 import { type YearScore, scoreRows } from './pipeline.js';
-import { aggregateMethodOf } from './methods/aggregate.js';
+import { type AggregateMethod, aggregateMethodOf } from './methods/aggregate.js';
 import type { Aggregate, IndicatorNode, MissingPolicy, Normalize } from './definitions.js';
 import { type Framework, forYear } from './framework.js';
 import { compareVi } from './text.js';
+import { rankKey } from './stages/rank.js';
 
 export type AltNormalisation = 'minmax' | 'zscore' | 'rank';
 export const ALT_NORMALISATIONS: readonly AltNormalisation[] = ['minmax', 'zscore', 'rank'];
@@ -292,18 +293,22 @@ export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], y
 
 /**
  * Re-aggregation into reused buffers: a group's column is computed from its children's
- * columns, with the engine's formulas in the engine's order of operations. A fast path
- * takes groups whose children have no missing value.
+ * columns by the registry's column-wise formula (the one scoring uses), with a weight per
+ * node, an aggregation method and a missing-value policy that a run may override.
  */
 export class Reaggregator {
   readonly n: number;
   private readonly fw: Framework;
   private readonly buf: Float64Array;
   private readonly cols: Float64Array[];
-  private readonly nanFree: Uint8Array;
   private readonly order: number[];
-  private readonly vals: Float64Array;
+  /** Each group's children's columns, their weights and fills (reused). */
+  private readonly kidCols: Float64Array[][];
   private readonly ws: Float64Array;
+  /** Each node's own aggregation method. */
+  private readonly methods: AggregateMethod[];
+  /** The fills of the children of each node, per missing policy (nominal: the node's own). */
+  private readonly fills: Map<MissingPolicy | undefined, Float64Array[]>;
 
   constructor(fw: Framework, n: number) {
     this.fw = fw;
@@ -311,11 +316,15 @@ export class Reaggregator {
     const N = fw.nodes.length;
     this.buf = new Float64Array(N * n);
     this.cols = fw.nodes.map((_, k) => this.buf.subarray(k * n, (k + 1) * n));
-    this.nanFree = new Uint8Array(N);
     this.order = fw.nodes.flatMap((x, k) => (x.leaf < 0 ? [k] : []));
-    const maxKids = Math.max(1, ...fw.nodes.map((x) => x.children.length));
-    this.vals = new Float64Array(maxKids);
-    this.ws = new Float64Array(maxKids);
+    this.kidCols = fw.nodes.map((x) => x.children.map((c) => this.cols[c]!));
+    this.ws = new Float64Array(Math.max(1, ...fw.nodes.map((x) => x.children.length)));
+    this.methods = fw.nodes.map((x) => aggregateMethodOf(x.aggregate));
+    const fillsOf = (policy: (c: number) => MissingPolicy) => fw.nodes.map((x) => Float64Array.from(x.children, (c) => (policy(c) === 'zero' ? 0 : NaN)));
+    this.fills = new Map<MissingPolicy | undefined, Float64Array[]>([
+      [undefined, fillsOf((c) => fw.nodes[c]!.missing)],
+      ...(['zero', 'exclude', 'error'] as const).map((m) => [m, fillsOf(() => m)] as const),
+    ]);
   }
 
   /** Point the leaves at a normalised matrix (column-major, as normalizeMatrix gives). */
@@ -325,11 +334,8 @@ export class Reaggregator {
       if (x.leaf < 0) continue;
       const k = this.fw.index.get(x.id)!;
       this.cols[k] = m.subarray(x.leaf * n, (x.leaf + 1) * n);
-      let free = 1;
-      const c = this.cols[k]!;
-      for (let i = 0; i < n; i++) if (c[i] !== c[i]) { free = 0; break; }
-      this.nanFree[k] = free;
     }
+    this.fw.nodes.forEach((x, k) => { this.kidCols[k] = x.children.map((c) => this.cols[c]!); });
   }
 
   /**
@@ -339,90 +345,17 @@ export class Reaggregator {
    */
   run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
     const fw = this.fw;
-    const n = this.n;
+    const fills = this.fills.get(missing)!;
+    const ws = this.ws;
+    const all = how === undefined ? undefined : aggregateMethodOf(how);
     for (const k of this.order) {
       const nd = fw.nodes[k]!;
       const kids = nd.children;
-      const agg = how ?? nd.aggregate;
-      const out = this.cols[k]!;
-      let free = agg === 'geometric' && nd.floor > 0 ? 0 : 1;
-      for (const c of kids) if (this.nanFree[c] === 0) { free = 0; break; }
-      if (free === 1) {
-        // No missing value below: Σw·v (or Σw·ln v) over children with a weight, then as combine().
-        let wIn = 0;
-        if (agg === 'geometric') {
-          out.fill(0);
-          for (const c of kids) {
-            const wc = w[c]!;
-            wIn += wc;
-            if (wc === 0) continue;
-            const col = this.cols[c]!;
-            for (let i = 0; i < n; i++) out[i] = out[i]! + wc * Math.log(col[i]!);
-          }
-          if (wIn === 0) out.fill(NaN);
-          else for (let i = 0; i < n; i++) out[i] = Math.exp(out[i]! / wIn);
-        } else {
-          // The first child writes (0 + x is x), the others add: one pass fewer than fill(0).
-          let first = true;
-          for (const c of kids) {
-            const wc = w[c]!;
-            wIn += wc;
-            const col = this.cols[c]!;
-            if (first) { for (let i = 0; i < n; i++) out[i] = wc * col[i]!; first = false; } else for (let i = 0; i < n; i++) out[i] = out[i]! + wc * col[i]!;
-          }
-          if (wIn === 0) out.fill(NaN);
-          // A sum with nothing missing is acc · (wAll/wIn) = acc · 1: nothing to do.
-          else if (agg === 'mean') for (let i = 0; i < n; i++) out[i] = out[i]! / wIn;
-        }
-        this.nanFree[k] = wIn === 0 ? 0 : 1;
-        if (agg === 'geometric' && this.nanFree[k] === 1) {
-          // ln of a negative value gives NaN: keep the flag honest.
-          for (let i = 0; i < n; i++) if (out[i] !== out[i]) { this.nanFree[k] = 0; break; }
-        }
-        continue;
-      }
-      this.general(k, kids, agg, w, out, missing);
+      for (let c = 0; c < kids.length; c++) ws[c] = w[kids[c]!]!;
+      (all ?? this.methods[k]!).columns(this.kidCols[k]!, ws, fills[k]!, nd.floor, this.cols[k]!);
     }
     return this.cols[fw.root]!;
   }
-
-  /** The engine's method from the registry, unit by unit, for groups with missing values below (or a floor). */
-  private general(k: number, kids: readonly number[], agg: Aggregate, w: Float64Array, out: Float64Array, missing?: MissingPolicy): void {
-    const fw = this.fw;
-    const n = this.n;
-    const K = kids.length;
-    const vals = this.vals;
-    const ws = this.ws;
-    const method = aggregateMethodOf(agg);
-    const floor = fw.nodes[k]!.floor;
-    const fills = kids.map((c) => ((missing ?? fw.nodes[c]!.missing) === 'zero' ? 0 : NaN));
-    for (let c = 0; c < K; c++) ws[c] = w[kids[c]!]!;
-    let free = 1;
-    for (let i = 0; i < n; i++) {
-      for (let c = 0; c < K; c++) {
-        const v = this.cols[kids[c]!]![i]!;
-        vals[c] = v !== v ? fills[c]! : v;
-      }
-      const r = method.combine(vals, ws, K, floor);
-      out[i] = r;
-      if (r !== r) free = 0;
-    }
-    this.nanFree[k] = free;
-  }
-}
-
-/**
- * The engine's rankKey (toFixed rounding), fast: away from a half, Math.round(x·10^d)/10^d is
- * the same double as Number(x.toFixed(d)); near a half, toFixed decides.
- */
-function makeKey(decimals: number, rounded: boolean): (x: number) => number {
-  if (!rounded) return (x) => x;
-  const p = 10 ** decimals;
-  return (x) => {
-    if (x !== x) return NaN;
-    const y = x * p;
-    return Math.abs(y - Math.floor(y) - 0.5) < 1e-6 ? Number(x.toFixed(decimals)) : Math.round(y) / p;
-  };
 }
 
 /** Competition ranks (1 = highest key; NaN ranks last) into `ranks`, with `sorted` as scratch. */
@@ -479,7 +412,6 @@ export function sensitivity(fwAll: Framework, rows: readonly UnitRecord[], year:
   const seed = spec.seed ?? DEFAULT_SEED;
   const n = records.length;
   const d = fw.definitions;
-  const key = makeKey(d.decimals, d.ties === 'rounded');
   const agg = new Reaggregator(fw, n);
   const base = Float64Array.from(fw.nodes, (x) => x.weight);
   const w = new Float64Array(base);
@@ -494,7 +426,7 @@ export function sensitivity(fwAll: Framework, rows: readonly UnitRecord[], year:
   // The nominal ranks: the engine's choices.
   agg.setMatrix(plan.matrices[0]!);
   let root = agg.run(base);
-  for (let i = 0; i < n; i++) keys[i] = screened[i] === 1 ? NaN : key(root[i]! * d.scale);
+  for (let i = 0; i < n; i++) keys[i] = screened[i] === 1 ? NaN : rankKey(fw, root[i]! * d.scale);
   const nominal = new Int32Array(n);
   rankInto(keys, sorted, nominal);
   const nominalRanked = Int32Array.from(nominal, (r, i) => (Number.isNaN(keys[i]!) ? 0 : r));
@@ -540,7 +472,7 @@ export function sensitivity(fwAll: Framework, rows: readonly UnitRecord[], year:
     if (left >= 0) w[fw.leaves[left]!] = 0;
     if (mi !== currentMatrix) { agg.setMatrix(plan.matrices[mi]!); currentMatrix = mi; }
     root = agg.run(w, how, miss);
-    for (let i = 0; i < n; i++) keys[i] = screened[i] === 1 ? NaN : key(root[i]! * d.scale);
+    for (let i = 0; i < n; i++) keys[i] = screened[i] === 1 ? NaN : rankKey(fw, root[i]! * d.scale);
     rankInto(keys, sorted, ranks);
     let shift = 0;
     let m = 0;

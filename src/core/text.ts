@@ -2,25 +2,15 @@
  * Locale-independent text helpers: Vietnamese collation and number formatting that never
  * depend on the host's locale, so that output is byte-identical on every machine.
  */
-import { VI_ORDER } from './vi-order.js';
-
 /**
  * Vietnamese collation, fixed to the 'vi' locale (never the host's): "Đà Nẵng" sorts after
- * "Cà Mau" and before "Hà Nội", as Vietnamese readers expect. Ties fall back to code-point
- * order so the order is total.
+ * "Cà Mau" and before "Hà Nội", as Vietnamese readers expect; numbers in names by value
+ * ("Quận 9" before "Quận 10"). Ties fall back to code-point order so the order is total.
+ * The collator is created at the first comparison: a ranking without ties never makes one.
  */
 let collator: Intl.Collator | undefined;
-/** A registry name's position in VI_ORDER. */
-let known: Map<string, number> | undefined;
 
 export function compareVi(a: string, b: string): number {
-  // Two province names of the registry: their precomputed order (VI_ORDER is this very
-  // comparison's order, checked by a test), so ranking provinces creates no collator.
-  known ??= new Map(VI_ORDER.map((name, i) => [name, i]));
-  const ka = known.get(a);
-  const kb = known.get(b);
-  if (ka !== undefined && kb !== undefined) return Math.sign(ka - kb);
-  // Created at the first comparison of other names: most runs never compare them.
   collator ??= new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
@@ -69,11 +59,6 @@ export function formatPercent(x: number, decimals: number, lang: 'vi' | 'en'): s
 export function fixedUp(x: number, decimals: number): string {
   const p = 10 ** decimals;
   return fixed(Math.ceil(x * p - 1e-9) / p, decimals);
-}
-
-/** The value rounded to `decimals` as a number (the key that `ties: rounded` ranks on). */
-export function roundTo(x: number, decimals: number): number {
-  return Number(x.toFixed(decimals));
 }
 
 /** Strip Vietnamese diacritics (and đ → d), lowercase: "Đắk Lắk" → "dak lak". */

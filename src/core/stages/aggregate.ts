@@ -55,22 +55,10 @@ function pillarsOf(fw: Framework, nodes: Float64Array, n: number, w: Float64Arra
   return pillars;
 }
 
-/** out[offset + i] = node `how`'s aggregation of the `kids` columns of `nodes` for unit i. */
+/** out[offset + i] = node `how`'s aggregation of the `kids` columns of `nodes` for unit i, by the registry's column-wise formula. */
 function combineColumns(fw: Framework, nodes: Float64Array, n: number, w: Float64Array, fill: Float64Array,
   out: Float64Array, offset: number, how: number, kids: readonly number[]): void {
   const nd = fw.nodes[how]!;
-  const method = aggregateMethodOf(nd.aggregate);
-  const floor = nd.floor;
-  const k = kids.length;
-  const vals = new Float64Array(k);
-  const ws = new Float64Array(k);
-  const fills = new Float64Array(k);
-  for (let c = 0; c < k; c++) { ws[c] = w[kids[c]!]!; fills[c] = fill[kids[c]!]!; }
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < k; c++) {
-      const v = nodes[kids[c]! * n + i]!;
-      vals[c] = v !== v ? fills[c]! : v;
-    }
-    out[offset + i] = method.combine(vals, ws, k, floor);
-  }
+  const cols = kids.map((c) => nodes.subarray(c * n, (c + 1) * n));
+  aggregateMethodOf(nd.aggregate).columns(cols, kids.map((c) => w[c]!), kids.map((c) => fill[c]!), nd.floor, out.subarray(offset, offset + n));
 }

@@ -3,17 +3,30 @@
  * rounded) or exact; ties and unranked units in the Vietnamese collation of their names.
  */
 import type { Framework } from '../framework.js';
-import { compareVi, roundTo } from '../text.js';
+import { compareVi } from '../text.js';
 
 /**
  * Competition ranks (1, 2, 2, 4) on `keys`, higher is better; NaN keys are unranked (0).
- * `order` lists the units by rank, ties and the unranked in Vietnamese collation of `names`.
- * `collation` (giving `collationOrder(names)`, called at the first tie only) saves comparing the
- * names again and again when the same names are ranked on several keys.
+ * `order` lists the units by rank, ties and the unranked in Vietnamese collation of `names`
+ * (without `names`, only the ranks mean anything: ties stay in index order). The collator is
+ * asked about tied units only.
  */
-export function rankKeys(keys: ArrayLike<number>, names: readonly string[], collation?: () => Int32Array): { ranks: Int32Array; order: number[] } {
+export function rankKeys(keys: ArrayLike<number>, names?: readonly string[]): { ranks: Int32Array; order: number[] } {
   const n = keys.length;
-  const order = (collation === undefined ? undefined : compositeOrder(keys, collation)) ?? comparedOrder(keys, names, collation);
+  const order = byKey(keys);
+  if (names !== undefined) {
+    // Each run of equal keys (NaN with NaN), in collation order; a stable sort keeps equal names in index order.
+    for (let s = 0; s < n;) {
+      const k = keys[order[s]!]!;
+      let e = s + 1;
+      while (e < n && sameKey(keys[order[e]!]!, k)) e++;
+      if (e - s > 1) {
+        const run = order.slice(s, e).sort((a, b) => compareVi(names[a]!, names[b]!));
+        for (let p = s; p < e; p++) order[p] = run[p - s]!;
+      }
+      s = e;
+    }
+  }
   const ranks = new Int32Array(n);
   for (let pos = 0; pos < n; pos++) {
     const u = order[pos]!;
@@ -24,39 +37,21 @@ export function rankKeys(keys: ArrayLike<number>, names: readonly string[], coll
   return { ranks, order };
 }
 
-/** The units by key (higher first, NaN last), then name: a stable sort with a comparator. */
-export function comparedOrder(keys: ArrayLike<number>, names: readonly string[], collation?: () => Int32Array): number[] {
-  const order = Array.from({ length: keys.length }, (_, i) => i);
-  let places: Int32Array | undefined;
-  return order.sort((a, b) => {
-    const ka = keys[a]!;
-    const kb = keys[b]!;
-    const na = Number.isNaN(ka);
-    const nb = Number.isNaN(kb);
-    if (na !== nb) return na ? 1 : -1;
-    if (!na && ka !== kb) return kb - ka;
-    if (collation === undefined) return compareVi(names[a]!, names[b]!);
-    places ??= collation();
-    return places[a]! - places[b]!;
-  });
-}
+const sameKey = (a: number, b: number) => a === b || (a !== a && b !== b);
 
 /**
- * `comparedOrder`'s order (with `collation`) by one sort of numbers, no comparator: each unit
- * is the whole number (d·n + place)·n + i, d its key's place among the distinct keys from the
- * highest (NaN after all), place its name's collation place (asked only when two units tie),
- * i its index, each below n + 1 — exact in a double while n ≤ 200,000 (else undefined).
+ * The units by key, higher first, NaN last, equal keys in index order: one sort of numbers,
+ * no comparator. Each unit is the whole number d·n + i, d its key's place among the distinct
+ * keys from the highest (NaN after all), i its index: below n² + n, exact in a double.
  */
-export function compositeOrder(keys: ArrayLike<number>, collation: () => Int32Array): number[] | undefined {
+function byKey(keys: ArrayLike<number>): number[] {
   const n = keys.length;
-  if (n > 200_000) return undefined;
   const sorted = new Float64Array(n);
   let m = 0;
-  for (let i = 0; i < n; i++) { const k = keys[i]!; if (k === k) sorted[m++] = k + 0; } // -0 is 0 (the comparator's ===)
+  for (let i = 0; i < n; i++) { const k = keys[i]!; if (k === k) sorted[m++] = k + 0; } // -0 is 0 (the same key)
   sorted.subarray(0, m).sort();
   let u = 0;
   for (let i = 0; i < m; i++) if (u === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
-  const places = u < m || n - m > 1 ? collation() : undefined;
   const composite = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
@@ -68,7 +63,7 @@ export function compositeOrder(keys: ArrayLike<number>, collation: () => Int32Ar
       while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < v) lo = mid + 1; else hi = mid; }
       d = u - 1 - lo;
     }
-    composite[i] = (d * n + (places === undefined ? 0 : places[i]!)) * n + i;
+    composite[i] = d * n + i;
   }
   composite.sort();
   const order = new Array<number>(n);
@@ -77,62 +72,28 @@ export function compositeOrder(keys: ArrayLike<number>, collation: () => Int32Ar
 }
 
 /**
- * Each name's place in the Vietnamese collation (`compareVi`), equal names sharing one:
- * comparing two places orders the names exactly as comparing the names does, so a sort by
- * several keys compares the names (slow: the ICU collator) once, not on every tie.
+ * The key a score is ranked on: rounded to `decimals` (ties: rounded) as `toFixed` rounds, or
+ * exact, equal up to floating-point noise (0.1 + 0.2 against 0.3): 12 significant digits.
  */
-export function collationOrder(names: readonly string[]): Int32Array {
-  const n = names.length;
-  const idx = numberedOrder(names) ?? Array.from({ length: n }, (_, i) => i).sort((a, b) => compareVi(names[a]!, names[b]!));
-  const place = new Int32Array(n);
-  for (let p = 0; p < n; p++) {
-    const u = idx[p]!;
-    place[u] = p > 0 && names[idx[p - 1]!] === names[u] ? place[idx[p - 1]!]! : p;
-  }
-  return place;
-}
-
-/** The key a score is ranked on: rounded to `decimals` (ties: rounded) or exact. */
 export function rankKey(fw: Framework, scaled: number): number {
   const d = fw.definitions;
-  if (Number.isNaN(scaled)) return NaN;
-  // `exact`: equal up to floating-point noise (0.1 + 0.2 against 0.3) is equal: 12 significant digits.
-  return d.ties === 'rounded' ? roundTo(scaled, d.decimals) : Number(scaled.toPrecision(12));
+  if (scaled !== scaled) return NaN;
+  return d.ties === 'rounded' ? roundedKey(scaled, d.decimals) : Number(scaled.toPrecision(12));
 }
 
-/** A name ending in a number: what comes before it, and the number (at most 15 digits). */
-const NUMBERED = /^(.*?)(\d{1,15})$/s;
+/** 10^0 … 10^12 (the decimals a definition may ask for), each exact in a double. */
+const POW10 = Float64Array.from({ length: 13 }, (_, k) => 10 ** k);
 
 /**
- * Names that are mostly "<text> <number>" (Đơn vị 1 … Đơn vị 100000) in collation order at
- * the cost of sorting their few distinct texts with the collator: by text, then by number,
- * then by code point; the order is then checked with the collator on each pair of neighbours
- * (which proves it, as the collation with its code-point tie-break is a total order). Undefined
- * when it does not hold or the names are not of that kind: the caller sorts with the collator.
+ * Number(x.toFixed(decimals)), without making a string where it need not: away from a half
+ * (and while x·10^d is far below 2^53), Math.round(x·10^d) is the integer toFixed rounds the
+ * exact value to, and one IEEE division by the exact 10^d gives the double nearest to it, as
+ * reading toFixed's text does. Near a half, toFixed itself decides.
  */
-function numberedOrder(names: readonly string[]): number[] | undefined {
-  const n = names.length;
-  if (n < 64) return undefined;
-  const head: string[] = new Array<string>(n);
-  const num = new Float64Array(n);
-  const heads = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const m = NUMBERED.exec(names[i]!);
-    if (m === null) return undefined;
-    head[i] = m[1]!;
-    num[i] = Number(m[2]!);
-    heads.set(m[1]!, 0);
-  }
-  if (heads.size * 8 > n) return undefined;
-  [...heads.keys()].sort(compareVi).forEach((h, k) => heads.set(h, k));
-  const hr = Int32Array.from(head, (h) => heads.get(h)!);
-  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    const d = hr[a]! - hr[b]! || num[a]! - num[b]!;
-    if (d !== 0) return d;
-    const x = names[a]!;
-    const y = names[b]!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  for (let p = 1; p < n; p++) if (compareVi(names[idx[p - 1]!]!, names[idx[p]!]!) > 0) return undefined;
-  return idx;
+function roundedKey(x: number, decimals: number): number {
+  if (x === 0) return 0; // -0 too: toFixed writes it '0'
+  const p = POW10[decimals]!;
+  const y = x * p;
+  if (Math.abs(y) > 1e9 || Math.abs(y - Math.floor(y) - 0.5) < 1e-6) return Number(x.toFixed(decimals));
+  return Math.round(y) / p;
 }
