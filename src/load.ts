@@ -13,7 +13,15 @@ import { type Framework, compile } from './core/framework.js';
 const MAX_ALIAS_COUNT = 1000;
 
 /** Parse and validate a `dti/v1` YAML definitions file; every problem located as file:line:col. */
-export function loadDefinitions(text: string, file?: string): Result<Framework> {
+export function loadDefinitions(source: string, file?: string): Result<Framework> {
+  // Old Mac line endings (a lone CR) are line breaks the YAML parser does not know: read them as
+  // LF, one character for one, so every offset and position stays that of the file.
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  // A CSV given as definitions is named as such: YAML would read its header as a scalar, or fail
+  // on its first ':' (a URL in a cell) with a syntax error that says nothing of the mistake.
+  if (looksLikeCsv(text)) {
+    return { ok: false, errors: [error('NOT_DEFINITIONS.csv', {}, { ...(file === undefined ? {} : { file }), line: 1, col: 1 }, msg('hint.csvAsDefinitions'))], warnings: [] };
+  }
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
   const pos = (offset: number) => lc.linePos(offset);
@@ -57,6 +65,20 @@ export function loadDefinitions(text: string, file?: string): Result<Framework> 
   const v: Result<Definitions> = validateDefinitions(raw, { ...(file === undefined ? {} : { file }), locate });
   if (!v.ok) return v;
   return { ok: true, value: compile(v.value), warnings: v.warnings };
+}
+
+/**
+ * Whether a text is a CSV table rather than YAML: its first line (after a BOM and blank lines)
+ * has no ':' and no YAML start ('#', '-', '{', '[', …), holds a delimiter (',', ';', tab)
+ * between at least two names, and the next line has at least as many of that delimiter. A
+ * definitions file starts with 'schema: dti/v1', a comment or a mapping: never like that.
+ */
+export function looksLikeCsv(text: string): boolean {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/, 50).filter((l) => l.trim() !== '');
+  const [head, next] = lines;
+  if (head === undefined || next === undefined || head.includes(':') || /^\s*[#\-{[%!&*|>]/.test(head)) return false;
+  const count = (l: string, d: string) => l.split(d).length - 1;
+  return [',', ';', '\t'].some((d) => count(head, d) >= 1 && head.split(d).every((f) => f.trim() !== '') && count(next, d) >= count(head, d));
 }
 
 function yamlHint(code: string): Text {

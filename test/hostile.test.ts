@@ -201,3 +201,78 @@ describe('encodings', () => {
     }
   });
 });
+
+describe('what remained of the hostile-input work (issue 22, item 8)', () => {
+  it("-i '' (an unset variable) is a usage error, as is an empty data file name", async () => {
+    const dir = files('unit,a,b\nX,1,2\n');
+    const r = await cli(['score', 'd.csv', '-i', '', '--lang', 'en'], { cwd: dir });
+    userError(r, 2);
+    expect(r.stderr).toBe("error: an empty file name (''): there is no file to read\n  hint: give the path of a file; check the variables in the command (e.g. -i \"$DEFS\" with the variable unset)\n");
+    userError(await cli(['score', '', '-i', 'd.yaml'], { cwd: dir }), 2);
+    expect((await cli(['score', 'd.csv', '-i', ''], { cwd: dir })).stderr).toContain("tên tệp rỗng ('')");
+  });
+
+  it('YAML with CR-only line endings (old Mac) reads, and its positions are the lines of the file', async () => {
+    const cr = DEFS.replace(/\n/g, '\r');
+    const dir = files('unit,a,b\nX,1,2\nY,0,1\n', cr);
+    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv', '-q'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe('1,,,X,,1.5000,1.0000'); // (1 + 2) / 2, values as they are
+    // A problem on line 7 of a CR file is on line 7.
+    const bad = await cli(['indicators', '-i', 'd.yaml', '--lang', 'en'], { cwd: files('', cr.replace('name: B', 'name: B\r    wieght: 1')) });
+    userError(bad, 3);
+    expect(bad.stderr).toMatch(/^d\.yaml:9:5: error: indicators.1: unknown key 'wieght'/m);
+  });
+
+  it("no 'did you mean' for an empty or non-word name: --region '', the YAML merge key '<<'", async () => {
+    const region = await cli(['score', 'data/2023.csv', '--region', '', '--lang', 'en']);
+    userError(region, 2);
+    expect(region.stderr).not.toContain('did you mean');
+    const merge = await cli(['indicators', '-i', 'd.yaml', '--lang', 'en'], { cwd: files('', `${DEFS}<<: { x: 1 }\n`) });
+    userError(merge, 3);
+    expect(merge.stderr).toContain("unknown key '<<'");
+    expect(merge.stderr).not.toContain('did you mean');
+    const { suggest } = await import('../src/core/diagnostics.js');
+    expect(suggest('<<', ['id', 'name'])).toEqual([]);
+    expect(suggest('', ['a', 'b'])).toEqual([]);
+    expect(suggest('nmae', ['id', 'name'])).toEqual(['name']); // a word still gets its suggestion
+  });
+
+  it('a negative weight is reported in the same pass as the other schema errors', async () => {
+    const defs = `${DEFS.replace('name: A', 'name: A\n    weight: -1')}  - id: c\n    name: C\n    normalize: { method: bogus }\n`;
+    const r = await cli(['validate', '-i', 'd.yaml', '--lang', 'en'], { cwd: files('', defs) });
+    userError(r, 3);
+    expect(r.stderr).toMatch(/^d\.yaml:7:13: error: weight of 'a' is negative \(-1\) \[BAD_PARAMETER\]$/m);
+    expect(r.stderr).toMatch(/^d\.yaml:12:\d+: error: .*'bogus'.* \[SCHEMA\]$/m);
+    expect(r.stderr).toContain('2 errors');
+  });
+
+  it('a CSV given as definitions is named as such, also when its cells hold URLs (a colon)', async () => {
+    for (const csv of ['province,year,ha-tang-so,#nguon\nHà Nội,2023,0.5,https://dti.gov.vn/xep-hang-2023\n', 'id;name;source\na;A;https://x.org/a:b\n']) {
+      const dir = files('');
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(`${dir}/defs.csv`, csv);
+      const r = await cli(['validate', '-i', 'defs.csv', '--lang', 'en'], { cwd: dir });
+      userError(r, 3);
+      expect(r.stderr).toContain('defs.csv:1:1: error: this is a CSV file (a header and rows of data), not dti/v1 definitions [NOT_DEFINITIONS]');
+    }
+    // The shipped data file, the mistake as people make it.
+    const shipped = await cli(['score', 'data/2023.csv', '-i', 'data/2023.csv', '--lang', 'en']);
+    userError(shipped, 3);
+    expect(shipped.stderr).toContain('[NOT_DEFINITIONS]');
+    expect(shipped.stderr).not.toContain('YAML_SYNTAX');
+    // Real definitions (flow or block, a comment first) are not taken for a CSV.
+    const { looksLikeCsv } = await import('../src/load.js');
+    expect(looksLikeCsv(DEFS)).toBe(false);
+    expect(looksLikeCsv('# a, b, c\nschema: dti/v1\n')).toBe(false);
+    expect(looksLikeCsv('{schema: dti/v1, id: t}\n')).toBe(false);
+  });
+
+  it("unit,Unit headers give one error, not three (none naming a 'province' column that is not there)", async () => {
+    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '--lang', 'en'], { cwd: files('unit,Unit,a,b\nX,Y,1,2\n') });
+    userError(r, 4);
+    expect(r.stderr.match(/error:/g)).toHaveLength(1);
+    expect(r.stderr).toContain("d.csv:1:6: error: column 'unit' appears twice [DUPLICATE_HEADER]");
+    expect(r.stderr).not.toContain('province');
+  });
+});

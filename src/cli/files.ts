@@ -153,6 +153,8 @@ function readCapped(path: string, arg: string): Uint8Array {
 
 /** Read a file (or stdin for '-') as bytes. */
 export async function readInputBytes(arg: string, io: Io): Promise<{ name: string; path: string | null; bytes: Uint8Array }> {
+  // '' resolves to the working folder ('cannot read: it is a directory'): a usage error instead.
+  if (arg === '') throw new CliError(EXIT.USAGE, msg('cli.emptyFileName'), { hint: msg('hint.emptyFileName') });
   if (arg === '-') {
     if (io.stdinIsTTY) {
       throw new CliError(EXIT.USAGE, msg('cli.stdinTerminal'), { hint: msg('hint.pipeFile') });

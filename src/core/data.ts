@@ -259,7 +259,9 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
     } else firstAt.set(n, i);
   });
 
-  const unitCols = lower.flatMap((n, i) => (Object.hasOwn(UNIT_COLUMNS, n) ? [i] : []));
+  // A column repeated (unit,Unit) is one problem, reported above: only its first counts.
+  const repeat = (i: number) => names[i] !== '' && firstAt.get(headerKey(i)) !== i;
+  const unitCols = lower.flatMap((n, i) => (Object.hasOwn(UNIT_COLUMNS, n) && !repeat(i) ? [i] : []));
   if (unitCols.length === 0) {
     errors.push(error('MISSING_UNIT_COLUMN', {}, at(table.header[0]), msg('hint.unitColumn')));
     return undefined;
@@ -281,7 +283,7 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
   const denominatorCols = aux.denominators.map((g) => names.indexOf(g));
   const auxCols = new Set([...groupCols, ...denominatorCols]);
   names.forEach((n, i) => {
-    if (i === unitCol || i === yearCol || i === indicatorCol || i === valueCol || auxCols.has(i)) return;
+    if (i === unitCol || i === yearCol || i === indicatorCol || i === valueCol || auxCols.has(i) || repeat(i)) return;
     if (IGNORED_PREFIX.test(n) || (n === '' && isLong)) return;
     if (isLong) {
       unknownColumn(fw, ctx, n, table.header[i], 'column');
@@ -289,7 +291,7 @@ function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
     }
     const j = leafOf.get(n);
     if (j === undefined) unknownColumn(fw, ctx, n, table.header[i], 'column');
-    else if (firstAt.get(headerKey(i)) === i) leafColumns.push({ col: i, leaf: j });
+    else leafColumns.push({ col: i, leaf: j });
   });
   // An auxiliary column a stage needs but the file lacks.
   const needed = new Set(fw.leaves.map((ni) => fw.nodes[ni]!.def!.denominator).filter((x): x is string => x !== null));

@@ -173,6 +173,20 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     return { ok: false, errors, warnings };
   }
 
+  // A negative weight, found on the document as written: reported in the same pass as the
+  // schema's problems (it was found only once the rest of the file was right).
+  const negativeWeights = (nodes: unknown, path: PropertyKey[]): void => {
+    if (!Array.isArray(nodes)) return;
+    nodes.forEach((n: unknown, i) => {
+      if (n === null || typeof n !== 'object') return;
+      const { id, weight, children } = n as { id?: unknown; weight?: unknown; children?: unknown };
+      if (typeof weight === 'number' && weight < 0) {
+        fail([...path, i, 'weight'], error('BAD_PARAMETER.negativeWeight', { id: typeof id === 'string' ? id : `#${i + 1}`, weight }, {}, msg('hint.weightLower')));
+      }
+      negativeWeights(children, [...path, i, 'children']);
+    });
+  };
+  negativeWeights((raw as { indicators?: unknown }).indicators, ['indicators']);
   const parsed = DefinitionsSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) schemaIssue(issue, fail);
@@ -212,7 +226,6 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   const build = (rn: RawNode, path: PropertyKey[], inherited: MissingPolicy, underGeometric: boolean): IndicatorNode => {
     claim(rn.id, path);
     const weight = rn.weight ?? 1;
-    if (weight < 0) fail([...path, 'weight'], error('BAD_PARAMETER.negativeWeight', { id: rn.id, weight }, {}, msg('hint.weightLower')));
     const missing = rn.missing ?? inherited;
     const name = toName(rn.name);
     let years = toYears(rn.years);

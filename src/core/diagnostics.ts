@@ -130,8 +130,14 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The candidates closest to `word` (at most `max`), close enough to be a likely typo. */
+/** Whether `s` has a letter or a digit: only such a name can be a typo of another ('' or '<<' is not). */
+export function wordy(s: string): boolean {
+  return /[\p{L}\p{N}]/u.test(s);
+}
+
+/** The candidates closest to `word` (at most `max`), close enough to be a likely typo; none for an empty or non-word name. */
 export function suggest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  if (!wordy(word)) return [];
   const w = word.toLowerCase();
   const scored: { c: string; d: number }[] = [];
   for (const c of candidates) {

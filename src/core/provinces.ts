@@ -4,7 +4,7 @@
  * tables do to names: diacritics or none, "Tỉnh"/"Thành phố"/"TP." prefixes, hyphens and
  * spaces, older tone placement ("Hoà"/"Hòa"), and the abbreviations in ALIASES.
  */
-import { editDistance } from './diagnostics.js';
+import { editDistance, wordy } from './diagnostics.js';
 import { PROVINCES_34, PROVINCES_63 } from './provinces-data.js';
 import { fold } from './text.js';
 
@@ -115,7 +115,7 @@ export function findProvince(text: string): ProvinceLookup {
 }
 
 function suggestProvinces(key: string): string[] {
-  if (key === '') return [];
+  if (!wordy(key)) return [];
   const best = new Map<string, number>();
   for (const [k, p] of byKey()) {
     const d = editDistance(key, k);
@@ -154,7 +154,7 @@ export function findRegion(text: string): RegionLookup {
   if (exact.length === 1) return { ok: true, region: exact[0]! };
   const partial = key.length >= 3 ? REGIONS.filter((r) => keys(r).some((k) => k.includes(key))) : [];
   if (partial.length === 1) return { ok: true, region: partial[0]! };
-  const near = REGIONS.filter((r) => keys(r).some((k) => editDistance(k, key) <= Math.max(2, Math.floor(key.length / 4))));
+  const near = !wordy(key) ? [] : REGIONS.filter((r) => keys(r).some((k) => editDistance(k, key) <= Math.max(2, Math.floor(key.length / 4))));
   return { ok: false, suggestions: (partial.length > 1 ? partial : near).map((r) => r.name) };
 }
 
