@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../src/cli/zip.js';
 import { readWorkbook } from '../src/core/xlsx.js';
-import { cli, tmp } from './helpers.js';
+import { ROOT, cli, tmp } from './helpers.js';
+import { audit, loadData, loadDefinitions, scoreYear } from '../src/index.js';
 
 const DTI = ['audit', 'data/2023.csv'];
 const COMPONENTS = ['audit', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml'];
@@ -74,6 +75,17 @@ describe('dti audit', () => {
     expect(j.flags.filter((f: { code: string }) => f.code === 'COLLINEAR').length).toBeGreaterThan(0);
     expect(j.balance.level).toBe(1);
     expect(j.balance.weights.reduce((s: number, w: { balanced: number }) => s + w.balanced, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('the library verb gives the JSON the command writes', async () => {
+    const fw = loadDefinitions(readFileSync(join(ROOT, 'indicators/dti.yaml'), 'utf8'), 'dti.yaml');
+    if (!fw.ok) throw new Error('definitions');
+    const ds = loadData(readFileSync(join(ROOT, 'data/2023.csv'), 'utf8'), fw.value, { file: 'data/2023.csv' });
+    if (!ds.ok) throw new Error('data');
+    const a = audit({ fw: fw.value, current: scoreYear(fw.value, ds.value.records, 2023) }, { method: 'spearman' });
+    const j = JSON.parse((await cli([...DTI, '-f', 'json', '--method', 'spearman'])).stdout);
+    expect(JSON.parse(JSON.stringify(a.result))).toEqual(j);
+    expect(a.availability).toHaveLength(63);
   });
 
   it('bad options: usage errors, nothing on standard output', async () => {
