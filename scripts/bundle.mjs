@@ -57,7 +57,7 @@ await build({
   outfile: 'dist/dti.cjs',
   // The report command's chart libraries stay in node_modules, loaded only by that command
   // (by import(), which a CommonJS module has too).
-  external: ['vega', 'vega-lite'],
+  external: ['vega', 'vega-lite', '@resvg/resvg-js'],
   plugins: [startupStubs, vendorExternal],
   // A CommonJS module has no import.meta: its URL is that of the file (src/paths.ts).
   define: { 'import.meta.url': '__dtiMetaUrl' },

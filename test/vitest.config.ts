@@ -20,6 +20,7 @@ export const FULL_TIER = [
   // lang.test.ts), and in Chromium
   'test/report/report.test.ts',
   'test/report/browser.test.ts',
+  'test/report/pictures.test.ts',
   // the built binary as a process: end to end, standard output, the build and start-up
   'test/e2e.test.ts',
   'test/stdout.test.ts',

@@ -6,11 +6,13 @@ import { msg } from '../core/messages.js';
 import { asciiOnly, makeChalk, termWidth } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
+import { pictureFormat } from '../cli/picture-format.js';
+import { writeOutput } from '../cli/files.js';
 import { renderBars } from '../render/chart.js';
 import { type ScoreFlags, dataOptions, positiveInt, scoreFiles } from './score.js';
 
 type ChartFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'lang' | 'previous' | 'merge2025' | 'allowPartialMerge' | 'top'>
-  & { pillar?: string; width?: number; ascii?: boolean };
+  & { pillar?: string; width?: number; ascii?: boolean; output?: string };
 
 const T = {
   vi: { score: 'Điểm', missing: 'không xếp hạng' },
@@ -33,6 +35,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--top <n>', 'only the units ranked n or better', positiveInt)
     .option('--width <n>', 'line width (default: the terminal’s, else COLUMNS, else 80)', width)
     .option('--ascii', "draw with '#' (also when the terminal is not UTF-8 or TERM=dumb)")
+    .option('-o, --output <file>', 'write a picture instead: file.svg or file.png (for documents)')
     .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
     .option('--no-previous', 'do not read the previous year')
     .option('-q, --quiet', 'no warnings')
@@ -62,6 +65,16 @@ Examples:
         .filter((r) => flags.top === undefined || (r.rank !== null && r.rank <= flags.top));
       const t = T[flags.lang];
       const title = `${d.name[flags.lang]}${result.year === null ? '' : ` ${result.year}`}: ${pillar === null ? t.score : pillar.name[flags.lang]}`;
+      if (flags.output !== undefined) {
+        const format = pictureFormat(flags.output);
+        if (format === undefined) {
+          throw new CliError(EXIT.USAGE, msg('cli.unknownExtension', { ext: /\.([^./\\]+)$/.exec(flags.output)?.[1] ?? '', file: flags.output }), { hint: msg('hint.chartPicture') });
+        }
+        const p = await import('../cli/picture.js');
+        writeOutput(flags.output, await p.picture(p.barsSpec(rows, title, t.score), format, flags.lang), io, files);
+        done(EXIT.OK);
+        return;
+      }
       io.stdout.write(renderBars(rows, {
         title,
         width: flags.width ?? termWidth(io, undefined) ?? 80,

@@ -7,6 +7,7 @@ import { termWidth, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostic
 import { CliError } from '../cli/errors.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
+import { pictureFormat } from '../cli/picture-format.js';
 import { officialDtiRanks } from '../cli/official.js';
 import type { Format } from '../render/format.js';
 import { renderCompare } from '../render/compare.js';
@@ -44,6 +45,11 @@ Examples:
       const r = compare(fw, data, names, { lang: flags.lang, official, ...(flags.poolYears === true ? { poolYears: true } : {}) });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'unknown unit', { diagnostics: r.errors });
       if (flags.quiet !== true && warnings.length + r.warnings.length > 0) printDiagnostics(io, [...warnings, ...r.warnings], makeChalk(io.stderr, io, flags.color));
+      if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
+        const p = await import('../cli/picture.js');
+        done(emit(await p.picture(p.compareSpec(r.value, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, [input.path, ...paths]));
+        return;
+      }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, width: termWidth(io, flags.output), chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), render(msg('sheet.compare'), flags.lang));
       done(emit(text, flags, io, [input.path, ...paths]));

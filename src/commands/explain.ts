@@ -6,8 +6,10 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { wrap } from '../render/format.js';
 import { termWidth, asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
+import { msg } from '../core/messages.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
+import { pictureFormat } from '../cli/picture-format.js';
 import type { Format } from '../render/format.js';
 import { renderExplain } from '../render/explain.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
@@ -62,6 +64,13 @@ Examples:
       if (!r.ok) throw new CliError(EXIT.USAGE, 'cannot explain', { diagnostics: r.errors });
       warnings.push(...r.warnings);
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
+      if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
+        const p = await import('../cli/picture.js');
+        const spec = p.explainSpec(r.value, flags.lang);
+        if (spec === null) throw new CliError(EXIT.USAGE, msg('cli.nothingToDraw'), { hint: msg('hint.pictureFormats') });
+        done(emit(await p.picture(spec, pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
+        return;
+      }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       if (format === 'xlsx') {
         // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).

@@ -9,6 +9,7 @@ import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, prin
 import { CliError } from '../cli/errors.js';
 import { readInput, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
+import { pictureFormat } from '../cli/picture-format.js';
 import { loadSensitivitySpec } from '../load-sensitivity.js';
 import type { Format } from '../render/format.js';
 import { renderRuns, renderSensitivity } from '../render/sensitivity.js';
@@ -100,6 +101,12 @@ Examples:
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
       const r = sensitivity(fw, loaded.data.records, year, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'invalid uncertain inputs', { diagnostics: r.errors });
+      if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
+        const p = await import('../cli/picture.js');
+        const title = `${fw.definitions.name[flags.lang]}${year === null ? '' : ` ${year}`}`;
+        done(emit(await p.picture(p.sensitivitySpec(r.value.result.units, title, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
+        return;
+      }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       if (format === 'xlsx') {
         // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).

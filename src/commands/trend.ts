@@ -6,6 +6,7 @@ import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, prin
 import { CliError } from '../cli/errors.js';
 import { msg, render } from '../core/messages.js';
 import { EXIT, type Io } from '../cli/io.js';
+import { pictureFormat } from '../cli/picture-format.js';
 import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
@@ -33,6 +34,11 @@ Examples:
       const result = trend(fw, data, { lang: flags.lang, ...(flags.poolYears === true ? { poolYears: true } : {}) });
       const all = [...warnings, ...result.warnings.map(warningOf)];
       if (flags.quiet !== true && all.length > 0) printDiagnostics(io, all, makeChalk(io.stderr, io, flags.color));
+      if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
+        const p = await import('../cli/picture.js');
+        done(emit(await p.picture(p.trendSpec(result, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, [input.path, ...paths]));
+        return;
+      }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       const text = textOrWorkbook(format, (f) => renderTrend(result, fw, {
         format: f, lang: flags.lang, unitKind: data.unitKind, width: termWidth(io, flags.output),

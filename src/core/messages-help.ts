@@ -437,6 +437,10 @@ export const HELP_OPTIONS: Record<string, HelpText> = {
     vi: "vẽ bằng ký tự '#' (tự động khi cửa sổ dòng lệnh không dùng UTF-8 hoặc TERM=dumb)",
   },
   'chart --lang': { en: 'language of labels', vi: 'ngôn ngữ của nhãn' },
+  'chart --output': {
+    en: 'write a picture instead: file.svg or file.png (for documents)',
+    vi: 'ghi thành hình thay vì in ra: tệp .svg hoặc .png (để đưa vào văn bản)',
+  },
   'chart --no-previous': { en: 'do not read the previous year', vi: 'không đọc số liệu năm trước' },
 };
 

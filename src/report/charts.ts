@@ -225,7 +225,7 @@ function load(): Promise<[Vega, VegaLite]> {
  * process-wide counter; they are renumbered per chart (`prefix`) so the page is the same
  * bytes however many reports the process has made, and ids never clash between charts.
  */
-export async function renderSvg(spec: Spec, prefix: string, mapLabel?: string, lang: Lang = 'en'): Promise<string> {
+export async function renderSvg(spec: Spec, prefix: string, mapLabel?: string, lang: Lang = 'en', scalable = true): Promise<string> {
   const [vega, vl] = await load();
   const compiled = vl.compile(spec as never).spec;
   // Axis and legend numbers in the reader's decimal mark (0,6 and 1.000 in Vietnamese), never the host's.
@@ -234,17 +234,18 @@ export async function renderSvg(spec: Spec, prefix: string, mapLabel?: string, l
   view.finalize();
   // Vega names axes, legends and marks for screen readers in English: in Vietnamese on a Vietnamese page.
   if (lang === 'vi') svg = vegaAriaVi(svg);
-  return stableIds(svg, prefix, mapLabel);
+  return stableIds(svg, prefix, mapLabel, scalable);
 }
 
-/** Renumber `id="…"` and their references in order of appearance; make the SVG scale to its container. */
-export function stableIds(svg: string, prefix: string, label?: string): string {
+/** Renumber `id="…"` and their references in order of appearance; make the SVG scale to its container (unless a picture of its own size is wanted). */
+export function stableIds(svg: string, prefix: string, label?: string, scalable = true): string {
   const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((x) => x[1]!);
   const rename = new Map(ids.map((id, i) => [id, `${prefix}-${i}`]));
   let out = svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => {
     const to = rename.get(id);
     return to === undefined ? all : `${lead}${to}`;
   });
+  if (!scalable) return out;
   // Fixed pixel size → scalable (the viewBox keeps the proportions); an accessible name.
   out = out.replace(/^<svg([^>]*?) width="([\d.]+)" height="([\d.]+)"/, (_a, rest: string, w: string, h: string) =>
     `<svg${rest} style="max-width:${w}px" data-width="${w}" data-height="${h}" role="img"${label === undefined ? '' : ` aria-label="${escapeAttr(label)}"`}`);

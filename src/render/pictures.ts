@@ -1,0 +1,98 @@
+/**
+ * Pictures for documents (`-o file.svg|png` of chart, trend, compare, explain, sensitivity):
+ * each command's result as a Vega-Lite specification, pure data. They are drawn by the same
+ * Vega path as the HTML report's charts (src/report/charts.ts) and rasterised to PNG by resvg
+ * (src/cli/picture.ts). Numbers on the axes follow the language (the report's vi locale).
+ */
+import type { CompareResult } from '../core/compare.js';
+import type { ExplainResult } from '../core/explain.js';
+import type { Lang } from '../core/score.js';
+import type { TrendResult } from '../core/trend.js';
+import { CONFIG } from '../report/charts.js';
+import { unitSpecs } from '../report/unit.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Spec = Record<string, any>;
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const BAR = '#2c6e9e';
+
+const T = {
+  vi: { rank: 'Hạng', year: 'Năm', unit: 'Đơn vị', interval: 'Khoảng hạng 5%–95% (vạch), trung vị (chấm), hạng danh nghĩa (vòng)' },
+  en: { rank: 'Rank', year: 'Year', unit: 'Unit', interval: '5%–95% rank interval (line), median (dot), nominal rank (ring)' },
+};
+
+/** A horizontal bar per unit, in rank order (dti chart). */
+export function barsSpec(rows: readonly { rank: number | null; label: string; value: number | null }[], title: string, valueTitle: string): Spec {
+  const values = rows.filter((r) => r.value !== null).map((r, i) => ({ unit: r.label, order: i, value: r.value, rank: r.rank }));
+  return {
+    $schema: SCHEMA, config: CONFIG, title, width: 420, height: { step: values.length > 40 ? 12 : 18 },
+    data: { values },
+    mark: { type: 'bar', color: BAR },
+    encoding: {
+      y: { field: 'unit', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null },
+      x: { field: 'value', type: 'quantitative', title: valueTitle },
+      description: { field: 'unit' },
+    },
+  };
+}
+
+/** Rank paths over the years, 1 at the top, one line per unit labelled at its last point. */
+function pathsSpec(points: { unit: string; year: number; rank: number }[], title: string, lang: Lang): Spec {
+  const t = T[lang];
+  const last = new Map<string, { unit: string; year: number; rank: number }>();
+  for (const p of points) { const q = last.get(p.unit); if (q === undefined || p.year > q.year) last.set(p.unit, p); }
+  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
+  const maxRank = Math.max(1, ...points.map((p) => p.rank));
+  const x = { field: 'year', type: 'ordinal', title: t.year, scale: { domain: years }, axis: { labelAngle: 0 } };
+  const y = { field: 'rank', type: 'quantitative', title: t.rank, scale: { domain: [maxRank, 1], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
+  const color = { field: 'unit', type: 'nominal', legend: null, scale: { scheme: 'tableau10' } };
+  return {
+    $schema: SCHEMA, config: CONFIG, title, width: Math.max(240, 90 * years.length), height: Math.max(320, 15 * maxRank), // 15 px a rank: the end labels do not overlap
+    layer: [
+      { data: { values: points }, mark: { type: 'line', point: true, strokeWidth: 2 }, encoding: { x, y, color, detail: { field: 'unit' } } },
+      { data: { values: [...last.values()] }, mark: { type: 'text', align: 'left', dx: 8, fontSize: 11 }, encoding: { x, y, color, text: { field: 'unit' } } },
+    ],
+  };
+}
+
+/** dti trend: every unit's rank path (the units ranked in any year). */
+export function trendSpec(r: TrendResult, lang: Lang): Spec {
+  const points = r.units.flatMap((u) => u.series.flatMap((p, k) => (p === null || p.rank === null ? [] : [{ unit: u.unit, year: r.years[k]!, rank: p.rank }])));
+  return pathsSpec(points, `${r.framework.name}: ${T[lang].rank.toLowerCase()} ${r.years[0] ?? ''}–${r.years[r.years.length - 1] ?? ''}`, lang);
+}
+
+/** dti compare: the compared units' national rank path (rank among the compared units where there is none). */
+export function compareSpec(r: CompareResult, lang: Lang): Spec {
+  const points = r.rows.filter((row) => row.section === 'score' && row.year !== null).flatMap((row) =>
+    r.units.flatMap((u, i) => {
+      const rank = row.nationalRanks?.[i] ?? row.ranks?.[i] ?? null;
+      return rank === null ? [] : [{ unit: u.unit, year: row.year!, rank }];
+    }));
+  return pathsSpec(points, `${r.framework.name}: ${r.units.map((u) => u.unit).join(', ')}`, lang);
+}
+
+/** dti explain: points earned and lost per main index (as the report's profile draws them), else the change's contributions. */
+export function explainSpec(e: ExplainResult, lang: Lang): Spec | null {
+  const s = unitSpecs(e, lang, CONFIG);
+  const spec = s.priorities ?? s.change;
+  return spec === null ? null : { ...spec, title: `${e.unit}${e.year === null ? '' : ` (${e.year})`}` };
+}
+
+/** dti sensitivity: every unit's rank interval, median and nominal rank. */
+export function sensitivitySpec(units: readonly { unit: string; nominalRank: number | null; medianRank: number | null; p5: number | null; p95: number | null }[], title: string, lang: Lang): Spec {
+  const t = T[lang];
+  const values = units.filter((u) => u.p5 !== null && u.p95 !== null).map((u, i) => ({ unit: u.unit, order: u.nominalRank ?? 1e9 + i, low: u.p5, high: u.p95, median: u.medianRank, nominal: u.nominalRank }));
+  const y = { field: 'unit', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null };
+  const x = { type: 'quantitative', title: t.interval, scale: { domainMin: 1 } };
+  return {
+    $schema: SCHEMA, config: CONFIG, title, width: 420, height: { step: values.length > 40 ? 12 : 18 },
+    data: { values },
+    encoding: { y },
+    layer: [
+      { mark: { type: 'rule', strokeWidth: 3, color: '#7f8c8d' }, encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' } } },
+      { mark: { type: 'point', filled: true, size: 40, opacity: 1, color: BAR }, encoding: { x: { ...x, field: 'median' } } },
+      { mark: { type: 'point', filled: false, size: 70, color: '#e67e22' }, encoding: { x: { ...x, field: 'nominal' } } },
+    ],
+  };
+}
