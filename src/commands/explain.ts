@@ -6,7 +6,6 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { wrap } from '../render/format.js';
 import { termWidth, asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
-import { msg } from '../core/messages.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { pictureFormat } from '../cli/picture-format.js';
