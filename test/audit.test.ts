@@ -37,6 +37,9 @@ describe('dti audit', () => {
 
   it('the proxy component set: table (vi and en, ≤ 80 columns), JSON with flags, a workbook with a sheet per table', async () => {
     for (const lang of ['vi', 'en']) {
+      const dti = await cli([...DTI, '-f', 'table', '--lang', lang]);
+      expect(width(dti.stdout), dti.stdout).toBeLessThanOrEqual(80);
+      expect(dti.stdout).toContain(lang === 'vi' ? '0,808' : '0.808');
       const r = await cli([...COMPONENTS, '-f', 'table', '--lang', lang]);
       expect(r.code, r.stderr).toBe(0);
       expect(width(r.stdout), r.stdout).toBeLessThanOrEqual(80);
