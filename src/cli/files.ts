@@ -324,9 +324,12 @@ export function isUpToDate(arg: string, content: string | Uint8Array | Iterable<
     throw ioError(arg, e, 'read');
   }
   if (content instanceof Uint8Array) {
-    // A workbook was made by cli/xlsx.ts, which has set the reader by then.
-    const now = workbookReader!(bytes);
-    return now !== undefined && now === workbookReader!(content);
+    // The same bytes (a PNG picture, or a workbook as written) are up to date.
+    if (bytes.length === content.length && bytes.every((b, i) => b === content[i])) return true;
+    // A workbook was made by cli/xlsx.ts, which has set the reader by then: compared by its cells.
+    if (workbookReader === undefined) return false;
+    const now = workbookReader(bytes);
+    return now !== undefined && now === workbookReader(content);
   }
   const lf = (t: string) => t.replace(/\r\n/g, '\n');
   return lf(new TextDecoder().decode(bytes)) === lf(whole(content));

@@ -45,6 +45,9 @@ describe('dti … -o file.svg|png', () => {
       expect(r.code, `${file}: ${r.stderr}`).toBe(0);
       if (file.endsWith('.png')) expect(inkStats(readPng(readFileSync(join(d, file)))).inked, file).toBeGreaterThan(0.02);
     }
+    // --check compares a picture by its bytes: current, then stale once the picture would differ.
+    expect((await cli(['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-q', '-o', join(d, 'c.png'), '--check'])).code).toBe(0);
+    expect((await cli(['compare', 'Nghệ An', 'Hà Tĩnh', '-q', '-o', join(d, 'c.png'), '--check'])).code).toBe(1);
     const compare = readFileSync(join(d, 'c.png'));
     expect(readPng(compare).width).toBeGreaterThan(300);
     const bars = readFileSync(join(d, 'b.svg'), 'utf8');
