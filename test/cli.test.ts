@@ -154,7 +154,7 @@ describe('dti validate and dti indicators', () => {
     const r = await cli(['indicators', '-f', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('id,tên,kind,weight,share,normalize,unit,năm,pillars');
+    expect(lines[0]).toBe('mã,tên,loại,trọng số,tỷ trọng,chuẩn hoá,đơn vị,năm,trụ cột');
     // Hoạt động chính quyền số: 200 of 1000 points = 0.2 of the DTI of 2022–2023 (QĐ 922);
     // from 2024 the index is the published DTI alone (its share in 2024: all of it, 1000 points).
     expect(lines.find((l) => l.startsWith('hoat-dong-chinh-quyen-so,'))).toContain(',200,0.200000,');
@@ -162,7 +162,7 @@ describe('dti validate and dti indicators', () => {
     expect(lines.find((l) => l.startsWith('dti-cong-bo,'))).toMatch(/,1000,1\.000000,.*,2024–,$/);
     // Without `years` in the file, no years column.
     const plain = await cli(['indicators', '-i', 'indicators/dti-2022-main.yaml', '-f', 'csv']);
-    expect(plain.stdout.split('\n')[0]).toBe('id,tên,kind,weight,share,normalize,unit,pillars');
+    expect(plain.stdout.split('\n')[0]).toBe('mã,tên,loại,trọng số,tỷ trọng,chuẩn hoá,đơn vị,trụ cột');
   });
 });
 

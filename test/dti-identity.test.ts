@@ -24,7 +24,7 @@ describe('indicators/dti-components.yaml', () => {
       for (const leaf of n.children) {
         expect(leaf.name.vi).not.toBe(leaf.name.en);
         expect(leaf.unit).not.toBeNull();
-        expect(leaf.source.length).toBeGreaterThan(0);
+        expect(leaf.source.vi.length).toBeGreaterThan(0);
       }
     }
   });

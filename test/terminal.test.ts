@@ -41,8 +41,9 @@ describe('dti indicators', () => {
     expect(head).toMatch(/tên\s+loại\s+trọng số\s+tỷ trọng\s+chuẩn hoá\s+đơn vị/);
     expect(head).not.toMatch(/weight|share|kind/);
     expect((await cli(['indicators', '-f', 'table', '--lang', 'en'])).stdout.split('\n')[0]).toMatch(/name\s+kind\s+weight\s+share\s+normalize\s+unit/);
-    // CSV keeps the keys scripts read.
-    expect((await cli(['indicators', '-f', 'csv'])).stdout.split('\n')[0]).toMatch(/^id,tên,kind,weight,share,normalize,unit,/);
+    // CSV too: no English under vi (issue 23); --lang en gives the English keys.
+    expect((await cli(['indicators', '-f', 'csv'])).stdout.split('\n')[0]).toMatch(/^mã,tên,loại,trọng số,tỷ trọng,chuẩn hoá,đơn vị,/);
+    expect((await cli(['indicators', '-f', 'csv', '--lang', 'en'])).stdout.split('\n')[0]).toMatch(/^id,name,kind,weight,share,normalize,unit,/);
   });
   it('fits an 80-column terminal, method notes included (it was 184 wide)', async () => {
     for (const lang of ['vi', 'en']) {

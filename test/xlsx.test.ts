@@ -122,7 +122,7 @@ describe('writing a workbook', () => {
   it('-f xlsx for other commands: one sheet, numbers as numbers', async () => {
     const d = scratch();
     const out = join(d, 'trend.xlsx');
-    expect((await cli(['trend', 'data/papi-dimensions/2015.csv', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-o', out])).code).toBe(0);
+    expect((await cli(['trend', 'data/papi-dimensions/2015.csv', 'data/papi-dimensions/2016.csv', '-i', 'indicators/papi-dimensions.yaml', '-o', out, '--lang', 'en'])).code).toBe(0);
     const part = parts(readFileSync(out));
     const wb = readWorkbook(part);
     const rows = readSheet(wb, part(wb.sheets[0]!.part)!).rows;

@@ -101,8 +101,8 @@ export function workbookBytes(sheets: readonly OutSheet[]): Uint8Array {
 }
 
 /** A command's output as asked: text, or for xlsx its CSV as a one-sheet workbook. */
-export function textOrWorkbook(format: Format, render: (f: Format) => string, sheet: string): string | Uint8Array {
-  return format === 'xlsx' ? workbookBytes([csvSheet(sheet, render('csv'))]) : render(format);
+export function textOrWorkbook(format: Format, render: (f: Format) => string, sheet: string, lang: 'vi' | 'en'): string | Uint8Array {
+  return format === 'xlsx' ? workbookBytes([csvSheet(sheet, render('csv'), lang)]) : render(format);
 }
 
 /** Every sheet's cells as comparable text, or undefined when the bytes are no readable workbook. */

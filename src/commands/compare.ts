@@ -51,7 +51,7 @@ Examples:
         return;
       }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
-      const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, width: termWidth(io, flags.output), chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), render(msg('sheet.compare'), flags.lang));
+      const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, width: termWidth(io, flags.output), chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), render(msg('sheet.compare'), flags.lang), flags.lang);
       done(emit(text, flags, io, [input.path, ...paths]));
     });
 }

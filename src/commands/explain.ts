@@ -75,7 +75,7 @@ Examples:
         // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).
         const { textOrWorkbook } = await import('../cli/xlsx.js');
         done(emit(textOrWorkbook(format, (f) => renderExplain(r.value, fw, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
-          render(msg('sheet.explain'), flags.lang)), flags, io, inputs));
+          render(msg('sheet.explain'), flags.lang), flags.lang), flags, io, inputs));
         return;
       }
       const drawn = renderExplain(r.value, fw, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io), width: termWidth(io, flags.output) });

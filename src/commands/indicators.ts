@@ -15,7 +15,7 @@ import { type Column, type Format, renderDelimited, renderMarkdown, renderTable,
 import { chooseFormat, emit, outputOptions, toFile } from './score.js';
 import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
-import { msg, render } from '../core/messages.js';
+import { type Text, msg, render } from '../core/messages.js';
 
 interface IndicatorsFlags {
   excel?: boolean;
@@ -27,10 +27,27 @@ interface IndicatorsFlags {
   color: boolean;
 }
 
-export function describeNormalize(n: Normalize, transform: string, direction: string): string {
-  const t = transform === 'none' ? '' : `${transform}, `;
-  const lower = direction === 'lower' ? ', lower is better' : '';
-  return `${t}${normaliseMethodOf(n.method).describe(n)}${lower}`;
+/** The words of the methods, by their YAML keys ("target 80" reads "mục tiêu 80" under vi). */
+const METHOD_WORD: Record<string, Text> = {
+  none: msg('method.none'), target: msg('method.target'), goalposts: msg('method.goalposts'), minmax: msg('method.minmax'),
+  zscore: msg('method.zscore'), rank: msg('method.rank'), percentile: msg('method.percentile'), boolean: msg('method.boolean'),
+  steps: msg('method.steps'), log: msg('method.log'), log10: msg('method.log10'), sqrt: msg('method.sqrt'),
+};
+const AGGREGATE_WORD: Record<string, Text> = { mean: msg('aggregate.mean'), geometric: msg('aggregate.geometric'), sum: msg('aggregate.sum') };
+const word = (words: Record<string, Text>, id: string, lang: Lang) => (words[id] === undefined ? id : render(words[id]!, lang));
+
+export function describeNormalize(n: Normalize, transform: string, direction: string, lang: Lang = 'en'): string {
+  const t = transform === 'none' ? '' : `${word(METHOD_WORD, transform, lang)}, `;
+  const lower = direction === 'lower' ? `, ${render(msg('label.lowerIsBetter'), lang)}` : '';
+  const d = normaliseMethodOf(n.method).describe(n);
+  // The method's word, then its parameters as describe writes them (numbers in the reader's way).
+  const params = d.slice(n.method.length).replace(/\d+\.\d+/g, (x) => localNumber(x, lang));
+  return `${t}${word(METHOD_WORD, n.method, lang)}${params}${lower}`;
+}
+
+/** A group's aggregation for a reader ("mean", "geometric (floor 0.1)"). */
+function describeAggregate(aggregate: string, floor: number, lang: Lang): string {
+  return `${word(AGGREGATE_WORD, aggregate, lang)}${floor > 0 ? ` (${render(msg('label.floor', { floor: localNumber(String(floor), lang) }), lang)})` : ''}`;
 }
 
 export interface IndicatorRow {
@@ -98,8 +115,8 @@ export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
     }
     rows.push({
       id: node.id, depth: node.depth, kind: def.kind, name: def.name[lang], weight: node.weight, share,
-      aggregate: def.kind === 'group' ? `${def.aggregate}${def.floor > 0 ? ` (floor ${def.floor})` : ''}` : null,
-      normalize: def.kind === 'leaf' ? describeNormalize(def.normalize, def.transform, def.direction) : null,
+      aggregate: def.kind === 'group' ? describeAggregate(def.aggregate, def.floor, lang) : null,
+      normalize: def.kind === 'leaf' ? describeNormalize(def.normalize, def.transform, def.direction, lang) : null,
       unit: def.unit?.[lang] ?? null, missing: def.missing, pillars: pillarsOf(node.id), years: showYears(def.years),
       ...(staged && def.kind === 'leaf' ? { stages: leafStages(fw, def, lang) } : {}),
     });
@@ -144,26 +161,28 @@ Examples:
         text = JSON.stringify({ schema: 'dti-indicators/v1', framework: { id: fw.definitions.id, name: fw.definitions.name[flags.lang] }, indicators: rows }, null, 2) + '\n';
       } else {
         const machine = format === 'csv' || format === 'tsv';
-        // Headers a reader sees are in the user's language; CSV and TSV keep the keys scripts read.
+        // Headers and kind words in the user's language, CSV and TSV included (no English under vi;
+        // under en the words are the keys scripts read).
         const width = termWidth(io, flags.output);
-        const LABELS = { kind: msg('label.kind'), weight: msg('label.weight'), share: msg('label.share'), normalize: msg('label.normalize'), unit: msg('label.unit') };
-        const h = (k: keyof typeof LABELS) => (machine ? k : render(LABELS[k], flags.lang));
+        const LABELS = { id: msg('label.id'), name: msg('label.name'), kind: msg('label.kind'), weight: msg('label.weight'), share: msg('label.share'),
+          normalize: msg('label.normalize'), unit: msg('label.unit'), years: msg('label.years'), stages: msg('label.stages'), pillars: msg('label.pillars') };
+        const h = (k: keyof typeof LABELS) => render(LABELS[k], flags.lang);
         const pad = (r: IndicatorRow) => (machine ? '' : '  '.repeat(r.depth - 1));
         const cols: Column[] = [
-          { header: 'id', align: 'left', cells: rows.map((r) => pad(r) + r.id) },
-          { header: render(msg('label.name'), flags.lang), align: 'left', cells: rows.map((r) => r.name), text: true },
-          { header: h('kind'), align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : machine ? 'leaf' : render(msg('label.leaf'), flags.lang))) },
+          { header: h('id'), align: 'left', cells: rows.map((r) => pad(r) + r.id) },
+          { header: h('name'), align: 'left', cells: rows.map((r) => r.name), text: true },
+          { header: h('kind'), align: 'left', cells: rows.map((r) => (r.kind === 'group' ? r.aggregate! : render(msg('label.leaf'), flags.lang))) },
           { header: h('weight'), align: 'right', cells: rows.map((r) => (machine ? String(r.weight) : localNumber(String(r.weight), flags.lang))) },
           { header: h('share'), align: 'right', cells: rows.map((r) => (machine ? fixed(r.share, 6) : formatPercent(r.share * 100, 1, flags.lang))) },
           { header: h('normalize'), align: 'left', cells: rows.map((r) => r.normalize ?? '') },
           { header: h('unit'), align: 'left', cells: rows.map((r) => r.unit ?? '') },
         ];
-        if (rows.some((r) => r.years !== null)) cols.push({ header: render(msg('label.years'), flags.lang), align: 'left', cells: rows.map((r) => r.years ?? '') });
-        if (usesStages(fw)) cols.push({ header: render(msg('label.stages'), flags.lang), align: 'left', cells: rows.map((r) => (r.stages ?? []).join('; ')) });
-        if (machine) cols.push({ header: 'pillars', align: 'left', cells: rows.map((r) => r.pillars.join(' ')) });
+        if (rows.some((r) => r.years !== null)) cols.push({ header: h('years'), align: 'left', cells: rows.map((r) => r.years ?? '') });
+        if (usesStages(fw)) cols.push({ header: h('stages'), align: 'left', cells: rows.map((r) => (r.stages ?? []).join('; ')) });
+        if (machine) cols.push({ header: h('pillars'), align: 'left', cells: rows.map((r) => r.pillars.join(' ')) });
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) + methodNotes(fw, flags.lang, '\n') : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, width === undefined ? undefined : { width, lang: flags.lang }) + methodNotes(fw, flags.lang, '', width);
       }
-      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.indicators'), flags.lang), text)]) : text, flags, io, [input.path]));
+      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.indicators'), flags.lang), text, flags.lang)]) : text, flags, io, [input.path]));
     });
 }

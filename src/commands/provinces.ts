@@ -80,6 +80,6 @@ Examples:
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, fitTo(io, flags));
       }
-      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.provinces'), flags.lang), text)]) : text, flags, io, []));
+      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.provinces'), flags.lang), text, flags.lang)]) : text, flags, io, []));
     });
 }

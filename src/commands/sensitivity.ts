@@ -112,7 +112,7 @@ Examples:
         // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).
         const { textOrWorkbook } = await import('../cli/xlsx.js');
         const book = textOrWorkbook(format, (f) => renderSensitivity(r.value.result, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
-          render(msg('sheet.sensitivity'), flags.lang));
+          render(msg('sheet.sensitivity'), flags.lang), flags.lang);
         if (flags.runsOut !== undefined && flags.check !== true) writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
         done(emit(book, flags, io, inputs));
         return;

@@ -43,7 +43,7 @@ Examples:
       const text = textOrWorkbook(format, (f) => renderTrend(result, fw, {
         format: f, lang: flags.lang, unitKind: data.unitKind, width: termWidth(io, flags.output),
         chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)), ascii: toFile(flags.output) ? false : asciiOnly(io),
-      }), render(msg('sheet.trend'), flags.lang));
+      }), render(msg('sheet.trend'), flags.lang), flags.lang);
       done(emit(text, flags, io, [input.path, ...paths]));
     });
 }

@@ -41,12 +41,18 @@ export interface Name {
   en: string;
 }
 
+/** Citations in each language (a plain string or list in the file gives both the same). */
+export interface Sources {
+  vi: string[];
+  en: string[];
+}
+
 /** One node of the indicator tree with every default filled in. */
 export interface IndicatorNode {
   id: string;
   name: Name;
-  description: string | null;
-  source: string[];
+  description: Name | null;
+  source: Sources;
   weight: number;
   /** The effective policy (own, else inherited from the parent, else the file's). */
   missing: MissingPolicy;
@@ -94,15 +100,15 @@ function toYears(y: string | number | undefined): YearRange | null | 'empty' {
 export interface Pillar {
   id: string;
   name: Name;
-  description: string | null;
+  description: Name | null;
   members: string[];
 }
 
 export interface Definitions {
   id: string;
   name: Name;
-  description: string | null;
-  source: string[];
+  description: Name | null;
+  source: Sources;
   scale: number;
   decimals: number;
   ties: 'rounded' | 'exact';
@@ -149,8 +155,17 @@ function toName(n: string | { vi: string; en?: string | undefined }): Name {
   return typeof n === 'string' ? { vi: n, en: n } : { vi: n.vi, en: n.en ?? n.vi };
 }
 
-function toSources(s: string | string[] | undefined): string[] {
-  return s === undefined ? [] : typeof s === 'string' ? [s] : s;
+type Citations = string | string[];
+
+function toSources(s: Citations | { vi: Citations; en?: Citations | undefined } | undefined): Sources {
+  const list = (c: Citations) => (typeof c === 'string' ? [c] : c);
+  if (s === undefined) return { vi: [], en: [] };
+  if (typeof s === 'string' || Array.isArray(s)) return { vi: list(s), en: list(s) };
+  return { vi: list(s.vi), en: list(s.en ?? s.vi) };
+}
+
+function toDescription(d: string | { vi: string; en?: string | undefined } | undefined): Name | null {
+  return d === undefined ? null : toName(d);
 }
 
 /** Validate a parsed definitions document and fill in its defaults. */
@@ -234,7 +249,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
       years = null;
     }
     const base = {
-      id: rn.id, name, description: rn.description ?? null, source: toSources(rn.source), weight, missing, years,
+      id: rn.id, name, description: toDescription(rn.description), source: toSources(rn.source), weight, missing, years,
     };
     if (rn.children !== undefined) {
       for (const k of LEAF_KEYS) {
@@ -297,7 +312,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
         fail(['pillars', i, 'members', j], error('BAD_PARAMETER.memberTwice', { pillar: p.id, member: m }, {}, msg('hint.memberOnce')));
       } else { members.push(m); listed.add(m); }
     });
-    return { id: p.id, name: toName(p.name), description: p.description ?? null, members };
+    return { id: p.id, name: toName(p.name), description: toDescription(p.description), members };
   });
 
   if (errors.length > 0) return { ok: false, errors, warnings };
@@ -318,7 +333,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     value: {
       id: d.id,
       name: toName(d.name),
-      description: d.description ?? null,
+      description: toDescription(d.description),
       source: toSources(d.source),
       scale: d.score?.scale ?? 1,
       decimals: d.score?.decimals ?? 4,

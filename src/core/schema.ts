@@ -20,7 +20,11 @@ export const NameSchema = z.union([
   z.strictObject({ vi: z.string().min(1), en: z.string().min(1).optional() }),
 ]);
 
-export const SourceSchema = z.union([z.string(), z.array(z.string())]);
+const CitationsSchema = z.union([z.string(), z.array(z.string())]);
+/** One citation or a list, or { vi, en } of those like a name (`en` optional: `vi` is used). */
+export const SourceSchema = z.union([CitationsSchema, z.strictObject({ vi: CitationsSchema, en: CitationsSchema.optional() })]);
+/** Free text, or { vi, en } like a name. */
+export const DescriptionSchema = z.union([z.string(), z.strictObject({ vi: z.string(), en: z.string().optional() })]);
 
 export const MissingSchema = z.enum(['zero', 'exclude', 'error']);
 export const AggregateSchema = z.enum(AGGREGATE_IDS);
@@ -58,7 +62,7 @@ export const YearsSchema = z.union([
 export interface RawNode {
   id: string;
   name: z.infer<typeof NameSchema>;
-  description?: string | undefined;
+  description?: z.infer<typeof DescriptionSchema> | undefined;
   source?: z.infer<typeof SourceSchema> | undefined;
   weight?: number | undefined;
   aggregate?: z.infer<typeof AggregateSchema> | undefined;
@@ -80,7 +84,7 @@ export interface RawNode {
 export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
   id: IdSchema,
   name: NameSchema,
-  description: z.string().optional(),
+  description: DescriptionSchema.optional(),
   source: SourceSchema.optional(),
   weight: finite.optional(),
   aggregate: AggregateSchema.optional(),
@@ -105,7 +109,7 @@ export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
 export const PillarSchema = z.strictObject({
   id: IdSchema,
   name: NameSchema,
-  description: z.string().optional(),
+  description: DescriptionSchema.optional(),
   members: z.array(z.string()).min(1),
 });
 
@@ -113,7 +117,7 @@ export const DefinitionsSchema = z.strictObject({
   schema: z.literal('dti/v1', { error: 'schema.firstKey' }),
   id: IdSchema,
   name: NameSchema,
-  description: z.string().optional(),
+  description: DescriptionSchema.optional(),
   source: SourceSchema.optional(),
   score: z
     .strictObject({

@@ -16,12 +16,14 @@ const T = {
     province: 'Tỉnh', unit: 'Đơn vị', code: 'Mã', region: 'Vùng', regionRank: 'Hạng trong vùng', score: 'Điểm', coverage: 'Tỷ lệ dữ liệu', rankOf: 'hạng',
     normalized: 'chuẩn hoá', key: 'Mục', value: 'Nội dung', framework: 'Bộ chỉ số', frameworkId: 'Mã bộ chỉ số', year: 'Năm', previousYear: 'So với năm',
     definitions: 'Tệp định nghĩa', data: 'Tệp số liệu', source: 'Nguồn', detail: 'Mức chi tiết', tool: 'Công cụ', decimals: 'Số chữ số thập phân',
+    details: { pillars: 'trụ cột', groups: 'nhóm', indicators: 'chỉ số' },
   },
   en: {
     ranking: 'Ranking', breakdown: 'Breakdown', about: 'About', rank: 'Rank', previousRank: 'Previous rank', change: 'Rank change',
     province: 'Province', unit: 'Unit', code: 'Code', region: 'Region', regionRank: 'Rank in region', score: 'Score', coverage: 'Data coverage', rankOf: 'rank',
     normalized: 'normalised', key: 'Item', value: 'Value', framework: 'Framework', frameworkId: 'Framework id', year: 'Year', previousYear: 'Compared with',
     definitions: 'Definitions file', data: 'Data files', source: 'Source', detail: 'Detail level', tool: 'Tool', decimals: 'Decimals',
+    details: { pillars: 'pillars', groups: 'groups', indicators: 'indicators' },
   },
 } as const;
 
@@ -73,27 +75,26 @@ export function scoreWorkbook(result: ScoreResult, fw: Framework, o: ScoreWorkbo
   badd(t.rank, 'integer', (r) => r.rank);
   badd(o.unitKind === 'province' ? t.province : t.unit, 'text', (r) => r.unit);
   badd(t.code, 'text', (r) => r.code);
+  // Headed by names, as people read them (the ids are the CSV's and the JSON's).
+  const nameOf = (k: number) => fw.nodes[k]!.def!.name[o.lang];
   if (o.detail === 'pillars') {
     for (const p of d.pillars) {
-      badd(p.id, 'number', (r) => r.pillars[p.id]!.score, dec);
-      badd(`${p.id}_rank`, 'integer', (r) => r.pillars[p.id]!.rank);
+      badd(p.name[o.lang], 'number', (r) => r.pillars[p.id]!.score, dec);
+      badd(`${t.rankOf} ${p.name[o.lang]}`, 'integer', (r) => r.pillars[p.id]!.rank);
     }
   }
-  if (o.detail === 'pillars' && d.pillars.length === 0) {
-    for (const g of fw.groups) { const id = fw.nodes[g]!.id; badd(id, 'number', (r) => r.groups[id] ?? null, dec); }
-  }
-  if (o.detail === 'groups' || o.detail === 'indicators') {
-    for (const g of fw.groups) { const id = fw.nodes[g]!.id; badd(id, 'number', (r) => r.groups[id] ?? null, dec); }
+  if ((o.detail === 'pillars' && d.pillars.length === 0) || o.detail === 'groups' || o.detail === 'indicators') {
+    for (const g of fw.groups) { const id = fw.nodes[g]!.id; badd(nameOf(g), 'number', (r) => r.groups[id] ?? null, dec); }
   }
   if (o.detail === 'indicators') {
-    for (const id of fw.leafIds) {
-      badd(id, 'general', (r) => r.indicators[id]!.value);
-      badd(`${id} (${t.normalized})`, 'number', (r) => r.indicators[id]!.normalized, 4);
-    }
+    fw.leafIds.forEach((id, j) => {
+      badd(nameOf(fw.leaves[j]!), 'general', (r) => r.indicators[id]!.value);
+      badd(`${nameOf(fw.leaves[j]!)} (${t.normalized})`, 'number', (r) => r.indicators[id]!.normalized, 4);
+    });
   }
   const breakdown: OutSheet = { name: sheetName(t.breakdown, taken), columns: bcols.map((c) => c.col), rows: rows.map((r) => bcols.map((c) => c.get(r))) };
 
-  const sources = [...d.source, ...fw.leaves.flatMap((ni) => fw.nodes[ni]!.def!.source)];
+  const sources = [...d.source[o.lang], ...fw.leaves.flatMap((ni) => fw.nodes[ni]!.def!.source[o.lang])];
   const about: [string, OutValue][] = [
     [t.framework, d.name[o.lang]],
     [t.frameworkId, d.id],
@@ -101,7 +102,7 @@ export function scoreWorkbook(result: ScoreResult, fw: Framework, o: ScoreWorkbo
     ...(result.previousYear === null ? [] : [[t.previousYear, result.previousYear] as [string, OutValue]]),
     [t.definitions, o.definitionsFile],
     ...o.dataFiles.map((f): [string, OutValue] => [t.data, f]),
-    [t.detail, o.detail],
+    [t.detail, t.details[o.detail]],
     [t.decimals, dec],
     ...[...new Set(sources)].map((s): [string, OutValue] => [t.source, s]),
     [t.tool, `dti ${o.version}`],
@@ -116,16 +117,35 @@ export function scoreWorkbook(result: ScoreResult, fw: Framework, o: ScoreWorkbo
 
 const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
+/** The column keys of the commands' CSV (trend, compare, explain, sensitivity, provinces) in Vietnamese. */
+const VI_HEADERS: Record<string, string> = {
+  unit: 'Đơn vị', province: 'Tỉnh', code: 'Mã', year: 'Năm', id: 'Mã chỉ số', section: 'Mục', value: 'Giá trị', rank: 'Hạng',
+  national_rank: 'Hạng toàn quốc', normalized: 'Giá trị chuẩn hoá', points_lost: 'Điểm mất', leader: 'Dẫn đầu', depth: 'Cấp',
+  parent: 'Thuộc', raw: 'Số liệu', points: 'Điểm có', max_points: 'Điểm tối đa', contribution: 'Đóng góp',
+  value_needed: 'Giá trị cần đạt', raw_needed: 'Số liệu cần đạt', nominal_rank: 'Hạng danh nghĩa', median_rank: 'Hạng trung vị',
+  p5: 'Phân vị 5 %', p95: 'Phân vị 95 %', mean_abs_shift: 'Dịch chuyển hạng trung bình', score_change: 'Thay đổi điểm',
+  rank_change: 'Thay đổi hạng', name: 'Tên', type: 'Loại', iso: 'Mã ISO', region: 'Vùng', successor_code: 'Mã tỉnh tiếp nhận',
+  successor: 'Tỉnh tiếp nhận', members: 'Các tỉnh hợp nhất', member_codes: 'Mã các tỉnh hợp nhất',
+};
+
+function viHeader(key: string): string {
+  const y = /^(\d{4})_(score|rank)$/.exec(key);
+  if (y !== null) return `${y[2] === 'score' ? 'Điểm' : 'Hạng'} ${y[1]}`;
+  return VI_HEADERS[key] ?? key;
+}
+
 /**
  * Any command's CSV as one sheet: cells that are plain numbers become numbers, except in
  * columns of codes (a header ending in 'code'), which stay text.
  */
-export function csvSheet(name: string, csv: string): OutSheet {
+export function csvSheet(name: string, csv: string, lang: Lang = 'en'): OutSheet {
   const { table } = tokenize(csv);
-  const header = table.header.map((c) => c.text);
+  const keys = table.header.map((c) => c.text);
+  // A workbook is for people: under vi the CSV's column keys are named in Vietnamese.
+  const header = lang === 'vi' ? keys.map(viHeader) : keys;
   const rows = table.rows.map((r) => r.map((c) => c.text));
   const columns: OutColumn[] = header.map((h, k) => {
-    const isCode = /(^|_)codes?$/i.test(h);
+    const isCode = /(^|_)codes?$/i.test(keys[k]!);
     const numeric = !isCode && rows.some((r) => PLAIN_NUMBER.test(r[k] ?? '')) && rows.every((r) => (r[k] ?? '') === '' || PLAIN_NUMBER.test(r[k]!));
     const decimals = Math.max(0, ...rows.map((r) => (r[k] ?? '').split('.')[1]?.length ?? 0));
     return numeric ? (decimals === 0 ? { header: h, kind: 'integer' as const } : { header: h, kind: 'number' as const, decimals }) : { header: h, kind: 'text' as const };

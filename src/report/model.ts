@@ -56,7 +56,7 @@ export function buildModel(o: ModelInput): ReportModel {
   const pillars = d.pillars.filter((p) => o.result.rankings.some((r) => (r.pillars[p.id]?.score ?? null) !== null));
   return {
     lang: o.lang,
-    framework: { id: d.id, name: d.name[o.lang], sources: [...d.source] },
+    framework: { id: d.id, name: d.name[o.lang], sources: [...d.source[o.lang]] },
     year: o.result.year,
     previousYear: o.result.previousYear,
     methodChanged: o.result.methodChanged,
