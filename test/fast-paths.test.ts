@@ -12,7 +12,7 @@ import { data, defs, fw } from './helpers.js';
 import { decimalMarkOf } from '../src/core/sheet.js';
 
 const leaf = (direction: 'higher' | 'lower'): IndicatorNode => ({
-  id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: [], weight: 1, missing: 'zero', kind: 'leaf',
+  id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: { vi: [], en: [] }, weight: 1, missing: 'zero', kind: 'leaf',
   aggregate: 'mean', children: [], unit: null, column: null, direction, transform: 'none', normalize: { method: 'rank' },
   denominator: null, per: 1, impute: 'none', treat: null, floor: 0, years: null,
 });

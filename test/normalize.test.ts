@@ -5,7 +5,7 @@ import type { IndicatorNode, Normalize } from '../src/core/definitions.js';
 
 function leaf(normalize: Normalize, extra: Partial<IndicatorNode> = {}): IndicatorNode {
   return {
-    id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: [], weight: 1, missing: 'zero', kind: 'leaf',
+    id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: { vi: [], en: [] }, weight: 1, missing: 'zero', kind: 'leaf',
     aggregate: 'mean', children: [], unit: null, column: null, direction: 'higher', transform: 'none', normalize,
     denominator: null, per: 1, impute: 'none', treat: null, floor: 0, years: null, ...extra,
   };
