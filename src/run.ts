@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './cli/context.js';
 import { CliError } from './cli/errors.js';
-import { CATALOGUES, localizePlain, words } from './core/messages.js';
+import { CATALOGUES, byLang, localizePlain, words } from './core/messages.js';
 import { commanderText } from './core/third-party.js';
 import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
 
@@ -76,15 +76,19 @@ export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
     ...Object.getOwnPropertyDescriptors(ioIn),
     lang: { value: langOf(argv), enumerable: true, writable: true, configurable: true },
   });
+  const h = byLang(io.lang ?? 'vi');
   let code: number = EXIT.OK;
   const done = (c: number) => { code = c; };
   const program = new Command('dti')
-    .description("Score Vietnam's provinces (or districts, departments…) on a DTI-style digital transformation index.\n"
+    .description(h({
+      vi: "Chấm điểm các tỉnh, thành phố của Việt Nam (hoặc huyện, sở, ngành…) theo một bộ chỉ số chuyển đổi số kiểu DTI.\nĐọc tệp định nghĩa YAML (indicators/) và số liệu CSV (data/); ghi bảng xếp hạng dạng bảng, CSV, TSV, Markdown hoặc JSON.\nKết quả ghi ra đầu ra chuẩn (stdout); cảnh báo và lỗi ghi ra luồng lỗi chuẩn (stderr).",
+      en: "Score Vietnam's provinces (or districts, departments…) on a DTI-style digital transformation index.\n"
       + 'Reads YAML definitions (indicators/) and CSV data (data/); writes rankings as a table, CSV, TSV, Markdown or JSON.\n'
-      + 'Results go to standard output; warnings and errors to standard error.')
+      + 'Results go to standard output; warnings and errors to standard error.',
+    }))
     // Where it runs from, so that a user with two installs (a clone, npm install -g) knows which answered.
     .version(`${VERSION} (${packagePath('')})`, '-V, --version')
-    .option('--debug', 'show stack traces of internal errors')
+    .option('--debug', h({ vi: "in vết ngăn xếp (stack trace) khi có lỗi nội bộ", en: 'show stack traces of internal errors' }))
     // Before .command(): subcommands copy these settings when created.
     .exitOverride()
     .configureOutput({
@@ -96,7 +100,27 @@ export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
     .showSuggestionAfterError(true)
     // Help fits an 80-column terminal (subcommands copy this when created).
     .configureHelp({ helpWidth: 80 })
-    .addHelpText('after', `
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti score data/2023.csv          xếp hạng các tỉnh năm 2023 (so với 2022)
+  dti score data/2023.csv -f json  như trên, dạng JSON (lược đồ dti-result/v1)
+  dti score so-lieu.xlsx -o ket-qua.xlsx   đọc và ghi sổ tính Excel
+  dti trend data/papi/*.csv -i indicators/papi.yaml     thứ hạng qua từng năm
+  dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"   cạnh nhau, kèm hạng chính thức
+  dti explain "Nghệ An" data/2023.csv --target-rank 15
+                                   mất điểm ở đâu; cần gì để lên hạng 15
+  dti sensitivity data/2023.csv    độ tin cậy của từng thứ hạng (trọng số ±25%)
+  dti audit data/2023.csv          các chỉ số chính có cùng đo một điều?
+  dti validate data/2023.csv       kiểm tra một tệp số liệu
+  dti template -o mau.xlsx         sổ tính mẫu để điền, mỗi tỉnh một dòng
+  dti indicators                   cây chỉ số kèm trọng số
+  dti provinces --map 34           34 tỉnh từ ngày 01/7/2025
+
+${h(EXIT_HELP)}
+
+Tài liệu: README.md, docs/REFERENCE.md (mọi tuỳ chọn, phương pháp DTI).`,
+      en: `
 Examples:
   dti score data/2023.csv          rank the provinces of 2023 (vs 2022)
   dti score data/2023.csv -f json  the same as JSON (schema dti-result/v1)
@@ -112,9 +136,10 @@ Examples:
   dti indicators                   the indicator tree with weights
   dti provinces --map 34           the 34 provinces since 1 July 2025
 
-${EXIT_HELP}
+${h(EXIT_HELP)}
 
-Docs: README.en.md, docs/REFERENCE.md (every option, the DTI method).`);
+Docs: README.en.md, docs/REFERENCE.md (every option, the DTI method).`,
+    }));
 
   const debug = argv.includes('--debug');
   try {

@@ -1,42 +1,13 @@
 /**
- * Help in Vietnamese: commander's words ("Usage:", "Options:", "(default: …)"), every command,
- * argument and option description, the names in angle brackets and the examples' notes, from
- * the help catalogue (src/core/messages-help.ts). Loaded by run() only when help may be shown
- * under `--lang vi` (the default); under `--lang en` the help is commander's, as the commands
- * declare it.
+ * Help in Vietnamese: commander's own words ("Usage:", "Options:", "(default: …)") and the
+ * names in angle brackets (src/core/messages-help.ts). The texts of dti's own help are
+ * declared with each command in both languages; this module is loaded by run() only when help
+ * may be shown under `--lang vi` (the default).
  */
-import type { EventEmitter } from 'node:events';
 import { type Argument, type Command, Help, type Option } from 'commander';
-import {
-  HELP_AFTER, HELP_ARGUMENTS, HELP_COMMANDS, HELP_OPTIONS, HELP_PLACEHOLDERS, HELP_WORDS, type HelpText,
-} from '../core/messages-help.js';
+import { HELP_PLACEHOLDERS, HELP_WORDS } from '../core/messages-help.js';
 
 const WORDS: Record<string, string> = HELP_WORDS;
-
-/** The Vietnamese of `en` from the first entry whose English it is (a stale entry is not used). */
-function pick(en: string, ...entries: (HelpText | undefined)[]): string | undefined {
-  return entries.find((e) => e !== undefined && e.en === en)?.vi;
-}
-
-/** The name of a command as the catalogue keys it (the program's is 'dti'). */
-function keyOf(cmd: Command): string {
-  return cmd.name();
-}
-
-/** An option's Vietnamese description: the command's own entry, else the shared one. */
-export function optionText(command: string, option: Option): string | undefined {
-  const flag = option.long ?? option.short ?? '';
-  return pick(option.description, HELP_OPTIONS[`${command} ${flag}`], HELP_OPTIONS[flag]);
-}
-
-export function argumentText(command: string, argument: Argument): string | undefined {
-  return argument.description === '' ? '' : pick(argument.description, HELP_ARGUMENTS[`${command} ${argument.name()}`]);
-}
-
-export function commandText(cmd: Command): string | undefined {
-  const d = cmd.description();
-  return d === '' ? '' : pick(d, HELP_COMMANDS[keyOf(cmd)]);
-}
 
 /** `[options]`, `[command]`, `<file>`, `<data...>` in Vietnamese. */
 export function termText(term: string): string {
@@ -58,26 +29,9 @@ function withExtra(description: string, o: { argChoices?: string[]; defaultValue
   return description === '' ? `(${extra.join('; ')})` : `${description} (${extra.join('; ')})`;
 }
 
-const ONE_LINE = Object.values(HELP_AFTER).filter((e) => !e.en.includes('\n')).sort((a, b) => b.en.length - a.en.length);
-const BLOCKS = Object.values(HELP_AFTER).filter((e) => e.en.includes('\n'));
-
-/** The text after the options in Vietnamese: each known English note at the end of a line. */
-export function afterText(text: string): string {
-  for (const b of BLOCKS) text = text.split(b.en).join(b.vi);
-  return text.split('\n').map((line) => {
-    for (const e of ONE_LINE) {
-      if (line === e.en || line.endsWith(` ${e.en}`)) return line.slice(0, line.length - e.en.length) + e.vi;
-    }
-    return line;
-  }).join('\n');
-}
-
-type AfterListener = (context: { error: boolean; command: Command; write: (s: string) => void }) => void;
-
 /** Put the Vietnamese help in place on the program and each of its commands. */
 export function localizeHelp(program: Command): void {
   for (const cmd of [program, ...program.commands]) {
-    const name = keyOf(cmd);
     const base = Help.prototype;
     cmd.configureHelp({
       ...cmd.configureHelp(),
@@ -88,17 +42,10 @@ export function localizeHelp(program: Command): void {
       subcommandTerm(c: Command) { return termText(base.subcommandTerm.call(this, c)); },
       optionTerm: (o: Option) => termText(o.flags),
       argumentTerm: (a: Argument) => HELP_PLACEHOLDERS[a.name()] ?? a.name(),
-      commandDescription: (c: Command) => commandText(c) ?? c.description(),
-      subcommandDescription: (c: Command) => commandText(c) ?? c.description(),
-      optionDescription: (o: Option) => withExtra(optionText(name, o) ?? o.description, o,
-        o.required || o.optional || (o.isBoolean() && typeof o.defaultValue === 'boolean')),
-      argumentDescription: (a: Argument) => withExtra(argumentText(name, a) ?? a.description, a, true),
+      // commander's own options (-h, -V) and help command in Vietnamese; dti's are declared so.
+      subcommandDescription: (c: Command) => WORDS[c.description()] ?? c.description(),
+      optionDescription: (o: Option) => withExtra(WORDS[o.description] ?? o.description, o, o.required || o.optional || (o.isBoolean() && typeof o.defaultValue === 'boolean')),
+      argumentDescription: (a: Argument) => withExtra(a.description, a, true),
     });
-    // commander's Command is an EventEmitter (its typings do not say so); addHelpText listens to 'afterHelp'.
-    const events = cmd as unknown as EventEmitter;
-    for (const l of events.listeners('afterHelp') as AfterListener[]) {
-      events.removeListener('afterHelp', l);
-      events.on('afterHelp', (context: Parameters<AfterListener>[0]) => l({ ...context, write: (s) => context.write(afterText(s)) }));
-    }
   }
 }

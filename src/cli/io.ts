@@ -53,11 +53,22 @@ export const EXIT = {
   INTERNAL: 70,
 } as const;
 
-export const EXIT_HELP = `Exit codes:
+/** The exit codes, as help lists them, in both languages. */
+export const EXIT_HELP = {
+  vi: `Mã thoát:
+  0   thành công
+  1   --check: tệp đầu ra đã cũ (nội dung khác, không kể ký tự xuống dòng)
+  2   dùng sai lệnh (lệnh hoặc tùy chọn không có, giá trị tùy chọn sai)
+  3   tệp định nghĩa (YAML) không hợp lệ
+  4   số liệu (CSV) không hợp lệ
+  5   không đọc hoặc không ghi được một tệp
+  70  lỗi nội bộ (lỗi của dti: xin báo lại, kèm kết quả 'dti --version')`,
+  en: `Exit codes:
   0   success
   1   --check: the output file is stale (its text differs, line endings aside)
   2   usage error (unknown command or option, bad option value)
   3   the definitions (YAML) are invalid
   4   the data (CSV) are invalid
   5   a file could not be read or written
-  70  internal error (a bug: please report it with 'dti --version')`;
+  70  internal error (a bug: please report it with 'dti --version')`,
+};

@@ -11,7 +11,7 @@ import { forYear } from '../core/framework.js';
 import { scoreRows } from '../core/pipeline.js';
 import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics, termWidth } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
-import { msg } from '../core/messages.js';
+import { msg, byLang } from '../core/messages.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { auditWorkbook, renderAudit } from '../render/audit.js';
@@ -32,22 +32,35 @@ function threshold(v: string, prev: string[] = []): string[] {
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('audit')
-    .description("the statistical audit of the index (as COINr's analysis): indicator statistics, correlations, Cronbach's alpha, PCA, effective weights, removal, balance")
-    .argument('<data...>', "CSV or workbook data file(s); '-' reads standard input. The latest year is audited");
-  outputOptions(dataOptions(cmd))
-    .addOption(new Option('--stage <stage>', 'the data the indicator statistics describe').choices(AUDIT_STAGES).default('raw'))
-    .addOption(new Option('--method <method>', 'correlation').choices(CORR_METHODS).default('pearson'))
-    .option('--balance <level>', "weights for this level (1 = the indicators) whose correlations with the index match the nominal weights (COINr get_opt_weights, 'balance')", positiveInt)
-    .option('--threshold <name=value...>', `change a flag's threshold (${THRESHOLD_NAMES.map((k) => `${k}=${DEFAULT_AUDIT_THRESHOLDS[k]}`).join(', ')})`, threshold)
-    .addHelpText('after', `
+    .description(h({ vi: 'kiểm định thống kê bộ chỉ số (như các hàm phân tích của COINr): thống kê từng chỉ số, tương quan, hệ số alpha Cronbach, phân tích thành phần chính, trọng số thực, mức thay đổi khi bỏ một thành phần, cân bằng trọng số', en: "the statistical audit of the index (as COINr's analysis): indicator statistics, correlations, Cronbach's alpha, PCA, effective weights, removal, balance" }))
+    .argument('<data...>', h({ vi: "tệp số liệu CSV hoặc sổ tính; '-' là đọc từ đầu vào chuẩn. Kiểm định năm gần nhất", en: "CSV or workbook data file(s); '-' reads standard input. The latest year is audited" }));
+  outputOptions(dataOptions(cmd, io), io)
+    .addOption(new Option('--stage <stage>', h({ vi: 'bước dữ liệu mà thống kê từng chỉ số mô tả', en: 'the data the indicator statistics describe' })).choices(AUDIT_STAGES).default('raw'))
+    .addOption(new Option('--method <method>', h({ vi: 'loại tương quan', en: 'correlation' })).choices(CORR_METHODS).default('pearson'))
+    .option('--balance <level>', h({ vi: "tìm trọng số cho cấp này (1 = các chỉ số) để tương quan với chỉ số chung tương xứng với trọng số danh nghĩa (như get_opt_weights của COINr, kiểu 'balance')", en: "weights for this level (1 = the indicators) whose correlations with the index match the nominal weights (COINr get_opt_weights, 'balance')" }), positiveInt)
+    .option('--threshold <name=value...>', h({
+      vi: 'đổi ngưỡng cảnh báo (availability=0.65: tỷ lệ có dữ liệu, nonZero=0.5: tỷ lệ khác 0, unique=0.5: tỷ lệ giá trị khác nhau, skew=2: độ lệch, kurtosis=3.5: độ nhọn, collinear=0.9: gần trùng, negative=-0.4: tương quan âm, denominator=0.6: tương quan với mẫu số)',
+      en: `change a flag's threshold (${THRESHOLD_NAMES.map((k) => `${k}=${DEFAULT_AUDIT_THRESHOLDS[k]}`).join(', ')})`,
+    }), threshold)
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti audit data/2023.csv                     các chỉ số chính có cùng đo một điều?
+  dti audit data/2023.csv -f json             JSON, lược đồ dti-audit/v1
+  dti audit data/components/2023.csv -i indicators/dti-components.yaml -o audit.xlsx
+  dti audit data/2023.csv --method spearman --threshold collinear=0.8
+  dti audit data/2023.csv --balance 1         trọng số cân bằng tầm quan trọng`,
+      en: `
 Examples:
   dti audit data/2023.csv                     do the main indices measure one thing?
   dti audit data/2023.csv -f json             the dti-audit/v1 JSON
   dti audit data/components/2023.csv -i indicators/dti-components.yaml -o audit.xlsx
   dti audit data/2023.csv --method spearman --threshold collinear=0.8
-  dti audit data/2023.csv --balance 1         weights that balance the importances`)
+  dti audit data/2023.csv --balance 1         weights that balance the importances`,
+    }))
     .action(async (files: string[], flags: AuditFlags) => {
       done(await runAudit(files, flags, io));
     });

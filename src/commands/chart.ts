@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import { invalid } from '../cli/invalid.js';
 import { meant } from '../core/diagnostics.js';
-import { msg } from '../core/messages.js';
+import { msg, byLang } from '../core/messages.js';
 import { asciiOnly, makeChalk, termWidth } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
@@ -26,25 +26,33 @@ function width(v: string): number {
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('chart')
-    .description('the scores, or one pillar’s, as a bar chart in the terminal (Unicode blocks, ASCII fallback)')
-    .argument('<data...>', "CSV data file(s); '-' reads standard input");
-  dataOptions(cmd)
-    .option('--pillar <id>', 'chart this pillar’s scores instead of the index (e.g. cqs)')
-    .option('--top <n>', 'only the units ranked n or better', positiveInt)
-    .option('--width <n>', 'line width (default: the terminal’s, else COLUMNS, else 80)', width)
-    .option('--ascii', "draw with '#' (also when the terminal is not UTF-8 or TERM=dumb)")
-    .option('-o, --output <file>', 'write a picture instead: file.svg or file.png (for documents)')
-    .addOption(new Option('--lang <lang>', 'language of labels').choices(['vi', 'en']).default('vi'))
-    .option('--no-previous', 'do not read the previous year')
-    .option('-q, --quiet', 'no warnings')
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
-    .addHelpText('after', `
+    .description(h({ vi: 'biểu đồ cột của điểm số (hoặc điểm một trụ cột) ngay trong cửa sổ dòng lệnh (ký tự khối Unicode, hoặc ASCII)', en: 'the scores, or one pillar’s, as a bar chart in the terminal (Unicode blocks, ASCII fallback)' }))
+    .argument('<data...>', h({ vi: "tệp số liệu CSV; '-' là đọc từ đầu vào chuẩn", en: "CSV data file(s); '-' reads standard input" }));
+  dataOptions(cmd, io)
+    .option('--pillar <id>', h({ vi: 'vẽ điểm của trụ cột này thay cho chỉ số chung (ví dụ cqs)', en: 'chart this pillar’s scores instead of the index (e.g. cqs)' }))
+    .option('--top <n>', h({ vi: 'chỉ các đơn vị xếp từ hạng 1 đến hạng n', en: 'only the units ranked n or better' }), positiveInt)
+    .option('--width <n>', h({ vi: 'độ rộng dòng (mặc định: độ rộng cửa sổ dòng lệnh, nếu không có thì COLUMNS, nếu không nữa thì 80)', en: 'line width (default: the terminal’s, else COLUMNS, else 80)' }), width)
+    .option('--ascii', h({ vi: "vẽ bằng ký tự '#' (tự động khi cửa sổ dòng lệnh không dùng UTF-8 hoặc TERM=dumb)", en: "draw with '#' (also when the terminal is not UTF-8 or TERM=dumb)" }))
+    .option('-o, --output <file>', h({ vi: 'ghi thành hình thay vì in ra: tệp .svg hoặc .png (để đưa vào văn bản)', en: 'write a picture instead: file.svg or file.png (for documents)' }))
+    .addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của nhãn', en: 'language of labels' })).choices(['vi', 'en']).default('vi'))
+    .option('--no-previous', h({ vi: 'không đọc số liệu năm trước', en: 'do not read the previous year' }))
+    .option('-q, --quiet', h({ vi: 'không in cảnh báo', en: 'no warnings' }))
+    .option('--no-color', h({ vi: 'không tô màu (hoặc đặt NO_COLOR=1)', en: 'no colour (also NO_COLOR=1)' }))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti chart data/2023.csv
+  dti chart data/2023.csv --pillar kts --top 10
+  dti chart data/papi/2016.csv -i indicators/papi.yaml --ascii`,
+      en: `
 Examples:
   dti chart data/2023.csv
   dti chart data/2023.csv --pillar kts --top 10
-  dti chart data/papi/2016.csv -i indicators/papi.yaml --ascii`)
+  dti chart data/papi/2016.csv -i indicators/papi.yaml --ascii`,
+    }))
     .action(async (files: string[], flags: ChartFlags) => {
       const { result, fw } = await scoreFiles(files, flags, io, 'pillars');
       const d = fw.definitions;

@@ -13,7 +13,7 @@ import type { Format } from '../render/format.js';
 import { renderCompare } from '../render/compare.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
 import { textOrWorkbook } from '../cli/xlsx.js';
-import { msg, render } from '../core/messages.js';
+import { msg, render, byLang } from '../core/messages.js';
 
 type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang' | 'excel'>
   & { format?: Format; data?: string[]; official: boolean };
@@ -22,20 +22,29 @@ type CompareFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimi
 const SHIPPED = ['2022', '2023', '2024'].map((y) => packagePath(`data/${y}.csv`));
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('compare')
-    .description('named units side by side: score, rank, pillars, main indices, each indicator and the points it lost; official ranks beside')
-    .argument('<unit...>', 'provinces (any spelling) or units to compare');
-  outputOptions(dataOptions(cmd))
-    .option('-d, --data <files...>', 'CSV data files, one per year (default: the shipped data/2022.csv, data/2023.csv and data/2024.csv)')
-    .option('--pool-years', 'normalise minmax/zscore/rank over all years given')
-    .option('--no-official', 'leave out the published official DTI ranks')
-    .addHelpText('after', `
+    .description(h({ vi: 'đặt các đơn vị được nêu cạnh nhau: điểm, thứ hạng, trụ cột, chỉ số chính, từng chỉ số và số điểm bị mất; kèm thứ hạng chính thức', en: 'named units side by side: score, rank, pillars, main indices, each indicator and the points it lost; official ranks beside' }))
+    .argument('<unit...>', h({ vi: 'các tỉnh (viết kiểu nào cũng được) hoặc đơn vị cần so sánh', en: 'provinces (any spelling) or units to compare' }));
+  outputOptions(dataOptions(cmd, io), io)
+    .option('-d, --data <files...>', h({ vi: 'các tệp số liệu CSV, mỗi năm một tệp (mặc định: các tệp data/2022.csv, data/2023.csv và data/2024.csv đi kèm)', en: 'CSV data files, one per year (default: the shipped data/2022.csv, data/2023.csv and data/2024.csv)' }))
+    .option('--pool-years', h({ vi: 'chuẩn hoá minmax/zscore/rank trên tất cả các năm được đưa vào', en: 'normalise minmax/zscore/rank over all years given' }))
+    .option('--no-official', h({ vi: 'không kèm thứ hạng DTI chính thức đã công bố', en: 'leave out the published official DTI ranks' }))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"
+  dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc" -f md -o compare.md
+  dti compare "Hà Tĩnh" "Quảng Bình" -i indicators/papi.yaml \\
+      --data data/papi/2015.csv data/papi/2016.csv`,
+      en: `
 Examples:
   dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc"
   dti compare "Nghệ An" "Hà Tĩnh" "Vĩnh Phúc" -f md -o compare.md
   dti compare "Hà Tĩnh" "Quảng Bình" -i indicators/papi.yaml \\
-      --data data/papi/2015.csv data/papi/2016.csv`)
+      --data data/papi/2015.csv data/papi/2016.csv`,
+    }))
     .action(async (names: string[], flags: CompareFlags) => {
       const { fw, input } = await loadFrameworkFile(flags.indicators, io);
       const files = flags.data ?? SHIPPED.filter((f) => existsSync(f)).map((f) => displayName(f, io.cwd));

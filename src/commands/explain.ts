@@ -12,28 +12,37 @@ import { pictureFormat } from '../cli/picture-format.js';
 import type { Format } from '../render/format.js';
 import { renderExplain } from '../render/explain.js';
 import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
-import { msg, render } from '../core/messages.js';
+import { msg, render, byLang } from '../core/messages.js';
 
 type ExplainFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'>
   & { format?: Format; targetRank?: number; whatIf?: string[]; previous?: string | false };
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('explain')
-    .description('one unit in the latest year: points lost per main index and indicator (priorities), strengths and weaknesses, the change since the year before, a rank target, a what-if')
-    .argument('<unit>', 'a province (any spelling) or a unit of the data')
-    .argument('<data...>', "CSV data file(s); with several years the latest is explained against the one before");
-  outputOptions(dataOptions(cmd))
-    .option('--target-rank <n>', 'the score rank n needed, the gap, the value each node alone would need, and one balanced plan', positiveInt)
-    .option('--what-if <id=value...>', 'rescore the unit with these raw values changed (indicator ids as in the data)')
-    .option('--previous <file>', 'data of the previous year (default: the file of the year before beside the data)')
-    .option('--no-previous', 'no change since the year before')
-    .addHelpText('after', `
+    .description(h({ vi: 'phân tích một đơn vị trong năm gần nhất: điểm bị mất theo từng chỉ số chính và từng chỉ số (việc cần ưu tiên), điểm mạnh, điểm yếu, thay đổi so với năm trước, mục tiêu thứ hạng, giả định "nếu… thì"', en: 'one unit in the latest year: points lost per main index and indicator (priorities), strengths and weaknesses, the change since the year before, a rank target, a what-if' }))
+    .argument('<unit>', h({ vi: 'một tỉnh (viết kiểu nào cũng được) hoặc một đơn vị có trong số liệu', en: 'a province (any spelling) or a unit of the data' }))
+    .argument('<data...>', h({ vi: 'tệp số liệu CSV; có nhiều năm thì phân tích năm gần nhất so với năm trước đó', en: "CSV data file(s); with several years the latest is explained against the one before" }));
+  outputOptions(dataOptions(cmd, io), io)
+    .option('--target-rank <n>', h({ vi: 'điểm cần có để đạt hạng n, khoảng cách còn thiếu, giá trị mỗi nút cần đạt nếu chỉ cải thiện riêng nút đó, và một phương án cân đối', en: 'the score rank n needed, the gap, the value each node alone would need, and one balanced plan' }), positiveInt)
+    .option('--what-if <id=value...>', h({ vi: 'tính lại điểm của đơn vị khi thay các giá trị gốc này (mã chỉ số như trong số liệu)', en: 'rescore the unit with these raw values changed (indicator ids as in the data)' }))
+    .option('--previous <file>', h({ vi: 'số liệu năm trước (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year (default: the file of the year before beside the data)' }))
+    .option('--no-previous', h({ vi: 'không so sánh với năm trước', en: 'no change since the year before' }))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti explain "Nghệ An" data/2023.csv
+  dti explain "Nghệ An" data/2023.csv --target-rank 15
+  dti explain "Nghệ An" data/2023.csv --what-if ha-tang-so=0.8 -f json
+  dti explain "Hà Tĩnh" data/papi/2016.csv -i indicators/papi.yaml -f md`,
+      en: `
 Examples:
   dti explain "Nghệ An" data/2023.csv
   dti explain "Nghệ An" data/2023.csv --target-rank 15
   dti explain "Nghệ An" data/2023.csv --what-if ha-tang-so=0.8 -f json
-  dti explain "Hà Tĩnh" data/papi/2016.csv -i indicators/papi.yaml -f md`)
+  dti explain "Hà Tĩnh" data/papi/2016.csv -i indicators/papi.yaml -f md`,
+    }))
     .action(async (unit: string, files: string[], flags: ExplainFlags) => {
       const { fw, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
       const loaded = await loadDataFiles(files, fw, io, flags);

@@ -15,7 +15,7 @@ import { type Column, type Format, renderDelimited, renderMarkdown, renderTable,
 import { chooseFormat, emit, outputOptions, toFile } from './score.js';
 import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
-import { type Text, msg, render } from '../core/messages.js';
+import { type Text, byLang, msg, render } from '../core/messages.js';
 
 interface IndicatorsFlags {
   excel?: boolean;
@@ -142,15 +142,22 @@ function methodNotes(fw: Framework, lang: Lang, lead: string, width?: number): s
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('indicators')
-    .description('show the indicator tree: weights, share of the index, normalisation, units');
-  outputOptions(cmd, { quiet: false })
-    .option('-i, --indicators <yaml>', 'definitions file (default: the shipped indicators/dti.yaml)')
-    .addHelpText('after', `
+    .description(h({ vi: 'hiển thị cây chỉ số: trọng số, tỷ trọng trong chỉ số chung, cách chuẩn hoá, đơn vị tính', en: 'show the indicator tree: weights, share of the index, normalisation, units' }));
+  outputOptions(cmd, io, { quiet: false })
+    .option('-i, --indicators <yaml>', h({ vi: 'tệp định nghĩa (mặc định: tệp indicators/dti.yaml đi kèm)', en: 'definitions file (default: the shipped indicators/dti.yaml)' }))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti indicators
+  dti indicators -i indicators/papi.yaml --lang en -f md`,
+      en: `
 Examples:
   dti indicators
-  dti indicators -i indicators/papi.yaml --lang en -f md`)
+  dti indicators -i indicators/papi.yaml --lang en -f md`,
+    }))
     .action(async (flags: IndicatorsFlags) => {
       const { fw, input } = await loadFrameworkFile(flags.indicators, io);
       const rows = indicatorRows(fw, flags.lang);

@@ -11,7 +11,7 @@ import { type Column, type Format, renderDelimited, renderMarkdown, renderTable 
 import { chooseFormat, emit, outputOptions, toFile } from './score.js';
 import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
-import { msg, render } from '../core/messages.js';
+import { msg, render, byLang } from '../core/messages.js';
 
 interface ProvincesFlags {
   excel?: boolean;
@@ -40,17 +40,17 @@ function fitTo(io: Io, flags: { output?: string; lang: Lang }): { width: number;
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('provinces')
-    .description("list the registry of provinces: GSO and ISO codes, regions, the 2025 merger")
-    .addOption(new Option('--map <map>', 'the 63 provinces before 1 July 2025, or the 34 after').choices(['63', '34']).default('63'));
-  outputOptions(cmd, { quiet: false })
+    .description(h({ vi: 'liệt kê danh mục tỉnh, thành phố: mã Tổng cục Thống kê, mã ISO, vùng, việc sắp xếp năm 2025', en: "list the registry of provinces: GSO and ISO codes, regions, the 2025 merger" }))
+    .addOption(new Option('--map <map>', h({ vi: '63 tỉnh trước ngày 01/7/2025, hay 34 tỉnh từ ngày đó', en: 'the 63 provinces before 1 July 2025, or the 34 after' })).choices(['63', '34']).default('63'));
+  outputOptions(cmd, io, { quiet: false })
     .addHelpText('after', `
-Names are matched with or without diacritics and prefixes (Tỉnh, Thành phố,
-TP.), and by these spellings too:
+${h({ vi: 'Tên tỉnh được nhận ra dù có hay không có dấu và tiền tố (Tỉnh, Thành phố,\nTP.), và theo cả các cách viết sau:', en: 'Names are matched with or without diacritics and prefixes (Tỉnh, Thành phố,\nTP.), and by these spellings too:' })}
 ${ALIASES.map(([a, c, en, vi]) => { const note = io.lang === 'en' ? en : vi; const l = `  ${a.padEnd(16)} ${provinceByCode(c)!.name} (${note})`; return [...l].length <= 80 ? l : `  ${a.padEnd(16)} ${provinceByCode(c)!.name}\n${' '.repeat(19)}(${note})`; }).join('\n')}
 
-Examples:
+${h({ vi: 'Ví dụ:', en: 'Examples:' })}
   dti provinces
   dti provinces --map 34 -f md`)
     .action((flags: ProvincesFlags) => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { packagePath } from '../paths.js';
 import { CliError } from '../cli/errors.js';
-import { msg, render } from '../core/messages.js';
+import { msg, render, byLang } from '../core/messages.js';
 import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { explain } from '../core/explain.js';
@@ -19,26 +19,40 @@ type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function register(program: Command, io: Io, done: (code: number) => void, version: string): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('report')
-    .description('the ranking as one self-contained HTML page: table, map, pillar and rank-change charts')
-    .argument('<data...>', "CSV data file(s); '-' reads standard input");
-  dataOptions(cmd)
-    .option('-o, --output <file>', "write the page to a file (atomically); '-' or none: standard output (not a terminal)")
-    .option('--check', 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)')
-    .addOption(new Option('--lang <lang>', 'language of the page').choices(['vi', 'en']).default('vi'))
-    .option('--previous <file>', 'data of the previous year, for rank changes (default: the file of the year before beside the data)')
-    .option('--no-previous', 'no rank changes')
-    .option('--pool-years', 'normalise minmax/zscore/rank over all years given, so scores compare across years')
-    .option('--merge-2025', 'score the 34 provinces after 1 July 2025 from data on the 63 (mean of the main indices)')
-    .option('--allow-partial-merge', 'with --merge-2025: average over the members present when some are missing')
-    .option('--unit <name>', "add a profile of one unit (from dti explain): priorities, strengths and weaknesses, the change since last year")
-    .option('--target-rank <n>', 'with --unit: the gap to rank n and a balanced plan', positiveInt)
-    .option('--sensitivity', `with --unit: every unit's rank interval (5th–95th percentile) over ${DEFAULT_RUNS} runs with the weights ±${pct(DEFAULT_SPREAD)} (dti sensitivity's defaults, seed ${DEFAULT_SEED})`)
-    .option('--audit', "add the statistical audit (dti audit): a correlation heat map per group, Cronbach's alpha, PCA and the flags")
-    .option('-q, --quiet', 'no warnings')
-    .option('--no-color', 'no colour in messages (also NO_COLOR=1)')
-    .addHelpText('after', `
+    .description(h({ vi: 'bảng xếp hạng thành một trang HTML trọn vẹn: bảng, bản đồ, biểu đồ trụ cột và thay đổi thứ hạng', en: 'the ranking as one self-contained HTML page: table, map, pillar and rank-change charts' }))
+    .argument('<data...>', h({ vi: "tệp số liệu CSV; '-' là đọc từ đầu vào chuẩn", en: "CSV data file(s); '-' reads standard input" }));
+  dataOptions(cmd, io)
+    .option('-o, --output <file>', h({ vi: "ghi trang vào tệp (trọn vẹn một lần); '-' hoặc không nêu: ra đầu ra chuẩn (không phải màn hình)", en: "write the page to a file (atomically); '-' or none: standard output (not a terminal)" }))
+    .option('--check', h({ vi: 'không ghi: thoát với mã 1 nếu tệp --output khác, mã 5 nếu chưa có tệp (dùng cho CI)', en: 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)' }))
+    .addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của trang', en: 'language of the page' })).choices(['vi', 'en']).default('vi'))
+    .option('--previous <file>', h({ vi: 'số liệu năm trước, để tính thay đổi thứ hạng (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year, for rank changes (default: the file of the year before beside the data)' }))
+    .option('--no-previous', h({ vi: 'không tính thay đổi thứ hạng', en: 'no rank changes' }))
+    .option('--pool-years', h({ vi: 'chuẩn hoá minmax/zscore/rank trên tất cả các năm được đưa vào, để so sánh được điểm giữa các năm', en: 'normalise minmax/zscore/rank over all years given, so scores compare across years' }))
+    .option('--merge-2025', h({ vi: 'tính điểm 34 tỉnh từ ngày 01/7/2025 theo số liệu của 63 tỉnh (trung bình các chỉ số chính)', en: 'score the 34 provinces after 1 July 2025 from data on the 63 (mean of the main indices)' }))
+    .option('--allow-partial-merge', h({ vi: 'đi cùng --merge-2025: khi thiếu một số tỉnh thành viên, lấy trung bình của các tỉnh có số liệu', en: 'with --merge-2025: average over the members present when some are missing' }))
+    .option('--unit <name>', h({ vi: 'thêm phần phân tích một đơn vị (như dti explain): việc cần ưu tiên, điểm mạnh, điểm yếu, thay đổi so với năm trước', en: "add a profile of one unit (from dti explain): priorities, strengths and weaknesses, the change since last year" }))
+    .option('--target-rank <n>', h({ vi: 'đi cùng --unit: khoảng cách tới hạng n và một phương án cân đối', en: 'with --unit: the gap to rank n and a balanced plan' }), positiveInt)
+    .option('--sensitivity', h({
+      vi: `đi cùng --unit: khoảng thứ hạng (bách phân vị 5–95) của mọi đơn vị qua ${DEFAULT_RUNS} lần chạy với trọng số ±${pct(DEFAULT_SPREAD)} (mặc định của dti sensitivity, seed ${DEFAULT_SEED})`,
+      en: `with --unit: every unit's rank interval (5th–95th percentile) over ${DEFAULT_RUNS} runs with the weights ±${pct(DEFAULT_SPREAD)} (dti sensitivity's defaults, seed ${DEFAULT_SEED})`,
+    }))
+    .option('--audit', h({ vi: 'thêm phần kiểm định thống kê (dti audit): bản đồ nhiệt tương quan của từng nhóm, hệ số alpha Cronbach, thành phần chính và các cảnh báo', en: "add the statistical audit (dti audit): a correlation heat map per group, Cronbach's alpha, PCA and the flags" }))
+    .option('-q, --quiet', h({ vi: 'không in cảnh báo', en: 'no warnings' }))
+    .option('--no-color', h({ vi: 'không tô màu thông báo (hoặc đặt NO_COLOR=1)', en: 'no colour in messages (also NO_COLOR=1)' }))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti report data/2023.csv -o dti-2023.html
+  dti report data/2023.csv --audit -o dti-2023.html
+  dti report data/2024.csv --merge-2025 -o dti-2024-34.html
+  dti report data/2023.csv --unit "Nghệ An" --target-rank 15 --sensitivity \\
+      -o nghe-an.html
+  dti report data/papi/2016.csv -i indicators/papi.yaml --lang en \\
+      -o papi-2016.html`,
+      en: `
 Examples:
   dti report data/2023.csv -o dti-2023.html
   dti report data/2023.csv --audit -o dti-2023.html
@@ -46,7 +60,8 @@ Examples:
   dti report data/2023.csv --unit "Nghệ An" --target-rank 15 --sensitivity \\
       -o nghe-an.html
   dti report data/papi/2016.csv -i indicators/papi.yaml --lang en \\
-      -o papi-2016.html`)
+      -o papi-2016.html`,
+    }))
     .action(async (files: string[], flags: ReportFlags) => {
       done(await runReport(files, flags, io, version));
     });

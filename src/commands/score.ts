@@ -14,7 +14,7 @@ import {
   type DataFlags, asciiOnly, delimiterArg, termWidth, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics, yearFromName,
 } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
-import { msg, render } from '../core/messages.js';
+import { msg, render, byLang } from '../core/messages.js';
 import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { FORMATS, type Format, excelCsv } from '../render/format.js';
@@ -65,30 +65,32 @@ export function yearArg(v: string): number {
 }
 
 /** Options every data-reading command shares. */
-export function dataOptions(cmd: Command): Command {
+export function dataOptions(cmd: Command, io: Io): Command {
+  const h = byLang(io.lang ?? 'vi');
   return cmd
-    .option('-i, --indicators <yaml>', 'definitions file (default: the shipped indicators/dti.yaml)')
-    .option('--year <yyyy>', 'the year of every row when the file has no year column (default: a year in the file name)', yearArg)
-    .addOption(new Option('--decimal <mark>', "decimal mark of the values: dot (75.7) or comma (75,7 and 3.743.092)").choices(['dot', 'comma']))
-    .option('--delimiter <char>', "field delimiter: a character or tab, comma, semicolon, pipe (default: detected, else ',')", delimiterArg)
-    .option('--encoding <name>', 'text encoding of CSV files, e.g. windows-1258 or utf-16le (default: UTF-8)')
-    .option('--sheet <name|n>', "a workbook's sheet by name or number (default: the first with data)")
-    .option('--skip-lines <n>', 'the header is the first row after line n (default: found after title rows)', nonNegativeInt)
-    .option('-v, --verbose', 'say what was detected: sheet, delimiter, header row, decimal mark')
-    .addOption(new Option('--map <map>', 'provinces of the 63 (before 1 July 2025) or the 34 (after); auto: 34 when every row is dated 2025 or later').choices(['63', '34', 'auto']).default('auto'));
+    .option('-i, --indicators <yaml>', h({ vi: 'tệp định nghĩa (mặc định: tệp indicators/dti.yaml đi kèm)', en: 'definitions file (default: the shipped indicators/dti.yaml)' }))
+    .option('--year <yyyy>', h({ vi: 'năm của mọi dòng khi tệp không có cột năm (mặc định: năm có trong tên tệp)', en: 'the year of every row when the file has no year column (default: a year in the file name)' }), yearArg)
+    .addOption(new Option('--decimal <mark>', h({ vi: 'dấu thập phân của các giá trị: dot là dấu chấm (75.7), comma là dấu phẩy (75,7 và 3.743.092)', en: "decimal mark of the values: dot (75.7) or comma (75,7 and 3.743.092)" })).choices(['dot', 'comma']))
+    .option('--delimiter <char>', h({ vi: "dấu phân cách cột: một ký tự, hoặc tab, comma, semicolon, pipe (mặc định: tự nhận ra, nếu không được thì ',')", en: "field delimiter: a character or tab, comma, semicolon, pipe (default: detected, else ',')" }), delimiterArg)
+    .option('--encoding <name>', h({ vi: 'bảng mã của tệp CSV, ví dụ windows-1258 hoặc utf-16le (mặc định: UTF-8)', en: 'text encoding of CSV files, e.g. windows-1258 or utf-16le (default: UTF-8)' }))
+    .option('--sheet <name|n>', h({ vi: 'trang của sổ tính, theo tên hoặc số thứ tự (mặc định: trang đầu tiên có số liệu)', en: "a workbook's sheet by name or number (default: the first with data)" }))
+    .option('--skip-lines <n>', h({ vi: 'dòng tiêu đề là dòng đầu tiên sau dòng thứ n (mặc định: tự tìm sau các dòng tên bảng)', en: 'the header is the first row after line n (default: found after title rows)' }), nonNegativeInt)
+    .option('-v, --verbose', h({ vi: 'cho biết những gì đã nhận ra: trang, dấu phân cách, dòng tiêu đề, dấu thập phân', en: 'say what was detected: sheet, delimiter, header row, decimal mark' }))
+    .addOption(new Option('--map <map>', h({ vi: 'danh mục 63 tỉnh (trước ngày 01/7/2025) hay 34 tỉnh (từ ngày đó); auto: 34 khi mọi dòng đều từ năm 2025 trở đi', en: 'provinces of the 63 (before 1 July 2025) or the 34 (after); auto: 34 when every row is dated 2025 or later' })).choices(['63', '34', 'auto']).default('auto'));
 }
 
 /** Options every command that prints a result shares: format, output file, --check, language, quiet, colour. */
-export function outputOptions(cmd: Command, o: { lang?: boolean; quiet?: boolean } = {}): Command {
+export function outputOptions(cmd: Command, io: Io, o: { lang?: boolean; quiet?: boolean } = {}): Command {
+  const h = byLang(io.lang ?? 'vi');
   cmd
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise, or from the -o extension)').choices(FORMATS))
-    .option('-o, --output <file>', "write to a file (atomically) instead of standard output; '-' is standard output")
-    .option('--check', 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)')
-    .option('--bom', 'begin CSV/TSV output with a byte-order mark (Excel then shows Vietnamese)')
-    .option('--excel', "CSV for Excel set to Vietnamese: ';' between fields, decimal commas, a byte-order mark");
-  if (o.lang !== false) cmd.addOption(new Option('--lang <lang>', 'language of labels and names').choices(['vi', 'en']).default('vi'));
-  if (o.quiet !== false) cmd.option('-q, --quiet', 'no warnings');
-  return cmd.option('--no-color', 'no colour (also NO_COLOR=1)');
+    .addOption(new Option('-f, --format <format>', h({ vi: 'định dạng đầu ra (mặc định: theo phần mở rộng của -o; nếu không thì table khi in ra màn hình, csv khi ghi vào tệp hay đường ống)', en: 'output format (default: table on a terminal, csv otherwise, or from the -o extension)' })).choices(FORMATS))
+    .option('-o, --output <file>', h({ vi: "ghi vào tệp (trọn vẹn một lần, không để lại tệp dở dang) thay vì ra đầu ra chuẩn; '-' là đầu ra chuẩn", en: "write to a file (atomically) instead of standard output; '-' is standard output" }))
+    .option('--check', h({ vi: 'không ghi: thoát với mã 1 nếu tệp --output khác, mã 5 nếu chưa có tệp (dùng cho CI)', en: 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)' }))
+    .option('--bom', h({ vi: 'thêm dấu BOM vào đầu tệp CSV/TSV (để Excel hiển thị đúng tiếng Việt)', en: 'begin CSV/TSV output with a byte-order mark (Excel then shows Vietnamese)' }))
+    .option('--excel', h({ vi: "CSV cho Excel cài đặt tiếng Việt: dấu ';' giữa các cột, dấu phẩy thập phân, có BOM", en: "CSV for Excel set to Vietnamese: ';' between fields, decimal commas, a byte-order mark" }));
+  if (o.lang !== false) cmd.addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của nhãn, tên và thông báo', en: 'language of labels and names' })).choices(['vi', 'en']).default('vi'));
+  if (o.quiet !== false) cmd.option('-q, --quiet', h({ vi: 'không in cảnh báo', en: 'no warnings' }));
+  return cmd.option('--no-color', h({ vi: 'không tô màu (hoặc đặt NO_COLOR=1)', en: 'no colour (also NO_COLOR=1)' }));
 }
 
 /** Output file extensions and the format each one means. */
@@ -152,21 +154,36 @@ export function emit(out: string | Uint8Array | Iterable<string>, flags: { outpu
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('score')
-    .description('rank the units of a data file on the index, with pillar scores and rank changes')
-    .argument('<data...>', "CSV data file(s); '-' reads standard input. Several files (or a year column) rank the latest year against the one before");
-  outputOptions(dataOptions(cmd))
-    .addOption(new Option('--detail <level>', 'breakdown columns').choices(['pillars', 'groups', 'indicators']).default('pillars'))
-    .option('--top <n>', 'only the units ranked n or better', positiveInt)
-    .option('--previous <file>', 'data of the previous year, for rank changes (default: the file of the year before beside the data)')
-    .option('--no-previous', 'no rank changes')
-    .option('--pool-years', 'normalise minmax/zscore/rank over all years given, so scores compare across years')
-    .option('--by <grouping>', "rank within groups: 'region' (the socio-economic regions, with region averages) or a columns.groups column of the definitions")
-    .option('--region <name>', "only the provinces of one region (loosely: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')")
-    .option('--merge-2025', 'score the 34 provinces after 1 July 2025 from data on the 63: each main index is the mean of the merged provinces')
-    .option('--allow-partial-merge', 'with --merge-2025: average over the members present when some are missing')
-    .addHelpText('after', `
+    .description(h({ vi: 'xếp hạng các đơn vị trong tệp số liệu theo bộ chỉ số, kèm điểm từng trụ cột và thay đổi thứ hạng', en: 'rank the units of a data file on the index, with pillar scores and rank changes' }))
+    .argument('<data...>', h({ vi: "tệp số liệu CSV; '-' là đọc từ đầu vào chuẩn. Có nhiều tệp (hoặc có cột năm) thì xếp hạng năm gần nhất so với năm trước đó", en: "CSV data file(s); '-' reads standard input. Several files (or a year column) rank the latest year against the one before" }));
+  outputOptions(dataOptions(cmd, io), io)
+    .addOption(new Option('--detail <level>', h({ vi: 'mức chi tiết của các cột', en: 'breakdown columns' })).choices(['pillars', 'groups', 'indicators']).default('pillars'))
+    .option('--top <n>', h({ vi: 'chỉ các đơn vị xếp từ hạng 1 đến hạng n', en: 'only the units ranked n or better' }), positiveInt)
+    .option('--previous <file>', h({ vi: 'số liệu năm trước, để tính thay đổi thứ hạng (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year, for rank changes (default: the file of the year before beside the data)' }))
+    .option('--no-previous', h({ vi: 'không tính thay đổi thứ hạng', en: 'no rank changes' }))
+    .option('--pool-years', h({ vi: 'chuẩn hoá minmax/zscore/rank trên tất cả các năm được đưa vào, để so sánh được điểm giữa các năm', en: 'normalise minmax/zscore/rank over all years given, so scores compare across years' }))
+    .option('--by <grouping>', h({ vi: "xếp hạng trong từng nhóm: 'region' (các vùng kinh tế – xã hội, kèm điểm trung bình của vùng) hoặc một cột columns.groups của tệp định nghĩa", en: "rank within groups: 'region' (the socio-economic regions, with region averages) or a columns.groups column of the definitions" }))
+    .option('--region <name>', h({ vi: "chỉ các tỉnh của một vùng (viết gần đúng cũng được: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')", en: "only the provinces of one region (loosely: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')" }))
+    .option('--merge-2025', h({ vi: 'tính điểm 34 tỉnh từ ngày 01/7/2025 theo số liệu của 63 tỉnh: mỗi chỉ số chính là trung bình của các tỉnh được hợp nhất', en: 'score the 34 provinces after 1 July 2025 from data on the 63: each main index is the mean of the merged provinces' }))
+    .option('--allow-partial-merge', h({ vi: 'đi cùng --merge-2025: khi thiếu một số tỉnh thành viên, lấy trung bình của các tỉnh có số liệu', en: 'with --merge-2025: average over the members present when some are missing' }))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti score data/2023.csv                    xếp hạng, thay đổi so với 2022
+  dti score data/2023.csv -f json                 JSON, lược đồ dti-result/v1
+  dti score data/2023.csv -o rankings/2023.md     ghi một bảng Markdown
+  dti score data/2023.csv -o rankings/2023.md --check
+                                             CI: thoát với mã 1 nếu bảng đã cũ
+  dti score so-lieu.xlsx --sheet "Số liệu" -v    sổ tính; cho biết đã nhận ra gì
+  dti score data/2023.csv -o ket-qua.xlsx    kết quả dạng sổ tính Excel
+  dti score data/papi/2016.csv -i indicators/papi.yaml --top 10
+  dti score data/papi/2016.csv -i indicators/papi.yaml --by region
+  dti score data/papi/2016.csv -i indicators/papi.yaml --region "Bắc Trung Bộ"
+  dti score data-2024-63.csv -i indicators/dti-2022-main.yaml --merge-2025`,
+      en: `
 Examples:
   dti score data/2023.csv                    ranking, rank changes since 2022
   dti score data/2023.csv -f json                 the dti-result/v1 JSON
@@ -178,7 +195,8 @@ Examples:
   dti score data/papi/2016.csv -i indicators/papi.yaml --top 10
   dti score data/papi/2016.csv -i indicators/papi.yaml --by region
   dti score data/papi/2016.csv -i indicators/papi.yaml --region "Bắc Trung Bộ"
-  dti score data-2024-63.csv -i indicators/dti-2022-main.yaml --merge-2025`)
+  dti score data-2024-63.csv -i indicators/dti-2022-main.yaml --merge-2025`,
+    }))
     .action(async (files: string[], flags: ScoreFlags) => {
       done(await runScore(files, flags, io));
     });

@@ -1,7 +1,7 @@
 /** `dti sensitivity <data…>`: how sure each unit's rank is, under uncertain weights and methods; Sobol indices. */
 import type { Command } from 'commander';
 import { invalid } from '../cli/invalid.js';
-import { msg, render } from '../core/messages.js';
+import { msg, render, byLang } from '../core/messages.js';
 import { yearsOf } from '../core/data.js';
 import { type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity.js';
 import { wrap } from '../render/format.js';
@@ -34,31 +34,41 @@ function levels(v: string, prev: number[] = []): number[] {
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('sensitivity')
-    .description('how sure each rank is: Monte Carlo over uncertain weights and methods (median rank, 5–95% interval, mean shift), Sobol indices')
-    .argument('<data...>', 'CSV data file(s); the latest year is analysed');
-  outputOptions(dataOptions(cmd))
-    .option('--spec <yaml>', 'the uncertain inputs in a YAML file (options given here override it)')
-    .option('--runs <n>', 'Monte Carlo runs (default 1000; with --sobol, the base sample N of N(d+2) runs)', positiveInt)
-    .option('--seed <n>', 'seed of the random numbers (default 1): the same seed gives the same bytes', wholeOrZero)
-    .option('--weights <spread>', 'each weight times U(1 − spread, 1 + spread) (default, when nothing else is named: 0.25)', spread)
-    .option('--weights-level <levels>', 'only the weights of these levels (1 = the main indices; comma-separated)', levels)
-    .option('--weights-nodes <ids...>', 'only the weights of these nodes')
-    .option('--normalisation <methods...>', 'alternative normalisations drawn per run: minmax, zscore, rank')
-    .option('--aggregation <methods...>', 'alternative aggregations drawn per run: mean, geometric')
-    .option('--missing <policies...>', 'alternative missing-value policies drawn per run: zero, exclude')
-    .option('--leave-one-out', 'leave one indicator out per run (or none)')
-    .option('--sobol', 'first- and total-order Sobol indices of each input on the mean absolute rank shift')
-    .option('--bootstrap <n>', 'bootstrap resamples for the Sobol confidence intervals (default 1000)', wholeOrZero)
-    .option('--runs-out <file.csv>', 'write every run’s parameters and output to a CSV file')
-    .addHelpText('after', `
+    .description(h({ vi: 'độ tin cậy của từng thứ hạng: mô phỏng Monte Carlo với trọng số và phương pháp không chắc chắn (thứ hạng trung vị, khoảng 5–95%, mức dịch chuyển trung bình), chỉ số Sobol', en: 'how sure each rank is: Monte Carlo over uncertain weights and methods (median rank, 5–95% interval, mean shift), Sobol indices' }))
+    .argument('<data...>', h({ vi: 'tệp số liệu CSV; phân tích năm gần nhất', en: 'CSV data file(s); the latest year is analysed' }));
+  outputOptions(dataOptions(cmd, io), io)
+    .option('--spec <yaml>', h({ vi: 'các đầu vào không chắc chắn, khai báo trong một tệp YAML (tùy chọn nêu trên dòng lệnh được ưu tiên)', en: 'the uncertain inputs in a YAML file (options given here override it)' }))
+    .option('--runs <n>', h({ vi: 'số lần chạy Monte Carlo (mặc định 1000; với --sobol là cỡ mẫu gốc N của N(d+2) lần chạy)', en: 'Monte Carlo runs (default 1000; with --sobol, the base sample N of N(d+2) runs)' }), positiveInt)
+    .option('--seed <n>', h({ vi: 'giá trị khởi tạo (seed) của dãy số ngẫu nhiên (mặc định 1): cùng seed cho kết quả giống hệt từng byte', en: 'seed of the random numbers (default 1): the same seed gives the same bytes' }), wholeOrZero)
+    .option('--weights <spread>', h({ vi: 'nhân mỗi trọng số với U(1 − biên độ, 1 + biên độ) (mặc định khi không nêu gì khác: 0.25)', en: 'each weight times U(1 − spread, 1 + spread) (default, when nothing else is named: 0.25)' }), spread)
+    .option('--weights-level <levels>', h({ vi: 'chỉ trọng số ở các cấp này (1 = các chỉ số chính; cách nhau bằng dấu phẩy)', en: 'only the weights of these levels (1 = the main indices; comma-separated)' }), levels)
+    .option('--weights-nodes <ids...>', h({ vi: 'chỉ trọng số của các nút này', en: 'only the weights of these nodes' }))
+    .option('--normalisation <methods...>', h({ vi: 'các cách chuẩn hoá thay thế, mỗi lần chạy chọn ngẫu nhiên một cách: minmax, zscore, rank', en: 'alternative normalisations drawn per run: minmax, zscore, rank' }))
+    .option('--aggregation <methods...>', h({ vi: 'các cách tổng hợp thay thế, mỗi lần chạy chọn ngẫu nhiên một cách: mean, geometric', en: 'alternative aggregations drawn per run: mean, geometric' }))
+    .option('--missing <policies...>', h({ vi: 'các quy tắc xử lý giá trị thiếu thay thế, mỗi lần chạy chọn ngẫu nhiên một quy tắc: zero, exclude', en: 'alternative missing-value policies drawn per run: zero, exclude' }))
+    .option('--leave-one-out', h({ vi: 'mỗi lần chạy bỏ ra một chỉ số (hoặc không bỏ chỉ số nào)', en: 'leave one indicator out per run (or none)' }))
+    .option('--sobol', h({ vi: 'chỉ số Sobol bậc một và toàn phần của từng đầu vào, đối với mức dịch chuyển thứ hạng tuyệt đối trung bình', en: 'first- and total-order Sobol indices of each input on the mean absolute rank shift' }))
+    .option('--bootstrap <n>', h({ vi: 'số lần lấy mẫu lại (bootstrap) cho khoảng tin cậy của chỉ số Sobol (mặc định 1000)', en: 'bootstrap resamples for the Sobol confidence intervals (default 1000)' }), wholeOrZero)
+    .option('--runs-out <file.csv>', h({ vi: 'ghi tham số và kết quả của mọi lần chạy ra một tệp CSV', en: 'write every run’s parameters and output to a CSV file' }))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti sensitivity data/2023.csv          trọng số ±25% (mặc định), 1000 lần chạy
+  dti sensitivity data/2023.csv --weights 0.5 --weights-level 1 --seed 7
+  dti sensitivity data/2023.csv --weights 0.25 --aggregation geometric --sobol
+  dti sensitivity data/2023.csv --spec uncertainty.yaml \\
+      --runs-out runs.csv -f json`,
+      en: `
 Examples:
   dti sensitivity data/2023.csv          weights ±25% (the default), 1000 runs
   dti sensitivity data/2023.csv --weights 0.5 --weights-level 1 --seed 7
   dti sensitivity data/2023.csv --weights 0.25 --aggregation geometric --sobol
   dti sensitivity data/2023.csv --spec uncertainty.yaml \\
-      --runs-out runs.csv -f json`)
+      --runs-out runs.csv -f json`,
+    }))
     .action(async (files: string[], flags: SensitivityFlags) => {
       const { fw, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
       let spec: SensitivitySpec = {};

@@ -14,7 +14,7 @@ import { sheetName } from '../core/xlsx.js';
 import { leafHeading } from '../core/sheet.js';
 import { loadFrameworkFile, yearFromName } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
-import { msg, render } from '../core/messages.js';
+import { msg, render, byLang } from '../core/messages.js';
 import { decode } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { workbookBytes } from '../cli/xlsx.js';
@@ -70,23 +70,32 @@ export function templateSheets(t: Template, lang: 'vi' | 'en'): OutSheet[] {
 }
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   program
     .command('template')
-    .description('a data file to fill in: the header the definitions need, one row per province (or unit)')
-    .option('-i, --indicators <yaml>', 'definitions file (default: the shipped indicators/dti.yaml)')
-    .option('--year <yyyy>', 'fill the year column (default: a year in the output file name)', yearArg)
-    .addOption(new Option('--map <map>', 'the 63 provinces (before 1 July 2025) or the 34 (after)').choices(['63', '34']).default('63'))
-    .option('--units <file>', 'one unit per line (provinces or any units: districts, departments…) instead of every province')
-    .requiredOption('-o, --output <file>', 'the file to write: .xlsx (a workbook) or .csv')
-    .option('--check', 'do not write: exit 1 if --output is missing or differs (for CI)')
-    .option('--bom', 'begin a CSV with a byte-order mark (Excel then shows Vietnamese)')
-    .addOption(new Option('--lang <lang>', 'language of the notes').choices(['vi', 'en']).default('vi'))
-    .addHelpText('after', `
+    .description(h({ vi: 'tạo tệp số liệu mẫu để điền: dòng tiêu đề theo tệp định nghĩa, mỗi tỉnh (hoặc đơn vị) một dòng', en: 'a data file to fill in: the header the definitions need, one row per province (or unit)' }))
+    .option('-i, --indicators <yaml>', h({ vi: 'tệp định nghĩa (mặc định: tệp indicators/dti.yaml đi kèm)', en: 'definitions file (default: the shipped indicators/dti.yaml)' }))
+    .option('--year <yyyy>', h({ vi: 'điền cột năm (mặc định: năm có trong tên tệp đầu ra)', en: 'fill the year column (default: a year in the output file name)' }), yearArg)
+    .addOption(new Option('--map <map>', h({ vi: '63 tỉnh (trước ngày 01/7/2025) hay 34 tỉnh (từ ngày đó)', en: 'the 63 provinces (before 1 July 2025) or the 34 (after)' })).choices(['63', '34']).default('63'))
+    .option('--units <file>', h({ vi: 'tệp ghi mỗi dòng một đơn vị (tỉnh hoặc đơn vị bất kỳ: huyện, sở, ngành…) thay cho toàn bộ các tỉnh', en: 'one unit per line (provinces or any units: districts, departments…) instead of every province' }))
+    .requiredOption('-o, --output <file>', h({ vi: 'tệp cần ghi: .xlsx (sổ tính) hoặc .csv', en: 'the file to write: .xlsx (a workbook) or .csv' }))
+    .option('--check', h({ vi: 'không ghi: thoát với mã 1 nếu tệp --output chưa có hoặc khác (dùng cho CI)', en: 'do not write: exit 1 if --output is missing or differs (for CI)' }))
+    .option('--bom', h({ vi: 'thêm dấu BOM vào đầu tệp CSV (để Excel hiển thị đúng tiếng Việt)', en: 'begin a CSV with a byte-order mark (Excel then shows Vietnamese)' }))
+    .addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của dòng ghi chú', en: 'language of the notes' })).choices(['vi', 'en']).default('vi'))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti template -o mau.xlsx                      mọi tỉnh, bộ chỉ số DTI đi kèm
+  dti template --year 2024 --map 34 -o mau-2024.xlsx
+  dti template -i indicators/papi.yaml -o papi.csv
+  dti template --units huyen.txt -o huyen.xlsx  mỗi dòng của huyen.txt một dòng`,
+      en: `
 Examples:
   dti template -o mau.xlsx                      every province, the shipped DTI
   dti template --year 2024 --map 34 -o mau-2024.xlsx
   dti template -i indicators/papi.yaml -o papi.csv
-  dti template --units huyen.txt -o huyen.xlsx  one row per line of huyen.txt`)
+  dti template --units huyen.txt -o huyen.xlsx  one row per line of huyen.txt`,
+    }))
     .action(async (flags: TemplateFlags) => {
       done(await runTemplate(flags, io));
     });

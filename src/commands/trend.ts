@@ -4,7 +4,7 @@ import { warningOf } from '../core/diagnostics.js';
 import { trend } from '../core/trend.js';
 import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
-import { msg, render } from '../core/messages.js';
+import { msg, render, byLang } from '../core/messages.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { pictureFormat } from '../cli/picture-format.js';
 import type { Format } from '../render/format.js';
@@ -15,16 +15,23 @@ import { textOrWorkbook } from '../cli/xlsx.js';
 type TrendFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang' | 'excel'> & { format?: Format };
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('trend')
-    .description('each unit’s score and rank year by year, the overall change and a chart of the rank path')
-    .argument('<data...>', 'CSV data files, one per year (or files with a year column)');
-  outputOptions(dataOptions(cmd))
-    .option('--pool-years', 'normalise minmax/zscore/rank over all years, so scores compare across years')
-    .addHelpText('after', `
+    .description(h({ vi: 'điểm và thứ hạng của từng đơn vị qua từng năm, mức thay đổi chung và biểu đồ diễn biến thứ hạng', en: 'each unit’s score and rank year by year, the overall change and a chart of the rank path' }))
+    .argument('<data...>', h({ vi: 'các tệp số liệu CSV, mỗi năm một tệp (hoặc tệp có cột năm)', en: 'CSV data files, one per year (or files with a year column)' }));
+  outputOptions(dataOptions(cmd, io), io)
+    .option('--pool-years', h({ vi: 'chuẩn hoá minmax/zscore/rank trên tất cả các năm, để so sánh được điểm giữa các năm', en: 'normalise minmax/zscore/rank over all years, so scores compare across years' }))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti trend data/papi/*.csv -i indicators/papi.yaml
+  dti trend data/2022.csv data/2023.csv -f md`,
+      en: `
 Examples:
   dti trend data/papi/*.csv -i indicators/papi.yaml
-  dti trend data/2022.csv data/2023.csv -f md`)
+  dti trend data/2022.csv data/2023.csv -f md`,
+    }))
     .action(async (files: string[], flags: TrendFlags) => {
       const { fw, input } = await loadFrameworkFile(flags.indicators, io);
       const { data, paths, warnings } = await loadDataFiles(files, fw, io, flags);

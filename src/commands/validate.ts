@@ -8,26 +8,34 @@ import { coverage } from '../core/engine.js';
 import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
-import { localizePlain, msg, render, words } from '../core/messages.js';
+import { localizePlain, msg, render, words, byLang } from '../core/messages.js';
 import { type ScoreFlags, dataOptions } from './score.js';
 import { maxOf, minOf, pushAll } from '../core/arrays.js';
 
 type ValidateFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'color' | 'quiet' | 'lang'>;
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
+  const h = byLang(io.lang ?? 'vi');
   const cmd = program
     .command('validate')
-    .description('check data files against the definitions; report every problem with its position')
-    .argument('[data...]', "CSV data file(s); none checks the definitions alone");
-  dataOptions(cmd)
-    .option('-q, --quiet', 'no warnings')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['vi', 'en']).default('vi'))
-    .option('--no-color', 'no colour (also NO_COLOR=1)')
-    .addHelpText('after', `
+    .description(h({ vi: 'kiểm tra tệp số liệu theo tệp định nghĩa; báo mọi lỗi kèm vị trí', en: 'check data files against the definitions; report every problem with its position' }))
+    .argument('[data...]', h({ vi: 'tệp số liệu CSV; không nêu tệp nào thì chỉ kiểm tra tệp định nghĩa', en: "CSV data file(s); none checks the definitions alone" }));
+  dataOptions(cmd, io)
+    .option('-q, --quiet', h({ vi: 'không in cảnh báo', en: 'no warnings' }))
+    .addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của thông báo', en: 'language of messages' })).choices(['vi', 'en']).default('vi'))
+    .option('--no-color', h({ vi: 'không tô màu (hoặc đặt NO_COLOR=1)', en: 'no colour (also NO_COLOR=1)' }))
+    .addHelpText('after', h({
+      vi: `
+Ví dụ:
+  dti validate data/2023.csv data/2022.csv
+  dti validate -i indicators/papi.yaml data/papi/*.csv
+  dti validate -i my-index.yaml                  chỉ kiểm tra tệp định nghĩa`,
+      en: `
 Examples:
   dti validate data/2023.csv data/2022.csv
   dti validate -i indicators/papi.yaml data/papi/*.csv
-  dti validate -i my-index.yaml                  check a definitions file alone`)
+  dti validate -i my-index.yaml                  check a definitions file alone`,
+    }))
     .action(async (files: string[], flags: ValidateFlags) => {
       done(await runValidate(files, flags, io));
     });

@@ -77,3 +77,6 @@ export function localize(d: Pick<Diagnostic, 'text' | 'hintText'>, lang: Lang): 
 export function localizePlain(e: { text?: Text | undefined; message: string; hintText?: Text | undefined }, lang: Lang): { message: string; hint: string | undefined } {
   return { message: e.text === undefined ? e.message : render(e.text, lang), hint: e.hintText === undefined ? undefined : render(e.hintText, lang) };
 }
+
+/** A chooser of texts given in both languages: a command's help is declared with the command as `h({ vi, en })`. */
+export const byLang = (lang: Lang) => (t: Bilingual): string => t[lang];
