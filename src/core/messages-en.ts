@@ -433,4 +433,6 @@ export const EN: Catalogue = {
   'score.methodNote': (p) => `‡ The method of ${p.year} differs from that of ${p.previous} (the index changed): rank changes compare ranks computed two different ways.`,
   'compare.provinces': (p) => `${p.n} provinces`,
   'label.winsorise': (p) => `winsorise (skew ${p.skew}, kurtosis ${p.kurtosis}, ≤ ${p.points} points${p.log ? ', else log' : ''})`,
+
+  'word.listSep': ', ',
 };

@@ -464,6 +464,9 @@ export const VI = {
   'score.methodNote': (p: { year: number | null; previous: number | null }) => `‡ Phương pháp tính năm ${p.year} khác năm ${p.previous} (bộ chỉ số thay đổi): thay đổi thứ hạng so sánh hai cách tính khác nhau.`,
   'compare.provinces': (p: { n: string }) => `${p.n} tỉnh`,
   'label.winsorise': (p: { skew: string; kurtosis: string; points: number; log: boolean }) => `winsorise (skew ${p.skew}, kurtosis ${p.kurtosis}, ≤ ${p.points} điểm${p.log ? ', nếu không: log' : ''})`,
+
+  // Punctuation between the items of a list in a sentence.
+  'word.listSep': '; ',
 };
 
 export type Catalogue = typeof VI;

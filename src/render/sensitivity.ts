@@ -4,6 +4,7 @@ import type { Lang } from '../core/score.js';
 import type { SensitivityResult, SensitivityRun, UncertainInput } from '../core/sensitivity.js';
 import { formatNumber, localNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, shownWidth } from './format.js';
+import { msg, render } from '../core/messages.js';
 
 const T = {
   vi: {
@@ -35,7 +36,7 @@ const T = {
 const CHART = 30;
 
 /** Between two numbers of a pair: '; ' where the comma is the decimal mark (U(0,75; 1,25)). */
-const listSep = (lang: Lang) => (lang === 'vi' ? '; ' : ', ');
+const listSep = (lang: Lang) => render(msg('word.listSep'), lang);
 
 /** One line per input, in the language asked. */
 export function describeInputs(inputs: readonly UncertainInput[], lang: Lang): string[] {
