@@ -9,6 +9,7 @@ import type { Lang, RankedUnit, ScoreResult } from '../core/score.js';
 import { tokenize } from '../core/csv.js';
 import { type OutColumn, type OutSheet, type OutValue, sheetName } from '../core/xlsx.js';
 import type { Detail } from './score.js';
+import { type Text, msg, render } from '../core/messages.js';
 
 const T = {
   vi: {
@@ -117,21 +118,16 @@ export function scoreWorkbook(result: ScoreResult, fw: Framework, o: ScoreWorkbo
 
 const PLAIN_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
-/** The column keys of the commands' CSV (trend, compare, explain, sensitivity, provinces) in Vietnamese. */
-const VI_HEADERS: Record<string, string> = {
-  unit: 'Đơn vị', province: 'Tỉnh', code: 'Mã', year: 'Năm', id: 'Mã chỉ số', section: 'Mục', value: 'Giá trị', rank: 'Hạng',
-  national_rank: 'Hạng toàn quốc', normalized: 'Giá trị chuẩn hoá', points_lost: 'Điểm mất', leader: 'Dẫn đầu', depth: 'Cấp',
-  parent: 'Thuộc', raw: 'Số liệu', points: 'Điểm có', max_points: 'Điểm tối đa', contribution: 'Đóng góp',
-  value_needed: 'Giá trị cần đạt', raw_needed: 'Số liệu cần đạt', nominal_rank: 'Hạng danh nghĩa', median_rank: 'Hạng trung vị',
-  p5: 'Phân vị 5 %', p95: 'Phân vị 95 %', mean_abs_shift: 'Dịch chuyển hạng trung bình', score_change: 'Thay đổi điểm',
-  rank_change: 'Thay đổi hạng', name: 'Tên', type: 'Loại', iso: 'Mã ISO', region: 'Vùng', successor_code: 'Mã tỉnh tiếp nhận',
-  successor: 'Tỉnh tiếp nhận', members: 'Các tỉnh hợp nhất', member_codes: 'Mã các tỉnh hợp nhất',
+/** The column keys of the commands' CSV (trend, compare, explain, sensitivity, provinces), as a workbook under vi names them. */
+const HEADERS: Record<string, Text> = {
+  province: msg('header.province'), code: msg('header.code'), year: msg('header.year'), id: msg('header.indicatorId'), section: msg('header.section'), value: msg('header.value'), rank: msg('header.rank'), national_rank: msg('header.nationalRank'), normalized: msg('header.normalized'), points_lost: msg('header.pointsLost'), leader: msg('header.leader'), depth: msg('header.depth'), parent: msg('header.parent'), raw: msg('header.raw'), points: msg('header.points'), max_points: msg('header.maxPoints'), contribution: msg('header.contribution'), value_needed: msg('header.valueNeeded'), raw_needed: msg('header.rawNeeded'), nominal_rank: msg('header.nominalRank'), median_rank: msg('header.medianRank'), p5: msg('header.p5'), p95: msg('header.p95'), mean_abs_shift: msg('header.meanAbsShift'), score_change: msg('header.scoreChange'), rank_change: msg('header.rankChange'), type: msg('header.type'), iso: msg('header.iso'), region: msg('header.region'), successor_code: msg('header.successorCode'), successor: msg('header.successor'), members: msg('header.members'), member_codes: msg('header.memberCodes'), unit: msg('header.unit'), name: msg('header.name'),
 };
 
 function viHeader(key: string): string {
   const y = /^(\d{4})_(score|rank)$/.exec(key);
-  if (y !== null) return `${y[2] === 'score' ? 'Điểm' : 'Hạng'} ${y[1]}`;
-  return VI_HEADERS[key] ?? key;
+  if (y !== null) return render(y[2] === 'score' ? msg('header.yearScore', { year: y[1]! }) : msg('header.yearRank', { year: y[1]! }), 'vi');
+  const h = HEADERS[key];
+  return h === undefined ? key : render(h, 'vi');
 }
 
 /**
