@@ -251,3 +251,59 @@ describe('-o with a table', () => {
     expect(c).not.toContain('\x1b[');
   });
 });
+
+describe('-f against the -o extension', () => {
+  it('a format the -o file cannot hold is a usage error naming both, and nothing is written', async () => {
+    const dir = tmp();
+    const data = join(ROOT, 'data/2023.csv');
+    for (const argv of [
+      ['score', data, '-o', 'o.xlsx', '-f', 'md'],
+      ['score', data, '-o', 'o.csv', '-f', 'xlsx'],
+      ['score', data, '-o', 'o.json', '-f', 'csv'],
+      ['score', data, '-o', 'o.xlsx', '-f', 'csv', '--excel'],
+      ['explain', 'Nghệ An', data, '-o', 'o.xlsx', '-f', 'csv'],
+      ['explain', 'Nghệ An', data, '-o', 'o.png', '-f', 'csv'],
+      ['compare', 'Nghệ An', 'Hà Tĩnh', '--data', data, '-o', 'o.xlsx', '-f', 'json'],
+    ]) {
+      const r = await cli([...argv, '-q'], { cwd: dir });
+      expect(r.code, argv.join(' ')).toBe(2);
+      const f = argv[argv.indexOf('-f') + 1]!;
+      const o = argv[argv.indexOf('-o') + 1]!;
+      expect(r.stderr).toContain(`-f ${f} mâu thuẫn với tệp -o ${o}`);
+      expect(existsSync(join(dir, o))).toBe(false);
+    }
+    const en = await cli(['score', data, '-o', 'o.xlsx', '-f', 'md', '-q', '--lang', 'en'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('-f md contradicts -o o.xlsx: a .xlsx file cannot hold md');
+    expect(en.stderr).toContain('write -f md to a .md file');
+  });
+
+  it('keeps the combinations that make sense: the same format, any text in .txt, any format in a name without a known extension', async () => {
+    const dir = tmp();
+    const data = join(ROOT, 'data/2023.csv');
+    for (const [o, f] of [['a.md', 'md'], ['b.txt', 'csv'], ['c.txt', 'json'], ['d.xlsx', 'xlsx'], ['e', 'md'], ['f.out', 'csv']] as const) {
+      const r = await cli(['score', data, '-o', o, '-f', f, '-q'], { cwd: dir });
+      expect(r.code, `${f} -> ${o}: ${r.stderr}`).toBe(0);
+      expect(existsSync(join(dir, o))).toBe(true);
+    }
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toMatch(/^rank,/);
+  });
+});
+
+describe('explain --target-rank', () => {
+  it('a rank outside 1..the units ranked is a usage error giving the range (was "hạng 99 / đã đạt")', async () => {
+    const r = await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '99', '-q']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--target-rank 99: số liệu chỉ xếp hạng 63 đơn vị');
+    expect(r.stderr).toContain('cho một hạng từ 1 đến 63');
+    expect(r.stdout).toBe('');
+    const en = await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '64', '-q', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('--target-rank 64: the data rank only 63 units');
+    expect(en.stderr).toContain('give a rank from 1 to 63');
+    // The last rank is still a target (reached by any score).
+    const last = await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '63', '-q', '-f', 'json']);
+    expect(last.code).toBe(0);
+    expect(JSON.parse(last.stdout).target.rank).toBe(63);
+  });
+});

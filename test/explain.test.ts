@@ -137,12 +137,16 @@ describe('a rank target', () => {
     // 0.82995 rounds to 0.8300: b needs (829.95 − 525)/400 = 0.762375.
     expect(r2.ok && get(r2.value.target!.byNode, 'b').valueNeeded).toBeCloseTo(0.762375, 9);
   });
-  it('says when the target is already reached, also for a rank past the last unit', () => {
+  it('says when the target is already reached; the last rank is reached by any score, one past it is an error', () => {
     const r2 = explain(f, ds, 'X', { targetRank: 2 });
     expect(r2.ok && r2.value.target!).toMatchObject({ reached: true, byNode: [], plan: null });
     expect(r2.ok && r2.value.target!.scoreNeeded).toBeCloseTo(0.17, 12);
-    const r4 = explain(f, ds, 'X', { targetRank: 4 });
-    expect(r4.ok && r4.value.target!).toMatchObject({ reached: true, scoreNeeded: null, gap: 0 });
+    const r3 = explain(f, ds, 'X', { targetRank: 3 });
+    expect(r3.ok && r3.value.target!).toMatchObject({ reached: true, scoreNeeded: null, gap: 0 });
+    for (const n of [0, 4]) {
+      const bad = explain(f, ds, 'X', { targetRank: n });
+      expect(!bad.ok && bad.errors.map((e) => [e.code, e.text.params, e.hint])).toEqual([['BAD_PARAMETER', { rank: n, units: 3 }, 'give a rank from 1 to 3']]);
+    }
   });
 });
 

@@ -101,6 +101,7 @@ const EXTENSIONS: Record<string, Format> = { md: 'md', markdown: 'md', json: 'js
  * format is a usage error, never a silent CSV), else table on a terminal, csv in a pipe.
  */
 export function chooseFormat(asked: Format | undefined, output: string | undefined, io: Io, excel = false): Format {
+  if (asked !== undefined && output !== undefined && output !== '-') contradicts(asked, output);
   if (excel) {
     // --excel is CSV: whatever else was asked for is a usage error, never a silent CSV.
     const f = asked ?? (output === undefined || output === '-' ? 'csv' : chooseFormat(undefined, output, io));
@@ -118,6 +119,28 @@ export function chooseFormat(asked: Format | undefined, output: string | undefin
     return f;
   }
   return io.stdout.isTTY === true ? 'table' : 'csv';
+}
+
+/** The pictures some commands draw from `-o file.svg|png` when no -f is given. */
+const PICTURES = new Set(['svg', 'png']);
+
+/**
+ * -f against the -o file's extension: an extension that names a format takes only that format
+ * (`-f md -o o.xlsx` wrote Markdown into a workbook), .txt any text format, .svg/.png none
+ * (a picture, drawn when -f is left out); an extension that names nothing takes any.
+ */
+function contradicts(asked: Format, output: string): void {
+  const ext = /\.([^./\\]+)$/.exec(output)?.[1]?.toLowerCase();
+  if (ext === undefined) return;
+  const named = EXTENSIONS[ext];
+  const fits = PICTURES.has(ext) ? false
+    : named === undefined ? true
+    : ext === 'txt' ? asked !== 'xlsx'
+    : asked === named;
+  if (!fits) {
+    throw new CliError(EXIT.USAGE, msg('cli.formatContradictsOutput', { format: asked, file: output, ext }),
+      { hint: msg('hint.formatOrExtension', { format: asked, ext: asked === 'table' ? 'txt' : asked }) });
+  }
 }
 
 /** Whether the output goes to a file (-o), not to standard output. */

@@ -725,6 +725,10 @@ function target(fw: Framework, cur: YearScore, u: number, vals: Float64Array, pt
     if (!Number.isNaN(k)) others.push(k);
   }
   others.sort((a, b) => b - a);
+  // The ranks there are: the others ranked and this unit (rank 99 of 63 was 'reached').
+  if (N < 1 || N > others.length + 1) {
+    return { ok: false, warnings: [], errors: [error('BAD_PARAMETER.targetRank', { rank: N, units: others.length + 1 }, {}, msg('hint.targetRank', { units: others.length + 1 }))] };
+  }
   // Rank N needs at least the N-th best score among the others (equal shares rank N); past them, nothing.
   const needed = N - 1 < others.length ? others[N - 1]! : null;
   const score = cur.scores[u]!;
