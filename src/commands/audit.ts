@@ -22,6 +22,11 @@ type AuditFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimite
 };
 
 const THRESHOLD_NAMES = Object.keys(DEFAULT_AUDIT_THRESHOLDS) as (keyof AuditThresholds)[];
+/** What each threshold bounds, in the Vietnamese help. */
+const THRESHOLD_VI: Record<keyof AuditThresholds, string> = {
+  availability: 'tỷ lệ có dữ liệu', nonZero: 'tỷ lệ khác 0', unique: 'tỷ lệ giá trị khác nhau', skew: 'độ lệch', kurtosis: 'độ nhọn',
+  collinear: 'gần trùng', negative: 'tương quan âm', denominator: 'tương quan với mẫu số',
+};
 
 function threshold(v: string, prev: string[] = []): string[] {
   const m = /^([A-Za-z]+)=(-?\d+(?:\.\d+)?)$/.exec(v.trim());
@@ -42,7 +47,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .addOption(new Option('--method <method>', h({ vi: 'loại tương quan', en: 'correlation' })).choices(CORR_METHODS).default('pearson'))
     .option('--balance <level>', h({ vi: "tìm trọng số cho cấp này (1 = các chỉ số) để tương quan với chỉ số chung tương xứng với trọng số danh nghĩa (như get_opt_weights của COINr, kiểu 'balance')", en: "weights for this level (1 = the indicators) whose correlations with the index match the nominal weights (COINr get_opt_weights, 'balance')" }), positiveInt)
     .option('--threshold <name=value...>', h({
-      vi: 'đổi ngưỡng cảnh báo (availability=0.65: tỷ lệ có dữ liệu, nonZero=0.5: tỷ lệ khác 0, unique=0.5: tỷ lệ giá trị khác nhau, skew=2: độ lệch, kurtosis=3.5: độ nhọn, collinear=0.9: gần trùng, negative=-0.4: tương quan âm, denominator=0.6: tương quan với mẫu số)',
+      vi: `đổi ngưỡng cảnh báo (${THRESHOLD_NAMES.map((k) => `${k}=${DEFAULT_AUDIT_THRESHOLDS[k]}: ${THRESHOLD_VI[k]}`).join(', ')})`,
       en: `change a flag's threshold (${THRESHOLD_NAMES.map((k) => `${k}=${DEFAULT_AUDIT_THRESHOLDS[k]}`).join(', ')})`,
     }), threshold)
     .addHelpText('after', h({
