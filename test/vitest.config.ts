@@ -12,7 +12,6 @@ export const FULL_TIER = [
   'test/fuzz.test.ts',
   'test/properties.test.ts',
   'test/fast-paths.test.ts',
-  'test/plain-rows.test.ts',
   // scale: large and endless inputs, many units
   'test/scale.test.ts',
   'test/streaming.test.ts',
