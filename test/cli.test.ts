@@ -64,6 +64,17 @@ describe('dti score', () => {
     const stale = await cli(['score', ...MAIN, '-o', out, '--check', '--lang', 'en']);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('stale');
+    // The first line that differs, as it is in the file and as the command makes it now.
+    const line = written.split('\n').findIndex((l) => l.includes('0,8002'));
+    const was = written.split('\n')[line]!;
+    expect((await cli(['score', ...MAIN, '-o', out, '--check'])).stderr)
+      .toContain(`  khác đầu tiên ở dòng ${line + 1}:\n    trong tệp: ${was.replace('0,8002', '0,8003')}\n    lệnh tạo:  ${was}\n`);
+    // A file cut short: the first line it lacks, against the end of the file (in English).
+    const enText = readFileSync(en, 'utf8');
+    writeFileSync(en, enText.split('\n').slice(0, 3).join('\n') + '\n');
+    expect((await cli(['score', ...MAIN, '-o', en, '--check', '--lang', 'en'])).stderr)
+      .toContain(`  first difference, line 4:\n    in the file: (end of file)\n    made now:    ${enText.split('\n')[3]}\n`);
+    writeFileSync(out, written.replace('0,8002', '0,8003'));
     expect(readFileSync(out, 'utf8')).toContain('0,8003'); // --check never writes
     expect((await cli(['score', ...MAIN, '-o', join(dir, 'missing.md'), '--check'])).code).toBe(5); // missing: an I/O error
     expect(existsSync(join(dir, 'missing.md'))).toBe(false);

@@ -310,12 +310,35 @@ export function setWorkbookReader(read: (bytes: Uint8Array) => string | undefine
   workbookReader = read;
 }
 
+/** Where a stale file first differs from what the command makes: the line, and that line in each (null past the end). */
+export interface Difference {
+  /** 1-based; 0 when the file is not a workbook that can be read at all. */
+  line: number;
+  was: string | null;
+  now: string | null;
+}
+
+/** The first line where two texts differ (null when they are the same). */
+export function firstDifference(was: string, now: string): Difference | null {
+  if (was === now) return null;
+  // Lines, the final line break ending the last one (not starting an empty one past the end).
+  const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
+  const a = lines(was);
+  const b = lines(now);
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  // Only the final line break differs: the last line is where.
+  if (k === a.length && k === b.length) k = Math.max(0, k - 1);
+  return { line: k + 1, was: a[k] ?? null, now: b[k] ?? null };
+}
+
 /**
- * `--check`: is the file at `arg` the same as `content`? Text: line endings do not count (a
- * checkout with CRLF is not stale); a workbook: the same cells, however saved. A file that is
- * missing or unreadable is an I/O error.
+ * `--check`: where the file at `arg` first differs from `content`, or null when it is the same.
+ * Text: line endings do not count (a checkout with CRLF is not stale); a workbook: the same
+ * cells, however saved (the line is that of its cells as text). A file that is missing or
+ * unreadable is an I/O error.
  */
-export function isUpToDate(arg: string, content: string | Uint8Array | Iterable<string>, io: Io): boolean {
+export function staleness(arg: string, content: string | Uint8Array | Iterable<string>, io: Io): Difference | null {
   const fs = io.fs ?? nodeFs;
   let bytes: Uint8Array;
   try {
@@ -325,12 +348,19 @@ export function isUpToDate(arg: string, content: string | Uint8Array | Iterable<
   }
   if (content instanceof Uint8Array) {
     // The same bytes (a PNG picture, or a workbook as written) are up to date.
-    if (bytes.length === content.length && bytes.every((b, i) => b === content[i])) return true;
-    // A workbook was made by cli/xlsx.ts, which has set the reader by then: compared by its cells.
-    if (workbookReader === undefined) return false;
-    const now = workbookReader(bytes);
-    return now !== undefined && now === workbookReader(content);
+    if (bytes.length === content.length && bytes.every((b, i) => b === content[i])) return null;
+    // A workbook was made by cli/xlsx.ts, which has set the reader by then: compared by its cells
+    // (line 0: not something that can be read as cells, a picture).
+    const was = workbookReader?.(bytes);
+    const now = workbookReader?.(content);
+    if (was === undefined || now === undefined) return { line: 0, was: null, now: null };
+    return firstDifference(was, now);
   }
   const lf = (t: string) => t.replace(/\r\n/g, '\n');
-  return lf(new TextDecoder().decode(bytes)) === lf(whole(content));
+  return firstDifference(lf(new TextDecoder().decode(bytes)), lf(whole(content)));
+}
+
+/** `--check`: is the file at `arg` the same as `content`? (see `staleness`) */
+export function isUpToDate(arg: string, content: string | Uint8Array | Iterable<string>, io: Io): boolean {
+  return staleness(arg, content, io) === null;
 }

@@ -15,13 +15,14 @@ import {
 } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { msg, render, byLang } from '../core/messages.js';
-import { displayName, isUpToDate, writeOutput } from '../cli/files.js';
+import { displayName, staleness, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { FORMATS, type Format, excelCsv } from '../render/format.js';
 import { type Detail, renderScoreChunks } from '../render/score.js';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import { pushAll } from '../core/arrays.js';
+import { forMessage } from '../core/text.js';
 
 /** The package's version (read once, when a workbook names its tool). */
 const VERSION_TEXT = (): string => (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
@@ -162,11 +163,15 @@ export function emit(out: string | Uint8Array | Iterable<string>, flags: { outpu
     if (flags.output === undefined || flags.output === '-') {
       throw new CliError(EXIT.USAGE, msg('cli.checkNeedsOutput'), { hint: msg('hint.checkExample') });
     }
-    if (isUpToDate(flags.output, text, io)) {
+    const diff = staleness(flags.output, text, io);
+    if (diff === null) {
       io.stderr.write(`${render(msg('cli.upToDate', { file: flags.output }), io.lang ?? 'vi')}\n`);
       return EXIT.OK;
     }
     io.stderr.write(`${render(msg('cli.stale', { file: flags.output }), io.lang ?? 'vi')}\n`);
+    // The first line that differs, in the file and as the command makes it now (data shown safely, cut if long).
+    const shown = (x: string | null) => (x === null ? null : forMessage(x, 200));
+    if (diff.line > 0) io.stderr.write(`${render(msg('cli.staleLine', { line: diff.line, was: shown(diff.was), now: shown(diff.now) }), io.lang ?? 'vi')}\n`);
     return EXIT.STALE;
   }
   if (text instanceof Uint8Array && (flags.output === undefined || flags.output === '-')) {

@@ -106,6 +106,8 @@ export const EN: Catalogue = {
   'hint.checkExample': 'e.g. dti score data/2023.csv -o rankings/2023.md --check',
   'cli.upToDate': (p) => `${p.file} is up to date`,
   'cli.stale': (p) => `${p.file} is stale: regenerate it with the same command without --check`,
+  'cli.staleLine': (p) =>
+    `  first difference, line ${p.line}:\n    in the file: ${p.was ?? '(end of file)'}\n    made now:    ${p.now ?? '(end of file)'}`,
   'cli.xlsxToStdout': 'a workbook (-f xlsx) is written to a file, not to standard output',
   'cli.byUnknown': (p) => `--by ${p.by}: neither 'region' nor a columns.groups column of '${p.id}'`,
   'hint.listGroupColumn': 'list the column under columns: { groups: [...] } in the definitions',

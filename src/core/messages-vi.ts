@@ -128,6 +128,8 @@ export const VI = {
   'hint.checkExample': 'ví dụ dti score data/2023.csv -o rankings/2023.md --check',
   'cli.upToDate': (p: { file: string }) => `${p.file} không thay đổi`,
   'cli.stale': (p: { file: string }) => `${p.file} đã cũ: tạo lại bằng chính lệnh này, bỏ --check`,
+  'cli.staleLine': (p: { line: number; was: string | null; now: string | null }) =>
+    `  khác đầu tiên ở dòng ${p.line}:\n    trong tệp: ${p.was ?? '(hết tệp)'}\n    lệnh tạo:  ${p.now ?? '(hết tệp)'}`,
   'cli.xlsxToStdout': 'sổ tính (-f xlsx) phải ghi ra tệp, không ra màn hình',
   'cli.byUnknown': (p: { by: string; id: string }) => `--by ${p.by}: không phải 'region', cũng không phải cột columns.groups của '${p.id}'`,
   'hint.listGroupColumn': 'khai báo cột trong columns: { groups: [...] } của tệp định nghĩa',
