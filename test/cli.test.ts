@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from './helpers.js';
 import { run } from '../src/run.js';
+import { fixed } from '../src/core/text.js';
 
 const MAIN = ['-i', 'indicators/dti-2022-main.yaml', 'data/published/dti-2022-main-indices.csv'];
 
@@ -316,5 +317,23 @@ describe('explain --target-rank', () => {
     const last = await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '63', '-q', '-f', 'json']);
     expect(last.code).toBe(0);
     expect(JSON.parse(last.stdout).target.rank).toBe(63);
+  });
+});
+
+describe("validate's coverage", () => {
+  it.each([
+    [['data/2023.csv']], [['data/2024.csv']], [['data/components/2023.csv', '-i', 'indicators/dti-components.yaml']],
+  ])("equals score's: %j", async (args) => {
+    const [file, ...rest] = args;
+    const v = await cli(['validate', file!, ...rest, '--lang', 'en', '-q']);
+    expect(v.code).toBe(0);
+    const csv = (await cli(['score', file!, ...rest, '-f', 'csv', '-q', '--no-previous'])).stdout.trim().split('\n');
+    const k = csv[0]!.split(',').indexOf('coverage');
+    const cov = csv.slice(1).map((l) => Number(l.split(',')[k]));
+    const two = (x: number) => fixed(x, 2); // dti's rounding (0.425 → 0.43; toFixed gives 0.42)
+    expect(v.stdout).toContain(`coverage ${two(Math.min(...cov))}–${two(Math.max(...cov))}\n`);
+  });
+  it('DTI 2023 and 2024 are complete under their own methods (they were 0.50 and 0.80: every year’s indicators counted)', async () => {
+    expect((await cli(['validate', 'data/2023.csv', 'data/2024.csv', '--lang', 'en'])).stdout.match(/coverage 1\.00–1\.00/g)).toHaveLength(2);
   });
 });

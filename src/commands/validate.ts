@@ -4,7 +4,7 @@
  */
 import { type Command, Option } from 'commander';
 import { yearsOf } from '../core/data.js';
-import { coverage } from '../core/engine.js';
+import { scoreRows } from '../core/pipeline.js';
 import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { EXIT, type Io } from '../cli/io.js';
@@ -53,7 +53,9 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
     try {
       const { data, input: di, warnings: w } = await loadDataFile(f, fw, io, flags);
       pushAll(all, w);
-      const cov = coverage(fw, data.records);
+      // Coverage as dti score computes it: each year with its own method's indicators, a value
+      // without its denominator not counted (was every indicator of every year: 0.50 for DTI 2023, whose score says 1.00).
+      const cov = Float64Array.from(scoreRows(fw, data.records, yearsOf(data)).flatMap((ys) => [...ys.coverage]));
       const years = yearsOf(data).map((y) => y ?? '').join(', ');
       const lo = minOf(cov);
       const hi = maxOf(cov);
