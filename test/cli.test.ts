@@ -327,10 +327,9 @@ describe("validate's coverage", () => {
     const [file, ...rest] = args;
     const v = await cli(['validate', file!, ...rest, '--lang', 'en', '-q']);
     expect(v.code).toBe(0);
-    const csv = (await cli(['score', file!, ...rest, '-f', 'csv', '-q', '--no-previous'])).stdout.trim().split('\n');
-    const k = csv[0]!.split(',').indexOf('coverage');
-    const cov = csv.slice(1).map((l) => Number(l.split(',')[k]));
-    const two = (x: number) => fixed(x, 2); // dti's rounding (0.425 → 0.43; toFixed gives 0.42)
+    // score's exact coverage (JSON; the CSV's 4 decimals would round again).
+    const cov = JSON.parse((await cli(['score', file!, ...rest, '-f', 'json', '-q', '--no-previous'])).stdout).rankings.map((r: { coverage: number }) => r.coverage) as number[];
+    const two = (x: number) => fixed(x, 2);
     expect(v.stdout).toContain(`coverage ${two(Math.min(...cov))}–${two(Math.max(...cov))}\n`);
   });
   it('DTI 2023 and 2024 are complete under their own methods (they were 0.50 and 0.80: every year’s indicators counted)', async () => {
