@@ -4,7 +4,6 @@
  */
 import { type Command, Option } from 'commander';
 import { yearsOf } from '../core/data.js';
-import { roundTo } from '../core/text.js';
 import { scoreRows } from '../core/pipeline.js';
 import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
@@ -57,7 +56,7 @@ export async function runValidate(files: string[], flags: ValidateFlags, io: Io)
       // Coverage as dti score computes it: each year with its own method's indicators, a value
       // without its denominator not counted (was every indicator of every year: 0.50 for DTI 2023, whose score says 1.00).
       // Rounded to 10 decimals as score's result has it (0.425, not 0.42500000000000004).
-      const cov = Float64Array.from(scoreRows(fw, data.records, yearsOf(data)).flatMap((ys) => [...ys.coverage].map((c) => roundTo(c, 10))));
+      const cov = Float64Array.from(scoreRows(fw, data.records, yearsOf(data)).flatMap((ys) => [...ys.coverage].map((c) => Number(c.toFixed(10)))));
       const years = yearsOf(data).map((y) => y ?? '').join(', ');
       const lo = minOf(cov);
       const hi = maxOf(cov);
