@@ -70,11 +70,17 @@ describe('points and priorities', () => {
   it('sorts by points lost within each depth', () => {
     expect(e.nodes.map((n) => n.id)).toEqual(['b', 'a', 'b1', 'a1', 'a2']);
   });
-  it('names strengths and weaknesses by rank among all units', () => {
-    // X ranks 1st on a (0.875 vs 0.85, 0.15) and a2 (1 vs 0.8, 0.2), 2nd on a1, b, b1; at most
-    // half (3 of 5) are strengths, ties in document order.
-    expect(e.strengths.map((s) => [s.id, s.rank, s.of])).toEqual([['a', 1, 3], ['a2', 1, 3], ['a1', 2, 3]]);
-    expect(e.weaknesses.map((w) => [w.id, w.rank])).toEqual([['b', 2], ['b1', 2]]);
+  it('names strengths and weaknesses by rank among all units, above and below their median', () => {
+    // X ranks 1st on a (0.875 vs 0.85, 0.15) and a2 (1 vs 0.8, 0.2): above the median, strengths.
+    // It is 2nd of 3 on a1 (0.5 of 1, 0.5, 0), b and b1 (0.5 of 0.8, 0.5, 0.2): the median itself,
+    // neither a strength (rank 2 of 3 was one) nor a weakness.
+    expect(e.strengths.map((s) => [s.id, s.rank, s.of])).toEqual([['a', 1, 3], ['a2', 1, 3]]);
+    expect(e.weaknesses).toEqual([]);
+    // Z, last everywhere, has only weaknesses.
+    const z = explain(f, data(CSV, f), 'Z', { lang: 'en' });
+    if (!z.ok) throw new Error('Z');
+    expect(z.value.strengths).toEqual([]);
+    expect(z.value.weaknesses.map((w) => w.id)).toEqual(['a', 'a1', 'a2', 'b', 'b1']);
   });
   it('splits the change of score into weight × change, summing exactly to the change', () => {
     const c = e.change!;
@@ -301,5 +307,21 @@ describe('the latest year: DTI 2024 publishes only the overall DTI', () => {
     expect(j.breakdown).toBe(true);
     expect(j.change.methodChanged).toBe(false);
     expect(j.change.contributions.length).toBeGreaterThan(0);
+  });
+});
+
+describe('strengths only above the median of the units', () => {
+  it('Nghệ An 2023: rank 21 of 63 is a strength, 33 of 63 (below the median rank 32) a weakness, not a strength', async () => {
+    const j = JSON.parse((await cli(['explain', 'Nghệ An', 'data/2023.csv', '-f', 'json', '-q'])).stdout);
+    expect(j.strengths.map((x: { id: string; rank: number }) => [x.id, x.rank])).toEqual([['hoat-dong-xa-hoi-so', 21]]);
+    expect(j.weaknesses.map((x: { rank: number }) => x.rank)).toEqual([50, 49, 33, 33]);
+  });
+  it('a unit at or below the median everywhere has no clear strength, and says so in both languages', async () => {
+    const argv = ['explain', 'Nghệ An', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '-q', '--no-previous'];
+    const j = JSON.parse((await cli([...argv, '-f', 'json'])).stdout);
+    // Of three provinces: rank 2 is the median, and a top rank shared with another (0.60, 0.60, 0.37) is the median too.
+    expect(j.strengths).toEqual([]);
+    expect((await cli([...argv, '-f', 'table', '--lang', 'en'])).stdout).toContain('Strengths (best ranks)\nNo clear strength: no indicator is above the median of the units.\n');
+    expect((await cli([...argv, '-f', 'table'])).stdout).toContain('Không có điểm mạnh rõ rệt: không chỉ số nào cao hơn trung vị của các đơn vị.');
   });
 });

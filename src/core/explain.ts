@@ -430,6 +430,9 @@ export function contributions(fw: Framework, v0: Float64Array, v1: Float64Array,
   return C;
 }
 
+/** A node's value as its ranks compare it (12 decimals: float noise is no difference). */
+const keyOfValue = (v: number) => (Math.abs(v) < 1e3 ? Math.round(v * 1e12) / 1e12 : v);
+
 /** Competition ranks of every unit on every node (values rounded to 12 decimals so float noise makes no ranks). */
 function nodeRanks(fw: Framework, ys: YearScore): Int32Array[] {
   const n = ys.records.length;
@@ -440,7 +443,7 @@ function nodeRanks(fw: Framework, ys: YearScore): Int32Array[] {
     for (let i = 0; i < n; i++) {
       const v = ys.agg.nodes[k * n + i]!;
       // Units screened out are not ranked on anything.
-      keys[i] = v !== v || ys.screened[i] === 1 ? NaN : Math.abs(v) < 1e3 ? Math.round(v * 1e12) / 1e12 : v;
+      keys[i] = v !== v || ys.screened[i] === 1 ? NaN : keyOfValue(v);
       if (keys[i] === keys[i]) sorted[m++] = keys[i]!;
     }
     const s = sorted.subarray(0, m).sort();
@@ -637,9 +640,19 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
   const entry = (k: number): RankedNode => ({ id: fw.nodes[k]!.id, label: label(k), depth: fw.nodes[k]!.depth, rank: ranks[k]![u]!, of: rankedOn[k]!, value: vals[k]! });
   const byRank = [...informative].sort((x, y) => ranks[x]![u]! - ranks[y]![u]! || docPos.get(x)! - docPos.get(y)!);
   // At most half of the nodes are strengths, so a small tree keeps some weaknesses.
-  const strengths = byRank.slice(0, Math.min(top, Math.ceil(informative.length / 2)));
+  // A strength is above the median of the units ranked on that node, a weakness below it: the
+  // best ranks of a unit that is below the median everywhere are no strengths (rank 2 of 3 was one).
+  const medianOf = (k: number): number => {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++) if (ranks[k]![i]! > 0) xs.push(cur.agg.nodes[k * n + i]!);
+    xs.sort((a, b) => a - b);
+    const m = xs.length >> 1;
+    return xs.length % 2 === 1 ? xs[m]! : (xs[m - 1]! + xs[m]!) / 2;
+  };
+  const side = (k: number) => Math.sign(keyOfValue(vals[k]!) - keyOfValue(medianOf(k)));
+  const strengths = byRank.filter((k) => side(k) > 0).slice(0, Math.min(top, Math.ceil(informative.length / 2)));
   const weakest = [...informative].sort((x, y) => ranks[y]![u]! - ranks[x]![u]! || docPos.get(x)! - docPos.get(y)!)
-    .filter((k) => !strengths.includes(k) && ranks[k]![u]! > 1).slice(0, top);
+    .filter((k) => !strengths.includes(k) && side(k) < 0).slice(0, top);
 
   // Against the year before.
   let change: ExplainChange | null = null;

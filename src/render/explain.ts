@@ -10,7 +10,9 @@ const T = {
   vi: {
     score: 'Điểm', rank: 'hạng', of: 'trên', node: 'Chỉ số', value: 'Giá trị', raw: 'Số liệu', points: 'Điểm có', max: 'Tối đa', lost: 'Điểm mất',
     rankCol: 'Hạng', priorities: 'Ưu tiên: nơi mất nhiều điểm nhất', level: (d: number) => (d === 1 ? 'chỉ số chính' : d === 2 ? 'chỉ số thành phần' : `cấp ${d}`),
-    strengths: 'Điểm mạnh (xếp hạng tốt nhất)', weaknesses: 'Điểm yếu (xếp hạng kém nhất)', change: (y: number | null) => `So với ${y ?? 'năm trước'}`,
+    strengths: 'Điểm mạnh (xếp hạng tốt nhất)', weaknesses: 'Điểm yếu (xếp hạng kém nhất)',
+    noStrength: 'Không có điểm mạnh rõ rệt: không chỉ số nào cao hơn trung vị của các đơn vị.',
+    noWeakness: 'Không có điểm yếu rõ rệt: không chỉ số nào thấp hơn trung vị của các đơn vị.', change: (y: number | null) => `So với ${y ?? 'năm trước'}`,
     scoreChange: 'điểm thay đổi', rankChange: 'hạng', contribution: 'Đóng góp', pointsChange: 'Điểm (±)', valueChange: 'Giá trị (±)',
     target: (r: number) => `Mục tiêu: hạng ${r}`, needed: 'điểm cần đạt', gap: 'còn thiếu', reached: 'đã đạt', held: 'các đơn vị khác giữ nguyên kết quả năm nay',
     alone: 'Một chỉ số đơn lẻ cần đạt', valueNeeded: 'Cần đạt', rawNeeded: 'Số liệu cần', unreachable: 'không đủ nếu chỉ riêng chỉ số này',
@@ -23,7 +25,9 @@ const T = {
   en: {
     score: 'Score', rank: 'rank', of: 'of', node: 'Indicator', value: 'Value', raw: 'Data', points: 'Points', max: 'Max', lost: 'Points lost',
     rankCol: 'Rank', priorities: 'Priorities: where the most points are lost', level: (d: number) => (d === 1 ? 'main indices' : d === 2 ? 'components' : `level ${d}`),
-    strengths: 'Strengths (best ranks)', weaknesses: 'Weaknesses (worst ranks)', change: (y: number | null) => `Since ${y ?? 'the year before'}`,
+    strengths: 'Strengths (best ranks)', weaknesses: 'Weaknesses (worst ranks)',
+    noStrength: 'No clear strength: no indicator is above the median of the units.',
+    noWeakness: 'No clear weakness: no indicator is below the median of the units.', change: (y: number | null) => `Since ${y ?? 'the year before'}`,
     scoreChange: 'score change', rankChange: 'rank', contribution: 'Contribution', pointsChange: 'Points (±)', valueChange: 'Value (±)',
     target: (r: number) => `Target: rank ${r}`, needed: 'score needed', gap: 'gap', reached: 'already reached', held: 'other units held at this year\'s results',
     alone: 'One indicator alone would need', valueNeeded: 'Needed', rawNeeded: 'Data needed', unreachable: 'not reachable alone',
@@ -82,13 +86,14 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
   }
   if (e.breakdown) parts.push(prio);
 
-  const sw = (title: string, xs: ExplainResult['strengths']) => (xs.length === 0 ? '' : head(title) + table([
+  // Strengths are above the median of the units, weaknesses below it: none is said in a line.
+  const sw = (title: string, xs: ExplainResult['strengths'], none: string) => (!e.breakdown ? '' : xs.length === 0 ? `${head(title)}${none}\n` : head(title) + table([
     { header: t.node, align: 'left', cells: xs.map((x) => (md ? x.label : short(x.label))) },
     { header: t.value, align: 'right', cells: xs.map((x) => num(x.value, 2)) },
     { header: t.rankCol, align: 'right', cells: xs.map((x) => `${x.rank}/${x.of}`) },
   ]));
-  const s1 = sw(t.strengths, e.strengths);
-  const s2 = sw(t.weaknesses, e.weaknesses);
+  const s1 = sw(t.strengths, e.strengths, t.noStrength);
+  const s2 = sw(t.weaknesses, e.weaknesses, t.noWeakness);
   if (s1 !== '') parts.push(s1);
   if (s2 !== '') parts.push(s2);
 

@@ -38,7 +38,9 @@ const T = {
     earned: 'Điểm đạt', lost: 'Điểm mất', points: 'Điểm',
     topLeaves: 'Các chỉ số thành phần mất nhiều điểm nhất',
     node: 'Chỉ số', value: 'Giá trị', raw: 'Số liệu', rankCol: 'Hạng', max: 'Tối đa',
-    strengths: 'Điểm mạnh (xếp hạng tốt nhất)', weaknesses: 'Điểm yếu (xếp hạng kém nhất)', none: 'Không có.',
+    strengths: 'Điểm mạnh (xếp hạng tốt nhất)', weaknesses: 'Điểm yếu (xếp hạng kém nhất)',
+    noStrength: 'Không có điểm mạnh rõ rệt: không chỉ số nào cao hơn trung vị của các đơn vị.',
+    noWeakness: 'Không có điểm yếu rõ rệt: không chỉ số nào thấp hơn trung vị của các đơn vị.',
     change: (y: number | null) => `Thay đổi so với năm ${y ?? 'trước'}`,
     changeText: (from: string, to: string, d: string, r: string) => `Điểm từ ${from} lên ${to} (${d}); ${r}.`,
     changeTextDown: (from: string, to: string, d: string, r: string) => `Điểm từ ${from} xuống ${to} (${d}); ${r}.`,
@@ -77,7 +79,9 @@ const T = {
     earned: 'Points earned', lost: 'Points lost', points: 'Points',
     topLeaves: 'Components losing the most points',
     node: 'Indicator', value: 'Value', raw: 'Data', rankCol: 'Rank', max: 'Max',
-    strengths: 'Strengths (best ranks)', weaknesses: 'Weaknesses (worst ranks)', none: 'None.',
+    strengths: 'Strengths (best ranks)', weaknesses: 'Weaknesses (worst ranks)',
+    noStrength: 'No clear strength: no indicator is above the median of the units.',
+    noWeakness: 'No clear weakness: no indicator is below the median of the units.',
     change: (y: number | null) => `Change since ${y ?? 'the year before'}`,
     changeText: (from: string, to: string, d: string, r: string) => `Score up from ${from} to ${to} (${d}); ${r}.`,
     changeTextDown: (from: string, to: string, d: string, r: string) => `Score down from ${from} to ${to} (${d}); ${r}.`,
@@ -215,9 +219,9 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
   }
 
   // Strengths and weaknesses.
-  const list = (xs: ExplainResult['strengths']) => (xs.length === 0 ? `<p>${esc(t.none)}</p>`
+  const list = (xs: ExplainResult['strengths'], none: string) => (xs.length === 0 ? `<p>${esc(none)}</p>`
     : `<ol>${xs.map((x) => `<li>${esc(x.label)}: ${esc(t.rank(x.rank, x.of))}</li>`).join('')}</ol>`);
-  if (e.breakdown) parts.push(`<div class="cards"><div class="card"><h3>${esc(t.strengths)}</h3>${list(e.strengths)}</div><div class="card"><h3>${esc(t.weaknesses)}</h3>${list(e.weaknesses)}</div></div>`);
+  if (e.breakdown) parts.push(`<div class="cards"><div class="card"><h3>${esc(t.strengths)}</h3>${list(e.strengths, t.noStrength)}</div><div class="card"><h3>${esc(t.weaknesses)}</h3>${list(e.weaknesses, t.noWeakness)}</div></div>`);
 
   // Change since last year.
   parts.push(`<h3>${esc(t.change(e.change?.previousYear ?? null))}</h3>`);
