@@ -120,10 +120,11 @@ describe('dti compare', () => {
     const j = JSON.parse(r.stdout);
     expect(j.years).toEqual([2022, 2023]);
     expect(j.methodChanges).toEqual([]);
-    // The 2023 score row leads with Vĩnh Phúc (0.4044 > 0.4039 > 0.3159), as `dti score` ranks them.
+    // The 2023 score row ranks Vĩnh Phúc first (0.4044 > 0.4039 > 0.3159), as `dti score` ranks them,
+    // but stars nobody: each has under half the data (32%, 42.5%, 42.5%).
     const s23 = j.rows.find((x: { year: number; section: string }) => x.year === 2023 && x.section === 'score');
     expect(s23.ranks).toEqual([3, 2, 1]);
-    expect(s23.leaders).toEqual([2]);
+    expect(s23.leaders).toEqual([]);
     // An indicator row: Vĩnh Phúc's 95.5% e-health records, target 100 → 0.955, lost 25 × 0.045 = 1.125 points.
     const ehr = j.rows.find((x: { year: number; id: string }) => x.year === 2023 && x.id === 'xhs-ho-so-suc-khoe-dien-tu');
     expect(ehr.values).toEqual([null, null, 95.5]);
@@ -194,5 +195,28 @@ describe('dti trend of free units', () => {
     expect(asciiMd).toBe(md);
     const score = (await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'md', '--lang', 'en'], { cwd: dir })).stdout;
     expect(score).toMatch(/\| 1 \| ▲1 \| Sở A \|/);
+  });
+});
+
+describe('compare on the proxy components (under half the data)', () => {
+  const argv = ['compare', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc', '-i', 'indicators/dti-components.yaml', '--data', 'data/components/2022.csv', 'data/components/2023.csv', '-q'];
+  it('shows each unit’s coverage and stars no score, pillar or group from under half the data', async () => {
+    const j = JSON.parse((await cli([...argv, '-f', 'json'])).stdout);
+    const score = j.rows.filter((r: { section: string }) => r.section === 'score');
+    // data/components: 2022 7%, 2.5%, 2.5% of the weights; 2023 32%, 42.5%, 42.5% (dti score's coverage).
+    expect(score.map((r: { coverage: number[] }) => r.coverage)).toEqual([[0.07, 0.025, 0.025], [0.32, 0.425, 0.425]]);
+    for (const r of j.rows.filter((x: { section: string }) => x.section !== 'indicator')) expect(r.leaders).toEqual([]);
+    // An indicator's leader is its own data's: still starred.
+    expect(j.rows.some((r: { section: string; leaders: number[] }) => r.section === 'indicator' && r.leaders.length > 0)).toBe(true);
+    const t = await cli([...argv, '-f', 'table', '--lang', 'en'], { env: { NO_COLOR: '1', COLUMNS: '80' } });
+    expect(t.stdout).toMatch(/^Data +7% +3% +3%$/m);
+    expect(t.stdout).toMatch(/^Data +32% +43% +43%$/m);
+    expect(t.stdout.replace(/\n/g, ' ')).toContain('a unit with under half the data gets no ★ on a score, pillar or group.');
+    expect((await cli([...argv, '-f', 'table'], { env: { NO_COLOR: '1', COLUMNS: '80' } })).stdout).toMatch(/^Dữ liệu +7% +3% +3%$/m);
+  });
+  it('the shipped DTI (every indicator given) has no coverage row and keeps its ★', async () => {
+    const t = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', '-q', '-f', 'table', '--lang', 'en'], { env: { NO_COLOR: '1' } });
+    expect(t.stdout).not.toMatch(/^Data /m);
+    expect(t.stdout).toContain('★');
   });
 });

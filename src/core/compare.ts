@@ -15,6 +15,9 @@ import { compareVi, fold } from './text.js';
 import { scoreYears } from './trend.js';
 import { maxOf, minOf } from './arrays.js';
 
+/** The least coverage a unit needs to lead (★) a score, pillar or group row. */
+const HALF = 0.5;
+
 /** A published rank (data/published), shown beside ours and labelled official. */
 export interface OfficialRank {
   year: number;
@@ -41,6 +44,8 @@ export interface CompareRow {
   nationalRanks?: (number | null)[];
   /** score and pillar rows: how many units of that year were ranked. */
   ranked?: number;
+  /** score rows: each unit's coverage (the weight share of its indicators with data); below half, it leads no score, pillar or group row. */
+  coverage?: (number | null)[];
   /** indicator rows. */
   normalized?: (number | null)[];
   /** indicator rows: maxPoints × (1 − normalised); a missing value under `zero` loses all. */
@@ -123,20 +128,23 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
     const pick = <T>(f: (i: number) => T): (T | null)[] => idx.map((i) => (i < 0 ? null : f(i)));
     const scores = pick((i) => nn(ys.scores[i]!));
     const ranked = (rs: Int32Array) => rs.reduce((c, r) => c + (r === 0 ? 0 : 1), 0);
+    const coverage = pick((i) => Number(ys.coverage[i]!.toFixed(10)));
+    // A score or an aggregate made from under half the data leads nothing: its ★ would be an artefact of the gaps.
+    const led = (xs: (number | null)[]) => leadersOf(xs.map((x, u) => ((coverage[u] ?? 0) >= HALF ? x : null)), 'high');
     rows.push({ year: ys.year, section: 'score', id: d.id, label: d.name[lang], values: scores, ranks: localRanks(scores),
-      nationalRanks: pick((i) => (ys.ranks[i] === 0 ? null : ys.ranks[i]!)), ranked: ranked(ys.ranks), leaders: leadersOf(scores, 'high') });
+      nationalRanks: pick((i) => (ys.ranks[i] === 0 ? null : ys.ranks[i]!)), ranked: ranked(ys.ranks), coverage, leaders: led(scores) });
     fw.pillars.forEach((p, k) => {
       if (p.members.every(off)) return; // no such pillar in that year's method (DTI 2024)
       const vals = pick((i) => nn(ys.agg.pillars[k * n + i]! * d.scale));
       rows.push({ year: ys.year, section: 'pillar', id: p.id, label: d.pillars[k]!.name[lang], values: vals, ranks: localRanks(vals),
         nationalRanks: pick((i) => (ys.pillarRanks[k]![i] === 0 ? null : ys.pillarRanks[k]![i]!)), ranked: ranked(ys.pillarRanks[k]!),
-        leaders: leadersOf(vals, 'high') });
+        leaders: led(vals) });
     });
     for (const g of fw.groups) {
       if (off(g)) continue;
       const node = fw.nodes[g]!;
       const vals = pick((i) => nn(ys.agg.nodes[g * n + i]! * d.scale));
-      rows.push({ year: ys.year, section: 'group', id: node.id, label: node.def!.name[lang], values: vals, leaders: leadersOf(vals, 'high') });
+      rows.push({ year: ys.year, section: 'group', id: node.id, label: node.def!.name[lang], values: vals, leaders: led(vals) });
     }
     fw.leaves.forEach((ni, j) => {
       const node = fw.nodes[ni]!;

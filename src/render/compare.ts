@@ -13,10 +13,12 @@ import { msg, render } from '../core/messages.js';
 
 const T = {
   vi: { indicator: 'Chỉ số', year: 'Năm', official: 'Xếp hạng DTI chính thức (công bố)', leader: '★ dẫn đầu hàng', lost: 'điểm mất',
+    coverage: 'Dữ liệu', half: 'Dữ liệu: tỷ lệ trọng số các chỉ số có số liệu; đơn vị có dưới một nửa số liệu không được ★ ở điểm, trụ cột hay nhóm.',
     ranks: '(#a · #b/N): hạng trong các đơn vị so sánh · hạng trong cả N đơn vị năm đó', normalised: 'giá trị chuẩn hoá',
     compactIndicator: 'chỉ số: giá trị chuẩn hoá −điểm mất', compactRanks: '#a·b: hạng trong các đơn vị so sánh · hạng trong cả nước (mọi đơn vị năm đó)',
     method: (y: string) => `‡ Phương pháp tính năm ${y} khác năm trước (bộ chỉ số thay đổi): thay đổi thứ hạng so sánh hai cách tính khác nhau.` },
   en: { indicator: 'Indicator', year: 'Year', official: 'Official DTI ranks (published)', leader: '★ leads the row', lost: 'points lost',
+    coverage: 'Data', half: 'Data: the weight share of indicators with data; a unit with under half the data gets no ★ on a score, pillar or group.',
     ranks: '(#a · #b/N): rank among the compared units · rank among all N units that year', normalised: 'normalised value',
     compactIndicator: 'indicators: normalised value −points lost', compactRanks: '#a·b: rank among the compared units · rank among all units that year',
     method: (y: string) => `‡ The method of ${y} differs from the year before (the index changed): rank changes compare ranks computed two different ways.` },
@@ -89,10 +91,17 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
   const compact = !md && o.width !== undefined && years.some(({ rows }) =>
     c.units.reduce((s, u, k) => s + widest(rows.map((r) => cell(r, k)), u.unit) + 2, NAME_ROOM) > o.width!);
   let out = `${md ? `## ${escapeMd(c.framework.name)}` : wrap(visible(c.framework.name), o.width, ' ')}\n`;
+  const pct = (x: number | null | undefined) => (x == null ? '–' : `${Math.round(x * 100)}%`);
+  const partial = c.rows.some((r) => r.coverage?.some((x) => x !== null && x < 1) === true);
   for (const { y, rows } of years) {
+    // Each unit's coverage under the score, when some unit lacks data (the proxy components).
+    const shown = rows.flatMap((r) => (r.section === 'score' && r.coverage?.some((x) => x !== null && x < 1) === true ? [r, null] : [r]));
     const cols: Column[] = [
-      { header: y === null ? t.indicator : `${y}${c.methodChanges.includes(y) ? '‡' : ''}`, align: 'left', cells: rows.map(label), markdown: md },
-      ...c.units.map((u, k): Column => ({ header: u.unit, align: 'right', cells: rows.map((r) => (compact ? compactCell(r, k) : cell(r, k))) })),
+      { header: y === null ? t.indicator : `${y}${c.methodChanges.includes(y) ? '‡' : ''}`, align: 'left', cells: shown.map((r) => (r !== null ? label(r) : t.coverage)), markdown: md },
+      ...c.units.map((u, k): Column => ({
+        header: u.unit, align: 'right',
+        cells: shown.map((r, i) => (r === null ? pct(shown[i - 1]!.coverage?.[k]) : compact ? compactCell(r, k) : cell(r, k))),
+      })),
     ];
     out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));
   }
@@ -111,6 +120,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
     out += '\n' + (md ? renderMarkdown(cols) : renderTable(cols, o.chalk, false, fit));
   }
   out += `\n${wrap(compact ? `${t.leader}; ${t.compactIndicator}` : `${t.leader}; "→" ${t.normalised}; (−x) ${t.lost}`, md ? undefined : o.width, '; ')}\n`;
+  if (partial) out += `${wrap(t.half, md ? undefined : o.width, ' ')}\n`;
   if (c.rows.some(wide)) out += `${wrap(compact ? t.compactRanks : t.ranks, md ? undefined : o.width, ' ')}\n`;
   for (const y of c.methodChanges) out += `${wrap(t.method(String(y)), md ? undefined : o.width, ' ')}\n`;
   return out;
