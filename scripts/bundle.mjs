@@ -14,8 +14,8 @@ import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-// What an earlier build made (also the ESM bundle and chunks, the V8 code caches and the
-// node:vm loader of earlier builds).
+// What an earlier build made (also the ESM bundle and chunks, and the code-cache files and
+// the loader dist/cli-loader.* of builds before Node 22's compile cache).
 for (const f of readdirSync(DIST)) if (/^dti(-[A-Z0-9]+)?\.js$|^dti(-[a-z]+)?\.cjs(\.cache)?$|^cli-loader\.(c?js|d\.ts)$/.test(f)) unlinkSync(join(DIST, f));
 
 /**
