@@ -159,8 +159,8 @@ describe('lazy loading', () => {
     expect(help.status).toBe(0);
     for (const c of ['score', 'trend', 'compare', 'validate', 'indicators', 'provinces']) expect(help.stdout).toContain(c);
     const commands = (t: { sources: string[] }) => t.sources.filter((m) => m.startsWith('src/commands/')).sort();
-    // provinces and the output helpers it shares with score (src/commands/score.ts), no other command.
-    expect(commands(one)).toEqual(['src/commands/provinces.ts', 'src/commands/score.ts']);
+    // provinces alone: the output helpers every command shares are in src/cli/options.ts, no other command.
+    expect(commands(one)).toEqual(['src/commands/provinces.ts']);
     expect(commands(help)).toEqual(COMMAND_FILES);
     expect(commands(traced(['scroe', 'data/2023.csv']))).toEqual(COMMAND_FILES); // for the suggestion
   });

@@ -22,6 +22,7 @@ import { type Input, decode, readInput, readInputBytes } from './files.js';
 import { formatWhere, isOle2, isWorkbookName, isZip } from './sniff.js';
 import { EXIT, type Io, type OutStream } from './io.js';
 import { pushAll } from '../core/arrays.js';
+import { mergeDatasets } from '../core/build.js';
 import { forMessage } from '../core/text.js';
 
 /** The definitions `dti` uses when no -i is given: the DTI proxy shipped with the package. */
@@ -256,10 +257,13 @@ export function previousSibling(path: string | null, year: number | null): strin
   return existsSync(candidate) ? candidate : undefined;
 }
 
-/** Several files read as one dataset; a unit-year in two files is a data error. */
+/**
+ * Several files read as one dataset (core/build.ts's mergeDatasets: a unit-year in two files,
+ * or files of different kinds of unit, are data errors); every file's problems in one run.
+ */
 export async function loadDataFiles(files: readonly string[], fw: Framework, io: Io, flags: DataFlags):
   Promise<{ data: Dataset; paths: (string | null)[]; names: string[]; warnings: Diagnostic[] }> {
-  let data: Dataset | undefined;
+  const datasets: Dataset[] = [];
   const paths: (string | null)[] = [];
   const names: string[] = [];
   const warnings: Diagnostic[] = [];
@@ -283,20 +287,12 @@ export async function loadDataFiles(files: readonly string[], fw: Framework, io:
     paths.push(loaded.input.path);
     names.push(loaded.input.name);
     pushAll(warnings, loaded.warnings);
-    if (data === undefined) { data = loaded.data; continue; }
-    if (data.unitKind !== loaded.data.unitKind || data.map !== loaded.data.map) {
-      throw new CliError(EXIT.DATA, msg('cli.unitsDiffer', { file: loaded.input.name, kind: loaded.data.unitKind, map: loaded.data.map }), { hint: msg('hint.sameUnitKind') });
-    }
-    const seen = new Set(data.records.map((r) => `${r.key}\u0000${r.year}`));
-    for (const r of loaded.data.records) {
-      if (seen.has(`${r.key}\u0000${r.year}`)) {
-        failures.push(error('DUPLICATE_ROW.earlierFile', { unit: r.unit, year: r.year }, { file: loaded.input.name, line: r.line, col: 1 }, msg('hint.onceAcrossFiles')));
-      }
-    }
-    data = { ...data, records: [...data.records, ...loaded.data.records] };
+    datasets.push(loaded.data);
   }
+  const merged = datasets.length === 0 ? undefined : mergeDatasets(datasets);
+  if (merged !== undefined && !merged.ok) pushAll(failures, merged.errors);
   // One file that cannot be read, and nothing else: its error as it is.
   if (failures.length === 1 && unreadable !== undefined) throw unreadable;
   if (failures.length > 0) throw new CliError(unreadable !== undefined ? EXIT.IO : EXIT.DATA, 'invalid data', { diagnostics: failures });
-  return { data: data!, paths, names, warnings };
+  return { data: (merged as { value: Dataset }).value, paths, names, warnings };
 }

@@ -6,16 +6,15 @@
 import { type Command, Option } from 'commander';
 import { invalid } from '../cli/invalid.js';
 import { AUDIT_STAGES, type AuditOptions, type AuditStage, type AuditThresholds, CORR_METHODS, type CorrMethod, DEFAULT_AUDIT_THRESHOLDS, audit, levelOf } from '../core/audit/index.js';
-import { yearsOf } from '../core/data.js';
 import { forYear } from '../core/framework.js';
-import { scoreRows } from '../core/pipeline.js';
-import { asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics, termWidth } from '../cli/context.js';
+import { asciiOnly, makeChalk, printDiagnostics, termWidth } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { msg, byLang } from '../core/messages.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { auditWorkbook, renderAudit } from '../render/audit.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
+import { type ScoreFlags, loadRun } from '../cli/load-run.js';
+import { chooseFormat, dataOptions, emit, outputOptions, positiveInt } from '../cli/options.js';
 
 type AuditFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'bom' | 'encoding' | 'sheet' | 'skipLines' | 'verbose'> & {
   format?: Format; stage: AuditStage; method: CorrMethod; balance?: number; threshold?: string[];
@@ -73,11 +72,9 @@ Examples:
 
 async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<number> {
   const format = chooseFormat(flags.format, flags.output, io);
-  const { fw: fw0, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
-  const loaded = await loadDataFiles(files, fw0, io, flags);
-  const years = yearsOf(loaded.data);
-  const year = years[years.length - 1] ?? null;
-  const warnings = [...defWarnings, ...loaded.warnings];
+  // The run as every command builds it (missing: error, each year's stages once); the latest year is audited.
+  const { run, fw: fw0, inputs, warnings } = await loadRun(files, flags, io, { previous: false });
+  const year = run.year;
   if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
   const fw = forYear(fw0, year);
   const thresholds: Partial<AuditThresholds> = {};
@@ -90,10 +87,9 @@ async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<num
       throw new CliError(EXIT.USAGE, msg('cli.balanceLevel', { level: flags.balance }), { hint: msg('hint.balanceLevels', { top: top - 1 }) });
     }
   }
-  const [ys] = scoreRows(fw0, loaded.data.records, [year]);
+  const ys = run.current;
   const options: AuditOptions = { stage: flags.stage, method: flags.method, thresholds, lang: flags.lang, ...(flags.balance === undefined ? {} : { balance: flags.balance }) };
   const a = audit({ fw: fw0, current: ys! }, options);
-  const inputs = [input.path, ...loaded.paths];
   if (format === 'xlsx') {
     const { workbookBytes } = await import('../cli/xlsx.js');
     return emit(workbookBytes(auditWorkbook(a, flags.lang)), flags, io, inputs);

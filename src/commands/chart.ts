@@ -9,7 +9,8 @@ import { EXIT, type Io } from '../cli/io.js';
 import { pictureFormat } from '../cli/picture-format.js';
 import { writeOutput } from '../cli/files.js';
 import { renderBars } from '../render/chart.js';
-import { type ScoreFlags, dataOptions, positiveInt, scoreFiles } from './score.js';
+import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
+import { dataOptions, mergeOptions, positiveInt } from '../cli/options.js';
 
 type ChartFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'lang' | 'previous' | 'merge2025' | 'allowPartialMerge' | 'top'>
   & { pillar?: string; width?: number; ascii?: boolean; output?: string };
@@ -31,6 +32,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('chart')
     .description(h({ vi: 'biểu đồ cột của điểm số (hoặc điểm một trụ cột) ngay trong cửa sổ dòng lệnh (ký tự khối Unicode, hoặc ASCII)', en: 'the scores, or one pillar’s, as a bar chart in the terminal (Unicode blocks, ASCII fallback)' }))
     .argument('<data...>', h({ vi: "tệp số liệu CSV; '-' là đọc từ đầu vào chuẩn", en: "CSV data file(s); '-' reads standard input" }));
+  mergeOptions(cmd, io);
   dataOptions(cmd, io)
     .option('--pillar <id>', h({ vi: 'vẽ điểm của trụ cột này thay cho chỉ số chung (ví dụ cqs)', en: 'chart this pillar’s scores instead of the index (e.g. cqs)' }))
     .option('--top <n>', h({ vi: 'chỉ các đơn vị xếp từ hạng 1 đến hạng n', en: 'only the units ranked n or better' }), positiveInt)

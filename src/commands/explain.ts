@@ -1,21 +1,20 @@
 /** `dti explain <unit> <data…>`: where one unit gains and loses points, its change since last year, a rank target, a what-if. */
 import type { Command } from 'commander';
 import { explain } from '../core/explain.js';
-import type { Dataset } from '../core/data.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { wrap } from '../render/format.js';
-import { termWidth, asciiOnly, loadDataFile, loadDataFiles, loadFrameworkFile, makeChalk, previousSibling, printDiagnostics } from '../cli/context.js';
+import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
-import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { pictureFormat } from '../cli/picture-format.js';
 import type { Format } from '../render/format.js';
 import { renderExplain } from '../render/explain.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
+import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, positiveInt } from '../cli/options.js';
 import { msg, render, byLang } from '../core/messages.js';
 
-type ExplainFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'>
-  & { format?: Format; targetRank?: number; whatIf?: string[]; previous?: string | false };
+type ExplainFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'>
+  & { format?: Format; targetRank?: number; whatIf?: string[] };
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
   const h = byLang(io.lang ?? 'vi');
@@ -24,6 +23,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .description(h({ vi: 'phân tích một đơn vị trong năm gần nhất: điểm bị mất theo từng chỉ số chính và từng chỉ số (việc cần ưu tiên), điểm mạnh, điểm yếu, thay đổi so với năm trước, mục tiêu thứ hạng, giả định "nếu… thì"', en: 'one unit in the latest year: points lost per main index and indicator (priorities), strengths and weaknesses, the change since the year before, a rank target, a what-if' }))
     .argument('<unit>', h({ vi: 'một tỉnh (viết kiểu nào cũng được) hoặc một đơn vị có trong số liệu', en: 'a province (any spelling) or a unit of the data' }))
     .argument('<data...>', h({ vi: 'tệp số liệu CSV; có nhiều năm thì phân tích năm gần nhất so với năm trước đó', en: "CSV data file(s); with several years the latest is explained against the one before" }));
+  mergeOptions(cmd, io);
   outputOptions(dataOptions(cmd, io), io)
     .option('--target-rank <n>', h({ vi: 'điểm cần có để đạt hạng n, khoảng cách còn thiếu, giá trị mỗi nút cần đạt nếu chỉ cải thiện riêng nút đó, và một phương án cân đối', en: 'the score rank n needed, the gap, the value each node alone would need, and one balanced plan' }), positiveInt)
     .option('--what-if <id=value...>', h({ vi: 'tính lại điểm của đơn vị khi thay các giá trị gốc này (mã chỉ số như trong số liệu)', en: 'rescore the unit with these raw values changed (indicator ids as in the data)' }))
@@ -44,27 +44,10 @@ Examples:
   dti explain "Hà Tĩnh" data/papi/2016.csv -i indicators/papi.yaml -f md`,
     }))
     .action(async (unit: string, files: string[], flags: ExplainFlags) => {
-      const { fw, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
-      const loaded = await loadDataFiles(files, fw, io, flags);
-      const warnings: Diagnostic[] = [...defWarnings, ...loaded.warnings];
-      const inputs = [input.path, ...loaded.paths];
-      const years = [...new Set(loaded.data.records.map((r) => r.year))].sort((a, b) => (a ?? 0) - (b ?? 0));
-      const latest = years[years.length - 1] ?? null;
-      let previous: Dataset | undefined;
-      if (flags.previous !== false && !years.some((y) => y !== null && latest !== null && y < latest)) {
-        const prevPath = typeof flags.previous === 'string' ? flags.previous : previousSibling(files.length === 1 ? loaded.paths[0]! : null, latest);
-        if (prevPath !== undefined) {
-          const p = await loadDataFile(typeof flags.previous === 'string' ? prevPath : displayName(prevPath, io.cwd), fw, io,
-            { decimal: flags.decimal, delimiter: flags.delimiter, map: flags.map });
-          inputs.push(p.input.path);
-          warnings.push(...p.warnings);
-          previous = p.data;
-        }
-      }
-      const data = flags.previous === false ? { ...loaded.data, records: loaded.data.records.filter((r) => r.year === latest) } : loaded.data;
-      const r = explain(fw, data, unit, {
+      const { run, fw, inputs, warnings: loaded } = await loadRun(files, flags, io);
+      const warnings: Diagnostic[] = [...loaded];
+      const r = explain(run, unit, {
         lang: flags.lang,
-        ...(previous === undefined ? {} : { previous }),
         ...(flags.targetRank === undefined ? {} : { targetRank: flags.targetRank }),
         ...(flags.whatIf === undefined ? {} : { whatIf: flags.whatIf }),
         ...(flags.decimal === undefined ? {} : { decimal: flags.decimal }),

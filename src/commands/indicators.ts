@@ -12,7 +12,7 @@ import { fixed, formatPercent, localNumber } from '../core/text.js';
 import { loadFrameworkFile, makeChalk, termWidth } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from '../render/format.js';
-import { chooseFormat, emit, outputOptions, toFile } from './score.js';
+import { chooseFormat, emit, outputOptions, toFile } from '../cli/options.js';
 import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
 import { type Text, byLang, msg, render } from '../core/messages.js';

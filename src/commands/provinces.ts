@@ -8,7 +8,7 @@ import { makeChalk, termWidth } from '../cli/context.js';
 import type { Lang } from '../core/score.js';
 import type { Io } from '../cli/io.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from '../render/format.js';
-import { chooseFormat, emit, outputOptions, toFile } from './score.js';
+import { chooseFormat, emit, outputOptions, toFile } from '../cli/options.js';
 import { csvSheet } from '../render/xlsx.js';
 import { workbookBytes } from '../cli/xlsx.js';
 import { msg, render, byLang } from '../core/messages.js';

@@ -12,7 +12,8 @@ import { EXIT, type Io } from '../cli/io.js';
 import { explain } from '../core/explain.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, sensitivity } from '../core/sensitivity.js';
 import type { UnitSensitivity } from '../report/unit.js';
-import { type ScoreFlags, dataOptions, emit, positiveInt, scoreFiles } from './score.js';
+import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
+import { dataOptions, emit, positiveInt } from '../cli/options.js';
 
 type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'> & { unit?: string; targetRank?: number; sensitivity?: boolean; audit?: boolean };
 
@@ -94,15 +95,12 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
     throw new CliError(EXIT.USAGE, msg('cli.needsUnit', { option: opt }),
       { hint: msg('hint.example', { example: 'dti report data/2023.csv --unit "Nghệ An" --target-rank 15 -o report.html' }) });
   }
-  if (flags.unit !== undefined && flags.merge2025 === true) {
-    throw new CliError(EXIT.USAGE, msg('cli.unitMerged'), { hint: msg('hint.unitOn63') });
-  }
-  const { result, fw, ds, inputs, scoredData, previous } = await scoreFiles(files, flags, io, 'pillars');
+  const { result, fw, ds, inputs, run } = await scoreFiles(files, flags, io, 'pillars');
   let unit;
   if (flags.unit !== undefined) {
-    const r = explain(fw, scoredData, flags.unit, {
+    // On the 34 after --merge-2025: a merged province's main indices are its members' means, as the ministry averages them.
+    const r = explain(run, flags.unit, {
       lang: flags.lang,
-      ...(previous === undefined ? {} : { previous }),
       ...(flags.targetRank === undefined ? {} : { targetRank: flags.targetRank }),
     });
     if (!r.ok) throw new CliError(EXIT.USAGE, `cannot profile '${flags.unit}'`, { diagnostics: r.errors });
@@ -110,8 +108,7 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
   }
   let sens: UnitSensitivity | undefined;
   if (unit !== undefined && flags.sensitivity === true) {
-    const records = scoredData.records.filter((r) => r.year === result.year);
-    const s = sensitivity(fw, records, result.year, {}, { lang: flags.lang });
+    const s = sensitivity(run, {}, { lang: flags.lang });
     if (!s.ok) throw new CliError(EXIT.USAGE, 'cannot run the sensitivity analysis', { diagnostics: s.errors });
     const res = s.value.result;
     sens = {
@@ -127,10 +124,9 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
     if (flags.merge2025 === true) {
       throw new CliError(EXIT.USAGE, msg('cli.auditMerged'), { hint: msg('hint.auditMerged') });
     }
-    const [{ audit }, { scoreRows }] = await Promise.all([import('../core/audit/index.js'), import('../core/pipeline.js')]);
-    // Imputation sees every row read, as scoring did; the year ranked is audited.
-    const [ys] = scoreRows(fw, scoredData.records, [result.year]);
-    audited = audit({ fw, current: ys! }, { lang: flags.lang }).result;
+    const { audit } = await import('../core/audit/index.js');
+    // The year ranked, as the run scored it.
+    audited = audit({ fw, current: run.current }, { lang: flags.lang }).result;
   }
   const map = ds.unitKind !== 'province' ? null : flags.merge2025 === true ? '34' : ds.map;
   // Loaded here, not at start-up: Vega and Vega-Lite are large and only this command needs them.

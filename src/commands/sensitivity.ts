@@ -2,10 +2,9 @@
 import type { Command } from 'commander';
 import { invalid } from '../cli/invalid.js';
 import { msg, render, byLang } from '../core/messages.js';
-import { yearsOf } from '../core/data.js';
 import { type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity.js';
 import { wrap } from '../render/format.js';
-import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { readInput, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
@@ -13,9 +12,10 @@ import { pictureFormat } from '../cli/picture-format.js';
 import { loadSensitivitySpec } from '../load-sensitivity.js';
 import type { Format } from '../render/format.js';
 import { renderRuns, renderSensitivity } from '../render/sensitivity.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, positiveInt } from './score.js';
+import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, positiveInt } from '../cli/options.js';
 
-type SensitivityFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'> & {
+type SensitivityFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'> & {
   format?: Format; spec?: string; runs?: number; seed?: number; weights?: number; weightsLevel?: number[]; weightsNodes?: string[];
   normalisation?: string[]; aggregation?: string[]; missing?: string[]; leaveOneOut?: boolean; sobol?: boolean; bootstrap?: number; runsOut?: string;
 };
@@ -39,6 +39,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('sensitivity')
     .description(h({ vi: 'độ tin cậy của từng thứ hạng: mô phỏng Monte Carlo với trọng số và phương pháp không chắc chắn (thứ hạng trung vị, khoảng 5–95%, mức dịch chuyển trung bình), chỉ số Sobol', en: 'how sure each rank is: Monte Carlo over uncertain weights and methods (median rank, 5–95% interval, mean shift), Sobol indices' }))
     .argument('<data...>', h({ vi: 'tệp số liệu CSV; phân tích năm gần nhất', en: 'CSV data file(s); the latest year is analysed' }));
+  mergeOptions(cmd, io);
   outputOptions(dataOptions(cmd, io), io)
     .option('--spec <yaml>', h({ vi: 'các đầu vào không chắc chắn, khai báo trong một tệp YAML (tùy chọn nêu trên dòng lệnh được ưu tiên)', en: 'the uncertain inputs in a YAML file (options given here override it)' }))
     .option('--runs <n>', h({ vi: 'số lần chạy Monte Carlo (mặc định 1000; với --sobol là cỡ mẫu gốc N của N(d+2) lần chạy)', en: 'Monte Carlo runs (default 1000; with --sobol, the base sample N of N(d+2) runs)' }), positiveInt)
@@ -70,10 +71,9 @@ Examples:
       --runs-out runs.csv -f json`,
     }))
     .action(async (files: string[], flags: SensitivityFlags) => {
-      const { fw, input, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
       let spec: SensitivitySpec = {};
       let at: SpecLocator = (key) => ({ file: `--${key.split('.')[0] === 'leaveOneOut' ? 'leave-one-out' : key.split('.')[0]}` });
-      const inputs: (string | null)[] = [input.path];
+      const inputs: (string | null)[] = [];
       if (flags.spec !== undefined) {
         const s = await readInput(flags.spec, io, EXIT.USAGE);
         inputs.push(s.path);
@@ -103,17 +103,15 @@ Examples:
       set('sobol', flags.sobol);
       set('bootstrap', flags.bootstrap);
 
-      const loaded = await loadDataFiles(files, fw, io, flags);
-      inputs.push(...loaded.paths);
-      const years = yearsOf(loaded.data);
-      const year = years[years.length - 1] ?? null;
-      const warnings = [...defWarnings, ...loaded.warnings];
+      const loaded = await loadRun(files, flags, io, { previous: false });
+      inputs.push(...loaded.inputs);
+      const warnings = loaded.warnings;
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
-      const r = sensitivity(fw, loaded.data.records, year, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
+      const r = sensitivity(loaded.run, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'invalid uncertain inputs', { diagnostics: r.errors });
       if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
         const p = await import('../cli/picture.js');
-        const title = `${fw.definitions.name[flags.lang]}${year === null ? '' : ` ${year}`}`;
+        const title = `${loaded.fw.definitions.name[flags.lang]}${loaded.run.year === null ? '' : ` ${loaded.run.year}`}`;
         done(emit(await p.picture(p.sensitivitySpec(r.value.result.units, title, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
         return;
       }

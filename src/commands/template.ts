@@ -19,7 +19,7 @@ import { decode } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { workbookBytes } from '../cli/xlsx.js';
 import { renderDelimited } from '../render/format.js';
-import { emit, yearArg } from './score.js';
+import { emit, yearArg } from '../cli/options.js';
 
 interface TemplateFlags {
   indicators?: string;

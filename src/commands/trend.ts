@@ -2,17 +2,18 @@
 import type { Command } from 'commander';
 import { warningOf } from '../core/diagnostics.js';
 import { trend } from '../core/trend.js';
-import { termWidth, asciiOnly, loadDataFiles, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { msg, render, byLang } from '../core/messages.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { pictureFormat } from '../cli/picture-format.js';
 import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
-import { type ScoreFlags, chooseFormat, dataOptions, emit, outputOptions, toFile } from './score.js';
+import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, toFile } from '../cli/options.js';
 import { textOrWorkbook } from '../cli/xlsx.js';
 
-type TrendFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'poolYears' | 'output' | 'check' | 'lang' | 'excel'> & { format?: Format };
+type TrendFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'> & { format?: Format };
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
   const h = byLang(io.lang ?? 'vi');
@@ -20,6 +21,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('trend')
     .description(h({ vi: 'điểm và thứ hạng của từng đơn vị qua từng năm, mức thay đổi chung và biểu đồ diễn biến thứ hạng', en: 'each unit’s score and rank year by year, the overall change and a chart of the rank path' }))
     .argument('<data...>', h({ vi: 'các tệp số liệu CSV, mỗi năm một tệp (hoặc tệp có cột năm)', en: 'CSV data files, one per year (or files with a year column)' }));
+  mergeOptions(cmd, io);
   outputOptions(dataOptions(cmd, io), io)
     .option('--pool-years', h({ vi: 'chuẩn hoá minmax/zscore/rank trên tất cả các năm, để so sánh được điểm giữa các năm', en: 'normalise minmax/zscore/rank over all years, so scores compare across years' }))
     .addHelpText('after', h({
@@ -33,17 +35,20 @@ Examples:
   dti trend data/2022.csv data/2023.csv -f md`,
     }))
     .action(async (files: string[], flags: TrendFlags) => {
-      const { fw, input } = await loadFrameworkFile(flags.indicators, io);
-      const { data, paths, warnings } = await loadDataFiles(files, fw, io, flags);
-      if (data.records.some((r) => r.year === null)) {
-        throw new CliError(EXIT.DATA, msg('cli.trendNeedsYears'), { hint: msg('hint.giveYears') });
-      }
-      const result = trend(fw, data, { lang: flags.lang, ...(flags.poolYears === true ? { poolYears: true } : {}) });
+      const { run, fw, ds: data, inputs, warnings } = await loadRun(files, flags, io, {
+        previous: false,
+        check: (_fw, ds) => {
+          if (ds.records.some((r) => r.year === null)) {
+            throw new CliError(EXIT.DATA, msg('cli.trendNeedsYears'), { hint: msg('hint.giveYears') });
+          }
+        },
+      });
+      const result = trend(run, { lang: flags.lang });
       const all = [...warnings, ...result.warnings.map(warningOf)];
       if (flags.quiet !== true && all.length > 0) printDiagnostics(io, all, makeChalk(io.stderr, io, flags.color));
       if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
         const p = await import('../cli/picture.js');
-        done(emit(await p.picture(p.trendSpec(result, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, [input.path, ...paths]));
+        done(emit(await p.picture(p.trendSpec(result, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
         return;
       }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
@@ -51,6 +56,6 @@ Examples:
         format: f, lang: flags.lang, unitKind: data.unitKind, width: termWidth(io, flags.output),
         chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)), ascii: toFile(flags.output) ? false : asciiOnly(io),
       }), render(msg('sheet.trend'), flags.lang), flags.lang);
-      done(emit(text, flags, io, [input.path, ...paths]));
+      done(emit(text, flags, io, inputs));
     });
 }

@@ -12,7 +12,7 @@ import { rankKey } from './stages/rank.js';
 import { findProvince } from './provinces.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
 import { compareVi, fold } from './text.js';
-import { scoreYears } from './trend.js';
+import { type Run, build, isRun, orThrow } from './build.js';
 import { maxOf, minOf } from './arrays.js';
 
 /** The least coverage a unit needs to lead (★) a score, pillar or group row. */
@@ -75,16 +75,27 @@ export interface CompareOptions {
   official?: readonly OfficialRank[];
 }
 
-/** Compare `names` (any spelling the registry knows, or the exact unit name) across the years of `data`. */
-export function compare(fw: Framework, data: Dataset, names: readonly string[], opts: CompareOptions = {}): Result<CompareResult> {
+/**
+ * Compare `names` (any spelling the registry knows, or the exact unit name) across the years
+ * of a run (on the 34 provinces after a run with `merge2025`); `compare(fw, data, names)`
+ * builds the run first (and throws when that fails).
+ */
+export function compare(run: Run, names: readonly string[], opts?: Omit<CompareOptions, 'poolYears'>): Result<CompareResult>;
+export function compare(fw: Framework, data: Dataset, names: readonly string[], opts?: CompareOptions): Result<CompareResult>;
+export function compare(a: Run | Framework, b: Dataset | readonly string[], c?: readonly string[] | CompareOptions, e: CompareOptions = {}): Result<CompareResult> {
+  const run = isRun(a) ? a : orThrow(build(a, [b as Dataset], e.poolYears === true ? { poolYears: true } : {}));
+  const names = (isRun(a) ? b : c) as readonly string[];
+  const opts = (isRun(a) ? c ?? {} : e) as CompareOptions;
+  const fw = run.fw;
   const lang = opts.lang ?? 'vi';
   const errors: Diagnostic[] = [];
+  const scored = run.years;
   const known = new Map<string, { unit: string; code: string | null }>();
-  for (const r of data.records) if (!known.has(r.key)) known.set(r.key, { unit: r.unit, code: r.code });
+  for (const ys of scored) for (const r of ys.records) if (!known.has(r.key)) known.set(r.key, { unit: r.unit, code: r.code });
   const keys: string[] = [];
   for (const n of names) {
     let key: string | undefined;
-    if (data.unitKind === 'province') {
+    if (run.data.unitKind === 'province') {
       const p = findProvince(n);
       if (p.ok) key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`) ?? `missing:${p.province.name}`;
       else errors.push(error('UNKNOWN_PROVINCE', { name: n }, {}, p.suggestions.length > 0 ? msg('hint.didYouMean', { options: p.suggestions }) : msg('hint.seeProvinces')));
@@ -104,7 +115,6 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
 
   const d = fw.definitions;
   const units = keys.map((k) => known.get(k)!);
-  const scored = scoreYears(fw, data, opts.poolYears === true ? { poolYears: true } : {});
   const rows: CompareRow[] = [];
   const nn = (x: number) => (Number.isNaN(x) ? null : x);
   const leadersOf = (xs: (number | null)[], better: 'high' | 'low') => {
@@ -151,7 +161,9 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
       const values = pick((i) => nn(ys.records[i]!.values[j]!));
       // A leaf outside that year's method: shown when the data give it (DTI 2024's published main
       // indices), worth no points.
-      if (off(ni) && values.every((v) => v === null)) return;
+      if (off(ni) && (run.merged || values.every((v) => v === null))) return;
+      // After the 2025 merger only the main indices have values: an indicator no province has is left out.
+      if (run.merged && values.every((v) => v === null)) return;
       // The leaf's share of the index in the index's own points (25 of 1000 for a DTI component);
       // rounded to 10 decimals so 0.025 × 1000 reads 25, not 24.999999999999996.
       const maxPoints = Number((fy.leafShare[j]! * totalPoints).toFixed(10));
@@ -174,16 +186,19 @@ export function compare(fw: Framework, data: Dataset, names: readonly string[], 
   const codes = new Map(units.map((u) => [u.code, u.unit]));
   // Years the data rank all 63 provinces themselves (the official tables): there, the national
   // rank is already in every row; published ranks stay where they add a year (2020, 2021).
-  const full = new Set(scored.filter((s) => data.map === '63' && s.ranks.filter((r) => r !== 0).length === 63).map((s) => s.year));
+  // Under the 2025 merger the same holds for the 34, and only ranks among the 34 are of these provinces.
+  const whole = run.merged ? 34 : 63;
+  const full = new Set(scored.filter((s) => run.data.map === '63' && s.ranks.filter((r) => r !== 0).length === whole).map((s) => s.year));
+  const ofMap = (o: OfficialRank) => (run.merged ? o.universe.startsWith('34 provinces') : true);
   const official = (opts.official ?? [])
-    .filter((o) => codes.has(o.code) && !(o.universe === '63 provinces' && full.has(o.year)))
+    .filter((o) => codes.has(o.code) && ofMap(o) && !(o.universe.startsWith(`${whole} provinces`) && full.has(o.year)))
     .map((o) => ({ ...o, unit: codes.get(o.code)! }))
     .sort((a, b) => a.year - b.year || units.findIndex((u) => u.code === a.code) - units.findIndex((u) => u.code === b.code));
 
   // Warnings about the compared units only: the others' gaps are not this comparison's business.
   const shown = new Set(keys);
   const warnings = [
-    ...(scored.length > 1 && opts.poolYears !== true ? yearDependentWarning(fw) : []),
+    ...(scored.length > 1 && run.options.poolYears !== true ? yearDependentWarning(fw) : []),
     ...missingWarnings(fw, scored.map((ys) => {
       const keep = ys.records.flatMap((r, i) => (shown.has(r.key) ? [i] : []));
       return { ...ys, records: keep.map((i) => ys.records[i]!), missing: Int32Array.from(keep, (i) => ys.missing[i]!),

@@ -24,8 +24,7 @@
  * proportion to the δ_c. A value that is 0 in either year has no logarithm: then the
  * change goes to the children that are 0 in one of the years, by weight.
  */
-import type { Dataset, UnitRecord } from './data.js';
-import { yearsOf } from './data.js';
+import type { Dataset } from './data.js';
 import { type Diagnostic, type Result, error, meant, resultWarning, warning } from './diagnostics.js';
 import { msg } from './messages.js';
 import { missingFill, normalizeColumn, rankKey, transformValue } from './engine.js';
@@ -34,7 +33,8 @@ import { normaliseMethodOf } from './methods/normalise/index.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
 import { findProvince } from './provinces.js';
 import type { Lang } from './score.js';
-import { type YearScore, scoreRows } from './pipeline.js';
+import type { YearScore } from './pipeline.js';
+import { type Run, build, isRun, orThrow, yearBefore, yearOf } from './build.js';
 import { compareVi, fold } from './text.js';
 import { type Decimal, parseBoolean, parseNumber } from './values.js';
 
@@ -560,34 +560,31 @@ function rawFor(fw: Framework, leafNode: number, y: number): number | null | und
   return norm(x) >= y ? x : null;
 }
 
-export function explain(fwAll: Framework, data: Dataset, unitName: string, opts: ExplainOptions = {}): Result<ExplainResult> {
+/**
+ * Explain one unit of a run in the latest year it has a row, against the year before it had
+ * one. `explain(fw, data, unit)` builds the run first, with `opts.previous` as the year
+ * before (and throws when the build fails).
+ */
+export function explain(run: Run, unitName: string, opts?: Omit<ExplainOptions, 'previous'>): Result<ExplainResult>;
+export function explain(fw: Framework, data: Dataset, unitName: string, opts?: ExplainOptions): Result<ExplainResult>;
+export function explain(a: Run | Framework, b: Dataset | string, c?: string | ExplainOptions, e: ExplainOptions = {}): Result<ExplainResult> {
+  const opts = (isRun(a) ? c ?? {} : e) as ExplainOptions;
+  const run = isRun(a) ? a : orThrow(build(a, [b as Dataset], opts.previous === undefined ? {} : { previous: opts.previous }));
+  const unitName = (isRun(a) ? b : c) as string;
+  const fwAll = run.fw;
   const lang = opts.lang ?? 'vi';
-  const found = findUnit(data, unitName);
+  const found = findUnit({ ...run.data, records: run.years.flatMap((ys) => ys.records) }, unitName);
   if (!found.ok) return found;
   const key = found.value;
   const d = fwAll.definitions;
-  const years = yearsOf(data);
-  // The latest year in which the unit has a row.
-  const year = [...years].reverse().find((y) => data.records.some((r) => r.year === y && r.key === key)) ?? null;
-  // The year before: in the data, or in the previous dataset given.
-  let best: number | null = null;
-  let rows: UnitRecord[] = data.records;
-  if (year !== null) {
-    const earlier = (ds: Dataset) => yearsOf(ds).filter((y): y is number => y !== null && y < year && ds.records.some((r) => r.year === y && r.key === key));
-    const own = earlier(data);
-    const other = opts.previous === undefined ? [] : earlier(opts.previous);
-    const b = Math.max(own[own.length - 1] ?? -Infinity, other[other.length - 1] ?? -Infinity);
-    if (b > -Infinity) {
-      best = b;
-      if (!own.includes(b)) rows = [...opts.previous!.records.filter((r) => r.year === b), ...data.records];
-    }
-  }
+  const has = (y: number | null) => yearOf(run, y)!.records.some((r) => r.key === key);
+  const years = run.years.map((ys) => ys.year);
+  // The latest year in which the unit has a row, and the one before in which it had one.
+  const year = [...years].reverse().find(has) ?? null;
+  const best = yearBefore(years, year, has);
   // That year's method (`years` in the definitions): its nodes, weights and points.
   const fw = forYear(fwAll, year);
-  // The whole pipeline, as dti score runs it (imputation sees every year given; each year with its own method).
-  const scoreAll = (rs: readonly UnitRecord[]) => scoreRows(fwAll, rs, best === null ? [year] : [best, year]);
-  const scored = scoreAll(rows);
-  const cur = scored[scored.length - 1]!;
+  const cur = yearOf(run, year)!;
   const current = cur.records;
   const n = current.length;
   const u = current.findIndex((r) => r.key === key);
@@ -607,7 +604,8 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
   const nodes: ExplainNode[] = [];
   const order: number[] = [];
   // Nodes outside that year's method (`years`) are not part of its index: not listed.
-  const off = (k: number) => fw.inactive !== undefined && fw.inactive[k] === 1;
+  // After the 2025 merger a province has its main indices (the members' means) and nothing below them.
+  const off = (k: number) => (fw.inactive !== undefined && fw.inactive[k] === 1) || (run.merged && fw.nodes[k]!.depth > 1);
   fw.nodes.forEach((_, k) => { if (k !== fw.root && !off(k)) order.push(k); });
   // Document order (pre-order) for ties.
   const pre: number[] = [];
@@ -657,11 +655,12 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
   // Against the year before.
   let change: ExplainChange | null = null;
   if (best !== null) {
-    const dependent = fw.leaves.filter((ni) => ['minmax', 'zscore', 'rank'].includes(fw.nodes[ni]!.def!.normalize.method));
+    // The registry says which methods take their statistics from the units (minmax, zscore, rank, percentile…).
+    const dependent = fw.leaves.filter((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).usesPool);
     if (dependent.length > 0) {
       warnings.push(warning('YEAR_DEPENDENT_METHOD.explain', { ids: dependent.map((ni) => fw.nodes[ni]!.id) }, {}, msg('hint.withCare')));
     }
-    const prev = scored[0]!;
+    const prev = yearOf(run, best)!;
     const pu = prev.records.findIndex((r) => r.key === key);
     const pn = prev.records.length;
     const v0 = Float64Array.from({ length: N }, (_, k) => prev.agg.nodes[k * pn + pu]!);
@@ -699,19 +698,27 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
   };
 
   if (opts.targetRank !== undefined) {
-    const t = target(fw, cur, u, vals, pts, opts.targetRank, label, pre);
+    // A merged province's main indices are given (the members' means), not computed from leaves.
+    const given = new Map(run.merged ? fw.nodes[fw.root]!.children.map((c) => [c, vals[c]!] as [number, number]) : []);
+    const t = target(fw, cur, u, vals, pts, opts.targetRank, label, pre, given);
     if (!t.ok) errors.push(...t.errors); else result.target = t.value;
   }
-  if (opts.whatIf !== undefined && opts.whatIf.length > 0) {
+  if (opts.whatIf !== undefined && opts.whatIf.length > 0 && run.merged) {
+    errors.push(error('BAD_PARAMETER.whatIfMerged', { unit: rec.unit }, {}, msg('hint.whatIfMember')));
+  } else if (opts.whatIf !== undefined && opts.whatIf.length > 0) {
     const edits = parseWhatIf(fw, opts.whatIf, opts.decimal);
     if (!edits.ok) errors.push(...edits.errors);
     else {
       const values = Float64Array.from(rec.values);
       for (const e of edits.value) values[e.leaf] = e.value;
       // lines and cols named: a loaded record may make them only when asked (not own properties).
-      const edited = rows.map((r) => (r === rec ? { ...r, lines: r.lines, cols: r.cols, values } : r));
-      const wsAll = scoreAll(edited);
-      const ws = wsAll[wsAll.length - 1]!;
+      const edited = run.data.records.map((r) => (r === rec ? { ...r, lines: r.lines, cols: r.cols, values } : r));
+      // The same run with the unit's values edited: every stage again (imputation and the pool see the new values).
+      const again = build(fwAll, [{ ...run.data, records: edited }], {
+        ...(run.options.poolYears === true ? { poolYears: true } : {}), ...(run.options.year === undefined ? {} : { year: run.options.year }),
+      });
+      if (!again.ok) return { ok: false, errors: again.errors, warnings };
+      const ws = yearOf(again.value, year)!;
       const r1 = ws.ranks[u]! === 0 ? null : ws.ranks[u]!;
       result.whatIf = {
         changes: edits.value.map((e) => ({ id: fw.leafIds[e.leaf]!, from: nn(rec.values[e.leaf]!), to: nn(e.value) })),
@@ -727,7 +734,7 @@ export function explain(fwAll: Framework, data: Dataset, unitName: string, opts:
 }
 
 function target(fw: Framework, cur: YearScore, u: number, vals: Float64Array, pts: Points,
-  N: number, label: (k: number) => string, pre: number[]): Result<ExplainTarget> {
+  N: number, label: (k: number) => string, pre: number[], given: ReadonlyMap<number, number> = new Map()): Result<ExplainTarget> {
   const n = cur.records.length;
   const scale = fw.definitions.scale;
   // A rank past the last one ranked is reached by any score (there is nobody to pass).
@@ -750,7 +757,7 @@ function target(fw: Framework, cur: YearScore, u: number, vals: Float64Array, pt
   const leafVals = Float64Array.from(fw.leaves, (_, j) => cur.norm[j * n + u]!);
   const ok = (fixed: Map<number, number>) => {
     if (needed === null) return true;
-    const v = evaluateUnit(fw, leafVals, fixed);
+    const v = evaluateUnit(fw, leafVals, given.size === 0 ? fixed : new Map([...given, ...fixed]));
     return keyOf(fw, counted(fw, fw.root, v)) >= needed;
   };
   const reached = ok(new Map());
@@ -779,7 +786,7 @@ function target(fw: Framework, cur: YearScore, u: number, vals: Float64Array, pt
     const t = smallest((t) => ok(at(t)), 0, 1);
     if (t !== null) {
       const fixed = at(t);
-      const after = pointsOf(fw, evaluateUnit(fw, leafVals, fixed), leafMaxOf(fw, pts));
+      const after = pointsOf(fw, evaluateUnit(fw, leafVals, given.size === 0 ? fixed : new Map([...given, ...fixed])), leafMaxOf(fw, pts));
       plan = {
         share: t,
         steps: top.map((c) => ({

@@ -93,7 +93,6 @@ export const VI = {
   'note.decimalDefault': 'dấu thập phân: dấu chấm (mặc định)',
   'hint.delimiterUnknown': (p: { first: string; options: readonly string[] }) => `${p.first}${p.first === '' ? '' : '; '}không nhận ra được dấu phân cách của tệp: thêm ${p.options.join(' hoặc ')}`,
   'READ_ERROR': (p: { message: string }) => `${p.message}`,
-  'cli.unitsDiffer': (p: { file: string; kind: string; map: string | number | null }) => `${p.file}: loại đơn vị (${p.kind === 'province' ? 'tỉnh' : 'đơn vị tự do'}${p.map === null ? '' : `, ${p.map} tỉnh`}) khác với các tệp trước`,
   'hint.sameUnitKind': 'mọi tệp phải cùng một loại đơn vị',
   'DUPLICATE_ROW.earlierFile': (p: { unit: string; year: number | null }) => `${p.unit} (${p.year ?? 'không rõ năm'}) đã có trong một tệp trước`,
   'hint.onceAcrossFiles': 'mỗi đơn vị và năm chỉ có trong một tệp',
@@ -155,8 +154,6 @@ export const VI = {
   'cli.reportToTerminal': 'báo cáo là một trang HTML: ghi ra tệp, không in ra màn hình',
   'hint.example': (p: { example: string }) => `ví dụ ${p.example}`,
   'cli.needsUnit': (p: { option: string }) => `${p.option} chỉ dùng cùng --unit`,
-  'cli.unitMerged': '--unit không lập hồ sơ cho tỉnh sau sáp nhập (--merge-2025)',
-  'hint.unitOn63': 'lập hồ sơ trên 63 tỉnh: bỏ --merge-2025',
   'cli.auditMerged': '--audit kiểm định số liệu của 63 tỉnh, không dùng cùng --merge-2025',
   'hint.auditMerged': 'bỏ --merge-2025, hoặc bỏ --audit',
   'cli.balanceLevel': (p: { level: number }) => `--balance ${p.level}: không có cấp nào dưới chỉ số chung mang số này mà có từ hai nút trở lên`,
@@ -379,6 +376,14 @@ export const VI = {
   'hint.bootstrapExample': 'ví dụ --bootstrap 1000 (0: không có khoảng tin cậy)',
 
   // Scoring, explaining, comparing (src/core/score.ts, explain.ts, compare.ts, pipeline.ts, stages/).
+  // Building a run (src/core/build.ts): several files as one, the year analysed.
+  'MIXED_MAPS.files': (p: { file: string; kind: string; map: string | number | null }) => `${p.file}: loại đơn vị (${p.kind === 'province' ? 'tỉnh' : 'đơn vị tự do'}${p.map === null ? '' : `, ${p.map} tỉnh`}) khác với các tệp trước`,
+  'NO_DATA.none': 'không có số liệu nào',
+  'hint.oneDataFile': 'hãy đưa vào ít nhất một tệp số liệu',
+  'NO_DATA.year': (p: { year: number | null }) => `số liệu không có dòng nào của năm ${p.year ?? 'không rõ'}`,
+  'hint.dataYears': (p: { years: string }) => `số liệu có các năm ${p.years}`,
+  'BAD_PARAMETER.whatIfMerged': (p: { unit: string }) => `--what-if: ${p.unit} là tỉnh hợp nhất năm 2025, không có giá trị riêng của mình`,
+  'hint.whatIfMember': 'thử giá trị trên một tỉnh thành viên, không dùng --merge-2025',
   'UNKNOWN_PROVINCE.noRow': (p: { name: string }) => `${p.name} không có dòng nào trong số liệu`,
   'UNKNOWN_PROVINCE.noUnit': (p: { name: string }) => `số liệu không có đơn vị '${p.name}'`,
   'hint.seeProvinces': "xem 'dti provinces'",

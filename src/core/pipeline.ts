@@ -58,19 +58,20 @@ export interface YearScore {
 /**
  * `missing: error` on a leaf that imputes applies to what imputation leaves missing: those
  * cells, located, as data errors (the loader cannot know them before the years are together).
+ * `panel` is the prepared panel (after denominate and impute); `fileOf` names the file of a row.
  */
-export function unfilledErrors(fw: Framework, rows: readonly UnitRecord[], file?: string): Diagnostic[] {
+export function unfilledErrors(fw: Framework, panel: Panel, fileOf: (r: UnitRecord) => string | undefined = () => undefined): Diagnostic[] {
   const strict = fw.leaves.map((ni) => fw.nodes[ni]!.missing === 'error' && fw.nodes[ni]!.def!.impute !== 'none');
   if (!strict.includes(true)) return [];
-  const { panel } = prepare(fw, rows);
   const out: Diagnostic[] = [];
-  const at = (line: number, col: number) => ({ ...(file === undefined ? {} : { file }), line, col });
   strict.forEach((on, j) => {
     if (!on) return;
     const def = fw.nodes[fw.leaves[j]!]!.def!;
     for (let i = 0; i < panel.n; i++) {
       if (!Number.isNaN(panel.values[j * panel.n + i]!)) continue;
       const r = panel.rows[i]!;
+      const file = fileOf(r);
+      const at = (line: number, col: number) => ({ ...(file === undefined ? {} : { file }), line, col });
       out.push(error('MISSING_VALUE.imputeNone', { unit: r.unit, year: r.year, id: def.id, impute: def.impute },
         r.lines[j] !== 0 ? at(r.lines[j]!, r.cols[j]!) : at(r.line, 1), msg('hint.declaredError', { id: def.id })));
     }
@@ -143,13 +144,21 @@ export interface PipelineOptions {
   poolYears?: boolean;
 }
 
+/** The years of `rows`, ascending, undated first. */
+export function yearsOfRows(rows: readonly UnitRecord[]): (number | null)[] {
+  return [...new Set(rows.map((r) => r.year))].sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
+}
+
 /**
  * Run the pipeline over `rows` (any years) and score each of `years` (default: every year in
  * the rows, ascending, undated first). Imputation sees every row; the rest runs per year.
  */
 export function scoreRows(fw: Framework, rows: readonly UnitRecord[], years?: readonly (number | null)[], opts: PipelineOptions = {}): YearScore[] {
-  const ys = years ?? [...new Set(rows.map((r) => r.year))].sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
-  const { panel } = prepare(fw, rows);
+  return scorePanel(fw, prepare(fw, rows).panel, years ?? yearsOfRows(rows), opts);
+}
+
+/** The stages after imputation (screen, treat, normalise, aggregate, rank) for each of `ys`, on a prepared panel. */
+export function scorePanel(fw: Framework, panel: Panel, ys: readonly (number | null)[], opts: PipelineOptions = {}): YearScore[] {
   const treated = ys.map((y) => {
     const idx: number[] = [];
     for (let i = 0; i < panel.n; i++) if (panel.rows[i]!.year === y) idx.push(i);

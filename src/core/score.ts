@@ -3,119 +3,21 @@
  * `dti-result/v1` object of data/README.md.
  */
 import type { Dataset, UnitRecord } from './data.js';
-import { PROVINCES_2025, REGIONS, provinceByCode, region2025, successorOf } from './provinces.js';
-import { yearsOf } from './data.js';
+import { REGIONS } from './provinces.js';
 import type { Diagnostic } from './diagnostics.js';
-import { error, resultWarning, warning } from './diagnostics.js';
 import { msg } from './messages.js';
-import { aggregateAbove } from './engine.js';
+import { resultWarning, warning } from './diagnostics.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
-import { type YearScore, rankYear, scoreRows } from './pipeline.js';
+import type { YearScore } from './pipeline.js';
 import type { TreatLog } from './stages/treat.js';
 import { fixed } from './text.js';
+import { type Run, build, orThrow } from './build.js';
 
 export type Lang = 'vi' | 'en';
 
 export { scoreYear, type YearScore } from './pipeline.js';
-
-/**
- * The 2025 merger (data/reference/DTI-METHODOLOGY.md §2.3): each of the 34 provinces gets,
- * for every node directly under the root (the main indices), the simple mean of its member
- * provinces' values ("trung bình cộng các chỉ số chính của DTI các tỉnh trước sáp nhập");
- * the root and pillars are recomputed from those. Members absent from the data are left out
- * of the mean (`mergeProblems` reports them first); coverage is the members' mean.
- */
-export function mergeYear(fw0: Framework, ys: YearScore): YearScore {
-  const fw = forYear(fw0, ys.year);
-  const n = ys.records.length;
-  const groups = new Map<string, number[]>();
-  ys.records.forEach((r, i) => {
-    const succ = r.code === null ? undefined : successorOf(r.code);
-    if (succ === undefined) return;
-    const g = groups.get(succ.code) ?? [];
-    g.push(i);
-    groups.set(succ.code, g);
-  });
-  const merged = PROVINCES_2025.filter((p) => groups.has(p.code));
-  const m = merged.length;
-  const N = fw.nodes.length;
-  const L = fw.leaves.length;
-  const nodes = new Float64Array(m * N).fill(NaN);
-  const cov = new Float64Array(m);
-  const missing = new Int32Array(m);
-  const absent: (string[] | null)[] = [];
-  const gaps: number[][] = [];
-  const records: UnitRecord[] = merged.map((p, u) => {
-    const members = groups.get(p.code)!;
-    for (const c of fw.nodes[fw.root]!.children) {
-      // A member's missing main index counts as the root counts it when scoring unmerged:
-      // 0 under `missing: zero`, left out of the mean under `exclude`.
-      const zero = fw.nodes[c]!.missing === 'zero';
-      let sum = 0;
-      let k = 0;
-      for (const i of members) {
-        const v = ys.agg.nodes[c * n + i]!;
-        if (!Number.isNaN(v)) { sum += v; k++; } else if (zero) k++;
-      }
-      nodes[c * m + u] = k === 0 ? NaN : sum / k;
-    }
-    cov[u] = members.reduce((s, i) => s + ys.coverage[i]!, 0) / members.length;
-    const lacks: number[] = [];
-    for (let j = 0; j < L; j++) {
-      if (fw.inactive !== undefined && fw.inactive[fw.leaves[j]!] === 1) continue; // not part of that year's index
-      if (members.some((i) => Number.isNaN(ys.records[i]!.values[j]!))) { missing[u]! += 1; lacks.push(j); }
-    }
-    gaps.push(lacks);
-    const present = new Set(members.map((i) => ys.records[i]!.code));
-    const lacking = p.members.filter((c) => !present.has(c)).map((c) => provinceByCode(c)!.name);
-    absent.push(lacking.length === 0 ? null : lacking);
-    const first = ys.records[members[0]!]!;
-    return {
-      unit: p.name, code: p.code, key: `2025:${p.code}`, region: region2025(p), year: ys.year, line: first.line,
-      values: new Float64Array(L).fill(NaN), lines: new Int32Array(L), cols: new Int32Array(L),
-    };
-  });
-  const agg = aggregateAbove(fw, nodes, m);
-  // A main index that is itself a leaf (the published main indices as data) keeps its merged
-  // value as its normalised value, and as its value when the leaf takes values as they are
-  // (normalize none or goalposts 0–1, no transform); other raw values of merged provinces do not exist.
-  const norm = new Float64Array(m * L).fill(NaN);
-  for (const c of fw.nodes[fw.root]!.children) {
-    const node = fw.nodes[c]!;
-    if (node.leaf < 0) continue;
-    norm.set(nodes.subarray(c * m, (c + 1) * m), node.leaf * m);
-    const nz = node.def!.normalize;
-    const identity = nz.method === 'none' || (nz.method === 'goalposts' && nz.min === 0 && nz.max === 1 && node.def!.direction === 'higher');
-    if (identity && node.def!.transform === 'none') {
-      records.forEach((r, u) => { r.values[node.leaf] = nodes[c * m + u]!; });
-    }
-  }
-  return { ...rankYear(fw, records, ys.year, norm, agg, cov, missing), absent, gaps };
-}
-
-/** Why `--merge-2025` cannot run on these data: units that are not of the 63, merged provinces with members missing. */
-export function mergeProblems(data: Dataset, allowPartial: boolean): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const where = (line: number) => ({ ...(data.file === undefined ? {} : { file: data.file }), line, col: 1 });
-  if (data.unitKind !== 'province' || data.map !== '63') {
-    out.push(error('MIXED_MAPS.merge', { free: data.unitKind !== 'province' }, where(1), msg('hint.dropMerge')));
-    return out;
-  }
-  for (const year of yearsOf(data)) {
-    const present = new Map(data.records.filter((r) => r.year === year).map((r) => [r.code!, r]));
-    for (const p of PROVINCES_2025) {
-      const have = p.members.filter((c) => present.has(c));
-      if (have.length === 0 || have.length === p.members.length) continue;
-      const lacking = p.members.filter((c) => !present.has(c)).map((c) => provinceByCode(c)!.name);
-      const d = (allowPartial ? warning : error)('MISSING_VALUE.merge',
-        { name: p.name, year, members: p.members.map((c) => provinceByCode(c)!.name).join(' + '), lacking: lacking.join(', ') },
-        where(present.get(have[0]!)!.line), msg(allowPartial ? 'hint.partialMerged' : 'hint.partialMerge'));
-      out.push(d);
-    }
-  }
-  return out;
-}
+export { mergeYear, mergeProblems } from './merge-2025.js';
 
 export interface PillarResult {
   score: number | null;
@@ -289,13 +191,20 @@ export function yearDependentWarning(fw: Framework): Diagnostic[] {
   return [warning('YEAR_DEPENDENT_METHOD', { ids: dependent.map((ni) => fw.nodes[ni]!.id) }, {}, msg('hint.poolYears'))];
 }
 
-/** Score the latest (or the chosen) year of `data`, with rank changes against the year before. */
+/**
+ * Score the latest (or the chosen) year of `data`, with rank changes against the year before
+ * (a shorthand for `build` and `scoreRun`; it throws when the build fails — `build` gives
+ * those errors as values).
+ */
 export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): ScoreResult {
   return scoreLazily(fw, data, opts).result;
 }
 
 /** The groups and indicators of one ranked unit, built when asked for. */
 export type UnitDetail = (unit: RankedUnit) => Pick<RankedUnit, 'groups' | 'indicators'>;
+
+/** What `scoreRun` reports beside the run: language, groupings, how much per unit to build, warnings from loading. */
+export type ResultOptions = Pick<ScoreOptions, 'lang' | 'byRegion' | 'by' | 'detail' | 'warnings'> & { detailOnDemand?: 'pillars' | 'groups' | 'indicators' };
 
 /**
  * `score`, plus `detailOf`: the groups and indicators of any of the result's units on
@@ -305,32 +214,21 @@ export type UnitDetail = (unit: RankedUnit) => Pick<RankedUnit, 'groups' | 'indi
  */
 export function scoreLazily(fw: Framework, data: Dataset, opts: ScoreOptions & { detailOnDemand?: 'pillars' | 'groups' | 'indicators' } = {}):
   { result: ScoreResult; detailOf: UnitDetail } {
-  const years = yearsOf(data);
-  const year = opts.year !== undefined ? opts.year : years[years.length - 1]!;
-  let prevRecords: UnitRecord[] = [];
-  let previousYear: number | null = null;
-  if (year !== null) {
-    const earlier = (ds: Dataset) => yearsOf(ds).filter((y): y is number => y !== null && y < year);
-    const own = earlier(data);
-    const other = opts.previous === undefined ? [] : earlier(opts.previous);
-    const best = Math.max(own[own.length - 1] ?? -Infinity, other[other.length - 1] ?? -Infinity);
-    if (best > -Infinity) {
-      previousYear = best;
-      prevRecords = (own.includes(best) ? data : opts.previous!).records.filter((r) => r.year === best);
-    }
-  }
+  const run = orThrow(build(fw, [data], {
+    ...(opts.year === undefined ? {} : { year: opts.year }),
+    ...(opts.previous === undefined ? {} : { previous: opts.previous }),
+    ...(opts.poolYears === true ? { poolYears: true } : {}),
+    ...(opts.merge2025 === true ? { merge2025: true, allowPartialMerge: true } : {}),
+  }));
+  return scoreRun(run, opts);
+}
+
+/** The dti-result/v1 of a run: its year analysed, ranked, with rank changes against the year before. */
+export function scoreRun(run: Run, opts: ResultOptions = {}): { result: ScoreResult; detailOf: UnitDetail } {
+  const fw = run.fw;
   const warnings: Diagnostic[] = [...(opts.warnings ?? [])];
-  if (previousYear !== null && opts.poolYears !== true) warnings.push(...yearDependentWarning(fw));
-  // Imputation sees every row given (a unit's whole series); the rest runs per scored year.
-  const fromPrevious = opts.previous !== undefined && prevRecords.length > 0 && !data.records.includes(prevRecords[0]!) ? opts.previous.records : [];
-  const scored = scoreRows(fw, [...fromPrevious, ...data.records], previousYear === null ? [year] : [previousYear, year], { poolYears: opts.poolYears === true });
-  let cur = scored[scored.length - 1]!;
-  let prev = previousYear === null ? null : scored[0]!;
-  if (opts.merge2025 === true) {
-    cur = mergeYear(fw, cur);
-    prev = prev === null ? null : mergeYear(fw, prev);
-  }
-  return buildResult(fw, cur, prev, warnings, opts.lang ?? 'vi', opts.byRegion === true, opts.detail ?? 'indicators', opts.detailOnDemand ?? opts.detail ?? 'indicators', opts.by);
+  if (run.previousYear !== null && run.options.poolYears !== true) warnings.push(...yearDependentWarning(fw));
+  return buildResult(fw, run.current, run.previous, warnings, opts.lang ?? 'vi', opts.byRegion === true, opts.detail ?? 'indicators', opts.detailOnDemand ?? opts.detail ?? 'indicators', opts.by);
 }
 
 /**

@@ -22,7 +22,9 @@
 import type { UnitRecord } from './data.js';
 import { type Diagnostic, type Result, error, meant } from './diagnostics.js';
 import { msg } from './messages.js';
-import { type YearScore, scoreRows } from './pipeline.js';
+import { type YearScore, scorePanel } from './pipeline.js';
+import { type Run, build, isRun, orThrow } from './build.js';
+import { mergeGroups } from './merge-2025.js';
 import { type AggregateMethod, aggregateMethodOf } from './methods/aggregate.js';
 import type { Aggregate, IndicatorNode, MissingPolicy, Normalize } from './definitions.js';
 import { type Framework, forYear } from './framework.js';
@@ -169,10 +171,13 @@ interface Plan {
 }
 
 /** Check the spec against the definitions and data; every problem at once, before any run. */
-export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec, at: SpecLocator = () => ({})): Result<{ plan: Plan; defaultInputs: boolean; nominal: YearScore; fw: Framework }> {
+export function planSensitivity(run: Run, spec: SensitivitySpec, at: SpecLocator = () => ({})): Result<{ plan: Plan; defaultInputs: boolean; nominal: YearScore; fw: Framework }> {
   // The year as dti score scores it: every stage of the pipeline (imputation sees every year
   // given), with that year's method (nodes outside it have weight 0 and are not perturbed).
-  const nominal = scoreRows(fwAll, rows, [year])[0]!;
+  // After the 2025 merger the runs perturb the 63 and merge each run's main indices.
+  const fwAll = run.fw;
+  const year = run.year;
+  const nominal = run.unmerged[run.years.indexOf(run.current)]!;
   const fw = forYear(fwAll, year);
   const off = (k: number) => fw.inactive !== undefined && fw.inactive[k] === 1;
   const errors: Diagnostic[] = [];
@@ -186,7 +191,7 @@ export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], y
   }
 
   // Every run's rank of every unit is kept for the percentiles: bound the memory it takes.
-  const units = nominal.records.length;
+  const units = run.current.records.length;
   if (Number.isInteger(runs) && runs <= MAX_RUNS && runs * units > MAX_CELLS) {
     bad('runs', error('BAD_SPEC.cells', { runs, units, cells: runs * units, max: MAX_CELLS }, {}, msg('hint.maxRuns', { runs: Math.max(2, Math.floor(MAX_CELLS / Math.max(1, units))), units })));
   }
@@ -269,7 +274,8 @@ export function planSensitivity(fwAll: Framework, rows: readonly UnitRecord[], y
       ...fw,
       nodes: fw.nodes.map((x) => (x.leaf < 0 || x.def!.normalize.method === 'boolean' ? x : { ...x, def: { ...x.def!, normalize: { method: m } as Normalize } as IndicatorNode })),
     };
-    matrices.push(scoreRows(swapped, rows, [year])[0]!.norm);
+    // The stages after imputation again, with the swapped method (denominate and impute do not depend on it).
+    matrices.push(scorePanel(swapped, run.panel, [year])[0]!.norm);
     normNames.push(m);
   }
   if (aggs.includes('geometric')) {
@@ -327,6 +333,11 @@ export class Reaggregator {
     ]);
   }
 
+  /** Node k's column after the last run (a view into the reused buffer). */
+  column(k: number): Float64Array {
+    return this.cols[k]!;
+  }
+
   /** Point the leaves at a normalised matrix (column-major, as normalizeMatrix gives). */
   setMatrix(m: Float64Array): void {
     const n = this.n;
@@ -355,6 +366,50 @@ export class Reaggregator {
       (all ?? this.methods[k]!).columns(this.kidCols[k]!, ws, fills[k]!, nd.floor, this.cols[k]!);
     }
     return this.cols[fw.root]!;
+  }
+}
+
+/**
+ * The 2025 merger inside a run: each merged province's main indices (the root's children) are
+ * the means of its members' (a missing one counts 0 under `zero`, is left out otherwise, as
+ * mergeYear does), and the root combines them with the run's weights, method and policy.
+ */
+class Merger {
+  private readonly out: Float64Array;
+  private readonly vals: Float64Array;
+  private readonly ws: Float64Array;
+  constructor(private readonly fw: Framework, private readonly groups: number[][], private readonly agg: Reaggregator) {
+    this.out = new Float64Array(groups.length);
+    const K = fw.nodes[fw.root]!.children.length;
+    this.vals = new Float64Array(K);
+    this.ws = new Float64Array(K);
+  }
+
+  run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
+    const fw = this.fw;
+    this.agg.run(w, how, missing);
+    const root = fw.nodes[fw.root]!;
+    const kids = root.children;
+    const K = kids.length;
+    const method = aggregateMethodOf(how ?? root.aggregate);
+    for (let c = 0; c < K; c++) this.ws[c] = w[kids[c]!]!;
+    for (let u = 0; u < this.groups.length; u++) {
+      const members = this.groups[u]!;
+      for (let c = 0; c < K; c++) {
+        const zero = (missing ?? fw.nodes[kids[c]!]!.missing) === 'zero';
+        const col = this.agg.column(kids[c]!);
+        let sum = 0;
+        let k = 0;
+        for (const i of members) {
+          const v = col[i]!;
+          if (v === v) { sum += v; k++; } else if (zero) k++;
+        }
+        const mean = k === 0 ? NaN : sum / k;
+        this.vals[c] = mean === mean ? mean : zero ? 0 : NaN;
+      }
+      this.out[u] = method.combine(this.vals, this.ws, K, root.floor);
+    }
+    return this.out;
   }
 }
 
@@ -394,25 +449,41 @@ function quantile(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+export type SensitivityOptions = { lang?: 'vi' | 'en'; at?: SpecLocator; keepRuns?: boolean };
+
 /**
- * Run the analysis on `year` of `rows` (rows of other years only feed imputation, as in dti
- * score). `spec` is validated first (planSensitivity);
- * errors come back as diagnostics and nothing runs.
+ * Run the analysis on a run's year analysed (rows of other years only fed imputation, as in
+ * dti score); after the 2025 merger, on the 34 provinces: each run scores the 63 and merges
+ * their main indices as the ministry does. `sensitivity(fw, rows, year, spec)` builds the run
+ * first (and throws when that fails). `spec` is validated first (planSensitivity); errors
+ * come back as diagnostics and nothing runs.
  */
-export function sensitivity(fwAll: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec,
-  opts: { lang?: 'vi' | 'en'; at?: SpecLocator; keepRuns?: boolean } = {}): Result<SensitivityRun> {
-  const planned = planSensitivity(fwAll, rows, year, spec, opts.at);
+export function sensitivity(run: Run, spec: SensitivitySpec, opts?: SensitivityOptions): Result<SensitivityRun>;
+export function sensitivity(fw: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec, opts?: SensitivityOptions): Result<SensitivityRun>;
+export function sensitivity(a: Run | Framework, b: SensitivitySpec | readonly UnitRecord[], c?: SensitivityOptions | number | null, e?: SensitivitySpec,
+  f: SensitivityOptions = {}): Result<SensitivityRun> {
+  const run = isRun(a) ? a : orThrow(build(a, [{ unitKind: 'unit', layout: 'wide', map: null, records: b as UnitRecord[] }], { year: c as number | null }));
+  const spec = (isRun(a) ? b : e) as SensitivitySpec;
+  const opts = (isRun(a) ? c ?? {} : f) as SensitivityOptions;
+  const year = run.year;
+  const planned = planSensitivity(run, spec, opts.at);
   if (!planned.ok) return planned;
   // That year's method: nodes outside it carry weight 0.
   const { plan, defaultInputs, nominal: ys, fw } = planned.value;
-  const records = ys.records;
-  // Units screened out (too little data) stay unranked in every run, as in dti score.
-  const screened = ys.screened;
+  const records = run.current.records;
+  const n63 = ys.records.length;
+  // Units screened out (too little data) stay unranked in every run, as in dti score (a merged province never is).
+  const screened = run.merged ? new Uint8Array(records.length) : ys.screened;
   const runs = spec.runs ?? DEFAULT_RUNS;
   const seed = spec.seed ?? DEFAULT_SEED;
   const n = records.length;
   const d = fw.definitions;
-  const agg = new Reaggregator(fw, n);
+  const agg63 = new Reaggregator(fw, n63);
+  const merger = run.merged ? new Merger(fw, mergeGroups(ys.records).map((g) => g.members), agg63) : null;
+  const agg = {
+    setMatrix: (m: Float64Array) => agg63.setMatrix(m),
+    run: (w: Float64Array, how?: Aggregate, miss?: MissingPolicy) => (merger === null ? agg63.run(w, how, miss) : merger.run(w, how, miss)),
+  };
   const base = Float64Array.from(fw.nodes, (x) => x.weight);
   const w = new Float64Array(base);
   const keys = new Float64Array(n);

@@ -3,11 +3,11 @@
  * `poolYears`), one row per unit with its score and rank in every year.
  */
 import type { Dataset, UnitRecord } from './data.js';
-import { yearsOf } from './data.js';
 import { type Framework, methodChanged } from './framework.js';
 import { resultWarning } from './diagnostics.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
-import { type YearScore, scoreRows } from './pipeline.js';
+import type { YearScore } from './pipeline.js';
+import { type Run, build, isRun, orThrow } from './build.js';
 import { compareVi } from './text.js';
 
 export interface TrendPoint {
@@ -43,14 +43,24 @@ export interface TrendOptions {
   lang?: Lang;
 }
 
-/** Score every year in `data` on its own; undated rows (year null) are scored together, first. */
+/**
+ * Score every year in `data` on its own; undated rows (year null) are scored together, first
+ * (`build(fw, [data]).years`; it throws when the build fails).
+ */
 export function scoreYears(fw: Framework, data: Dataset, opts: TrendOptions = {}): YearScore[] {
-  return scoreRows(fw, data.records, yearsOf(data), { poolYears: opts.poolYears === true });
+  return orThrow(build(fw, [data], opts.poolYears === true ? { poolYears: true } : {})).years;
 }
 
-export function trend(fw: Framework, data: Dataset, opts: TrendOptions = {}): TrendResult {
+/** Every unit's score and rank in every (dated) year of a run; `trend(fw, data)` builds the run first (and throws when that fails). */
+export function trend(run: Run, opts?: Omit<TrendOptions, 'poolYears'>): TrendResult;
+export function trend(fw: Framework, data: Dataset, opts?: TrendOptions): TrendResult;
+export function trend(a: Run | Framework, b?: Dataset | TrendOptions, c: TrendOptions = {}): TrendResult {
+  const run = isRun(a) ? a : orThrow(build(a, [b as Dataset], c.poolYears === true ? { poolYears: true } : {}));
+  const opts = (isRun(a) ? b ?? {} : c) as TrendOptions;
+  const fw = run.fw;
+  const pooled = run.options.poolYears === true;
   // A trend runs over dated rows only.
-  const scored = scoreYears(fw, data, opts).filter((s) => s.year !== null);
+  const scored = run.years.filter((s) => s.year !== null);
   const years = scored.map((s) => s.year!);
   const byKey = new Map<string, { rec: UnitRecord; series: (TrendPoint | null)[] }>();
   scored.forEach((ys, t) => {
@@ -92,7 +102,7 @@ export function trend(fw: Framework, data: Dataset, opts: TrendOptions = {}): Tr
     methodChanges: years.filter((y, t) => t > 0 && methodChanged(fw, years[t - 1]!, y)),
     ranked: scored.map((s) => s.ranks.filter((r) => r !== 0).length),
     units,
-    warnings: [...(years.length > 1 && opts.poolYears !== true ? yearDependentWarning(fw) : []), ...missingWarnings(fw, scored)]
+    warnings: [...(years.length > 1 && !pooled ? yearDependentWarning(fw) : []), ...missingWarnings(fw, scored)]
       .map((w) => resultWarning(w)),
   };
 }

@@ -214,7 +214,7 @@ describe('dti report --unit', () => {
     expect(html).not.toContain('Hồ sơ');
   });
 
-  it('rejects an unknown unit, --target-rank alone, and --unit with --merge-2025, writing nothing', async () => {
+  it('rejects an unknown unit and --target-rank alone, writing nothing', async () => {
     const out = join(dir, 'none.html');
     const bad = await cli(['report', ...PAPI, '--unit', 'Nghe Anh', '-o', out, '--lang', 'en']);
     expect(bad.code).toBe(2);
@@ -226,9 +226,6 @@ describe('dti report --unit', () => {
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('lỗi: --target-rank chỉ dùng cùng --unit');
     expect((await cli(['report', ...PAPI, '--target-rank', '3', '-o', out, '--lang', 'en'])).stderr).toContain('error: --target-rank goes with --unit');
-    const merged = await cli(['report', ...PAPI, '--merge-2025', '--unit', 'Nghệ An', '-o', out]);
-    expect(merged.code).toBe(2);
-    expect(merged.stderr).toContain('không lập hồ sơ cho tỉnh sau sáp nhập');
     expect(existsSync(out)).toBe(false);
   });
 });

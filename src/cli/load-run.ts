@@ -1,0 +1,196 @@
+/**
+ * Flags → load → build: the definitions and data files of a command read into a `Run`
+ * (core/build.ts), the same way for every command that reads data. The year before is read
+ * with every data option the data are read with.
+ */
+import type { Dataset } from '../core/data.js';
+import { type Diagnostic, warningOf } from '../core/diagnostics.js';
+import { msg } from '../core/messages.js';
+import type { Framework } from '../core/framework.js';
+import { type Run, build } from '../core/build.js';
+import { pushAll } from '../core/arrays.js';
+import { type DataFlags, loadDataFile, loadDataFiles, loadFrameworkFile, previousSibling, yearFromName } from './context.js';
+import { CliError } from './errors.js';
+import { displayName } from './files.js';
+import { EXIT, type Io } from './io.js';
+import { REGIONS, findRegion } from '../core/provinces.js';
+import { type ScoreResult, type UnitDetail, scoreRun } from '../core/score.js';
+import type { Format } from '../render/format.js';
+import type { Detail } from '../render/score.js';
+import { makeChalk, printDiagnostics } from './context.js';
+
+export interface RunFlags extends DataFlags {
+  indicators?: string;
+  /** `--previous <file>`, `--no-previous` (false); undefined: the file of the year before beside the data, if any. */
+  previous?: string | false;
+  poolYears?: boolean;
+  merge2025?: boolean;
+  allowPartialMerge?: boolean;
+}
+
+export interface LoadedRun {
+  run: Run;
+  fw: Framework;
+  /** The data as read (every file given, before any --merge-2025). */
+  ds: Dataset;
+  /** The previous year's file, if read. */
+  previous?: Dataset;
+  /** Paths of every file read (definitions first), null for standard input. */
+  inputs: (string | null)[];
+  /** Names of the definitions and data files as shown (a workbook's with its sheet). */
+  definitionsFile: string;
+  dataFiles: string[];
+  /** Warnings of the definitions, of every file and of the merger, in that order. */
+  warnings: Diagnostic[];
+}
+
+/**
+ * Read the definitions and `files`, and the year before when the command reads one (`previous`:
+ * a `--previous` file, else the file of the year before beside a single data file), then build
+ * the run. Every error (files, duplicates across files, `missing: error`, the merger) is a
+ * CliError with its diagnostics: exit 4 for data.
+ */
+export async function loadRun(files: readonly string[], flags: RunFlags, io: Io,
+  o: { previous?: boolean; check?: (fw: Framework, ds: Dataset) => void } = {}): Promise<LoadedRun> {
+  const { fw, input: defInput, warnings: defWarnings } = await loadFrameworkFile(flags.indicators, io);
+  const warnings: Diagnostic[] = [...defWarnings];
+  const inputs: (string | null)[] = [defInput.path];
+  const loaded = await loadDataFiles(files, fw, io, flags);
+  pushAll(inputs, loaded.paths);
+  pushAll(warnings, loaded.warnings);
+  const built = await buildFrom(fw, loaded.data, files, loaded.paths, flags, io, o);
+  pushAll(inputs, built.inputs);
+  pushAll(warnings, built.warnings);
+  return { run: built.run, fw, ds: loaded.data, ...(built.previous === undefined ? {} : { previous: built.previous }), inputs,
+    definitionsFile: defInput.name, dataFiles: loaded.names, warnings };
+}
+
+/**
+ * The second half of loadRun, for data already read: the year before (read when the command
+ * reads one), then the run built. `paths` are the data files' paths (for the file beside).
+ */
+export async function buildFrom(fw: Framework, ds: Dataset, files: readonly string[], paths: readonly (string | null)[], flags: RunFlags, io: Io,
+  o: { previous?: boolean; check?: (fw: Framework, ds: Dataset) => void } = {}): Promise<{ run: Run; previous?: Dataset; inputs: (string | null)[]; warnings: Diagnostic[] }> {
+  if (flags.allowPartialMerge === true && flags.merge2025 !== true) throw new CliError(EXIT.USAGE, msg('cli.partialWithoutMerge'));
+  const inputs: (string | null)[] = [];
+  const warnings: Diagnostic[] = [];
+  let previous: Dataset | undefined;
+  if (o.previous !== false && flags.previous !== false) {
+    let latest: number | null = null;
+    let earlier = false;
+    for (const r of ds.records) if (r.year !== null && (latest === null || r.year > latest)) latest = r.year;
+    for (const r of ds.records) if (r.year !== null && latest !== null && r.year < latest) { earlier = true; break; }
+    if (!earlier) {
+      const firstPath = files.length === 1 ? paths[0]! : null;
+      const prevPath = typeof flags.previous === 'string' ? flags.previous : previousSibling(firstPath, latest);
+      if (prevPath !== undefined) {
+        // --year names the year of the main file only; a --previous file with no year of its
+        // own (no column, none in its name) is, as the option says, the year before.
+        const assumed = typeof flags.previous === 'string' && latest !== null && yearFromName(prevPath) === undefined ? latest - 1 : undefined;
+        const { year: _year, ...dataFlags } = flags;
+        const p = await loadDataFile(typeof flags.previous === 'string' ? prevPath : displayName(prevPath, io.cwd), fw, io,
+          { ...dataFlags, ...(assumed === undefined ? {} : { year: assumed }) });
+        inputs.push(p.input.path);
+        pushAll(warnings, p.warnings);
+        previous = p.data;
+      }
+    }
+  }
+  o.check?.(fw, ds);
+  const built = build(fw, [ds], {
+    ...(previous === undefined ? {} : { previous }),
+    ...(flags.previous === false ? { otherYears: false } : {}),
+    ...(flags.poolYears === true ? { poolYears: true } : {}),
+    ...(flags.merge2025 === true ? { merge2025: true } : {}),
+    ...(flags.allowPartialMerge === true ? { allowPartialMerge: true } : {}),
+  });
+  if (!built.ok) throw new CliError(EXIT.DATA, 'invalid data', { diagnostics: [...built.errors, ...built.warnings] });
+  pushAll(warnings, built.warnings);
+  return { run: built.value, ...(previous === undefined ? {} : { previous }), inputs, warnings };
+}
+
+export interface ScoreFlags extends RunFlags {
+  map: '63' | '34' | 'auto';
+  indicators?: string;
+  format?: Format;
+  output?: string;
+  check?: boolean;
+  bom?: boolean;
+  /** CSV for Excel set to Vietnamese (';', decimal commas, BOM). */
+  excel?: boolean;
+  detail: Detail;
+  top?: number;
+  lang: 'vi' | 'en';
+  color: boolean;
+  previous?: string | false;
+  poolYears?: boolean;
+  quiet?: boolean;
+  /** `region`, or a `columns.groups` column of the definitions. */
+  by?: string;
+  region?: string;
+  merge2025?: boolean;
+  allowPartialMerge?: boolean;
+}
+
+
+/** `--by <column>`: a `columns.groups` column of the definitions that the data fill. */
+function groupingOf(by: string, fw: Framework, ds: Dataset): string {
+  const groups = fw.definitions.columns.groups;
+  const k = groups.indexOf(by);
+  if (k < 0) {
+    throw new CliError(EXIT.USAGE, msg('cli.byUnknown', { by, id: fw.definitions.id }),
+      { hint: groups.length === 0 ? msg('hint.listGroupColumn') : msg('hint.oneOf', { options: ['region', ...groups].join(', ') }) });
+  }
+  if (!ds.records.some((r) => r.groups?.[k] != null)) {
+    throw new CliError(EXIT.DATA, msg('cli.byEmpty', { by }), { hint: msg('hint.addGroupColumn', { column: by }) });
+  }
+  return by;
+}
+
+export interface ScoredFiles extends LoadedRun {
+  result: ScoreResult;
+  /** The groups and indicators of a unit of `result`, at `detailOnDemand` (see scoreLazily). */
+  detailOf: UnitDetail;
+}
+
+/** Load definitions and data as `dti score` does, score the run and print the warnings (unless quiet). */
+export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detail'>, io: Io, detail: Detail, detailOnDemand: Detail = detail): Promise<ScoredFiles> {
+  let region: string | undefined;
+  const loaded = await loadRun(files, flags, io, {
+    // Checked once the data are read (as before the run is built): a region of the registry, a grouping the data fill.
+    check: (fw, ds) => {
+      if (flags.region !== undefined) {
+        const found = findRegion(flags.region);
+        if (!found.ok) {
+          throw new CliError(EXIT.USAGE, msg('cli.unknownRegion', { region: flags.region }),
+            { hint: found.suggestions.length > 0 ? msg('hint.didYouMean', { options: found.suggestions }) : msg('hint.oneOf', { options: REGIONS.map((r) => r.name).join('; ') }) });
+        }
+        region = found.region.name;
+      }
+      if (flags.by !== undefined && flags.by !== 'region') groupingOf(flags.by, fw, ds);
+      if ((flags.by === 'region' || region !== undefined) && ds.unitKind !== 'province') {
+        throw new CliError(EXIT.USAGE, msg('cli.regionsNeedProvinces'), { hint: msg('hint.freeUnitsNoRegion') });
+      }
+    },
+  });
+  const { run, warnings } = loaded;
+  const { result: scored, detailOf } = scoreRun(run, {
+    byRegion: flags.by === 'region' || region !== undefined,
+    ...(flags.by === undefined ? {} : { by: flags.by }),
+    detail,
+    detailOnDemand,
+    lang: flags.lang,
+    warnings,
+  });
+  const result = region === undefined ? scored : {
+    ...scored,
+    rankings: scored.rankings.filter((r) => r.region === region),
+    regions: scored.regions?.filter((r) => r.region === region) ?? [],
+  };
+  if (flags.quiet !== true) {
+    // Warnings raised while scoring keep their code and hint (--pool-years advice, missing values).
+    const scoring = result.warnings.slice(warnings.length).map(warningOf);
+    if (warnings.length + scoring.length > 0) printDiagnostics(io, [...warnings, ...scoring], makeChalk(io.stderr, io, flags.color));
+  }
+  return { ...loaded, result, detailOf };
+}
