@@ -133,6 +133,37 @@ describe('-o, interrupted', () => {
   }, 30_000);
 });
 
+describe('-o, interrupted during a long write', () => {
+  // The write of a large output goes in blocks of about a megabyte with the event loop run between
+  // them: a signal that comes while the temporary file is being written ends the run there, with
+  // 128 + the signal's number, the old file kept and no temporary file (before, the whole write
+  // ran to its end and the run exited 0 with the new file).
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+    it(`${signal} while the temporary file grows: exit ${code}, the old file kept, no temporary file`, async () => {
+      const dir = tmp();
+      const { csv, yaml } = generate(dir, 20000, 40) as { csv: string; yaml: string };
+      const out = join(dir, 'ranking.json');
+      const OLD = '{"previous": "output"}\n';
+      fs.writeFileSync(out, OLD);
+      const child = spawn(process.execPath, [BIN, 'score', csv, '-i', yaml, '-f', 'json', '-q', '-o', out], { stdio: 'ignore' });
+      const exited = new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+      // Wait until the temporary file has its first block (a megabyte or more), then signal.
+      let seen = false;
+      const until = Date.now() + 60_000;
+      while (!seen && Date.now() < until && child.exitCode === null) {
+        const t = fs.readdirSync(dir).find((f) => f.endsWith('.tmp'));
+        if (t !== undefined && (fs.statSync(join(dir, t), { throwIfNoEntry: false })?.size ?? 0) >= 1 << 20) seen = true;
+        else await new Promise((r) => setTimeout(r, 2));
+      }
+      expect(seen, 'the temporary file was seen growing').toBe(true);
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(fs.readFileSync(out, 'utf8')).toBe(OLD);
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    }, 90_000);
+  }
+});
+
 describe('the library API', () => {
   it('runs examples/compare-north-central.mjs', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'examples/compare-north-central.mjs')], { cwd: ROOT, encoding: 'utf8' });

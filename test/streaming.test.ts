@@ -93,7 +93,7 @@ describe('streamed output', () => {
     expect(none.whole).toContain('"rankings": []');
   });
 
-  it('writes pieces to a file, and --check compares pieces, as it would the whole text', () => {
+  it('writes pieces to a file, and --check compares pieces, as it would the whole text', async () => {
     const dir = tmp();
     dirs.push(dir);
     const pieces = Array.from({ length: 5000 }, (_, i) => `línea ${i} ${'ư'.repeat(i % 50)}\n`);
@@ -101,7 +101,7 @@ describe('streamed output', () => {
     expect([...blocks(pieces)].join('')).toBe(whole);
     expect([...blocks(pieces)].length).toBeGreaterThan(1);
     const io = { stdout: { write: () => {} }, stderr: { write: () => {} }, readStdin: async () => new Uint8Array(), stdinIsTTY: true, env: {}, cwd: dir };
-    writeOutput('out.txt', pieces, io, []);
+    await writeOutput('out.txt', pieces, io, []);
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe(whole);
     expect(isUpToDate('out.txt', pieces, io)).toBe(true);
     expect(isUpToDate('out.txt', pieces.slice(0, -1), io)).toBe(false);

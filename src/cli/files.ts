@@ -247,7 +247,7 @@ const whole = (content: string | Iterable<string>): string => (typeof content ==
  * is refused. Refuses to write over any of `inputs` (null: standard input), compared by file
  * identity (device and inode), so a link or another path to an input is caught too.
  */
-export function writeOutput(arg: string, content: string | Uint8Array | Iterable<string>, io: Io, inputs: readonly (string | null)[]): void {
+export async function writeOutput(arg: string, content: string | Uint8Array | Iterable<string>, io: Io, inputs: readonly (string | null)[]): Promise<void> {
   if (arg === '-') {
     if (content instanceof Uint8Array) throw new CliError(EXIT.USAGE, msg('cli.workbookToStdout'), { hint: msg('hint.nameWorkbook') });
     for (const b of blocks(content)) io.stdout.write(b);
@@ -282,9 +282,12 @@ export function writeOutput(arg: string, content: string | Uint8Array | Iterable
     const mode = st === undefined ? 0o666 : 0o600;
     if (content instanceof Uint8Array || typeof content === 'string') fs.writeFileSync(tmp.path, content, { flag: 'wx', mode });
     else {
-      // In blocks of about a megabyte, appended as they are made.
+      // In blocks of about a megabyte, appended as they are made. Between two blocks the event
+      // loop runs, so Ctrl-C or SIGTERM during a long write is handled at once (bin/dti.js removes
+      // this temporary file and exits 130/143) instead of after the rename.
       let first = true;
       for (const b of blocks(content, 1 << 20)) {
+        if (!first) await new Promise((r) => setImmediate(r));
         fs.writeFileSync(tmp.path, b, first ? { flag: 'wx', mode } : { flag: 'a' });
         first = false;
       }

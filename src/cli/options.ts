@@ -118,7 +118,7 @@ function* withBom(pieces: Iterable<string>): Generator<string> {
 }
 
 /** Write the rendered output (text whole or in pieces as they are made, or a workbook) to stdout or --output, or compare it under --check. */
-export function emit(out: string | Uint8Array | Iterable<string>, flags: { output?: string; check?: boolean; bom?: boolean; excel?: boolean }, io: Io, inputs: (string | null)[]): number {
+export async function emit(out: string | Uint8Array | Iterable<string>, flags: { output?: string; check?: boolean; bom?: boolean; excel?: boolean }, io: Io, inputs: (string | null)[]): Promise<number> {
   // --excel: the CSV (chooseFormat made sure of it) rewritten for Excel set to Vietnamese, with a byte-order mark.
   const csv = flags.excel === true && !(out instanceof Uint8Array) ? excelCsv(typeof out === 'string' ? [out] : out) : out;
   const text = (flags.bom !== true && flags.excel !== true) || csv instanceof Uint8Array ? csv : typeof csv === 'string' ? `\ufeff${csv}` : withBom(csv);
@@ -140,7 +140,7 @@ export function emit(out: string | Uint8Array | Iterable<string>, flags: { outpu
   if (text instanceof Uint8Array && (flags.output === undefined || flags.output === '-')) {
     throw new CliError(EXIT.USAGE, msg('cli.xlsxToStdout'), { hint: msg('hint.nameWorkbook') });
   }
-  writeOutput(flags.output ?? '-', text, io, inputs);
+  await writeOutput(flags.output ?? '-', text, io, inputs);
   return EXIT.OK;
 }
 

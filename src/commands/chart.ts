@@ -81,7 +81,7 @@ Examples:
           throw new CliError(EXIT.USAGE, msg('cli.unknownExtension', { ext: /\.([^./\\]+)$/.exec(flags.output)?.[1] ?? '', file: flags.output }), { hint: msg('hint.chartPicture') });
         }
         const p = await import('../cli/picture.js');
-        writeOutput(flags.output, await p.picture(p.barsSpec(rows, title, t.score), format, flags.lang), io, files);
+        await writeOutput(flags.output, await p.picture(p.barsSpec(rows, title, t.score), format, flags.lang), io, files);
         done(EXIT.OK);
         return;
       }

@@ -57,11 +57,11 @@ Examples:
       if (flags.quiet !== true && warnings.length + r.warnings.length > 0) printDiagnostics(io, [...warnings, ...r.warnings], makeChalk(io.stderr, io, flags.color));
       if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
         const p = await import('../cli/picture.js');
-        done(emit(await p.picture(p.compareSpec(r.value, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
+        done(await emit(await p.picture(p.compareSpec(r.value, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
         return;
       }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       const text = textOrWorkbook(format, (f) => renderCompare(r.value, fw, { format: f, lang: flags.lang, width: termWidth(io, flags.output), chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)) }), render(msg('sheet.compare'), flags.lang), flags.lang);
-      done(emit(text, flags, io, inputs));
+      done(await emit(text, flags, io, inputs));
     });
 }

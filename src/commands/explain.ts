@@ -59,14 +59,14 @@ Examples:
         const p = await import('../cli/picture.js');
         const spec = p.explainSpec(r.value, flags.lang);
         if (spec === null) throw new CliError(EXIT.USAGE, msg('cli.nothingToDraw'), { hint: msg('hint.pictureFormats') });
-        done(emit(await p.picture(spec, pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
+        done(await emit(await p.picture(spec, pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
         return;
       }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
       if (format === 'xlsx') {
         // A workbook: the CSV as one sheet, as trend and compare write it (was the text table in a .xlsx file).
         const { textOrWorkbook } = await import('../cli/xlsx.js');
-        done(emit(textOrWorkbook(format, (f) => renderExplain(r.value, fw, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
+        done(await emit(textOrWorkbook(format, (f) => renderExplain(r.value, fw, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
           render(msg('sheet.explain'), flags.lang), flags.lang), flags, io, inputs));
         return;
       }
@@ -74,6 +74,6 @@ Examples:
       // Prose lines wrap at the terminal's width too (the tables are fitted by renderTable).
       const W = format === 'table' ? termWidth(io, flags.output) : undefined;
       const text = W === undefined ? drawn : drawn.split('\n').map((l) => wrap(l, W, ' ')).join('\n');
-      done(emit(text, flags, io, inputs));
+      done(await emit(text, flags, io, inputs));
     });
 }

@@ -190,6 +190,6 @@ Examples:
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) + methodNotes(fw, flags.lang, '\n') : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, width === undefined ? undefined : { width, lang: flags.lang }) + methodNotes(fw, flags.lang, '', width);
       }
-      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.indicators'), flags.lang), text, flags.lang)]) : text, flags, io, [input.path]));
+      done(await emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.indicators'), flags.lang), text, flags.lang)]) : text, flags, io, [input.path]));
     });
 }

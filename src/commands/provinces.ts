@@ -53,7 +53,7 @@ ${ALIASES.map(([a, c, en, vi]) => { const note = io.lang === 'en' ? en : vi; con
 ${h({ vi: 'Ví dụ:', en: 'Examples:' })}
   dti provinces
   dti provinces --map 34 -f md`)
-    .action((flags: ProvincesFlags) => {
+    .action(async (flags: ProvincesFlags) => {
       const asked = chooseFormat(flags.format, flags.output, io, flags.excel);
       const format = asked === 'xlsx' ? 'csv' : asked;
       let rows: Record<string, string | string[]>[];
@@ -80,6 +80,6 @@ ${h({ vi: 'Ví dụ:', en: 'Examples:' })}
         text = format === 'csv' ? renderDelimited(cols, ',') : format === 'tsv' ? renderDelimited(cols, '\t')
           : format === 'md' ? renderMarkdown(cols) : renderTable(cols, makeChalk(io.stdout, io, flags.color && !toFile(flags.output)), false, fitTo(io, flags));
       }
-      done(emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.provinces'), flags.lang), text, flags.lang)]) : text, flags, io, []));
+      done(await emit(asked === 'xlsx' ? workbookBytes([csvSheet(render(msg('sheet.provinces'), flags.lang), text, flags.lang)]) : text, flags, io, []));
     });
 }

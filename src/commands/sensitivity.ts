@@ -112,7 +112,7 @@ Examples:
       if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
         const p = await import('../cli/picture.js');
         const title = `${loaded.fw.definitions.name[flags.lang]}${loaded.run.year === null ? '' : ` ${loaded.run.year}`}`;
-        done(emit(await p.picture(p.sensitivitySpec(r.value.result.units, title, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
+        done(await emit(await p.picture(p.sensitivitySpec(r.value.result.units, title, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
         return;
       }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
@@ -121,15 +121,15 @@ Examples:
         const { textOrWorkbook } = await import('../cli/xlsx.js');
         const book = textOrWorkbook(format, (f) => renderSensitivity(r.value.result, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
           render(msg('sheet.sensitivity'), flags.lang), flags.lang);
-        if (flags.runsOut !== undefined && flags.check !== true) writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
-        done(emit(book, flags, io, inputs));
+        if (flags.runsOut !== undefined && flags.check !== true) await writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
+        done(await emit(book, flags, io, inputs));
         return;
       }
       const drawn = renderSensitivity(r.value.result, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io), width: termWidth(io, flags.output) });
       // Prose lines wrap at the terminal's width too (the tables are fitted by renderTable).
       const W = format === 'table' ? termWidth(io, flags.output) : undefined;
       const text = W === undefined ? drawn : drawn.split('\n').map((l) => wrap(l, W, ' ')).join('\n');
-      if (flags.runsOut !== undefined && flags.check !== true) writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
-      done(emit(text, flags, io, inputs));
+      if (flags.runsOut !== undefined && flags.check !== true) await writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
+      done(await emit(text, flags, io, inputs));
     });
 }

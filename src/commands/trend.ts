@@ -48,7 +48,7 @@ Examples:
       if (flags.quiet !== true && all.length > 0) printDiagnostics(io, all, makeChalk(io.stderr, io, flags.color));
       if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
         const p = await import('../cli/picture.js');
-        done(emit(await p.picture(p.trendSpec(result, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
+        done(await emit(await p.picture(p.trendSpec(result, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
         return;
       }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
@@ -56,6 +56,6 @@ Examples:
         format: f, lang: flags.lang, unitKind: data.unitKind, width: termWidth(io, flags.output),
         chalk: makeChalk(io.stdout, io, flags.color && f === 'table' && !toFile(flags.output)), ascii: toFile(flags.output) ? false : asciiOnly(io),
       }), render(msg('sheet.trend'), flags.lang), flags.lang);
-      done(emit(text, flags, io, inputs));
+      done(await emit(text, flags, io, inputs));
     });
 }
