@@ -43,26 +43,15 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .option('--audit', h({ vi: 'thêm phần kiểm định thống kê (dti audit): bản đồ nhiệt tương quan của từng nhóm, hệ số alpha Cronbach, thành phần chính và các cảnh báo', en: "add the statistical audit (dti audit): a correlation heat map per group, Cronbach's alpha, PCA and the flags" }))
     .option('-q, --quiet', h({ vi: 'không in cảnh báo', en: 'no warnings' }))
     .option('--no-color', h({ vi: 'không tô màu thông báo (hoặc đặt NO_COLOR=1)', en: 'no colour in messages (also NO_COLOR=1)' }))
-    .addHelpText('after', h({
-      vi: `
-Ví dụ:
+    .addHelpText('after', `
+${h({ vi: 'Ví dụ:', en: 'Examples:' })}
   dti report data/2023.csv -o dti-2023.html
   dti report data/2023.csv --audit -o dti-2023.html
   dti report data/2024.csv --merge-2025 -o dti-2024-34.html
   dti report data/2023.csv --unit "Nghệ An" --target-rank 15 --sensitivity \\
       -o nghe-an.html
   dti report data/papi/2016.csv -i indicators/papi.yaml --lang en \\
-      -o papi-2016.html`,
-      en: `
-Examples:
-  dti report data/2023.csv -o dti-2023.html
-  dti report data/2023.csv --audit -o dti-2023.html
-  dti report data/2024.csv --merge-2025 -o dti-2024-34.html
-  dti report data/2023.csv --unit "Nghệ An" --target-rank 15 --sensitivity \\
-      -o nghe-an.html
-  dti report data/papi/2016.csv -i indicators/papi.yaml --lang en \\
-      -o papi-2016.html`,
-    }))
+      -o papi-2016.html`)
     .action(async (files: string[], flags: ReportFlags) => {
       done(await runReport(files, flags, io, version));
     });
