@@ -53,7 +53,7 @@ describe('the missing-value warning', () => {
     const en = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });
     expect(en.stderr).toContain('warning: Q: 2 of 3 indicators have no value (coverage 0.33): b (3:5), c (3:6); an indicator without a value counts as 0 [MISSING_VALUE]');
     const vi = await cli(['score', 'd.csv', '-i', 'd.yaml', '-f', 'csv'], { cwd: dir });
-    expect(vi.stderr).toContain('cảnh báo: Q: 2 trong 3 chỉ số không có giá trị (tỷ lệ dữ liệu 0.33): b (3:5), c (3:6); chỉ số không có giá trị được tính là 0 [MISSING_VALUE]');
+    expect(vi.stderr).toContain('cảnh báo: Q: 2 trong 3 chỉ số không có giá trị (tỷ lệ dữ liệu 0,33): b (3:5), c (3:6); chỉ số không có giá trị được tính là 0 [MISSING_VALUE]');
     // A column the file does not have: the indicator is named, with no cell.
     writeFileSync(join(dir, 'e.csv'), 'unit,a,b\nP,1,2\n');
     const e = await cli(['score', 'e.csv', '-i', 'd.yaml', '-f', 'csv', '--lang', 'en'], { cwd: dir });

@@ -178,7 +178,7 @@ export const EN: Catalogue = {
   'MISSING_VALUE.columns': (p) => `no column for ${p.absent} of ${p.expected} indicators: ${p.list}`,
   'hint.missingEverywhere': 'their values count as missing in every row',
   'MISSING_VALUE.unit': (p) =>
-    `${p.unit}: ${p.n} of ${p.of} indicator${p.of === 1 ? '' : 's'} ${p.n === 1 ? 'has' : 'have'} no value${p.merged ? ' in at least one of the provinces merged into it' : ''} (coverage ${p.coverage}): ${p.list}${p.more > 0 ? ` and ${p.more} more` : ''}; ${p.outcome}`,
+    `${p.unit}: ${p.n} of ${p.of} indicator${p.of === 1 ? '' : 's'} ${p.n === 1 ? 'has' : 'have'} no value${p.merged ? ' in at least one of the provinces merged into it' : ''} (coverage ${fixed(p.coverage, 2)}): ${p.list}${p.more > 0 ? ` and ${p.more} more` : ''}; ${p.outcome}`,
   'MISSING_VALUE.summary': (p) =>
     `${p.n} of ${p.units} ${p.unitYears ? 'unit-years' : 'units'} ${p.n === 1 ? 'has' : 'have'} values missing (${p.total} cell${p.total === 1 ? '' : 's'} in all); ${p.outcome}${p.unranked > 0 ? `; ${p.unranked} left unranked (no value to score)` : ''}; missing most often: ${p.list}${p.more > 0 ? ` and ${p.more} more` : ''}`,
   'hint.fillGaps': 'fill the gaps, or see missing: zero | exclude | error in the definitions',

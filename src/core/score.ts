@@ -11,7 +11,6 @@ import { type Framework, forYear, methodChanged } from './framework.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import type { YearScore } from './pipeline.js';
 import type { TreatLog } from './stages/treat.js';
-import { fixed } from './text.js';
 import { type Run, build, orThrow } from './build.js';
 
 export type Lang = 'vi' | 'en';
@@ -179,7 +178,7 @@ export function missingWarnings(fw: Framework, years: readonly YearScore[]): Dia
     const named = js.slice(0, NAMED).map((j) => (lines !== undefined && cols !== undefined && lines[j]! > 0 ? `${fw.leafIds[j]!} (${lines[j]!}:${cols[j]!})` : fw.leafIds[j]!));
     return warning('MISSING_VALUE.unit', {
       unit: `${u.unit}${u.year === null ? '' : ` (${u.year})`}`, n: u.missing, of: activeLeaves(fw, u.year), merged: u.merged,
-      coverage: fixed(u.coverage, 2), list: named.join(', '), more: Math.max(0, js.length - NAMED), outcome: u.ranked ? policy : msg('policy.unranked'),
+      coverage: u.coverage, list: named.join(', '), more: Math.max(0, js.length - NAMED), outcome: u.ranked ? policy : msg('policy.unranked'),
     }, {}, hint);
   });
 }
