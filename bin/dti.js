@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Wires the CLI to the process. dist/dti.cjs is src/run.ts bundled with its dependencies
+// Wires the CLI to the process. dist/dti.cjs is src/cli/run.ts bundled with its dependencies
 // (scripts/bundle.mjs). CommonJS (bin/package.json), like the bundle: it starts faster than an
 // ES module entry.
 'use strict';

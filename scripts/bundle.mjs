@@ -1,4 +1,4 @@
-// Build step (npm run bundle, after tsc): bundle the CLI (src/run.ts and its dependencies)
+// Build step (npm run bundle, after tsc): bundle the CLI (src/cli/run.ts and its dependencies)
 // with esbuild into one CommonJS file, dist/dti.cjs, which bin/dti.js requires (with Node's
 // module compile cache where Node has one, 22.1 and later). Each command, and everything only
 // one command or one case needs (the YAML parser and validator, the workbook reader and
@@ -53,13 +53,13 @@ const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', format: 'c
 
 await build({
   ...common,
-  entryPoints: ['src/run.ts'],
+  entryPoints: ['src/cli/run.ts'],
   outfile: 'dist/dti.cjs',
   // The report command's chart libraries stay in node_modules, loaded only by that command
   // (by import(), which a CommonJS module has too).
   external: ['vega', 'vega-lite', '@resvg/resvg-js'],
   plugins: [startupStubs, vendorExternal],
-  // A CommonJS module has no import.meta: its URL is that of the file (src/paths.ts).
+  // A CommonJS module has no import.meta: its URL is that of the file (src/cli/paths.ts).
   define: { 'import.meta.url': '__dtiMetaUrl' },
   banner: { js: "var __dtiMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const { loadDefinitions } = await import(join(ROOT, 'dist/load.js'));
+const { loadDefinitions } = await import(join(ROOT, 'dist/load/definitions.js'));
 const { CACHE_DIR, CACHE_SCHEMA, cacheFileOf } = await import(join(ROOT, 'dist/cli/definitions-cache.js'));
 
 rmSync(join(ROOT, CACHE_DIR), { recursive: true, force: true });

@@ -10,7 +10,7 @@
  * This entry loads the core and the loaders only (zod, yaml), never the CLI: the command line
  * is `dti/cli` (`import { run } from 'dti/cli'`).
  */
-export { loadData, loadDefinitions, type LoadDataOptions } from './load.js';
+export { loadData, loadDefinitions, type LoadDataOptions } from './load/definitions.js';
 export { compare, type CompareResult, type CompareRow, type CompareOptions, type OfficialRank } from './core/compare.js';
 export { trend, scoreYears, sparkline, type TrendResult, type TrendUnit, type TrendPoint, type TrendOptions } from './core/trend.js';
 export { mergeYear, mergeProblems, type RegionSummary } from './core/score.js';
@@ -24,13 +24,13 @@ export type { NormaliseMethod } from './core/methods/method.js';
 export { compile, defaultWeights, type Framework, type FlatNode } from './core/framework.js';
 export { validateDefinitions, type Definitions, type IndicatorNode, type Pillar, type Normalize, type Name } from './core/definitions.js';
 export { readDataset, yearsOf, type Dataset, type UnitRecord, type Table, type Cell, type DataOptions } from './core/data.js';
-export { tokenize } from './core/csv.js';
+export { tokenize } from './load/csv.js';
 export { findProvince, findRegion, provinceByCode, successorOf, PROVINCES, PROVINCES_2025, REGIONS, ALIASES, type Province, type Province2025, type Region } from './core/provinces.js';
 export { parseNumber, parseBoolean } from './core/values.js';
 export type { Diagnostic, DiagnosticCode, Result } from './core/diagnostics.js';
 export { render, type Text } from './core/messages.js';
 export { compareVi, fixed } from './core/text.js';
 export { sensitivity, sobolIndices, planSensitivity, rng, type SensitivitySpec, type SensitivityResult, type SensitivityRun, type UnitUncertainty, type SobolIndex, type UncertainInput, type RunRecord } from './core/sensitivity.js';
-export { loadSensitivitySpec } from './load-sensitivity.js';
+export { loadSensitivitySpec } from './load/sensitivity-spec.js';
 export { explain, findUnit, type ExplainResult, type ExplainOptions, type ExplainNode, type ExplainChange, type ExplainTarget, type ExplainWhatIf, type Contribution, type RankedNode, type NodeNeed, type PlanStep } from './core/explain.js';
 export { audit, auditYear, AUDIT_STAGES, CORR_METHODS, DEFAULT_AUDIT_THRESHOLDS, type Audit, type AuditResult, type AuditOptions, type AuditRun, type AuditStage, type AuditThresholds, type AuditFlag, type AuditGroup, type CorrMethod } from './core/audit/index.js';

@@ -103,7 +103,7 @@ describe('missing values', () => {
     expect(rs[rs.length - 1]!.unit).toBe('Y');
   });
   it('error makes a missing value a located data error', async () => {
-    const { loadData } = await import('../src/load.js');
+    const { loadData } = await import('../src/load/definitions.js');
     const f = fw(three('mean', 'error'));
     const r = loadData('unit,a,b,c\nX,0.2,,0.8\n', f, { file: 'd.csv' });
     expect(r.ok).toBe(false);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { type Audit, type AuditResult, type CorrMethod, audit, levelOf, signifR } from '../src/core/audit/index.js';
 import { type Framework, forYear } from '../src/core/framework.js';
 import { scoreRows } from '../src/core/pipeline.js';
-import { loadData, loadDefinitions } from '../src/load.js';
+import { loadData, loadDefinitions } from '../src/load/definitions.js';
 import { ROOT } from './helpers.js';
 
 const FIX = join(ROOT, 'test/fixtures/coinr-audit');

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZip } from '../src/cli/zip.js';
-import { readWorkbook } from '../src/core/xlsx.js';
+import { readZip } from '../src/load/zip.js';
+import { readWorkbook } from '../src/load/xlsx.js';
 import { ROOT, cli, tmp } from './helpers.js';
 import { audit, loadData, loadDefinitions, scoreYear } from '../src/index.js';
 

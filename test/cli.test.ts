@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from './helpers.js';
-import { run } from '../src/run.js';
+import { run } from '../src/cli/run.js';
 import { fixed } from '../src/core/text.js';
 
 const MAIN = ['-i', 'indicators/dti-2022-main.yaml', 'data/published/dti-2022-main-indices.csv'];

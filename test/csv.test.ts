@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/core/csv.js';
+import { tokenize } from '../src/load/csv.js';
 import { csvWithPositions } from './helpers.js';
 
 const texts = (t: ReturnType<typeof tokenize>) => [t.table.header.map((c) => c.text), ...t.table.rows.map((r) => r.map((c) => c.text))];

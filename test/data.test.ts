@@ -1,7 +1,7 @@
 // Reading data: layouts, units, years, values, and located errors.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../src/load.js';
+import { loadData } from '../src/load/definitions.js';
 import { numberIn, parseNumber } from '../src/core/values.js';
 import { render } from '../src/core/messages.js';
 import { defs, fw } from './helpers.js';

@@ -1,6 +1,6 @@
 // Definitions: schema errors and semantic rules, each located at its line and column.
 import { describe, expect, it } from 'vitest';
-import { loadDefinitions } from '../src/load.js';
+import { loadDefinitions } from '../src/load/definitions.js';
 import { defs } from './helpers.js';
 
 function errorsOf(yaml: string) {

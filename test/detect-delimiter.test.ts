@@ -3,7 +3,7 @@
 // same answers as counting by characters, on random texts of quotes, delimiters, pairs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter } from '../src/core/sheet.js';
+import { detectDelimiter } from '../src/load/office.js';
 
 /** detectDelimiter as it was, by characters (the reference). */
 function reference(text: string) {

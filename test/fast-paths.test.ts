@@ -9,7 +9,7 @@ import { delimitedCell } from '../src/render/format.js';
 import { byRank, ranksWithin } from '../src/core/score.js';
 import { aggregate, normalizeMatrix } from '../src/core/engine.js';
 import { data, defs, fw } from './helpers.js';
-import { decimalMarkOf } from '../src/core/sheet.js';
+import { decimalMarkOf } from '../src/load/office.js';
 
 const leaf = (direction: 'higher' | 'lower'): IndicatorNode => ({
   id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: { vi: [], en: [] }, weight: 1, missing: 'zero', kind: 'leaf',

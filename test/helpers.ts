@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Framework } from '../src/core/framework.js';
-import { loadData, loadDefinitions } from '../src/load.js';
+import { loadData, loadDefinitions } from '../src/load/definitions.js';
 import type { Dataset } from '../src/core/data.js';
-import { run } from '../src/run.js';
+import { run } from '../src/cli/run.js';
 import type { Io } from '../src/cli/io.js';
 import { onTestFinished } from 'vitest';
 

@@ -262,7 +262,7 @@ describe('what remained of the hostile-input work (issue 22, item 8)', () => {
     expect(shipped.stderr).toContain('[NOT_DEFINITIONS]');
     expect(shipped.stderr).not.toContain('YAML_SYNTAX');
     // Real definitions (flow or block, a comment first) are not taken for a CSV.
-    const { looksLikeCsv } = await import('../src/load.js');
+    const { looksLikeCsv } = await import('../src/load/definitions.js');
     expect(looksLikeCsv(DEFS)).toBe(false);
     expect(looksLikeCsv('# a, b, c\nschema: dti/v1\n')).toBe(false);
     expect(looksLikeCsv('{schema: dti/v1, id: t}\n')).toBe(false);

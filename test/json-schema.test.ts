@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadDefinitions } from '../src/load.js';
+import { loadDefinitions } from '../src/load/definitions.js';
 import { ROOT } from './helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'dist/dti-definitions.schema.json'), 'utf8'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, type MessageKey, localize, msg, render } from '../src/core/messages.js';
 
-import { loadData } from '../src/load.js';
+import { loadData } from '../src/load/definitions.js';
 import { ROOT, cli, fw } from './helpers.js';
 
 /** The codes of the DiagnosticCode union, read from its source. */

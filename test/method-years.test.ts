@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { score } from '../src/core/score.js';
 import { forYear, methodChanged } from '../src/core/framework.js';
-import { loadData, loadDefinitions } from '../src/load.js';
+import { loadData, loadDefinitions } from '../src/load/definitions.js';
 import { data, defs, fw } from './helpers.js';
 
 // a (weight 1) in every year; b (weight 3) until 2017; c (weight 1) from 2018, inside group g.

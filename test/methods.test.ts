@@ -7,7 +7,7 @@ import { NORMALISE, normaliseTable } from '../src/core/methods/normalise/index.j
 import { normalizeColumn } from '../src/core/stages/normalise.js';
 import { score } from '../src/core/score.js';
 import type { IndicatorNode } from '../src/core/definitions.js';
-import { loadDefinitions } from '../src/load.js';
+import { loadDefinitions } from '../src/load/definitions.js';
 import { ROOT, cli, data, defs, fw, tmp } from './helpers.js';
 import { rmSync, writeFileSync } from 'node:fs';
 

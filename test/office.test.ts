@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from './helpers.js';
-import { detectDelimiter } from '../src/core/sheet.js';
+import { detectDelimiter } from '../src/load/office.js';
 
 const dirs: string[] = [];
 const scratch = () => { const d = tmp(); dirs.push(d); return d; };

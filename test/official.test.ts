@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecords } from '../src/core/csv.js';
+import { readRecords } from '../src/load/csv.js';
 import { PROVINCES } from '../src/core/provinces.js';
 import { ROOT, cli } from './helpers.js';
 

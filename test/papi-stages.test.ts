@@ -3,7 +3,7 @@
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRecords } from '../src/core/csv.js';
+import { readRecords } from '../src/load/csv.js';
 import { ROOT, cli, tmp } from './helpers.js';
 
 const DIMS = ['d1-participation', 'd2-transparency', 'd3-vertical-accountability', 'd4-control-of-corruption', 'd5-public-admin-procedures', 'd6-public-service-delivery'];

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecords } from '../src/core/csv.js';
+import { readRecords } from '../src/load/csv.js';
 import { ROOT, cli } from './helpers.js';
 
 const YEARS = Array.from({ length: 14 }, (_, i) => 2011 + i);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { score } from '../src/core/score.js';
-import { loadData, loadDefinitions } from '../src/load.js';
+import { loadData, loadDefinitions } from '../src/load/definitions.js';
 import { ROOT } from './helpers.js';
 
 const defs = loadDefinitions(readFileSync(join(ROOT, 'indicators/papi-dimensions.yaml'), 'utf8'), 'papi-dimensions.yaml');

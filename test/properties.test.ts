@@ -7,7 +7,7 @@ import type { Dataset, UnitRecord } from '../src/core/data.js';
 import { compile, type Framework } from '../src/core/framework.js';
 import { validateDefinitions } from '../src/core/definitions.js';
 import { score } from '../src/core/score.js';
-import { loadData, loadDefinitions } from '../src/load.js';
+import { loadData, loadDefinitions } from '../src/load/definitions.js';
 import { decode } from '../src/cli/files.js';
 import { CliError } from '../src/cli/errors.js';
 

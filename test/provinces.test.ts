@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecords } from '../src/core/csv.js';
+import { readRecords } from '../src/load/csv.js';
 import { PROVINCES, PROVINCES_2025, findProvince, findRegion } from '../src/core/provinces.js';
 import { fold } from '../src/core/text.js';
-import { loadData } from '../src/load.js';
+import { loadData } from '../src/load/definitions.js';
 import { ROOT, cli, fw, tmp } from './helpers.js';
 import { writeFileSync } from 'node:fs';
 

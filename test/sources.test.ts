@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecords, tokenize } from '../src/core/csv.js';
+import { readRecords, tokenize } from '../src/load/csv.js';
 import { ROOT } from './helpers.js';
 
 const rows = (p: string) => {

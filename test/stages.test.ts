@@ -12,7 +12,7 @@ import { TREAT_DEFAULTS } from '../src/core/definitions.js';
 import { score } from '../src/core/score.js';
 import { normalizeMatrix } from '../src/core/engine.js';
 import { scoreYear } from '../src/core/pipeline.js';
-import { loadDefinitions } from '../src/load.js';
+import { loadDefinitions } from '../src/load/definitions.js';
 import { cli, data, defs, fw, tmp } from './helpers.js';
 
 const leafX = (extra = '') => `  - id: x\n    name: X\n${extra}`;

@@ -7,7 +7,7 @@ import module from 'node:module';
 import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDefinitions } from '../src/load.js';
+import { loadDefinitions } from '../src/load/definitions.js';
 import { ROOT, tmp } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/dti.js');
@@ -101,8 +101,8 @@ describe('lazy loading', () => {
     const r = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
     expect(r.status).toBe(0);
     expect(r.sources).toContain('src/commands/score.ts');
-    expect(r.sources).toContain('src/cli/sniff.ts');
-    for (const m of ['src/cli/xlsx.ts', 'src/cli/zip.ts', 'src/core/xml.ts', 'src/core/xlsx.ts', 'src/render/xlsx.ts']) {
+    expect(r.sources).toContain('src/load/sniff.ts');
+    for (const m of ['src/cli/xlsx.ts', 'src/load/zip.ts', 'src/load/xml.ts', 'src/load/xlsx.ts', 'src/render/xlsx.ts']) {
       expect(r.modules).toContain(m);
       expect(r.sources).not.toContain(m);
     }
@@ -121,11 +121,11 @@ describe('lazy loading', () => {
     const d = dir();
     const w = traced(['score', 'data/2023.csv', '-q', '-o', join(d, 'out.xlsx')]);
     expect(w.status).toBe(0);
-    for (const m of ['src/cli/xlsx.ts', 'src/cli/zip.ts', 'src/render/xlsx.ts']) expect(w.sources).toContain(m);
+    for (const m of ['src/cli/xlsx.ts', 'src/load/zip.ts', 'src/render/xlsx.ts']) expect(w.sources).toContain(m);
     expect(w.builtins).toContain('zlib');
     const back = traced(['score', join(d, 'out.xlsx'), '--no-previous', '-f', 'csv', '-q']);
     expect(back.builtins).toContain('zlib');
-    expect(back.sources).toContain('src/core/xml.ts');
+    expect(back.sources).toContain('src/load/xml.ts');
   });
   it('a quiet run that succeeds never opens standard error, nor standard input (a pipe there would load net)', () => {
     const d = dir();

@@ -3,9 +3,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from './helpers.js';
-import { readRecords } from '../src/core/csv.js';
-import { readSheet, readWorkbook } from '../src/core/xlsx.js';
-import { readZip } from '../src/cli/zip.js';
+import { readRecords } from '../src/load/csv.js';
+import { readSheet, readWorkbook } from '../src/load/xlsx.js';
+import { readZip } from '../src/load/zip.js';
 import { workbookBytes } from '../src/cli/xlsx.js';
 import { PROVINCES, findProvince } from '../src/core/provinces.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, cli, tmp } from './helpers.js';
-import { run } from '../src/run.js';
+import { run } from '../src/cli/run.js';
 import type { Io } from '../src/cli/io.js';
 
 // eslint-disable-next-line no-control-regex

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tmp } from './helpers.js';
-import { readZip } from '../src/cli/zip.js';
-import { readSheet, readWorkbook } from '../src/core/xlsx.js';
+import { readZip } from '../src/load/zip.js';
+import { readSheet, readWorkbook } from '../src/load/xlsx.js';
 
 /** The first sheet's rows as texts (what a spreadsheet shows), from the workbook's bytes. */
 function firstSheet(bytes: Uint8Array): string[][] {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from './helpers.js';
 import { parse } from 'csv-parse/sync';
-import { readZip } from '../src/cli/zip.js';
+import { readZip } from '../src/load/zip.js';
 
 const SO_LIEU = 'test/fixtures/so-lieu.xlsx';
 const NAMES = 'test/fixtures/headed-by-names.xlsx';

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from './helpers.js';
-import { readZip, writeZip, ZipError } from '../src/cli/zip.js';
-import { columnName, parseRef, readSheet, readWorkbook, serialToIso } from '../src/core/xlsx.js';
-import { parseXml } from '../src/core/xml.js';
+import { readZip, writeZip, ZipError } from '../src/load/zip.js';
+import { columnName, parseRef, readSheet, readWorkbook, serialToIso } from '../src/load/xlsx.js';
+import { parseXml } from '../src/load/xml.js';
 
 const dirs: string[] = [];
 const scratch = () => { const d = tmp(); dirs.push(d); return d; };

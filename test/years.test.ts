@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRecords } from '../src/core/csv.js';
+import { readRecords } from '../src/load/csv.js';
 import { ROOT, cli, tmp } from './helpers.js';
 
 /** Ranks of the published PAPI totals, computed straight from the reference CSV (an independent oracle). */

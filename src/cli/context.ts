@@ -4,22 +4,22 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { packagePath } from '../paths.js';
+import { packagePath } from './paths.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Dataset } from '../core/data.js';
 import { type Diagnostic, compareDiagnostics, error } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import type { Decimal } from '../core/values.js';
-import { loadData, loadRows } from '../load-data.js';
+import { loadData, loadRows } from '../load/data.js';
 import { loadDefinitionsCached } from './definitions-cache.js';
-import type { Detected } from '../core/sheet.js';
-import { detectDelimiter } from '../core/sheet.js';
+import type { Detected } from '../load/office.js';
+import { detectDelimiter } from '../load/office.js';
 import { columnName } from '../core/column-name.js';
 import { invalid } from './invalid.js';
 import { CliError } from './errors.js';
 import { type Text, localize, msg, render, words } from '../core/messages.js';
 import { type Input, decode, readInput, readInputBytes } from './files.js';
-import { formatWhere, isOle2, isWorkbookName, isZip } from './sniff.js';
+import { formatWhere, isOle2, isWorkbookName, isZip } from '../load/sniff.js';
 import { EXIT, type Io, type OutStream } from './io.js';
 import { pushAll } from '../core/arrays.js';
 import { mergeDatasets } from '../core/build.js';

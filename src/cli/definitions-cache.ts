@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Definitions } from '../core/definitions.js';
 import type { Result } from '../core/diagnostics.js';
 import { type Framework, compile } from '../core/framework.js';
-import { packagePath } from '../paths.js';
+import { packagePath } from './paths.js';
 
 export const CACHE_DIR = 'dist/definitions';
 export const CACHE_SCHEMA = 'dti-definitions-cache/v2';
@@ -52,6 +52,6 @@ export function cachedDefinitions(text: string, name: string): Definitions | und
 export async function loadDefinitionsCached(text: string, file?: string): Promise<Result<Framework>> {
   const hit = file === undefined ? undefined : cachedDefinitions(text, file);
   if (hit !== undefined) return { ok: true, value: compile(hit), warnings: [] };
-  const { loadDefinitions } = await import('../load.js');
+  const { loadDefinitions } = await import('../load/definitions.js');
   return loadDefinitions(text, file);
 }

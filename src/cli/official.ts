@@ -3,9 +3,9 @@
  * `dti compare` to show beside ours, labelled official.
  */
 import { readFileSync } from 'node:fs';
-import { packagePath } from '../paths.js';
+import { packagePath } from './paths.js';
 import type { OfficialRank } from '../core/compare.js';
-import { readRecords } from '../core/csv.js';
+import { readRecords } from '../load/csv.js';
 
 const PUBLISHED = packagePath('data/published/');
 

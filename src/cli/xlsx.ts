@@ -1,24 +1,24 @@
 /**
  * Workbooks in and out: unzip an .xlsx and hand its parts to the pure reader
- * (src/core/xlsx.ts), or zip the parts the writer makes. Why no dependency: npm's `xlsx`
+ * (src/load/xlsx.ts), or zip the parts the writer makes. Why no dependency: npm's `xlsx`
  * 0.18.5 has known advisories (prototype pollution, ReDoS) and its fixes are not on npm;
  * exceljs pulls in an archiver/unzipper tree with advisories of its own. A workbook is a
  * ZIP of XML parts, and Node's zlib inflates them: about 400 lines of our own code, capped
  * against zip bombs, with no DTD or entity expansion.
  */
 import { type Diagnostic, error } from '../core/diagnostics.js';
-import { isHeaderRow } from '../core/sheet.js';
+import { isHeaderRow } from '../load/office.js';
 import type { Framework } from '../core/framework.js';
-import { type OutSheet, type SheetCell, XmlError, contentOf, readSheet, readWorkbook, workbookParts } from '../core/xlsx.js';
+import { type OutSheet, type SheetCell, XmlError, contentOf, readSheet, readWorkbook, workbookParts } from '../load/xlsx.js';
 import { CliError } from './errors.js';
 import { msg } from '../core/messages.js';
-import { ZipError, readZip, writeZip } from './zip.js';
-import { isOle2, isZip, sheetFileName } from './sniff.js';
+import { ZipError, readZip, writeZip } from '../load/zip.js';
+import { isOle2, isZip, sheetFileName } from '../load/sniff.js';
 import { setWorkbookReader } from './files.js';
 import { csvSheet } from '../render/xlsx.js';
 import type { Format } from '../render/format.js';
 
-export { formatWhere, isOle2, isWorkbookName, sheetFileName } from './sniff.js';
+export { formatWhere, isOle2, isWorkbookName, sheetFileName } from '../load/sniff.js';
 
 export interface SheetRead {
   /** The name for diagnostics: file[sheet]. */

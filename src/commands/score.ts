@@ -10,7 +10,7 @@ import { chooseFormat, dataOptions, emit, outputOptions, positiveInt, toFile } f
 import { byLang } from '../core/messages.js';
 import { renderScoreChunks } from '../render/score.js';
 import { readFileSync } from 'node:fs';
-import { packagePath } from '../paths.js';
+import { packagePath } from '../cli/paths.js';
 
 export type { ScoreFlags } from '../cli/load-run.js';
 

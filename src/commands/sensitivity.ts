@@ -9,7 +9,7 @@ import { CliError } from '../cli/errors.js';
 import { readInput, writeOutput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { pictureFormat } from '../cli/picture-format.js';
-import { loadSensitivitySpec } from '../load-sensitivity.js';
+import { loadSensitivitySpec } from '../load/sensitivity-spec.js';
 import type { Format } from '../render/format.js';
 import { renderRuns, renderSensitivity } from '../render/sensitivity.js';
 import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';

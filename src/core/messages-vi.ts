@@ -179,7 +179,7 @@ export const VI = {
   'hint.yesNo': 'viết có/yes/true/1 hoặc không/no/false/0',
   'NOT_A_NUMBER': (p: { where: string; reason: string }) => `${p.where}: ${p.reason}`,
 
-  // Data files (src/core/csv.ts, sheet.ts, data.ts).
+  // Data files (src/load/csv.ts, office.ts, src/core/data.ts).
   'CSV_SYNTAX.rowTooLong': (p: { max: number }) => `một dòng dài quá ${p.max} ký tự`,
   'CSV_SYNTAX.fieldTooLong': (p: { max: number }) => `một ô dài quá ${p.max} ký tự`,
   'hint.lineBreaks': 'tệp này có thật là CSV, có ngắt dòng không?',
@@ -313,7 +313,7 @@ export const VI = {
   'hint.notSwapped': 'với chỉ số càng thấp càng tốt, dùng direction: lower, đừng đảo ngược các mốc',
   'hint.goalpostsTransformed': (p: { sqrt: boolean }) => `các mốc được biến đổi như các giá trị (kiểu HDI); ${p.sqrt ? 'dùng min ≥ 0' : 'dùng min > 0, ví dụ 1'}`,
 
-  // The YAML parser and the schema (zod): src/load.ts, definitions.ts, schema.ts.
+  // The YAML parser and the schema (zod): src/load/definitions.ts, src/core/definitions.ts, schema.ts.
   'YAML_SYNTAX': (p: { message: string }) => `${yamlVi(p.message)}`,
   'hint.yamlSyntax': 'kiểm tra cú pháp YAML quanh vị trí này',
   'hint.yamlDuplicateKey': 'mỗi khoá chỉ xuất hiện một lần; xoá hoặc đổi tên một khoá',
@@ -345,7 +345,7 @@ export const VI = {
   'hint.schemaV1': "dti đọc 'schema: dti/v1'",
   'hint.format': 'xem định dạng dti/v1 (README, mục File formats)',
 
-  // Sensitivity analysis (src/core/sensitivity.ts, src/load-sensitivity.ts).
+  // Sensitivity analysis (src/core/sensitivity.ts, src/load/sensitivity-spec.ts).
   'BAD_SPEC.unknownKey': (p: { at: string; key: string }) => `${p.at === '' ? '' : `${p.at}: `}khoá '${p.key}' không hợp lệ`,
   'hint.specKeys': (p: { keys: string }) => `các khoá: ${p.keys}`,
   'BAD_SPEC': (p: { at: string; problem: string }) => `${p.at}: ${p.problem}`,

@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { visible } from '../core/text.js';
 import tableUtils from 'cli-table3/src/utils.js';
 import { maxOf } from '../core/arrays.js';
-import { tokenize } from '../core/csv.js';
+import { tokenize } from '../load/csv.js';
 import { msg, render } from '../core/messages.js';
 
 export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'md' | 'xlsx';

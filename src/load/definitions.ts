@@ -4,10 +4,10 @@
  * library's `loadDefinitions` and `loadData`.
  */
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { type Definitions, type Locator, validateDefinitions } from './core/definitions.js';
-import { type Diagnostic, type Result, error } from './core/diagnostics.js';
-import { type Text, msg } from './core/messages.js';
-import { type Framework, compile } from './core/framework.js';
+import { type Definitions, type Locator, validateDefinitions } from '../core/definitions.js';
+import { type Diagnostic, type Result, error } from '../core/diagnostics.js';
+import { type Text, msg } from '../core/messages.js';
+import { type Framework, compile } from '../core/framework.js';
 
 /** YAML aliases may expand to at most this many nodes ("billion laughs" guard). */
 const MAX_ALIAS_COUNT = 1000;
@@ -90,4 +90,4 @@ function yamlHint(code: string): Text {
   }
 }
 
-export { loadData, loadRows, type LoadDataOptions } from './load-data.js';
+export { loadData, loadRows, type LoadDataOptions } from './data.js';

@@ -8,10 +8,10 @@
  * Every cell stays a string. Blank lines, and lines of nothing but delimiters (Excel leaves
  * them under a table), are skipped.
  */
-import type { Cell, Row, Table } from './data.js';
-import { type Diagnostic, error } from './diagnostics.js';
-import { msg } from './messages.js';
-import { type Decimal, numberIn } from './values.js';
+import type { Cell, Row, Table } from '../core/data.js';
+import { type Diagnostic, error } from '../core/diagnostics.js';
+import { msg } from '../core/messages.js';
+import { type Decimal, numberIn } from '../core/values.js';
 
 export interface TokenizeOptions {
   delimiter?: string;

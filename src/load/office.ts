@@ -6,14 +6,14 @@
  * starting with '#'. Also the guesses a CSV needs: the delimiter and the decimal mark, made
  * only when the file leaves no doubt. Pure: rows in, rows out, diagnostics pushed.
  */
-import { type Cell, type Row, type Table, CellsRow, asRow } from './data.js';
-import { type Diagnostic, error, warning } from './diagnostics.js';
-import { msg, render } from './messages.js';
-import type { Framework } from './framework.js';
-import type { IndicatorNode } from './definitions.js';
-import type { Lang } from './messages.js';
-import { fold } from './text.js';
-import type { Decimal } from './values.js';
+import { type Cell, type Row, type Table, CellsRow, asRow } from '../core/data.js';
+import { type Diagnostic, error, warning } from '../core/diagnostics.js';
+import { msg, render } from '../core/messages.js';
+import type { Framework } from '../core/framework.js';
+import type { IndicatorNode } from '../core/definitions.js';
+import type { Lang } from '../core/messages.js';
+import { fold } from '../core/text.js';
+import type { Decimal } from '../core/values.js';
 
 /** A header cell's text compared loosely: NFC, lower case, single spaces, no spaces around '/'. */
 export function headerKey(s: string): string {

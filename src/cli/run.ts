@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from './paths.js';
 import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
-import { makeChalk, printDiagnostics } from './cli/context.js';
-import { CliError } from './cli/errors.js';
-import { CATALOGUES, byLang, localizePlain, words } from './core/messages.js';
-import { commanderText } from './core/third-party.js';
-import { EXIT, EXIT_HELP, type Io } from './cli/io.js';
+import { makeChalk, printDiagnostics } from './context.js';
+import { CliError } from './errors.js';
+import { CATALOGUES, byLang, localizePlain, words } from '../core/messages.js';
+import { commanderText } from '../core/third-party.js';
+import { EXIT, EXIT_HELP, type Io } from './io.js';
 
 type Register = (program: Command, io: Io, done: (code: number) => void, version: string) => void;
 
@@ -20,18 +20,18 @@ type Register = (program: Command, io: Io, done: (code: number) => void, version
  * dependencies alone. A new command is one line here; heavy libraries belong in its module.
  */
 const COMMANDS: readonly (readonly [string, () => Promise<{ register: Register }>])[] = [
-  ['score', () => import('./commands/score.js')],
-  ['trend', () => import('./commands/trend.js')],
-  ['compare', () => import('./commands/compare.js')],
-  ['explain', () => import('./commands/explain.js')],
-  ['sensitivity', () => import('./commands/sensitivity.js')],
-  ['audit', () => import('./commands/audit.js')],
-  ['validate', () => import('./commands/validate.js')],
-  ['template', () => import('./commands/template.js')],
-  ['indicators', () => import('./commands/indicators.js')],
-  ['provinces', () => import('./commands/provinces.js')],
-  ['report', () => import('./commands/report.js')],
-  ['chart', () => import('./commands/chart.js')],
+  ['score', () => import('../commands/score.js')],
+  ['trend', () => import('../commands/trend.js')],
+  ['compare', () => import('../commands/compare.js')],
+  ['explain', () => import('../commands/explain.js')],
+  ['sensitivity', () => import('../commands/sensitivity.js')],
+  ['audit', () => import('../commands/audit.js')],
+  ['validate', () => import('../commands/validate.js')],
+  ['template', () => import('../commands/template.js')],
+  ['indicators', () => import('../commands/indicators.js')],
+  ['provinces', () => import('../commands/provinces.js')],
+  ['report', () => import('../commands/report.js')],
+  ['chart', () => import('../commands/chart.js')],
 ];
 
 /** The command argv names (the first word that is not an option), if it is one of COMMANDS. */
@@ -49,11 +49,11 @@ function mayShowHelp(argv: readonly string[], wanted: string | undefined): boole
   }
   return false;
 }
-import { forMessage } from './core/text.js';
+import { forMessage } from '../core/text.js';
 
-export type { Io } from './cli/io.js';
-export { EXIT } from './cli/io.js';
-export { removeTemporaries } from './cli/files.js';
+export type { Io } from './io.js';
+export { EXIT } from './io.js';
+export { removeTemporaries } from './files.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
 
@@ -152,7 +152,7 @@ Docs: README.en.md, docs/REFERENCE.md (every option, the DTI method).`,
     }
     program.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
     // Help in Vietnamese (the default): its texts are loaded only when help may be shown.
-    if (io.lang !== 'en' && mayShowHelp(argv, wanted)) (await import('./cli/help.js')).localizeHelp(program);
+    if (io.lang !== 'en' && mayShowHelp(argv, wanted)) (await import('./help.js')).localizeHelp(program);
     if (argv.length === 0) {
       program.outputHelp();
       return EXIT.USAGE;

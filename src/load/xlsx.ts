@@ -9,9 +9,9 @@
  * down the merge (a province name merged over its indicator rows), a horizontally merged
  * one (a title) stays in its first cell.
  */
-import type { Cell } from './data.js';
+import type { Cell } from '../core/data.js';
 import { type XmlElement, XmlError, child, children, escapeXml, parseXml } from './xml.js';
-import { columnName } from './column-name.js';
+import { columnName } from '../core/column-name.js';
 
 export { XmlError };
 

@@ -1,12 +1,12 @@
 /**
  * Loading a data file's rows: tokenised, the office layout undone, checked against the
- * framework. Apart from load.ts (which needs the YAML parser), so that reading data never loads it.
+ * framework. Apart from definitions.ts (which needs the YAML parser), so that reading data never loads it.
  */
-import { rowsOf } from './core/csv.js';
-import { type Cell, type DataOptions, type Dataset, type Row, readDataset } from './core/data.js';
-import type { Diagnostic, Result } from './core/diagnostics.js';
-import type { Framework } from './core/framework.js';
-import { type Detected, officeTable } from './core/sheet.js';
+import { rowsOf } from './csv.js';
+import { type Cell, type DataOptions, type Dataset, type Row, readDataset } from '../core/data.js';
+import type { Diagnostic, Result } from '../core/diagnostics.js';
+import type { Framework } from '../core/framework.js';
+import { type Detected, officeTable } from './office.js';
 
 export interface LoadDataOptions extends DataOptions {
   delimiter?: string;

@@ -1,0 +1,14 @@
+/**
+ * Where the package's own files are (package.json, indicators/, data/). This module is
+ * src/cli/paths.ts, dist/cli/paths.js once built (two levels below the package root), or a
+ * part of the bundle dist/dti.cjs (one level below: its import.meta.url is the bundle's, see
+ * scripts/bundle.mjs), so every shipped file is found from here, whichever is running.
+ */
+import { fileURLToPath } from 'node:url';
+
+const ROOT = new URL(import.meta.url.endsWith('.cjs') ? '../' : '../../', import.meta.url);
+
+/** Absolute path of a file shipped with the package, e.g. packagePath('indicators/dti.yaml'). */
+export function packagePath(relative: string): string {
+  return fileURLToPath(new URL(relative, ROOT));
+}
