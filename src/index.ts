@@ -23,7 +23,8 @@ export { AGGREGATE, aggregateMethodOf, type AggregateMethod } from './core/metho
 export type { NormaliseMethod } from './core/methods/method.js';
 export { compile, defaultWeights, type Framework, type FlatNode } from './core/framework.js';
 export { validateDefinitions, type Definitions, type IndicatorNode, type Pillar, type Normalize, type Name } from './core/definitions.js';
-export { readDataset, yearsOf, type Dataset, type UnitRecord, type Table, type Cell, type DataOptions } from './core/data.js';
+export { readDataset } from './load/dataset.js';
+export { yearsOf, type Dataset, type UnitRecord, type Table, type Cell, type DataOptions } from './core/model.js';
 export { tokenize } from './load/csv.js';
 export { findProvince, findRegion, provinceByCode, successorOf, PROVINCES, PROVINCES_2025, REGIONS, ALIASES, type Province, type Province2025, type Region } from './core/provinces.js';
 export { parseNumber, parseBoolean } from './core/values.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Framework } from '../src/core/framework.js';
 import { loadData, loadDefinitions } from '../src/load/definitions.js';
-import type { Dataset } from '../src/core/data.js';
+import type { Dataset } from '../src/core/model.js';
 import { run } from '../src/cli/run.js';
 import type { Io } from '../src/cli/io.js';
 import { onTestFinished } from 'vitest';

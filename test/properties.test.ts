@@ -3,7 +3,7 @@
 // or located diagnostics, never a crash.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Dataset, UnitRecord } from '../src/core/data.js';
+import type { Dataset, UnitRecord } from '../src/core/model.js';
 import { compile, type Framework } from '../src/core/framework.js';
 import { validateDefinitions } from '../src/core/definitions.js';
 import { score } from '../src/core/score.js';

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { type ScoreOptions, score, scoreLazily } from '../src/core/score.js';
 import type { Framework } from '../src/core/framework.js';
-import type { Dataset } from '../src/core/data.js';
+import type { Dataset } from '../src/core/model.js';
 import { type Detail, type RenderOptions, renderScore, renderScoreChunks } from '../src/render/score.js';
 import { blocks, isUpToDate, writeOutput } from '../src/cli/files.js';
 import { ROOT, cli, data, defs, fw, tmp } from './helpers.js';

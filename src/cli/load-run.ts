@@ -3,7 +3,7 @@
  * (core/build.ts), the same way for every command that reads data. The year before is read
  * with every data option the data are read with.
  */
-import type { Dataset } from '../core/data.js';
+import type { Dataset } from '../core/model.js';
 import { type Diagnostic, warningOf } from '../core/diagnostics.js';
 import { msg } from '../core/messages.js';
 import type { Framework } from '../core/framework.js';

@@ -9,7 +9,8 @@
 import { type Diagnostic, error } from '../core/diagnostics.js';
 import { isHeaderRow } from '../load/office.js';
 import type { Framework } from '../core/framework.js';
-import { type OutSheet, type SheetCell, XmlError, contentOf, readSheet, readWorkbook, workbookParts } from '../load/xlsx.js';
+import { type SheetCell, XmlError, contentOf, readSheet, readWorkbook } from '../load/xlsx.js';
+import { type OutSheet, workbookParts } from '../render/workbook.js';
 import { CliError } from './errors.js';
 import { msg } from '../core/messages.js';
 import { ZipError, readZip, writeZip } from '../load/zip.js';

@@ -3,7 +3,7 @@
  * problem at once, compiler-style.
  */
 import { type Command, Option } from 'commander';
-import { yearsOf } from '../core/data.js';
+import { yearsOf } from '../core/model.js';
 import { scoreRows } from '../core/pipeline.js';
 import { loadDataFile, loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
@@ -12,7 +12,7 @@ import { localizePlain, msg, render, words, byLang } from '../core/messages.js';
 import { type RunFlags, type ScoreFlags, buildFrom } from '../cli/load-run.js';
 import { dataOptions, mergeOptions, previousOptions } from '../cli/options.js';
 import { maxOf, minOf, pushAll } from '../core/arrays.js';
-import type { Dataset } from '../core/data.js';
+import type { Dataset } from '../core/model.js';
 import { mergeDatasets } from '../core/build.js';
 
 type ValidateFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'lang'>;

@@ -11,7 +11,7 @@
  * year's normalised matrix. Each rule of the definitions is applied here once, so the commands
  * agree with each other. Pure: plain data in, a `Result` out.
  */
-import type { Dataset, UnitRecord } from './data.js';
+import type { Dataset, UnitRecord } from './model.js';
 import { type Diagnostic, type Result, error } from './diagnostics.js';
 import { msg } from './messages.js';
 import type { Framework } from './framework.js';

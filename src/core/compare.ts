@@ -3,7 +3,7 @@
  * main indices), each indicator's raw value, normalised value and the points it lost against
  * its maximum; the leader of every row; published official ranks where known.
  */
-import type { Dataset } from './data.js';
+import type { Dataset } from './model.js';
 import { type Diagnostic, type Result, error, resultWarning } from './diagnostics.js';
 import { msg } from './messages.js';
 import { isBounded } from './methods/normalise/index.js';

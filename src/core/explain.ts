@@ -24,7 +24,7 @@
  * proportion to the δ_c. A value that is 0 in either year has no logarithm: then the
  * change goes to the children that are 0 in one of the years, by weight.
  */
-import type { Dataset } from './data.js';
+import type { Dataset } from './model.js';
 import { type Diagnostic, type Result, error, meant, resultWarning, warning } from './diagnostics.js';
 import { msg } from './messages.js';
 import { missingFill, normalizeColumn, rankKey, transformValue } from './engine.js';
@@ -36,7 +36,8 @@ import type { Lang } from './score.js';
 import type { YearScore } from './pipeline.js';
 import { type Run, build, isRun, orThrow, yearBefore, yearOf } from './build.js';
 import { compareVi, fold } from './text.js';
-import { type Decimal, parseBoolean, parseNumber } from './values.js';
+import { parseBoolean, parseNumber } from './values.js';
+import type { Decimal } from './model.js';
 
 export interface ExplainNode {
   id: string;

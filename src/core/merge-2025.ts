@@ -2,8 +2,8 @@
  * The 2025 merger: the 34 provinces after 1 July 2025 scored from data on the 63, as the
  * ministry does it (each main index the mean of the merged provinces').
  */
-import type { Dataset, UnitRecord } from './data.js';
-import { yearsOf } from './data.js';
+import type { Dataset, UnitRecord } from './model.js';
+import { yearsOf } from './model.js';
 import { type Diagnostic, error, warning } from './diagnostics.js';
 import { msg } from './messages.js';
 import { aggregateAbove } from './engine.js';

@@ -179,7 +179,7 @@ export const VI = {
   'hint.yesNo': 'viết có/yes/true/1 hoặc không/no/false/0',
   'NOT_A_NUMBER': (p: { where: string; reason: string }) => `${p.where}: ${p.reason}`,
 
-  // Data files (src/load/csv.ts, office.ts, src/core/data.ts).
+  // Data files (src/load/csv.ts, office.ts, dataset.ts).
   'CSV_SYNTAX.rowTooLong': (p: { max: number }) => `một dòng dài quá ${p.max} ký tự`,
   'CSV_SYNTAX.fieldTooLong': (p: { max: number }) => `một ô dài quá ${p.max} ký tự`,
   'hint.lineBreaks': 'tệp này có thật là CSV, có ngắt dòng không?',

@@ -8,7 +8,7 @@
  * Stages never mutate the panel they get: they return a new one (sharing what they did not
  * change) with a log of what they did.
  */
-import type { UnitRecord } from './data.js';
+import type { UnitRecord } from './model.js';
 
 export interface Panel {
   rows: readonly UnitRecord[];

@@ -9,7 +9,7 @@
  * from it instead of scoring again, and the result reports what was imputed, screened and
  * treated from the stages' logs.
  */
-import type { UnitRecord } from './data.js';
+import type { UnitRecord } from './model.js';
 import { type Diagnostic, error } from './diagnostics.js';
 import { msg } from './messages.js';
 import { type Framework, forYear } from './framework.js';

@@ -2,7 +2,7 @@
  * Scoring a dataset: one year ranked, with rank changes against the year before, as the
  * `dti-result/v1` object of data/README.md.
  */
-import type { Dataset, UnitRecord } from './data.js';
+import type { Dataset, UnitRecord } from './model.js';
 import { REGIONS } from './provinces.js';
 import type { Diagnostic } from './diagnostics.js';
 import { msg } from './messages.js';

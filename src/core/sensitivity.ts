@@ -19,7 +19,7 @@
  * An input that draws several numbers (the weights of one level) is one group of variables,
  * swapped as a block. Confidence intervals: 95 % percentile bootstrap over the N rows.
  */
-import type { UnitRecord } from './data.js';
+import type { UnitRecord } from './model.js';
 import { type Diagnostic, type Result, error, meant } from './diagnostics.js';
 import { msg } from './messages.js';
 import { type YearScore, scorePanel } from './pipeline.js';

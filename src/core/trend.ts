@@ -2,7 +2,7 @@
  * Across years: each year of a dataset scored on its own (or normalised over all years with
  * `poolYears`), one row per unit with its score and rank in every year.
  */
-import type { Dataset, UnitRecord } from './data.js';
+import type { Dataset, UnitRecord } from './model.js';
 import { type Framework, methodChanged } from './framework.js';
 import { resultWarning } from './diagnostics.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';

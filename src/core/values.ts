@@ -4,8 +4,7 @@
  */
 
 import { type Text, msg } from './messages.js';
-
-export type Decimal = 'dot' | 'comma';
+import type { Decimal } from './model.js';
 
 export type CellValue =
   | { kind: 'number'; value: number }

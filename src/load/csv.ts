@@ -8,10 +8,11 @@
  * Every cell stays a string. Blank lines, and lines of nothing but delimiters (Excel leaves
  * them under a table), are skipped.
  */
-import type { Cell, Row, Table } from '../core/data.js';
+import type { Cell, Decimal, Table } from '../core/model.js';
+import type { Row } from './rows.js';
 import { type Diagnostic, error } from '../core/diagnostics.js';
 import { msg } from '../core/messages.js';
-import { type Decimal, numberIn } from '../core/values.js';
+import { numberIn } from '../core/values.js';
 
 export interface TokenizeOptions {
   delimiter?: string;

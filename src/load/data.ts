@@ -3,7 +3,9 @@
  * framework. Apart from definitions.ts (which needs the YAML parser), so that reading data never loads it.
  */
 import { rowsOf } from './csv.js';
-import { type Cell, type DataOptions, type Dataset, type Row, readDataset } from '../core/data.js';
+import type { Cell, DataOptions, Dataset } from '../core/model.js';
+import { readDataset } from './dataset.js';
+import type { Row } from './rows.js';
 import type { Diagnostic, Result } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import { type Detected, officeTable } from './office.js';

@@ -6,14 +6,14 @@
  * starting with '#'. Also the guesses a CSV needs: the delimiter and the decimal mark, made
  * only when the file leaves no doubt. Pure: rows in, rows out, diagnostics pushed.
  */
-import { type Cell, type Row, type Table, CellsRow, asRow } from '../core/data.js';
+import type { Cell, Decimal } from '../core/model.js';
+import { type Row, type RowTable, CellsRow, asRow } from './rows.js';
 import { type Diagnostic, error, warning } from '../core/diagnostics.js';
 import { msg, render } from '../core/messages.js';
 import type { Framework } from '../core/framework.js';
 import type { IndicatorNode } from '../core/definitions.js';
 import type { Lang } from '../core/messages.js';
 import { fold } from '../core/text.js';
-import type { Decimal } from '../core/values.js';
 
 /** A header cell's text compared loosely: NFC, lower case, single spaces, no spaces around '/'. */
 export function headerKey(s: string): string {
@@ -136,7 +136,7 @@ export function isHeaderRow(row: readonly Cell[], fw?: Framework): boolean {
  * From raw rows to the table readDataset reads. `errors` and `warnings` receive what is
  * found on the way (totals rows, values under no header).
  */
-export function officeTable(rows: Iterable<Row | readonly Cell[]>, fw: Framework, opts: OfficeOptions, errors: Diagnostic[], warnings: Diagnostic[]): { table: Table; detected: Detected } {
+export function officeTable(rows: Iterable<Row | readonly Cell[]>, fw: Framework, opts: OfficeOptions, errors: Diagnostic[], warnings: Diagnostic[]): { table: RowTable; detected: Detected } {
   const file = opts.file;
   const at = (c: { line: number; col: number }) => ({ ...(file === undefined ? {} : { file }), line: c.line, col: c.col });
   const label = opts.columnLabel ?? ((c: number) => String(c));

@@ -109,10 +109,3 @@ export function allText(el: XmlElement, skip: ReadonlySet<string> = new Set()): 
   for (const c of el.children) if (!skip.has(c.name)) s += allText(c, skip);
   return s;
 }
-
-export function escapeXml(s: string): string {
-  // Characters XML 1.0 cannot hold at all are dropped (a control character from a data file).
-  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'))
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-}

@@ -8,8 +8,8 @@
 import type { ChalkInstance } from 'chalk';
 import { type Audit, type AuditFlag, type AuditResult, signifR } from '../core/audit/index.js';
 import type { Lang } from '../core/score.js';
-import type { OutSheet, OutValue } from '../load/xlsx.js';
-import { sheetName } from '../load/xlsx.js';
+import type { OutSheet, OutValue } from './workbook.js';
+import { sheetName } from './workbook.js';
 import { localNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 

@@ -2,7 +2,7 @@
  * Rendering a `dti-result/v1` ranking in every output format.
  */
 import type { ChalkInstance } from 'chalk';
-import type { UnitKind } from '../core/data.js';
+import type { UnitKind } from '../core/model.js';
 import { type Framework, forYear } from '../core/framework.js';
 import type { Lang, RankedUnit, ScoreResult, UnitDetail } from '../core/score.js';
 import { compareVi, fixed, formatNumber, formatPercent, localNumber, shortNumber } from '../core/text.js';

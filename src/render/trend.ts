@@ -1,6 +1,6 @@
 /** Rendering `dti trend`: a row per unit, a column per year, the change and a rank chart. */
 import type { ChalkInstance } from 'chalk';
-import type { UnitKind } from '../core/data.js';
+import type { UnitKind } from '../core/model.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed, formatNumber } from '../core/text.js';

@@ -7,7 +7,7 @@
 import type { Framework } from '../core/framework.js';
 import type { Lang, RankedUnit, ScoreResult } from '../core/score.js';
 import { tokenize } from '../load/csv.js';
-import { type OutColumn, type OutSheet, type OutValue, sheetName } from '../load/xlsx.js';
+import { type OutColumn, type OutSheet, type OutValue, sheetName } from './workbook.js';
 import type { Detail } from './score.js';
 import { type Text, msg, render } from '../core/messages.js';
 

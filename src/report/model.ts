@@ -2,7 +2,7 @@
  * What the HTML report shows, as plain data: built from a scored result and the framework,
  * with no I/O, so the page and its charts are a pure function of it.
  */
-import type { UnitKind } from '../core/data.js';
+import type { UnitKind } from '../core/model.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang, ScoreResult } from '../core/score.js';
 import { formatNumber } from '../core/text.js';

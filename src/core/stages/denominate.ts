@@ -6,7 +6,7 @@
  */
 import { type Diagnostic, error } from '../diagnostics.js';
 import { msg } from '../messages.js';
-import type { UnitRecord } from '../data.js';
+import type { UnitRecord } from '../model.js';
 import type { Framework } from '../framework.js';
 import type { Panel } from '../panel.js';
 

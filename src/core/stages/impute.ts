@@ -11,7 +11,7 @@
  * Runs over every year given at once, so `previous` and `linear` see a unit's whole series.
  */
 import type { ImputeMethod } from '../definitions.js';
-import type { UnitRecord } from '../data.js';
+import type { UnitRecord } from '../model.js';
 import type { Framework } from '../framework.js';
 import type { Panel } from '../panel.js';
 

@@ -9,7 +9,7 @@
  */
 import { type Diagnostic, error } from '../diagnostics.js';
 import { msg } from '../messages.js';
-import type { UnitRecord } from '../data.js';
+import type { UnitRecord } from '../model.js';
 import { type Framework, forYear } from '../framework.js';
 
 /** What a missing value of each node counts as in its parent: 0 (`zero`) or NaN (left out). */

@@ -5,7 +5,7 @@
  * (--pool-years).
  */
 import type { IndicatorNode } from '../definitions.js';
-import type { UnitRecord } from '../data.js';
+import type { UnitRecord } from '../model.js';
 import type { Framework } from '../framework.js';
 import { normaliseMethodOf } from '../methods/normalise/index.js';
 import { type Panel, column, gather } from '../panel.js';

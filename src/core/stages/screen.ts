@@ -3,7 +3,7 @@
  * gave, imputed cells not counted) is below `screen.min_coverage` is listed unranked. Screened
  * units are left out of the statistics of treatment and normalisation, as COINr drops them.
  */
-import type { UnitRecord } from '../data.js';
+import type { UnitRecord } from '../model.js';
 import type { Framework } from '../framework.js';
 import type { Panel } from '../panel.js';
 

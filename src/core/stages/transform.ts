@@ -6,7 +6,7 @@
 import { type Diagnostic, error } from '../diagnostics.js';
 import { msg } from '../messages.js';
 import type { Transform } from '../definitions.js';
-import type { UnitRecord } from '../data.js';
+import type { UnitRecord } from '../model.js';
 import type { Framework } from '../framework.js';
 
 /** x through the leaf's transform; NaN outside its domain (log of x ≤ 0, sqrt of x < 0). */

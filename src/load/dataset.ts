@@ -3,119 +3,18 @@
  * against the definitions. Pure: the shell reads and tokenises the file; every problem
  * found here is a located diagnostic, all of them in one pass.
  */
-import { type Diagnostic, type Result, error, meant, warning } from './diagnostics.js';
-import { msg } from './messages.js';
-import { domainErrors } from './stages/transform.js';
-import { missingErrors } from './stages/missing.js';
-import { denominatorErrors } from './stages/denominate.js';
-import { type Framework, forYear } from './framework.js';
-import { findProvince, province2025ByCode, region2025, successorOf } from './provinces.js';
-import { type Decimal, numberIn, parseBoolean, parseNumber } from './values.js';
-import { pushAll } from './arrays.js';
-import { cleanName } from './text.js';
-
-export interface Cell {
-  text: string;
-  /** 1-based line where the cell starts. */
-  line: number;
-  /** 1-based column (characters) where the cell starts. */
-  col: number;
-  /** The number itself, when the source stored one (a workbook's numeric cell): no text rules apply. */
-  value?: number;
-  /** A workbook's formula with no saved value (never calculated): an error wherever it is read. */
-  uncalculated?: boolean;
-}
-
-/**
- * A row of a table, its cells made only when asked for: a CSV's row keeps where its fields
- * are in the text (csv.ts CsvRow), a workbook's row is its cells (`CellsRow`).
- */
-export interface Row {
-  readonly length: number;
-  text(k: number): string;
-  line(k: number): number;
-  col(k: number): number;
-  /** The number the source stored for cell k (a workbook's numeric cell), else undefined. */
-  value(k: number): number | undefined;
-  /** Cell k as a number (values.ts numberIn; the stored number where there is one); NaN: missing or not a number. */
-  number(k: number, decimal: Decimal): number;
-  cell(k: number): Cell;
-  cells(): Cell[];
-}
-
-/** A row of cells already made (a workbook's, a library caller's). */
-export class CellsRow implements Row {
-  constructor(private readonly c: readonly Cell[]) {}
-  get length(): number { return this.c.length; }
-  text(k: number): string { return this.c[k]!.text; }
-  line(k: number): number { return this.c[k]!.line; }
-  col(k: number): number { return this.c[k]!.col; }
-  value(k: number): number | undefined { return this.c[k]!.value; }
-  number(k: number, decimal: Decimal): number { const c = this.c[k]!; return c.value ?? numberIn(c.text, decimal); }
-  cell(k: number): Cell { return this.c[k]!; }
-  cells(): Cell[] { return [...this.c]; }
-}
-
-/** A row as a Row (a Cell[] is wrapped). */
-export const asRow = (r: Row | readonly Cell[]): Row => (Array.isArray(r) ? new CellsRow(r) : r as Row);
-
-export interface Table {
-  file?: string;
-  header: Cell[];
-  /** Data rows, blank lines already skipped; read once, in order (a stream for large files). */
-  rows: Iterable<Row | readonly Cell[]>;
-}
-
-export interface DataOptions {
-  /** `--year`: the year of every row when the file has no year column. */
-  year?: number;
-  /** A four-digit year found in the file's name, the last resort. */
-  fileYear?: number;
-  decimal?: Decimal;
-  /**
-   * Which map of provinces the names refer to: the 63 before 1 July 2025 or the 34 after.
-   * `auto` (default): 34 when every row's year is 2025 or later, else 63.
-   */
-  map?: ProvinceMap | 'auto';
-}
-
-export type ProvinceMap = '63' | '34';
-
-export type UnitKind = 'province' | 'unit';
-
-/** One unit in one year: the raw (untransformed) value of each leaf, NaN where missing. */
-export interface UnitRecord {
-  /** Display name: the registry's canonical name for provinces, the text for free units. */
-  unit: string;
-  /** GSO code for provinces, null for free units. */
-  code: string | null;
-  /** Identity across years: the code for provinces (prefixed '2025:' on the 34 map), the name for free units. */
-  key: string;
-  /** Socio-economic region (provinces only). */
-  region: string | null;
-  year: number | null;
-  /** Line of the row (wide) or of the unit's first row (long). */
-  line: number;
-  values: Float64Array;
-  /** Position of each leaf's cell (0 where there was none). */
-  lines: Int32Array;
-  cols: Int32Array;
-  /** The `columns.groups` values of the row, in that order (null where empty). */
-  groups?: (string | null)[];
-  /** The `columns.denominators` values of the row, in that order (NaN where missing). */
-  denominators?: Float64Array;
-  /** Line and column of each denominator's cell (2 entries each; 0 where there was none). */
-  denominatorAt?: Int32Array;
-}
-
-export interface Dataset {
-  file?: string;
-  unitKind: UnitKind;
-  layout: 'wide' | 'long';
-  /** The map of provinces the file uses (null for free units). */
-  map: ProvinceMap | null;
-  records: UnitRecord[];
-}
+import { type Diagnostic, type Result, error, meant, warning } from '../core/diagnostics.js';
+import { msg } from '../core/messages.js';
+import { domainErrors } from '../core/stages/transform.js';
+import { missingErrors } from '../core/stages/missing.js';
+import { denominatorErrors } from '../core/stages/denominate.js';
+import { type Framework, forYear } from '../core/framework.js';
+import { findProvince, province2025ByCode, region2025, successorOf } from '../core/provinces.js';
+import { parseBoolean, parseNumber } from '../core/values.js';
+import type { Cell, DataOptions, Dataset, ProvinceMap, UnitKind, UnitRecord } from '../core/model.js';
+import { type Row, type RowTable, asRow } from './rows.js';
+import { pushAll } from '../core/arrays.js';
+import { cleanName } from '../core/text.js';
 
 const UNIT_COLUMNS: Record<string, UnitKind> = { province: 'province', unit: 'unit' };
 const RESERVED_COLUMNS = new Set(['province', 'unit', 'year', 'indicator', 'value']);
@@ -160,7 +59,7 @@ function uncalculatedError(column: string, at: { file?: string; line?: number; c
 }
 
 /** Check a table against the framework and build the dataset. */
-export function readDataset(table: Table, fw: Framework, opts: DataOptions = {}): Result<Dataset> {
+export function readDataset(table: RowTable, fw: Framework, opts: DataOptions = {}): Result<Dataset> {
   const file = table.file;
   const ctx: Ctx = {
     file,
@@ -242,7 +141,7 @@ function unknownColumn(fw: Framework, ctx: Ctx, name: string, cell: Cell | undef
 }
 
 /** The header: duplicate names, the unit and year columns, wide or long, the leaves' columns. */
-function readHeader(table: Table, fw: Framework, ctx: Ctx): Header | undefined {
+function readHeader(table: RowTable, fw: Framework, ctx: Ctx): Header | undefined {
   const { errors, at } = ctx;
   // Headers as people see them: a zero-width or no-break space does not make another column.
   const names = table.header.map((c) => cleanName(c.text));
@@ -407,7 +306,7 @@ class ReadRecord implements UnitRecord {
 }
 
 /** The rows, read once in order: one record per unit and year, every cell checked. */
-function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOptions):
+function readRows(table: RowTable, fw: Framework, h: Header, ctx: Ctx, opts: DataOptions):
   { records: UnitRecord[]; invalid: Set<string>; map: ProvinceMap | null } {
   const { errors, at } = ctx;
   const { unitCol, yearCol, unitKind, isLong, width } = h;
@@ -570,10 +469,4 @@ function readRows(table: Table, fw: Framework, h: Header, ctx: Ctx, opts: DataOp
 
   for (const row of table.rows) readRow(asRow(row));
   return { records, invalid, map };
-}
-
-/** The distinct years of a dataset, ascending (null, for undated rows, first). */
-export function yearsOf(ds: Dataset): (number | null)[] {
-  const ys = [...new Set(ds.records.map((r) => r.year))];
-  return ys.sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
 }
