@@ -14,9 +14,9 @@ import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { auditWorkbook, renderAudit } from '../render/audit.js';
 import { type ScoreFlags, loadRun } from '../cli/load-run.js';
-import { chooseFormat, dataOptions, emit, outputOptions, positiveInt } from '../cli/options.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, positiveInt } from '../cli/options.js';
 
-type AuditFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'bom' | 'encoding' | 'sheet' | 'skipLines' | 'verbose'> & {
+type AuditFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'bom' | 'encoding' | 'sheet' | 'skipLines' | 'verbose' | 'merge2025' | 'allowPartialMerge'> & {
   format?: Format; stage: AuditStage; method: CorrMethod; balance?: number; threshold?: string[];
 };
 
@@ -41,8 +41,12 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('audit')
     .description(h({ vi: 'kiểm định thống kê bộ chỉ số (như các hàm phân tích của COINr): thống kê từng chỉ số, tương quan, hệ số alpha Cronbach, phân tích thành phần chính, trọng số thực, mức thay đổi khi bỏ một thành phần, cân bằng trọng số', en: "the statistical audit of the index (as COINr's analysis): indicator statistics, correlations, Cronbach's alpha, PCA, effective weights, removal, balance" }))
     .argument('<data...>', h({ vi: "tệp số liệu CSV hoặc sổ tính; '-' là đọc từ đầu vào chuẩn. Kiểm định năm gần nhất", en: "CSV or workbook data file(s); '-' reads standard input. The latest year is audited" }));
+  mergeOptions(cmd, io);
   outputOptions(dataOptions(cmd, io), io)
-    .addOption(new Option('--stage <stage>', h({ vi: 'bước dữ liệu mà thống kê từng chỉ số mô tả', en: 'the data the indicator statistics describe' })).choices(AUDIT_STAGES).default('raw'))
+    .addOption(new Option('--stage <stage>', h({
+      vi: 'bước dữ liệu mà thống kê từng chỉ số mô tả (với --merge-2025 luôn là aggregated: 34 tỉnh chỉ có các chỉ số chính và chỉ số chung)',
+      en: 'the data the indicator statistics describe (with --merge-2025 always aggregated: the 34 provinces have only the main indices and the index)',
+    })).choices(AUDIT_STAGES).default('raw'))
     .addOption(new Option('--method <method>', h({ vi: 'loại tương quan', en: 'correlation' })).choices(CORR_METHODS).default('pearson'))
     .option('--balance <level>', h({ vi: "tìm trọng số cho cấp này (1 = các chỉ số) để tương quan với chỉ số chung tương xứng với trọng số danh nghĩa (như get_opt_weights của COINr, kiểu 'balance')", en: "weights for this level (1 = the indicators) whose correlations with the index match the nominal weights (COINr get_opt_weights, 'balance')" }), positiveInt)
     .option('--threshold <name=value...>', h({
@@ -56,16 +60,22 @@ Ví dụ:
   dti audit data/2023.csv -f json             JSON, lược đồ dti-audit/v1
   dti audit data/components/2023.csv -i indicators/dti-components.yaml -o audit.xlsx
   dti audit data/2023.csv --method spearman --threshold collinear=0.8
-  dti audit data/2023.csv --balance 1         trọng số cân bằng tầm quan trọng`,
+  dti audit data/2023.csv --balance 1         trọng số cân bằng tầm quan trọng
+  dti audit data/2023.csv --merge-2025        34 tỉnh sau sáp nhập: các chỉ số chính`,
       en: `
 Examples:
   dti audit data/2023.csv                     do the main indices measure one thing?
   dti audit data/2023.csv -f json             the dti-audit/v1 JSON
   dti audit data/components/2023.csv -i indicators/dti-components.yaml -o audit.xlsx
   dti audit data/2023.csv --method spearman --threshold collinear=0.8
-  dti audit data/2023.csv --balance 1         weights that balance the importances`,
+  dti audit data/2023.csv --balance 1         weights that balance the importances
+  dti audit data/2023.csv --merge-2025        the 34 provinces after the merger: main indices`,
     }))
     .action(async (files: string[], flags: AuditFlags) => {
+      // The 34 provinces have no data at the indicators' stages: a --stage other than aggregated, asked for, is a mistake.
+      if (flags.merge2025 === true && cmd.getOptionValueSource('stage') === 'cli' && flags.stage !== 'aggregated') {
+        throw new CliError(EXIT.USAGE, msg('cli.auditStageMerged', { stage: flags.stage }), { hint: msg('hint.auditStageMerged') });
+      }
       done(await runAudit(files, flags, io));
     });
 }
@@ -74,6 +84,7 @@ async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<num
   const format = chooseFormat(flags.format, flags.output, io);
   // The run as every command builds it (missing: error, each year's stages once); the latest year is audited.
   const { run, fw: fw0, inputs, warnings } = await loadRun(files, flags, io, { previous: false });
+  const merged = run.merged;
   const year = run.year;
   if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
   const fw = forYear(fw0, year);
@@ -85,6 +96,11 @@ async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<num
     const count = fw.nodes.filter((_, k) => k !== fw.root && lv[k] === flags.balance).length;
     if (flags.balance >= top || count < 2) {
       throw new CliError(EXIT.USAGE, msg('cli.balanceLevel', { level: flags.balance }), { hint: msg('hint.balanceLevels', { top: top - 1 }) });
+    }
+    // On the 34, the main indices' level only (below them the merged provinces have no values).
+    const main = fw.nodes[fw.root]!.children;
+    if (merged && !main.some((k) => lv[k] === flags.balance)) {
+      throw new CliError(EXIT.USAGE, msg('cli.balanceMerged', { level: flags.balance, main: [...new Set(main.map((k) => lv[k]!))].join(', ') }), { hint: msg('hint.balanceMerged') });
     }
   }
   const ys = run.current;

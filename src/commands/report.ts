@@ -110,11 +110,8 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
   }
   let audited;
   if (flags.audit === true) {
-    if (flags.merge2025 === true) {
-      throw new CliError(EXIT.USAGE, msg('cli.auditMerged'), { hint: msg('hint.auditMerged') });
-    }
     const { audit } = await import('../core/audit/index.js');
-    // The year ranked, as the run scored it.
+    // The year ranked, as the run scored it (on the 34 after --merge-2025: the main indices and the index).
     audited = audit({ fw, current: run.current }, { lang: flags.lang }).result;
   }
   const map = ds.unitKind !== 'province' ? null : flags.merge2025 === true ? '34' : ds.map;

@@ -11,6 +11,7 @@ import type { Lang } from '../core/score.js';
 import type { OutSheet, OutValue } from './workbook.js';
 import { sheetName } from './workbook.js';
 import { localNumber } from '../core/text.js';
+import { msg, render } from '../core/messages.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 
 const T = {
@@ -183,7 +184,8 @@ function sections(a: Audit, lang: Lang, full: boolean): Section[] {
     cols: [col(t.id, r.importance.map((x) => x.id), 'left', true), ncol(t.effWeight, r.importance.map((x) => x.weight)),
       ncol(t.r2, r.importance.map((x) => x.r2)), ncol(t.shift, r.importance.map((x) => rm.get(x.id)))],
   });
-  out.push({
+  // On the 34 after the merger there are no raw indicators to correlate with denominators (the note says so).
+  if (r.merge2025 !== true) out.push({
     sheet: t.sheets[7]!, title: t.denominators,
     cols: [col(t.id, r.denominators.map((x) => x.id), 'left', true), col(t.denominator, r.denominators.map((x) => x.denominator), 'left', true), ncol(t.r, r.denominators.map((x) => x.r), 2)],
     ...(r.denominators.length === 0 ? { empty: t.noDenominators } : {}),
@@ -261,6 +263,8 @@ export function renderAudit(a: Audit, o: AuditRenderOptions, screened = 0): stri
   const md = o.format === 'md';
   const W = o.width ?? 80;
   const head = [t.title(r.framework.name, r.year), t.stageMethod(t.stages[r.stage], t.methods[r.correlations.method], a.availability.length + 0, screened)];
+  // The 34 after the 2025 merger: which levels the audit covers, and where the others are.
+  if (r.merge2025 === true) head[1] = `${head[1]} ${render(msg('audit.merged'), o.lang)}`;
   const parts: string[] = md ? [`# ${head[0]}\n\n${head[1]}\n`] : [`${o.chalk.bold(wrap(head[0]!, W, ' '))}\n${wrap(head[1]!, W, ' ')}\n`];
   for (const s of sections(a, o.lang, md)) {
     const body = s.empty !== undefined && (s.cols[0]?.cells.length ?? 0) === 0 ? `${wrap(s.empty, md ? undefined : W, ' ')}\n`

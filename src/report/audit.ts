@@ -7,6 +7,7 @@ import type { AuditFlag, AuditResult } from '../core/audit/index.js';
 import type { Lang } from '../core/score.js';
 import { esc } from './html.js';
 import { formatNumber, formatPercent } from '../core/text.js';
+import { msg, render } from '../core/messages.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Spec = Record<string, any>;
@@ -93,6 +94,8 @@ export function auditHtml(a: AuditResult, lang: Lang, svgs: (string | null)[]): 
   const t = T[lang];
   const maps = heatMaps(a);
   const parts: string[] = [`<section id="audit"><h2>${esc(t.section)}</h2>`, `<p class="note">${esc(t.lead(a.correlations.method[0]!.toUpperCase() + a.correlations.method.slice(1)))}</p>`];
+  // The 34 after the 2025 merger: the levels audited, and where the others are.
+  if (a.merge2025 === true) parts.push(`<p class="note">${esc(render(msg('audit.merged'), lang))}</p>`);
   maps.forEach((h, k) => {
     const svg = svgs[k];
     if (svg === null || svg === undefined) return;

@@ -20,11 +20,20 @@
  *
  * Units screened out give no statistics, as COINr drops them at its Screen step, except at the
  * stages before screening (raw, denominated, imputed), which COINr keeps whole.
+ *
+ * A year of the 34 provinces after the 2025 merger (`mergeYear`) has values only for the main
+ * indices (each the mean of its members', as the ministry merges) and the index recomputed from
+ * them: its audit covers those two levels over the 34 units — the main indices' statistics as
+ * aggregated, their correlations with the index and with each other, the index's alpha and
+ * first component, their weights, importance and removal (the index re-aggregated from the
+ * merged main indices), balance at their level. Whatever lies below the main indices
+ * (indicators, their groups) and the denominators have no values on the 34: left out, and
+ * `merge2025` in the result says so.
  */
 import { type Framework, forYear } from '../framework.js';
 import { gather } from '../panel.js';
 import type { YearScore } from '../pipeline.js';
-import { aggregate } from '../stages/aggregate.js';
+import { type Aggregated, aggregate, aggregateAbove } from '../stages/aggregate.js';
 import { type CorrMethod, correlation, cronbachAlpha } from './correlation.js';
 import { pca } from './pca.js';
 import { type ColumnStats, DEFAULT_STAT_THRESHOLDS, type StatFlag, type StatThresholds, columnStats } from './stats.js';
@@ -129,6 +138,12 @@ export interface AuditResult {
   removal: { id: string; meanAbsRankShift: number | null }[];
   importance: { id: string; weight: number; r2: number | null }[];
   flags: AuditFlag[];
+  /**
+   * On the 34 provinces after the 2025 merger (a merged year): true. Only the main indices and
+   * the index are audited (`stage` is then `aggregated`); the levels below and the denominators
+   * have no values on the 34. Absent otherwise.
+   */
+  merge2025?: true;
   /** With `balance`: the level, and per node its nominal and balanced weight and the correlations with the index. */
   balance?: { level: number; converged: boolean; weights: { id: string; nominal: number; balanced: number; r: number | null; rBalanced: number | null }[] };
 }
@@ -184,13 +199,16 @@ export function audit(run: AuditRun, options: AuditOptions = {}): Audit {
 /** The audit of one scored year, `fw` the definitions of that year (`forYear`). */
 export function auditYear(fw: Framework, ys: YearScore, options: AuditOptions = {}): Audit {
   const lang = options.lang ?? 'vi';
-  const stage = options.stage ?? 'raw';
+  // A year of the 34 after the 2025 merger (mergeYear marks it with `absent`): the main indices and the index only.
+  const merged = ys.absent !== undefined;
+  const stage = merged ? 'aggregated' : options.stage ?? 'raw';
   const method = options.method ?? 'pearson';
   const t: AuditThresholds = { ...DEFAULT_AUDIT_THRESHOLDS, ...options.thresholds };
   const n = ys.records.length;
   const L = fw.leaves.length;
   const N = fw.nodes.length;
-  const active = (k: number) => fw.inactive === undefined || fw.inactive[k] !== 1;
+  const main = new Set(fw.nodes[fw.root]!.children);
+  const active = (k: number) => (fw.inactive === undefined || fw.inactive[k] !== 1) && (!merged || k === fw.root || main.has(k));
   const activeLeaves = fw.leaves.map((ni, j) => [ni, j] as const).filter(([ni]) => active(ni));
   // The units that give statistics after screening.
   const pool: number[] = [];
@@ -237,7 +255,8 @@ export function auditYear(fw: Framework, ys: YearScore, options: AuditOptions = 
   const withinGroups: AuditResult['correlations']['withinGroups'] = [];
   const groups: AuditGroup[] = [];
   const lv = levelOf(fw);
-  const groupNodes = fw.nodes.map((_, k) => k).filter((k) => fw.nodes[k]!.children.length > 0 && active(k));
+  // On the 34, the index alone: the children of a main index have no values.
+  const groupNodes = fw.nodes.map((_, k) => k).filter((k) => fw.nodes[k]!.children.length > 0 && active(k) && (!merged || k === fw.root));
   for (let k = 0; k < N; k++) {
     const p = fw.nodes[k]!.parent;
     if (p < 0 || !active(k)) continue;
@@ -265,9 +284,9 @@ export function auditYear(fw: Framework, ys: YearScore, options: AuditOptions = 
     });
   }
 
-  // Raw indicators against the denominators (every unit, as in COINr's Raw data set).
+  // Raw indicators against the denominators (every unit, as in COINr's Raw data set); none on the 34.
   const denominators: AuditResult['denominators'] = [];
-  const dcols = fw.definitions.columns.denominators;
+  const dcols = merged ? [] : fw.definitions.columns.denominators;
   dcols.forEach((d, q) => {
     const dc = Float64Array.from(ys.records, (r) => r.denominators?.[q] ?? NaN);
     for (const [ni, j] of activeLeaves) {
@@ -289,11 +308,11 @@ export function auditYear(fw: Framework, ys: YearScore, options: AuditOptions = 
   });
   const rootOf = (agg: Float64Array) => Float64Array.from(pool, (i) => agg[fw.root * n + i]!);
   const nominalRanks = minRanks(rootOf(ys.agg.nodes));
-  const buf = aggregate(fw, ys.norm, n, nominalW);
+  const reaggregate = reaggregator(fw, ys, merged);
   const removal = below.map((k) => {
     const w = nominalW.slice();
     w[k] = 0;
-    const ranks = minRanks(rootOf(aggregate(fw, ys.norm, n, w, buf).nodes));
+    const ranks = minRanks(rootOf(reaggregate(w).nodes));
     let s = 0;
     let m = 0;
     for (let q = 0; q < ranks.length; q++) {
@@ -316,9 +335,27 @@ export function auditYear(fw: Framework, ys: YearScore, options: AuditOptions = 
     removal,
     importance,
     flags,
+    ...(merged ? { merge2025: true as const } : {}),
   };
-  if (options.balance !== undefined) result.balance = balanceLevel(fw, ys, options.balance, method, pool, lv);
+  if (options.balance !== undefined) {
+    const b = balanceLevel(fw, ys, options.balance, method, pool, lv, active, reaggregate);
+    if (b !== undefined) result.balance = b;
+  }
   return { result, availability };
+}
+
+/**
+ * The index re-aggregated with other weights: from the normalised indicators, or on a year of the
+ * 34 from the merged main indices (as the merger recomputes it). One buffer, reused.
+ */
+function reaggregator(fw: Framework, ys: YearScore, merged: boolean): (w: Float64Array) => Aggregated {
+  const n = ys.records.length;
+  if (merged) {
+    const nodes = ys.agg.nodes.slice();
+    return (w) => aggregateAbove(fw, nodes, n, w);
+  }
+  let buf: Aggregated | undefined;
+  return (w) => (buf = aggregate(fw, ys.norm, n, w, buf));
 }
 
 /**
@@ -327,20 +364,22 @@ export function auditYear(fw: Framework, ys: YearScore, options: AuditOptions = 
  * the level's nodes with the index after re-aggregating with those weights and target the
  * nominal weights normalised the same way; searched by Nelder–Mead from the nominal weights.
  */
-function balanceLevel(fw: Framework, ys: YearScore, level: number, method: CorrMethod, pool: number[], lv: Int32Array): NonNullable<AuditResult['balance']> {
-  const n = ys.records.length;
-  const nodes = fw.nodes.map((_, k) => k).filter((k) => k !== fw.root && lv[k] === level && (fw.inactive === undefined || fw.inactive[k] !== 1));
+function balanceLevel(fw: Framework, ys: YearScore, level: number, method: CorrMethod, pool: number[], lv: Int32Array,
+  active: (k: number) => boolean, reaggregate: (w: Float64Array) => Aggregated): AuditResult['balance'] {
+  const nodes = fw.nodes.map((_, k) => k).filter((k) => k !== fw.root && lv[k] === level && active(k));
+  // A level with no node audited (below the main indices on the 34): no balance.
+  if (nodes.length === 0) return undefined;
   const w0 = Float64Array.from(fw.nodes, (x) => x.weight);
   const total = nodes.reduce((s, k) => s + w0[k]!, 0);
   const target = nodes.map((k) => w0[k]! / total);
-  let buf: ReturnType<typeof aggregate> | undefined;
+  const n = ys.records.length;
   const corrs = (wl: readonly number[]) => {
     const w = w0.slice();
     const s = wl.reduce((a, b) => a + Math.abs(b), 0);
     nodes.forEach((k, q) => { w[k] = Math.abs(wl[q]!) / s; });
-    buf = aggregate(fw, ys.norm, n, w, buf);
-    const root = Float64Array.from(pool, (i) => buf!.nodes[fw.root * n + i]!);
-    return nodes.map((k) => correlation(Float64Array.from(pool, (i) => buf!.nodes[k * n + i]!), root, method));
+    const agg = reaggregate(w);
+    const root = Float64Array.from(pool, (i) => agg.nodes[fw.root * n + i]!);
+    return nodes.map((k) => correlation(Float64Array.from(pool, (i) => agg.nodes[k * n + i]!), root, method));
   };
   const objective = (wl: readonly number[]) => {
     const c = corrs(wl);
