@@ -2,7 +2,7 @@
 // The same pure functions the CLI uses: load the definitions and each year's data, then
 // compare the three provinces pillar by pillar and follow their ranks across the years.
 import { readFileSync } from 'node:fs';
-import { compare, loadData, loadDefinitions, trend } from 'dti';
+import { build, compare, loadData, loadDefinitions, trend } from 'dti';
 
 const root = new URL('..', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
@@ -11,18 +11,20 @@ const defs = loadDefinitions(read('indicators/dti.yaml'), 'indicators/dti.yaml')
 if (!defs.ok) throw new Error(defs.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'));
 const fw = defs.value;
 
-// Three files (the official DTI of the 63 provinces), one dataset: the records of every year.
+// Three files (the official DTI of the 63 provinces), one run: every year scored once.
 // One definitions file covers the three years: QĐ 922 for 2022–2023, QĐ 405/QĐ-BKHCN for 2024.
-const records = [];
+const datasets = [];
 for (const year of [2022, 2023, 2024]) {
   const data = loadData(read(`data/${year}.csv`), fw, { file: `data/${year}.csv`, fileYear: year });
   if (!data.ok) throw new Error(data.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'));
-  records.push(...data.value.records);
+  datasets.push(data.value);
 }
-const data = { unitKind: 'province', layout: 'wide', map: '63', records };
+const built = build(fw, datasets);
+if (!built.ok) throw new Error(built.errors[0].message);
+const run = built.value;
 
 const provinces = ['Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc'];
-const result = compare(fw, data, provinces, { lang: 'en' });
+const result = compare(run, provinces, { lang: 'en' });
 if (!result.ok) throw new Error(result.errors[0].message);
 const c = result.value;
 
@@ -35,7 +37,7 @@ for (const year of c.years) {
   }
 }
 
-const t = trend(fw, data, { lang: 'en' });
+const t = trend(run, { lang: 'en' }).value;
 for (const u of t.units.filter((x) => provinces.includes(x.unit))) {
   console.log(`${u.unit}: rank ${u.series.map((p) => p?.rank ?? '–').join(' → ')} (${t.years.join(' → ')})`);
 }

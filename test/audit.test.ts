@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readZip } from '../src/load/zip.js';
 import { readWorkbook } from '../src/load/xlsx.js';
 import { ROOT, cli, tmp } from './helpers.js';
-import { audit, loadData, loadDefinitions, scoreYear } from '../src/index.js';
+import { audit, build, loadData, loadDefinitions } from '../src/index.js';
 
 const DTI = ['audit', 'data/2023.csv'];
 const COMPONENTS = ['audit', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml'];
@@ -85,7 +85,11 @@ describe('dti audit', () => {
     if (!fw.ok) throw new Error('definitions');
     const ds = loadData(readFileSync(join(ROOT, 'data/2023.csv'), 'utf8'), fw.value, { file: 'data/2023.csv' });
     if (!ds.ok) throw new Error('data');
-    const a = audit({ fw: fw.value, current: scoreYear(fw.value, ds.value.records, 2023) }, { method: 'spearman' });
+    const run = build(fw.value, [ds.value]);
+    if (!run.ok) throw new Error('build');
+    const r = audit(run.value, { method: 'spearman' });
+    if (!r.ok) throw new Error('audit');
+    const a = r.value;
     const j = JSON.parse((await cli([...DTI, '-f', 'json', '--method', 'spearman'])).stdout);
     expect(JSON.parse(JSON.stringify(a.result))).toEqual(j);
     expect(a.availability).toHaveLength(63);

@@ -2,12 +2,12 @@
 // computed the slow way: for each value, count the pool's values below and equal to it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeColumn } from '../src/core/engine.js';
+import { normaliseColumn } from '../src/core/engine.js';
 import type { IndicatorNode } from '../src/core/definitions.js';
 import { SortedPool } from '../src/core/methods/normalise/rank.js';
 import { delimitedCell } from '../src/render/format.js';
 import { byRank, ranksWithin } from '../src/core/score.js';
-import { aggregate, normalizeMatrix } from '../src/core/engine.js';
+import { aggregate, normaliseMatrix } from '../src/core/engine.js';
 import { data, defs, fw } from './helpers.js';
 import { decimalMarkOf } from '../src/load/office.js';
 
@@ -39,10 +39,10 @@ describe('rank normalisation', () => {
   it('equals its definition on the column itself and on another pool', () => {
     fc.assert(fc.property(fc.array(value, { maxLength: 60 }), fc.array(value, { maxLength: 60 }), fc.boolean(), (xs, other, lower) => {
       const l = leaf(lower ? 'lower' : 'higher');
-      const same = [...normalizeColumn(l, xs)];
+      const same = [...normaliseColumn(l, xs)];
       const want = slow(xs, xs, lower);
       same.forEach((v, i) => (Number.isNaN(want[i]!) ? expect(v).toBeNaN() : expect(v).toBeCloseTo(want[i]!, 12)));
-      const pooled = [...normalizeColumn(l, xs, [...xs, ...other])];
+      const pooled = [...normaliseColumn(l, xs, [...xs, ...other])];
       const wantPooled = slow(xs, [...xs, ...other], lower);
       pooled.forEach((v, i) => (Number.isNaN(wantPooled[i]!) ? expect(v).toBeNaN() : expect(v).toBeCloseTo(wantPooled[i]!, 12)));
     }), { numRuns: 300 });
@@ -72,8 +72,8 @@ describe('SortedPool, the rank and percentile search', () => {
     fc.assert(fc.property(fc.array(value, { maxLength: 60 }), (xs) => {
       const p = xs.filter((v) => !Number.isNaN(v));
       const m = p.length;
-      const hi = [...normalizeColumn(l, xs)];
-      const lo = [...normalizeColumn(ll, xs)];
+      const hi = [...normaliseColumn(l, xs)];
+      const lo = [...normaliseColumn(ll, xs)];
       xs.forEach((v, i) => {
         if (Number.isNaN(v)) { expect(hi[i]).toBeNaN(); return; }
         const below = p.filter((u) => u < v).length;
@@ -144,7 +144,7 @@ describe('aggregate into a buffer of an earlier call', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `U${i},${i % 7 === 0 ? '' : (i * 37) % 11},${(i * 13) % 17},${(i * 3) % 10},${i % 5 === 0 ? 'NA' : (i % 9) / 3}`);
     const ds = data(`unit,a,b,c,d\n${rows.join('\n')}\n`, f);
     const n = ds.records.length;
-    const norm = normalizeMatrix(f, ds.records);
+    const norm = normaliseMatrix(f, ds.records);
     const buf = aggregate(f, norm, n);
     fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: f.nodes.length, maxLength: f.nodes.length }), (ws) => {
       const w = Float64Array.from(ws);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NORMALISE, normaliseTable } from '../src/core/methods/normalise/index.js';
-import { normalizeColumn } from '../src/core/stages/normalise.js';
+import { normaliseColumn } from '../src/core/stages/normalise.js';
 import { score } from '../src/core/score.js';
 import type { IndicatorNode } from '../src/core/definitions.js';
 import { loadDefinitions } from '../src/load/definitions.js';
@@ -18,17 +18,17 @@ const leaf = (method: string, direction: 'higher' | 'lower' = 'higher') => ({
 describe('percentile (COINr n_prank)', () => {
   it('is the share of the other units below, ties at the lower share', () => {
     // 10, 20, 20, 40: units below = 0, 1, 1, 3; n − 1 = 3 → 0, 1/3, 1/3, 1.
-    expect([...normalizeColumn(leaf('percentile'), [10, 20, 20, 40])]).toEqual([0, 1 / 3, 1 / 3, 1]);
+    expect([...normaliseColumn(leaf('percentile'), [10, 20, 20, 40])]).toEqual([0, 1 / 3, 1 / 3, 1]);
     // `rank` gives the tied pair their mean rank instead: (2.5 − 1)/3 = 0.5.
-    expect([...normalizeColumn(leaf('rank'), [10, 20, 20, 40])]).toEqual([0, 0.5, 0.5, 1]);
+    expect([...normaliseColumn(leaf('rank'), [10, 20, 20, 40])]).toEqual([0, 0.5, 0.5, 1]);
   });
   it('lower is better counts the units above', () => {
     // units above: 3, 1, 1, 0 → 1, 1/3, 1/3, 0.
-    expect([...normalizeColumn(leaf('percentile', 'lower'), [10, 20, 20, 40])]).toEqual([1, 1 / 3, 1 / 3, 0]);
+    expect([...normaliseColumn(leaf('percentile', 'lower'), [10, 20, 20, 40])]).toEqual([1, 1 / 3, 1 / 3, 0]);
   });
   it('keeps missing values missing; one unit alone gets 1', () => {
-    expect([...normalizeColumn(leaf('percentile'), [NaN, 5, 7])]).toEqual([NaN, 0, 1]);
-    expect([...normalizeColumn(leaf('percentile'), [5])]).toEqual([1]);
+    expect([...normaliseColumn(leaf('percentile'), [NaN, 5, 7])]).toEqual([NaN, 0, 1]);
+    expect([...normaliseColumn(leaf('percentile'), [5])]).toEqual([1]);
   });
   it('works from a definitions file and is year-dependent like rank', () => {
     const f = fw(defs('  - id: x\n    name: X\n    normalize: { method: percentile }\n'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { score } from '../src/core/score.js';
 import { sensitivity } from '../src/core/sensitivity.js';
-import { aggregate, normalizeMatrix, rankKeys } from '../src/core/engine.js';
+import { aggregate, normaliseMatrix, rankKeys } from '../src/core/engine.js';
 import { cli, data, defs, fw } from './helpers.js';
 
 // Six units on two indicators that pull opposite ways: with equal weights they nearly tie, so
@@ -91,7 +91,7 @@ describe('Monte Carlo of ranks', () => {
     const f = fw(TWO);
     const ds = data(CSV, f);
     const n = ds.records.length;
-    const norm = normalizeMatrix(f, ds.records);
+    const norm = normaliseMatrix(f, ds.records);
     const type7 = (xs: number[], p: number) => {
       const a = [...xs].sort((x, y) => x - y);
       const h = (a.length - 1) * p;

@@ -10,7 +10,7 @@ import { impute } from '../src/core/stages/impute.js';
 import { kurtosis, skewness, winsorise } from '../src/core/stages/treat.js';
 import { TREAT_DEFAULTS } from '../src/core/definitions.js';
 import { score } from '../src/core/score.js';
-import { normalizeMatrix } from '../src/core/engine.js';
+import { normaliseMatrix } from '../src/core/engine.js';
 import { scoreYear } from '../src/core/pipeline.js';
 import { loadDefinitions } from '../src/load/definitions.js';
 import { cli, data, defs, fw, tmp } from './helpers.js';
@@ -284,7 +284,7 @@ describe('winsorisation (COINr winsorise, check_SkewKurt, log_CT)', () => {
     const f = fw(defs(leafX('    normalize: { method: minmax }\n'), 'treat: { method: winsorise }\n'));
     const xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 10, 65, 70];
     const ds = data('unit,x\n' + xs.map((v, i) => `U${String(i).padStart(2, '0')},${v}`).join('\n') + '\n', f);
-    const m = normalizeMatrix(f, ds.records);
+    const m = normaliseMatrix(f, ds.records);
     // Winsorised to a maximum of 11 first: U13 (70 → 11) is (11 − 1)/(11 − 1) = 1, U04 (5) is 4/10.
     expect(m[13]).toBe(1);
     expect(m[4]).toBeCloseTo(0.4, 12);

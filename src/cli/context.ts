@@ -17,13 +17,13 @@ import { detectDelimiter } from '../load/office.js';
 import { columnName } from '../core/column-name.js';
 import { invalid } from './invalid.js';
 import { CliError } from './errors.js';
-import { type Text, localize, msg, render, words } from '../core/messages.js';
+import { type Text, msg, render, words } from '../core/messages.js';
 import { type Input, decode, readInput, readInputBytes } from './files.js';
-import { formatWhere, isOle2, isWorkbookName, isZip } from '../load/sniff.js';
+import { isOle2, isWorkbookName, isZip } from '../load/sniff.js';
+import { diagnosticLines, formatWhere } from '../core/localize.js';
 import { EXIT, type Io, type OutStream } from './io.js';
 import { pushAll } from '../core/arrays.js';
 import { mergeDatasets } from '../core/build.js';
-import { forMessage } from '../core/text.js';
 
 /** The definitions `dti` uses when no -i is given: the DTI proxy shipped with the package. */
 export const DEFAULT_INDICATORS = packagePath('indicators/dti.yaml');
@@ -95,18 +95,10 @@ export function printDiagnostics(io: Io, diags: readonly Diagnostic[], chalk: Ch
   const errors = sorted.filter((d) => d.severity === 'error');
   const grouped = groupDiagnostics(sorted);
   const shown = grouped.slice(0, MAX_SHOWN);
+  const paint = { where: (x: string) => chalk.bold(x), error: (x: string) => chalk.red.bold(x), warning: (x: string) => chalk.yellow.bold(x), hint: (x: string) => chalk.cyan(x) };
   for (const { d, more } of shown) {
-    const at = forMessage(formatWhere(d));
-    const where = at === '' ? '' : `${at}: `;
-    const sev = d.severity === 'error' ? chalk.red.bold(w.error) : chalk.yellow.bold(w.warning);
     const also = more.length === 0 ? '' : ` (${more.length + 1}×; ${w.also} ${more.slice(0, POSITIONS_SHOWN).map((m) => shortWhere(m)).join(', ')}${more.length > POSITIONS_SHOWN ? ', …' : ''})`;
-    // Data never reaches the terminal raw (escape sequences, invisible characters), and a
-    // 1 MB cell quoted in a message is cut to a few hundred characters.
-    const loc = localize(d, lang);
-    const message = forMessage(loc.message);
-    const hint = loc.hint === undefined ? undefined : forMessage(loc.hint);
-    io.stderr.write(`${chalk.bold(where)}${sev}: ${message} [${d.code}]${also}\n`);
-    if (hint !== undefined) io.stderr.write(`  ${chalk.cyan(w.hint)}: ${hint}\n`);
+    for (const line of diagnosticLines(d, lang, paint, also)) io.stderr.write(`${line}\n`);
   }
   if (grouped.length > MAX_SHOWN) io.stderr.write(`${w.more(grouped.slice(MAX_SHOWN).reduce((n, g) => n + 1 + g.more.length, 0))}\n`);
   if (errors.length > 0) {

@@ -19,7 +19,7 @@ import { setWorkbookReader } from './files.js';
 import { csvSheet } from '../render/xlsx.js';
 import type { Format } from '../render/format.js';
 
-export { formatWhere, isOle2, isWorkbookName, sheetFileName } from '../load/sniff.js';
+export { isOle2, isWorkbookName, sheetFileName } from '../load/sniff.js';
 
 export interface SheetRead {
   /** The name for diagnostics: file[sheet]. */

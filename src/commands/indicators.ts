@@ -3,7 +3,7 @@
  * whole index, its normalisation and unit.
  */
 import type { Command } from 'commander';
-import type { IndicatorNode, Normalize } from '../core/definitions.js';
+import type { IndicatorNode, Normalise } from '../core/definitions.js';
 import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import { type Framework, forYear } from '../core/framework.js';
 import type { YearRange } from '../core/definitions.js';
@@ -36,7 +36,7 @@ const METHOD_WORD: Record<string, Text> = {
 const AGGREGATE_WORD: Record<string, Text> = { mean: msg('aggregate.mean'), geometric: msg('aggregate.geometric'), sum: msg('aggregate.sum') };
 const word = (words: Record<string, Text>, id: string, lang: Lang) => (words[id] === undefined ? id : render(words[id]!, lang));
 
-export function describeNormalize(n: Normalize, transform: string, direction: string, lang: Lang = 'en'): string {
+export function describeNormalise(n: Normalise, transform: string, direction: string, lang: Lang = 'en'): string {
   const t = transform === 'none' ? '' : `${word(METHOD_WORD, transform, lang)}, `;
   const lower = direction === 'lower' ? `, ${render(msg('label.lowerIsBetter'), lang)}` : '';
   const d = normaliseMethodOf(n.method).describe(n);
@@ -116,7 +116,7 @@ export function indicatorRows(fw: Framework, lang: Lang): IndicatorRow[] {
     rows.push({
       id: node.id, depth: node.depth, kind: def.kind, name: def.name[lang], weight: node.weight, share,
       aggregate: def.kind === 'group' ? describeAggregate(def.aggregate, def.floor, lang) : null,
-      normalize: def.kind === 'leaf' ? describeNormalize(def.normalize, def.transform, def.direction, lang) : null,
+      normalize: def.kind === 'leaf' ? describeNormalise(def.normalize, def.transform, def.direction, lang) : null,
       unit: def.unit?.[lang] ?? null, missing: def.missing, pillars: pillarsOf(node.id), years: showYears(def.years),
       ...(staged && def.kind === 'leaf' ? { stages: leafStages(fw, def, lang) } : {}),
     });

@@ -20,7 +20,7 @@ export type Aggregate = string;
 export type Direction = 'higher' | 'lower';
 export type Transform = 'none' | 'log' | 'log10' | 'sqrt';
 /** A leaf's `normalize:` mapping: `method` names an entry of the registry (./methods/normalise), the rest are its parameters. */
-export type Normalize = { method: string } & Record<string, unknown>;
+export type Normalise = { method: string } & Record<string, unknown>;
 
 export type ImputeMethod = 'none' | 'mean' | 'median' | 'group-mean' | 'group-median' | 'previous' | 'linear';
 
@@ -67,7 +67,7 @@ export interface IndicatorNode {
   column: string | null;
   direction: Direction;
   transform: Transform;
-  normalize: Normalize;
+  normalize: Normalise;
   /** Leaves: the `columns.denominators` column the value is divided by, then multiplied by `per`. */
   denominator: string | null;
   per: number;
@@ -275,7 +275,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
         fail([...path, k], error('BAD_PARAMETER.groupKey', { key: k, id: rn.id }, {}, msg('hint.removeOrChildren', { key: k })), true);
       }
     }
-    const normalize = (rn.normalize ?? { method: 'none' }) as Normalize;
+    const normalize = (rn.normalize ?? { method: 'none' }) as Normalise;
     const direction = rn.direction ?? 'higher';
     const transform = rn.transform ?? 'none';
     checkLeaf(rn.id, normalize, direction, transform, underGeometric, path, fail);
@@ -375,7 +375,7 @@ function checkColumns(columns: { groups: string[]; denominators: string[] }, imp
 interface LeafStages {
   impute: ImputeMethod;
   treat: Treat | null;
-  normalize: Normalize;
+  normalize: Normalise;
   transform: Transform;
   columns: { groups: string[]; denominators: string[] };
   imputeGroup: string | null;
@@ -404,7 +404,7 @@ function checkLeafStages(rn: RawNode, st: LeafStages, path: PropertyKey[], fail:
   }
 }
 
-function checkLeaf(id: string, n: Normalize, direction: Direction, transform: Transform, underGeometric: boolean,
+function checkLeaf(id: string, n: Normalise, direction: Direction, transform: Transform, underGeometric: boolean,
   path: PropertyKey[], fail: Fail): void {
   const m = normaliseMethodOf(n.method);
   if (!m.directional && direction === 'lower') {

@@ -61,9 +61,11 @@ export interface Diagnostic {
   line?: number;
   /** 1-based, in characters. */
   col?: number;
+  /** Where in plain JavaScript rows (the library's loaders): `rows[3].year`; such input has no lines. */
+  path?: string;
 }
 
-type At = { file?: string; line?: number; col?: number };
+type At = { file?: string; line?: number; col?: number; path?: string };
 
 /** The keys of the catalogue that are diagnostics: a code, or a code, a dot and a name. */
 export type DiagnosticKey = Extract<MessageKey, DiagnosticCode | `${DiagnosticCode}.${string}`>;

@@ -5,8 +5,8 @@
  * runs them in order is ./pipeline.ts.
  */
 export { transformValue, transformColumn, domainErrors } from './stages/transform.js';
-export { normalizeColumn, normaliseRecords, normalisePanel } from './stages/normalise.js';
-export { normalizeMatrix } from './pipeline.js';
+export { normaliseColumn, normaliseRecords, normalisePanel } from './stages/normalise.js';
+export { normaliseMatrix } from './pipeline.js';
 export { aggregate, aggregateAbove, type Aggregated } from './stages/aggregate.js';
 export { missingFill } from './stages/missing.js';
 export { rankKeys, rankKey } from './stages/rank.js';

@@ -27,7 +27,7 @@
 import type { Dataset } from './model.js';
 import { type Diagnostic, type Result, error, meant, resultWarning, warning } from './diagnostics.js';
 import { msg } from './messages.js';
-import { missingFill, normalizeColumn, rankKey, transformValue } from './engine.js';
+import { missingFill, normaliseColumn, rankKey, transformValue } from './engine.js';
 import { aggregateMethodOf } from './methods/aggregate.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
@@ -552,7 +552,7 @@ function rawFor(fw: Framework, leafNode: number, y: number): number | null | und
   }
   if (!Number.isFinite(guess)) return null;
   // Nudge past float error until the engine agrees (a few ulps at most).
-  const norm = (x: number) => normalizeColumn(leaf, [x])[0]!;
+  const norm = (x: number) => normaliseColumn(leaf, [x])[0]!;
   let x = guess;
   for (let i = 0; i < 64 && !(norm(x) >= y); i++) {
     const step = Math.max(Math.abs(x) * Number.EPSILON * 2 ** i, Number.MIN_VALUE * 2 ** i);

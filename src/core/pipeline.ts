@@ -187,7 +187,7 @@ export function scoreYear(fw0: Framework, records: UnitRecord[], year: number | 
  * `score` ranks. `pool` (default: the same records) supplies the statistics of the methods
  * that take them from the units.
  */
-export function normalizeMatrix(fw: Framework, records: readonly UnitRecord[], pool: readonly UnitRecord[] = records): Float64Array {
+export function normaliseMatrix(fw: Framework, records: readonly UnitRecord[], pool: readonly UnitRecord[] = records): Float64Array {
   const year = records[0]?.year ?? null;
   const t = screenAndTreat(fw, prepare(fw, records).panel, year);
   const p = pool === records ? t.pool : screenAndTreat(fw, prepare(fw, pool).panel, year).pool;

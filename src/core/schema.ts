@@ -8,10 +8,10 @@ import { AGGREGATE_IDS } from './methods/aggregate.js';
 import { NORMALISE } from './methods/normalise/index.js';
 
 /** `normalize:` as the definitions accept it: one strict mapping per method of the registry, told apart by `method`. */
-const NormalizeSchema = z.discriminatedUnion('method',
+const NormaliseSchema = z.discriminatedUnion('method',
   NORMALISE.map((m) => m.schema(z)) as unknown as [z.ZodObject<{ method: z.ZodLiteral<string> }>, ...z.ZodObject<{ method: z.ZodLiteral<string> }>[]]);
 
-export { NormalizeSchema };
+export { NormaliseSchema };
 
 const finite = z.number();
 
@@ -72,7 +72,7 @@ export interface RawNode {
   column?: string | undefined;
   direction?: z.infer<typeof DirectionSchema> | undefined;
   transform?: z.infer<typeof TransformSchema> | undefined;
-  normalize?: z.infer<typeof NormalizeSchema> | undefined;
+  normalize?: z.infer<typeof NormaliseSchema> | undefined;
   denominator?: string | undefined;
   per?: number | undefined;
   impute?: z.infer<typeof ImputeSchema> | undefined;
@@ -97,7 +97,7 @@ export const NodeSchema: z.ZodType<RawNode> = z.strictObject({
   column: z.string().min(1).optional(),
   direction: DirectionSchema.optional(),
   transform: TransformSchema.optional(),
-  normalize: NormalizeSchema.optional(),
+  normalize: NormaliseSchema.optional(),
   denominator: ColumnNameSchema.optional(),
   per: finite.positive().optional(),
   impute: ImputeSchema.optional(),

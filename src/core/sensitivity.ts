@@ -26,7 +26,7 @@ import { type YearScore, scorePanel } from './pipeline.js';
 import { type Run, build, isRun, orThrow } from './build.js';
 import { mergeGroups } from './merge-2025.js';
 import { type AggregateMethod, aggregateMethodOf } from './methods/aggregate.js';
-import type { Aggregate, IndicatorNode, MissingPolicy, Normalize } from './definitions.js';
+import type { Aggregate, IndicatorNode, MissingPolicy, Normalise } from './definitions.js';
 import { type Framework, forYear } from './framework.js';
 import { compareVi } from './text.js';
 import { rankKey } from './stages/rank.js';
@@ -272,7 +272,7 @@ export function planSensitivity(run: Run, spec: SensitivitySpec, at: SpecLocator
     // Boolean indicators stay 0/1: no other method means anything for them.
     const swapped: Framework = {
       ...fw,
-      nodes: fw.nodes.map((x) => (x.leaf < 0 || x.def!.normalize.method === 'boolean' ? x : { ...x, def: { ...x.def!, normalize: { method: m } as Normalize } as IndicatorNode })),
+      nodes: fw.nodes.map((x) => (x.leaf < 0 || x.def!.normalize.method === 'boolean' ? x : { ...x, def: { ...x.def!, normalize: { method: m } as Normalise } as IndicatorNode })),
     };
     // The stages after imputation again, with the swapped method (denominate and impute do not depend on it).
     matrices.push(scorePanel(swapped, run.panel, [year])[0]!.norm);
@@ -338,7 +338,7 @@ export class Reaggregator {
     return this.cols[k]!;
   }
 
-  /** Point the leaves at a normalised matrix (column-major, as normalizeMatrix gives). */
+  /** Point the leaves at a normalised matrix (column-major, as normaliseMatrix gives). */
   setMatrix(m: Float64Array): void {
     const n = this.n;
     for (const x of this.fw.nodes) {

@@ -1,8 +1,6 @@
 /**
- * What a data file is, told from its name and first bytes, and where a diagnostic points:
- * small, so that reading a CSV file loads none of the workbook code (xlsx, zip, zlib).
+ * What a data file is, told from its name and first bytes: small, so that reading a CSV file loads none of the workbook code (xlsx, zip, zlib).
  */
-import { columnName } from '../core/column-name.js';
 
 /** An old Excel 97–2003 file (or a password-protected .xlsx): an OLE2 compound document. */
 export function isOle2(b: Uint8Array): boolean {
@@ -21,12 +19,4 @@ export function isWorkbookName(name: string): boolean {
 /** `book.xlsx[Số liệu]`: the name diagnostics give a sheet. */
 export function sheetFileName(file: string, sheet: string): string {
   return `${file}[${sheet}]`;
-}
-
-/** Where a diagnostic points, as a user reads it: `file:line:col`, or `book.xlsx[Sheet]!C7` in a workbook. */
-export function formatWhere(d: { file?: string; line?: number; col?: number }): string {
-  if (d.file === undefined) return '';
-  if (d.line === undefined) return d.file;
-  if (/\.xls[xm]\[[^\]]*\]$/i.test(d.file)) return `${d.file}!${columnName(d.col ?? 1)}${d.line}`;
-  return `${d.file}:${d.line}:${d.col ?? 1}`;
 }

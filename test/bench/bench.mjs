@@ -146,25 +146,29 @@ if (out.large['10000x100'] !== undefined && out.large['100000x100'] !== undefine
 // --- the engine, in-process ---------------------------------------------------------------------
 if (SIZES.length > 0) {
   const lib = await import(join(DTI, 'dist/index.js'));
+  // The engine's internals are dti/engine since the library API took runs (the top entry before, spelt normalize…).
+  const eng = existsSync(join(DTI, 'dist/engine/index.js')) ? await import(join(DTI, 'dist/engine/index.js')) : lib;
+  const normaliseMatrix = eng.normaliseMatrix ?? eng.normalizeMatrix;
+  const normaliseColumn = eng.normaliseColumn ?? eng.normalizeColumn;
   const gen = gens[SIZES[0]];
   const fw = lib.loadDefinitions(readFileSync(gen.yaml, 'utf8')).value;
   const recs = lib.loadData(readFileSync(gen.csv, 'utf8'), fw).value.records;
   let t0 = performance.now();
-  const norm = lib.normalizeMatrix(fw, recs);
+  const norm = normaliseMatrix(fw, recs);
   const normalizeMs = performance.now() - t0;
-  const w = lib.defaultWeights(fw);
+  const w = eng.defaultWeights(fw);
   const REPS = 30;
   t0 = performance.now();
-  for (let i = 0; i < REPS; i++) { w[fw.index.get('g0')] = 1 + i / REPS; lib.aggregate(fw, norm, recs.length, w); }
+  for (let i = 0; i < REPS; i++) { w[fw.index.get('g0')] = 1 + i / REPS; eng.aggregate(fw, norm, recs.length, w); }
   const reweightMs = (performance.now() - t0) / REPS;
   // ns per value of each method on one column of 100,000 distinct values.
   const col = Float64Array.from({ length: 100_000 }, (_, i) => ((i * 7919) % 100_003) / 1000);
   const perValue = {};
   for (const method of ['goalposts', 'minmax', 'zscore', 'rank', 'target']) {
     const leaf = fw.nodes[fw.leaves.find((ni) => fw.nodes[ni].def.normalize.method === method)].def;
-    lib.normalizeColumn(leaf, col);
+    normaliseColumn(leaf, col);
     const t = [];
-    for (let k = 0; k < 7; k++) { const s = performance.now(); lib.normalizeColumn(leaf, col); t.push(performance.now() - s); }
+    for (let k = 0; k < 7; k++) { const s = performance.now(); normaliseColumn(leaf, col); t.push(performance.now() - s); }
     perValue[method] = r1((median(t) * 1e6) / col.length);
   }
   out.engine = { units: recs.length, normalizeMatrixMs: r1(normalizeMs), aggregatePerReweightMs: r1(reweightMs), normalizeNsPerValue: perValue };

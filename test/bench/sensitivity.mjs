@@ -4,12 +4,23 @@
 //    the weighted sums up the tree, a sort to ranks), on the same normalised matrix.
 // Both on a 63-unit × 40-indicator four-level index (root → 4 → 8 → 40) and on 10,000 × 100
 // (root → 4 → 20 → 100); the ratio dti/yardstick (time per run) is what to watch.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The checkout measured: this one, or BENCH_DTI_ROOT's (as bench.mjs).
 const ROOT = process.env.BENCH_DTI_ROOT ?? fileURLToPath(new URL('../..', import.meta.url));
-const { loadDefinitions, loadData, sensitivity, normalizeMatrix } = await import(join(ROOT, 'dist/index.js'));
+const lib = await import(join(ROOT, 'dist/index.js'));
+const { loadDefinitions, loadData } = lib;
+// The engine's internals are dti/engine since the library API took runs (the top entry before, spelt normalize…).
+const engine = existsSync(join(ROOT, 'dist/engine/index.js')) ? await import(join(ROOT, 'dist/engine/index.js')) : lib;
+const normaliseMatrix = engine.normaliseMatrix ?? engine.normalizeMatrix;
+/** The library's sensitivity on these rows, the run built inside the timing (as `sensitivity(fw, rows, year, spec)` did before runs). */
+const sensitivity = (fw, records, year, spec) => {
+  if (lib.build === undefined) return lib.sensitivity(fw, records, year, spec);
+  const run = lib.build(fw, [{ unitKind: 'unit', layout: 'wide', map: null, records }], { year });
+  return run.ok ? lib.sensitivity(run.value, spec) : run;
+};
 
 /** A four-level index: `top` main indices, each with `mid` groups of `per` leaves; deterministic data, nothing missing. */
 function build(units, top, mid, per) {
@@ -81,7 +92,7 @@ const median = (xs) => { const a = [...xs].sort((x, y) => x - y); return a[a.len
 
 function measure(label, units, top, mid, per, runs, reps) {
   const { fw, records } = build(units, top, mid, per);
-  const norm = normalizeMatrix(fw, records);
+  const norm = normaliseMatrix(fw, records);
   const dtiMs = [];
   const yardMs = [];
   // Warm up both, then alternate so the machine's load falls on both alike.

@@ -15,7 +15,7 @@ import { transformColumn, transformValue } from './transform.js';
  * Normalise one leaf's column of raw values (NaN = missing). `pool` is the set of raw values
  * that the data-dependent methods take their statistics from: by default the column itself.
  */
-export function normalizeColumn(leaf: IndicatorNode, raw: ArrayLike<number>, pool: ArrayLike<number> = raw, into?: Float64Array): Float64Array {
+export function normaliseColumn(leaf: IndicatorNode, raw: ArrayLike<number>, pool: ArrayLike<number> = raw, into?: Float64Array): Float64Array {
   // `into` (as long as raw): where to write, e.g. the column of a matrix, instead of a new array.
   const out = into === undefined ? new Float64Array(raw.length) : into;
   out.fill(NaN);
@@ -32,7 +32,7 @@ export function normalisePanel(fw: Framework, p: Panel, pool: Panel = p): Float6
   const m = new Float64Array(n * L);
   for (let j = 0; j < L; j++) {
     const col = column(p.values, n, j);
-    normalizeColumn(fw.nodes[fw.leaves[j]!]!.def!, col, pool === p ? col : column(pool.values, pool.n, j), column(m, n, j));
+    normaliseColumn(fw.nodes[fw.leaves[j]!]!.def!, col, pool === p ? col : column(pool.values, pool.n, j), column(m, n, j));
   }
   return m;
 }
@@ -40,7 +40,7 @@ export function normalisePanel(fw: Framework, p: Panel, pool: Panel = p): Float6
 /**
  * The records' raw values normalised as they are, column-major (leaf j, unit i at j·n + i),
  * NaN where missing, with no stage before (no denominator, imputation or treatment): the
- * engine's `normalizeMatrix` runs those first (pipeline.ts). `pool` (default: the same
+ * engine's `normaliseMatrix` runs those first (pipeline.ts). `pool` (default: the same
  * records) supplies the statistics of minmax, zscore, rank and percentile.
  */
 export function normaliseRecords(fw: Framework, records: readonly UnitRecord[], pool: readonly UnitRecord[] = records): Float64Array {
@@ -51,7 +51,7 @@ export function normaliseRecords(fw: Framework, records: readonly UnitRecord[], 
   const m = new Float64Array(n * L);
   for (let j = 0; j < L; j++) {
     const col = column(raw, n, j);
-    m.set(normalizeColumn(fw.nodes[fw.leaves[j]!]!.def!, col, pool === records ? col : column(poolRaw, pool.length, j)), j * n);
+    m.set(normaliseColumn(fw.nodes[fw.leaves[j]!]!.def!, col, pool === records ? col : column(poolRaw, pool.length, j)), j * n);
   }
   return m;
 }

@@ -1,16 +1,16 @@
 // Each normalisation method and transform against values worked out by hand (formats.md §1).
 import { describe, expect, it } from 'vitest';
-import { normalizeColumn } from '../src/core/engine.js';
-import type { IndicatorNode, Normalize } from '../src/core/definitions.js';
+import { normaliseColumn } from '../src/core/engine.js';
+import type { IndicatorNode, Normalise } from '../src/core/definitions.js';
 
-function leaf(normalize: Normalize, extra: Partial<IndicatorNode> = {}): IndicatorNode {
+function leaf(normalize: Normalise, extra: Partial<IndicatorNode> = {}): IndicatorNode {
   return {
     id: 'x', name: { vi: 'x', en: 'x' }, description: null, source: { vi: [], en: [] }, weight: 1, missing: 'zero', kind: 'leaf',
     aggregate: 'mean', children: [], unit: null, column: null, direction: 'higher', transform: 'none', normalize,
     denominator: null, per: 1, impute: 'none', treat: null, floor: 0, years: null, ...extra,
   };
 }
-const norm = (l: IndicatorNode, xs: number[]) => [...normalizeColumn(l, xs)];
+const norm = (l: IndicatorNode, xs: number[]) => [...normaliseColumn(l, xs)];
 
 describe('target', () => {
   it('is x / target, capped at 1', () => {
@@ -75,7 +75,7 @@ describe('boolean and steps', () => {
   it('boolean passes 0/1 through', () => {
     expect(norm(leaf({ method: 'boolean' }), [1, 0, NaN])).toEqual([1, 0, NaN]);
   });
-  const steps: Normalize = { method: 'steps', steps: [{ at: 50, score: 0.5 }, { at: 80, score: 0.8 }, { at: 100, score: 1 }] };
+  const steps: Normalise = { method: 'steps', steps: [{ at: 50, score: 0.5 }, { at: 80, score: 0.8 }, { at: 100, score: 1 }] };
   it('steps: the score of the highest step reached, else 0', () => {
     expect(norm(leaf(steps), [30, 50, 79, 80, 100, 150])).toEqual([0, 0.5, 0.5, 0.8, 1, 1]);
   });

@@ -1,0 +1,57 @@
+/**
+ * The library's verbs: what the commands compute, from a `Run` (`build` or `load`), each
+ * returning a `Result` — `{ ok: true, value, warnings }` or `{ ok: false, errors, warnings }` —
+ * never throwing for a user's mistake (an unknown province, a bad what-if, a spec that does
+ * not fit the definitions). They are the core functions the commands call, with the run's
+ * options: a run built with `merge2025` is analysed on the 34 provinces by every verb.
+ */
+import type { Run } from '../core/build.js';
+import type { Diagnostic, Result } from '../core/diagnostics.js';
+import { type ScoreResult, scoreRun } from '../core/score.js';
+import { type TrendResult, trend as trendRun } from '../core/trend.js';
+import { type CompareOptions, type CompareResult, compare as compareRun } from '../core/compare.js';
+import { type ExplainOptions, type ExplainResult, explain as explainRun } from '../core/explain.js';
+import { type SensitivityOptions, type SensitivityRun, type SensitivitySpec, sensitivity as sensitivityRun } from '../core/sensitivity.js';
+import { type Audit, type AuditOptions, audit as auditRun } from '../core/audit/index.js';
+import type { Lang } from '../core/messages.js';
+
+const ok = <T>(value: T, warnings: Diagnostic[] = []): Result<T> => ({ ok: true, value, warnings });
+
+export interface ScoreOptions {
+  /** Language of names in the result (the framework's name); Vietnamese by default. */
+  lang?: Lang;
+  /** Add each socio-economic region's averages (`regions`), as `--by region`. */
+  byRegion?: boolean;
+  /** How much per unit: `indicators` (default, the full dti-result/v1), `groups` or `pillars`. */
+  detail?: 'pillars' | 'groups' | 'indicators';
+}
+
+/** The run's year analysed, ranked, with rank changes against the year before: `dti score`'s dti-result/v1. */
+export function score(run: Run, opts: ScoreOptions = {}): Result<ScoreResult> {
+  return ok(scoreRun(run, opts).result);
+}
+
+/** Every unit's score and rank in every dated year of the run: `dti trend`'s dti-trend/v1. */
+export function trend(run: Run, opts: { lang?: Lang } = {}): Result<TrendResult> {
+  return ok(trendRun(run, opts));
+}
+
+/** Units side by side across the run's years (any spelling of a province): `dti compare`'s dti-compare/v1. */
+export function compare(run: Run, units: readonly string[], opts: Omit<CompareOptions, 'poolYears'> = {}): Result<CompareResult> {
+  return compareRun(run, units, opts);
+}
+
+/** Where one unit gains and loses points, what a target rank needs, what-ifs: `dti explain`'s dti-explain/v1. */
+export function explain(run: Run, unit: string, opts: Omit<ExplainOptions, 'previous'> = {}): Result<ExplainResult> {
+  return explainRun(run, unit, opts);
+}
+
+/** How sure each rank is under the uncertainties of `spec` (weights ±25 % by default): `dti sensitivity`'s dti-sensitivity/v1. */
+export function sensitivity(run: Run, spec: SensitivitySpec = {}, opts: SensitivityOptions = {}): Result<SensitivityRun> {
+  return sensitivityRun(run, spec, opts);
+}
+
+/** The statistical audit of the run's year analysed (as COINr's): `dti audit`'s dti-audit/v1, and each unit's availability. */
+export function audit(run: Run, opts: AuditOptions = {}): Result<Audit> {
+  return ok(auditRun(run, opts));
+}
