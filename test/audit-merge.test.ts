@@ -130,7 +130,9 @@ describe('dti audit --merge-2025: the 34 provinces, checked by an independent co
     if (!ds.ok) throw new Error('data');
     const run = build(fw.value, [ds.value], { merge2025: true });
     if (!run.ok) throw new Error('build');
-    const a = audit(run.value, { method: 'spearman' });
+    const r = audit(run.value, { method: 'spearman' });
+    if (!r.ok) throw new Error('audit');
+    const a = r.value;
     expect(a.result.merge2025).toBe(true);
     expect(a.availability).toHaveLength(34);
     const j = JSON.parse((await cli([...MERGED, '-f', 'json', '--method', 'spearman'])).stdout);
@@ -138,7 +140,8 @@ describe('dti audit --merge-2025: the 34 provinces, checked by an independent co
     // Unmerged, the same verb audits the 63 and says nothing of a merger.
     const plain = build(fw.value, [ds.value]);
     if (!plain.ok) throw new Error('build');
-    expect(audit(plain.value).result.merge2025).toBeUndefined();
+    const unmerged = audit(plain.value);
+    expect(unmerged.ok && unmerged.value.result.merge2025).toBeUndefined();
   });
 
   it('every format, in both languages: the note on what the 34 have, no denominators section', async () => {
