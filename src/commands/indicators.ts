@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { IndicatorNode, Normalise } from '../core/definitions.js';
 import { normaliseMethodOf } from '../core/methods/normalise/index.js';
+import { aggregateMethodOf } from '../core/methods/aggregate.js';
 import { type Framework, forYear } from '../core/framework.js';
 import type { YearRange } from '../core/definitions.js';
 import type { Lang } from '../core/score.js';
@@ -27,27 +28,22 @@ interface IndicatorsFlags {
   color: boolean;
 }
 
-/** The words of the methods, by their YAML keys ("target 80" reads "mục tiêu 80" under vi). */
-const METHOD_WORD: Record<string, Text> = {
-  none: msg('method.none'), target: msg('method.target'), goalposts: msg('method.goalposts'), minmax: msg('method.minmax'),
-  zscore: msg('method.zscore'), rank: msg('method.rank'), percentile: msg('method.percentile'), boolean: msg('method.boolean'),
-  steps: msg('method.steps'), log: msg('method.log'), log10: msg('method.log10'), sqrt: msg('method.sqrt'),
-};
-const AGGREGATE_WORD: Record<string, Text> = { mean: msg('aggregate.mean'), geometric: msg('aggregate.geometric'), sum: msg('aggregate.sum') };
+/** The words of the transforms ("log, mục tiêu 80" under vi); a method's word is its registry entry's. */
+const TRANSFORM_WORD: Record<string, Text> = { log: msg('method.log'), log10: msg('method.log10'), sqrt: msg('method.sqrt') };
 const word = (words: Record<string, Text>, id: string, lang: Lang) => (words[id] === undefined ? id : render(words[id]!, lang));
 
 export function describeNormalise(n: Normalise, transform: string, direction: string, lang: Lang = 'en'): string {
-  const t = transform === 'none' ? '' : `${word(METHOD_WORD, transform, lang)}, `;
+  const t = transform === 'none' ? '' : `${word(TRANSFORM_WORD, transform, lang)}, `;
   const lower = direction === 'lower' ? `, ${render(msg('label.lowerIsBetter'), lang)}` : '';
   const d = normaliseMethodOf(n.method).describe(n);
   // The method's word, then its parameters as describe writes them (numbers in the reader's way).
   const params = d.slice(n.method.length).replace(/\d+\.\d+/g, (x) => localNumber(x, lang));
-  return `${t}${word(METHOD_WORD, n.method, lang)}${params}${lower}`;
+  return `${t}${render(normaliseMethodOf(n.method).word, lang)}${params}${lower}`;
 }
 
 /** A group's aggregation for a reader ("mean", "geometric (floor 0.1)"). */
 function describeAggregate(aggregate: string, floor: number, lang: Lang): string {
-  return `${word(AGGREGATE_WORD, aggregate, lang)}${floor > 0 ? ` (${render(msg('label.floor', { floor: localNumber(String(floor), lang) }), lang)})` : ''}`;
+  return `${render(aggregateMethodOf(aggregate).word, lang)}${floor > 0 ? ` (${render(msg('label.floor', { floor: localNumber(String(floor), lang) }), lang)})` : ''}`;
 }
 
 export interface IndicatorRow {

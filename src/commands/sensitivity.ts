@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { invalid } from '../cli/invalid.js';
 import { msg, render, byLang } from '../core/messages.js';
-import { type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity.js';
+import { ALT_AGGREGATIONS, ALT_NORMALISATIONS, type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity.js';
 import { wrap } from '../render/format.js';
 import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
@@ -47,8 +47,8 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--weights <spread>', h({ vi: 'nhân mỗi trọng số với U(1 − biên độ, 1 + biên độ) (mặc định khi không nêu gì khác: 0.25)', en: 'each weight times U(1 − spread, 1 + spread) (default, when nothing else is named: 0.25)' }), spread)
     .option('--weights-level <levels>', h({ vi: 'chỉ trọng số ở các cấp này (1 = các chỉ số chính; cách nhau bằng dấu phẩy)', en: 'only the weights of these levels (1 = the main indices; comma-separated)' }), levels)
     .option('--weights-nodes <ids...>', h({ vi: 'chỉ trọng số của các nút này', en: 'only the weights of these nodes' }))
-    .option('--normalisation <methods...>', h({ vi: 'các cách chuẩn hoá thay thế, mỗi lần chạy chọn ngẫu nhiên một cách: minmax, zscore, rank', en: 'alternative normalisations drawn per run: minmax, zscore, rank' }))
-    .option('--aggregation <methods...>', h({ vi: 'các cách tổng hợp thay thế, mỗi lần chạy chọn ngẫu nhiên một cách: mean, geometric', en: 'alternative aggregations drawn per run: mean, geometric' }))
+    .option('--normalisation <methods...>', h({ vi: `các cách chuẩn hoá thay thế, mỗi lần chạy chọn ngẫu nhiên một cách: ${ALT_NORMALISATIONS.join(', ')}`, en: `alternative normalisations drawn per run: ${ALT_NORMALISATIONS.join(', ')}` }))
+    .option('--aggregation <methods...>', h({ vi: `các cách tổng hợp thay thế, mỗi lần chạy chọn ngẫu nhiên một cách: ${ALT_AGGREGATIONS.join(', ')}`, en: `alternative aggregations drawn per run: ${ALT_AGGREGATIONS.join(', ')}` }))
     .option('--missing <policies...>', h({ vi: 'các quy tắc xử lý giá trị thiếu thay thế, mỗi lần chạy chọn ngẫu nhiên một quy tắc: zero, exclude', en: 'alternative missing-value policies drawn per run: zero, exclude' }))
     .option('--leave-one-out', h({ vi: 'mỗi lần chạy bỏ ra một chỉ số (hoặc không bỏ chỉ số nào)', en: 'leave one indicator out per run (or none)' }))
     .option('--sobol', h({ vi: 'chỉ số Sobol bậc một và toàn phần của từng đầu vào, đối với mức dịch chuyển thứ hạng tuyệt đối trung bình', en: 'first- and total-order Sobol indices of each input on the mean absolute rank shift' }))

@@ -10,6 +10,7 @@ import { type Command, Option } from 'commander';
 import { findProvince, PROVINCES, PROVINCES_2025 } from '../core/provinces.js';
 import { type Framework, forYear } from '../core/framework.js';
 import { type OutSheet, sheetName } from '../render/workbook.js';
+import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import { leafHeading } from '../load/office.js';
 import { loadFrameworkFile, yearFromName } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
@@ -49,7 +50,7 @@ export function buildTemplate(fw: Framework, o: { units: string[]; unitColumn: '
   const header = [o.unitColumn, 'year', ...leaves.map((d) => d.id)];
   const notes = [render(msg('label.templateNote'), o.lang), render(msg('label.year'), o.lang), ...leaves.map((d) => leafHeading(d, o.lang))];
   const rows = o.units.map((u) => [u, o.year === undefined ? '' : String(o.year), ...leaves.map(() => '')]);
-  const indicators = leaves.map((d) => [d.id, d.name[o.lang], d.normalize.method === 'boolean' ? render(msg('label.yesNo'), o.lang) : d.unit?.[o.lang] ?? '', d.source[o.lang].join('; ')]);
+  const indicators = leaves.map((d) => [d.id, d.name[o.lang], normaliseMethodOf(d.normalize.method).yesNo ? render(msg('label.yesNo'), o.lang) : d.unit?.[o.lang] ?? '', d.source[o.lang].join('; ')]);
   return { unitColumn: o.unitColumn, header, notes, rows, indicators };
 }
 

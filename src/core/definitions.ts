@@ -11,7 +11,8 @@ import { type Diagnostic, type Result, error, meant } from './diagnostics.js';
 import { type Bilingual, CATALOGUES, type PlainKey, type Text, msg } from './messages.js';
 import { zodText } from './zod-text.js';
 import { DefinitionsSchema, type RawNode } from './schema.js';
-import { NORMALISE, NORMALISE_IDS, NORMALISE_KEYS, normaliseMethodOf } from './methods/normalise/index.js';
+import { DEFAULT_NORMALIZE, NORMALISE, NORMALISE_IDS, NORMALISE_KEYS, normaliseMethodOf } from './methods/normalise/index.js';
+import { DEFAULT_AGGREGATE, aggregateMethodOf } from './methods/aggregate.js';
 import { magnitudeProblem } from './values.js';
 
 export type MissingPolicy = 'zero' | 'exclude' | 'error';
@@ -219,13 +220,14 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   checkNumbers(raw, []);
   const d = parsed.data;
   const fileMissing = d.missing ?? 'zero';
-  const fileAggregate = d.aggregate ?? 'mean';
+  const fileAggregate = d.aggregate ?? DEFAULT_AGGREGATE;
+  const fileMethod = aggregateMethodOf(fileAggregate);
   const fileFloor = d.floor ?? 0;
   const columns = { groups: d.columns?.groups ?? [], denominators: d.columns?.denominators ?? [] };
   const fileImpute = d.impute ?? 'none';
   const fileTreat = toTreat(d.treat, null);
   checkColumns(columns, d.impute_group ?? null, fileImpute, fail);
-  if (d.floor !== undefined && fileAggregate !== 'geometric') {
+  if (d.floor !== undefined && !fileMethod.takesFloor) {
     fail(['floor'], error('BAD_PARAMETER.fileFloor', { aggregate: fileAggregate }, {}, msg('hint.removeFloor')), true);
   }
 
@@ -258,16 +260,17 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
         }
       }
       const aggregate = rn.aggregate ?? fileAggregate;
-      if (rn.floor !== undefined && aggregate !== 'geometric') {
+      const method = aggregateMethodOf(aggregate);
+      if (rn.floor !== undefined && !method.takesFloor) {
         fail([...path, 'floor'], error('BAD_PARAMETER.groupFloor', { id: rn.id, aggregate }, {}, msg('hint.removeFloorGroup')), true);
       }
       // A child of weight 0 is shown but not counted: nothing above constrains its values.
       const children = rn.children.map((c, i) =>
-        build(c, [...path, 'children', i], missing, (underGeometric || aggregate === 'geometric') && (c.weight ?? 1) !== 0));
+        build(c, [...path, 'children', i], missing, (underGeometric || method.needsNonNegative) && (c.weight ?? 1) !== 0));
       checkWeights(children, [...path, 'children'], rn.id);
       return {
-        ...base, kind: 'group', aggregate, children, unit: null, column: null, direction: 'higher', transform: 'none', normalize: { method: 'none' },
-        denominator: null, per: 1, impute: 'none', treat: null, floor: aggregate === 'geometric' ? rn.floor ?? fileFloor : 0,
+        ...base, kind: 'group', aggregate, children, unit: null, column: null, direction: 'higher', transform: 'none', normalize: { ...DEFAULT_NORMALIZE },
+        denominator: null, per: 1, impute: 'none', treat: null, floor: method.takesFloor ? rn.floor ?? fileFloor : 0,
       };
     }
     for (const k of ['aggregate', 'floor'] as const) {
@@ -275,7 +278,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
         fail([...path, k], error('BAD_PARAMETER.groupKey', { key: k, id: rn.id }, {}, msg('hint.removeOrChildren', { key: k })), true);
       }
     }
-    const normalize = (rn.normalize ?? { method: 'none' }) as Normalise;
+    const normalize = (rn.normalize ?? { ...DEFAULT_NORMALIZE }) as Normalise;
     const direction = rn.direction ?? 'higher';
     const transform = rn.transform ?? 'none';
     checkLeaf(rn.id, normalize, direction, transform, underGeometric, path, fail);
@@ -294,7 +297,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
     }
   };
 
-  const indicators = d.indicators.map((n, i) => build(n, ['indicators', i], fileMissing, fileAggregate === 'geometric' && (n.weight ?? 1) !== 0));
+  const indicators = d.indicators.map((n, i) => build(n, ['indicators', i], fileMissing, fileMethod.needsNonNegative && (n.weight ?? 1) !== 0));
   checkWeights(indicators, ['indicators'], null);
 
   const nodeIds = new Set(seen.keys());
@@ -340,7 +343,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
       ties: d.score?.ties ?? 'rounded',
       missing: fileMissing,
       aggregate: fileAggregate,
-      floor: fileAggregate === 'geometric' ? fileFloor : 0,
+      floor: fileMethod.takesFloor ? fileFloor : 0,
       columns,
       minCoverage: d.screen?.min_coverage ?? null,
       impute: fileImpute,

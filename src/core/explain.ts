@@ -217,28 +217,14 @@ export function findUnit(data: Dataset, name: string): Result<string> {
 }
 
 /**
- * The largest value each leaf can take after normalisation, or NaN when unbounded: 1 for
- * target, goalposts, minmax, rank and boolean; the highest step score for steps; for values
- * taken as they are (none), 1 when every value in `records` lies in [0, 1] (as the published
- * DTI main indices, points ÷ maximum points, do), else unbounded; zscore is unbounded.
+ * The largest value each leaf can take after normalisation, or NaN when unbounded: the
+ * registry's `maximum` of the leaf's method and parameters, given the leaf's normalised values
+ * in `norm` (values taken as they are: 1 when all of them lie in [0, 1]).
  */
 export function leafMaxima(fw: Framework, norm: Float64Array, n: number): Float64Array {
   return Float64Array.from(fw.leaves, (ni, j): number => {
-    const leaf = fw.nodes[ni]!.def!;
-    const nm = leaf.normalize;
-    switch (nm.method) {
-      case 'target': case 'goalposts': case 'minmax': case 'rank': case 'boolean': return 1;
-      case 'steps': return Math.max(...(nm.steps as { score: number }[]).map((s) => s.score));
-      case 'none': {
-        for (let i = 0; i < n; i++) {
-          const x = norm[j * n + i]!;
-          if (x < 0 || x > 1) return NaN;
-        }
-        return 1;
-      }
-      // zscore, and any method whose scale has no stated maximum.
-      default: return NaN;
-    }
+    const nm = fw.nodes[ni]!.def!.normalize;
+    return normaliseMethodOf(nm.method).maximum(nm, norm.subarray(j * n, (j + 1) * n));
   });
 }
 
@@ -270,6 +256,7 @@ function shares(fw: Framework, vals: Float64Array, w: Float64Array): Float64Arra
   const a = new Float64Array(fw.nodes.length);
   fw.nodes.forEach((nd) => {
     if (nd.leaf >= 0) return;
+    const full = aggregateMethodOf(nd.aggregate).fullWeight;
     let wAll = 0;
     let wIn = 0;
     for (const c of nd.children) {
@@ -278,7 +265,7 @@ function shares(fw: Framework, vals: Float64Array, w: Float64Array): Float64Arra
     }
     for (const c of nd.children) {
       const present = !Number.isNaN(vals[c]!) || fw.nodes[c]!.missing === 'zero';
-      a[c] = !present || wIn === 0 ? 0 : nd.aggregate === 'sum' ? w[c]! * (wAll / wIn) : w[c]! / wIn;
+      a[c] = !present || wIn === 0 ? 0 : full ? w[c]! * (wAll / wIn) : w[c]! / wIn;
     }
   });
   return a;
@@ -300,17 +287,18 @@ export function pointsOf(fw: Framework, vals: Float64Array, leafMax: Float64Arra
   const maxVal = new Float64Array(N);
   fw.nodes.forEach((nd, k) => {
     if (nd.leaf >= 0) { maxVal[k] = leafMax[nd.leaf]!; return; }
-    let m = nd.aggregate === 'geometric' ? 1 : 0;
+    const logarithmic = aggregateMethodOf(nd.aggregate).logarithmic;
+    let m = logarithmic ? 1 : 0;
     let any = false;
     for (const c of nd.children) {
       if (a[c] === 0) continue;
       any = true;
-      m = nd.aggregate === 'geometric' ? m * maxVal[c]! ** a[c]! : m + a[c]! * maxVal[c]!;
+      m = logarithmic ? m * maxVal[c]! ** a[c]! : m + a[c]! * maxVal[c]!;
     }
     maxVal[k] = any ? m : NaN;
   });
   const root = fw.nodes[fw.root]!;
-  const rootFactor = root.aggregate === 'sum' ? 1 : root.children.reduce((s, c) => s + w[c]!, 0);
+  const rootFactor = aggregateMethodOf(root.aggregate).fullWeight ? 1 : root.children.reduce((s, c) => s + w[c]!, 0);
   const points = new Float64Array(N).fill(NaN);
   const maxPoints = new Float64Array(N).fill(NaN);
   const lost = new Float64Array(N).fill(NaN);
@@ -325,7 +313,7 @@ export function pointsOf(fw: Framework, vals: Float64Array, leafMax: Float64Arra
     const nd = fw.nodes[k]!;
     if (nd.leaf >= 0) continue;
     const bounded = !Number.isNaN(maxPoints[k]!);
-    if (nd.aggregate === 'geometric') {
+    if (aggregateMethodOf(nd.aggregate).logarithmic) {
       let total = 0;
       let zeros = 0;
       const ell = new Float64Array(nd.children.length);
@@ -392,10 +380,11 @@ export function contributions(fw: Framework, v0: Float64Array, v1: Float64Array,
     const kids = nd.children;
     const delta = new Float64Array(kids.length);
     // Under a geometric mean with a floor, a child counts with at least the floor.
-    const fl = nd.aggregate === 'geometric' ? nd.floor : -Infinity;
+    const logarithmic = aggregateMethodOf(nd.aggregate).logarithmic;
+    const fl = logarithmic ? nd.floor : -Infinity;
     const x0 = kids.map((c) => (a0[c] === 0 ? NaN : Math.max(counted(fw, c, v0), fl)));
     const x1 = kids.map((c) => (a1[c] === 0 ? NaN : Math.max(counted(fw, c, v1), fl)));
-    if (nd.aggregate === 'geometric') {
+    if (logarithmic) {
       const hasZero = kids.some((_, i) => x0[i] === 0 || x1[i] === 0);
       if (!hasZero && p0 > 0 && p1 > 0) {
         const L = logMean(p1, p0);
@@ -422,7 +411,7 @@ export function contributions(fw: Framework, v0: Float64Array, v1: Float64Array,
     const k1 = dSum !== 0 && Math.abs(C[k]!) > 0 ? C[k]! / dSum : slope[k]!;
     kids.forEach((c, i) => {
       C[c] = dSum === 0 && C[k] !== 0 ? 0 : k1 * delta[i]!;
-      const local = nd.aggregate === 'geometric'
+      const local = logarithmic
         ? ((a1[c]! + a0[c]!) / 2) * (((p0 + p1) / 2) / (((x0[i]! || 0) + (x1[i]! || 0)) / 2 || 1))
         : (a1[c]! + a0[c]!) / 2;
       slope[c] = slope[k]! * local;
@@ -482,8 +471,9 @@ export function parseWhatIf(fw: Framework, edits: readonly string[], decimal: De
     }
     const leaf = fw.nodes[k]!;
     // A value typed on the command line: either decimal mark is understood (0.6 or 0,6).
-    let v = leaf.def!.normalize.method === 'boolean' ? parseBoolean(text) : parseNumber(text, decimal);
-    if (v.kind === 'invalid' && leaf.def!.normalize.method !== 'boolean') {
+    const yesNo = normaliseMethodOf(leaf.def!.normalize.method).yesNo;
+    let v = yesNo ? parseBoolean(text) : parseNumber(text, decimal);
+    if (v.kind === 'invalid' && !yesNo) {
       const other = parseNumber(text, decimal === 'dot' ? 'comma' : 'dot');
       if (other.kind === 'number') v = other;
     }
@@ -515,8 +505,8 @@ function smallest(ok: (x: number) => boolean, lo: number, hi: number): number | 
 
 /**
  * The raw value whose normalised value is at least `y`, for a leaf whose normalisation uses no
- * other unit's values (none, target, goalposts, boolean, steps); undefined otherwise. Checked
- * through the engine's own normalisation.
+ * other unit's values (its method's `invert`); undefined otherwise. Checked through the
+ * engine's own normalisation.
  */
 function rawFor(fw: Framework, leafNode: number, y: number): number | null | undefined {
   const leaf = fw.nodes[leafNode]!.def!;
@@ -524,32 +514,11 @@ function rawFor(fw: Framework, leafNode: number, y: number): number | null | und
   const lower = leaf.direction === 'lower';
   const inv = (t: number) => (leaf.transform === 'log' ? Math.exp(t) : leaf.transform === 'log10' ? 10 ** t : leaf.transform === 'sqrt' ? t * t : t);
   const T = (x: number) => transformValue(leaf.transform, x);
-  if (normaliseMethodOf(nm.method).usesPool) return undefined;
-  const p = nm as Record<string, unknown>;
-  let guess: number;
-  switch (nm.method) {
-    case 'none': guess = inv(y); break;
-    case 'boolean': return y <= 0 ? 0 : y <= 1 ? 1 : null;
-    case 'target': {
-      const tg = T(p.target as number);
-      if (y > 1) return null;
-      guess = lower ? (y <= 0 ? Infinity : inv(tg / y)) : inv(y * tg);
-      break;
-    }
-    case 'goalposts': {
-      if (y > 1) return null;
-      const lo = T(p.min as number);
-      const hi = T(p.max as number);
-      guess = inv(lower ? hi - y * (hi - lo) : lo + y * (hi - lo));
-      break;
-    }
-    case 'steps': {
-      const steps = p.steps as { at: number; score: number }[];
-      const hit = lower ? [...steps].reverse().find((s) => s.score >= y) : steps.find((s) => s.score >= y);
-      return hit === undefined ? null : hit.at;
-    }
-    default: return undefined;
-  }
+  const m = normaliseMethodOf(nm.method);
+  if (m.usesPool || m.invert === undefined) return undefined;
+  const at = m.invert(nm, y, lower, T);
+  if ('raw' in at) return at.raw;
+  const guess = inv(at.transformed);
   if (!Number.isFinite(guess)) return null;
   // Nudge past float error until the engine agrees (a few ulps at most).
   const norm = (x: number) => normaliseColumn(leaf, [x])[0]!;
@@ -656,7 +625,7 @@ export function explain(a: Run | Framework, b: Dataset | string, c?: string | Ex
   // Against the year before.
   let change: ExplainChange | null = null;
   if (best !== null) {
-    // The registry says which methods take their statistics from the units (minmax, zscore, rank, percentile…).
+    // The registry says which methods take their statistics from the units.
     const dependent = fw.leaves.filter((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).usesPool);
     if (dependent.length > 0) {
       warnings.push(warning('YEAR_DEPENDENT_METHOD.explain', { ids: dependent.map((ni) => fw.nodes[ni]!.id) }, {}, msg('hint.withCare')));

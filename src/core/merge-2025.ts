@@ -8,6 +8,7 @@ import { type Diagnostic, error, warning } from './diagnostics.js';
 import { msg } from './messages.js';
 import { aggregateAbove } from './engine.js';
 import { type Framework, forYear } from './framework.js';
+import { normaliseMethodOf } from './methods/normalise/index.js';
 import { type YearScore, rankYear } from './pipeline.js';
 import { PROVINCES_2025, type Province2025, provinceByCode, region2025, successorOf } from './provinces.js';
 
@@ -85,7 +86,7 @@ export function mergeYear(fw0: Framework, ys: YearScore): YearScore {
     if (node.leaf < 0) continue;
     norm.set(nodes.subarray(c * m, (c + 1) * m), node.leaf * m);
     const nz = node.def!.normalize;
-    const identity = nz.method === 'none' || (nz.method === 'goalposts' && nz.min === 0 && nz.max === 1 && node.def!.direction === 'higher');
+    const identity = normaliseMethodOf(nz.method).keeps01(nz, node.def!.direction === 'lower');
     if (identity && node.def!.transform === 'none') {
       records.forEach((r, u) => { r.values[node.leaf] = nodes[c * m + u]!; });
     }

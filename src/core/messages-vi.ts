@@ -302,7 +302,7 @@ export const VI = {
   'hint.minmaxHere': 'dùng minmax hoặc goalposts ở đây, hoặc aggregate: mean cho nhóm',
   'BAD_PARAMETER.stepsOrder': (p: { id: string }) => `'${p.id}': các bậc (steps) phải được liệt kê với 'at' tăng dần`,
   'hint.stepsOrder': (p: { at: number; before: number }) => `đặt bậc ở mốc ${p.at} trước bậc ở mốc ${p.before}, hoặc bỏ bậc trùng`,
-  'BAD_PARAMETER.domain': (p: { id: string; what: string; domain: string; transform: string }) => `'${p.id}': ${p.what === 'goalposts' ? 'các mốc goalposts' : p.what === 'target' ? 'target' : "mốc 'at'"} phải ${p.domain} khi transform ${p.transform}`,
+  'BAD_PARAMETER.domain': (p: { id: string; what: string; domain: string; transform: string }) => `'${p.id}': ${p.what} phải ${p.domain} khi transform ${p.transform}`,
   'hint.stepsTransformed': 'các bậc được biến đổi như các giá trị',
   'BAD_PARAMETER.negativeStep': (p: { id: string }) => `'${p.id}': điểm bậc âm không dùng được trong trung bình nhân`,
   'hint.stepScores': 'cho điểm các bậc ≥ 0, hoặc dùng aggregate: mean',
@@ -456,6 +456,7 @@ export const VI = {
   'label.pillars': 'trụ cột',
   'label.floor': (p: { floor: string }) => `sàn ${p.floor}`,
   // The methods' words as a Vietnamese reader says them (the YAML keys stay in the notes under the table).
+  'param.goalposts': 'các mốc goalposts', 'param.target': 'target', 'param.at': "mốc 'at'",
   'method.none': 'giữ nguyên', 'method.target': 'mục tiêu', 'method.goalposts': 'ngưỡng', 'method.minmax': 'min–max', 'method.zscore': 'điểm z',
   'method.rank': 'thứ hạng', 'method.percentile': 'phân vị', 'method.boolean': 'có/không', 'method.steps': 'bậc',
   'method.log': 'log', 'method.log10': 'log10', 'method.sqrt': 'căn bậc hai',

@@ -25,16 +25,17 @@ import { msg } from './messages.js';
 import { type YearScore, scorePanel } from './pipeline.js';
 import { type Run, build, isRun, orThrow } from './build.js';
 import { mergeGroups } from './merge-2025.js';
-import { type AggregateMethod, aggregateMethodOf } from './methods/aggregate.js';
+import { AGGREGATE, type AggregateMethod, aggregateMethodOf } from './methods/aggregate.js';
+import { NORMALISE, normaliseMethodOf } from './methods/normalise/index.js';
 import type { Aggregate, IndicatorNode, MissingPolicy, Normalise } from './definitions.js';
 import { type Framework, forYear } from './framework.js';
 import { compareVi } from './text.js';
 import { rankKey } from './stages/rank.js';
 
-export type AltNormalisation = 'minmax' | 'zscore' | 'rank';
-export const ALT_NORMALISATIONS: readonly AltNormalisation[] = ['minmax', 'zscore', 'rank'];
-export type AltAggregation = 'mean' | 'geometric';
-export const ALT_AGGREGATIONS: readonly AltAggregation[] = ['mean', 'geometric'];
+/** The normalisations a run may use instead of each indicator's own (the registry's alternatives). */
+export const ALT_NORMALISATIONS: readonly string[] = NORMALISE.filter((m) => m.alternative).map((m) => m.id);
+/** The aggregations a run may use instead of each group's own (the registry's alternatives). */
+export const ALT_AGGREGATIONS: readonly string[] = AGGREGATE.filter((m) => m.alternative).map((m) => m.id);
 export const ALT_MISSING: readonly MissingPolicy[] = ['zero', 'exclude'];
 
 /** Where a value of the spec came from, for located diagnostics: a YAML position or a command-line option. */
@@ -164,7 +165,7 @@ interface Plan {
   weightNodes: number[][];
   /** Normalised matrices: index 0 the nominal, then the alternatives in order. */
   matrices: Float64Array[];
-  aggregation: ('nominal' | AltAggregation)[];
+  aggregation: string[];
   missing: ('nominal' | MissingPolicy)[];
   leaveOut: number[];
   normNames: string[];
@@ -249,43 +250,45 @@ export function planSensitivity(run: Run, spec: SensitivitySpec, at: SpecLocator
   const norms = uniq(spec.normalisation ?? []);
   for (const m of norms) {
     if (m === 'nominal') continue;
-    if (!(ALT_NORMALISATIONS as readonly string[]).includes(m)) {
+    if (!ALT_NORMALISATIONS.includes(m)) {
       bad('normalisation', error('BAD_SPEC.normalisation', { method: m }, {}, meant(m, ALT_NORMALISATIONS) ?? msg('hint.altNormalisations', { methods: ALT_NORMALISATIONS.join(', ') })));
     }
   }
   const aggs = uniq(spec.aggregation ?? []);
   for (const a of aggs) {
-    if (a !== 'nominal' && !(ALT_AGGREGATIONS as readonly string[]).includes(a)) bad('aggregation', error('BAD_SPEC.aggregation', { method: a }, {}, meant(a, ALT_AGGREGATIONS) ?? msg('hint.oneOfList', { options: ALT_AGGREGATIONS.join(', ') })));
+    if (a !== 'nominal' && !ALT_AGGREGATIONS.includes(a)) bad('aggregation', error('BAD_SPEC.aggregation', { method: a }, {}, meant(a, ALT_AGGREGATIONS) ?? msg('hint.oneOfList', { options: ALT_AGGREGATIONS.join(', ') })));
   }
   const miss = uniq(spec.missing ?? []);
   for (const m of miss) {
     if (m !== 'nominal' && !(ALT_MISSING as readonly string[]).includes(m)) bad('missing', error('BAD_SPEC.missing', { policy: m }, {}, meant(m, ALT_MISSING) ?? msg('hint.oneOfList', { options: ALT_MISSING.join(', ') })));
   }
-  const geometricUsed = aggs.includes('geometric') || fw.nodes.some((x) => x.leaf < 0 && x.aggregate === 'geometric');
-  if (geometricUsed && norms.includes('zscore')) {
+  // A method whose values may be negative cannot feed one that needs them ≥ 0 (zscore under a geometric mean).
+  const nonNegative = (id: string) => ALT_AGGREGATIONS.includes(id) && aggregateMethodOf(id).needsNonNegative;
+  const nonNegativeUsed = aggs.some(nonNegative) || fw.nodes.some((x) => x.leaf < 0 && aggregateMethodOf(x.aggregate).needsNonNegative);
+  if (nonNegativeUsed && norms.some((m) => ALT_NORMALISATIONS.includes(m) && normaliseMethodOf(m).negative)) {
     bad('normalisation', error('BAD_SPEC.zscoreGeometric', {}, {}, msg('hint.zscoreOrGeometric')));
   }
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
 
   for (const m of norms) {
     if (m === 'nominal') continue;
-    // Boolean indicators stay 0/1: no other method means anything for them.
+    // Yes/no indicators stay 0/1: no other method means anything for them.
     const swapped: Framework = {
       ...fw,
-      nodes: fw.nodes.map((x) => (x.leaf < 0 || x.def!.normalize.method === 'boolean' ? x : { ...x, def: { ...x.def!, normalize: { method: m } as Normalise } as IndicatorNode })),
+      nodes: fw.nodes.map((x) => (x.leaf < 0 || normaliseMethodOf(x.def!.normalize.method).yesNo ? x : { ...x, def: { ...x.def!, normalize: { method: m } as Normalise } as IndicatorNode })),
     };
     // The stages after imputation again, with the swapped method (denominate and impute do not depend on it).
     matrices.push(scorePanel(swapped, run.panel, [year])[0]!.norm);
     normNames.push(m);
   }
-  if (aggs.includes('geometric')) {
+  if (aggs.some(nonNegative)) {
     // A geometric mean of a negative value has no meaning: say so now, not as NaN ranks later.
     const neg = matrices.some((mat) => mat.some((v) => v < 0));
     if (neg) bad('aggregation', error('BAD_SPEC.negative', {}, {}, msg('hint.nonNegative')));
   }
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
   if (matrices.length > 1) { inputs.push({ id: 'normalisation', options: normNames }); draws.push(1); }
-  const aggregation: Plan['aggregation'] = ['nominal', ...aggs.filter((a): a is AltAggregation => a !== 'nominal')];
+  const aggregation: Plan['aggregation'] = ['nominal', ...aggs.filter((a) => a !== 'nominal')];
   if (aggregation.length > 1) { inputs.push({ id: 'aggregation', options: aggregation }); draws.push(1); }
   const missing: Plan['missing'] = ['nominal', ...miss.filter((m): m is MissingPolicy => m !== 'nominal')];
   if (missing.length > 1) { inputs.push({ id: 'missing', options: missing }); draws.push(1); }

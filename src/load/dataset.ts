@@ -9,6 +9,7 @@ import { domainErrors } from '../core/stages/transform.js';
 import { missingErrors } from '../core/stages/missing.js';
 import { denominatorErrors } from '../core/stages/denominate.js';
 import { type Framework, forYear } from '../core/framework.js';
+import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import { findProvince, province2025ByCode, region2025, successorOf } from '../core/provinces.js';
 import { parseBoolean, parseNumber } from '../core/values.js';
 import type { Cell, DataOptions, Dataset, ProvinceMap, UnitKind, UnitRecord } from '../core/model.js';
@@ -399,7 +400,7 @@ function readRows(table: RowTable, fw: Framework, h: Header, ctx: Ctx, opts: Dat
     });
   };
 
-  const isBoolean = fw.leaves.map((ni) => fw.nodes[ni]!.def!.normalize.method === 'boolean');
+  const isBoolean = fw.leaves.map((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).yesNo);
   // Cells already reported as not a number, so `missing: error` does not report them again.
   const invalid = new Set<string>();
   /** Cell k of the row as leaf j's value and position. */

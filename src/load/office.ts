@@ -12,6 +12,7 @@ import { type Diagnostic, error, warning } from '../core/diagnostics.js';
 import { msg, render } from '../core/messages.js';
 import type { Framework } from '../core/framework.js';
 import type { IndicatorNode } from '../core/definitions.js';
+import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import type { Lang } from '../core/messages.js';
 import { fold } from '../core/text.js';
 
@@ -94,7 +95,7 @@ function mayBeTotals(text: string): boolean {
  * brackets ('yes/no' for a yes/no indicator): `Hạ tầng số (chỉ số 0–1)`.
  */
 export function leafHeading(def: IndicatorNode, lang: Lang): string {
-  const unit = def.normalize.method === 'boolean' ? render(msg('label.yesNo'), lang) : def.unit?.[lang] ?? null;
+  const unit = normaliseMethodOf(def.normalize.method).yesNo ? render(msg('label.yesNo'), lang) : def.unit?.[lang] ?? null;
   return `${def.name[lang]}${unit === null || unit === '' ? '' : ` (${unit})`}`;
 }
 

@@ -10,11 +10,26 @@
  * out); children left out are left out and the weights of the others re-normalised; every
  * child left out gives NaN.
  */
+import { type Text, msg } from '../messages.js';
+
 export interface AggregateMethod {
   id: string;
+  /** Its word for a reader, from the catalogue (`dti indicators`). */
+  word: Text;
   summary: { en: string; vi: string };
   /** Whether children must be ≥ 0 (a geometric mean has no meaning below zero). */
   needsNonNegative: boolean;
+  /** Whether it combines the children's logarithms (a product of powers) rather than their values. */
+  logarithmic: boolean;
+  /** Whether a group may declare a `floor` (a child below it counts as it). */
+  takesFloor: boolean;
+  /**
+   * Whether the children's weights count in full rather than as shares of their sum: a sum
+   * (Σ w·v), whose missing children's weight is made up by scaling the others up.
+   */
+  fullWeight: boolean;
+  /** Whether `dti sensitivity --aggregation` offers it as an alternative to each group's own method. */
+  alternative: boolean;
   /**
    * out[i], for every unit i < out.length: the combination of cols[c][i] over the children c
    * (NaN: missing, replaced by fills[c]; NaN again: left out) with weights ws[c], per `floor`.
@@ -89,8 +104,13 @@ function weightedSums(cols: readonly Float64Array[], ws: ArrayLike<number>, acc:
 
 const mean = method({
   id: 'mean',
+  word: msg('aggregate.mean'),
   summary: { en: 'Σ w·v / Σ w (weighted arithmetic mean)', vi: 'Σ w·v / Σ w (trung bình cộng có trọng số)' },
   needsNonNegative: false,
+  logarithmic: false,
+  takesFloor: false,
+  fullWeight: false,
+  alternative: true,
   columns(cols, ws, fills, floor, out) {
     const wAll = weightedSums(cols, ws, out);
     if (wAll === 0) out.fill(NaN);
@@ -101,11 +121,16 @@ const mean = method({
 
 const geometric = method({
   id: 'geometric',
+  word: msg('aggregate.geometric'),
   summary: {
     en: 'Π v^(w / Σ w) (weighted geometric mean; a zero child gives zero unless a floor is declared)',
     vi: 'Π v^(w / Σ w) (trung bình nhân có trọng số; một thành phần bằng 0 cho 0, trừ khi khai báo floor)',
   },
   needsNonNegative: true,
+  logarithmic: true,
+  takesFloor: true,
+  fullWeight: false,
+  alternative: true,
   columns(cols, ws, fills, floor, out) {
     // Σ w·ln v (a zero child: −∞, so the mean is 0).
     const n = out.length;
@@ -125,8 +150,13 @@ const geometric = method({
 
 const sum = method({
   id: 'sum',
+  word: msg('aggregate.sum'),
   summary: { en: 'Σ w·v (a missing child left out: scaled up to the full weight)', vi: 'Σ w·v (thiếu một thành phần: nhân lên theo tổng trọng số)' },
   needsNonNegative: false,
+  logarithmic: false,
+  takesFloor: false,
+  fullWeight: true,
+  alternative: false,
   columns(cols, ws, fills, floor, out) {
     const wAll = weightedSums(cols, ws, out);
     // Nothing left out: the full weight over the weight present is exactly 1.
@@ -138,6 +168,8 @@ const sum = method({
 
 export const AGGREGATE: readonly AggregateMethod[] = [mean, geometric, sum];
 export const AGGREGATE_IDS = AGGREGATE.map((m) => m.id) as [string, ...string[]];
+/** A group's aggregation when neither it nor the file names one. */
+export const DEFAULT_AGGREGATE: string = mean.id;
 
 const byId = new Map(AGGREGATE.map((m) => [m.id, m]));
 export function aggregateMethodOf(id: string): AggregateMethod {

@@ -6,6 +6,7 @@
  */
 import type * as z from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
+import type { Text } from '../messages.js';
 
 /** A problem with a method's parameters, located by the path below the leaf (e.g. ['normalize', 'target']). */
 /** Report a parameter's problem (a BAD_PARAMETER diagnostic) at `path` under the leaf. */
@@ -19,8 +20,14 @@ export interface LeafContext {
   underGeometric: boolean;
 }
 
+/**
+ * What code outside methods/ may ask of a method: everything it needs to know about one is a
+ * field here, asked by the leaf's method, never by testing its id.
+ */
 export interface NormaliseMethod<P extends { method: string } = { method: string } & Record<string, unknown>> {
   id: string;
+  /** Its word for a reader, from the catalogue ("target 80" reads "mục tiêu 80" under vi). */
+  word: Text;
   /**
    * The `normalize:` mapping this method accepts (strict: a misspelt key is an error), built
    * from the zod namespace the validator passes: scoring never loads zod.
@@ -38,6 +45,34 @@ export interface NormaliseMethod<P extends { method: string } = { method: string
   directional: boolean;
   /** Whether its values may be negative (then it cannot feed a geometric mean). */
   negative: boolean;
+  /** Whether the data's values reach the aggregation as they are, whatever their sign (then one below 0 cannot feed a geometric mean). */
+  asIs: boolean;
+  /** Whether the data's cells are yes/no (có/không, true/false, 1/0) rather than numbers. */
+  yesNo: boolean;
+  /** Whether `dti sensitivity --normalisation` offers it as an alternative to each indicator's own method. */
+  alternative: boolean;
+  /**
+   * Whether its values lie in [0, 1] with these parameters, so that "points lost" against the
+   * maximum and a "(0–1)" label mean something.
+   */
+  bounded(p: P): boolean;
+  /**
+   * The largest value it gives with these parameters, NaN when it states none; `column` holds
+   * the leaf's normalised values (a method that keeps values as they are is bounded by them).
+   */
+  maximum(p: P, column: ArrayLike<number>): number;
+  /**
+   * Whether a value in [0, 1] normalises to itself (for values higher or `lower` better): a
+   * merged province's main index, the mean of its members', then stands as its raw value too.
+   */
+  keeps01(p: P, lower: boolean): boolean;
+  /**
+   * For a method that takes nothing from the pool: where its normalised value first reaches
+   * `y`. Either the raw value itself (`raw`, null when no value reaches y), or the transformed
+   * value (`transformed`, as `apply` sees it) that the caller takes back through the transform
+   * and checks against the engine. Absent for a method that uses the pool.
+   */
+  invert?(p: P, y: number, lower: boolean, tf: (v: number) => number): { raw: number | null } | { transformed: number };
   /** Checks of the parameters beyond their shape, given the leaf's transform and direction. */
   check(p: P, leaf: LeafContext, fail: ParamFail): void;
   /**

@@ -8,6 +8,8 @@ import { msg } from '../messages.js';
 import type { Transform } from '../definitions.js';
 import type { UnitRecord } from '../model.js';
 import type { Framework } from '../framework.js';
+import { aggregateMethodOf } from '../methods/aggregate.js';
+import { normaliseMethodOf } from '../methods/normalise/index.js';
 
 /** x through the leaf's transform; NaN outside its domain (log of x ≤ 0, sqrt of x < 0). */
 export function transformValue(t: Transform, x: number): number {
@@ -31,7 +33,7 @@ export function transformColumn(t: Transform, x: ArrayLike<number>): Float64Arra
 function underGeometric(fw: Framework, k: number): boolean {
   for (let c = k, p = fw.nodes[k]!.parent; p !== -1; c = p, p = fw.nodes[p]!.parent) {
     if (fw.nodes[c]!.weight === 0) return false;
-    if (fw.nodes[p]!.aggregate === 'geometric') return true;
+    if (aggregateMethodOf(fw.nodes[p]!.aggregate).needsNonNegative) return true;
   }
   return false;
 }
@@ -41,7 +43,7 @@ export function domainErrors(fw: Framework, records: readonly UnitRecord[], file
   const out: Diagnostic[] = [];
   fw.leaves.forEach((ni, j) => {
     const leaf = fw.nodes[ni]!.def!;
-    if (leaf.normalize.method === 'none' && leaf.transform === 'none' && underGeometric(fw, ni)) {
+    if (normaliseMethodOf(leaf.normalize.method).asIs && leaf.transform === 'none' && underGeometric(fw, ni)) {
       // A value taken as it is feeds a geometric mean, which has no meaning for x < 0.
       for (const r of records) {
         const x = r.values[j]!;

@@ -14,6 +14,7 @@ export function scaleBetween(x: Float64Array, lo: number, hi: number, lower: boo
 
 export const goalposts = normaliseMethod({
   id: 'goalposts',
+  word: msg('method.goalposts'),
   schema: (z) => z.strictObject({ method: z.literal('goalposts'), min: z.number(), max: z.number() }),
   keys: ['min', 'max'],
   doc: { params: '`min`, `max`', higher: '(x − min)/(max − min), clamped to [0, 1]', lower: '(max − x)/(max − min), clamped' },
@@ -21,11 +22,23 @@ export const goalposts = normaliseMethod({
   usesPool: false,
   directional: true,
   negative: false,
+  asIs: false,
+  yesNo: false,
+  alternative: false,
+  bounded: () => true,
+  maximum: () => 1,
+  keeps01: (p, lower) => p.min === 0 && p.max === 1 && !lower,
+  invert(p, y, lower, tf) {
+    if (y > 1) return { raw: null };
+    const lo = tf(p.min);
+    const hi = tf(p.max);
+    return { transformed: lower ? hi - y * (hi - lo) : lo + y * (hi - lo) };
+  },
   check(p, leaf, fail) {
     if (!(p.min < p.max)) {
       fail(['normalize', 'min'], error('BAD_PARAMETER.goalposts', { id: leaf.id, min: p.min, max: p.max }, {}, msg('hint.notSwapped')));
     } else if (!inDomain(leaf.transform, p.min) || !inDomain(leaf.transform, p.max)) {
-      fail(['normalize', 'min'], error('BAD_PARAMETER.domain', { id: leaf.id, what: 'goalposts', domain: domainText(leaf.transform), transform: leaf.transform }, {}, msg('hint.goalpostsTransformed', { sqrt: leaf.transform === 'sqrt' })));
+      fail(['normalize', 'min'], error('BAD_PARAMETER.domain', { id: leaf.id, what: msg('param.goalposts'), domain: domainText(leaf.transform), transform: leaf.transform }, {}, msg('hint.goalpostsTransformed', { sqrt: leaf.transform === 'sqrt' })));
     }
   },
   apply(x, _pool, p, lower, tf, out) { scaleBetween(x, tf(p.min), tf(p.max), lower, out); },

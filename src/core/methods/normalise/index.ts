@@ -3,7 +3,6 @@
  * its error hints, `dti indicators` and the README's table read this list; adding a method is
  * adding its file and one line here.
  */
-import type { IndicatorNode } from '../../definitions.js';
 import type { NormaliseMethod } from '../method.js';
 import { boolean } from './boolean.js';
 import { goalposts } from './goalposts.js';
@@ -36,20 +35,13 @@ export function normaliseTable(): string {
 /** Every parameter key any method takes (for "did you mean"). */
 export const NORMALISE_KEYS: readonly string[] = ['method', ...new Set(NORMALISE.flatMap((m) => m.keys))];
 
+/** A leaf's normalisation when its definition names none: values as they are. */
+export const DEFAULT_NORMALIZE: { readonly method: string } = { method: none.id };
+
 /**
  * Whether a leaf's normalised values lie in [0, 1], so that "points lost" against the
- * maximum and a "(0–1)" label mean something: not for `none` (values as they are) or
- * `zscore` (unbounded), nor for steps scored outside [0, 1].
+ * maximum and a "(0–1)" label mean something (the method's `bounded`).
  */
-export function isBounded(leaf: IndicatorNode): boolean {
-  const n = leaf.normalize;
-  switch (n.method) {
-    case 'none':
-    case 'zscore':
-      return false;
-    case 'steps':
-      return (n.steps as { score: number }[]).every((s) => s.score >= 0 && s.score <= 1);
-    default:
-      return true;
-  }
+export function isBounded(leaf: { normalize: { method: string } & Record<string, unknown> }): boolean {
+  return normaliseMethodOf(leaf.normalize.method).bounded(leaf.normalize);
 }

@@ -1,8 +1,10 @@
+import { msg } from '../../messages.js';
 import { normaliseMethod } from '../method.js';
 import { scaleBetween } from './goalposts.js';
 
 export const minmax = normaliseMethod({
   id: 'minmax',
+  word: msg('method.minmax'),
   schema: (z) => z.strictObject({ method: z.literal('minmax') }),
   keys: [],
   doc: { params: '—', higher: 'goalposts with the min and max of that year\'s units', lower: 'likewise' },
@@ -10,6 +12,12 @@ export const minmax = normaliseMethod({
   usesPool: true,
   directional: true,
   negative: false,
+  asIs: false,
+  yesNo: false,
+  alternative: true,
+  bounded: () => true,
+  maximum: () => 1,
+  keeps01: () => false,
   check() {},
   apply(x, pool, _p, lower, _tf, out) {
     let lo = Infinity;

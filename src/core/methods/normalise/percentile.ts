@@ -1,3 +1,4 @@
+import { msg } from '../../messages.js';
 import { clamp01, normaliseMethod } from '../method.js';
 import { SortedPool } from './rank.js';
 
@@ -8,6 +9,7 @@ import { SortedPool } from './rank.js';
  */
 export const percentile = normaliseMethod({
   id: 'percentile',
+  word: msg('method.percentile'),
   schema: (z) => z.strictObject({ method: z.literal('percentile') }),
   keys: [],
   doc: {
@@ -19,6 +21,12 @@ export const percentile = normaliseMethod({
   usesPool: true,
   directional: true,
   negative: false,
+  asIs: false,
+  yesNo: false,
+  alternative: false,
+  bounded: () => true,
+  maximum: () => NaN,
+  keeps01: () => false,
   check() {},
   apply(x, pool, _p, lower, _tf, out) {
     const sp = new SortedPool(pool);

@@ -1,3 +1,4 @@
+import { msg } from '../../messages.js';
 import { clamp01, normaliseMethod } from '../method.js';
 
 export function lowerBound(a: Float64Array, v: number): number {
@@ -91,6 +92,7 @@ export function upperFrom(a: Float64Array, v: number, below: number): number {
 
 export const rank = normaliseMethod({
   id: 'rank',
+  word: msg('method.rank'),
   schema: (z) => z.strictObject({ method: z.literal('rank') }),
   keys: [],
   doc: { params: '—', higher: '(rank among that year\'s units − 1)/(n − 1), best = 1; ties share their mean rank', lower: 'likewise' },
@@ -98,6 +100,12 @@ export const rank = normaliseMethod({
   usesPool: true,
   directional: true,
   negative: false,
+  asIs: false,
+  yesNo: false,
+  alternative: true,
+  bounded: () => true,
+  maximum: () => 1,
+  keeps01: () => false,
   check() {},
   apply(x, pool, _p, lower, _tf, out) {
     // (rank − 1)/(n − 1) with rank 1 the lowest value; tied values share the mean rank.

@@ -4,6 +4,7 @@ import { domainText, inDomain, normaliseMethod } from '../method.js';
 
 export const steps = normaliseMethod({
   id: 'steps',
+  word: msg('method.steps'),
   schema: (z) => z.strictObject({
     method: z.literal('steps'),
     steps: z.array(z.strictObject({ at: z.number(), score: z.number() })).min(1),
@@ -14,13 +15,23 @@ export const steps = normaliseMethod({
   usesPool: false,
   directional: true,
   negative: false,
+  asIs: false,
+  yesNo: false,
+  alternative: false,
+  bounded: (p) => p.steps.every((s) => s.score >= 0 && s.score <= 1),
+  maximum: (p) => Math.max(...p.steps.map((s) => s.score)),
+  keeps01: () => false,
+  invert(p, y, lower) {
+    const hit = lower ? [...p.steps].reverse().find((s) => s.score >= y) : p.steps.find((s) => s.score >= y);
+    return { raw: hit === undefined ? null : hit.at };
+  },
   check(p, leaf, fail) {
     p.steps.forEach((s, i) => {
       const prev = p.steps[i - 1];
       if (prev !== undefined && !(s.at > prev.at)) {
         fail(['normalize', 'steps', i, 'at'], error('BAD_PARAMETER.stepsOrder', { id: leaf.id }, {}, msg('hint.stepsOrder', { at: s.at, before: prev.at })));
       }
-      if (!inDomain(leaf.transform, s.at)) fail(['normalize', 'steps', i, 'at'], error('BAD_PARAMETER.domain', { id: leaf.id, what: 'at', domain: domainText(leaf.transform), transform: leaf.transform }, {}, msg('hint.stepsTransformed')));
+      if (!inDomain(leaf.transform, s.at)) fail(['normalize', 'steps', i, 'at'], error('BAD_PARAMETER.domain', { id: leaf.id, what: msg('param.at'), domain: domainText(leaf.transform), transform: leaf.transform }, {}, msg('hint.stepsTransformed')));
       if (leaf.underGeometric && s.score < 0) {
         fail(['normalize', 'steps', i, 'score'], error('BAD_PARAMETER.negativeStep', { id: leaf.id }, {}, msg('hint.stepScores')));
       }

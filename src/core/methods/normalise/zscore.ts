@@ -4,6 +4,7 @@ import { normaliseMethod } from '../method.js';
 
 export const zscore = normaliseMethod({
   id: 'zscore',
+  word: msg('method.zscore'),
   schema: (z) => z.strictObject({ method: z.literal('zscore') }),
   keys: [],
   doc: { params: '—', higher: '(x − mean)/sd over that year\'s units (population sd; unbounded)', lower: 'negated' },
@@ -11,6 +12,12 @@ export const zscore = normaliseMethod({
   usesPool: true,
   directional: true,
   negative: true,
+  asIs: false,
+  yesNo: false,
+  alternative: true,
+  bounded: () => false,
+  maximum: () => NaN,
+  keeps01: () => false,
   check(_p, leaf, fail) {
     if (leaf.underGeometric) {
       fail(['normalize', 'method'], error('BAD_PARAMETER.zscoreGeometric', { id: leaf.id }, {}, msg('hint.minmaxHere')));
