@@ -186,7 +186,7 @@ describe('what a run builds', () => {
     expect(help.sources).toContain(catalogue);
   });
   it("the patterns of third-party text (the YAML parser's, commander's) are built only when such a message is printed", () => {
-    // src/core/third-party.ts, by its builders' names; dti's own messages come from the catalogues.
+    // src/core/yaml-vi.ts and src/core/third-party.ts, by their builders' names; dti's own messages come from the catalogues.
     const builders = ['yamlPatterns', 'commanderPatterns'];
     const run = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
     expect(run.status).toBe(0);

@@ -16,7 +16,7 @@
  */
 
 import { formatNumber } from './text.js';
-import { yamlVi } from './third-party.js';
+import { yamlVi } from './yaml-vi.js';
 
 export const VI = {
   // The words around diagnostics.

@@ -4,9 +4,8 @@
  * carries its key and parameters (`Text`), and `render` writes it in the user's language.
  *
  * Regular expressions remain only for text that is not dti's: the YAML parser's messages and
- * commander's (src/core/third-party.ts).
+ * commander's (src/core/yaml-vi.ts, src/core/third-party.ts).
  */
-import type { Diagnostic } from './diagnostics.js';
 import { EN } from './messages-en.js';
 import { VI, type Catalogue } from './messages-vi.js';
 
@@ -68,8 +67,8 @@ export function words(lang: Lang) {
   };
 }
 
-/** A diagnostic's message and hint in `lang`. */
-export function localize(d: Pick<Diagnostic, 'text' | 'hintText'>, lang: Lang): { message: string; hint: string | undefined } {
+/** A diagnostic's message and hint in `lang` (its text and hint text: messages know nothing else of diagnostics). */
+export function localize(d: { readonly text: Text; readonly hintText?: Text | undefined }, lang: Lang): { message: string; hint: string | undefined } {
   return { message: render(d.text, lang), hint: d.hintText === undefined ? undefined : render(d.hintText, lang) };
 }
 
