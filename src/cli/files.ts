@@ -306,13 +306,6 @@ export async function writeOutput(arg: string, content: string | Uint8Array | It
   }
 }
 
-let workbookReader: ((bytes: Uint8Array) => string | undefined) | undefined;
-
-/** Set by cli/xlsx.ts when it loads: a workbook's cells as comparable text (see isUpToDate). */
-export function setWorkbookReader(read: (bytes: Uint8Array) => string | undefined): void {
-  workbookReader = read;
-}
-
 /** Where a stale file first differs from what the command makes: the line, and that line in each (null past the end). */
 export interface Difference {
   /** 1-based; 0 when the file is not a workbook that can be read at all. */
@@ -339,9 +332,10 @@ export function firstDifference(was: string, now: string): Difference | null {
  * `--check`: where the file at `arg` first differs from `content`, or null when it is the same.
  * Text: line endings do not count (a checkout with CRLF is not stale); a workbook: the same
  * cells, however saved (the line is that of its cells as text). A file that is missing or
- * unreadable is an I/O error.
+ * unreadable is an I/O error. `cellsOf` reads a workbook's cells as comparable text
+ * (cli/xlsx.ts workbookContent, passed by the caller so that a text run loads no workbook code).
  */
-export function staleness(arg: string, content: string | Uint8Array | Iterable<string>, io: Io): Difference | null {
+export function staleness(arg: string, content: string | Uint8Array | Iterable<string>, io: Io, cellsOf?: (bytes: Uint8Array) => string | undefined): Difference | null {
   const fs = io.fs ?? nodeFs;
   let bytes: Uint8Array;
   try {
@@ -352,10 +346,9 @@ export function staleness(arg: string, content: string | Uint8Array | Iterable<s
   if (content instanceof Uint8Array) {
     // The same bytes (a PNG picture, or a workbook as written) are up to date.
     if (bytes.length === content.length && bytes.every((b, i) => b === content[i])) return null;
-    // A workbook was made by cli/xlsx.ts, which has set the reader by then: compared by its cells
-    // (line 0: not something that can be read as cells, a picture).
-    const was = workbookReader?.(bytes);
-    const now = workbookReader?.(content);
+    // A workbook: compared by its cells (line 0: not something that can be read as cells, a picture).
+    const was = cellsOf?.(bytes);
+    const now = cellsOf?.(content);
     if (was === undefined || now === undefined) return { line: 0, was: null, now: null };
     return firstDifference(was, now);
   }
@@ -364,6 +357,6 @@ export function staleness(arg: string, content: string | Uint8Array | Iterable<s
 }
 
 /** `--check`: is the file at `arg` the same as `content`? (see `staleness`) */
-export function isUpToDate(arg: string, content: string | Uint8Array | Iterable<string>, io: Io): boolean {
-  return staleness(arg, content, io) === null;
+export function isUpToDate(arg: string, content: string | Uint8Array | Iterable<string>, io: Io, cellsOf?: (bytes: Uint8Array) => string | undefined): boolean {
+  return staleness(arg, content, io, cellsOf) === null;
 }

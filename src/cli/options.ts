@@ -126,7 +126,9 @@ export async function emit(out: string | Uint8Array | Iterable<string>, flags: {
     if (flags.output === undefined || flags.output === '-') {
       throw new CliError(EXIT.USAGE, msg('cli.checkNeedsOutput'), { hint: msg('hint.checkExample') });
     }
-    const diff = staleness(flags.output, text, io);
+    // Bytes (a workbook, a picture) are compared by a workbook's cells: its reader is loaded only then.
+    const cellsOf = text instanceof Uint8Array ? (await import('./xlsx.js')).workbookContent : undefined;
+    const diff = staleness(flags.output, text, io, cellsOf);
     if (diff === null) {
       io.stderr.write(`${render(msg('cli.upToDate', { file: flags.output }), io.lang ?? 'vi')}\n`);
       return EXIT.OK;

@@ -15,7 +15,6 @@ import { CliError } from './errors.js';
 import { msg } from '../core/messages.js';
 import { ZipError, readZip, writeZip } from '../load/zip.js';
 import { isOle2, isZip, sheetFileName } from '../load/sniff.js';
-import { setWorkbookReader } from './files.js';
 import { csvSheet } from '../render/xlsx.js';
 import type { Format } from '../render/format.js';
 
@@ -118,7 +117,3 @@ export function workbookContent(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
-
-// --check compares a workbook by its cells; files.ts asks this module for that without
-// importing it (a CSV run loads no workbook code), and any workbook to compare was made here.
-setWorkbookReader(workbookContent);
