@@ -2,8 +2,7 @@
 // hint, a documented exit code, no stack trace and nothing written. (Large and endless inputs:
 // scale.test.ts; thousands of generated hostile inputs: fuzz.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { decode } from '../src/cli/files.js';
-import { CliError } from '../src/cli/errors.js';
+import { decode } from '../src/load/decode.js';
 import { cli } from './helpers.js';
 import { DEFS, ESC, files, userError } from './hostile-input.js';
 
@@ -189,12 +188,8 @@ describe('encodings', () => {
     const enc = new TextEncoder();
     const at = (bad: number[]) => {
       const bytes = new Uint8Array([...enc.encode('unit,a\nX,1\nYY'), ...bad, ...enc.encode(',2\n')]);
-      try {
-        decode(bytes, 'd.csv', 4);
-      } catch (e) {
-        return (e as CliError).diagnostics[0];
-      }
-      return undefined;
+      const r = decode(bytes, 'd.csv');
+      return r.ok ? undefined : r.errors[0];
     };
     for (const bad of [[0xed, 0xa0, 0x80], [0xe0, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe0], [0xc3, 0x28]]) {
       expect(at(bad), bad.map((b) => b.toString(16)).join(' ')).toMatchObject({ code: 'ENCODING', file: 'd.csv', line: 3, col: 3 });

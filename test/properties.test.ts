@@ -8,8 +8,7 @@ import { compile, type Framework } from '../src/core/framework.js';
 import { validateDefinitions } from '../src/core/definitions.js';
 import { score } from '../src/core/score.js';
 import { loadData, loadDefinitions } from '../src/load/definitions.js';
-import { decode } from '../src/cli/files.js';
-import { CliError } from '../src/cli/errors.js';
+import { decode } from '../src/load/decode.js';
 
 const SEED = 20261124;
 const RUNS = 300;
@@ -185,13 +184,11 @@ describe('fuzzing the loaders', () => {
   });
   it('bytes: arbitrary bytes decode to text or a located encoding error', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      try {
-        const text = decode(bytes, 'f', 4);
-        located(loadData(text, defs.value, { file: 'f' }));
-      } catch (e) {
-        expect(e).toBeInstanceOf(CliError);
-        expect((e as CliError).diagnostics[0]).toMatchObject({ code: 'ENCODING', file: 'f' });
-        expect((e as CliError).diagnostics[0]!.line).toBeGreaterThanOrEqual(1);
+      const text = decode(bytes, 'f');
+      if (text.ok) located(loadData(text.value, defs.value, { file: 'f' }));
+      else {
+        expect(text.errors[0]).toMatchObject({ code: 'ENCODING', file: 'f' });
+        expect(text.errors[0]!.line).toBeGreaterThanOrEqual(1);
       }
     }), { seed: SEED, numRuns: 1000 });
   });

@@ -2,24 +2,18 @@
  * What every command shares: colour decisions, printing diagnostics, loading the
  * definitions and data files with their errors turned into exit codes.
  */
-import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { packagePath } from './paths.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Dataset } from '../core/model.js';
 import { type Diagnostic, compareDiagnostics, error } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import type { Decimal } from '../core/model.js';
-import { loadData, loadRows } from '../load/data.js';
+import { DELIMITER_NAMES, readDataFile } from '../load/file.js';
 import { loadDefinitionsCached } from './definitions-cache.js';
-import type { Detected } from '../load/office.js';
-import { detectDelimiter } from '../load/office.js';
-import { columnName } from '../core/column-name.js';
 import { invalid } from './invalid.js';
 import { CliError } from './errors.js';
-import { type Text, msg, render, words } from '../core/messages.js';
-import { type Input, decode, readInput, readInputBytes } from './files.js';
-import { isOle2, isWorkbookName, isZip } from '../load/sniff.js';
+import { msg, render, words } from '../core/messages.js';
+import { type Input, encodingError, readInput, readInputBytes } from './files.js';
 import { diagnosticLines, formatWhere } from '../core/localize.js';
 import { EXIT, type Io, type OutStream } from './io.js';
 import { pushAll } from '../core/arrays.js';
@@ -149,18 +143,6 @@ export interface LoadedData {
   warnings: Diagnostic[];
 }
 
-/** A four-digit year in a file's name ("data/2023.csv", "dti-2022-final.csv"), the last one. */
-export function yearFromName(name: string): number | undefined {
-  const m = [...basename(name).matchAll(/(?<![0-9])((?:19|20)\d{2})(?![0-9])/g)];
-  const last = m[m.length - 1];
-  return last === undefined ? undefined : Number(last[1]);
-}
-
-/** Names a delimiter may be given by on the command line. */
-const DELIMITER_NAMES: Record<string, string> = {
-  tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', semi: ';', pipe: '|', space: ' ',
-};
-
 /** `--delimiter`: one character, or a name (tab, comma, semicolon, pipe, space). */
 export function delimiterArg(v: string): string {
   const named = DELIMITER_NAMES[v.toLowerCase()];
@@ -171,82 +153,18 @@ export function delimiterArg(v: string): string {
   return v;
 }
 
-/** `,` by default, tab for .tsv/.tab; `--delimiter` wins ("tab" and "\t" name a tab). */
-export function delimiterFor(name: string, flag: string | undefined): string {
-  if (flag !== undefined) return DELIMITER_NAMES[flag.toLowerCase()] ?? flag;
-  return /\.(tsv|tab)$/i.test(name) ? '\t' : ',';
-}
-
-const SHOW_DELIM: Record<string, string> = { ',': "','", ';': "';'", '\t': 'tab' };
-
+/** Read a data file (or standard input) as every command does (src/load/file.ts); `-v` prints what was found out. */
 export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: DataFlags): Promise<LoadedData> {
   const raw = await readInputBytes(arg, io);
-  const notes: Text[] = [];
-  const fileYear = yearFromName(raw.name);
-  let detected: Detected | undefined;
-  const common = {
-    ...(flags.year === undefined ? {} : { year: flags.year }),
-    ...(fileYear === undefined ? {} : { fileYear }),
-    ...(flags.decimal === undefined ? {} : { decimal: flags.decimal }),
-    ...(flags.map === undefined ? {} : { map: flags.map }),
-    ...(flags.skipLines === undefined ? {} : { skipLines: flags.skipLines }),
-    onDetect: (d: Detected) => { detected = d; },
-  };
-  let r;
-  let name = raw.name;
-  let ambiguous: string[] | undefined;
-  if (isWorkbookName(raw.name) || /\.xls$/i.test(raw.name) || isZip(raw.bytes) || isOle2(raw.bytes)) {
-    // The workbook reader (xlsx, zip, zlib) is loaded only for a workbook.
-    const { readWorkbookSheet } = await import('./xlsx.js');
-    const sheet = readWorkbookSheet(raw.bytes, raw.name, fw, flags.sheet, EXIT.DATA);
-    name = sheet.name;
-    notes.push(msg('note.sheet', { sheet: sheet.sheet }));
-    r = loadRows(sheet.rows, fw, { ...common, file: sheet.name, ragged: true, columnLabel: columnName });
-  } else {
-    const text = decode(raw.bytes, raw.name, EXIT.DATA, flags.encoding);
-    let delimiter = delimiterFor(raw.name, flags.delimiter);
-    if (flags.delimiter === undefined && !/\.(tsv|tab)$/i.test(raw.name)) {
-      const d = detectDelimiter(text);
-      if (d.delimiter !== undefined) {
-        delimiter = d.delimiter;
-        notes.push(msg('note.delimiterDetected', { delimiter: SHOW_DELIM[delimiter]! }));
-      } else {
-        ambiguous = d.candidates.length > 1 ? d.candidates : [',', ';', '\t'];
-        notes.push(msg('note.delimiterDefault'));
-      }
-    } else notes.push(msg('note.delimiter', { delimiter: SHOW_DELIM[delimiter] ?? `'${delimiter}'` }));
-    if (flags.encoding !== undefined) notes.push(msg('note.encoding', { encoding: flags.encoding }));
-    r = loadData(text, fw, { ...common, file: raw.name, delimiter });
-  }
-  const det = detected as Detected | undefined;
-  if (det !== undefined) {
-    notes.push(msg('note.header', { line: det.headerLine, above: det.titleRows }));
-    if (det.ignored.length > 0) notes.push(msg('note.ignored', { columns: det.ignored }));
-    for (const [from, to] of det.renamed) notes.push(msg('note.renamed', { from, to }));
-    if (flags.decimal === undefined) notes.push(msg(det.decimal === 'comma' ? 'note.decimalComma' : det.decimal === 'dot' ? 'note.decimalDot' : 'note.decimalDefault'));
-  }
-  if (flags.verbose === true) io.stderr.write(`${name}: ${notes.map((n) => render(n, flags.lang ?? 'vi')).join('; ')}\n`);
+  const { name, notes, result: r } = await readDataFile(raw.bytes, raw.name, fw, flags);
+  if (flags.verbose === true && notes.length > 0) io.stderr.write(`${name}: ${notes.map((n) => render(n, flags.lang ?? 'vi')).join('; ')}\n`);
   const input: Input = { name, path: raw.path, text: '' };
   if (!r.ok) {
-    const options = ambiguous?.map((d) => `--delimiter ${d === '\t' ? 'tab' : d === ';' ? 'semicolon' : 'comma'}`);
-    const errors = options === undefined ? r.errors : r.errors.map((e) => {
-      if (e.code !== 'MISSING_UNIT_COLUMN' && e.code !== 'CSV_SYNTAX') return e;
-      const hintText = msg('hint.delimiterUnknown', { first: e.hintText ?? e.hint ?? '', options });
-      return { ...e, hintText, hint: render(hintText, 'en') };
-    });
-    throw new CliError(EXIT.DATA, `${name}: invalid data`, { diagnostics: [...errors, ...r.warnings] });
+    const unknown = r.errors.find((e) => e.text.key === 'ENCODING.unknown');
+    if (unknown !== undefined) throw encodingError(unknown, EXIT.DATA);
+    throw new CliError(EXIT.DATA, `${name}: invalid data`, { diagnostics: [...r.errors, ...r.warnings] });
   }
   return { data: r.value, input, warnings: r.warnings };
-}
-
-/** The file of the year before, beside this one ("data/2023.csv" → "data/2022.csv"), if it exists. */
-export function previousSibling(path: string | null, year: number | null): string | undefined {
-  if (path === null || year === null) return undefined;
-  const name = basename(path);
-  if (yearFromName(name) !== year) return undefined;
-  const idx = name.lastIndexOf(String(year));
-  const candidate = join(dirname(path), name.slice(0, idx) + String(year - 1) + name.slice(idx + 4));
-  return existsSync(candidate) ? candidate : undefined;
 }
 
 /**

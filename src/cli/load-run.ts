@@ -9,7 +9,9 @@ import { msg } from '../core/messages.js';
 import type { Framework } from '../core/framework.js';
 import { type Run, build } from '../core/build.js';
 import { pushAll } from '../core/arrays.js';
-import { type DataFlags, loadDataFile, loadDataFiles, loadFrameworkFile, previousSibling, yearFromName } from './context.js';
+import { existsSync } from 'node:fs';
+import { type DataFlags, loadDataFile, loadDataFiles, loadFrameworkFile } from './context.js';
+import { previousFile } from '../load/previous.js';
 import { CliError } from './errors.js';
 import { displayName } from './files.js';
 import { EXIT, type Io } from './io.js';
@@ -75,26 +77,15 @@ export async function buildFrom(fw: Framework, ds: Dataset, files: readonly stri
   const inputs: (string | null)[] = [];
   const warnings: Diagnostic[] = [];
   let previous: Dataset | undefined;
-  if (o.previous !== false && flags.previous !== false) {
-    let latest: number | null = null;
-    let earlier = false;
-    for (const r of ds.records) if (r.year !== null && (latest === null || r.year > latest)) latest = r.year;
-    for (const r of ds.records) if (r.year !== null && latest !== null && r.year < latest) { earlier = true; break; }
-    if (!earlier) {
-      const firstPath = files.length === 1 ? paths[0]! : null;
-      const prevPath = typeof flags.previous === 'string' ? flags.previous : previousSibling(firstPath, latest);
-      if (prevPath !== undefined) {
-        // --year names the year of the main file only; a --previous file with no year of its
-        // own (no column, none in its name) is, as the option says, the year before.
-        const assumed = typeof flags.previous === 'string' && latest !== null && yearFromName(prevPath) === undefined ? latest - 1 : undefined;
-        const { year: _year, ...dataFlags } = flags;
-        const p = await loadDataFile(typeof flags.previous === 'string' ? prevPath : displayName(prevPath, io.cwd), fw, io,
-          { ...dataFlags, ...(assumed === undefined ? {} : { year: assumed }) });
-        inputs.push(p.input.path);
-        pushAll(warnings, p.warnings);
-        previous = p.data;
-      }
-    }
+  const prev = o.previous === false ? undefined : previousFile(ds, files.length === 1 ? paths : [], flags.previous, existsSync);
+  if (prev !== undefined) {
+    // --year names the year of the main file only; a --previous file with no year of its own is the year before.
+    const { year: _year, ...dataFlags } = flags;
+    const p = await loadDataFile(prev.asked ? prev.path : displayName(prev.path, io.cwd), fw, io,
+      { ...dataFlags, ...(prev.year === undefined ? {} : { year: prev.year }) });
+    inputs.push(p.input.path);
+    pushAll(warnings, p.warnings);
+    previous = p.data;
   }
   o.check?.(fw, ds);
   const built = build(fw, [ds], {

@@ -12,10 +12,11 @@ import { type Framework, forYear } from '../core/framework.js';
 import { type OutSheet, sheetName } from '../render/workbook.js';
 import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import { leafHeading } from '../load/office.js';
-import { loadFrameworkFile, yearFromName } from '../cli/context.js';
+import { loadFrameworkFile } from '../cli/context.js';
+import { yearFromName } from '../load/file.js';
 import { CliError } from '../cli/errors.js';
 import { msg, render, byLang } from '../core/messages.js';
-import { decode } from '../cli/files.js';
+import { decodeOr } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { workbookBytes } from '../cli/xlsx.js';
 import { renderDelimited } from '../render/format.js';
@@ -117,7 +118,7 @@ async function runTemplate(flags: TemplateFlags, io: Io): Promise<number> {
     } catch {
       throw new CliError(EXIT.IO, msg('cli.cannotReadUnits', { file: flags.units }), { hint: msg('hint.unitsFile') });
     }
-    units = [...new Set(decode(bytes, flags.units, EXIT.DATA).split(/\r?\n/).map((l) => l.trim().normalize('NFC')).filter((l) => l !== '' && !l.startsWith('#')))];
+    units = [...new Set(decodeOr(bytes, flags.units, EXIT.DATA).split(/\r?\n/).map((l) => l.trim().normalize('NFC')).filter((l) => l !== '' && !l.startsWith('#')))];
     if (units.length === 0) throw new CliError(EXIT.DATA, msg('cli.noUnits', { file: flags.units }), { hint: msg('hint.unitPerLine') });
     // Provinces when every line names one (written as the registry writes them), else free units.
     const found = units.map((u) => findProvince(u));

@@ -113,7 +113,7 @@ export function mergeDatasets(datasets: readonly Dataset[]): Result<Dataset> {
  */
 export function build(fw: Framework, datasets: readonly Dataset[], opts: BuildOptions = {}): Result<Run> {
   const merged = mergeDatasets(datasets);
-  if (!merged.ok) return merged;
+  if (!merged.ok) return { ...merged, errors: locatePlain(merged.errors, datasets) };
   let data = merged.value;
   const dataYears = yearsOfRows(data.records);
   const year = opts.year !== undefined ? opts.year : dataYears[dataYears.length - 1] ?? null;
@@ -147,7 +147,8 @@ export function build(fw: Framework, datasets: readonly Dataset[], opts: BuildOp
   };
   const unfilled = unfilledErrors(fw, prepared.panel, fileOf);
   errors.unshift(...unfilled);
-  if (errors.length > 0) return { ok: false, errors, warnings };
+  const given = opts.previous === undefined ? datasets : [...datasets, opts.previous];
+  if (errors.length > 0) return { ok: false, errors: locatePlain(errors, given), warnings: locatePlain(warnings, given) };
   const all = yearsOfRows(rows);
   const unmerged = scorePanel(fw, prepared.panel, all, { poolYears: opts.poolYears === true });
   const years = opts.merge2025 === true ? unmerged.map((ys) => mergeYear(fw, ys)) : unmerged;
@@ -165,6 +166,24 @@ export function build(fw: Framework, datasets: readonly Dataset[], opts: BuildOp
       merged: opts.merge2025 === true, panel: prepared.panel, denominated: prepared.denominated, imputed: prepared.imputed, options: opts,
     },
   };
+}
+
+/**
+ * Diagnostics of datasets read from plain JavaScript rows (`fields`), located by the path of
+ * the value (`rows[3].year`) instead of the table's line and column; others unchanged.
+ */
+export function locatePlain(diags: readonly Diagnostic[], datasets: readonly Pick<Dataset, 'file' | 'fields'>[]): Diagnostic[] {
+  const plain = datasets.filter((ds) => ds.fields !== undefined && ds.file !== undefined);
+  if (plain.length === 0) return [...diags];
+  return diags.map((d) => {
+    const ds = d.line === undefined ? undefined : plain.find((x) => x.file === d.file);
+    if (ds === undefined) return d;
+    const { line, col, ...rest } = d;
+    const key = ds.fields![(col ?? 1) - 1];
+    // Line 1 is the keys: a problem with a key is shown at the first row.
+    const index = Math.max(0, line! - 2);
+    return { ...rest, path: `${ds.file}[${index}]${key === undefined ? '' : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}` };
+  });
 }
 
 /** A run's year scores by year. */

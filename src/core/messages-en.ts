@@ -22,7 +22,7 @@ export const EN: Catalogue = {
   'hint.iconv': (p) => `convert it: iconv -f ${p.encoding} -t UTF-8, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`,
   'hint.passEncoding': (p) => `pass --encoding ${p.encoding}, or save it as 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`,
   'hint.saveUtf8': "open it in a spreadsheet and save it again as 'CSV UTF-8'",
-  'cli.unknownEncoding': (p) => `unknown encoding '${p.encoding}'`,
+  'ENCODING.unknown': (p) => `unknown encoding '${p.encoding}'`,
   'hint.encodings': 'e.g. --encoding windows-1258 (Vietnamese Windows), utf-16le, windows-1252',
 
   'cli.cannotRead': (p) => `cannot read ${p.file}: ${p.why}`,
@@ -83,7 +83,7 @@ export const EN: Catalogue = {
   'hint.realExtension': 'open it in Excel and save it again as .xlsx, or give it its real extension',
   'WORKBOOK.unreadable': (p) => `cannot read the workbook: ${p.detail}`,
   'hint.saveAgainXlsx': 'open it in Excel or LibreOffice and save it again as .xlsx',
-  'cli.sheetMissing': (p) => `${p.file}: sheet '${p.sheet}' is missing from the workbook`,
+  'WORKBOOK.sheetMissing': (p) => `sheet '${p.sheet}' is missing from the workbook`,
   'hint.saveAgain': 'open it in Excel and save it again',
   'WORKBOOK.sheet': (p) => `cannot read sheet '${p.sheet}': ${p.detail}`,
   'WORKBOOK.noSheet': (p) => `no sheet '${p.sheet}' in the workbook`,

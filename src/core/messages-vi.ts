@@ -40,7 +40,7 @@ export const VI = {
   'hint.iconv': (p: { encoding: string }) => `chuyển bảng mã: iconv -f ${p.encoding} -t UTF-8, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`,
   'hint.passEncoding': (p: { encoding: string }) => `thêm --encoding ${p.encoding}, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`,
   'hint.saveUtf8': "mở tệp bằng bảng tính rồi lưu lại dạng 'CSV UTF-8'",
-  'cli.unknownEncoding': (p: { encoding: string }) => `không biết bảng mã '${p.encoding}'`,
+  'ENCODING.unknown': (p: { encoding: string }) => `không biết bảng mã '${p.encoding}'`,
   'hint.encodings': 'ví dụ --encoding windows-1258 (Windows tiếng Việt), utf-16le, windows-1252',
 
   // Reading and writing files (src/cli/files.ts).
@@ -104,7 +104,7 @@ export const VI = {
   'hint.realExtension': 'mở tệp bằng Excel rồi lưu lại dạng .xlsx, hoặc đặt đúng phần mở rộng cho tệp',
   'WORKBOOK.unreadable': (p: { detail: string }) => `không đọc được sổ tính: ${p.detail}`,
   'hint.saveAgainXlsx': 'mở tệp bằng Excel hoặc LibreOffice rồi lưu lại dạng .xlsx',
-  'cli.sheetMissing': (p: { file: string; sheet: string }) => `${p.file}: sổ tính thiếu trang '${p.sheet}'`,
+  'WORKBOOK.sheetMissing': (p: { sheet: string }) => `sổ tính thiếu trang '${p.sheet}'`,
   'hint.saveAgain': 'mở tệp bằng Excel rồi lưu lại',
   'WORKBOOK.sheet': (p: { sheet: string; detail: string }) => `không đọc được trang '${p.sheet}': ${p.detail}`,
   'WORKBOOK.noSheet': (p: { sheet: string }) => `sổ tính không có trang '${p.sheet}'`,

@@ -78,6 +78,12 @@ export interface Dataset {
   /** The map of provinces the file uses (null for free units). */
   map: ProvinceMap | null;
   records: UnitRecord[];
+  /**
+   * Read from plain JavaScript rows (the library's loaders): their keys in column order. A
+   * position in this dataset (line L, column C) is then the value `file[L - 2][fields[C - 1]]`,
+   * shown as the path `rows[3].year`: the keys are line 1, rows[i] line i + 2.
+   */
+  fields?: readonly string[];
 }
 
 /** The distinct years of a dataset, ascending (null, for undated rows, first). */
