@@ -49,6 +49,8 @@ export function mergeYear(fw0: Framework, ys: YearScore): YearScore {
   const records: UnitRecord[] = merged.map((p, u) => {
     const members = groups.get(p.code)!;
     for (const c of fw.nodes[fw.root]!.children) {
+      // A main index outside that year's method (DTI 2024's published DTI in 2023) has no value, as unmerged.
+      if (fw.inactive !== undefined && fw.inactive[c] === 1) continue;
       // A member's missing main index counts as the root counts it when scoring unmerged:
       // 0 under `missing: zero`, left out of the mean under `exclude`.
       const zero = fw.nodes[c]!.missing === 'zero';
