@@ -1,8 +1,14 @@
 // The 34 provinces after the 2025 merger, walked as a user would: every data command with
 // --merge-2025 on data/2023.csv and data/2024.csv agrees with `score --merge-2025`, and what a
 // Vietnamese reader meets is Vietnamese. Each case here was a bug found on that walk.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './helpers.js';
+import { readZip } from '../src/load/zip.js';
+import { readSheet, readWorkbook } from '../src/load/xlsx.js';
+import { cli, tmp } from './helpers.js';
+
+const csvRows = (s: string) => s.trim().split('\n').map((l) => l.split(','));
 
 describe('--merge-2025 walked through the commands', () => {
   it("a main index outside the year's method stays empty on the 34, as on the 63 (DTI công bố in 2023 read 0)", async () => {
@@ -13,5 +19,64 @@ describe('--merge-2025 walked through the commands', () => {
     const csv = (await cli(['score', 'data/2023.csv', '--merge-2025', '--detail', 'indicators', '-f', 'csv', '-q'])).stdout.split('\n');
     const k = csv[0]!.split(',').indexOf('dti-cong-bo');
     expect(csv.slice(1).filter((l) => l !== '').map((l) => l.split(',')[k])).toEqual(Array(34).fill(''));
+  });
+
+  it('explain on the 34: the raw value of a merged province for people as score shows it (0,6726, not 0,6726000000000001)', async () => {
+    const t = (await cli(['explain', 'Phú Thọ', 'data/2023.csv', '--merge-2025', '-f', 'table', '-q'])).stdout;
+    expect(t).toMatch(/Hạ tầng số +0,6726 +0,67 /);
+    expect(t).toMatch(/Hoạt động xã hội số +0,3619333333 +0,36 /);
+    expect(t).not.toContain('0000000');
+    // The same cells score --detail indicators shows.
+    const s = (await cli(['score', 'data/2023.csv', '--merge-2025', '--detail', 'indicators', '-f', 'md', '-q'])).stdout;
+    expect(s.split('\n').find((l) => l.includes('| Phú Thọ |'))).toContain('| 0,6726 |');
+  });
+
+  it("compare's CSV on the 34: score, pillar and national rank as score --merge-2025 writes them; no float noise", async () => {
+    for (const y of ['2023', '2024']) {
+      const score = csvRows((await cli(['score', `data/${y}.csv`, '--merge-2025', '-f', 'csv', '-q'])).stdout);
+      const h = score[0]!;
+      const c = csvRows((await cli(['compare', 'Phú Thọ', 'Nghệ An', 'Hà Tĩnh', '--data', `data/${y}.csv`, '--merge-2025', '-f', 'csv', '-q'])).stdout);
+      const rows = c.slice(1).filter((r) => r[0] === y && r[1] === 'score');
+      expect(rows).toHaveLength(3);
+      for (const r of rows) {
+        const s = score.find((x) => x[h.indexOf('province')] === r[3])!;
+        // value, national rank: score's score and rank, byte for byte.
+        expect([r[5], r[7]], r[3]).toEqual([s[h.indexOf('score')], s[h.indexOf('rank')]]);
+      }
+      if (y === '2023') {
+        for (const r of c.slice(1).filter((x) => x[1] === 'pillar')) {
+          const s = score.find((x) => x[h.indexOf('province')] === r[3])!;
+          expect(r[5], `${r[3]} ${r[2]}`).toBe(s[h.indexOf(r[2]!)]);
+        }
+      }
+    }
+    // On the 63 too: Nghệ An's 2022 DTI and points lost (0.5049000000000001 and 105.77999999999999 before).
+    const c63 = (await cli(['compare', 'Nghệ An', 'Hà Tĩnh', '-f', 'csv'])).stdout;
+    expect(c63).toContain('2022,score,dti-province,Nghệ An,40,0.5049,2,52,,,0');
+    expect(c63).toContain('2022,indicator,hoat-dong-chinh-quyen-so,Nghệ An,40,0.4711,,,0.4711,105.78,0');
+    expect(c63).not.toMatch(/\d{12}/);
+  });
+
+  it("explain's CSV: values and contributions rounded as score's (0.0745, not 0.07445999999999994); points and raw values as they are", async () => {
+    const e = (await cli(['explain', 'Nghệ An', 'data/2023.csv', '-f', 'csv', '-q'])).stdout;
+    expect(e).toContain('Nghệ An,2023,nts-tcs-nls-attt-suy-ra,1,,3.1505,0.7876,33,315.05,400,84.95,0.0745,,');
+    expect(e).not.toMatch(/\d{12}/);
+    const m = (await cli(['explain', 'Phú Thọ', 'data/2023.csv', '--merge-2025', '-f', 'csv', '-q'])).stdout;
+    expect(m).toContain('Phú Thọ,2023,ha-tang-so,1,,0.6726000000000001,0.6726,21,67.26,100,32.74,0.0072,,');
+  });
+
+  it("compare's workbook under vi names its sections in Vietnamese (the column read 'score', 'pillar', 'indicator')", async () => {
+    const d = tmp();
+    for (const lang of ['vi', 'en'] as const) {
+      const out = join(d, `c-${lang}.xlsx`);
+      const r = await cli(['compare', 'Phú Thọ', 'Nghệ An', '--merge-2025', '--lang', lang, '-o', out, '-q']);
+      expect(r.code, r.stderr).toBe(0);
+      const z = readZip(readFileSync(out));
+      const part = (name: string) => { const x = z.get(name); return x === undefined ? undefined : new TextDecoder().decode(x.read()); };
+      const wb = readWorkbook(part);
+      const rows = readSheet(wb, part(wb.sheets[0]!.part)!).rows.map((row) => row.map((c) => c.text));
+      const k = rows[0]!.indexOf(lang === 'vi' ? 'Mục' : 'section');
+      expect(new Set(rows.slice(1).map((row) => row[k]))).toEqual(new Set(lang === 'vi' ? ['Điểm', 'Trụ cột', 'Chỉ số'] : ['score', 'pillar', 'indicator']));
+    }
   });
 });

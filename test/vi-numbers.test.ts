@@ -70,9 +70,9 @@ describe('explain and sensitivity', () => {
     const en = (await cli(['explain', 'Nghệ An', 'data/2023.csv', '--target-rank', '15', '-f', 'table', '-q', '--lang', 'en'])).stdout;
     expect(en).toContain('Score 0.6619, rank 42/63 (661.9 points out of 1000)');
     expect(en).toContain('closes 15.6% of the way');
-    // CSV keeps the values as they are (Nghệ An's published 2023 Hạ tầng số... rows of data/2023.csv).
+    // CSV writes numbers with the dot: raw values as they are (Nghệ An's published 2023 rows of data/2023.csv), values and contributions rounded as score's CSV.
     const csv = (await cli(['explain', 'Nghệ An', 'data/2023.csv', '-f', 'csv', '-q'])).stdout;
-    expect(csv.split('\n')[1]).toBe('Nghệ An,2023,nts-tcs-nls-attt-suy-ra,1,,3.1505,0.787625,33,315.05,400,84.95,0.07445999999999994,,');
+    expect(csv.split('\n')[1]).toBe('Nghệ An,2023,nts-tcs-nls-attt-suy-ra,1,,3.1505,0.7876,33,315.05,400,84.95,0.0745,,');
   });
 
   it('sensitivity: a percentile between ranks 24,05, weights U(0,75; 1,25), 1.000 runs', async () => {

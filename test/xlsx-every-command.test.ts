@@ -20,7 +20,8 @@ function firstSheet(bytes: Uint8Array): string[][] {
 }
 
 /** A row without its trailing empty cells (a sheet stores no empty cell). */
-const trim = (r: string[]) => { const o = [...r]; while (o.length > 0 && o[o.length - 1] === '') o.pop(); return o; };
+// A number compares as a number: the CSV's 0.0030 is the workbook's 0.003 shown at 4 decimals.
+const trim = (r: string[]) => { const o = r.map((c) => (/^-?\d+\.\d+$/.test(c) ? String(Number(c)) : c)); while (o.length > 0 && o[o.length - 1] === '') o.pop(); return o; };
 
 /** CSV text to rows, as the sheet should hold them. */
 const csvRows = (t: string) => t.trimEnd().split('\n').map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.slice(0, -1).map((f) => f.replace(/,$/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"')));

@@ -173,7 +173,8 @@ export function compare(a: Run | Framework, b: Dataset | readonly string[], c?: 
       const lost = norm.map((v, u) => {
         if (idx[u]! < 0 || !bounded || off(ni)) return null;
         if (v === null) return node.missing === 'zero' ? maxPoints : null;
-        return maxPoints * (1 - v);
+        // To 10 decimals as maxPoints and explain's points: 105.78 lost, not 105.77999999999999.
+        return Number((maxPoints * (1 - v)).toFixed(10));
       });
       rows.push({
         year: ys.year, section: 'indicator', id: node.id, label: node.def!.name[lang],

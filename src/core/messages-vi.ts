@@ -476,6 +476,11 @@ export const VI = {
   'header.year': 'Năm',
   'header.indicatorId': 'Mã chỉ số',
   'header.section': 'Mục',
+  // compare's sections (the 'section' column) as a workbook under vi names them.
+  'section.score': 'Điểm',
+  'section.pillar': 'Trụ cột',
+  'section.group': 'Nhóm',
+  'section.indicator': 'Chỉ số',
   'header.value': 'Giá trị',
   'header.rank': 'Hạng',
   'header.nationalRank': 'Hạng toàn quốc',

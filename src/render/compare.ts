@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CompareResult, CompareRow } from '../core/compare.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
-import { formatNumber, localNumber, shortNumber } from '../core/text.js';
+import { fixed, formatNumber, localNumber, shortNumber } from '../core/text.js';
 import { type Column, type Format, escapeMd, renderDelimited, renderMarkdown, renderTable, shownWidth, wrap } from './format.js';
 
 /** The least room a terminal leaves the row names before the cells go compact. */
@@ -32,13 +32,16 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
   const raw = (x: number | null | undefined) => (x === null || x === undefined ? '–' : localNumber(shortNumber(x), o.lang));
   if (o.format === 'json') return JSON.stringify(c, null, 2) + '\n';
   if (o.format === 'csv' || o.format === 'tsv') {
+    // Rounded as score's CSV writes the same figures (0.5049, not 0.5049000000000001): scores,
+    // pillars and groups at the index's decimals, normalised values at 4; raw values exact.
+    const fx = (x: number | null | undefined, d: number) => (x == null ? '' : fixed(x, d));
     const lines: string[][] = [];
     for (const r of c.rows) {
       c.units.forEach((u, k) => lines.push([
         r.year === null ? '' : String(r.year), r.section, r.id, u.unit, u.code ?? '',
-        r.values[k] == null ? '' : String(r.values[k]), r.ranks?.[k] == null ? '' : String(r.ranks[k]),
+        r.section === 'indicator' ? (r.values[k] == null ? '' : String(r.values[k])) : fx(r.values[k], dec), r.ranks?.[k] == null ? '' : String(r.ranks[k]),
         r.nationalRanks?.[k] == null ? '' : String(r.nationalRanks[k]),
-        r.normalized?.[k] == null ? '' : String(r.normalized[k]), r.pointsLost?.[k] == null ? '' : String(r.pointsLost[k]),
+        fx(r.normalized?.[k], 4), r.pointsLost?.[k] == null ? '' : String(r.pointsLost[k]),
         r.leaders.includes(k) ? '1' : '0',
       ]));
     }

@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ExplainNode, ExplainResult } from '../core/explain.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
-import { fixedUp, formatNumber, formatPercent, localNumber } from '../core/text.js';
+import { fixed, fixedUp, formatNumber, formatPercent, localNumber, shortNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable } from './format.js';
 
 const T = {
@@ -47,7 +47,7 @@ const signed = (s: string) => (s.startsWith('-') ? s.replace('-', '−') : `+${s
 export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; width?: number | undefined }): string {
   if (o.format === 'json') return JSON.stringify(e, null, 2) + '\n';
   const dec = fw.definitions.decimals;
-  if (o.format === 'csv' || o.format === 'tsv') return renderCsv(e, o.format === 'csv' ? ',' : '\t');
+  if (o.format === 'csv' || o.format === 'tsv') return renderCsv(e, dec, o.format === 'csv' ? ',' : '\t');
   // Every number below is for people: the reader's decimal mark (0,8340 in Vietnamese).
   const L = o.lang;
   const fx = (x: number, d: number) => formatNumber(x, d, L);
@@ -75,7 +75,8 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
     const leaves = rows.every((n) => n.kind === 'leaf');
     const cols: Column[] = [
       { header: `${t.node} (${t.level(d)})`, align: 'left', cells: rows.map((n) => (md ? n.label : short(n.label))) },
-      ...(leaves ? [{ header: t.raw, align: 'right' as const, cells: rows.map((n) => (n.raw === null ? t.missing : n.raw === undefined ? '' : localNumber(String(n.raw), L))) }] : []),
+      // A raw value for people, as score shows it: 10 significant digits (a merged province's mean reads 0,6726, not 0,6726000000000001).
+      ...(leaves ? [{ header: t.raw, align: 'right' as const, cells: rows.map((n) => (n.raw === null ? t.missing : n.raw === undefined ? '' : localNumber(shortNumber(n.raw), L))) }] : []),
       { header: t.value, align: 'right', cells: rows.map((n) => num(n.value, 2)) },
       { header: t.rankCol, align: 'right', cells: rows.map((n) => (n.rank === null ? '' : String(n.rank))) },
       { header: t.points, align: 'right', cells: rows.map((n) => pts(n.points)) },
@@ -177,10 +178,17 @@ function rawText(x: number, n: ExplainNode | undefined, lang: Lang): string {
   return Math.abs(x) >= 100 ? formatNumber(Math.ceil(x * 100 - 1e-9) / 100, 2, lang) : up(x, 4, lang);
 }
 
-function renderCsv(e: ExplainResult, delim: ',' | '\t'): string {
+/**
+ * One row per node. Rounded as score's CSV writes the same figures: a leaf's normalised value at
+ * 4 decimals, a group's or the index's value and a contribution to the score's change at the
+ * index's decimals (0.0745, not 0.07445999999999994); raw values, points (10 decimals in the
+ * core) and needed values as they are.
+ */
+function renderCsv(e: ExplainResult, dec: number, delim: ',' | '\t'): string {
   const contrib = new Map(e.change?.contributions.map((c) => [c.id, c.contribution]) ?? []);
   const need = new Map(e.target?.byNode.map((x) => [x.id, x]) ?? []);
   const plain = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
+  const fx = (x: number | null | undefined, d: number) => (x === null || x === undefined ? '' : fixed(x, d));
   const rows = e.nodes;
   const cols: Column[] = [
     { header: 'unit', align: 'left', cells: rows.map(() => e.unit), text: true },
@@ -189,12 +197,12 @@ function renderCsv(e: ExplainResult, delim: ',' | '\t'): string {
     { header: 'depth', align: 'right', cells: rows.map((n) => String(n.depth)) },
     { header: 'parent', align: 'left', cells: rows.map((n) => n.parent ?? '') },
     { header: 'raw', align: 'right', cells: rows.map((n) => plain(n.raw)) },
-    { header: 'value', align: 'right', cells: rows.map((n) => plain(n.value)) },
+    { header: 'value', align: 'right', cells: rows.map((n) => fx(n.value, n.kind === 'leaf' ? 4 : dec)) },
     { header: 'rank', align: 'right', cells: rows.map((n) => plain(n.rank)) },
     { header: 'points', align: 'right', cells: rows.map((n) => plain(n.points)) },
     { header: 'max_points', align: 'right', cells: rows.map((n) => plain(n.maxPoints)) },
     { header: 'points_lost', align: 'right', cells: rows.map((n) => plain(n.pointsLost)) },
-    { header: 'contribution', align: 'right', cells: rows.map((n) => plain(contrib.get(n.id))) },
+    { header: 'contribution', align: 'right', cells: rows.map((n) => fx(contrib.get(n.id), dec)) },
     { header: 'value_needed', align: 'right', cells: rows.map((n) => plain(need.get(n.id)?.valueNeeded)) },
     { header: 'raw_needed', align: 'right', cells: rows.map((n) => plain(need.get(n.id)?.rawNeeded)) },
   ];

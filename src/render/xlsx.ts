@@ -123,6 +123,11 @@ const HEADERS: Record<string, Text> = {
   province: msg('header.province'), code: msg('header.code'), year: msg('header.year'), id: msg('header.indicatorId'), section: msg('header.section'), value: msg('header.value'), rank: msg('header.rank'), national_rank: msg('header.nationalRank'), normalized: msg('header.normalized'), points_lost: msg('header.pointsLost'), leader: msg('header.leader'), depth: msg('header.depth'), parent: msg('header.parent'), raw: msg('header.raw'), points: msg('header.points'), max_points: msg('header.maxPoints'), contribution: msg('header.contribution'), value_needed: msg('header.valueNeeded'), raw_needed: msg('header.rawNeeded'), nominal_rank: msg('header.nominalRank'), median_rank: msg('header.medianRank'), p5: msg('header.p5'), p95: msg('header.p95'), mean_abs_shift: msg('header.meanAbsShift'), score_change: msg('header.scoreChange'), rank_change: msg('header.rankChange'), type: msg('header.type'), iso: msg('header.iso'), region: msg('header.region'), successor_code: msg('header.successorCode'), successor: msg('header.successor'), members: msg('header.members'), member_codes: msg('header.memberCodes'), unit: msg('header.unit'), name: msg('header.name'),
 };
 
+/** Columns of codes that a workbook under vi names in Vietnamese (compare's sections: score → Điểm). */
+const VALUES: Record<string, Record<string, Text>> = {
+  section: { score: msg('section.score'), pillar: msg('section.pillar'), group: msg('section.group'), indicator: msg('section.indicator') },
+};
+
 function viHeader(key: string): string {
   const y = /^(\d{4})_(score|rank)$/.exec(key);
   if (y !== null) return render(y[2] === 'score' ? msg('header.yearScore', { year: y[1]! }) : msg('header.yearRank', { year: y[1]! }), 'vi');
@@ -139,7 +144,9 @@ export function csvSheet(name: string, csv: string, lang: Lang = 'en'): OutSheet
   const keys = table.header.map((c) => c.text);
   // A workbook is for people: under vi the CSV's column keys are named in Vietnamese.
   const header = lang === 'vi' ? keys.map(viHeader) : keys;
-  const rows = table.rows.map((r) => r.map((c) => c.text));
+  // …and the codes of a few columns (compare's 'score', 'pillar', …) in Vietnamese too.
+  const named = keys.map((k) => (lang === 'vi' ? VALUES[k] : undefined));
+  const rows = table.rows.map((r) => r.map((c, k) => { const t = named[k]?.[c.text]; return t === undefined ? c.text : render(t, 'vi'); }));
   const columns: OutColumn[] = header.map((h, k) => {
     const isCode = /(^|_)codes?$/i.test(keys[k]!);
     const numeric = !isCode && rows.some((r) => PLAIN_NUMBER.test(r[k] ?? '')) && rows.every((r) => (r[k] ?? '') === '' || PLAIN_NUMBER.test(r[k]!));
