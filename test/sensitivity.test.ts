@@ -7,6 +7,9 @@ import { score } from '../src/core/score.js';
 import { sensitivity } from '../src/core/sensitivity.js';
 import { aggregate, normaliseMatrix, rankKeys } from '../src/core/engine.js';
 import { cli, data, defs, fw } from './helpers.js';
+import { loadSensitivitySpec } from '../src/load/sensitivity-spec.js';
+import { loadDefinitions } from '../src/load/definitions.js';
+import { render } from '../src/core/messages.js';
 
 // Six units on two indicators that pull opposite ways: with equal weights they nearly tie, so
 // any change of weights reorders them. U5 has a missing value.
@@ -256,6 +259,21 @@ describe('dti sensitivity (CLI)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+  it('a YAML spec is read as a definitions file is (one reader): the hint by kind, old Mac line ends, list items located', () => {
+    // A duplicate key: the same hint as in a definitions file.
+    const dup = loadSensitivitySpec('runs: 100\nruns: 200\n', 's.yaml');
+    const dupDefs = loadDefinitions('schema: dti/v1\nid: t\nid: u\n', 'd.yaml');
+    expect(dup.ok || dupDefs.ok).toBe(false);
+    if (dup.ok || dupDefs.ok) return;
+    expect(dup.errors.map((e) => [e.code, e.line, e.col, render(e.hintText!, 'en')])).toEqual([['YAML_SYNTAX', 2, 1, 'a key may appear once in a mapping; remove or rename one']]);
+    expect(render(dupDefs.errors[0]!.hintText!, 'en')).toBe(render(dup.errors[0]!.hintText!, 'en'));
+    // Lines ended by a lone CR are lines: the unknown key is on line 3.
+    const cr = loadSensitivitySpec('runs: 100\rseed: 1\rrunz: 3\r', 's.yaml');
+    expect(cr.ok ? [] : cr.errors.map((e) => [e.code, e.line, e.col])).toEqual([['BAD_SPEC', 3, 1]]);
+    // A wrong list item is located at the item, not at the list.
+    const item = loadSensitivitySpec('normalisation: [minmax, 3]\n', 's.yaml');
+    expect(item.ok ? [] : item.errors.map((e) => [e.code, e.line, e.col])).toEqual([['BAD_SPEC', 1, 25]]);
   });
 });
 

@@ -296,7 +296,6 @@ export const EN: Catalogue = {
   'hint.yamlTabs': 'indent with spaces, not tabs',
   'hint.yamlIndent': 'align the keys of one mapping at the same column',
   'hint.yamlAliases': 'do not use YAML aliases to build large documents',
-  'hint.yamlAliasesHere': 'do not use YAML aliases here',
   'UNKNOWN_KEY': (p) => `${p.at === '' ? '' : `${p.at}: `}unknown key '${p.key}'`,
   'hint.commaInName': (p) => `a comma inside { … } separates keys: quote the name, e.g. vi: "…, ${p.key}"`,
   'hint.removeKey': (p) => `remove '${p.key}'; see the dti/v1 format for the keys each place takes`,

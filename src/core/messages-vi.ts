@@ -322,7 +322,6 @@ export const VI = {
   'hint.yamlTabs': 'thụt lề bằng dấu cách, không dùng tab',
   'hint.yamlIndent': 'các khoá của một ánh xạ phải thẳng cột với nhau',
   'hint.yamlAliases': 'không dùng alias YAML để dựng tài liệu lớn',
-  'hint.yamlAliasesHere': 'không dùng alias YAML ở đây',
   'UNKNOWN_KEY': (p: { at: string; key: string }) => `${p.at === '' ? '' : `${p.at}: `}khoá '${p.key}' không hợp lệ`,
   'hint.commaInName': (p: { key: string }) => `dấu phẩy trong { … } ngăn cách các khoá: đặt tên trong ngoặc kép, ví dụ vi: "…, ${p.key}"`,
   'hint.removeKey': (p: { key: string }) => `bỏ '${p.key}'; xem định dạng dti/v1 để biết mỗi chỗ nhận những khoá nào`,

@@ -13,12 +13,12 @@
  * sobol: true
  * ```
  */
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import * as z from 'zod';
 import { type Diagnostic, type Result, error, meant } from '../core/diagnostics.js';
 import { msg } from '../core/messages.js';
 import { zodText } from '../core/zod-text.js';
 import type { SensitivitySpec, SpecLocator } from '../core/sensitivity.js';
+import { readYaml } from './yaml.js';
 
 const KEYS = ['runs', 'seed', 'weights', 'normalisation', 'aggregation', 'missing', 'leave-one-out', 'sobol', 'bootstrap'];
 
@@ -39,33 +39,12 @@ const Spec = z.strictObject({
 });
 
 export function loadSensitivitySpec(text: string, file: string): Result<{ spec: SensitivitySpec; at: SpecLocator }> {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true });
-  const where = (offset: number) => ({ file, ...lc.linePos(offset) });
-  if (doc.errors.length > 0) {
-    return { ok: false, warnings: [], errors: doc.errors.map((e) => error('YAML_SYNTAX', { message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }, where(e.pos[0]), msg('hint.yamlSyntax'))) };
-  }
+  const yaml = readYaml(text, file);
+  if (!yaml.ok) return yaml;
   // The position of a dotted key path ("weights.levels"), as deep as it exists.
-  const locate = (key: string, onKey = false) => {
-    let node: unknown = doc.contents;
-    let best = (doc.contents as YamlNode | null)?.range?.[0] ?? 0;
-    for (const seg of key.split('.')) {
-      if (!isMap(node)) break;
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === seg);
-      if (pair === undefined) break;
-      node = pair.value;
-      const r = onKey ? (pair.key as YamlNode).range : (pair.value as YamlNode | null)?.range ?? (pair.key as YamlNode).range;
-      if (r) best = r[0];
-    }
-    return where(best);
-  };
+  const locate = (key: string, onKey = false) => ({ file, ...(yaml.value.locate(key.split('.'), onKey) ?? yaml.value.pos(0)) });
   const at: SpecLocator = (key) => locate(key);
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return { ok: false, warnings: [], errors: [error('YAML_SYNTAX', { message: (e as Error).message }, where(0), msg('hint.yamlAliasesHere'))] };
-  }
+  let raw = yaml.value.value;
   if (raw === null || raw === undefined) raw = {};
   const parsed = Spec.safeParse(raw);
   if (!parsed.success) {
