@@ -1,7 +1,7 @@
 // The 34 provinces after the 2025 merger, walked as a user would: every data command with
 // --merge-2025 on data/2023.csv and data/2024.csv agrees with `score --merge-2025`, and what a
 // Vietnamese reader meets is Vietnamese. Each case here was a bug found on that walk.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../src/load/zip.js';
@@ -78,5 +78,26 @@ describe('--merge-2025 walked through the commands', () => {
       const k = rows[0]!.indexOf(lang === 'vi' ? 'Mục' : 'section');
       expect(new Set(rows.slice(1).map((row) => row[k]))).toEqual(new Set(lang === 'vi' ? ['Điểm', 'Trụ cột', 'Chỉ số'] : ['score', 'pillar', 'indicator']));
     }
+  });
+
+  it('a province of the 63 named on the 34 (Vĩnh Phúc, merged into Phú Thọ): explain, compare and report --unit say where it went', async () => {
+    for (const [argv, lang] of [
+      [['explain', 'Vĩnh Phúc', 'data/2024.csv', '--merge-2025'], 'vi'],
+      [['compare', 'Vĩnh Phúc', 'Nghệ An', '--merge-2025'], 'vi'],
+      [['report', 'data/2024.csv', '--merge-2025', '--unit', 'vinh phuc', '-o', join(tmp(), 'r.html')], 'en'],
+    ] as const) {
+      const r = await cli([...argv, '--lang', lang]);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(lang === 'vi'
+        ? 'Vĩnh Phúc đã hợp nhất vào Phú Thọ từ ngày 01/7/2025; số liệu là của 34 tỉnh sau sáp nhập [UNKNOWN_PROVINCE]\n  gợi ý: dùng "Phú Thọ"'
+        : 'Vĩnh Phúc merged into Phú Thọ on 1 July 2025; the data are the 34 provinces after the merger [UNKNOWN_PROVINCE]\n  hint: use "Phú Thọ"');
+    }
+    // A province simply absent from the data is still said so.
+    const d = tmp();
+    const f = join(d, 'hai-tinh-2023.csv');
+    writeFileSync(f, 'province,year,ha-tang-so,hoat-dong-chinh-quyen-so,hoat-dong-kinh-te-so,hoat-dong-xa-hoi-so,nts-tcs-nls-attt-suy-ra\nNghệ An,2023,0.5,0.5,0.5,0.5,2\nHà Tĩnh,2023,0.6,0.6,0.6,0.6,2\n');
+    const r = await cli(['explain', 'Vĩnh Phúc', f, '--lang', 'en']);
+    expect(r.stderr).toContain('Vĩnh Phúc has no row in the data [UNKNOWN_PROVINCE]');
   });
 });

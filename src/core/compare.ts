@@ -10,6 +10,7 @@ import { isBounded } from './methods/normalise/index.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
 import { rankKey } from './stages/rank.js';
 import { findProvince } from './provinces.js';
+import { absentProvince } from './merge-2025.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
 import { compareVi, fold } from './text.js';
 import { type Run, build, isRun, orThrow } from './build.js';
@@ -97,17 +98,15 @@ export function compare(a: Run | Framework, b: Dataset | readonly string[], c?: 
     let key: string | undefined;
     if (run.data.unitKind === 'province') {
       const p = findProvince(n);
-      if (p.ok) key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`) ?? `missing:${p.province.name}`;
-      else errors.push(error('UNKNOWN_PROVINCE', { name: n }, {}, p.suggestions.length > 0 ? msg('hint.didYouMean', { options: p.suggestions }) : msg('hint.seeProvinces')));
+      if (p.ok) {
+        key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`);
+        if (key === undefined) errors.push(absentProvince(p.province, known, known.size));
+      } else errors.push(error('UNKNOWN_PROVINCE', { name: n }, {}, p.suggestions.length > 0 ? msg('hint.didYouMean', { options: p.suggestions }) : msg('hint.seeProvinces')));
     } else {
       key = [...known.keys()].find((k) => fold(k) === fold(n.trim().normalize('NFC')));
       if (key === undefined) {
         errors.push(error('UNKNOWN_PROVINCE.noUnit', { name: n }, {}, msg('hint.units', { units: [...known.values()].map((u) => u.unit).sort(compareVi).slice(0, 10).join(', ') })));
       }
-    }
-    if (key?.startsWith('missing:')) {
-      errors.push(error('UNKNOWN_PROVINCE.noRow', { name: key.slice(8) }, {}, msg('hint.unitCount', { n: known.size })));
-      key = undefined;
     }
     if (key !== undefined) keys.push(key);
   }

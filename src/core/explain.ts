@@ -32,6 +32,7 @@ import { aggregateMethodOf } from './methods/aggregate.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
 import { findProvince } from './provinces.js';
+import { absentProvince } from './merge-2025.js';
 import type { Lang } from './score.js';
 import type { YearScore } from './pipeline.js';
 import { type Run, build, isRun, orThrow, yearBefore, yearOf } from './build.js';
@@ -204,9 +205,7 @@ export function findUnit(data: Dataset, name: string): Result<string> {
       return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE', { name }, {}, p.suggestions.length > 0 ? msg('hint.didYouMean', { options: p.suggestions }) : msg('hint.seeProvinces'))] };
     }
     const key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`);
-    if (key === undefined) {
-      return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE.noRow', { name: p.province.name }, {}, msg('hint.unitCount', { n: known.size }))] };
-    }
+    if (key === undefined) return { ok: false, warnings: [], errors: [absentProvince(p.province, known, known.size)] };
     return { ok: true, value: key, warnings: [] };
   }
   const key = [...known.keys()].find((k) => fold(k) === fold(name.trim().normalize('NFC')));

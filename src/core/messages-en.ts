@@ -357,6 +357,8 @@ export const EN: Catalogue = {
   'BAD_PARAMETER.whatIfMerged': (p) => `--what-if: ${p.unit} is a province merged in 2025, with no values of its own`,
   'hint.whatIfMember': 'try the values on one of the provinces it merges, without --merge-2025',
   'UNKNOWN_PROVINCE.noRow': (p) => `${p.name} has no row in the data`,
+  'UNKNOWN_PROVINCE.merged': (p) => `${p.name} merged into ${p.successor} on 1 July 2025; the data are the 34 provinces after the merger`,
+  'hint.useSuccessor': (p) => `use "${p.successor}"`,
   'UNKNOWN_PROVINCE.noUnit': (p) => `no unit '${p.name}' in the data`,
   'hint.seeProvinces': "see 'dti provinces'",
   'hint.units': (p) => `the units are: ${p.units}`,

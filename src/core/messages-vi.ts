@@ -386,6 +386,8 @@ export const VI = {
   'BAD_PARAMETER.whatIfMerged': (p: { unit: string }) => `--what-if: ${p.unit} là tỉnh hợp nhất năm 2025, không có giá trị riêng của mình`,
   'hint.whatIfMember': 'thử giá trị trên một tỉnh thành viên, không dùng --merge-2025',
   'UNKNOWN_PROVINCE.noRow': (p: { name: string }) => `${p.name} không có dòng nào trong số liệu`,
+  'UNKNOWN_PROVINCE.merged': (p: { name: string; successor: string }) => `${p.name} đã hợp nhất vào ${p.successor} từ ngày 01/7/2025; số liệu là của 34 tỉnh sau sáp nhập`,
+  'hint.useSuccessor': (p: { successor: string }) => `dùng "${p.successor}"`,
   'UNKNOWN_PROVINCE.noUnit': (p: { name: string }) => `số liệu không có đơn vị '${p.name}'`,
   'hint.seeProvinces': "xem 'dti provinces'",
   'hint.units': (p: { units: string }) => `các đơn vị: ${p.units}`,
