@@ -1,31 +1,21 @@
 // Compare Nghệ An, Hà Tĩnh and Vĩnh Phúc through the library API (run: node examples/compare-north-central.mjs).
-// The same pure functions the CLI uses: load the definitions and each year's data, then
-// compare the three provinces pillar by pillar and follow their ranks across the years.
-import { readFileSync } from 'node:fs';
-import { build, compare, loadData, loadDefinitions, trend } from 'dti';
+// The same path as the CLI: `load` reads the definitions (the DTI shipped) and the three years'
+// files into one run, then `compare` sets the provinces side by side and `trend` follows their
+// ranks; every step returns a Result, and `localize` writes a problem as `dti` would print it.
+import { fileURLToPath } from 'node:url';
+import { compare, load, localize, trend } from 'dti';
 
-const root = new URL('..', import.meta.url);
-const read = (path) => readFileSync(new URL(path, root), 'utf8');
-
-const defs = loadDefinitions(read('indicators/dti.yaml'), 'indicators/dti.yaml');
-if (!defs.ok) throw new Error(defs.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'));
-const fw = defs.value;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fail = (r) => { throw new Error(r.errors.map((e) => localize(e, 'en')).join('\n')); };
 
 // Three files (the official DTI of the 63 provinces), one run: every year scored once.
 // One definitions file covers the three years: QĐ 922 for 2022–2023, QĐ 405/QĐ-BKHCN for 2024.
-const datasets = [];
-for (const year of [2022, 2023, 2024]) {
-  const data = loadData(read(`data/${year}.csv`), fw, { file: `data/${year}.csv`, fileYear: year });
-  if (!data.ok) throw new Error(data.errors.map((e) => `${e.file}:${e.line}:${e.col}: ${e.message}`).join('\n'));
-  datasets.push(data.value);
-}
-const built = build(fw, datasets);
-if (!built.ok) throw new Error(built.errors[0].message);
-const run = built.value;
+const run = await load([2022, 2023, 2024].map((year) => `${root}data/${year}.csv`));
+if (!run.ok) fail(run);
 
 const provinces = ['Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc'];
-const result = compare(run, provinces, { lang: 'en' });
-if (!result.ok) throw new Error(result.errors[0].message);
+const result = compare(run.value, provinces, { lang: 'en' });
+if (!result.ok) fail(result);
 const c = result.value;
 
 for (const year of c.years) {
@@ -37,7 +27,8 @@ for (const year of c.years) {
   }
 }
 
-const t = trend(run, { lang: 'en' }).value;
-for (const u of t.units.filter((x) => provinces.includes(x.unit))) {
-  console.log(`${u.unit}: rank ${u.series.map((p) => p?.rank ?? '–').join(' → ')} (${t.years.join(' → ')})`);
+const t = trend(run.value, { lang: 'en' });
+if (!t.ok) fail(t);
+for (const u of t.value.units.filter((x) => provinces.includes(x.unit))) {
+  console.log(`${u.unit}: rank ${u.series.map((p) => p?.rank ?? '–').join(' → ')} (${t.value.years.join(' → ')})`);
 }

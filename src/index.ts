@@ -2,11 +2,14 @@
  * The library: what the `dti` commands compute, for a script.
  *
  * ```js
- * import { loadDefinitions, loadData, build, compare, localize } from 'dti';
+ * import { load, compare, localize } from 'dti';
+ * const run = await load(['data/2022.csv', 'data/2023.csv', 'data/2024.csv']);
  * ```
- * Load the definitions and the data, `build` a `Run` (every year's stages once, the rules of
- * the definitions applied as the CLI applies them), then ask it with a verb: `score`, `trend`,
- * `compare`, `explain`, `sensitivity`, `audit`. Everything returns a `Result` —
+ * `load` reads the definitions (the DTI shipped by default) and the data (files, workbooks,
+ * text or plain rows) as the CLI does and builds a `Run` (every year's stages once, the rules
+ * of the definitions applied); `loadDefinitions`, `loadData` and `build` are its steps. Then
+ * ask the run with a verb: `score`, `trend`, `compare`, `explain`, `sensitivity`, `audit`.
+ * Everything returns a `Result` —
  * `{ ok: true, value, warnings }` or `{ ok: false, errors, warnings }` — whose diagnostics
  * carry a stable `code`, parameters and a position; `localize` writes one in Vietnamese (the
  * default) or English, as the CLI prints it.
@@ -16,7 +19,7 @@
  * CSV tokenizer, the method registries) are `dti/engine`.
  */
 // Loading.
-export { loadData, loadDefinitions, type LoadDataOptions } from './load/definitions.js';
+export { load, loadData, loadDefinitions, type LoadOptions, type LoadDataOptions, type DataSource, type DataInput, type TextInput, type BytesInput, type RowsInput, type PlainRow } from './load/library.js';
 export { loadSensitivitySpec } from './load/sensitivity-spec.js';
 // The run.
 export { build, type Run, type BuildOptions } from './core/build.js';

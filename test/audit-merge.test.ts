@@ -12,8 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../src/load/zip.js';
 import { readWorkbook } from '../src/load/xlsx.js';
-import { build } from '../src/core/build.js';
-import { audit, loadData, loadDefinitions } from '../src/index.js';
+import { audit, load } from '../src/index.js';
 import { ROOT, cli, tmp } from './helpers.js';
 
 const MERGED = ['audit', 'data/2023.csv', '--merge-2025'];
@@ -124,12 +123,8 @@ describe('dti audit --merge-2025: the 34 provinces, checked by an independent co
   });
 
   it('the library: audit of a merged Run gives the JSON the command writes', async () => {
-    const fw = loadDefinitions(readFileSync(join(ROOT, 'indicators/dti.yaml'), 'utf8'), 'dti.yaml');
-    if (!fw.ok) throw new Error('definitions');
-    const ds = loadData(readFileSync(join(ROOT, 'data/2023.csv'), 'utf8'), fw.value, { file: 'data/2023.csv' });
-    if (!ds.ok) throw new Error('data');
-    const run = build(fw.value, [ds.value], { merge2025: true });
-    if (!run.ok) throw new Error('build');
+    const run = await load(join(ROOT, 'data/2023.csv'), { previous: false, merge2025: true });
+    if (!run.ok) throw new Error('load');
     const r = audit(run.value, { method: 'spearman' });
     if (!r.ok) throw new Error('audit');
     const a = r.value;
@@ -138,8 +133,8 @@ describe('dti audit --merge-2025: the 34 provinces, checked by an independent co
     const j = JSON.parse((await cli([...MERGED, '-f', 'json', '--method', 'spearman'])).stdout);
     expect(JSON.parse(JSON.stringify(a.result))).toEqual(j);
     // Unmerged, the same verb audits the 63 and says nothing of a merger.
-    const plain = build(fw.value, [ds.value]);
-    if (!plain.ok) throw new Error('build');
+    const plain = await load(join(ROOT, 'data/2023.csv'), { previous: false });
+    if (!plain.ok) throw new Error('load');
     const unmerged = audit(plain.value);
     expect(unmerged.ok && unmerged.value.result.merge2025).toBeUndefined();
   });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readZip } from '../src/load/zip.js';
 import { readWorkbook } from '../src/load/xlsx.js';
 import { ROOT, cli, tmp } from './helpers.js';
-import { audit, build, loadData, loadDefinitions } from '../src/index.js';
+import { audit, load } from '../src/index.js';
 
 const DTI = ['audit', 'data/2023.csv'];
 const COMPONENTS = ['audit', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml'];
@@ -81,12 +81,9 @@ describe('dti audit', () => {
   });
 
   it('the library verb gives the JSON the command writes', async () => {
-    const fw = loadDefinitions(readFileSync(join(ROOT, 'indicators/dti.yaml'), 'utf8'), 'dti.yaml');
-    if (!fw.ok) throw new Error('definitions');
-    const ds = loadData(readFileSync(join(ROOT, 'data/2023.csv'), 'utf8'), fw.value, { file: 'data/2023.csv' });
-    if (!ds.ok) throw new Error('data');
-    const run = build(fw.value, [ds.value]);
-    if (!run.ok) throw new Error('build');
+    // As the command reads it: no year before.
+    const run = await load(join(ROOT, 'data/2023.csv'), { previous: false });
+    if (!run.ok) throw new Error('load');
     const r = audit(run.value, { method: 'spearman' });
     if (!r.ok) throw new Error('audit');
     const a = r.value;

@@ -3,7 +3,8 @@
 // that command on an 80-column UTF-8 terminal without colour (an ENV=value prefix sets more;
 // a last line '…' compares the beginning only). Every `dti` line of the READMEs' sh blocks and
 // CI recipes runs and succeeds, its -o files written in a temporary folder.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from './helpers.js';
@@ -100,12 +101,40 @@ describe('every dti command of the READMEs runs', () => {
   }
 });
 
+/** A README's library example: its ```js block (importing 'dti') and the ```text block after it, what it prints. */
+function libraryExamples(file: string): { code: string; output: string }[] {
+  return [...text(file).matchAll(/```js\n([\s\S]*?)```\s*```text\n([\s\S]*?)```/g)].map((m) => ({ code: m[1]!, output: m[2]! }));
+}
+
+describe("the READMEs' library example runs and prints what they show", () => {
+  for (const file of READMES) {
+    it(`${file}: three files, three provinces, at most ten lines, no dataset built by hand`, () => {
+      const all = libraryExamples(file);
+      expect(all).toHaveLength(1);
+      const { code, output } = all[0]!;
+      expect(code.trimEnd().split('\n').length).toBeLessThanOrEqual(10);
+      expect(code).toMatch(/from 'dti'/);
+      for (const f of ['data/2022.csv', 'data/2023.csv', 'data/2024.csv', 'Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc']) expect(code).toContain(f);
+      expect(code).not.toMatch(/records|unitKind|readFileSync/);
+      // As a script of another project: the package installed in its node_modules, run where the data are.
+      const dir = tmp();
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(ROOT, join(dir, 'node_modules', 'dti'), 'dir');
+      writeFileSync(join(dir, 'example.mjs'), code);
+      const r = spawnSync(process.execPath, [join(dir, 'example.mjs')], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(output);
+    });
+  }
+});
+
 describe('README.md is the analyst\'s, in Vietnamese; README.en.md the same in English', () => {
   it('README.md is at most 350 lines, and Vietnamese', () => {
     const vi = text('README.md');
     expect(vi.split('\n').length).toBeLessThanOrEqual(350);
     const headings = [...vi.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(['Cài đặt', 'Xếp hạng', 'Giải thích: tỉnh mất điểm ở đâu', 'Kiểm định thống kê: các chỉ số chính có cùng đo một điều?', 'Báo cáo cho lãnh đạo', 'Excel', 'Tích hợp liên tục (CI)', 'Đọc thêm']);
+    expect(headings).toEqual(['Cài đặt', 'Xếp hạng', 'Giải thích: tỉnh mất điểm ở đâu', 'Kiểm định thống kê: các chỉ số chính có cùng đo một điều?', 'Báo cáo cho lãnh đạo', 'Excel', 'Tích hợp liên tục (CI)', 'Dùng như thư viện JavaScript', 'Đọc thêm']);
   });
   it('README.en.md has the same sections, commands and examples', () => {
     const vi = text('README.md');

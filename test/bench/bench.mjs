@@ -151,8 +151,9 @@ if (SIZES.length > 0) {
   const normaliseMatrix = eng.normaliseMatrix ?? eng.normalizeMatrix;
   const normaliseColumn = eng.normaliseColumn ?? eng.normalizeColumn;
   const gen = gens[SIZES[0]];
-  const fw = lib.loadDefinitions(readFileSync(gen.yaml, 'utf8')).value;
-  const recs = lib.loadData(readFileSync(gen.csv, 'utf8'), fw).value.records;
+  // The loaders take { text } (and paths) and are async since the library's load(); plain text before.
+  const fw = lib.load === undefined ? lib.loadDefinitions(readFileSync(gen.yaml, 'utf8')).value : (await lib.loadDefinitions(gen.yaml)).value;
+  const recs = (lib.load === undefined ? lib.loadData(readFileSync(gen.csv, 'utf8'), fw) : await lib.loadData(gen.csv, fw)).value.records;
   let t0 = performance.now();
   const norm = normaliseMatrix(fw, recs);
   const normalizeMs = performance.now() - t0;

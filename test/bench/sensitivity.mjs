@@ -23,7 +23,7 @@ const sensitivity = (fw, records, year, spec) => {
 };
 
 /** A four-level index: `top` main indices, each with `mid` groups of `per` leaves; deterministic data, nothing missing. */
-function build(units, top, mid, per) {
+async function build(units, top, mid, per) {
   let seed = 20261202;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   let yaml = 'schema: dti/v1\nid: bench4\nname: Bench\nmissing: exclude\nindicators:\n';
@@ -41,8 +41,10 @@ function build(units, top, mid, per) {
   }
   const lines = [`unit,${ids.join(',')}`];
   for (let u = 0; u < units; u++) lines.push([`U${u}`, ...ids.map(() => (rand() * 100).toFixed(2))].join(','));
-  const fw = loadDefinitions(yaml).value;
-  const ds = loadData(lines.join('\n') + '\n', fw).value;
+  // The loaders take { text } and are async since the library's load(); plain text before.
+  const fw = lib.load === undefined ? loadDefinitions(yaml).value : (await loadDefinitions({ text: yaml })).value;
+  const csv = lines.join('\n') + '\n';
+  const ds = (lib.load === undefined ? loadData(csv, fw) : await loadData({ text: csv, file: 'bench.csv' }, fw)).value;
   return { fw, records: ds.records };
 }
 
@@ -90,8 +92,8 @@ function yardstick(fw, norm, n, runs) {
 
 const median = (xs) => { const a = [...xs].sort((x, y) => x - y); return a[a.length >> 1]; };
 
-function measure(label, units, top, mid, per, runs, reps) {
-  const { fw, records } = build(units, top, mid, per);
+async function measure(label, units, top, mid, per, runs, reps) {
+  const { fw, records } = await build(units, top, mid, per);
   const norm = normaliseMatrix(fw, records);
   const dtiMs = [];
   const yardMs = [];
@@ -121,8 +123,8 @@ function measure(label, units, top, mid, per, runs, reps) {
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 console.log(JSON.stringify({
   sensitivity: {
-    ...measure('63x40', 63, 4, 2, 5, 20_000, REPS),
-    ...measure('10000x100', 10_000, 4, 5, 5, 200, REPS),
+    ...(await measure('63x40', 63, 4, 2, 5, 20_000, REPS)),
+    ...(await measure('10000x100', 10_000, 4, 5, 5, 200, REPS)),
     note: 'ratio = dti time per run ÷ yardstick time per run (1 = the practical limit); dti includes normalising once and the per-unit statistics',
   },
 }, null, 2));

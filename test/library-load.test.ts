@@ -1,0 +1,163 @@
+// The library's loaders read as the CLI reads: several files at once, workbooks, ';' and
+// decimal commas found, plain JavaScript rows with each problem at its path (rows[3].year);
+// and a run loaded by the library applies `missing: error` and the 2025 merger exactly as the
+// commands do. Each case is checked against the CLI's own output on the same files.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { type PlainRow, compare, load, loadData, loadDefinitions, localize, score } from '../src/index.js';
+import { ROOT, cli, defs, tmp } from './helpers.js';
+
+const at = (f: string) => join(ROOT, f);
+const YEARS = ['data/2022.csv', 'data/2023.csv', 'data/2024.csv'];
+const THREE = ['Nghệ An', 'Hà Tĩnh', 'Vĩnh Phúc'];
+/** A result as JSON would carry it. */
+const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+
+async function ok<T>(r: Promise<{ ok: true; value: T } | { ok: false; errors: unknown[] }>): Promise<T> {
+  const x = await r;
+  if (!x.ok) throw new Error(JSON.stringify(x.errors.slice(0, 3)));
+  return x.value;
+}
+
+describe('several files at once', () => {
+  it('three years read as one run: compare gives what `dti compare` gives', async () => {
+    const run = await ok(load(YEARS.map(at)));
+    expect(run.years.map((y) => y.year)).toEqual([2022, 2023, 2024]);
+    const c = compare(run, THREE, { lang: 'en' });
+    if (!c.ok) throw new Error('compare');
+    const r = await cli(['compare', ...THREE, '--data', ...YEARS, '--no-official', '-f', 'json', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(c.value)).toEqual(JSON.parse(r.stdout));
+  });
+  it('a unit-year in two files is an error at its row in the later file, as the CLI says', async () => {
+    const r = await load([at('data/2023.csv'), at('data/2023.csv')]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(63);
+    expect(r.errors.every((e) => e.code === 'DUPLICATE_ROW' && e.file === at('data/2023.csv'))).toBe(true);
+    const c = await cli(['score', at('data/2023.csv'), at('data/2023.csv'), '--lang', 'en']);
+    expect(c.code).toBe(4);
+    // The CLI names the file as given, relative to where it runs.
+    expect(c.stderr).toContain(localize(r.errors[0]!, 'en').split('\n')[0]!.replace(`${ROOT}/`, ''));
+  });
+  it('a file that cannot be read is an error of its own, the other files still checked', async () => {
+    const r = await loadData([at('data/nope.csv'), at('data/2023.csv')], await ok(loadDefinitions()));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.code)).toEqual(['READ_ERROR']);
+  });
+});
+
+describe('the CLI\'s sniffing', () => {
+  it("a ';' file with decimal commas reads as the ',' file it was made from (no option), as the CLI reads it", async () => {
+    const dir = tmp();
+    const rows = parse(readFileSync(at('data/2023.csv')), { columns: true }) as Record<string, string>[];
+    const cols = Object.keys(rows[0]!).filter((k) => !k.startsWith('#'));
+    const semi = [cols.join(';'), ...rows.map((r) => cols.map((k) => r[k]!.replace('.', ',')).join(';'))].join('\n') + '\n';
+    expect(semi).toMatch(/;0,8362;/);
+    writeFileSync(join(dir, '2023.csv'), semi);
+    const a = score(await ok(load(join(dir, '2023.csv'), { previous: false })));
+    const b = score(await ok(load(at('data/2023.csv'), { previous: false })));
+    if (!a.ok || !b.ok) throw new Error('score');
+    expect(a.value.rankings).toEqual(b.value.rankings);
+    const c = await cli(['score', '2023.csv', '-f', 'json', '--no-previous'], { cwd: dir });
+    expect(JSON.parse(c.stdout).rankings).toEqual(json(a.value.rankings));
+  });
+  it('text given directly is read the same way', async () => {
+    const fw = await ok(loadDefinitions());
+    const r = await ok(loadData({ text: 'Tỉnh;Năm;Hạ tầng số\nNghệ An;2023;0,61\n', file: 'x.csv' }, fw));
+    expect(r.records[0]!.values[fw.leafIds.indexOf('ha-tang-so')]).toBe(0.61);
+  });
+});
+
+describe('workbooks', () => {
+  it('a workbook headed by the indicators\' names scores as data/2023.csv', async () => {
+    const a = score(await ok(load(at('test/fixtures/headed-by-names.xlsx'), { previous: false })));
+    const b = score(await ok(load(at('data/2023.csv'), { previous: false })));
+    if (!a.ok || !b.ok) throw new Error('score');
+    expect(a.value.rankings).toEqual(b.value.rankings);
+  });
+  it("a workbook's problems at their cells (file[sheet]!D6), as the CLI prints them", async () => {
+    const r = await load('test/fixtures/so-lieu.xlsx', { previous: false });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const lines = r.errors.map((e) => localize(e));
+    expect(lines[1]).toMatch(/^test\/fixtures\/so-lieu\.xlsx\[Số liệu\]!D6: lỗi: /);
+    const c = await cli(['score', 'test/fixtures/so-lieu.xlsx']);
+    for (const l of lines) expect(c.stderr).toContain(`${l}\n`);
+  });
+});
+
+describe('plain JavaScript rows', () => {
+  const rows = () => (parse(readFileSync(at('data/2023.csv')), { columns: true, cast: true }) as PlainRow[]);
+  it('[{ province, year, … }] scores as the file they come from', async () => {
+    const a = score(await ok(load(rows())));
+    const b = score(await ok(load(at('data/2023.csv'), { previous: false })));
+    if (!a.ok || !b.ok) throw new Error('score');
+    expect(a.value.rankings).toEqual(b.value.rankings);
+    expect(a.value.rankings[0]).toMatchObject({ unit: 'Đà Nẵng', rank: 1 });
+  });
+  it('a bad row is an error at its path, rows[3].year; every bad value at once', async () => {
+    const bad = rows().map((r, i) => (i === 3 ? { ...r, year: 'hai nghìn' } : i === 5 ? { ...r, 'ha-tang-so': 'abc' } : r));
+    const r = await load(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.code, e.path])).toEqual([['BAD_YEAR', 'rows[3].year'], ['NOT_A_NUMBER', 'rows[5]["ha-tang-so"]']]);
+    expect(r.errors[0]).not.toHaveProperty('line');
+    expect(localize(r.errors[0]!)).toMatch(/^rows\[3\]\.year: lỗi: .*\[BAD_YEAR\]/);
+    expect(localize(r.errors[1]!, 'en')).toMatch(/^rows\[5\]\["ha-tang-so"\]: error: /);
+  });
+  it('named rows, and a unit-year twice across two sources', async () => {
+    const two = await load([{ rows: rows().slice(0, 3), name: 'dot1' }, { rows: rows().slice(2, 4), name: 'dot2' }]);
+    expect(two.ok).toBe(false);
+    if (!two.ok) expect(two.errors.map((e) => [e.code, e.path])).toEqual([['DUPLICATE_ROW', 'dot2[0].province']]);
+  });
+});
+
+// x imputes from the year before; Q has no 2022 value and nothing earlier (as test/build-run.test.ts).
+const STRICT = defs('  - id: x\n    name: X\n    impute: previous\n    missing: error\n  - id: y\n    name: Y\n');
+const CSV = 'unit,year,x,y\nP,2022,5,1\nP,2023,,2\nQ,2022,,3\nQ,2023,4,4\n';
+
+describe('the same rules as the CLI', () => {
+  it('missing: error: the located MISSING_VALUE the commands print, from a file or from plain rows', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), STRICT);
+    writeFileSync(join(dir, 'd.csv'), CSV);
+    const r = await load(join(dir, 'd.csv'), { definitions: join(dir, 'd.yaml') });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.code)).toEqual(['MISSING_VALUE']);
+    const c = await cli(['score', 'd.csv', '-i', 'd.yaml', '--lang', 'en'], { cwd: dir });
+    expect(c.code).toBe(4);
+    // The same line, the file's name as given.
+    expect(c.stderr).toContain(localize({ ...r.errors[0]!, file: 'd.csv' }, 'en'));
+    expect(localize(r.errors[0]!, 'en')).toContain(`${join(dir, 'd.csv')}:4:8: error: Q (2022) has no value for 'x'`);
+    // Plain rows: the value's path.
+    const rows = [{ unit: 'P', year: 2022, x: 5, y: 1 }, { unit: 'P', year: 2023, x: null, y: 2 }, { unit: 'Q', year: 2022, x: null, y: 3 }, { unit: 'Q', year: 2023, x: 4, y: 4 }];
+    const p = await load(rows, { definitions: { text: STRICT, file: 'd.yaml' } });
+    expect(p.ok).toBe(false);
+    if (!p.ok) expect(p.errors.map((e) => [e.code, e.path])).toEqual([['MISSING_VALUE', 'rows[2].x']]);
+  });
+  it('merge2025: the 34 provinces score as `dti score --merge-2025` scores them', async () => {
+    const r = score(await ok(load(at('data/2024.csv'), { merge2025: true })));
+    if (!r.ok) throw new Error('score');
+    const c = await cli(['score', 'data/2024.csv', '--merge-2025', '-f', 'json']);
+    expect(c.code, c.stderr).toBe(0);
+    const j = JSON.parse(c.stdout);
+    expect(r.value.rankings).toHaveLength(34);
+    expect(json(r.value.rankings)).toEqual(j.rankings);
+    expect([r.value.year, r.value.previousYear]).toEqual([j.year, j.previousYear]);
+    expect(r.value.rankings.find((u) => u.unit === 'Nghệ An')?.rank).toBe(13);
+  });
+  it('a merger with members missing is an error, as in the CLI', async () => {
+    const dir = tmp();
+    const lines = readFileSync(at('data/2024.csv'), 'utf8').split('\n').filter((l) => !l.startsWith('Vĩnh Phúc,'));
+    writeFileSync(join(dir, 'x-2024.csv'), lines.join('\n'));
+    const r = await load(join(dir, 'x-2024.csv'), { merge2025: true });
+    expect(r.ok).toBe(false);
+    const c = await cli(['score', 'x-2024.csv', '--merge-2025'], { cwd: dir });
+    expect(c.code).toBe(4);
+    if (!r.ok) for (const e of r.errors) expect(c.stderr).toContain(localize(e).split('\n')[0]!.replace(`${dir}/`, ''));
+  });
+});
