@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readZip } from '../src/load/zip.js';
-import { readWorkbook } from '../src/load/xlsx.js';
+import { readSheet, readWorkbook } from '../src/load/xlsx.js';
 import { audit, load } from '../src/index.js';
 import { ROOT, cli, tmp } from './helpers.js';
 
@@ -167,7 +167,11 @@ describe('dti audit --merge-2025: the 34 provinces, checked by an independent co
     expect(w.code, w.stderr).toBe(0);
     const z = readZip(readFileSync(out));
     const wb = readWorkbook((name) => { const e = z.get(name); return e === undefined ? undefined : new TextDecoder().decode(e.read()); });
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Statistics', 'Availability', 'With parent', 'Within groups', 'Groups', 'Loadings', 'Weights', 'Flags']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Statistics', 'Availability', 'With parent', 'Within groups', 'Groups', 'Loadings', 'Weights', 'Flags', 'Note']);
+    // The note the tables print under the title, on its own sheet.
+    const note = readSheet(wb, new TextDecoder().decode(z.get(wb.sheets[8]!.part)!.read())).rows.map((r) => r.map((c) => c.text));
+    expect(note[0]).toEqual(['Note']);
+    expect(note[1]![0]).toMatch(/^The 34 provinces after 1 July 2025: each main index is the mean/);
   });
 
   it('2024 on the 34: the published DTI the one main index, r = 1 with the index', async () => {

@@ -485,6 +485,7 @@ export const EN: Catalogue = {
   'score.partial': (p) => `(${p.mark}) partially merged: averaged over the members with data; no data for: ${p.list}`,
   'score.methodNote': (p) => `‡ The method of ${p.year} differs from that of ${p.previous} (the index changed): rank changes compare ranks computed two different ways.`,
   'audit.merged': "The 34 provinces after 1 July 2025: each main index is the mean of the merged provinces' (as the ministry computes it), the index recomputed from them; the audit covers the main indices and the index. Merged provinces have no data of their own indicators: the raw to normalised stages, the correlations within each main index and with denominators exist only on the 63 provinces (dti audit without --merge-2025).",
+  'audit.noteSheet': 'Note',
   'compare.provinces': (p) => `${p.n} provinces`,
   'label.winsorise': (p) => `winsorise (skew ${p.skew}, kurtosis ${p.kurtosis}, ≤ ${p.points} points${p.log ? ', else log' : ''})`,
 

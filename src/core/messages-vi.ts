@@ -519,6 +519,7 @@ export const VI = {
   'score.partial': (p: { mark: string; list: string }) => `(${p.mark}) sáp nhập một phần: trung bình các tỉnh có dữ liệu; không có dữ liệu: ${p.list}`,
   'score.methodNote': (p: { year: number | null; previous: number | null }) => `‡ Phương pháp tính năm ${p.year} khác năm ${p.previous} (bộ chỉ số thay đổi): thay đổi thứ hạng so sánh hai cách tính khác nhau.`,
   'audit.merged': '34 tỉnh sau sáp nhập ngày 01/7/2025: mỗi chỉ số chính là trung bình của các tỉnh hợp nhất (như Bộ tính), chỉ số chung tính lại từ đó; kiểm định ở cấp các chỉ số chính và chỉ số chung. Tỉnh sau sáp nhập không có số liệu của từng chỉ số: các bước số liệu gốc đến chuẩn hoá, tương quan bên trong mỗi chỉ số chính và với mẫu số chỉ có trên 63 tỉnh (dti audit không có --merge-2025).',
+  'audit.noteSheet': 'Ghi chú',
   'compare.provinces': (p: { n: string }) => `${p.n} tỉnh`,
   'label.winsorise': (p: { skew: string; kurtosis: string; points: number; log: boolean }) => `winsorise (skew ${p.skew}, kurtosis ${p.kurtosis}, ≤ ${p.points} điểm${p.log ? ', nếu không: log' : ''})`,
 

@@ -287,6 +287,11 @@ export function auditWorkbook(a: Audit, lang: Lang): OutSheet[] {
     for (let i = 0; i < n; i++) rows.push(s.cols.map((c, k) => (c.values !== undefined ? c.values[i]! : isNum[k] ? cellNumber(c.cells[i]!) : c.cells[i]!)));
     sheets.push({ name: sheetName(s.sheet, taken), columns: s.cols.map((c, k) => ({ header: c.header, kind: isNum[k] ? 'general' : 'text' })), rows });
   }
+  // The 34 after the 2025 merger: the note the tables print under the title, as a last sheet.
+  if (a.result.merge2025 === true) {
+    const note = render(msg('audit.noteSheet'), lang);
+    sheets.push({ name: sheetName(note, taken), columns: [{ header: note, kind: 'text', width: 100 }], rows: [[render(msg('audit.merged'), lang)]] });
+  }
   return sheets;
 }
 
