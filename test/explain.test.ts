@@ -1,6 +1,6 @@
 // dti explain: points, contributions, rank targets and what-if against hand-worked values.
 import { describe, expect, it } from 'vitest';
-import { explain } from '../src/core/explain.js';
+import { explain } from '../src/core/explain/index.js';
 import { score } from '../src/core/score.js';
 import { cli, data, defs, fw } from './helpers.js';
 

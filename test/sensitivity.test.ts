@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { score } from '../src/core/score.js';
-import { sensitivity } from '../src/core/sensitivity.js';
+import { sensitivity } from '../src/core/sensitivity/index.js';
 import { aggregate, normaliseMatrix, rankKeys } from '../src/core/engine.js';
 import { cli, data, defs, fw } from './helpers.js';
 import { loadSensitivitySpec } from '../src/load/sensitivity-spec.js';

@@ -6,7 +6,7 @@
 // index equals the first-order one. Here xᵢ ~ U(0, cᵢ), so σᵢ² = cᵢ²/12, and with
 // a = (1, 2, −1, 0), c = (1, 1, 3, 1): aᵢ²σᵢ² ∝ (1, 4, 9, 0), S = (1/14, 4/14, 9/14, 0).
 import { describe, expect, it } from 'vitest';
-import { rng, sobolIndices } from '../src/core/sensitivity.js';
+import { rng, sobolIndices } from '../src/core/sensitivity/index.js';
 
 const a = [1, 2, -1, 0];
 const c = [1, 1, 3, 1];

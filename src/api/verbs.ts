@@ -10,8 +10,8 @@ import type { Diagnostic, Result } from '../core/diagnostics.js';
 import { type ScoreResult, scoreRun } from '../core/score.js';
 import { type TrendResult, trend as trendRun } from '../core/trend.js';
 import { type CompareOptions, type CompareResult, compare as compareRun } from '../core/compare.js';
-import { type ExplainOptions, type ExplainResult, explain as explainRun } from '../core/explain.js';
-import { type SensitivityOptions, type SensitivityRun, type SensitivitySpec, sensitivity as sensitivityRun } from '../core/sensitivity.js';
+import { type ExplainOptions, type ExplainResult, explain as explainRun } from '../core/explain/index.js';
+import { type SensitivityOptions, type SensitivityRun, type SensitivitySpec, sensitivity as sensitivityRun } from '../core/sensitivity/index.js';
 import { type Audit, type AuditOptions, audit as auditRun } from '../core/audit/index.js';
 import type { Lang } from '../core/messages.js';
 

@@ -1,6 +1,6 @@
 /** `dti explain <unit> <data…>`: where one unit gains and loses points, its change since last year, a rank target, a what-if. */
 import type { Command } from 'commander';
-import { explain } from '../core/explain.js';
+import { explain } from '../core/explain/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { wrap } from '../render/format.js';
 import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';

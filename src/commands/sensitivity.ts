@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { invalid } from '../cli/invalid.js';
 import { msg, render, byLang } from '../core/messages.js';
-import { ALT_AGGREGATIONS, ALT_NORMALISATIONS, type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity.js';
+import { ALT_AGGREGATIONS, ALT_NORMALISATIONS, type SensitivitySpec, type SpecLocator, sensitivity } from '../core/sensitivity/index.js';
 import { wrap } from '../render/format.js';
 import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';

@@ -11,7 +11,7 @@ import { type Diagnostic, type Result, error, meant } from './diagnostics.js';
 import { type Bilingual, CATALOGUES, type PlainKey, type Text, msg } from './messages.js';
 import { zodText } from './zod-text.js';
 import { DefinitionsSchema, type RawNode } from './schema.js';
-import { DEFAULT_NORMALIZE, NORMALISE, NORMALISE_IDS, NORMALISE_KEYS, normaliseMethodOf } from './methods/normalise/index.js';
+import { DEFAULT_NORMALISE, NORMALISE, NORMALISE_IDS, NORMALISE_KEYS, normaliseMethodOf } from './methods/normalise/index.js';
 import { DEFAULT_AGGREGATE, aggregateMethodOf } from './methods/aggregate.js';
 import { magnitudeProblem } from './values.js';
 
@@ -269,7 +269,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
         build(c, [...path, 'children', i], missing, (underGeometric || method.needsNonNegative) && (c.weight ?? 1) !== 0));
       checkWeights(children, [...path, 'children'], rn.id);
       return {
-        ...base, kind: 'group', aggregate, children, unit: null, column: null, direction: 'higher', transform: 'none', normalize: { ...DEFAULT_NORMALIZE },
+        ...base, kind: 'group', aggregate, children, unit: null, column: null, direction: 'higher', transform: 'none', normalize: { ...DEFAULT_NORMALISE },
         denominator: null, per: 1, impute: 'none', treat: null, floor: method.takesFloor ? rn.floor ?? fileFloor : 0,
       };
     }
@@ -278,7 +278,7 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
         fail([...path, k], error('BAD_PARAMETER.groupKey', { key: k, id: rn.id }, {}, msg('hint.removeOrChildren', { key: k })), true);
       }
     }
-    const normalize = (rn.normalize ?? { ...DEFAULT_NORMALIZE }) as Normalise;
+    const normalize = (rn.normalize ?? { ...DEFAULT_NORMALISE }) as Normalise;
     const direction = rn.direction ?? 'higher';
     const transform = rn.transform ?? 'none';
     checkLeaf(rn.id, normalize, direction, transform, underGeometric, path, fail);

@@ -40,8 +40,8 @@ export { mergeDatasets, yearBefore, yearOf } from '../core/build.js';
 export { mergeYear, mergeProblems } from '../core/merge-2025.js';
 export { scoreRun, type UnitDetail } from '../core/score.js';
 export { sparkline } from '../core/trend.js';
-export { findUnit } from '../core/explain.js';
-export { planSensitivity, sobolIndices, rng } from '../core/sensitivity.js';
+export { findUnit } from '../core/explain/index.js';
+export { planSensitivity, sobolIndices, rng } from '../core/sensitivity/index.js';
 export { auditYear, levelOf, effectiveWeights } from '../core/audit/index.js';
 // Messages as data, and text helpers.
 export { msg, render, CATALOGUES, type Text, type MessageKey } from '../core/messages.js';

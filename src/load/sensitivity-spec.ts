@@ -17,7 +17,7 @@ import * as z from 'zod';
 import { type Diagnostic, type Result, error, meant } from '../core/diagnostics.js';
 import { msg } from '../core/messages.js';
 import { zodText } from '../core/zod-text.js';
-import type { SensitivitySpec, SpecLocator } from '../core/sensitivity.js';
+import type { SensitivitySpec, SpecLocator } from '../core/sensitivity/index.js';
 import { readYaml } from './yaml.js';
 
 const KEYS = ['runs', 'seed', 'weights', 'normalisation', 'aggregation', 'missing', 'leave-one-out', 'sobol', 'bootstrap'];

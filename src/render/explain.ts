@@ -1,6 +1,6 @@
 /** Rendering `dti explain`: priorities, strengths and weaknesses, the year's change, a rank target, a what-if. */
 import type { ChalkInstance } from 'chalk';
-import type { ExplainNode, ExplainResult } from '../core/explain.js';
+import type { ExplainNode, ExplainResult } from '../core/explain/index.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
 import { fixed, fixedUp, formatNumber, formatPercent, localNumber, shortNumber } from '../core/text.js';

@@ -5,7 +5,7 @@
  * (src/cli/picture.ts). Numbers on the axes follow the language (the report's vi locale).
  */
 import type { CompareResult } from '../core/compare.js';
-import type { ExplainResult } from '../core/explain.js';
+import type { ExplainResult } from '../core/explain/index.js';
 import type { Lang } from '../core/score.js';
 import type { TrendResult } from '../core/trend.js';
 import { CONFIG } from '../report/charts.js';

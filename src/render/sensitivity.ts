@@ -1,7 +1,7 @@
 /** Rendering `dti sensitivity`: per unit the nominal rank and its interval, a chart, Sobol indices; the runs as CSV. */
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/score.js';
-import type { SensitivityResult, SensitivityRun, UncertainInput } from '../core/sensitivity.js';
+import type { SensitivityResult, SensitivityRun, UncertainInput } from '../core/sensitivity/index.js';
 import { formatNumber, localNumber } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, shownWidth } from './format.js';
 import { msg, render } from '../core/messages.js';

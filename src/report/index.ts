@@ -6,7 +6,7 @@ import { CONFIG, type Topology, changeSpec, distributionSpec, focusableShapes, m
 import { reportLabels } from './i18n.js';
 import { renderHtml } from './html.js';
 import type { ReportModel } from './model.js';
-import type { ExplainResult } from '../core/explain.js';
+import type { ExplainResult } from '../core/explain/index.js';
 import { type UnitSensitivity, unitHtml, unitSpecs } from './unit.js';
 import type { AuditResult } from '../core/audit/index.js';
 import { auditHtml, auditSectionTitle, heatMaps, heatSpec } from './audit.js';

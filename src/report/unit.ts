@@ -3,7 +3,7 @@
  * weaknesses, the change since last year by contribution, a rank target) and, with
  * `--sensitivity`, the rank intervals from `dti sensitivity`. Pure: specs and HTML strings.
  */
-import type { ExplainResult } from '../core/explain.js';
+import type { ExplainResult } from '../core/explain/index.js';
 import type { Lang } from '../core/score.js';
 import { fixedUp, formatNumber, formatPercent, localNumber } from '../core/text.js';
 import { esc } from './html.js';

@@ -5,15 +5,30 @@
 import type { Framework } from '../framework.js';
 import { compareVi } from '../text.js';
 
+/** The buffers of `rankKeys` for n units, reused by a caller that ranks many times (the sensitivity analysis's runs). */
+export interface RankBuffers {
+  readonly ranks: Int32Array;
+  readonly order: number[];
+  readonly sorted: Float64Array;
+  readonly start: Int32Array;
+  readonly place: Int32Array;
+}
+
+export function rankBuffers(n: number): RankBuffers {
+  return { ranks: new Int32Array(n), order: new Array<number>(n).fill(0), sorted: new Float64Array(n), start: new Int32Array(n + 2), place: new Int32Array(n) };
+}
+
 /**
  * Competition ranks (1, 2, 2, 4) on `keys`, higher is better; NaN keys are unranked (0).
  * `order` lists the units by rank, ties and the unranked in Vietnamese collation of `names`
  * (without `names`, only the ranks mean anything: ties stay in index order). The collator is
- * asked about tied units only.
+ * asked about tied units only. With `buf` (rankBuffers(keys.length)) the ranks and the order
+ * are written into it, valid until its next use.
  */
-export function rankKeys(keys: ArrayLike<number>, names?: readonly string[]): { ranks: Int32Array; order: number[] } {
+export function rankKeys(keys: ArrayLike<number>, names?: readonly string[], buf: RankBuffers = rankBuffers(keys.length)): { ranks: Int32Array; order: number[] } {
   const n = keys.length;
-  const order = byKey(keys);
+  const { ranks, order } = buf;
+  byKey(keys, buf);
   if (names !== undefined) {
     // Each run of equal keys (NaN with NaN), in collation order; a stable sort keeps equal names in index order.
     for (let s = 0; s < n;) {
@@ -27,32 +42,26 @@ export function rankKeys(keys: ArrayLike<number>, names?: readonly string[]): { 
       s = e;
     }
   }
-  const ranks = new Int32Array(n);
-  for (let pos = 0; pos < n; pos++) {
-    const u = order[pos]!;
-    if (Number.isNaN(keys[u]!)) continue;
-    const prev = pos > 0 ? order[pos - 1]! : -1;
-    ranks[u] = prev >= 0 && keys[prev] === keys[u] ? ranks[prev]! : pos + 1;
-  }
   return { ranks, order };
 }
 
 const sameKey = (a: number, b: number) => a === b || (a !== a && b !== b);
 
 /**
- * The units by key, higher first, NaN last, equal keys in index order: one sort of numbers,
- * no comparator. Each unit is the whole number d·n + i, d its key's place among the distinct
- * keys from the highest (NaN after all), i its index: below n² + n, exact in a double.
+ * Into `buf`: the units by key, higher first, NaN last, equal keys in index order, and each
+ * unit's competition rank (1 + how many keys are higher; 0 for NaN). One sort of the keys
+ * present, no comparator; then each unit's place d among the distinct keys from the highest
+ * (NaN after all), and a counting sort on d, which keeps index order within a place.
  */
-function byKey(keys: ArrayLike<number>): number[] {
+function byKey(keys: ArrayLike<number>, buf: RankBuffers): void {
   const n = keys.length;
-  const sorted = new Float64Array(n);
+  const { sorted, start, place, ranks, order } = buf;
   let m = 0;
   for (let i = 0; i < n; i++) { const k = keys[i]!; if (k === k) sorted[m++] = k + 0; } // -0 is 0 (the same key)
   sorted.subarray(0, m).sort();
   let u = 0;
   for (let i = 0; i < m; i++) if (u === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
-  const composite = new Float64Array(n);
+  start.fill(0, 0, u + 2);
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
     let d = u;
@@ -63,12 +72,16 @@ function byKey(keys: ArrayLike<number>): number[] {
       while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < v) lo = mid + 1; else hi = mid; }
       d = u - 1 - lo;
     }
-    composite[i] = d * n + i;
+    place[i] = d;
+    start[d + 1]!++;
   }
-  composite.sort();
-  const order = new Array<number>(n);
-  for (let p = 0; p < n; p++) order[p] = composite[p]! % n;
-  return order;
+  // start[d]: how many units have a higher key than place d (the NaN place after all).
+  for (let d = 1; d <= u + 1; d++) start[d] = start[d]! + start[d - 1]!;
+  for (let i = 0; i < n; i++) {
+    const d = place[i]!;
+    ranks[i] = d === u ? 0 : start[d]! + 1;
+  }
+  for (let i = 0; i < n; i++) order[start[place[i]!]!++] = i;
 }
 
 /**

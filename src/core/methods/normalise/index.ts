@@ -36,7 +36,7 @@ export function normaliseTable(): string {
 export const NORMALISE_KEYS: readonly string[] = ['method', ...new Set(NORMALISE.flatMap((m) => m.keys))];
 
 /** A leaf's normalisation when its definition names none: values as they are. */
-export const DEFAULT_NORMALIZE: { readonly method: string } = { method: none.id };
+export const DEFAULT_NORMALISE: { readonly method: string } = { method: none.id };
 
 /**
  * Whether a leaf's normalised values lie in [0, 1], so that "points lost" against the

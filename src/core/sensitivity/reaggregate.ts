@@ -1,0 +1,120 @@
+/** A run's re-aggregation of the normalised matrix, and the 2025 merger inside a run. */
+import { type AggregateMethod, aggregateMethodOf } from '../methods/aggregate.js';
+import type { Aggregate, MissingPolicy } from '../definitions.js';
+import type { Framework } from '../framework.js';
+
+/**
+ * Re-aggregation into reused buffers: a group's column is computed from its children's
+ * columns by the registry's column-wise formula (the one scoring uses), with a weight per
+ * node, an aggregation method and a missing-value policy that a run may override.
+ */
+export class Reaggregator {
+  readonly n: number;
+  private readonly fw: Framework;
+  private readonly buf: Float64Array;
+  private readonly cols: Float64Array[];
+  private readonly order: number[];
+  /** Each group's children's columns, their weights and fills (reused). */
+  private readonly kidCols: Float64Array[][];
+  private readonly ws: Float64Array;
+  /** Each node's own aggregation method. */
+  private readonly methods: AggregateMethod[];
+  /** The fills of the children of each node, per missing policy (nominal: the node's own). */
+  private readonly fills: Map<MissingPolicy | undefined, Float64Array[]>;
+
+  constructor(fw: Framework, n: number) {
+    this.fw = fw;
+    this.n = n;
+    const N = fw.nodes.length;
+    this.buf = new Float64Array(N * n);
+    this.cols = fw.nodes.map((_, k) => this.buf.subarray(k * n, (k + 1) * n));
+    this.order = fw.nodes.flatMap((x, k) => (x.leaf < 0 ? [k] : []));
+    this.kidCols = fw.nodes.map((x) => x.children.map((c) => this.cols[c]!));
+    this.ws = new Float64Array(Math.max(1, ...fw.nodes.map((x) => x.children.length)));
+    this.methods = fw.nodes.map((x) => aggregateMethodOf(x.aggregate));
+    const fillsOf = (policy: (c: number) => MissingPolicy) => fw.nodes.map((x) => Float64Array.from(x.children, (c) => (policy(c) === 'zero' ? 0 : NaN)));
+    this.fills = new Map<MissingPolicy | undefined, Float64Array[]>([
+      [undefined, fillsOf((c) => fw.nodes[c]!.missing)],
+      ...(['zero', 'exclude', 'error'] as const).map((m) => [m, fillsOf(() => m)] as const),
+    ]);
+  }
+
+  /** Node k's column after the last run (a view into the reused buffer). */
+  column(k: number): Float64Array {
+    return this.cols[k]!;
+  }
+
+  /** Point the leaves at a normalised matrix (column-major, as normaliseMatrix gives). */
+  setMatrix(m: Float64Array): void {
+    const n = this.n;
+    for (const x of this.fw.nodes) {
+      if (x.leaf < 0) continue;
+      const k = this.fw.index.get(x.id)!;
+      this.cols[k] = m.subarray(x.leaf * n, (x.leaf + 1) * n);
+    }
+    this.fw.nodes.forEach((x, k) => { this.kidCols[k] = x.children.map((c) => this.cols[c]!); });
+  }
+
+  /**
+   * Aggregate every group with `w` (one weight per node); `how` overrides every group's
+   * aggregation and `missing` every node's policy (undefined: the definitions'). Returns the
+   * root's column (a view into the reused buffer).
+   */
+  run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
+    const fw = this.fw;
+    const fills = this.fills.get(missing)!;
+    const ws = this.ws;
+    const all = how === undefined ? undefined : aggregateMethodOf(how);
+    for (const k of this.order) {
+      const nd = fw.nodes[k]!;
+      const kids = nd.children;
+      for (let c = 0; c < kids.length; c++) ws[c] = w[kids[c]!]!;
+      (all ?? this.methods[k]!).columns(this.kidCols[k]!, ws, fills[k]!, nd.floor, this.cols[k]!);
+    }
+    return this.cols[fw.root]!;
+  }
+}
+
+/**
+ * The 2025 merger inside a run: each merged province's main indices (the root's children) are
+ * the means of its members' (a missing one counts 0 under `zero`, is left out otherwise, as
+ * mergeYear does), and the root combines them with the run's weights, method and policy.
+ */
+export class Merger {
+  private readonly out: Float64Array;
+  private readonly vals: Float64Array;
+  private readonly ws: Float64Array;
+  constructor(private readonly fw: Framework, private readonly groups: number[][], private readonly agg: Reaggregator) {
+    this.out = new Float64Array(groups.length);
+    const K = fw.nodes[fw.root]!.children.length;
+    this.vals = new Float64Array(K);
+    this.ws = new Float64Array(K);
+  }
+
+  run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
+    const fw = this.fw;
+    this.agg.run(w, how, missing);
+    const root = fw.nodes[fw.root]!;
+    const kids = root.children;
+    const K = kids.length;
+    const method = aggregateMethodOf(how ?? root.aggregate);
+    for (let c = 0; c < K; c++) this.ws[c] = w[kids[c]!]!;
+    for (let u = 0; u < this.groups.length; u++) {
+      const members = this.groups[u]!;
+      for (let c = 0; c < K; c++) {
+        const zero = (missing ?? fw.nodes[kids[c]!]!.missing) === 'zero';
+        const col = this.agg.column(kids[c]!);
+        let sum = 0;
+        let k = 0;
+        for (const i of members) {
+          const v = col[i]!;
+          if (v === v) { sum += v; k++; } else if (zero) k++;
+        }
+        const mean = k === 0 ? NaN : sum / k;
+        this.vals[c] = mean === mean ? mean : zero ? 0 : NaN;
+      }
+      this.out[u] = method.combine(this.vals, this.ws, K, root.floor);
+    }
+    return this.out;
+  }
+}
