@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { type PlainRow, compare, load, loadData, loadDefinitions, localize, score } from '../src/index.js';
+import { type PlainRow, audit, compare, explain, load, loadData, loadDefinitions, localize, score, sensitivity } from '../src/index.js';
 import { ROOT, cli, defs, tmp } from './helpers.js';
 
 const at = (f: string) => join(ROOT, f);
@@ -159,5 +159,36 @@ describe('the same rules as the CLI', () => {
     const c = await cli(['score', 'x-2024.csv', '--merge-2025'], { cwd: dir });
     expect(c.code).toBe(4);
     if (!r.ok) for (const e of r.errors) expect(c.stderr).toContain(localize(e).split('\n')[0]!.replace(`${dir}/`, ''));
+  });
+});
+
+describe('Result everywhere: a user\'s mistake is an error value, never an exception', () => {
+  it('each verb returns its located or coded errors, as the commands report them', async () => {
+    const run = await ok(load(at('data/2023.csv')));
+    const merged = await ok(load(at('data/2023.csv'), { merge2025: true }));
+    const cases: [string, () => { ok: boolean; errors?: { code: string }[] }, string][] = [
+      ['compare', () => compare(run, ['Atlantis']), 'UNKNOWN_PROVINCE'],
+      ['explain', () => explain(run, 'Atlantis'), 'UNKNOWN_PROVINCE'],
+      ['explain what-if', () => explain(run, 'Nghệ An', { whatIf: ['zz=1'] }), 'UNKNOWN_NODE'],
+      ['explain target', () => explain(run, 'Nghệ An', { targetRank: 0 }), 'BAD_PARAMETER'],
+      ['sensitivity', () => sensitivity(run, { runs: -5 }), 'BAD_SPEC'],
+      ['audit balance', () => audit(run, { balance: 9 }), 'BAD_PARAMETER'],
+      ['audit stage on the 34', () => audit(merged, { stage: 'raw' }), 'BAD_PARAMETER'],
+    ];
+    for (const [name, f, code] of cases) {
+      const r = f();
+      expect(r.ok, name).toBe(false);
+      expect(r.errors?.[0]?.code, name).toBe(code);
+    }
+    // The CLI's usage error says the same.
+    const c = await cli(['audit', 'data/2023.csv', '--balance', '9', '--lang', 'en']);
+    const a = audit(run, { balance: 9 });
+    expect(c.code).toBe(2);
+    if (!a.ok) expect(c.stderr).toContain(localize(a.errors[0]!, 'en').split(' [')[0]!);
+    // A bad load is a Result too.
+    const bad = await load(at('data/nope.csv'));
+    expect(bad.ok).toBe(false);
+    const defs = await load(at('data/2023.csv'), { definitions: { text: 'schema: dti/v1\nid: [', file: 'x.yaml' } });
+    expect(!defs.ok && defs.errors[0]!.code).toBe('YAML_SYNTAX');
   });
 });

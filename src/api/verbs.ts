@@ -12,7 +12,7 @@ import { type TrendResult, trend as trendRun } from '../core/trend.js';
 import { type CompareOptions, type CompareResult, compare as compareRun } from '../core/compare.js';
 import { type ExplainOptions, type ExplainResult, explain as explainRun } from '../core/explain/index.js';
 import { type SensitivityOptions, type SensitivityRun, type SensitivitySpec, sensitivity as sensitivityRun } from '../core/sensitivity/index.js';
-import { type Audit, type AuditOptions, audit as auditRun } from '../core/audit/index.js';
+import { type Audit, type AuditOptions, audit as auditRun, auditProblems } from '../core/audit/index.js';
 import type { Lang } from '../core/messages.js';
 
 const ok = <T>(value: T, warnings: Diagnostic[] = []): Result<T> => ({ ok: true, value, warnings });
@@ -53,5 +53,8 @@ export function sensitivity(run: Run, spec: SensitivitySpec = {}, opts: Sensitiv
 
 /** The statistical audit of the run's year analysed (as COINr's): `dti audit`'s dti-audit/v1, and each unit's availability. */
 export function audit(run: Run, opts: AuditOptions = {}): Result<Audit> {
+  // What `dti audit` refuses (a balance level without two nodes; on the 34, below the main indices).
+  const problems = auditProblems(run, opts);
+  if (problems.length > 0) return { ok: false, errors: problems, warnings: [] };
   return ok(auditRun(run, opts));
 }

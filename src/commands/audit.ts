@@ -5,8 +5,7 @@
  */
 import { type Command, Option } from 'commander';
 import { invalid } from '../cli/invalid.js';
-import { AUDIT_STAGES, type AuditOptions, type AuditStage, type AuditThresholds, CORR_METHODS, type CorrMethod, DEFAULT_AUDIT_THRESHOLDS, audit, levelOf } from '../core/audit/index.js';
-import { forYear } from '../core/framework.js';
+import { AUDIT_STAGES, type AuditOptions, type AuditStage, type AuditThresholds, CORR_METHODS, type CorrMethod, DEFAULT_AUDIT_THRESHOLDS, audit, auditProblems } from '../core/audit/index.js';
 import { asciiOnly, makeChalk, printDiagnostics, termWidth } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { msg, byLang } from '../core/messages.js';
@@ -74,7 +73,7 @@ Examples:
     .action(async (files: string[], flags: AuditFlags) => {
       // The 34 provinces have no data at the indicators' stages: a --stage other than aggregated, asked for, is a mistake.
       if (flags.merge2025 === true && cmd.getOptionValueSource('stage') === 'cli' && flags.stage !== 'aggregated') {
-        throw new CliError(EXIT.USAGE, msg('cli.auditStageMerged', { stage: flags.stage }), { hint: msg('hint.auditStageMerged') });
+        throw new CliError(EXIT.USAGE, msg('BAD_PARAMETER.auditStageMerged', { stage: flags.stage }), { hint: msg('hint.auditStageMerged') });
       }
       done(await runAudit(files, flags, io));
     });
@@ -84,25 +83,11 @@ async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<num
   const format = chooseFormat(flags.format, flags.output, io);
   // The run as every command builds it (missing: error, each year's stages once); the latest year is audited.
   const { run, fw: fw0, inputs, warnings } = await loadRun(files, flags, io, { previous: false });
-  const merged = run.merged;
-  const year = run.year;
   if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
-  const fw = forYear(fw0, year);
   const thresholds: Partial<AuditThresholds> = {};
   for (const t of flags.threshold ?? []) { const [k, v] = t.split('='); thresholds[k as keyof AuditThresholds] = Number(v); }
-  if (flags.balance !== undefined) {
-    const lv = levelOf(fw);
-    const top = lv[fw.root]!;
-    const count = fw.nodes.filter((_, k) => k !== fw.root && lv[k] === flags.balance).length;
-    if (flags.balance >= top || count < 2) {
-      throw new CliError(EXIT.USAGE, msg('cli.balanceLevel', { level: flags.balance }), { hint: msg('hint.balanceLevels', { top: top - 1 }) });
-    }
-    // On the 34, the main indices' level only (below them the merged provinces have no values).
-    const main = fw.nodes[fw.root]!.children;
-    if (merged && !main.some((k) => lv[k] === flags.balance)) {
-      throw new CliError(EXIT.USAGE, msg('cli.balanceMerged', { level: flags.balance, main: [...new Set(main.map((k) => lv[k]!))].join(', ') }), { hint: msg('hint.balanceMerged') });
-    }
-  }
+  const [problem] = auditProblems({ fw: fw0, current: run.current }, flags.balance === undefined ? {} : { balance: flags.balance });
+  if (problem !== undefined) throw new CliError(EXIT.USAGE, problem.text, problem.hintText === undefined ? {} : { hint: problem.hintText });
   const ys = run.current;
   const options: AuditOptions = { stage: flags.stage, method: flags.method, thresholds, lang: flags.lang, ...(flags.balance === undefined ? {} : { balance: flags.balance }) };
   const a = audit({ fw: fw0, current: ys! }, options);

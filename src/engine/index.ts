@@ -42,7 +42,7 @@ export { scoreRun, type UnitDetail } from '../core/score.js';
 export { sparkline } from '../core/trend.js';
 export { findUnit } from '../core/explain/index.js';
 export { planSensitivity, sobolIndices, rng } from '../core/sensitivity/index.js';
-export { auditYear, levelOf, effectiveWeights } from '../core/audit/index.js';
+export { auditYear, auditProblems, levelOf, effectiveWeights } from '../core/audit/index.js';
 // Messages as data, and text helpers.
 export { msg, render, CATALOGUES, type Text, type MessageKey } from '../core/messages.js';
 export { compareVi, fixed } from '../core/text.js';

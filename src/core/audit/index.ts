@@ -30,6 +30,8 @@
  * (indicators, their groups) and the denominators have no values on the 34: left out, and
  * `merge2025` in the result says so.
  */
+import { type Diagnostic, error } from '../diagnostics.js';
+import { msg } from '../messages.js';
 import { type Framework, forYear } from '../framework.js';
 import { gather } from '../panel.js';
 import type { YearScore } from '../pipeline.js';
@@ -189,6 +191,31 @@ function minRanks(x: Float64Array): Float64Array {
   const r = new Float64Array(x.length).fill(NaN);
   idx.forEach((i, q) => { r[i] = q > 0 && x[idx[q - 1]!] === x[i] ? r[idx[q - 1]!]! : q + 1; });
   return r;
+}
+
+/**
+ * What an audit of `run` cannot do with these options (the CLI refuses them with exit 2, the
+ * library verb returns them): a `balance` level with fewer than two nodes, or, on the 34
+ * provinces after the merger, a level other than the main indices' or a `stage` other than
+ * aggregated (the merged provinces have no values below the main indices).
+ */
+export function auditProblems(run: AuditRun, options: Pick<AuditOptions, 'stage' | 'balance'> = {}): Diagnostic[] {
+  const fw = forYear(run.fw, run.current.year);
+  const merged = run.current.absent !== undefined;
+  if (merged && options.stage !== undefined && options.stage !== 'aggregated') {
+    return [error('BAD_PARAMETER.auditStageMerged', { stage: options.stage }, {}, msg('hint.auditStageMerged'))];
+  }
+  if (options.balance === undefined) return [];
+  const lv = levelOf(fw);
+  const top = lv[fw.root]!;
+  const count = fw.nodes.filter((_, k) => k !== fw.root && lv[k] === options.balance).length;
+  if (options.balance >= top || count < 2) return [error('BAD_PARAMETER.balanceLevel', { level: options.balance }, {}, msg('hint.balanceLevels', { top: top - 1 }))];
+  // On the 34, the main indices' level only (below them the merged provinces have no values).
+  const main = fw.nodes[fw.root]!.children;
+  if (merged && !main.some((k) => lv[k] === options.balance)) {
+    return [error('BAD_PARAMETER.balanceMerged', { level: options.balance, main: [...new Set(main.map((k) => lv[k]!))].join(', ') }, {}, msg('hint.balanceMerged'))];
+  }
+  return [];
 }
 
 /** The audit of a run's year (the library verb). */
