@@ -10,9 +10,9 @@ import * as z from 'zod';
 import { type Diagnostic, type Result, error, meant } from './diagnostics.js';
 import { type Bilingual, CATALOGUES, type PlainKey, type Text, msg } from './messages.js';
 import { zodText } from './zod-text.js';
-import { DefinitionsSchema, type RawNode } from './schema.js';
+import { DefinitionsSchema, type RawDefinitions, type RawNode } from './schema.js';
 import { DEFAULT_NORMALISE, NORMALISE, NORMALISE_IDS, NORMALISE_KEYS, normaliseMethodOf } from './methods/normalise/index.js';
-import { DEFAULT_AGGREGATE, aggregateMethodOf } from './methods/aggregate.js';
+import { type AggregateMethod, DEFAULT_AGGREGATE, aggregateMethodOf } from './methods/aggregate.js';
 import { magnitudeProblem } from './values.js';
 
 export type MissingPolicy = 'zero' | 'exclude' | 'error';
@@ -169,7 +169,12 @@ function toDescription(d: string | { vi: string; en?: string | undefined } | und
   return d === undefined ? null : toName(d);
 }
 
-/** Validate a parsed definitions document and fill in its defaults. */
+/**
+ * Validate a parsed definitions document and fill in its defaults. In the order the problems
+ * are reported: the document's shape (parseShape), its numbers' magnitudes, the file's own
+ * keys (fileDefaults), the tree of indicators (buildNode), the pillars; then the pillars'
+ * weights, once every node is known.
+ */
 export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): Result<Definitions> {
   const at = (path: readonly PropertyKey[], key = false) => {
     // Nothing to point at (an empty document): the start of the file.
@@ -179,18 +184,69 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const fail: Fail = (path, d, key = false) => { errors.push({ ...d, ...at(path, key) }); };
+  const d = parseShape(raw, fail);
+  if (d === null) return { ok: false, errors, warnings };
+  checkNumbers(raw, [], fail);
+  const file = fileDefaults(d, fail);
+  // Every id once, nodes and pillars alike.
+  const seen = new Map<string, readonly PropertyKey[]>();
+  const claim: Claim = (id, path) => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      const pos = at(first);
+      fail([...path, 'id'], error('DUPLICATE_ID', { id }, {}, msg('hint.uniqueIds', { id, line: pos.line ?? '?' })));
+    } else seen.set(id, path);
+  };
+  const tree: Tree = { file, claim, fail };
+  const indicators = d.indicators.map((n, i) => buildNode(n, ['indicators', i], file.missing, file.method.needsNonNegative && (n.weight ?? 1) !== 0, tree));
+  checkWeights(indicators, ['indicators'], null, fail);
+  const nodeIds = new Set(seen.keys());
+  (['groups', 'denominators'] as const).forEach((kind) => file.columns[kind].forEach((c, i) => {
+    if (nodeIds.has(c)) fail(['columns', kind, i], error('BAD_PARAMETER.columnIsNode', { column: c }, {}, msg('hint.columnOrIndicator')));
+  }));
+  const pillars = (d.pillars ?? []).map((p, i) => pillarOf(p, i, nodeIds, claim, fail));
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  checkPillarWeights(indicators, pillars, fail);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return {
+    ok: true,
+    warnings,
+    value: {
+      id: d.id,
+      name: toName(d.name),
+      description: toDescription(d.description),
+      source: toSources(d.source),
+      scale: d.score?.scale ?? 1,
+      decimals: d.score?.decimals ?? 4,
+      ties: d.score?.ties ?? 'rounded',
+      missing: file.missing,
+      aggregate: file.aggregate,
+      floor: file.method.takesFloor ? file.floor : 0,
+      columns: file.columns,
+      minCoverage: d.screen?.min_coverage ?? null,
+      impute: file.impute,
+      imputeGroup: file.imputeGroup,
+      treat: file.treat,
+      indicators,
+      pillars,
+    },
+  };
+}
 
+/**
+ * The document's shape: a mapping that looks like definitions, every negative weight (found on
+ * the document as written, so in the same pass as the schema's problems), then the schema.
+ * Null when any of it fails.
+ */
+function parseShape(raw: unknown, fail: Fail): RawDefinitions | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     fail([], error('NOT_DEFINITIONS', {}, {}, msg('hint.dataAsDefinitions')));
-    return { ok: false, errors, warnings };
+    return null;
   }
   if (!('schema' in raw) && !('indicators' in raw)) {
     fail([], error('NOT_DEFINITIONS.keys', {}, {}, msg('hint.dataAsDefinitions')));
-    return { ok: false, errors, warnings };
+    return null;
   }
-
-  // A negative weight, found on the document as written: reported in the same pass as the
-  // schema's problems (it was found only once the rest of the file was right).
   const negativeWeights = (nodes: unknown, path: PropertyKey[]): void => {
     if (!Array.isArray(nodes)) return;
     nodes.forEach((n: unknown, i) => {
@@ -206,120 +262,137 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
   const parsed = DefinitionsSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) schemaIssue(issue, fail);
-    return { ok: false, errors, warnings };
+    return null;
   }
-  // Every number of the file (weights, scale, targets, goalposts, steps…) within the magnitudes
-  // dti computes with, so that no score overflows, underflows or turns null.
-  const checkNumbers = (v: unknown, path: PropertyKey[]): void => {
-    if (typeof v === 'number') {
-      const why = magnitudeProblem(v);
-      if (why !== undefined) fail(path, error('BAD_PARAMETER.magnitude', { where: path.map(String).join('.'), why }, {}, msg('hint.magnitude')));
-    } else if (Array.isArray(v)) v.forEach((x, i) => checkNumbers(x, [...path, i]));
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) checkNumbers(x, [...path, k]);
+  return parsed.data;
+}
+
+/**
+ * Every number of the file (weights, scale, targets, goalposts, steps…) within the magnitudes
+ * dti computes with, so that no score overflows, underflows or turns null.
+ */
+function checkNumbers(v: unknown, path: PropertyKey[], fail: Fail): void {
+  if (typeof v === 'number') {
+    const why = magnitudeProblem(v);
+    if (why !== undefined) fail(path, error('BAD_PARAMETER.magnitude', { where: path.map(String).join('.'), why }, {}, msg('hint.magnitude')));
+  } else if (Array.isArray(v)) v.forEach((x, i) => checkNumbers(x, [...path, i], fail));
+  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) checkNumbers(x, [...path, k], fail);
+}
+
+/** What the file sets for every node (each node may override it), checked. */
+interface FileDefaults {
+  missing: MissingPolicy;
+  aggregate: Aggregate;
+  method: AggregateMethod;
+  floor: number;
+  columns: { groups: string[]; denominators: string[] };
+  impute: ImputeMethod;
+  imputeGroup: string | null;
+  treat: Treat | null;
+}
+
+function fileDefaults(d: RawDefinitions, fail: Fail): FileDefaults {
+  const aggregate = d.aggregate ?? DEFAULT_AGGREGATE;
+  const file: FileDefaults = {
+    missing: d.missing ?? 'zero', aggregate, method: aggregateMethodOf(aggregate), floor: d.floor ?? 0,
+    columns: { groups: d.columns?.groups ?? [], denominators: d.columns?.denominators ?? [] },
+    impute: d.impute ?? 'none', imputeGroup: d.impute_group ?? null, treat: toTreat(d.treat, null),
   };
-  checkNumbers(raw, []);
-  const d = parsed.data;
-  const fileMissing = d.missing ?? 'zero';
-  const fileAggregate = d.aggregate ?? DEFAULT_AGGREGATE;
-  const fileMethod = aggregateMethodOf(fileAggregate);
-  const fileFloor = d.floor ?? 0;
-  const columns = { groups: d.columns?.groups ?? [], denominators: d.columns?.denominators ?? [] };
-  const fileImpute = d.impute ?? 'none';
-  const fileTreat = toTreat(d.treat, null);
-  checkColumns(columns, d.impute_group ?? null, fileImpute, fail);
-  if (d.floor !== undefined && !fileMethod.takesFloor) {
-    fail(['floor'], error('BAD_PARAMETER.fileFloor', { aggregate: fileAggregate }, {}, msg('hint.removeFloor')), true);
+  checkColumns(file.columns, file.imputeGroup, file.impute, fail);
+  if (d.floor !== undefined && !file.method.takesFloor) {
+    fail(['floor'], error('BAD_PARAMETER.fileFloor', { aggregate }, {}, msg('hint.removeFloor')), true);
   }
+  return file;
+}
 
-  const seen = new Map<string, readonly PropertyKey[]>();
-  const claim = (id: string, path: readonly PropertyKey[]) => {
-    const first = seen.get(id);
-    if (first !== undefined) {
-      const pos = at(first);
-      fail([...path, 'id'], error('DUPLICATE_ID', { id }, {}, msg('hint.uniqueIds', { id, line: pos.line ?? '?' })));
-    } else seen.set(id, path);
+/** Claim an id for the node or pillar at `path` (a second claim is a DUPLICATE_ID). */
+type Claim = (id: string, path: readonly PropertyKey[]) => void;
+
+/** What building the tree reads besides the node itself. */
+interface Tree { file: FileDefaults; claim: Claim; fail: Fail }
+
+/** One node with its defaults filled in (and its children, for a group), checked. */
+function buildNode(rn: RawNode, path: PropertyKey[], inherited: MissingPolicy, underGeometric: boolean, tree: Tree): IndicatorNode {
+  tree.claim(rn.id, path);
+  let years = toYears(rn.years);
+  if (years === 'empty' || (years !== null && years.from !== null && years.to !== null && years.from > years.to)) {
+    tree.fail([...path, 'years'], error('BAD_PARAMETER.emptyYears', { id: rn.id, years: String(rn.years) }, {}, msg('hint.yearRange')));
+    years = null;
+  }
+  const base: NodeBase = {
+    id: rn.id, name: toName(rn.name), description: toDescription(rn.description), source: toSources(rn.source), weight: rn.weight ?? 1, missing: rn.missing ?? inherited, years,
   };
+  return rn.children !== undefined ? groupNode(rn, rn.children, path, base, underGeometric, tree) : leafNode(rn, path, base, underGeometric, tree);
+}
 
-  const build = (rn: RawNode, path: PropertyKey[], inherited: MissingPolicy, underGeometric: boolean): IndicatorNode => {
-    claim(rn.id, path);
-    const weight = rn.weight ?? 1;
-    const missing = rn.missing ?? inherited;
-    const name = toName(rn.name);
-    let years = toYears(rn.years);
-    if (years === 'empty' || (years !== null && years.from !== null && years.to !== null && years.from > years.to)) {
-      fail([...path, 'years'], error('BAD_PARAMETER.emptyYears', { id: rn.id, years: String(rn.years) }, {}, msg('hint.yearRange')));
-      years = null;
+type NodeBase = Pick<IndicatorNode, 'id' | 'name' | 'description' | 'source' | 'weight' | 'missing' | 'years'>;
+
+function groupNode(rn: RawNode, kids: RawNode[], path: PropertyKey[], base: NodeBase, underGeometric: boolean, tree: Tree): IndicatorNode {
+  const { file, fail } = tree;
+  for (const k of LEAF_KEYS) {
+    if (rn[k] !== undefined) {
+      fail([...path, k], error('BAD_PARAMETER.leafKey', { key: k, id: rn.id }, {}, msg('hint.moveToLeaves', { key: k, id: rn.id })), true);
     }
-    const base = {
-      id: rn.id, name, description: toDescription(rn.description), source: toSources(rn.source), weight, missing, years,
-    };
-    if (rn.children !== undefined) {
-      for (const k of LEAF_KEYS) {
-        if (rn[k] !== undefined) {
-          fail([...path, k], error('BAD_PARAMETER.leafKey', { key: k, id: rn.id }, {}, msg('hint.moveToLeaves', { key: k, id: rn.id })), true);
-        }
-      }
-      const aggregate = rn.aggregate ?? fileAggregate;
-      const method = aggregateMethodOf(aggregate);
-      if (rn.floor !== undefined && !method.takesFloor) {
-        fail([...path, 'floor'], error('BAD_PARAMETER.groupFloor', { id: rn.id, aggregate }, {}, msg('hint.removeFloorGroup')), true);
-      }
-      // A child of weight 0 is shown but not counted: nothing above constrains its values.
-      const children = rn.children.map((c, i) =>
-        build(c, [...path, 'children', i], missing, (underGeometric || method.needsNonNegative) && (c.weight ?? 1) !== 0));
-      checkWeights(children, [...path, 'children'], rn.id);
-      return {
-        ...base, kind: 'group', aggregate, children, unit: null, column: null, direction: 'higher', transform: 'none', normalize: { ...DEFAULT_NORMALISE },
-        denominator: null, per: 1, impute: 'none', treat: null, floor: method.takesFloor ? rn.floor ?? fileFloor : 0,
-      };
-    }
-    for (const k of ['aggregate', 'floor'] as const) {
-      if (rn[k] !== undefined) {
-        fail([...path, k], error('BAD_PARAMETER.groupKey', { key: k, id: rn.id }, {}, msg('hint.removeOrChildren', { key: k })), true);
-      }
-    }
-    const normalize = (rn.normalize ?? { ...DEFAULT_NORMALISE }) as Normalise;
-    const direction = rn.direction ?? 'higher';
-    const transform = rn.transform ?? 'none';
-    checkLeaf(rn.id, normalize, direction, transform, underGeometric, path, fail);
-    const impute = rn.impute ?? fileImpute;
-    const treat = toTreat(rn.treat, fileTreat);
-    checkLeafStages(rn, { impute, treat, normalize, transform, columns, imputeGroup: d.impute_group ?? null }, path, fail);
-    return {
-      ...base, kind: 'leaf', aggregate: fileAggregate, children: [], unit: rn.unit === undefined ? null : toName(rn.unit), column: rn.column ?? null, direction, transform, normalize,
-      denominator: rn.denominator ?? null, per: rn.per ?? 1, impute, treat, floor: 0,
-    };
+  }
+  const aggregate = rn.aggregate ?? file.aggregate;
+  const method = aggregateMethodOf(aggregate);
+  if (rn.floor !== undefined && !method.takesFloor) {
+    fail([...path, 'floor'], error('BAD_PARAMETER.groupFloor', { id: rn.id, aggregate }, {}, msg('hint.removeFloorGroup')), true);
+  }
+  // A child of weight 0 is shown but not counted: nothing above constrains its values.
+  const children = kids.map((c, i) =>
+    buildNode(c, [...path, 'children', i], base.missing, (underGeometric || method.needsNonNegative) && (c.weight ?? 1) !== 0, tree));
+  checkWeights(children, [...path, 'children'], rn.id, fail);
+  return {
+    ...base, kind: 'group', aggregate, children, unit: null, column: null, direction: 'higher', transform: 'none', normalize: { ...DEFAULT_NORMALISE },
+    denominator: null, per: 1, impute: 'none', treat: null, floor: method.takesFloor ? rn.floor ?? file.floor : 0,
   };
+}
 
-  const checkWeights = (children: IndicatorNode[], path: PropertyKey[], parent: string | null) => {
-    if (children.length > 0 && children.every((c) => c.weight === 0)) {
-      fail(path, parent === null ? error('ZERO_WEIGHTS.root', {}, {}, msg('hint.oneWeight')) : error('ZERO_WEIGHTS', { parent }, {}, msg('hint.oneWeight')));
+function leafNode(rn: RawNode, path: PropertyKey[], base: NodeBase, underGeometric: boolean, tree: Tree): IndicatorNode {
+  const { file, fail } = tree;
+  for (const k of ['aggregate', 'floor'] as const) {
+    if (rn[k] !== undefined) {
+      fail([...path, k], error('BAD_PARAMETER.groupKey', { key: k, id: rn.id }, {}, msg('hint.removeOrChildren', { key: k })), true);
     }
+  }
+  const normalize = (rn.normalize ?? { ...DEFAULT_NORMALISE }) as Normalise;
+  const direction = rn.direction ?? 'higher';
+  const transform = rn.transform ?? 'none';
+  checkLeaf(rn.id, normalize, direction, transform, underGeometric, path, fail);
+  const impute = rn.impute ?? file.impute;
+  const treat = toTreat(rn.treat, file.treat);
+  checkLeafStages(rn, { impute, treat, normalize, transform, columns: file.columns, imputeGroup: file.imputeGroup }, path, fail);
+  return {
+    ...base, kind: 'leaf', aggregate: file.aggregate, children: [], unit: rn.unit === undefined ? null : toName(rn.unit), column: rn.column ?? null, direction, transform, normalize,
+    denominator: rn.denominator ?? null, per: rn.per ?? 1, impute, treat, floor: 0,
   };
+}
 
-  const indicators = d.indicators.map((n, i) => build(n, ['indicators', i], fileMissing, fileMethod.needsNonNegative && (n.weight ?? 1) !== 0));
-  checkWeights(indicators, ['indicators'], null);
+/** Children that all weigh 0 (the root's: `parent` null) leave their parent nothing to combine. */
+function checkWeights(children: IndicatorNode[], path: PropertyKey[], parent: string | null, fail: Fail): void {
+  if (children.length > 0 && children.every((c) => c.weight === 0)) {
+    fail(path, parent === null ? error('ZERO_WEIGHTS.root', {}, {}, msg('hint.oneWeight')) : error('ZERO_WEIGHTS', { parent }, {}, msg('hint.oneWeight')));
+  }
+}
 
-  const nodeIds = new Set(seen.keys());
-  (['groups', 'denominators'] as const).forEach((kind) => columns[kind].forEach((c, i) => {
-    if (nodeIds.has(c)) fail(['columns', kind, i], error('BAD_PARAMETER.columnIsNode', { column: c }, {}, msg('hint.columnOrIndicator')));
-  }));
-  const pillars: Pillar[] = (d.pillars ?? []).map((p, i) => {
-    claim(p.id, ['pillars', i]);
-    const members: string[] = [];
-    const listed = new Set<string>();
-    p.members.forEach((m, j) => {
-      if (!nodeIds.has(m)) {
-        fail(['pillars', i, 'members', j], error('UNKNOWN_MEMBER', { pillar: p.id, member: m }, {}, meant(m, nodeIds) ?? msg('hint.member')));
-      } else if (listed.has(m)) {
-        fail(['pillars', i, 'members', j], error('BAD_PARAMETER.memberTwice', { pillar: p.id, member: m }, {}, msg('hint.memberOnce')));
-      } else { members.push(m); listed.add(m); }
-    });
-    return { id: p.id, name: toName(p.name), description: toDescription(p.description), members };
+/** Pillar i: its id claimed, its members nodes of the tree, each once. */
+function pillarOf(p: NonNullable<RawDefinitions['pillars']>[number], i: number, nodeIds: ReadonlySet<string>, claim: Claim, fail: Fail): Pillar {
+  claim(p.id, ['pillars', i]);
+  const members: string[] = [];
+  const listed = new Set<string>();
+  p.members.forEach((m, j) => {
+    if (!nodeIds.has(m)) {
+      fail(['pillars', i, 'members', j], error('UNKNOWN_MEMBER', { pillar: p.id, member: m }, {}, meant(m, nodeIds) ?? msg('hint.member')));
+    } else if (listed.has(m)) {
+      fail(['pillars', i, 'members', j], error('BAD_PARAMETER.memberTwice', { pillar: p.id, member: m }, {}, msg('hint.memberOnce')));
+    } else { members.push(m); listed.add(m); }
   });
+  return { id: p.id, name: toName(p.name), description: toDescription(p.description), members };
+}
 
-  if (errors.length > 0) return { ok: false, errors, warnings };
-
+/** A pillar whose members all weigh 0 has no score. */
+function checkPillarWeights(indicators: IndicatorNode[], pillars: Pillar[], fail: Fail): void {
   const all = new Map<string, IndicatorNode>();
   const walk = (n: IndicatorNode) => { all.set(n.id, n); n.children.forEach(walk); };
   indicators.forEach(walk);
@@ -328,31 +401,6 @@ export function validateDefinitions(raw: unknown, opts: ValidateOptions = {}): R
       fail(['pillars', i, 'members'], error('ZERO_WEIGHTS.pillar', { pillar: p.id }, {}, msg('hint.pillarWeight')));
     }
   });
-  if (errors.length > 0) return { ok: false, errors, warnings };
-
-  return {
-    ok: true,
-    warnings,
-    value: {
-      id: d.id,
-      name: toName(d.name),
-      description: toDescription(d.description),
-      source: toSources(d.source),
-      scale: d.score?.scale ?? 1,
-      decimals: d.score?.decimals ?? 4,
-      ties: d.score?.ties ?? 'rounded',
-      missing: fileMissing,
-      aggregate: fileAggregate,
-      floor: fileMethod.takesFloor ? fileFloor : 0,
-      columns,
-      minCoverage: d.screen?.min_coverage ?? null,
-      impute: fileImpute,
-      imputeGroup: d.impute_group ?? null,
-      treat: fileTreat,
-      indicators,
-      pillars,
-    },
-  };
 }
 
 /** Report `d` at `path` (at the key itself when `key`). */
