@@ -100,4 +100,28 @@ describe('--merge-2025 walked through the commands', () => {
     const r = await cli(['explain', 'Vĩnh Phúc', f, '--lang', 'en']);
     expect(r.stderr).toContain('Vĩnh Phúc has no row in the data [UNKNOWN_PROVINCE]');
   });
+
+  it('explain --what-if on a province of the 34: its main indices changed, the DTI recomputed from them, ranked among the 34 (was refused)', async () => {
+    const sc = JSON.parse((await cli(['score', 'data/2023.csv', '--merge-2025', '--detail', 'indicators', '-f', 'json', '-q'])).stdout);
+    const pt = sc.rankings.find((u: { unit: string }) => u.unit === 'Phú Thọ');
+    // Σ(main index × points) / 1000 with Hạ tầng số 0.8 and the derived sum 3.6 of 4.
+    const points: Record<string, number> = { 'nts-tcs-nls-attt-suy-ra': 400, 'ha-tang-so': 100, 'hoat-dong-chinh-quyen-so': 200, 'hoat-dong-kinh-te-so': 150, 'hoat-dong-xa-hoi-so': 150 };
+    const x = { ...Object.fromEntries(Object.keys(points).map((id) => [id, pt.indicators[id].normalized])), 'ha-tang-so': 0.8, 'nts-tcs-nls-attt-suy-ra': 3.6 / 4 };
+    const want = Object.keys(points).reduce((s, id) => s + x[id]! * points[id]!, 0) / 1000;
+    const rank = 1 + sc.rankings.filter((u: { unit: string; score: number }) => u.unit !== 'Phú Thọ' && u.score.toFixed(4) > want.toFixed(4)).length;
+    const j = JSON.parse((await cli(['explain', 'Phú Thọ', 'data/2023.csv', '--merge-2025', '--what-if', 'ha-tang-so=0.8', 'nts-tcs-nls-attt-suy-ra=3,6', '-f', 'json', '-q'])).stdout);
+    expect(j.whatIf.score).toBeCloseTo(want, 12);
+    expect(j.whatIf.rank).toBe(rank);
+    expect(j.whatIf.rankChange).toBe(pt.rank - rank);
+    expect(j.whatIf.changes.map((c: { id: string; to: number }) => [c.id, c.to])).toEqual([['ha-tang-so', 0.8], ['nts-tcs-nls-attt-suy-ra', 3.6]]);
+    const t = (await cli(['explain', 'Phú Thọ', 'data/2023.csv', '--merge-2025', '--what-if', 'ha-tang-so=0.8', '-f', 'table', '-q'])).stdout;
+    expect(t).toContain('ha-tang-so: 0,6726 → 0,8');
+    // 2024: the published DTI is the index; 0.8 is second to Hà Nội's 0.8241.
+    const y = JSON.parse((await cli(['explain', 'Phú Thọ', 'data/2024.csv', '--merge-2025', '--what-if', 'dti-cong-bo=0.8', '-f', 'json', '-q'])).stdout);
+    expect([y.whatIf.score, y.whatIf.rank]).toEqual([0.8, 2]);
+    // Below the main indices a merged province has no values: an error naming the indicator.
+    const c = await cli(['explain', 'Phú Thọ', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '--merge-2025', '--allow-partial-merge', '-q', '--what-if', 'nts-ban-chi-dao=có', '--lang', 'en']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain("--what-if nts-ban-chi-dao: on the 34 provinces after the 2025 merger, Phú Thọ has only main indices (the means of its members'), no value of its own for nts-ban-chi-dao [BAD_PARAMETER]");
+  });
 });

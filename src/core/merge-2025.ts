@@ -4,9 +4,9 @@
  */
 import type { Dataset, UnitRecord } from './model.js';
 import { yearsOf } from './model.js';
-import { type Diagnostic, error, warning } from './diagnostics.js';
+import { type Diagnostic, type Result, error, warning } from './diagnostics.js';
 import { msg } from './messages.js';
-import { aggregateAbove } from './engine.js';
+import { aggregateAbove, normaliseColumn } from './engine.js';
 import { type Framework, forYear } from './framework.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import { type YearScore, rankYear } from './pipeline.js';
@@ -130,4 +130,32 @@ export function absentProvince(p: Province, keys: { has(key: string): boolean },
     return error('UNKNOWN_PROVINCE.merged', { name: p.name, successor: succ.name }, {}, msg('hint.useSuccessor', { successor: succ.name }));
   }
   return error('UNKNOWN_PROVINCE.noRow', { name: p.name }, {}, msg('hint.unitCount', { n: units }));
+}
+
+/**
+ * `explain --what-if` on a province of the 34: the raw values of its main indices changed (a main
+ * index that is a leaf, normalised by a method that takes nothing from the other units), the
+ * index recomputed from the main indices as the merger does, every province ranked again. Below
+ * the main indices a merged province has no values of its own: an edit there is an error.
+ * `edits` as `parseWhatIf` gives them; `fw0` the definitions, `ys` the merged year, `u` the unit.
+ */
+export function whatIfMerged(fw0: Framework, ys: YearScore, u: number, edits: readonly { leaf: number; value: number }[]): Result<{ score: number; rank: number | null }> {
+  const fw = forYear(fw0, ys.year);
+  const m = ys.records.length;
+  const main = new Set(fw.nodes[fw.root]!.children);
+  const nodes = ys.agg.nodes.slice();
+  const errors: Diagnostic[] = [];
+  for (const e of edits) {
+    const k = fw.leaves[e.leaf]!;
+    const def = fw.nodes[k]!.def!;
+    if (!main.has(k) || normaliseMethodOf(def.normalize.method).usesPool) {
+      errors.push(error('BAD_PARAMETER.whatIfMerged', { unit: ys.records[u]!.unit, id: def.id }, {}, msg('hint.whatIfMember')));
+      continue;
+    }
+    nodes[k * m + u] = normaliseColumn(def, Float64Array.of(e.value))[0]!;
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings: [] };
+  const agg = aggregateAbove(fw, nodes, m);
+  const again = rankYear(fw, ys.records, ys.year, ys.norm, agg, ys.coverage, ys.missing);
+  return { ok: true, value: { score: again.scores[u]!, rank: again.ranks[u]! === 0 ? null : again.ranks[u]! }, warnings: [] };
 }

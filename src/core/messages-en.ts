@@ -354,7 +354,7 @@ export const EN: Catalogue = {
   'hint.oneDataFile': 'give at least one data file',
   'NO_DATA.year': (p) => `the data have no row of ${p.year ?? 'no year'}`,
   'hint.dataYears': (p) => `the data hold ${p.years}`,
-  'BAD_PARAMETER.whatIfMerged': (p) => `--what-if: ${p.unit} is a province merged in 2025, with no values of its own`,
+  'BAD_PARAMETER.whatIfMerged': (p) => `--what-if ${p.id}: on the 34 provinces after the 2025 merger, ${p.unit} has only main indices (the means of its members'), no value of its own for ${p.id}`,
   'hint.whatIfMember': 'try the values on one of the provinces it merges, without --merge-2025',
   'UNKNOWN_PROVINCE.noRow': (p) => `${p.name} has no row in the data`,
   'UNKNOWN_PROVINCE.merged': (p) => `${p.name} merged into ${p.successor} on 1 July 2025; the data are the 34 provinces after the merger`,

@@ -383,7 +383,7 @@ export const VI = {
   'hint.oneDataFile': 'hãy đưa vào ít nhất một tệp số liệu',
   'NO_DATA.year': (p: { year: number | null }) => `số liệu không có dòng nào của năm ${p.year ?? 'không rõ'}`,
   'hint.dataYears': (p: { years: string }) => `số liệu có các năm ${p.years}`,
-  'BAD_PARAMETER.whatIfMerged': (p: { unit: string }) => `--what-if: ${p.unit} là tỉnh hợp nhất năm 2025, không có giá trị riêng của mình`,
+  'BAD_PARAMETER.whatIfMerged': (p: { unit: string; id: string }) => `--what-if ${p.id}: trên 34 tỉnh sau sáp nhập năm 2025, ${p.unit} chỉ có các chỉ số chính (trung bình của các tỉnh thành viên), không có giá trị riêng của ${p.id}`,
   'hint.whatIfMember': 'thử giá trị trên một tỉnh thành viên, không dùng --merge-2025',
   'UNKNOWN_PROVINCE.noRow': (p: { name: string }) => `${p.name} không có dòng nào trong số liệu`,
   'UNKNOWN_PROVINCE.merged': (p: { name: string; successor: string }) => `${p.name} đã hợp nhất vào ${p.successor} từ ngày 01/7/2025; số liệu là của 34 tỉnh sau sáp nhập`,

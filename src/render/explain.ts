@@ -151,7 +151,7 @@ export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Form
 
   if (e.whatIf !== undefined) {
     const w = e.whatIf;
-    const ch = w.changes.map((c) => `${c.id}: ${c.from === null ? t.missing : localNumber(String(c.from), L)} → ${c.to === null ? t.missing : localNumber(String(c.to), L)}`).join('; ');
+    const ch = w.changes.map((c) => `${c.id}: ${c.from === null ? t.missing : localNumber(shortNumber(c.from), L)} → ${c.to === null ? t.missing : localNumber(shortNumber(c.to), L)}`).join('; ');
     const rc = w.rankChange === null ? '' : w.rankChange === 0 ? ' (=)' : ` (${w.rankChange > 0 ? `+${w.rankChange}` : w.rankChange})`;
     parts.push(head(t.whatIf) + `${ch}\n${t.newScore} ${num(w.score)}${w.scoreChange === null ? '' : ` (${signed(fx(w.scoreChange, dec))})`}, ${t.newRank} ${w.rank ?? '–'}${rc}\n`);
   }

@@ -5,6 +5,7 @@ import { normaliseMethodOf } from '../methods/normalise/index.js';
 import { transformValue } from '../stages/transform.js';
 import type { Framework } from '../framework.js';
 import { build, yearOf } from '../build.js';
+import { whatIfMerged } from '../merge-2025.js';
 import type { Decimal } from '../model.js';
 import { parseBoolean, parseNumber } from '../values.js';
 import type { ExplainWhatIf } from './types.js';
@@ -54,9 +55,24 @@ export function parseWhatIf(fw: Framework, edits: readonly string[], decimal: De
  */
 export function whatIf(v: UnitView, edits: readonly string[], decimal?: Decimal): { ok: true; value: ExplainWhatIf } | { ok: false; errors: Diagnostic[]; fatal: boolean } {
   const { run, fw, rec, cur, u } = v;
-  if (run.merged) return { ok: false, fatal: false, errors: [error('BAD_PARAMETER.whatIfMerged', { unit: rec.unit }, {}, msg('hint.whatIfMember'))] };
   const parsed = parseWhatIf(fw, edits, decimal);
   if (!parsed.ok) return { ok: false, fatal: false, errors: parsed.errors };
+  const r0 = cur.ranks[u]! === 0 ? null : cur.ranks[u]!;
+  const changes = parsed.value.map((e) => ({ id: fw.leafIds[e.leaf]!, from: nn(rec.values[e.leaf]!), to: nn(e.value) }));
+  if (run.merged) {
+    // A province of the 34: its main indices changed, the index recomputed from them as the merger does.
+    const w = whatIfMerged(v.fwAll, cur, u, parsed.value);
+    if (!w.ok) return { ok: false, fatal: false, errors: w.errors };
+    const { score, rank } = w.value;
+    return {
+      ok: true,
+      value: {
+        changes, score: nn(score), rank,
+        scoreChange: Number.isNaN(score) || Number.isNaN(cur.scores[u]!) ? null : score - cur.scores[u]!,
+        rankChange: rank === null || r0 === null ? null : r0 - rank,
+      },
+    };
+  }
   const values = Float64Array.from(rec.values);
   for (const e of parsed.value) values[e.leaf] = e.value;
   // lines and cols named: a loaded record may make them only when asked (not own properties).
@@ -66,12 +82,11 @@ export function whatIf(v: UnitView, edits: readonly string[], decimal?: Decimal)
   });
   if (!again.ok) return { ok: false, fatal: true, errors: again.errors };
   const ws = yearOf(again.value, v.year)!;
-  const r0 = cur.ranks[u]! === 0 ? null : cur.ranks[u]!;
   const r1 = ws.ranks[u]! === 0 ? null : ws.ranks[u]!;
   return {
     ok: true,
     value: {
-      changes: parsed.value.map((e) => ({ id: fw.leafIds[e.leaf]!, from: nn(rec.values[e.leaf]!), to: nn(e.value) })),
+      changes,
       score: nn(ws.scores[u]!), rank: r1,
       scoreChange: Number.isNaN(ws.scores[u]!) || Number.isNaN(cur.scores[u]!) ? null : ws.scores[u]! - cur.scores[u]!,
       rankChange: r1 === null || r0 === null ? null : r0 - r1,
