@@ -106,7 +106,7 @@ describe('--merge-2025 walked through the commands', () => {
     const pt = sc.rankings.find((u: { unit: string }) => u.unit === 'Phú Thọ');
     // Σ(main index × points) / 1000 with Hạ tầng số 0.8 and the derived sum 3.6 of 4.
     const points: Record<string, number> = { 'nts-tcs-nls-attt-suy-ra': 400, 'ha-tang-so': 100, 'hoat-dong-chinh-quyen-so': 200, 'hoat-dong-kinh-te-so': 150, 'hoat-dong-xa-hoi-so': 150 };
-    const x = { ...Object.fromEntries(Object.keys(points).map((id) => [id, pt.indicators[id].normalized])), 'ha-tang-so': 0.8, 'nts-tcs-nls-attt-suy-ra': 3.6 / 4 };
+    const x: Record<string, number> = { ...Object.fromEntries(Object.keys(points).map((id) => [id, pt.indicators[id].normalized as number])), 'ha-tang-so': 0.8, 'nts-tcs-nls-attt-suy-ra': 3.6 / 4 };
     const want = Object.keys(points).reduce((s, id) => s + x[id]! * points[id]!, 0) / 1000;
     const rank = 1 + sc.rankings.filter((u: { unit: string; score: number }) => u.unit !== 'Phú Thọ' && u.score.toFixed(4) > want.toFixed(4)).length;
     const j = JSON.parse((await cli(['explain', 'Phú Thọ', 'data/2023.csv', '--merge-2025', '--what-if', 'ha-tang-so=0.8', 'nts-tcs-nls-attt-suy-ra=3,6', '-f', 'json', '-q'])).stdout);
