@@ -260,6 +260,17 @@ describe('dti sensitivity (CLI)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('a spec value of the wrong type says what was given, in either language; a misspelt key of weights: is matched against the schema', () => {
+    // zod drops an issue's input unless asked: Vietnamese read 'nhận được không có gì' (nothing received) for a string.
+    const typed = loadSensitivitySpec('runs: abc\n', 's.yaml');
+    expect(typed.ok).toBe(false);
+    if (typed.ok) return;
+    expect(typed.errors.map((e) => [e.code, e.line, e.col])).toEqual([['BAD_SPEC', 1, 7]]);
+    expect(render(typed.errors[0]!.text, 'en')).toBe('runs: Invalid input: expected number, received string');
+    expect(render(typed.errors[0]!.text, 'vi')).toBe('runs: Đầu vào không hợp lệ: mong đợi số, nhận được chuỗi');
+    const key = loadSensitivitySpec('weights: { spread: 0.2, level: [1] }\n', 's.yaml');
+    expect(key.ok ? [] : key.errors.map((e) => render(e.hintText!, 'en'))).toEqual(["did you mean 'levels'?"]);
+  });
   it('a YAML spec is read as a definitions file is (one reader): the hint by kind, old Mac line ends, list items located', () => {
     // A duplicate key: the same hint as in a definitions file.
     const dup = loadSensitivitySpec('runs: 100\nruns: 200\n', 's.yaml');

@@ -20,16 +20,16 @@ import { zodText } from '../core/zod-text.js';
 import type { SensitivitySpec, SpecLocator } from '../core/sensitivity/index.js';
 import { readYaml } from './yaml.js';
 
-const KEYS = ['runs', 'seed', 'weights', 'normalisation', 'aggregation', 'missing', 'leave-one-out', 'sobol', 'bootstrap'];
+const Weights = z.strictObject({
+  spread: z.number(),
+  levels: z.array(z.number().int()).optional(),
+  nodes: z.array(z.string()).optional(),
+});
 
 const Spec = z.strictObject({
   runs: z.number().int().optional(),
   seed: z.number().int().optional(),
-  weights: z.union([z.number(), z.strictObject({
-    spread: z.number(),
-    levels: z.array(z.number().int()).optional(),
-    nodes: z.array(z.string()).optional(),
-  })]).optional(),
+  weights: z.union([z.number(), Weights]).optional(),
   normalisation: z.array(z.string()).optional(),
   aggregation: z.array(z.string()).optional(),
   missing: z.array(z.string()).optional(),
@@ -37,6 +37,10 @@ const Spec = z.strictObject({
   sobol: z.boolean().optional(),
   bootstrap: z.number().int().optional(),
 });
+
+/** The keys a spec may have, and those of `weights:` as a mapping (for "did you mean"): the schema's own. */
+const KEYS = Object.keys(Spec.shape);
+const WEIGHTS_KEYS = Object.keys(Weights.shape);
 
 export function loadSensitivitySpec(text: string, file: string): Result<{ spec: SensitivitySpec; at: SpecLocator }> {
   const yaml = readYaml(text, file);
@@ -46,7 +50,8 @@ export function loadSensitivitySpec(text: string, file: string): Result<{ spec: 
   const at: SpecLocator = (key) => locate(key);
   let raw = yaml.value.value;
   if (raw === null || raw === undefined) raw = {};
-  const parsed = Spec.safeParse(raw);
+  // The value given rides along with each issue, so a type error names what was given ("received string", "nhận được chuỗi").
+  const parsed = Spec.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const errors: Diagnostic[] = [];
     for (const issue of parsed.error.issues) {
@@ -54,7 +59,7 @@ export function loadSensitivitySpec(text: string, file: string): Result<{ spec: 
       if (issue.code === 'unrecognized_keys') {
         for (const k of issue.keys) {
           errors.push(error('BAD_SPEC.unknownKey', { at: path, key: k }, locate(path === '' ? k : `${path}.${k}`, true),
-            meant(k, path === 'weights' ? ['spread', 'levels', 'nodes'] : KEYS) ?? msg('hint.specKeys', { keys: KEYS.join(', ') })));
+            meant(k, path === 'weights' ? WEIGHTS_KEYS : KEYS) ?? msg('hint.specKeys', { keys: KEYS.join(', ') })));
         }
       } else {
         errors.push(error('BAD_SPEC', { at: path === '' ? '(top level)' : path, problem: zodText(issue) }, at(path),
