@@ -12,7 +12,7 @@ import { type Framework, forYear } from '../core/framework.js';
 import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import { findProvince, province2025ByCode, region2025, successorOf } from '../core/provinces.js';
 import { parseBoolean, parseNumber } from '../core/values.js';
-import type { Cell, DataOptions, Dataset, ProvinceMap, UnitKind, UnitRecord } from '../core/model.js';
+import type { Cell, DataOptions, Dataset, Decimal, ProvinceMap, UnitKind, UnitRecord } from '../core/model.js';
 import { type Row, type RowTable, asRow } from './rows.js';
 import { pushAll } from '../core/arrays.js';
 import { cleanName } from '../core/text.js';
@@ -306,31 +306,20 @@ class ReadRecord implements UnitRecord {
   }
 }
 
-/** The rows, read once in order: one record per unit and year, every cell checked. */
-function readRows(table: RowTable, fw: Framework, h: Header, ctx: Ctx, opts: DataOptions):
-  { records: UnitRecord[]; invalid: Set<string>; map: ProvinceMap | null } {
+/** Which map of provinces a table's names are on: as asked, from a fixed year, or (null here) from the first row's year. */
+function mapOf(unitKind: UnitKind, opts: DataOptions, yearCol: number, fixedYear: number | undefined): { map: ProvinceMap | null; fromFirstRow: boolean } {
+  if (unitKind !== 'province') return { map: null, fromFirstRow: false };
+  if (opts.map === '63' || opts.map === '34') return { map: opts.map, fromFirstRow: false };
+  if (yearCol < 0) return { map: (fixedYear ?? 0) >= 2025 ? '34' : '63', fromFirstRow: false };
+  return { map: null, fromFirstRow: true };
+}
+
+/** A row's year: from the year column (four digits, else an error and undefined), or the fixed one (null: none). */
+function yearReader(yearCol: number, fixedYear: number | undefined, ctx: Ctx): (row: Row) => number | null | undefined {
   const { errors, at } = ctx;
-  const { unitCol, yearCol, unitKind, isLong, width } = h;
-  const decimal = opts.decimal ?? 'dot';
-  const L = fw.leafIds.length;
-  const leafOf = new Map(fw.leafIds.map((id, j) => [id, j]));
-  const fixedYear = opts.year ?? opts.fileYear;
-  const records: ReadRecord[] = [];
-  const byUnitYear = new Map<string, ReadRecord>();
-
-  // The map: as asked, or 34 when the rows are dated 2025 or later (the first row decides
-  // for a year column; a later row from before 2025 is then an error, as rows are read once).
-  let map: ProvinceMap | null = null;
-  let mapFromFirstRow = false;
-  if (unitKind === 'province') {
-    if (opts.map === '63' || opts.map === '34') map = opts.map;
-    else if (yearCol < 0) map = (fixedYear ?? 0) >= 2025 ? '34' : '63';
-    else mapFromFirstRow = true;
-  }
-  const resolveUnit = unitResolver(unitKind, ctx, opts, () => map);
-
-  const readYear = (row: Row): number | null | undefined => (yearCol >= 0 ? yearOf(row, yearCol) : fixedYear ?? null);
-  const yearOf = (row: Row, k: number): number | undefined => {
+  if (yearCol < 0) return () => fixedYear ?? null;
+  return (row) => {
+    const k = yearCol;
     const cell = row.cell(k < row.length ? k : 0);
     if (k < row.length && cell.uncalculated === true) {
       errors.push(uncalculatedError('year', at(cell)));
@@ -341,38 +330,47 @@ function readRows(table: RowTable, fw: Framework, h: Header, ctx: Ctx, opts: Dat
     errors.push(t === '' ? error('BAD_YEAR.empty', {}, at(cell), msg('hint.fourDigits')) : error('BAD_YEAR', { text: t }, at(cell), msg('hint.fourDigits')));
     return undefined;
   };
+}
 
-  // Records' values and columns are views into blocks shared by SLAB records: one allocation
-  // per block, not typed arrays (each with its own buffer) per unit.
-  const SLAB = 512;
-  let slabValues = new Float64Array(0);
-  let slabCols = new Uint16Array(0);
-  let slabUsed = SLAB;
-  const G = h.groupCols.length;
-  const D = h.denominatorCols.length;
-  const recordFor = (u: Resolved, year: number | null, line: number) => {
+/**
+ * The records of a table, one per unit and year, in the order first met. Their values and
+ * columns are views into blocks shared by SLAB records: one allocation per block, not typed
+ * arrays (each with its own buffer) per unit.
+ */
+class Records {
+  static readonly SLAB = 512;
+  readonly list: ReadRecord[] = [];
+  readonly #byUnitYear = new Map<string, ReadRecord>();
+  #values = new Float64Array(0);
+  #cols = new Uint16Array(0);
+  #used = Records.SLAB;
+  constructor(private readonly L: number, private readonly G: number, private readonly D: number) {}
+  /** The unit's record for the year, made (fresh) if it is the first row of that unit-year. */
+  for(u: Resolved, year: number | null, line: number): { record: ReadRecord; fresh: boolean } {
     const k = `${u.key}\u0000${year ?? ''}`;
-    let r = byUnitYear.get(k);
-    if (r === undefined) {
-      if (slabUsed === SLAB) {
-        slabValues = new Float64Array(SLAB * L).fill(NaN);
-        slabCols = new Uint16Array(SLAB * L);
-        slabUsed = 0;
-      }
-      const off = slabUsed * L;
-      slabUsed++;
-      r = new ReadRecord(u.unit, u.code, u.key, u.region, year, line, new Float64Array(slabValues.buffer, off * 8, L), slabCols, off);
-      if (G > 0) r.groups = new Array<string | null>(G).fill(null);
-      if (D > 0) { r.denominators = new Float64Array(D).fill(NaN); r.denominatorAt = new Int32Array(2 * D); }
-      byUnitYear.set(k, r);
-      records.push(r);
-      return { record: r, fresh: true };
+    const found = this.#byUnitYear.get(k);
+    if (found !== undefined) return { record: found, fresh: false };
+    const { L, G, D } = this;
+    if (this.#used === Records.SLAB) {
+      this.#values = new Float64Array(Records.SLAB * L).fill(NaN);
+      this.#cols = new Uint16Array(Records.SLAB * L);
+      this.#used = 0;
     }
-    return { record: r, fresh: false };
-  };
+    const off = this.#used * L;
+    this.#used++;
+    const r = new ReadRecord(u.unit, u.code, u.key, u.region, year, line, new Float64Array(this.#values.buffer, off * 8, L), this.#cols, off);
+    if (G > 0) r.groups = new Array<string | null>(G).fill(null);
+    if (D > 0) { r.denominators = new Float64Array(D).fill(NaN); r.denominatorAt = new Int32Array(2 * D); }
+    this.#byUnitYear.set(k, r);
+    this.list.push(r);
+    return { record: r, fresh: true };
+  }
+}
 
-  // Auxiliary cells: every row of a unit-year (long files repeat them) must agree.
-  const readAux = (r: UnitRecord, row: Row) => {
+/** Auxiliary cells (`columns.groups`, `columns.denominators`): every row of a unit-year (long files repeat them) must agree. */
+function auxReader(h: Header, ctx: Ctx, decimal: Decimal): (r: UnitRecord, row: Row) => void {
+  const { errors, at } = ctx;
+  return (r, row) => {
     h.groupCols.forEach((c, k) => {
       if (c < 0) return;
       const cell = row.cell(c);
@@ -399,12 +397,16 @@ function readRows(table: RowTable, fw: Framework, h: Header, ctx: Ctx, opts: Dat
       r.denominatorAt![2 * k + 1] = cell.col;
     });
   };
+}
 
+/**
+ * Cell k of a row as leaf j's value and position: a number (or yes/no), missing, or an error.
+ * Cells reported as not a number go into `invalid`, so `missing: error` does not report them again.
+ */
+function valueReader(fw: Framework, ctx: Ctx, decimal: Decimal, invalid: Set<string>): (r: ReadRecord, j: number, row: Row, k: number) => void {
+  const { errors, at } = ctx;
   const isBoolean = fw.leaves.map((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).yesNo);
-  // Cells already reported as not a number, so `missing: error` does not report them again.
-  const invalid = new Set<string>();
-  /** Cell k of the row as leaf j's value and position. */
-  const readValue = (r: ReadRecord, j: number, row: Row, k: number) => {
+  return (r, j, row, k) => {
     r.setAt(j, row.line(k), row.col(k));
     if (!isBoolean[j]) {
       const x = row.number(k, decimal);
@@ -424,11 +426,57 @@ function readRows(table: RowTable, fw: Framework, h: Header, ctx: Ctx, opts: Dat
       errors.push(error('NOT_A_NUMBER', { where: fw.leafIds[j]!, reason: v.reason }, at(cell), v.hint));
     }
   };
+}
 
-  const leafColumns = h.leafColumns;
+/** The rows, read once in order: one record per unit and year, every cell checked. */
+function readRows(table: RowTable, fw: Framework, h: Header, ctx: Ctx, opts: DataOptions):
+  { records: UnitRecord[]; invalid: Set<string>; map: ProvinceMap | null } {
+  const { errors, at } = ctx;
+  const { unitCol, yearCol, unitKind, isLong, width, leafColumns } = h;
+  const decimal = opts.decimal ?? 'dot';
+  const leafOf = new Map(fw.leafIds.map((id, j) => [id, j]));
+  const fixedYear = opts.year ?? opts.fileYear;
+  // The map: as asked, or 34 when the rows are dated 2025 or later (the first row decides
+  // for a year column; a later row from before 2025 is then an error, as rows are read once).
+  let { map, fromFirstRow } = mapOf(unitKind, opts, yearCol, fixedYear);
+  const resolveUnit = unitResolver(unitKind, ctx, opts, () => map);
+  const readYear = yearReader(yearCol, fixedYear, ctx);
+  const G = h.groupCols.length;
+  const D = h.denominatorCols.length;
+  const records = new Records(fw.leafIds.length, G, D);
+  const readAux = auxReader(h, ctx, decimal);
+  const invalid = new Set<string>();
+  const readValue = valueReader(fw, ctx, decimal, invalid);
+
+  /** A long row: one leaf's value (the indicator column names it) for its unit-year. */
+  const readLong = (row: Row, u: Resolved, year: number | null) => {
+    const id = row.text(h.indicatorCol).trim();
+    const j = leafOf.get(id);
+    if (j === undefined) {
+      unknownColumn(fw, ctx, id, row.cell(h.indicatorCol), 'indicator');
+      return;
+    }
+    const { record } = records.for(u, year, row.line(0));
+    if (G + D > 0) readAux(record, row);
+    if (record.has(j)) {
+      errors.push(error('DUPLICATE_ROW.value', { id, unit: u.unit, year }, at(row.cell(h.indicatorCol)), msg('hint.firstLine', { line: record.lines[j]! })));
+      return;
+    }
+    readValue(record, j, row, h.valueCol);
+  };
+  /** A wide row: every leaf's value for its unit-year, which no other row may give. */
+  const readWide = (row: Row, u: Resolved, year: number | null) => {
+    const { record, fresh } = records.for(u, year, row.line(0));
+    if (!fresh) {
+      errors.push(error('DUPLICATE_ROW', { unit: u.unit, year }, at(row.cell(unitCol)), msg('hint.firstRow', { line: record.line, matched: u.code !== null, kind: unitKind })));
+      return;
+    }
+    for (let q = 0; q < leafColumns.length; q++) readValue(record, leafColumns[q]!.leaf, row, leafColumns[q]!.col);
+    if (G + D > 0) readAux(record, row);
+  };
   const readRow = (row: Row) => {
-    if (mapFromFirstRow) {
-      mapFromFirstRow = false;
+    if (fromFirstRow) {
+      fromFirstRow = false;
       map = Number(yearCol < row.length ? row.text(yearCol).trim() : undefined) >= 2025 ? '34' : '63';
     }
     if (map === '34' && opts.map !== '34' && yearCol >= 0 && yearCol < row.length && Number(row.text(yearCol).trim()) < 2025) {
@@ -442,32 +490,10 @@ function readRows(table: RowTable, fw: Framework, h: Header, ctx: Ctx, opts: Dat
     const u = resolveUnit(row.cell(unitCol));
     const year = readYear(row);
     if (u === undefined || year === undefined) return;
-    const line = row.line(0);
-    if (isLong) {
-      const id = row.text(h.indicatorCol).trim();
-      const j = leafOf.get(id);
-      if (j === undefined) {
-        unknownColumn(fw, ctx, id, row.cell(h.indicatorCol), 'indicator');
-        return;
-      }
-      const { record } = recordFor(u, year, line);
-      if (G + D > 0) readAux(record, row);
-      if (record.has(j)) {
-        errors.push(error('DUPLICATE_ROW.value', { id, unit: u.unit, year }, at(row.cell(h.indicatorCol)), msg('hint.firstLine', { line: record.lines[j]! })));
-        return;
-      }
-      readValue(record, j, row, h.valueCol);
-    } else {
-      const { record, fresh } = recordFor(u, year, line);
-      if (!fresh) {
-        errors.push(error('DUPLICATE_ROW', { unit: u.unit, year }, at(row.cell(unitCol)), msg('hint.firstRow', { line: record.line, matched: u.code !== null, kind: unitKind })));
-        return;
-      }
-      for (let q = 0; q < leafColumns.length; q++) readValue(record, leafColumns[q]!.leaf, row, leafColumns[q]!.col);
-      if (G + D > 0) readAux(record, row);
-    }
+    if (isLong) readLong(row, u, year);
+    else readWide(row, u, year);
   };
 
   for (const row of table.rows) readRow(asRow(row));
-  return { records, invalid, map };
+  return { records: records.list, invalid, map };
 }

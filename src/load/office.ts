@@ -139,52 +139,112 @@ export function isHeaderRow(row: readonly Cell[], fw?: Framework): boolean {
  */
 export function officeTable(rows: Iterable<Row | readonly Cell[]>, fw: Framework, opts: OfficeOptions, errors: Diagnostic[], warnings: Diagnostic[]): { table: RowTable; detected: Detected } {
   const file = opts.file;
-  const at = (c: { line: number; col: number }) => ({ ...(file === undefined ? {} : { file }), line: c.line, col: c.col });
-  const label = opts.columnLabel ?? ((c: number) => String(c));
   const it = rows[Symbol.iterator]();
   const nextRow = (): Row | undefined => { const r = it.next(); return r.done === true ? undefined : asRow(r.value); };
-  const buffered: Row[] = [];
-  const skip = opts.skipLines ?? 0;
+  const { buffered, headerAt } = findHeader(nextRow, fw, opts.skipLines);
+  const top = buffered[headerAt];
+  const detected: Detected = { headerLine: top !== undefined && top.length > 0 ? top.line(0) : 1, titleRows: Math.max(0, headerAt), renamed: [], ignored: [] };
+  if (top === undefined) return { table: { ...(file === undefined ? {} : { file }), header: [], rows: [] }, detected };
+  const columns = readColumns(top.cells(), fw, detected);
+  const project = rowProjector(columns, opts, errors, warnings);
 
-  // --- find the header --------------------------------------------------------------------
+  // The decimal mark, from a sample of the values (read ahead, then passed on first).
+  const sample: Row[] = buffered.slice(headerAt + 1);
+  if (opts.decimal === undefined) {
+    for (;;) {
+      if (sample.length >= DECIMAL_SAMPLE) break;
+      const r = nextRow();
+      if (r === undefined) break;
+      sample.push(r);
+    }
+    const leafIds = new Set(fw.leafIds);
+    const valueCols = columns.header.flatMap((c, k) => (leafIds.has(c.text) || c.text === 'value' ? [columns.keep[k]!] : []));
+    const decimal = decimalOfValues(sample, valueCols);
+    if (decimal !== undefined) detected.decimal = decimal;
+  }
+
+  function* body(): Generator<Row> {
+    for (const r of sample) { const p = project(r); if (p !== null) yield p; }
+    for (;;) {
+      const r = nextRow();
+      if (r === undefined) return;
+      const p = project(r);
+      if (p !== null) yield p;
+    }
+  }
+  return { table: { ...(file === undefined ? {} : { file }), header: columns.header, rows: { [Symbol.iterator]: body } }, detected };
+}
+
+/**
+ * The header among the first rows: the first row after `skipLines` when given, else the first
+ * that looks like one (isHeaderRow) within LOOKAHEAD rows, else the first row. The rows read so
+ * far come back (`headerAt` indexes the header among them, -1: no rows at all).
+ */
+function findHeader(nextRow: () => Row | undefined, fw: Framework, skipLines: number | undefined): { buffered: Row[]; headerAt: number } {
+  const buffered: Row[] = [];
+  const skip = skipLines ?? 0;
   let headerAt = -1;
   for (;;) {
     const r = nextRow();
     if (r === undefined) break;
     if ((r.length > 0 ? r.line(0) : 0) <= skip) continue;
     buffered.push(r);
-    if (opts.skipLines !== undefined) { headerAt = 0; break; }
+    if (skipLines !== undefined) { headerAt = 0; break; }
     const cells = r.cells();
     if (isHeaderRow(cells, fw)) {
       headerAt = buffered.length - 1;
-      // A header over two rows (group headings above the indicator names, the unit column
-      // merged down or left empty below): one header, the lower row's name where it has one.
       const nextR = nextRow();
       if (nextR !== undefined) {
-        const next = nextR.cells();
-        const unitCol = cells.findIndex((c) => UNIT_NAMES.has(CANONICAL.get(headerKey(c.text)) ?? ''));
-        const below = next[unitCol]?.text ?? '';
-        const texts = next.filter((c) => c.text.trim() !== '');
-        if (unitCol >= 0 && (below.trim() === '' || below === cells[unitCol]!.text) && texts.length > 0
-          && texts.every((c) => c.value === undefined && !/^[\d.,%\s+-]+$/.test(c.text))) {
-          const merged = Array.from({ length: Math.max(cells.length, next.length) }, (_, i) => {
-            const lo = next[i];
-            const up = cells[i];
-            return lo !== undefined && lo.text.trim() !== '' && i !== unitCol ? lo : up ?? lo!;
-          });
-          buffered[headerAt] = new CellsRow(merged);
-        } else buffered.push(nextR);
+        const merged = twoRowHeader(cells, nextR.cells());
+        if (merged !== undefined) buffered[headerAt] = new CellsRow(merged);
+        else buffered.push(nextR);
       }
       break;
     }
     if (buffered.length >= LOOKAHEAD) break;
   }
   if (headerAt < 0) headerAt = buffered.length > 0 ? 0 : -1;
-  const top = buffered[headerAt];
-  const detected: Detected = { headerLine: top !== undefined && top.length > 0 ? top.line(0) : 1, titleRows: Math.max(0, headerAt), renamed: [], ignored: [] };
-  if (top === undefined) return { table: { ...(file === undefined ? {} : { file }), header: [], rows: [] }, detected };
+  return { buffered, headerAt };
+}
 
-  const rawHeader = top.cells();
+/**
+ * A header over two rows (group headings above the indicator names, the unit column merged
+ * down or left empty below): one header, the lower row's name where it has one. Undefined when
+ * the row below is data (numbers, or a unit's name under the unit column).
+ */
+function twoRowHeader(cells: readonly Cell[], next: readonly Cell[]): Cell[] | undefined {
+  const unitCol = cells.findIndex((c) => UNIT_NAMES.has(CANONICAL.get(headerKey(c.text)) ?? ''));
+  const below = next[unitCol]?.text ?? '';
+  const texts = next.filter((c) => c.text.trim() !== '');
+  if (!(unitCol >= 0 && (below.trim() === '' || below === cells[unitCol]!.text) && texts.length > 0
+    && texts.every((c) => c.value === undefined && !/^[\d.,%\s+-]+$/.test(c.text)))) return undefined;
+  return Array.from({ length: Math.max(cells.length, next.length) }, (_, i) => {
+    const lo = next[i];
+    const up = cells[i];
+    return lo !== undefined && lo.text.trim() !== '' && i !== unitCol ? lo : up ?? lo!;
+  });
+}
+
+/** What the header says, column by column: the columns kept and their canonical names. */
+interface OfficeColumns {
+  /** Cells of the raw header. */
+  width: number;
+  /** Raw column of each kept one. */
+  keep: number[];
+  /** The kept columns' headers, renamed to what readDataset reads (province, year, a leaf's id…). */
+  header: Cell[];
+  /** Raw columns with an empty header (a value under one is an error). */
+  noHeader: number[];
+  /** Every column kept, in place: a row of the full width is passed on as it is. */
+  identity: boolean;
+  indicatorCol: number;
+  unitCol: number;
+  /** Leaves by their `column:` (header key → id). */
+  columnOf: Map<string, string>;
+}
+
+/** The header read: STT and empty columns left out, office names read as dti's (noted in `detected`). */
+function readColumns(rawHeader: readonly Cell[], fw: Framework, detected: Detected): OfficeColumns {
   const width = rawHeader.length;
   const columnOf = new Map<string, string>();
   for (const ni of fw.leaves) {
@@ -207,12 +267,25 @@ export function officeTable(rows: Iterable<Row | readonly Cell[]>, fw: Framework
     keep.push(i);
     header.push({ ...c, text: canon ?? c.text });
   });
-  const identity = keep.length === width;
-  const indicatorCol = header.findIndex((c) => c.text === 'indicator');
-  const unitCol = header.findIndex((c) => UNIT_NAMES.has(c.text));
-  const reportedNoHeader = new Set<number>();
+  return {
+    width, keep, header, noHeader, identity: keep.length === width, columnOf,
+    indicatorCol: header.findIndex((c) => c.text === 'indicator'),
+    unitCol: header.findIndex((c) => UNIT_NAMES.has(c.text)),
+  };
+}
 
-  const project = (row: Row): Row | null => {
+/**
+ * A data row as readDataset reads it: the kept columns, or null for a row left out (empty,
+ * only a row number, a note starting with '#', a totals row: warned), a long row's indicator
+ * named by its `column:` read as the leaf's id. A value under no header is an error (once per column).
+ */
+function rowProjector(cols: OfficeColumns, opts: OfficeOptions, errors: Diagnostic[], warnings: Diagnostic[]): (row: Row) => Row | null {
+  const { width, keep, noHeader, identity, indicatorCol, unitCol, columnOf } = cols;
+  const file = opts.file;
+  const at = (c: { line: number; col: number }) => ({ ...(file === undefined ? {} : { file }), line: c.line, col: c.col });
+  const label = opts.columnLabel ?? ((c: number) => String(c));
+  const reportedNoHeader = new Set<number>();
+  return (row) => {
     if (row.length === 0) return null;
     if (!opts.ragged && row.length !== width) {
       if (identity) return row; // readDataset reports the width
@@ -250,47 +323,28 @@ export function officeTable(rows: Iterable<Row | readonly Cell[]>, fw: Framework
     }
     return out;
   };
+}
 
-  // --- the decimal mark, from a sample of the values ----------------------------------------
-  const sample: Row[] = buffered.slice(headerAt + 1);
-  if (opts.decimal === undefined) {
-    for (;;) {
-      if (sample.length >= DECIMAL_SAMPLE) break;
-      const r = nextRow();
-      if (r === undefined) break;
-      sample.push(r);
-    }
-    const leafIds = new Set(fw.leafIds);
-    const valueCols = header.flatMap((c, k) => (leafIds.has(c.text) || c.text === 'value' ? [keep[k]!] : []));
-    let comma = 0;
-    let dot = 0;
-    for (const row of sample) {
-      for (const i of valueCols) {
-        if (i >= row.length || row.value(i) !== undefined) continue;
-        // A text that starts with a digit or sign and ends with a digit is already trimmed.
-        const x = row.text(i);
-        const a = x.charCodeAt(0);
-        const z = x.charCodeAt(x.length - 1);
-        const t = ((a >= 48 && a <= 57) || a === 43 || a === 45) && z >= 48 && z <= 57 ? x : x.trim().replace(/%$/, '').trimEnd();
-        const k = decimalMarkOf(t);
-        if (k === 1) comma++;
-        else if (k === 2) dot++;
-      }
-    }
-    if (comma > 0 && dot === 0) detected.decimal = 'comma';
-    else if (dot > 0 && comma === 0) detected.decimal = 'dot';
-  }
-
-  function* body(): Generator<Row> {
-    for (const r of sample) { const p = project(r); if (p !== null) yield p; }
-    for (;;) {
-      const r = nextRow();
-      if (r === undefined) return;
-      const p = project(r);
-      if (p !== null) yield p;
+/** The decimal mark the values' texts use, when they leave no doubt (comma only, or dot only); numbers stored as numbers do not count. */
+function decimalOfValues(sample: readonly Row[], valueCols: readonly number[]): Decimal | undefined {
+  let comma = 0;
+  let dot = 0;
+  for (const row of sample) {
+    for (const i of valueCols) {
+      if (i >= row.length || row.value(i) !== undefined) continue;
+      // A text that starts with a digit or sign and ends with a digit is already trimmed.
+      const x = row.text(i);
+      const a = x.charCodeAt(0);
+      const z = x.charCodeAt(x.length - 1);
+      const t = ((a >= 48 && a <= 57) || a === 43 || a === 45) && z >= 48 && z <= 57 ? x : x.trim().replace(/%$/, '').trimEnd();
+      const k = decimalMarkOf(t);
+      if (k === 1) comma++;
+      else if (k === 2) dot++;
     }
   }
-  return { table: { ...(file === undefined ? {} : { file }), header, rows: { [Symbol.iterator]: body } }, detected };
+  if (comma > 0 && dot === 0) return 'comma';
+  if (dot > 0 && comma === 0) return 'dot';
+  return undefined;
 }
 
 /** The columns of a row that the header keeps (an empty cell where the row is short). */
