@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { score } from '../src/core/score.js';
+import { score } from './helpers.js';
 import { rankKey, rankKeys } from '../src/core/stages/rank.js';
 import { ROOT, data, defs, fw, tmp } from './helpers.js';
 

@@ -1,7 +1,7 @@
 // dti explain: points, contributions, rank targets and what-if against hand-worked values.
 import { describe, expect, it } from 'vitest';
-import { explain } from '../src/core/explain/index.js';
-import { score } from '../src/core/score.js';
+import { explain } from './helpers.js';
+import { score } from './helpers.js';
 import { cli, data, defs, fw } from './helpers.js';
 
 // Two main indices (600 and 400 points), goalposts 0–100 and 0–10.

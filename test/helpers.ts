@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Framework } from '../src/core/framework.js';
 import { loadData, loadDefinitions } from '../src/load/definitions.js';
-import type { Dataset } from '../src/core/model.js';
+import type { Dataset, UnitRecord } from '../src/core/model.js';
+import { type BuildOptions, type Run, build } from '../src/core/build.js';
+import { type ScoreOptions, type ScoreResult, scoreRun } from '../src/core/score.js';
+import { type ExplainOptions, explain as explainRun } from '../src/core/explain/index.js';
+import { type SensitivityOptions, type SensitivitySpec, sensitivity as sensitivityRun } from '../src/core/sensitivity/index.js';
 import { run } from '../src/cli/run.js';
 import type { Io } from '../src/cli/io.js';
 import { onTestFinished } from 'vitest';
@@ -19,6 +23,35 @@ export function data(csv: string, f: Framework, opts: Parameters<typeof loadData
   const r = loadData(csv, f, { file: 'test.csv', ...opts });
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.line}:${e.col} ${e.message}`).join('\n'));
   return r.value;
+}
+
+/** A build that must succeed (the test fails with its diagnostics otherwise). */
+export function runOf(f: Framework, ds: Dataset, opts: BuildOptions = {}): Run {
+  const r = build(f, [ds], opts);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.file ?? ''}:${e.line}:${e.col} ${e.message} [${e.code}]`).join('\n'));
+  return r.value;
+}
+
+/**
+ * The tests' shorthands for a dataset scored, explained, analysed: `build` (which must succeed)
+ * then the core verb on the run, as `dti score`, `dti explain`, `dti sensitivity` do.
+ */
+export function scoreLazily(f: Framework, ds: Dataset, opts: ScoreOptions & { detailOnDemand?: 'pillars' | 'groups' | 'indicators' } = {}): ReturnType<typeof scoreRun> {
+  return scoreRun(runOf(f, ds, {
+    ...(opts.year === undefined ? {} : { year: opts.year }),
+    ...(opts.previous === undefined ? {} : { previous: opts.previous }),
+    ...(opts.poolYears === true ? { poolYears: true } : {}),
+    ...(opts.merge2025 === true ? { merge2025: true, allowPartialMerge: true } : {}),
+  }), opts);
+}
+export function score(f: Framework, ds: Dataset, opts: ScoreOptions = {}): ScoreResult {
+  return scoreLazily(f, ds, opts).result;
+}
+export function explain(f: Framework, ds: Dataset, unit: string, opts: ExplainOptions = {}): ReturnType<typeof explainRun> {
+  return explainRun(runOf(f, ds, opts.previous === undefined ? {} : { previous: opts.previous }), unit, opts);
+}
+export function sensitivity(f: Framework, records: UnitRecord[], year: number | null, spec: SensitivitySpec, opts: SensitivityOptions = {}): ReturnType<typeof sensitivityRun> {
+  return sensitivityRun(runOf(f, { unitKind: 'unit', layout: 'wide', map: null, records }, { year }), spec, opts);
 }
 
 /** A minimal definitions file around the given indicator YAML (indented by 2). */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData, loadDefinitions } from '../src/load/definitions.js';
-import { score } from '../src/core/score.js';
+import { score } from './helpers.js';
 import { ROOT, data, defs, fw } from './helpers.js';
 
 // COINr-style ids (its ASEM example: LPI, ConSpeed) and a dotted id as plans number them.

@@ -1,7 +1,7 @@
 // One definitions file, several years: nodes with `years` are part of the index only in those
 // years (formats: "One file, several years"). Values worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { score } from '../src/core/score.js';
+import { score } from './helpers.js';
 import { forYear, methodChanged } from '../src/core/framework.js';
 import { loadData, loadDefinitions } from '../src/load/definitions.js';
 import { data, defs, fw } from './helpers.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NORMALISE, normaliseTable } from '../src/core/methods/normalise/index.js';
 import { normaliseColumn } from '../src/core/stages/normalise.js';
-import { score } from '../src/core/score.js';
+import { score } from './helpers.js';
 import type { IndicatorNode } from '../src/core/definitions.js';
 import { loadDefinitions } from '../src/load/definitions.js';
 import { ROOT, cli, data, defs, fw, tmp } from './helpers.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { score } from '../src/core/score.js';
+import { score } from './helpers.js';
 import { loadData, loadDefinitions } from '../src/load/definitions.js';
 import { ROOT } from './helpers.js';
 

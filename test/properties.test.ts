@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset, UnitRecord } from '../src/core/model.js';
 import { compile, type Framework } from '../src/core/framework.js';
 import { validateDefinitions } from '../src/core/definitions.js';
-import { score } from '../src/core/score.js';
+import { score } from './helpers.js';
 import { loadData, loadDefinitions } from '../src/load/definitions.js';
 import { decode } from '../src/load/decode.js';
 

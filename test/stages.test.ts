@@ -9,7 +9,7 @@ import { denominate } from '../src/core/stages/denominate.js';
 import { impute } from '../src/core/stages/impute.js';
 import { kurtosis, skewness, winsorise } from '../src/core/stages/treat.js';
 import { TREAT_DEFAULTS } from '../src/core/definitions.js';
-import { score } from '../src/core/score.js';
+import { score } from './helpers.js';
 import { normaliseMatrix } from '../src/core/engine.js';
 import { scoreYear } from '../src/core/pipeline.js';
 import { loadDefinitions } from '../src/load/definitions.js';

@@ -190,14 +190,3 @@ export function locatePlain(diags: readonly Diagnostic[], datasets: readonly Pic
 export function yearOf(run: Run, year: number | null): YearScore | undefined {
   return run.years.find((y) => y.year === year);
 }
-
-/** The value of a result, or an Error listing its diagnostics (for the shorthands that take a dataset). */
-export function orThrow<T>(r: Result<T>): T {
-  if (r.ok) return r.value;
-  throw new Error(r.errors.map((e) => `${e.file === undefined ? '' : `${e.file}:`}${e.line === undefined ? '' : `${e.line}:${e.col ?? 1}: `}${e.message} [${e.code}]`).join('\n'));
-}
-
-/** Whether a verb was given a run (else a framework and a dataset, built first). */
-export function isRun(x: Run | Framework): x is Run {
-  return 'years' in x && 'current' in x;
-}

@@ -3,17 +3,16 @@
  * main indices), each indicator's raw value, normalised value and the points it lost against
  * its maximum; the leader of every row; published official ranks where known.
  */
-import type { Dataset } from './model.js';
 import { type Diagnostic, type Result, error, resultWarning } from './diagnostics.js';
 import { msg } from './messages.js';
 import { isBounded } from './methods/normalise/index.js';
-import { type Framework, forYear, methodChanged } from './framework.js';
+import { forYear, methodChanged } from './framework.js';
 import { rankKey } from './stages/rank.js';
 import { findProvince } from './provinces.js';
 import { absentProvince } from './merge-2025.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
 import { compareVi, fold } from './text.js';
-import { type Run, build, isRun, orThrow } from './build.js';
+import type { Run } from './build.js';
 import { maxOf, minOf } from './arrays.js';
 
 /** The least coverage a unit needs to lead (★) a score, pillar or group row. */
@@ -78,15 +77,9 @@ export interface CompareOptions {
 
 /**
  * Compare `names` (any spelling the registry knows, or the exact unit name) across the years
- * of a run (on the 34 provinces after a run with `merge2025`); `compare(fw, data, names)`
- * builds the run first (and throws when that fails).
+ * of a run (on the 34 provinces after a run with `merge2025`).
  */
-export function compare(run: Run, names: readonly string[], opts?: Omit<CompareOptions, 'poolYears'>): Result<CompareResult>;
-export function compare(fw: Framework, data: Dataset, names: readonly string[], opts?: CompareOptions): Result<CompareResult>;
-export function compare(a: Run | Framework, b: Dataset | readonly string[], c?: readonly string[] | CompareOptions, e: CompareOptions = {}): Result<CompareResult> {
-  const run = isRun(a) ? a : orThrow(build(a, [b as Dataset], e.poolYears === true ? { poolYears: true } : {}));
-  const names = (isRun(a) ? b : c) as readonly string[];
-  const opts = (isRun(a) ? c ?? {} : e) as CompareOptions;
+export function compare(run: Run, names: readonly string[], opts: Omit<CompareOptions, 'poolYears'> = {}): Result<CompareResult> {
   const fw = run.fw;
   const lang = opts.lang ?? 'vi';
   const errors: Diagnostic[] = [];

@@ -11,7 +11,7 @@ import { type Framework, forYear, methodChanged } from './framework.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import type { YearScore } from './pipeline.js';
 import type { TreatLog } from './stages/treat.js';
-import { type Run, build, orThrow } from './build.js';
+import type { Run } from './build.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -195,37 +195,11 @@ export function yearDependentWarning(fw: Framework): Diagnostic[] {
   return [warning('YEAR_DEPENDENT_METHOD', { ids: dependent.map((ni) => fw.nodes[ni]!.id) }, {}, msg('hint.poolYears'))];
 }
 
-/**
- * Score the latest (or the chosen) year of `data`, with rank changes against the year before
- * (a shorthand for `build` and `scoreRun`; it throws when the build fails — `build` gives
- * those errors as values).
- */
-export function score(fw: Framework, data: Dataset, opts: ScoreOptions = {}): ScoreResult {
-  return scoreLazily(fw, data, opts).result;
-}
-
 /** The groups and indicators of one ranked unit, built when asked for. */
 export type UnitDetail = (unit: RankedUnit) => Pick<RankedUnit, 'groups' | 'indicators'>;
 
 /** What `scoreRun` reports beside the run: language, groupings, how much per unit to build, warnings from loading. */
 export type ResultOptions = Pick<ScoreOptions, 'lang' | 'byRegion' | 'by' | 'detail' | 'warnings'> & { detailOnDemand?: 'pillars' | 'groups' | 'indicators' };
-
-/**
- * `score`, plus `detailOf`: the groups and indicators of any of the result's units on
- * demand, at the `detail` asked for. With `detail: 'pillars'` the result itself holds none,
- * so a writer can fill in one unit at a time (100,000 units × 100 indicators never exist
- * as objects all at once); `{ ...unit, ...detailOf(unit) }` is the unit as `score` gives it.
- */
-export function scoreLazily(fw: Framework, data: Dataset, opts: ScoreOptions & { detailOnDemand?: 'pillars' | 'groups' | 'indicators' } = {}):
-  { result: ScoreResult; detailOf: UnitDetail } {
-  const run = orThrow(build(fw, [data], {
-    ...(opts.year === undefined ? {} : { year: opts.year }),
-    ...(opts.previous === undefined ? {} : { previous: opts.previous }),
-    ...(opts.poolYears === true ? { poolYears: true } : {}),
-    ...(opts.merge2025 === true ? { merge2025: true, allowPartialMerge: true } : {}),
-  }));
-  return scoreRun(run, opts);
-}
 
 /** The dti-result/v1 of a run: its year analysed, ranked, with rank changes against the year before. */
 export function scoreRun(run: Run, opts: ResultOptions = {}): { result: ScoreResult; detailOf: UnitDetail } {

@@ -2,12 +2,11 @@
  * Across years: each year of a dataset scored on its own (or normalised over all years with
  * `poolYears`), one row per unit with its score and rank in every year.
  */
-import type { Dataset, UnitRecord } from './model.js';
-import { type Framework, methodChanged } from './framework.js';
+import type { UnitRecord } from './model.js';
+import { methodChanged } from './framework.js';
 import { resultWarning } from './diagnostics.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
-import type { YearScore } from './pipeline.js';
-import { type Run, build, isRun, orThrow } from './build.js';
+import type { Run } from './build.js';
 import { compareVi } from './text.js';
 
 export interface TrendPoint {
@@ -43,20 +42,8 @@ export interface TrendOptions {
   lang?: Lang;
 }
 
-/**
- * Score every year in `data` on its own; undated rows (year null) are scored together, first
- * (`build(fw, [data]).years`; it throws when the build fails).
- */
-export function scoreYears(fw: Framework, data: Dataset, opts: TrendOptions = {}): YearScore[] {
-  return orThrow(build(fw, [data], opts.poolYears === true ? { poolYears: true } : {})).years;
-}
-
-/** Every unit's score and rank in every (dated) year of a run; `trend(fw, data)` builds the run first (and throws when that fails). */
-export function trend(run: Run, opts?: Omit<TrendOptions, 'poolYears'>): TrendResult;
-export function trend(fw: Framework, data: Dataset, opts?: TrendOptions): TrendResult;
-export function trend(a: Run | Framework, b?: Dataset | TrendOptions, c: TrendOptions = {}): TrendResult {
-  const run = isRun(a) ? a : orThrow(build(a, [b as Dataset], c.poolYears === true ? { poolYears: true } : {}));
-  const opts = (isRun(a) ? b ?? {} : c) as TrendOptions;
+/** Every unit's score and rank in every (dated) year of a run (pooled when the run was built with `poolYears`). */
+export function trend(run: Run, opts: Omit<TrendOptions, 'poolYears'> = {}): TrendResult {
   const fw = run.fw;
   const pooled = run.options.poolYears === true;
   // A trend runs over dated rows only.

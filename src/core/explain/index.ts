@@ -32,10 +32,9 @@
 import type { Dataset } from '../model.js';
 import { type Diagnostic, type Result, error, resultWarning } from '../diagnostics.js';
 import { msg } from '../messages.js';
-import type { Framework } from '../framework.js';
 import { findProvince } from '../provinces.js';
 import { absentProvince } from '../merge-2025.js';
-import { type Run, build, isRun, orThrow } from '../build.js';
+import type { Run } from '../build.js';
 import { compareVi, fold } from '../text.js';
 import type { ExplainOptions, ExplainResult } from './types.js';
 import { clean, nn, unitView } from './points.js';
@@ -73,15 +72,9 @@ export function findUnit(data: Dataset, name: string): Result<string> {
 
 /**
  * Explain one unit of a run in the latest year it has a row, against the year before it had
- * one. `explain(fw, data, unit)` builds the run first, with `opts.previous` as the year
- * before (and throws when the build fails).
+ * one.
  */
-export function explain(run: Run, unitName: string, opts?: Omit<ExplainOptions, 'previous'>): Result<ExplainResult>;
-export function explain(fw: Framework, data: Dataset, unitName: string, opts?: ExplainOptions): Result<ExplainResult>;
-export function explain(a: Run | Framework, b: Dataset | string, c?: string | ExplainOptions, e: ExplainOptions = {}): Result<ExplainResult> {
-  const opts = (isRun(a) ? c ?? {} : e) as ExplainOptions;
-  const run = isRun(a) ? a : orThrow(build(a, [b as Dataset], opts.previous === undefined ? {} : { previous: opts.previous }));
-  const unitName = (isRun(a) ? b : c) as string;
+export function explain(run: Run, unitName: string, opts: Omit<ExplainOptions, 'previous'> = {}): Result<ExplainResult> {
   const lang = opts.lang ?? 'vi';
   const found = findUnit({ ...run.data, records: run.years.flatMap((ys) => ys.records) }, unitName);
   if (!found.ok) return found;

@@ -6,7 +6,7 @@
 import type { UnitRecord } from '../model.js';
 import type { Result } from '../diagnostics.js';
 import type { YearScore } from '../pipeline.js';
-import { type Run, build, isRun, orThrow } from '../build.js';
+import type { Run } from '../build.js';
 import { mergeGroups } from '../merge-2025.js';
 import type { Aggregate, MissingPolicy } from '../definitions.js';
 import type { Framework } from '../framework.js';
@@ -22,17 +22,10 @@ import { DEFAULT_RUNS, DEFAULT_SEED, type RunRecord, type SensitivityOptions, ty
 /**
  * Run the analysis on a run's year analysed (rows of other years only fed imputation, as in
  * dti score); after the 2025 merger, on the 34 provinces: each run scores the 63 and merges
- * their main indices as the ministry does. `sensitivity(fw, rows, year, spec)` builds the run
- * first (and throws when that fails). `spec` is validated first (planSensitivity); errors
+ * their main indices as the ministry does. `spec` is validated first (planSensitivity); errors
  * come back as diagnostics and nothing runs.
  */
-export function sensitivity(run: Run, spec: SensitivitySpec, opts?: SensitivityOptions): Result<SensitivityRun>;
-export function sensitivity(fw: Framework, rows: readonly UnitRecord[], year: number | null, spec: SensitivitySpec, opts?: SensitivityOptions): Result<SensitivityRun>;
-export function sensitivity(a: Run | Framework, b: SensitivitySpec | readonly UnitRecord[], c?: SensitivityOptions | number | null, e?: SensitivitySpec,
-  f: SensitivityOptions = {}): Result<SensitivityRun> {
-  const run = isRun(a) ? a : orThrow(build(a, [{ unitKind: 'unit', layout: 'wide', map: null, records: b as UnitRecord[] }], { year: c as number | null }));
-  const spec = (isRun(a) ? b : e) as SensitivitySpec;
-  const opts = (isRun(a) ? c ?? {} : f) as SensitivityOptions;
+export function sensitivity(run: Run, spec: SensitivitySpec, opts: SensitivityOptions = {}): Result<SensitivityRun> {
   const planned = planSensitivity(run, spec, opts.at);
   if (!planned.ok) return planned;
   // That year's method: nodes outside it carry weight 0.
