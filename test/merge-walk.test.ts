@@ -26,6 +26,11 @@ describe('--merge-2025 walked through the commands', () => {
     expect(t).toMatch(/Hạ tầng số +0,6726 +0,67 /);
     expect(t).toMatch(/Hoạt động xã hội số +0,3619333333 +0,36 /);
     expect(t).not.toContain('0000000');
+    // The derived sum has no raw form on the 34 (only the members' mean of its 0–1 value): an empty cell as score shows it, not 'trống' (missing).
+    expect(t).toMatch(/Nhận thức số \+ Thể chế số \+ Nhân lực số… +0,72 +30 /);
+    const j = JSON.parse((await cli(['explain', 'Phú Thọ', 'data/2023.csv', '--merge-2025', '-f', 'json', '-q'])).stdout);
+    expect(j.nodes.find((n: { id: string }) => n.id === 'nts-tcs-nls-attt-suy-ra')).not.toHaveProperty('raw');
+    expect(j.nodes.find((n: { id: string }) => n.id === 'ha-tang-so').raw).toBeCloseTo(0.6726, 12);
     // The same cells score --detail indicators shows.
     const s = (await cli(['score', 'data/2023.csv', '--merge-2025', '--detail', 'indicators', '-f', 'md', '-q'])).stdout;
     expect(s.split('\n').find((l) => l.includes('| Phú Thọ |'))).toContain('| 0,6726 |');

@@ -13,10 +13,13 @@ export function nodeList(v: UnitView): ExplainNode[] {
   order.sort((x, y) => fw.nodes[x]!.depth - fw.nodes[y]!.depth || lostKey(y) - lostKey(x) || docPos.get(x)! - docPos.get(y)!);
   return order.map((k): ExplainNode => {
     const nd = fw.nodes[k]!;
+    // On the 34 a main index is the members' mean, with a raw value only where the leaf takes
+    // values as they are (mergeYear): none to show there, which is no missing value.
+    const noRaw = nd.leaf >= 0 && v.run.merged && Number.isNaN(rec.values[nd.leaf]!) && !Number.isNaN(vals[k]!);
     return {
       id: nd.id, label: label(k), depth: nd.depth, parent: nd.parent === fw.root ? null : fw.nodes[nd.parent]!.id,
       kind: nd.kind === 'leaf' ? 'leaf' : 'group', value: nn(vals[k]!),
-      ...(nd.leaf >= 0 ? { raw: nn(rec.values[nd.leaf]!) } : {}),
+      ...(nd.leaf >= 0 && !noRaw ? { raw: nn(rec.values[nd.leaf]!) } : {}),
       points: nn(clean(pts.points[k]!)), maxPoints: nn(clean(pts.maxPoints[k]!)), pointsLost: nn(clean(pts.lost[k]!)),
       rank: ranks[k]![u]! === 0 ? null : ranks[k]![u]!,
     };

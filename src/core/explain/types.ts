@@ -10,7 +10,7 @@ export interface ExplainNode {
   kind: 'group' | 'leaf';
   /** The node's value (a leaf's normalised value, a group's aggregate), unscaled; null = missing. */
   value: number | null;
-  /** Leaves: the raw value from the data. */
+  /** Leaves: the raw value from the data (null: missing). Absent for a main index of a merged province that has no raw form (only the members' mean of its normalised value). */
   raw?: number | null;
   points: number | null;
   /** Null where the node's scale has no known maximum (zscore, values beyond [0, 1] taken as they are). */
