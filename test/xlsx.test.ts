@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, cli, tmp } from './helpers.js';
-import { readZip, writeZip, ZipError } from '../src/load/zip.js';
+import { readZip, ZipError } from '../src/load/zip.js';
+import { writeZip } from '../src/cli/zip-write.js';
 import { columnName, parseRef, readSheet, readWorkbook, serialToIso } from '../src/load/xlsx.js';
 import { parseXml } from '../src/load/xml.js';
 

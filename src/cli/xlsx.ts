@@ -8,7 +8,8 @@
  */
 import { contentOf, readWorkbook } from '../load/xlsx.js';
 import { type OutSheet, workbookParts } from '../render/workbook.js';
-import { readZip, writeZip } from '../load/zip.js';
+import { readZip } from '../load/zip.js';
+import { writeZip } from './zip-write.js';
 import { isZip } from '../load/sniff.js';
 import { csvSheet } from '../render/xlsx.js';
 import type { Format } from '../render/format.js';
