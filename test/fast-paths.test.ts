@@ -2,12 +2,12 @@
 // computed the slow way: for each value, count the pool's values below and equal to it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseColumn } from '../src/core/engine.js';
+import { normaliseColumn } from '../src/engine/index.js';
 import type { IndicatorNode } from '../src/core/definitions.js';
 import { SortedPool } from '../src/core/methods/normalise/rank.js';
 import { delimitedCell } from '../src/render/format.js';
 import { byRank, ranksWithin } from '../src/core/score.js';
-import { aggregate, normaliseMatrix } from '../src/core/engine.js';
+import { aggregate, normaliseMatrix } from '../src/engine/index.js';
 import { data, defs, fw } from './helpers.js';
 import { decimalMarkOf } from '../src/load/office.js';
 

@@ -190,5 +190,20 @@ describe('Result everywhere: a user\'s mistake is an error value, never an excep
     expect(bad.ok).toBe(false);
     const defs = await load(at('data/2023.csv'), { definitions: { text: 'schema: dti/v1\nid: [', file: 'x.yaml' } });
     expect(!defs.ok && defs.errors[0]!.code).toBe('YAML_SYNTAX');
+    const partial = await load(at('data/2023.csv'), { allowPartialMerge: true });
+    expect(!partial.ok && partial.errors[0]!.text.key).toBe('BAD_PARAMETER.partialWithoutMerge');
+  });
+  it('a definitions file that is not UTF-8: the same located ENCODING error as the CLI\'s', async () => {
+    const dir = tmp();
+    // Windows-1258 bytes for "Chá sô" (0xE1, 0xF4), as a legacy editor saves them.
+    const text = `${readFileSync(at('indicators/dti.yaml'), 'latin1')}# Ch\xe1 s\xf4\n`;
+    writeFileSync(join(dir, 'bad.yaml'), Buffer.from(text, 'latin1'));
+    const r = await loadDefinitions(join(dir, 'bad.yaml'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.code)).toEqual(['ENCODING']);
+    const c = await cli(['indicators', '-i', 'bad.yaml'], { cwd: dir });
+    expect(c.code).toBe(3);
+    expect(c.stderr).toContain(localize({ ...r.errors[0]!, file: 'bad.yaml' }));
   });
 });

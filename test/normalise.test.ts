@@ -1,6 +1,6 @@
 // Each normalisation method and transform against values worked out by hand (formats.md §1).
 import { describe, expect, it } from 'vitest';
-import { normaliseColumn } from '../src/core/engine.js';
+import { normaliseColumn } from '../src/engine/index.js';
 import type { IndicatorNode, Normalise } from '../src/core/definitions.js';
 
 function leaf(normalize: Normalise, extra: Partial<IndicatorNode> = {}): IndicatorNode {

@@ -129,6 +129,20 @@ describe("the READMEs' library example runs and prints what they show", () => {
   }
 });
 
+describe('docs/API.md\'s example runs and prints what it shows', () => {
+  it('docs/API.md', () => {
+    const all = libraryExamples('docs/API.md');
+    expect(all).toHaveLength(1);
+    const dir = tmp();
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', 'dti'), 'dir');
+    writeFileSync(join(dir, 'example.mjs'), all[0]!.code);
+    const r = spawnSync(process.execPath, [join(dir, 'example.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(all[0]!.output);
+  });
+});
+
 describe('README.md is the analyst\'s, in Vietnamese; README.en.md the same in English', () => {
   it('README.md is at most 350 lines, and Vietnamese', () => {
     const vi = text('README.md');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { score } from './helpers.js';
 import { sensitivity } from './helpers.js';
-import { aggregate, normaliseMatrix, rankKeys } from '../src/core/engine.js';
+import { aggregate, normaliseMatrix, rankKeys } from '../src/engine/index.js';
 import { cli, data, defs, fw } from './helpers.js';
 import { loadSensitivitySpec } from '../src/load/sensitivity-spec.js';
 import { loadDefinitions } from '../src/load/definitions.js';

@@ -10,7 +10,7 @@ import { impute } from '../src/core/stages/impute.js';
 import { kurtosis, skewness, winsorise } from '../src/core/stages/treat.js';
 import { TREAT_DEFAULTS } from '../src/core/definitions.js';
 import { score } from './helpers.js';
-import { normaliseMatrix } from '../src/core/engine.js';
+import { normaliseMatrix } from '../src/engine/index.js';
 import { scoreYear } from '../src/core/pipeline.js';
 import { loadDefinitions } from '../src/load/definitions.js';
 import { cli, data, defs, fw, tmp } from './helpers.js';

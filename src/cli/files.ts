@@ -8,6 +8,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { decode } from '../load/decode.js';
+import { unreadable } from '../load/unreadable.js';
 import { type PlainKey, msg } from '../core/messages.js';
 import { CliError } from './errors.js';
 import { EXIT, type Io, type OutputFs } from './io.js';
@@ -96,9 +97,8 @@ export async function readInputBytes(arg: string, io: Io): Promise<{ name: strin
     bytes = readCapped(path, arg);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? msg('why.noSuchFile') : code === 'EISDIR' ? msg('why.readDirectory') : code === 'EACCES' ? msg('why.readPermission') : String(code ?? e);
-    throw new CliError(EXIT.IO, msg('cli.cannotRead', { file: arg, why }), code === 'ENOENT' ? { hint: msg('hint.checkPath') } : {});
+    const why = unreadable(arg, e);
+    throw new CliError(EXIT.IO, why.text, why.hint === undefined ? {} : { hint: why.hint });
   }
   return { name: displayName(path, io.cwd), path, bytes };
 }

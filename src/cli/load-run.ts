@@ -73,11 +73,11 @@ export async function loadRun(files: readonly string[], flags: RunFlags, io: Io,
  */
 export async function buildFrom(fw: Framework, ds: Dataset, files: readonly string[], paths: readonly (string | null)[], flags: RunFlags, io: Io,
   o: { previous?: boolean; check?: (fw: Framework, ds: Dataset) => void } = {}): Promise<{ run: Run; previous?: Dataset; inputs: (string | null)[]; warnings: Diagnostic[] }> {
-  if (flags.allowPartialMerge === true && flags.merge2025 !== true) throw new CliError(EXIT.USAGE, msg('cli.partialWithoutMerge'));
+  if (flags.allowPartialMerge === true && flags.merge2025 !== true) throw new CliError(EXIT.USAGE, msg('BAD_PARAMETER.partialWithoutMerge'));
   const inputs: (string | null)[] = [];
   const warnings: Diagnostic[] = [];
   let previous: Dataset | undefined;
-  const prev = o.previous === false ? undefined : previousFile(ds, files.length === 1 ? paths : [], flags.previous, existsSync);
+  const prev = o.previous === false ? undefined : previousFile(ds.records, files.length === 1 ? paths : [], flags.previous, existsSync);
   if (prev !== undefined) {
     // --year names the year of the main file only; a --previous file with no year of its own is the year before.
     const { year: _year, ...dataFlags } = flags;

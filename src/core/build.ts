@@ -112,6 +112,7 @@ export function mergeDatasets(datasets: readonly Dataset[]): Result<Dataset> {
  * come back all at once; warnings (a partial merger) with the run.
  */
 export function build(fw: Framework, datasets: readonly Dataset[], opts: BuildOptions = {}): Result<Run> {
+  if (opts.allowPartialMerge === true && opts.merge2025 !== true) return { ok: false, errors: [error('BAD_PARAMETER.partialWithoutMerge', {})], warnings: [] };
   const merged = mergeDatasets(datasets);
   if (!merged.ok) return { ...merged, errors: locatePlain(merged.errors, datasets) };
   let data = merged.value;

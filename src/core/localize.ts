@@ -5,7 +5,7 @@
  */
 import { columnName } from './column-name.js';
 import type { Diagnostic } from './diagnostics.js';
-import { type Lang, type Text, localize as localizeText, render, words } from './messages.js';
+import { type Lang, type Text, isText, render, words } from './messages.js';
 import { forMessage } from './text.js';
 
 /**
@@ -41,9 +41,8 @@ export function diagnosticLines(d: Diagnostic, lang: Lang = 'vi', paint: Paint =
   const at = forMessage(formatWhere(d));
   const where = at === '' ? '' : `${at}: `;
   const sev = d.severity === 'error' ? paint.error(w.error) : paint.warning(w.warning);
-  const loc = localizeText(d, lang);
-  const lines = [`${paint.where(where)}${sev}: ${forMessage(loc.message)} [${d.code}]${also}`];
-  if (loc.hint !== undefined) lines.push(`  ${paint.hint(w.hint)}: ${forMessage(loc.hint)}`);
+  const lines = [`${paint.where(where)}${sev}: ${forMessage(render(d.text, lang))} [${d.code}]${also}`];
+  if (d.hintText !== undefined) lines.push(`  ${paint.hint(w.hint)}: ${forMessage(render(d.hintText, lang))}`);
   return lines;
 }
 
@@ -51,7 +50,6 @@ export function diagnosticLines(d: Diagnostic, lang: Lang = 'vi', paint: Paint =
 export interface ResultWarningLike { code: string; message: string; hint?: string }
 
 const isDiagnostic = (x: object): x is Diagnostic => 'text' in x && 'severity' in x && 'code' in x;
-const isText = (x: object): x is Text => 'key' in x && 'params' in x;
 
 /**
  * The library's `localize`: a diagnostic (or a result's warning) as the CLI prints it, without

@@ -115,7 +115,7 @@ export const EN: Catalogue = {
   'cli.unknownRegion': (p) => `unknown region '${p.region}'`,
   'cli.regionsNeedProvinces': 'regions need a province column',
   'hint.freeUnitsNoRegion': "free units (a 'unit' column) have no region",
-  'cli.partialWithoutMerge': '--allow-partial-merge goes with --merge-2025',
+  'BAD_PARAMETER.partialWithoutMerge': '--allow-partial-merge goes with --merge-2025',
   'cli.templateExtension': (p) => `a template is written as .xlsx, .csv or .tsv, not '${p.file}'`,
   'hint.templateExample': 'e.g. -o mau.xlsx',
   'cli.cannotReadUnits': (p) => `cannot read ${p.file}`,

@@ -137,7 +137,7 @@ export const VI = {
   'cli.unknownRegion': (p: { region: string }) => `không có vùng '${p.region}'`,
   'cli.regionsNeedProvinces': 'vùng cần một cột tỉnh',
   'hint.freeUnitsNoRegion': "đơn vị tự do (cột 'unit') không có vùng",
-  'cli.partialWithoutMerge': '--allow-partial-merge đi cùng --merge-2025',
+  'BAD_PARAMETER.partialWithoutMerge': '--allow-partial-merge đi cùng --merge-2025',
   'cli.templateExtension': (p: { file: string }) => `mẫu được ghi dạng .xlsx, .csv hoặc .tsv, không phải '${p.file}'`,
   'hint.templateExample': 'ví dụ -o mau.xlsx',
   'cli.cannotReadUnits': (p: { file: string }) => `không đọc được ${p.file}`,

@@ -41,7 +41,8 @@ export function msg<K extends MessageKey>(key: K, ...params: K extends PlainKey 
   return { key, params: (params[0] ?? {}) as Params };
 }
 
-function isText(v: unknown): v is Text {
+/** Whether a value is a text of the catalogue (`{ key, params }`). */
+export function isText(v: unknown): v is Text {
   return typeof v === 'object' && v !== null && 'key' in v && 'params' in v;
 }
 function isBilingual(v: unknown): v is Bilingual {
@@ -65,11 +66,6 @@ export function words(lang: Lang) {
     error: c['word.error'], warning: c['word.warning'], hint: c['word.hint'], also: c['word.also'],
     more: (n: number) => c['word.more']({ n }), errors: (n: number) => c['word.errors']({ n }), warnings: (n: number) => c['word.warnings']({ n }),
   };
-}
-
-/** A diagnostic's message and hint in `lang` (its text and hint text: messages know nothing else of diagnostics). */
-export function localize(d: { readonly text: Text; readonly hintText?: Text | undefined }, lang: Lang): { message: string; hint: string | undefined } {
-  return { message: render(d.text, lang), hint: d.hintText === undefined ? undefined : render(d.hintText, lang) };
 }
 
 /** A CLI error without diagnostics (usage, files) in `lang`: its text, or (a label nobody reads) its message. */

@@ -12,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { type Run, type BuildOptions, build, locatePlain, mergeDatasets } from '../core/build.js';
 import { type Diagnostic, type Result, error } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
-import { type Text, msg } from '../core/messages.js';
 import type { Dataset } from '../core/model.js';
 import { pushAll } from '../core/arrays.js';
 import { loadDefinitions as definitionsFromText } from './definitions.js';
 import { type DataFileOptions, readDataFile } from './file.js';
 import { type PlainRow, loadPlainRows } from './plain-rows.js';
 import { previousFile } from './previous.js';
+import { decode } from './decode.js';
+import { unreadable } from './unreadable.js';
 
 /** The definitions shipped with the package: the DTI proxy (what `dti` reads without -i). */
 const SHIPPED = fileURLToPath(new URL('../../indicators/dti.yaml', import.meta.url));
@@ -56,17 +57,13 @@ function sourcesOf(data: DataSource): DataInput[] {
   return [data as DataInput];
 }
 
-const readError = (file: string, why: Text | string, hint?: Text): Diagnostic =>
-  error('READ_ERROR', { message: msg('cli.cannotRead', { file, why }) }, { file }, hint);
-
-/** A file's bytes, or the diagnostic of why it cannot be read. */
+/** A file's bytes, or the diagnostic of why it cannot be read (READ_ERROR, as the CLI says it). */
 async function bytesOf(path: string): Promise<Result<Uint8Array>> {
   try {
     return { ok: true, value: await readFile(path), warnings: [] };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? msg('why.noSuchFile') : code === 'EISDIR' ? msg('why.readDirectory') : code === 'EACCES' ? msg('why.readPermission') : String(code ?? e);
-    return { ok: false, errors: [readError(path, why, code === 'ENOENT' ? msg('hint.checkPath') : undefined)], warnings: [] };
+    const why = unreadable(path, e);
+    return { ok: false, errors: [error('READ_ERROR', { message: why.text }, { file: path }, why.hint)], warnings: [] };
   }
 }
 
@@ -78,7 +75,9 @@ export async function loadDefinitions(source: string | TextInput = SHIPPED): Pro
   if (typeof source !== 'string') return definitionsFromText(source.text, source.file);
   const bytes = await bytesOf(source);
   if (!bytes.ok) return bytes;
-  return definitionsFromText(new TextDecoder('utf-8').decode(bytes.value), source);
+  // Decoded as the CLI decodes it: a file that is not UTF-8 is an ENCODING error at its first bad byte.
+  const text = decode(bytes.value, source);
+  return text.ok ? definitionsFromText(text.value, source) : text;
 }
 
 /** One source read as a dataset. */
@@ -138,12 +137,10 @@ export async function load(data: DataSource, opts: LoadOptions = {}): Promise<Re
   const read = await readSources(data, fw, dataOpts);
   pushAll(warnings, read.warnings);
   if (!read.ok) return { ...read, warnings };
-  const merged = mergeDatasets(read.value);
-  if (!merged.ok) return { ...merged, errors: locatePlain(merged.errors, read.value), warnings };
   const sources = sourcesOf(data);
   const paths = sources.map((s) => (typeof s === 'string' ? s : null));
   let previous: Dataset | undefined;
-  const prev = otherYears === false ? undefined : previousFile(merged.value, paths, previousOpt, existsSync);
+  const prev = otherYears === false ? undefined : previousFile(read.value.flatMap((ds) => ds.records), paths, previousOpt, existsSync);
   if (prev !== undefined) {
     // The year given applies to the data only; a previous file with no year of its own is the year before.
     const { year: _year, ...prevOpts } = dataOpts;

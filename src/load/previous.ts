@@ -3,7 +3,7 @@
  * (`--previous`), else the file beside a single data file with the year before in its name
  * ("data/2023.csv" → "data/2022.csv"), if it exists. The CLI and the library choose it here.
  */
-import type { Dataset } from '../core/model.js';
+import type { UnitRecord } from '../core/model.js';
 import { yearFromName } from './file.js';
 
 export interface PreviousFile {
@@ -26,14 +26,14 @@ export function previousSibling(path: string | null, year: number | null, exists
 }
 
 /**
- * The file to read the year before from, for `ds` read from `paths`: none when the data hold
+ * The file to read the year before from, for the `records` read from `paths`: none when the data hold
  * an earlier year already, or `previous` is false (`--no-previous`).
  */
-export function previousFile(ds: Dataset, paths: readonly (string | null)[], previous: string | false | undefined, exists: (path: string) => boolean): PreviousFile | undefined {
+export function previousFile(records: readonly UnitRecord[], paths: readonly (string | null)[], previous: string | false | undefined, exists: (path: string) => boolean): PreviousFile | undefined {
   if (previous === false) return undefined;
   let latest: number | null = null;
-  for (const r of ds.records) if (r.year !== null && (latest === null || r.year > latest)) latest = r.year;
-  for (const r of ds.records) if (r.year !== null && latest !== null && r.year < latest) return undefined;
+  for (const r of records) if (r.year !== null && (latest === null || r.year > latest)) latest = r.year;
+  for (const r of records) if (r.year !== null && latest !== null && r.year < latest) return undefined;
   if (typeof previous === 'string') {
     const assumed = latest !== null && yearFromName(previous) === undefined ? latest - 1 : undefined;
     return { path: previous, asked: true, ...(assumed === undefined ? {} : { year: assumed }) };
