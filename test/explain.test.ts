@@ -98,6 +98,20 @@ describe('points and priorities', () => {
   });
 });
 
+describe('a percentile leaf', () => {
+  it('has a maximum of 1, so its points, maximum and points lost are there (they were null: no maximum)', () => {
+    // p: percentile over X 10, Y 20, Z 30: X beats none (0/2), Y one (1/2), Z two (1); g: goalposts 0–100.
+    // Y: (0.5 + 0.4)/2 = 0.45; each leaf weighs 1 point: p gives 0.5 of it, g 0.4.
+    const f = fw(defs('  - id: p\n    name: P\n    normalize: { method: percentile }\n  - id: g\n    name: G\n    normalize: { method: goalposts, min: 0, max: 100 }\n'));
+    const r = explain(f, data('unit,p,g\nX,10,90\nY,20,40\nZ,30,10\n', f), 'Y', { lang: 'en' });
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+    expect(r.value.score).toBeCloseTo(0.45, 12);
+    expect(r.value.totalPoints).toBe(2);
+    expect(get(r.value.nodes, 'p')).toMatchObject({ value: 0.5, points: 0.5, maxPoints: 1, pointsLost: 0.5 });
+    expect(get(r.value.nodes, 'g')).toMatchObject({ value: 0.4, points: 0.4, maxPoints: 1, pointsLost: 0.6 });
+  });
+});
+
 describe('a rank target', () => {
   const f = fw(MEAN);
   const ds = data(CSV, f);

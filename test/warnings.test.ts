@@ -15,6 +15,8 @@ describe('warnings', () => {
     expect(r.stderr).toMatch(/warning: a is normalised over each year's units.*\[YEAR_DEPENDENT_METHOD\]\n {2}hint: pass --pool-years/);
     const j = JSON.parse((await cli(['score', '2023.csv', '-i', 'd.yaml', '-f', 'json'], { cwd: dir })).stdout);
     expect(j.warnings[0]).toMatchObject({ code: 'YEAR_DEPENDENT_METHOD', hint: 'pass --pool-years to normalise over all the years given' });
+    // The methods named are the registry's that use the pool, percentile among them (the text said minmax/zscore/rank).
+    expect(j.warnings[0].message).toBe("a is normalised over each year's units (minmax/zscore/rank/percentile), so scores are not comparable across years; ranks are");
   });
 
   it('say "left out" of indicators, not of units that are ranked; an unranked unit is named so', async () => {

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { packagePath } from '../cli/paths.js';
 import type { Command } from 'commander';
+import { POOL_METHODS } from '../core/methods/normalise/index.js';
 import { compare } from '../core/compare.js';
 import { termWidth, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
@@ -31,7 +32,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
   mergeOptions(cmd, io);
   outputOptions(dataOptions(cmd, io), io)
     .option('-d, --data <files...>', h({ vi: 'các tệp số liệu CSV, mỗi năm một tệp (mặc định: các tệp data/2022.csv, data/2023.csv và data/2024.csv đi kèm)', en: 'CSV data files, one per year (default: the shipped data/2022.csv, data/2023.csv and data/2024.csv)' }))
-    .option('--pool-years', h({ vi: 'chuẩn hoá minmax/zscore/rank trên tất cả các năm được đưa vào', en: 'normalise minmax/zscore/rank over all years given' }))
+    .option('--pool-years', h({ vi: `chuẩn hoá ${POOL_METHODS.join('/')} trên tất cả các năm được đưa vào`, en: `normalise ${POOL_METHODS.join('/')} over all years given` }))
     .option('--no-official', h({ vi: 'không kèm thứ hạng DTI chính thức đã công bố', en: 'leave out the published official DTI ranks' }))
     .addHelpText('after', h({
       vi: `

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
+import { POOL_METHODS } from '../core/methods/normalise/index.js';
 import { packagePath } from '../cli/paths.js';
 import { CliError } from '../cli/errors.js';
 import { msg, render, byLang } from '../core/messages.js';
@@ -31,7 +32,7 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của trang', en: 'language of the page' })).choices(['vi', 'en']).default('vi'))
     .option('--previous <file>', h({ vi: 'số liệu năm trước, để tính thay đổi thứ hạng (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year, for rank changes (default: the file of the year before beside the data)' }))
     .option('--no-previous', h({ vi: 'không tính thay đổi thứ hạng', en: 'no rank changes' }))
-    .option('--pool-years', h({ vi: 'chuẩn hoá minmax/zscore/rank trên tất cả các năm được đưa vào, để so sánh được điểm giữa các năm', en: 'normalise minmax/zscore/rank over all years given, so scores compare across years' }))
+    .option('--pool-years', h({ vi: `chuẩn hoá ${POOL_METHODS.join('/')} trên tất cả các năm được đưa vào, để so sánh được điểm giữa các năm`, en: `normalise ${POOL_METHODS.join('/')} over all years given, so scores compare across years` }))
     .option('--merge-2025', h({ vi: 'tính điểm 34 tỉnh từ ngày 01/7/2025 theo số liệu của 63 tỉnh (trung bình các chỉ số chính)', en: 'score the 34 provinces after 1 July 2025 from data on the 63 (mean of the main indices)' }))
     .option('--allow-partial-merge', h({ vi: 'đi cùng --merge-2025: khi thiếu một số tỉnh thành viên, lấy trung bình của các tỉnh có số liệu', en: 'with --merge-2025: average over the members present when some are missing' }))
     .option('--unit <name>', h({ vi: 'thêm phần phân tích một đơn vị (như dti explain): việc cần ưu tiên, điểm mạnh, điểm yếu, thay đổi so với năm trước', en: "add a profile of one unit (from dti explain): priorities, strengths and weaknesses, the change since last year" }))

@@ -3,6 +3,7 @@
  * changes against the year before.
  */
 import { type Command, Option } from 'commander';
+import { POOL_METHODS } from '../core/methods/normalise/index.js';
 import { asciiOnly, makeChalk, termWidth } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
@@ -28,7 +29,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--top <n>', h({ vi: 'chỉ các đơn vị xếp từ hạng 1 đến hạng n', en: 'only the units ranked n or better' }), positiveInt)
     .option('--previous <file>', h({ vi: 'số liệu năm trước, để tính thay đổi thứ hạng (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year, for rank changes (default: the file of the year before beside the data)' }))
     .option('--no-previous', h({ vi: 'không tính thay đổi thứ hạng', en: 'no rank changes' }))
-    .option('--pool-years', h({ vi: 'chuẩn hoá minmax/zscore/rank trên tất cả các năm được đưa vào, để so sánh được điểm giữa các năm', en: 'normalise minmax/zscore/rank over all years given, so scores compare across years' }))
+    .option('--pool-years', h({ vi: `chuẩn hoá ${POOL_METHODS.join('/')} trên tất cả các năm được đưa vào, để so sánh được điểm giữa các năm`, en: `normalise ${POOL_METHODS.join('/')} over all years given, so scores compare across years` }))
     .option('--by <grouping>', h({ vi: "xếp hạng trong từng nhóm: 'region' (các vùng kinh tế – xã hội, kèm điểm trung bình của vùng) hoặc một cột columns.groups của tệp định nghĩa", en: "rank within groups: 'region' (the socio-economic regions, with region averages) or a columns.groups column of the definitions" }))
     .option('--region <name>', h({ vi: "chỉ các tỉnh của một vùng (viết gần đúng cũng được: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')", en: "only the provinces of one region (loosely: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')" }))
     .option('--merge-2025', h({ vi: 'tính điểm 34 tỉnh từ ngày 01/7/2025 theo số liệu của 63 tỉnh: mỗi chỉ số chính là trung bình của các tỉnh được hợp nhất', en: 'score the 34 provinces after 1 July 2025 from data on the 63: each main index is the mean of the merged provinces' }))

@@ -1,5 +1,6 @@
 /** `dti trend <files…>`: every unit's score and rank year by year. */
 import type { Command } from 'commander';
+import { POOL_METHODS } from '../core/methods/normalise/index.js';
 import { warningOf } from '../core/diagnostics.js';
 import { trend } from '../core/trend.js';
 import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';
@@ -23,7 +24,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .argument('<data...>', h({ vi: 'các tệp số liệu CSV, mỗi năm một tệp (hoặc tệp có cột năm)', en: 'CSV data files, one per year (or files with a year column)' }));
   mergeOptions(cmd, io);
   outputOptions(dataOptions(cmd, io), io)
-    .option('--pool-years', h({ vi: 'chuẩn hoá minmax/zscore/rank trên tất cả các năm, để so sánh được điểm giữa các năm', en: 'normalise minmax/zscore/rank over all years, so scores compare across years' }))
+    .option('--pool-years', h({ vi: `chuẩn hoá ${POOL_METHODS.join('/')} trên tất cả các năm, để so sánh được điểm giữa các năm`, en: `normalise ${POOL_METHODS.join('/')} over all years, so scores compare across years` }))
     .addHelpText('after', h({
       vi: `
 Ví dụ:

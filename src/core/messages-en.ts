@@ -374,7 +374,7 @@ export const EN: Catalogue = {
   'hint.possibleValue': 'give a value the indicator can take',
   'YEAR_DEPENDENT_METHOD.explain': (p) => `${p.ids.join(', ')} ${p.ids.length === 1 ? 'is' : 'are'} normalised over each year's units, so part of a change of score comes from the other units`,
   'hint.withCare': 'read the contributions of those indicators with care',
-  'YEAR_DEPENDENT_METHOD': (p) => `${p.ids.join(', ')} ${p.ids.length === 1 ? 'is' : 'are'} normalised over each year's units (minmax/zscore/rank), so scores are not comparable across years; ranks are`,
+  'YEAR_DEPENDENT_METHOD': (p) => `${p.ids.join(', ')} ${p.ids.length === 1 ? 'is' : 'are'} normalised over each year's units (${p.methods.join('/')}), so scores are not comparable across years; ranks are`,
   'hint.poolYears': 'pass --pool-years to normalise over all the years given',
   'MISSING_VALUE.imputeNone': (p) => `${p.unit}${p.year === null ? '' : ` (${p.year})`} has no value for '${p.id}', and impute: ${p.impute} found none to fill it`,
   'hint.declaredError': (p) => `'${p.id}' is declared missing: error; give a value, or change its policy to zero or exclude`,

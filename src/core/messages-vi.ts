@@ -403,7 +403,7 @@ export const VI = {
   'hint.possibleValue': 'cho một giá trị mà chỉ số có thể nhận',
   'YEAR_DEPENDENT_METHOD.explain': (p: { ids: readonly string[] }) => `${p.ids.join(', ')} được chuẩn hoá theo các đơn vị của từng năm, nên một phần thay đổi điểm đến từ các đơn vị khác`,
   'hint.withCare': 'cần thận trọng khi đọc phần đóng góp của các chỉ số đó',
-  'YEAR_DEPENDENT_METHOD': (p: { ids: readonly string[] }) => `${p.ids.join(', ')} được chuẩn hoá theo các đơn vị của từng năm (minmax/zscore/rank), nên điểm các năm không so sánh được với nhau; thứ hạng thì được`,
+  'YEAR_DEPENDENT_METHOD': (p: { ids: readonly string[]; methods: readonly string[] }) => `${p.ids.join(', ')} được chuẩn hoá theo các đơn vị của từng năm (${p.methods.join('/')}), nên điểm các năm không so sánh được với nhau; thứ hạng thì được`,
   'hint.poolYears': 'thêm --pool-years để chuẩn hoá trên tất cả các năm',
   'MISSING_VALUE.imputeNone': (p: { unit: string; year: number | null; id: string; impute: string }) => `${p.unit}${p.year === null ? '' : ` (${p.year})`} không có giá trị cho '${p.id}', và impute: ${p.impute} không tìm được giá trị nào để điền`,
   'hint.declaredError': (p: { id: string }) => `'${p.id}' được khai báo missing: error; hãy điền giá trị, hoặc đổi quy tắc thành zero hay exclude`,

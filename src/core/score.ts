@@ -8,7 +8,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { msg } from './messages.js';
 import { resultWarning, warning } from './diagnostics.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
-import { normaliseMethodOf } from './methods/normalise/index.js';
+import { POOL_METHODS, normaliseMethodOf } from './methods/normalise/index.js';
 import type { YearScore } from './pipeline.js';
 import type { TreatLog } from './stages/treat.js';
 import type { Run } from './build.js';
@@ -104,7 +104,7 @@ export interface ScoreOptions {
   year?: number | null;
   /** Another dataset holding the previous year (the file beside this one). */
   previous?: Dataset;
-  /** Normalise minmax/zscore/rank over all years given instead of each year alone. */
+  /** Normalise the methods that use the pool of units (minmax, zscore, rank, percentile) over all years given instead of each year alone. */
   poolYears?: boolean;
   lang?: Lang;
   /** Add each region's averages (`regions`). */
@@ -192,7 +192,7 @@ export function missingWarnings(fw: Framework, years: readonly YearScore[]): Dia
 export function yearDependentWarning(fw: Framework): Diagnostic[] {
   const dependent = fw.leaves.filter((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).usesPool);
   if (dependent.length === 0) return [];
-  return [warning('YEAR_DEPENDENT_METHOD', { ids: dependent.map((ni) => fw.nodes[ni]!.id) }, {}, msg('hint.poolYears'))];
+  return [warning('YEAR_DEPENDENT_METHOD', { ids: dependent.map((ni) => fw.nodes[ni]!.id), methods: POOL_METHODS }, {}, msg('hint.poolYears'))];
 }
 
 /** The groups and indicators of one ranked unit, built when asked for. */

@@ -26,6 +26,9 @@ export function normaliseMethodOf(id: string): NormaliseMethod {
 
 export const NORMALISE_IDS: readonly string[] = NORMALISE.map((m) => m.id);
 
+/** The methods that take their statistics from the units (`--pool-years` pools them over the years). */
+export const POOL_METHODS: readonly string[] = NORMALISE.filter((m) => m.usesPool).map((m) => m.id);
+
 /** The README's table of methods (indicators/README.md carries it; a test keeps the two equal). */
 export function normaliseTable(): string {
   const rows = NORMALISE.map((m) => `| \`${m.id}\` | ${m.doc.params} | ${m.doc.higher} | ${m.doc.lower} |`);

@@ -25,7 +25,8 @@ export const percentile = normaliseMethod({
   yesNo: false,
   alternative: false,
   bounded: () => true,
-  maximum: () => NaN,
+  // The best unit beats all the others: (n − 1)/(n − 1).
+  maximum: () => 1,
   keeps01: () => false,
   check() {},
   apply(x, pool, _p, lower, _tf, out) {
