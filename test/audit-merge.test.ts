@@ -10,10 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readZip } from '../src/load/zip.js';
-import { readSheet, readWorkbook } from '../src/load/xlsx.js';
 import { audit, load } from '../src/index.js';
-import { ROOT, cli, tmp } from './helpers.js';
+import { ROOT, cli, tmp, workbookAt } from './helpers.js';
 
 const MERGED = ['audit', 'data/2023.csv', '--merge-2025'];
 const width = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
@@ -165,11 +163,10 @@ describe('dti audit --merge-2025: the 34 provinces, checked by an independent co
     const out = join(d, 'audit.xlsx');
     const w = await cli([...MERGED, '-o', out, '--lang', 'en']);
     expect(w.code, w.stderr).toBe(0);
-    const z = readZip(readFileSync(out));
-    const wb = readWorkbook((name) => { const e = z.get(name); return e === undefined ? undefined : new TextDecoder().decode(e.read()); });
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Statistics', 'Availability', 'With parent', 'Within groups', 'Groups', 'Loadings', 'Weights', 'Flags', 'Note']);
+    const book = workbookAt(out);
+    expect(book.names).toEqual(['Statistics', 'Availability', 'With parent', 'Within groups', 'Groups', 'Loadings', 'Weights', 'Flags', 'Note']);
     // The note the tables print under the title, on its own sheet.
-    const note = readSheet(wb, new TextDecoder().decode(z.get(wb.sheets[8]!.part)!.read())).rows.map((r) => r.map((c) => c.text));
+    const note = book.sheet(book.names[8]!).map((r) => r.map((c) => c.text));
     expect(note[0]).toEqual(['Note']);
     expect(note[1]![0]).toMatch(/^The 34 provinces after 1 July 2025: each main index is the mean/);
   });

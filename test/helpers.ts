@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Framework } from '../src/core/framework.js';
@@ -11,6 +11,8 @@ import { type SensitivityOptions, type SensitivitySpec, sensitivity as sensitivi
 import { run } from '../src/cli/run.js';
 import type { Io } from '../src/cli/io.js';
 import { onTestFinished } from 'vitest';
+import { openWorkbook } from '../src/load/workbook.js';
+import { type SheetCell, readSheet } from '../src/load/xlsx.js';
 
 /** Load definitions from YAML text, failing the test with the diagnostics if invalid. */
 export function fw(yaml: string): Framework {
@@ -132,4 +134,15 @@ export function csvWithPositions(rows: readonly (readonly { v: string; raw: stri
     expected.push({ texts: r.map((f) => f.v), at });
   });
   return { text, expected };
+}
+
+/** A workbook file written by a command, opened as dti reads one: its sheets' names and each sheet's cells by name. */
+export function workbookAt(path: string): { names: string[]; sheet: (name: string) => SheetCell[][] } {
+  const open = openWorkbook(readFileSync(path), path);
+  if (!open.ok) throw new Error(`${path}: not a readable workbook`);
+  const { wb, part } = open.value;
+  return {
+    names: wb.sheets.map((s) => s.name),
+    sheet: (name) => { const s = wb.sheets.find((x) => x.name === name)!; return readSheet(wb, part(s.part)!).rows; },
+  };
 }

@@ -1,12 +1,10 @@
 // The 34 provinces after the 2025 merger, walked as a user would: every data command with
 // --merge-2025 on data/2023.csv and data/2024.csv agrees with `score --merge-2025`, and what a
 // Vietnamese reader meets is Vietnamese. Each case here was a bug found on that walk.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZip } from '../src/load/zip.js';
-import { readSheet, readWorkbook } from '../src/load/xlsx.js';
-import { cli, tmp } from './helpers.js';
+import { cli, tmp, workbookAt } from './helpers.js';
 
 const csvRows = (s: string) => s.trim().split('\n').map((l) => l.split(','));
 
@@ -76,10 +74,8 @@ describe('--merge-2025 walked through the commands', () => {
       const out = join(d, `c-${lang}.xlsx`);
       const r = await cli(['compare', 'Phú Thọ', 'Nghệ An', '--merge-2025', '--lang', lang, '-o', out, '-q']);
       expect(r.code, r.stderr).toBe(0);
-      const z = readZip(readFileSync(out));
-      const part = (name: string) => { const x = z.get(name); return x === undefined ? undefined : new TextDecoder().decode(x.read()); };
-      const wb = readWorkbook(part);
-      const rows = readSheet(wb, part(wb.sheets[0]!.part)!).rows.map((row) => row.map((c) => c.text));
+      const book = workbookAt(out);
+      const rows = book.sheet(book.names[0]!).map((row) => row.map((c) => c.text));
       const k = rows[0]!.indexOf(lang === 'vi' ? 'Mục' : 'section');
       expect(new Set(rows.slice(1).map((row) => row[k]))).toEqual(new Set(lang === 'vi' ? ['Điểm', 'Trụ cột', 'Chỉ số'] : ['score', 'pillar', 'indicator']));
     }

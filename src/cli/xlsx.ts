@@ -6,17 +6,14 @@
  * ZIP of XML parts, and Node's zlib inflates them: about 400 lines of our own code, capped
  * against zip bombs, with no DTD or entity expansion.
  */
-import { contentOf, readWorkbook } from '../load/xlsx.js';
+import { contentOf } from '../load/xlsx.js';
+import { openWorkbook } from '../load/workbook.js';
 import { type OutSheet, workbookParts } from '../render/workbook.js';
-import { readZip } from '../load/zip.js';
 import { writeZip } from './zip-write.js';
-import { isZip } from '../load/sniff.js';
 import { csvSheet } from '../render/xlsx.js';
 import type { Format } from '../render/format.js';
 
 export { isOle2, isWorkbookName, sheetFileName } from '../load/sniff.js';
-
-const decoder = new TextDecoder('utf-8');
 
 /** The bytes of an .xlsx holding these sheets. */
 export function workbookBytes(sheets: readonly OutSheet[]): Uint8Array {
@@ -31,11 +28,10 @@ export function textOrWorkbook(format: Format, render: (f: Format) => string, sh
 
 /** Every sheet's cells as comparable text, or undefined when the bytes are no readable workbook. */
 export function workbookContent(bytes: Uint8Array): string | undefined {
+  const open = openWorkbook(bytes, '');
+  if (!open.ok) return undefined;
+  const { wb, part } = open.value;
   try {
-    if (!isZip(bytes)) return undefined;
-    const zip = readZip(bytes);
-    const part = (n: string) => { const e = zip.get(n); return e === undefined ? undefined : decoder.decode(e.read()); };
-    const wb = readWorkbook(part);
     return contentOf(wb, (s) => part(s.part));
   } catch {
     return undefined;

@@ -8,7 +8,7 @@ import { type Diagnostic, type Result, error } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import { msg } from '../core/messages.js';
 import { isHeaderRow } from './office.js';
-import { type SheetCell, XmlError, readSheet, readWorkbook } from './xlsx.js';
+import { type SheetCell, type Workbook, XmlError, readSheet, readWorkbook } from './xlsx.js';
 import { ZipError, readZip } from './zip.js';
 import { isOle2, isZip, sheetFileName } from './sniff.js';
 
@@ -24,7 +24,23 @@ const decoder = new TextDecoder('utf-8');
 /** A problem that ends the reading of the workbook (caught below, returned as a Result). */
 class Unreadable { constructor(readonly d: Diagnostic) {} }
 
-function open(bytes: Uint8Array, file: string) {
+/** An opened workbook: its list of sheets and styles, and any part's text by name. */
+export interface OpenWorkbook {
+  wb: Workbook;
+  part: (name: string) => string | undefined;
+}
+
+/** Open the workbook `bytes` (named `file`): an old .xls, a file that is no ZIP, or a damaged archive or workbook part is a located diagnostic. */
+export function openWorkbook(bytes: Uint8Array, file: string): Result<OpenWorkbook> {
+  try {
+    return { ok: true, value: open(bytes, file), warnings: [] };
+  } catch (e) {
+    if (e instanceof Unreadable) return { ok: false, errors: [e.d], warnings: [] };
+    throw e;
+  }
+}
+
+function open(bytes: Uint8Array, file: string): OpenWorkbook {
   if (isOle2(bytes)) throw new Unreadable(error('WORKBOOK.xls', {}, { file }, msg('hint.saveXlsx')));
   if (!isZip(bytes)) throw new Unreadable(error('WORKBOOK.notZip', {}, { file }, msg('hint.realExtension')));
   try {
