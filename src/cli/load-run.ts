@@ -7,11 +7,11 @@ import type { Dataset } from '../core/model.js';
 import { type Diagnostic, warningOf } from '../core/diagnostics.js';
 import { msg } from '../core/messages.js';
 import type { Framework } from '../core/framework.js';
-import { type Run, build } from '../core/build.js';
+import type { Run } from '../core/build.js';
 import { pushAll } from '../core/arrays.js';
 import { existsSync } from 'node:fs';
 import { type DataFlags, loadDataFile, loadDataFiles, loadFrameworkFile } from './context.js';
-import { previousFile } from '../load/previous.js';
+import { runFrom } from '../load/run.js';
 import { CliError } from './errors.js';
 import { displayName } from './files.js';
 import { EXIT, type Io } from './io.js';
@@ -75,29 +75,22 @@ export async function buildFrom(fw: Framework, ds: Dataset, files: readonly stri
   o: { previous?: boolean; check?: (fw: Framework, ds: Dataset) => void } = {}): Promise<{ run: Run; previous?: Dataset; inputs: (string | null)[]; warnings: Diagnostic[] }> {
   if (flags.allowPartialMerge === true && flags.merge2025 !== true) throw new CliError(EXIT.USAGE, msg('BAD_PARAMETER.partialWithoutMerge'));
   const inputs: (string | null)[] = [];
-  const warnings: Diagnostic[] = [];
-  let previous: Dataset | undefined;
-  const prev = o.previous === false ? undefined : previousFile(ds.records, files.length === 1 ? paths : [], flags.previous, existsSync);
-  if (prev !== undefined) {
+  const built = await runFrom(fw, [ds], files.length === 1 ? paths : [], flags, {
+    lookForPrevious: o.previous !== false,
+    exists: existsSync,
     // --year names the year of the main file only; a --previous file with no year of its own is the year before.
-    const { year: _year, ...dataFlags } = flags;
-    const p = await loadDataFile(prev.asked ? prev.path : displayName(prev.path, io.cwd), fw, io,
-      { ...dataFlags, ...(prev.year === undefined ? {} : { year: prev.year }) });
-    inputs.push(p.input.path);
-    pushAll(warnings, p.warnings);
-    previous = p.data;
-  }
-  o.check?.(fw, ds);
-  const built = build(fw, [ds], {
-    ...(previous === undefined ? {} : { previous }),
-    ...(flags.previous === false ? { otherYears: false } : {}),
-    ...(flags.poolYears === true ? { poolYears: true } : {}),
-    ...(flags.merge2025 === true ? { merge2025: true } : {}),
-    ...(flags.allowPartialMerge === true ? { allowPartialMerge: true } : {}),
+    previous: async (prev) => {
+      const { year: _year, ...dataFlags } = flags;
+      const p = await loadDataFile(prev.asked ? prev.path : displayName(prev.path, io.cwd), fw, io,
+        { ...dataFlags, ...(prev.year === undefined ? {} : { year: prev.year }) });
+      inputs.push(p.input.path);
+      return { ok: true, value: p.data, warnings: p.warnings };
+    },
+    ...(o.check === undefined ? {} : { check: () => o.check!(fw, ds) }),
   });
   if (!built.ok) throw new CliError(EXIT.DATA, 'invalid data', { diagnostics: [...built.errors, ...built.warnings] });
-  pushAll(warnings, built.warnings);
-  return { run: built.value, ...(previous === undefined ? {} : { previous }), inputs, warnings };
+  const { run, previous } = built.value;
+  return { run, ...(previous === undefined ? {} : { previous }), inputs, warnings: built.warnings };
 }
 
 export interface ScoreFlags extends RunFlags {

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type Run, type BuildOptions, build, locatePlain, mergeDatasets } from '../core/build.js';
+import { type Run, locatePlain, mergeDatasets } from '../core/build.js';
 import { type Diagnostic, type Result, error } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import type { Dataset } from '../core/model.js';
@@ -17,7 +17,7 @@ import { pushAll } from '../core/arrays.js';
 import { loadDefinitions as definitionsFromText } from './definitions.js';
 import { type DataFileOptions, readDataFile } from './file.js';
 import { type PlainRow, loadPlainRows } from './plain-rows.js';
-import { previousFile } from './previous.js';
+import { type RunOptions, runFrom } from './run.js';
 import { decode } from './decode.js';
 import { unreadable } from './unreadable.js';
 
@@ -37,15 +37,10 @@ export type DataSource = DataInput | readonly DataInput[];
 
 export type { DataFileOptions as LoadDataOptions, PlainRow };
 
-export interface LoadOptions extends DataFileOptions, Omit<BuildOptions, 'previous' | 'year'> {
+/** What `load` takes: the data options (as `loadData`), the run's (`previous`, `poolYears`, `merge2025`, `allowPartialMerge`: src/load/run.ts) and the definitions. */
+export interface LoadOptions extends DataFileOptions, RunOptions {
   /** The definitions: a YAML file's path, its text, or definitions loaded already (default: the DTI shipped, indicators/dti.yaml). */
   definitions?: string | TextInput | Framework;
-  /**
-   * The year before, when the data hold a single year: a file's path, or false for none
-   * (`--no-previous`); by default the file beside a single data file with the year before in
-   * its name (data/2023.csv → data/2022.csv), as `dti` reads it.
-   */
-  previous?: string | false;
 }
 
 const isSource = (x: unknown): boolean => typeof x === 'string' || Array.isArray(x)
@@ -127,7 +122,11 @@ async function readSources(data: DataSource, fw: Framework, opts: DataFileOption
  * CLI applies them. The warnings of every step come with the run.
  */
 export async function load(data: DataSource, opts: LoadOptions = {}): Promise<Result<Run>> {
-  const { definitions, previous: previousOpt, poolYears, merge2025, allowPartialMerge, otherYears, ...dataOpts } = opts;
+  const { definitions, previous, poolYears, merge2025, allowPartialMerge, ...dataOpts } = opts;
+  const runOpts: RunOptions = {
+    ...(previous === undefined ? {} : { previous }), ...(poolYears === undefined ? {} : { poolYears }),
+    ...(merge2025 === undefined ? {} : { merge2025 }), ...(allowPartialMerge === undefined ? {} : { allowPartialMerge }),
+  };
   const defs = definitions !== undefined && typeof definitions === 'object' && 'nodes' in definitions
     ? { ok: true as const, value: definitions, warnings: [] }
     : await loadDefinitions(definitions as string | TextInput | undefined);
@@ -137,25 +136,15 @@ export async function load(data: DataSource, opts: LoadOptions = {}): Promise<Re
   const read = await readSources(data, fw, dataOpts);
   pushAll(warnings, read.warnings);
   if (!read.ok) return { ...read, warnings };
-  const sources = sourcesOf(data);
-  const paths = sources.map((s) => (typeof s === 'string' ? s : null));
-  let previous: Dataset | undefined;
-  const prev = otherYears === false ? undefined : previousFile(read.value.flatMap((ds) => ds.records), paths, previousOpt, existsSync);
-  if (prev !== undefined) {
+  const paths = sourcesOf(data).map((s) => (typeof s === 'string' ? s : null));
+  const built = await runFrom(fw, read.value, paths, runOpts, {
+    exists: existsSync,
     // The year given applies to the data only; a previous file with no year of its own is the year before.
-    const { year: _year, ...prevOpts } = dataOpts;
-    const p = await loadData(prev.path, fw, { ...prevOpts, ...(prev.year === undefined ? {} : { year: prev.year }) });
-    pushAll(warnings, p.warnings);
-    if (!p.ok) return { ...p, warnings };
-    previous = p.value;
-  }
-  const built = build(fw, read.value, {
-    ...(previous === undefined ? {} : { previous }),
-    ...(previousOpt === false || otherYears === false ? { otherYears: false } : {}),
-    ...(poolYears === true ? { poolYears: true } : {}),
-    ...(merge2025 === true ? { merge2025: true } : {}),
-    ...(allowPartialMerge === true ? { allowPartialMerge: true } : {}),
+    previous: (prev) => {
+      const { year: _year, ...prevOpts } = dataOpts;
+      return loadData(prev.path, fw, { ...prevOpts, ...(prev.year === undefined ? {} : { year: prev.year }) });
+    },
   });
   pushAll(warnings, built.warnings);
-  return built.ok ? { ...built, warnings } : { ...built, warnings };
+  return built.ok ? { ok: true, value: built.value.run, warnings } : { ...built, warnings };
 }

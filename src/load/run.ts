@@ -1,0 +1,57 @@
+/**
+ * The second half of loading, for the CLI and the library alike: with the data read, the year
+ * before (the file asked for, or the one beside a single data file: previous.ts), read by the
+ * caller's reader, then the run built with the options of the command line (`--previous`,
+ * `--no-previous`, `--pool-years`, `--merge-2025`, `--allow-partial-merge`).
+ */
+import { type Run, build } from '../core/build.js';
+import type { Diagnostic, Result } from '../core/diagnostics.js';
+import type { Framework } from '../core/framework.js';
+import type { Dataset } from '../core/model.js';
+import { pushAll } from '../core/arrays.js';
+import { type PreviousFile, previousFile } from './previous.js';
+
+export interface RunOptions {
+  /** The year before: a file's path, or false for none (`--no-previous`: the year analysed alone); default the file beside. */
+  previous?: string | false;
+  poolYears?: boolean;
+  merge2025?: boolean;
+  allowPartialMerge?: boolean;
+}
+
+export interface RunReader {
+  /** Read the file of the year before (with the data's options, and `prev.year` as the year of rows that name none). */
+  previous: (prev: PreviousFile) => Promise<Result<Dataset>>;
+  /** Whether a file exists (the file beside the data). */
+  exists: (path: string) => boolean;
+  /** Whether the year before is looked for at all (`dti audit` does not). */
+  lookForPrevious?: boolean;
+  /** Checks of the caller once the data are read, before the run is built. */
+  check?: () => void;
+}
+
+/** The year before (when the data hold a single year), then the run. `paths` are the data's paths (null for other sources). */
+export async function runFrom(fw: Framework, datasets: readonly Dataset[], paths: readonly (string | null)[], opts: RunOptions, reader: RunReader):
+  Promise<Result<{ run: Run; previous?: Dataset; previousPath?: string }>> {
+  const warnings: Diagnostic[] = [];
+  let previous: Dataset | undefined;
+  const prev = reader.lookForPrevious === false ? undefined : previousFile(datasets.flatMap((ds) => ds.records), paths, opts.previous, reader.exists);
+  if (prev !== undefined) {
+    const p = await reader.previous(prev);
+    pushAll(warnings, p.warnings);
+    if (!p.ok) return { ...p, warnings };
+    previous = p.value;
+  }
+  reader.check?.();
+  const built = build(fw, datasets, {
+    ...(previous === undefined ? {} : { previous }),
+    ...(opts.previous === false ? { otherYears: false } : {}),
+    ...(opts.poolYears === true ? { poolYears: true } : {}),
+    ...(opts.merge2025 === true ? { merge2025: true } : {}),
+    ...(opts.allowPartialMerge === true ? { allowPartialMerge: true } : {}),
+  });
+  // A run that cannot be built: its own problems (what the commands print).
+  if (!built.ok) return built;
+  pushAll(warnings, built.warnings);
+  return { ok: true, value: { run: built.value, ...(previous === undefined ? {} : { previous, previousPath: prev!.path }) }, warnings };
+}
