@@ -3,15 +3,12 @@
  * main indices), each indicator's raw value, normalised value and the points it lost against
  * its maximum; the leader of every row; published official ranks where known.
  */
-import { type Diagnostic, type Result, error, resultWarning } from './diagnostics.js';
-import { msg } from './messages.js';
+import { type Diagnostic, type Result, resultWarning } from './diagnostics.js';
 import { isBounded } from './methods/normalise/index.js';
 import { forYear, methodChanged } from './framework.js';
 import { rankKey } from './stages/rank.js';
-import { findProvince } from './provinces.js';
-import { absentProvince } from './merge-2025.js';
+import { findUnit, unitsOf } from './units.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
-import { compareVi, fold } from './text.js';
 import type { Run } from './build.js';
 import { maxOf, minOf } from './arrays.js';
 
@@ -86,22 +83,11 @@ export function compare(run: Run, names: readonly string[], opts: Omit<CompareOp
   const scored = run.years;
   const known = new Map<string, { unit: string; code: string | null }>();
   for (const ys of scored) for (const r of ys.records) if (!known.has(r.key)) known.set(r.key, { unit: r.unit, code: r.code });
+  const units0 = unitsOf(run);
   const keys: string[] = [];
   for (const n of names) {
-    let key: string | undefined;
-    if (run.data.unitKind === 'province') {
-      const p = findProvince(n);
-      if (p.ok) {
-        key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`);
-        if (key === undefined) errors.push(absentProvince(p.province, known, known.size));
-      } else errors.push(error('UNKNOWN_PROVINCE', { name: n }, {}, p.suggestions.length > 0 ? msg('hint.didYouMean', { options: p.suggestions }) : msg('hint.seeProvinces')));
-    } else {
-      key = [...known.keys()].find((k) => fold(k) === fold(n.trim().normalize('NFC')));
-      if (key === undefined) {
-        errors.push(error('UNKNOWN_PROVINCE.noUnit', { name: n }, {}, msg('hint.units', { units: [...known.values()].map((u) => u.unit).sort(compareVi).slice(0, 10).join(', ') })));
-      }
-    }
-    if (key !== undefined) keys.push(key);
+    const found = findUnit(units0, n);
+    if (found.ok) keys.push(found.value); else errors.push(...found.errors);
   }
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
 

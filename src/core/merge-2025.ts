@@ -11,7 +11,7 @@ import { normaliseColumn } from './stages/normalise.js';
 import { type Framework, forYear } from './framework.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import { type YearScore, rankYear } from './pipeline.js';
-import { PROVINCES_2025, type Province, type Province2025, provinceByCode, region2025, successorOf } from './provinces.js';
+import { PROVINCES_2025, type Province2025, provinceByCode, region2025, successorOf } from './provinces.js';
 
 /** The 34 provinces the records merge into, in the registry's order, each with the indices of its member rows present. */
 export function mergeGroups(records: readonly UnitRecord[]): { province: Province2025; members: number[] }[] {
@@ -118,19 +118,6 @@ export function mergeProblems(data: Dataset, allowPartial: boolean): Diagnostic[
     }
   }
   return out;
-}
-
-/**
- * Why a province named in `explain`, `compare` or `report --unit` has no row among `keys` (the
- * units' keys): on the 34 after the merger, a province of the 63 merged into one of them is named
- * with its successor (Vĩnh Phúc → Phú Thọ); else the data simply lack it.
- */
-export function absentProvince(p: Province, keys: { has(key: string): boolean }, units: number): Diagnostic {
-  const succ = successorOf(p.code);
-  if (succ !== undefined && succ.code !== p.code && keys.has(`2025:${succ.code}`)) {
-    return error('UNKNOWN_PROVINCE.merged', { name: p.name, successor: succ.name }, {}, msg('hint.useSuccessor', { successor: succ.name }));
-  }
-  return error('UNKNOWN_PROVINCE.noRow', { name: p.name }, {}, msg('hint.unitCount', { n: units }));
 }
 
 /**

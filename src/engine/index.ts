@@ -40,7 +40,7 @@ export { mergeDatasets, yearBefore, yearOf } from '../core/build.js';
 export { mergeYear, mergeProblems } from '../core/merge-2025.js';
 export { scoreRun, type UnitDetail } from '../core/score.js';
 export { sparkline } from '../core/trend.js';
-export { findUnit } from '../core/explain/index.js';
+export { findUnit, unitsOf, type Units } from '../core/units.js';
 export { planSensitivity, sobolIndices, rng } from '../core/sensitivity/index.js';
 export { auditYear, auditProblems, levelOf, effectiveWeights } from '../core/audit/index.js';
 // Messages as data, and text helpers.

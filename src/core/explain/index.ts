@@ -29,13 +29,9 @@
  * target), ./what-if.ts (edited values); ./types.ts the result.
  */
 
-import type { Dataset } from '../model.js';
-import { type Diagnostic, type Result, error, resultWarning } from '../diagnostics.js';
-import { msg } from '../messages.js';
-import { findProvince } from '../provinces.js';
-import { absentProvince } from '../merge-2025.js';
+import { type Diagnostic, type Result, resultWarning } from '../diagnostics.js';
 import type { Run } from '../build.js';
-import { compareVi, fold } from '../text.js';
+import { findUnit, unitsOf } from '../units.js';
 import type { ExplainOptions, ExplainResult } from './types.js';
 import { clean, nn, unitView } from './points.js';
 import { nodeList, standouts } from './profile.js';
@@ -50,33 +46,13 @@ export { parseWhatIf } from './what-if.js';
 
 const TOP = 5;
 
-/** The key of the unit named `name` in `data`: any spelling of a province, or a unit's name. */
-export function findUnit(data: Dataset, name: string): Result<string> {
-  const known = new Map<string, string>();
-  for (const r of data.records) if (!known.has(r.key)) known.set(r.key, r.unit);
-  if (data.unitKind === 'province') {
-    const p = findProvince(name);
-    if (!p.ok) {
-      return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE', { name }, {}, p.suggestions.length > 0 ? msg('hint.didYouMean', { options: p.suggestions }) : msg('hint.seeProvinces'))] };
-    }
-    const key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`);
-    if (key === undefined) return { ok: false, warnings: [], errors: [absentProvince(p.province, known, known.size)] };
-    return { ok: true, value: key, warnings: [] };
-  }
-  const key = [...known.keys()].find((k) => fold(k) === fold(name.trim().normalize('NFC')));
-  if (key === undefined) {
-    return { ok: false, warnings: [], errors: [error('UNKNOWN_PROVINCE.noUnit', { name }, {}, msg('hint.units', { units: [...known.values()].sort(compareVi).slice(0, 10).join(', ') }))] };
-  }
-  return { ok: true, value: key, warnings: [] };
-}
-
 /**
  * Explain one unit of a run in the latest year it has a row, against the year before it had
  * one.
  */
 export function explain(run: Run, unitName: string, opts: Omit<ExplainOptions, 'previous'> = {}): Result<ExplainResult> {
   const lang = opts.lang ?? 'vi';
-  const found = findUnit({ ...run.data, records: run.years.flatMap((ys) => ys.records) }, unitName);
+  const found = findUnit(unitsOf(run), unitName);
   if (!found.ok) return found;
   const v = unitView(run, found.value, lang);
   const { fw, cur, u, rec, pts } = v;
