@@ -282,6 +282,18 @@ describe('dti sensitivity (CLI)', () => {
     // Lines ended by a lone CR are lines: the unknown key is on line 3.
     const cr = loadSensitivitySpec('runs: 100\rseed: 1\rrunz: 3\r', 's.yaml');
     expect(cr.ok ? [] : cr.errors.map((e) => [e.code, e.line, e.col])).toEqual([['BAD_SPEC', 3, 1]]);
+    // An unclosed [ or { (which yaml calls bad indentation): the hint says to close it, in both readers and languages.
+    for (const [text, hint, vi] of [['runs: [1,\n', "close the list with ']'", "đóng danh sách bằng dấu ']'"], ['weights: { spread: 1\n', "close the mapping with '}'", "đóng ánh xạ bằng dấu '}'"]] as const) {
+      const spec = loadSensitivitySpec(text, 's.yaml');
+      const definitions = loadDefinitions(`schema: dti/v1\n${text}`, 'd.yaml');
+      for (const r of [spec, definitions]) {
+        expect(r.ok).toBe(false);
+        if (r.ok) continue;
+        expect(render(r.errors[0]!.hintText!, 'en')).toContain(hint);
+        expect(render(r.errors[0]!.hintText!, 'vi')).toContain(vi);
+        expect(render(r.errors[0]!.text, 'vi')).not.toMatch(/Flow|indented/);
+      }
+    }
     // A wrong list item is located at the item, not at the list.
     const item = loadSensitivitySpec('normalisation: [minmax, 3]\n', 's.yaml');
     expect(item.ok ? [] : item.errors.map((e) => [e.code, e.line, e.col])).toEqual([['BAD_SPEC', 1, 25]]);

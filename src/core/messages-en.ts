@@ -295,6 +295,8 @@ export const EN: Catalogue = {
   'hint.yamlDuplicateKey': 'a key may appear once in a mapping; remove or rename one',
   'hint.yamlTabs': 'indent with spaces, not tabs',
   'hint.yamlIndent': 'align the keys of one mapping at the same column',
+  'hint.yamlCloseList': "close the list with ']' (or indent its next lines further than its key)",
+  'hint.yamlCloseMap': "close the mapping with '}' (or indent its next lines further than its key)",
   'hint.yamlAliases': 'do not use YAML aliases to build large documents',
   'UNKNOWN_KEY': (p) => `${p.at === '' ? '' : `${p.at}: `}unknown key '${p.key}'`,
   'hint.commaInName': (p) => `a comma inside { … } separates keys: quote the name, e.g. vi: "…, ${p.key}"`,

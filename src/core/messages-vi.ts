@@ -321,6 +321,8 @@ export const VI = {
   'hint.yamlDuplicateKey': 'mỗi khoá chỉ xuất hiện một lần; xoá hoặc đổi tên một khoá',
   'hint.yamlTabs': 'thụt lề bằng dấu cách, không dùng tab',
   'hint.yamlIndent': 'các khoá của một ánh xạ phải thẳng cột với nhau',
+  'hint.yamlCloseList': "đóng danh sách bằng dấu ']' (hoặc thụt lề các dòng tiếp theo của nó sâu hơn khoá)",
+  'hint.yamlCloseMap': "đóng ánh xạ bằng dấu '}' (hoặc thụt lề các dòng tiếp theo của nó sâu hơn khoá)",
   'hint.yamlAliases': 'không dùng alias YAML để dựng tài liệu lớn',
   'UNKNOWN_KEY': (p: { at: string; key: string }) => `${p.at === '' ? '' : `${p.at}: `}khoá '${p.key}' không hợp lệ`,
   'hint.commaInName': (p: { key: string }) => `dấu phẩy trong { … } ngăn cách các khoá: đặt tên trong ngoặc kép, ví dụ vi: "…, ${p.key}"`,

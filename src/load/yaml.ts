@@ -41,7 +41,7 @@ export function readYaml(source: string, file?: string): Result<YamlRead> {
   if (doc.errors.length > 0) {
     const errors: Diagnostic[] = doc.errors.map((e) => {
       const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return error('YAML_SYNTAX', { message }, where(e.pos[0]), yamlHint(e.code));
+      return error('YAML_SYNTAX', { message }, where(e.pos[0]), yamlHint(e.code, message));
     });
     return { ok: false, errors, warnings: [] };
   }
@@ -77,11 +77,15 @@ export function readYaml(source: string, file?: string): Result<YamlRead> {
   return { ok: true, value: { value, pos, locate }, warnings: [] };
 }
 
-function yamlHint(code: string): Text {
+/** The hint for one of the YAML parser's errors, by its code (and, for an unclosed [ or {, which yaml calls bad indentation, its message). */
+function yamlHint(code: string, message: string): Text {
   switch (code) {
     case 'DUPLICATE_KEY': return msg('hint.yamlDuplicateKey');
     case 'TAB_AS_INDENT': return msg('hint.yamlTabs');
-    case 'BAD_INDENT': return msg('hint.yamlIndent');
+    case 'BAD_INDENT':
+      if (/^Flow sequence .*end with a \]/.test(message)) return msg('hint.yamlCloseList');
+      if (/^Flow map .*end with a \}/.test(message)) return msg('hint.yamlCloseMap');
+      return msg('hint.yamlIndent');
     default: return msg('hint.yamlSyntax');
   }
 }
