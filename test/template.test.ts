@@ -91,6 +91,23 @@ describe('dti template', () => {
     expect((await cli(['template', '--units', 'huyen.txt', '-o', 'huyen.csv', '--check'], { cwd: d })).code).toBe(0);
     expect((await cli(['template', '-o', 'mau.pdf'], { cwd: d })).code).toBe(2);
   });
+
+  it("--check's help says what it does (docs/REFERENCE.md's exit codes): 1 when the file differs, 5 when it is missing; template, report and score say the same", async () => {
+    const d = scratch();
+    expect((await cli(['template', '--units', 'huyen.txt', '-o', 'khong-co.csv', '--check'], { cwd: d })).code).toBe(5);
+    writeFileSync(join(d, 'huyen.txt'), 'Huyện Nam Đàn\n');
+    writeFileSync(join(d, 'khac.csv'), 'unit,year\n');
+    expect((await cli(['template', '--units', 'huyen.txt', '-o', 'khac.csv', '--check'], { cwd: d })).code).toBe(1);
+    for (const lang of ['vi', 'en']) {
+      const texts = [];
+      for (const command of ['template', 'report', 'score']) {
+        const help = (await cli([command, '--help', '--lang', lang])).stdout.replace(/\s+/g, ' ');
+        texts.push(/--check (.*?\))/.exec(help)?.[1]);
+      }
+      expect(texts[0]).toMatch(lang === 'vi' ? /mã 1 nếu tệp --output khác, mã 5 nếu chưa có tệp/ : /exit 1 if --output differs, 5 if it is missing/);
+      expect(new Set(texts).size).toBe(1);
+    }
+  });
 });
 
 describe('dti template for a year', () => {

@@ -43,13 +43,18 @@ export function dataOptions(cmd: Command, io: Io): Command {
     .addOption(new Option('--map <map>', h({ vi: 'danh mục 63 tỉnh (trước ngày 01/7/2025) hay 34 tỉnh (từ ngày đó); auto: 34 khi mọi dòng đều từ năm 2025 trở đi', en: 'provinces of the 63 (before 1 July 2025) or the 34 (after); auto: 34 when every row is dated 2025 or later' })).choices(['63', '34', 'auto']).default('auto'));
 }
 
+/** `--check`, one text for every command that has it (score and the like, report, template): the exit codes of docs/REFERENCE.md. */
+export function checkOption(io: Io): Option {
+  return new Option('--check', byLang(io.lang ?? 'vi')({ vi: 'không ghi: thoát với mã 1 nếu tệp --output khác, mã 5 nếu chưa có tệp hoặc không đọc được (dùng cho CI)', en: 'do not write: exit 1 if --output differs, 5 if it is missing or unreadable (for CI)' }));
+}
+
 /** Options every command that prints a result shares: format, output file, --check, language, quiet, colour. */
 export function outputOptions(cmd: Command, io: Io, o: { lang?: boolean; quiet?: boolean } = {}): Command {
   const h = byLang(io.lang ?? 'vi');
   cmd
     .addOption(new Option('-f, --format <format>', h({ vi: 'định dạng đầu ra (mặc định: theo phần mở rộng của -o; nếu không thì table khi in ra màn hình, csv khi ghi vào tệp hay đường ống)', en: 'output format (default: table on a terminal, csv otherwise, or from the -o extension)' })).choices(FORMATS))
     .option('-o, --output <file>', h({ vi: "ghi vào tệp (trọn vẹn một lần, không để lại tệp dở dang) thay vì ra đầu ra chuẩn; '-' là đầu ra chuẩn", en: "write to a file (atomically) instead of standard output; '-' is standard output" }))
-    .option('--check', h({ vi: 'không ghi: thoát với mã 1 nếu tệp --output khác, mã 5 nếu chưa có tệp (dùng cho CI)', en: 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)' }))
+    .addOption(checkOption(io))
     .option('--bom', h({ vi: 'thêm dấu BOM vào đầu tệp CSV/TSV (để Excel hiển thị đúng tiếng Việt)', en: 'begin CSV/TSV output with a byte-order mark (Excel then shows Vietnamese)' }))
     .option('--excel', h({ vi: "CSV cho Excel cài đặt tiếng Việt: dấu ';' giữa các cột, dấu phẩy thập phân, có BOM", en: "CSV for Excel set to Vietnamese: ';' between fields, decimal commas, a byte-order mark" }));
   if (o.lang !== false) cmd.addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của nhãn, tên và thông báo', en: 'language of labels and names' })).choices(['vi', 'en']).default('vi'));

@@ -14,7 +14,7 @@ import { explain } from '../core/explain/index.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, sensitivity } from '../core/sensitivity/index.js';
 import type { UnitSensitivity } from '../report/unit.js';
 import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
-import { dataOptions, emit, positiveInt } from '../cli/options.js';
+import { checkOption, dataOptions, emit, positiveInt } from '../cli/options.js';
 
 type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'> & { unit?: string; targetRank?: number; sensitivity?: boolean; audit?: boolean };
 
@@ -28,7 +28,7 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .argument('<data...>', h({ vi: "tệp số liệu CSV; '-' là đọc từ đầu vào chuẩn", en: "CSV data file(s); '-' reads standard input" }));
   dataOptions(cmd, io)
     .option('-o, --output <file>', h({ vi: "ghi trang vào tệp (trọn vẹn một lần); '-' hoặc không nêu: ra đầu ra chuẩn (không phải màn hình)", en: "write the page to a file (atomically); '-' or none: standard output (not a terminal)" }))
-    .option('--check', h({ vi: 'không ghi: thoát với mã 1 nếu tệp --output khác, mã 5 nếu chưa có tệp (dùng cho CI)', en: 'do not write: exit 1 if --output differs, 5 if it is missing (for CI)' }))
+    .addOption(checkOption(io))
     .addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của trang', en: 'language of the page' })).choices(['vi', 'en']).default('vi'))
     .option('--previous <file>', h({ vi: 'số liệu năm trước, để tính thay đổi thứ hạng (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year, for rank changes (default: the file of the year before beside the data)' }))
     .option('--no-previous', h({ vi: 'không tính thay đổi thứ hạng', en: 'no rank changes' }))

@@ -20,7 +20,7 @@ import { decodeOr } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { workbookBytes } from '../cli/xlsx.js';
 import { renderDelimited } from '../render/format.js';
-import { emit, yearArg } from '../cli/options.js';
+import { checkOption, emit, yearArg } from '../cli/options.js';
 
 interface TemplateFlags {
   indicators?: string;
@@ -80,7 +80,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .addOption(new Option('--map <map>', h({ vi: '63 tỉnh (trước ngày 01/7/2025) hay 34 tỉnh (từ ngày đó)', en: 'the 63 provinces (before 1 July 2025) or the 34 (after)' })).choices(['63', '34']).default('63'))
     .option('--units <file>', h({ vi: 'tệp ghi mỗi dòng một đơn vị (tỉnh hoặc đơn vị bất kỳ: huyện, sở, ngành…) thay cho toàn bộ các tỉnh', en: 'one unit per line (provinces or any units: districts, departments…) instead of every province' }))
     .requiredOption('-o, --output <file>', h({ vi: 'tệp cần ghi: .xlsx (sổ tính) hoặc .csv', en: 'the file to write: .xlsx (a workbook) or .csv' }))
-    .option('--check', h({ vi: 'không ghi: thoát với mã 1 nếu tệp --output chưa có hoặc khác (dùng cho CI)', en: 'do not write: exit 1 if --output is missing or differs (for CI)' }))
+    .addOption(checkOption(io))
     .option('--bom', h({ vi: 'thêm dấu BOM vào đầu tệp CSV (để Excel hiển thị đúng tiếng Việt)', en: 'begin a CSV with a byte-order mark (Excel then shows Vietnamese)' }))
     .addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của dòng ghi chú', en: 'language of the notes' })).choices(['vi', 'en']).default('vi'))
     .addHelpText('after', h({
