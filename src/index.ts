@@ -19,7 +19,7 @@
  * CSV tokenizer, the method registries) are `dti/engine`.
  */
 // Loading.
-export { load, loadData, loadDefinitions, type LoadOptions, type LoadDataOptions, type DataSource, type DataInput, type TextInput, type BytesInput, type RowsInput, type PlainRow } from './load/library.js';
+export { load, loadData, loadDefinitions, officialRanks, type LoadOptions, type LoadDataOptions, type DataSource, type DataInput, type TextInput, type BytesInput, type RowsInput, type PlainRow } from './load/library.js';
 export { loadSensitivitySpec } from './load/sensitivity-spec.js';
 // The run.
 export { build, type Run, type BuildOptions } from './core/build.js';

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { type PlainRow, audit, compare, explain, load, loadData, loadDefinitions, localize, score, sensitivity } from '../src/index.js';
+import { type Diagnostic, type PlainRow, audit, compare, explain, load, loadData, loadDefinitions, localize, officialRanks, score, sensitivity } from '../src/index.js';
 import { ROOT, cli, defs, tmp } from './helpers.js';
 
 const at = (f: string) => join(ROOT, f);
@@ -21,8 +21,14 @@ async function ok<T>(r: Promise<{ ok: true; value: T } | { ok: false; errors: un
   return x.value;
 }
 
+async function ok2<T>(r: Promise<{ ok: true; value: T; warnings: Diagnostic[] } | { ok: false; errors: unknown[] }>): Promise<{ value: T; warnings: Diagnostic[] }> {
+  const x = await r;
+  if (!x.ok) throw new Error(JSON.stringify(x.errors.slice(0, 3)));
+  return x;
+}
+
 describe('several files at once', () => {
-  it('three years read as one run: compare gives what `dti compare` gives', async () => {
+  it('three years read as one run: compare gives what `dti compare` gives, official ranks included', async () => {
     const run = await ok(load(YEARS.map(at)));
     expect(run.years.map((y) => y.year)).toEqual([2022, 2023, 2024]);
     const c = compare(run, THREE, { lang: 'en' });
@@ -30,6 +36,11 @@ describe('several files at once', () => {
     const r = await cli(['compare', ...THREE, '--data', ...YEARS, '--no-official', '-f', 'json', '--lang', 'en']);
     expect(r.code, r.stderr).toBe(0);
     expect(json(c.value)).toEqual(JSON.parse(r.stdout));
+    const official = await officialRanks(run);
+    const withOfficial = compare(run, THREE, { lang: 'en', official });
+    const o = await cli(['compare', ...THREE, '--data', ...YEARS, '-f', 'json', '--lang', 'en']);
+    expect(withOfficial.ok && json(withOfficial.value)).toEqual(JSON.parse(o.stdout));
+    expect(JSON.parse(o.stdout).official.length).toBeGreaterThan(3);
   });
   it('a unit-year in two files is an error at its row in the later file, as the CLI says', async () => {
     const r = await load([at('data/2023.csv'), at('data/2023.csv')]);
@@ -45,7 +56,11 @@ describe('several files at once', () => {
   it('a file that cannot be read is an error of its own, the other files still checked', async () => {
     const r = await loadData([at('data/nope.csv'), at('data/2023.csv')], await ok(loadDefinitions()));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => e.code)).toEqual(['READ_ERROR']);
+    if (!r.ok) {
+      expect(r.errors.map((e) => e.code)).toEqual(['READ_ERROR']);
+      // The position names the file; the message says why, once.
+      expect(localize(r.errors[0]!, 'en')).toMatch(/^\/.*data\/nope\.csv: error: no such file \[READ_ERROR\]/);
+    }
   });
 });
 
@@ -107,6 +122,10 @@ describe('plain JavaScript rows', () => {
     expect(r.errors[0]).not.toHaveProperty('line');
     expect(localize(r.errors[0]!)).toMatch(/^rows\[3\]\.year: lỗi: .*\[BAD_YEAR\]/);
     expect(localize(r.errors[1]!, 'en')).toMatch(/^rows\[5\]\["ha-tang-so"\]: error: /);
+  });
+  it('a column absent from every row is said of the rows as a whole', async () => {
+    const r = await ok2(load(rows().map(({ 'ha-tang-so': _, ...rest }) => rest)));
+    expect(r.warnings.filter((w) => w.code === 'MISSING_VALUE').map((w) => w.path)).toContain('rows');
   });
   it('named rows, and a unit-year twice across two sources', async () => {
     const two = await load([{ rows: rows().slice(0, 3), name: 'dot1' }, { rows: rows().slice(2, 4), name: 'dot2' }]);

@@ -10,6 +10,7 @@ import { displayName } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { pictureFormat } from '../cli/picture-format.js';
 import { officialDtiRanks } from '../cli/official.js';
+import { officialApplies } from '../load/official.js';
 import type { Format } from '../render/format.js';
 import { renderCompare } from '../render/compare.js';
 import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';
@@ -52,7 +53,7 @@ Examples:
       const files = flags.data ?? SHIPPED.filter((f) => existsSync(f)).map((f) => displayName(f, io.cwd));
       const { run, fw, ds: data, inputs, warnings } = await loadRun(files, flags, io, { previous: false });
       // Official ranks are DTI ranks of provinces: shown for DTI definitions only.
-      const official = flags.official && data.unitKind === 'province' && fw.definitions.id.startsWith('dti') ? officialDtiRanks() : [];
+      const official = flags.official && officialApplies(fw, data) ? officialDtiRanks() : [];
       const r = compare(run, names, { lang: flags.lang, official });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'unknown unit', { diagnostics: r.errors });
       if (flags.quiet !== true && warnings.length + r.warnings.length > 0) printDiagnostics(io, [...warnings, ...r.warnings], makeChalk(io.stderr, io, flags.color));

@@ -180,8 +180,9 @@ export function locatePlain(diags: readonly Diagnostic[], datasets: readonly Pic
     const ds = d.line === undefined ? undefined : plain.find((x) => x.file === d.file);
     if (ds === undefined) return d;
     const { line, col, ...rest } = d;
+    // Line 1 is the keys: a problem with a key is shown at the first row, one of the whole table (columns absent everywhere) at the rows.
+    if (line === 1 && d.code !== 'UNKNOWN_COLUMN' && d.code !== 'DUPLICATE_HEADER') return { ...rest, path: ds.file! };
     const key = ds.fields![(col ?? 1) - 1];
-    // Line 1 is the keys: a problem with a key is shown at the first row.
     const index = Math.max(0, line! - 2);
     return { ...rest, path: `${ds.file}[${index}]${key === undefined ? '' : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}` };
   });

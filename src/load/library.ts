@@ -20,6 +20,8 @@ import { type PlainRow, loadPlainRows } from './plain-rows.js';
 import { type RunOptions, runFrom } from './run.js';
 import { decode } from './decode.js';
 import { unreadable } from './unreadable.js';
+import { PUBLISHED_FILES, officialApplies, officialRanksOf } from './official.js';
+import type { OfficialRank } from '../core/compare.js';
 
 /** The definitions shipped with the package: the DTI proxy (what `dti` reads without -i). */
 const SHIPPED = fileURLToPath(new URL('../../indicators/dti.yaml', import.meta.url));
@@ -57,8 +59,9 @@ async function bytesOf(path: string): Promise<Result<Uint8Array>> {
   try {
     return { ok: true, value: await readFile(path), warnings: [] };
   } catch (e) {
+    // The position names the file: the message says why alone.
     const why = unreadable(path, e);
-    return { ok: false, errors: [error('READ_ERROR', { message: why.text }, { file: path }, why.hint)], warnings: [] };
+    return { ok: false, errors: [error('READ_ERROR', { message: why.why }, { file: path }, why.hint)], warnings: [] };
   }
 }
 
@@ -73,6 +76,17 @@ export async function loadDefinitions(source: string | TextInput = SHIPPED): Pro
   // Decoded as the CLI decodes it: a file that is not UTF-8 is an ENCODING error at its first bad byte.
   const text = decode(bytes.value, source);
   return text.ok ? definitionsFromText(text.value, source) : text;
+}
+
+/**
+ * The published DTI ranks (data/published/, with their sources) that `dti compare` shows beside
+ * ours, for a run of the DTI over provinces (none for other definitions or units):
+ * `compare(run, units, { official: await officialRanks(run) })` is what `dti compare` computes.
+ */
+export async function officialRanks(run: Run): Promise<OfficialRank[]> {
+  if (!officialApplies(run.fw, run.data)) return [];
+  const [known, ranking63] = await Promise.all(PUBLISHED_FILES.map((f) => readFile(fileURLToPath(new URL(`../../data/published/${f}`, import.meta.url)), 'utf8')));
+  return officialRanksOf(known!, ranking63!);
 }
 
 /** One source read as a dataset. */

@@ -5,8 +5,8 @@
  */
 import { type Text, msg } from '../core/messages.js';
 
-export function unreadable(file: string, e: unknown): { text: Text; hint?: Text } {
+export function unreadable(file: string, e: unknown): { text: Text; why: Text | string; hint?: Text } {
   const code = (e as { code?: string }).code;
   const why = code === 'ENOENT' ? msg('why.noSuchFile') : code === 'EISDIR' ? msg('why.readDirectory') : code === 'EACCES' ? msg('why.readPermission') : String(code ?? e);
-  return { text: msg('cli.cannotRead', { file, why }), ...(code === 'ENOENT' ? { hint: msg('hint.checkPath') } : {}) };
+  return { text: msg('cli.cannotRead', { file, why }), why, ...(code === 'ENOENT' ? { hint: msg('hint.checkPath') } : {}) };
 }
