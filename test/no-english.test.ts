@@ -111,4 +111,14 @@ describe('no English under vi', () => {
     }
     expect((await cli(['indicators', '-f', 'csv', '--lang', 'en'])).stdout.split('\n')[0]).toBe('id,name,kind,weight,share,normalize,unit,years,pillars');
   });
+
+  it('dti indicators: the notes under the table name each method by its Vietnamese word (they said goalposts:, minmax:, screen:)', async () => {
+    for (const i of ['indicators/dti.yaml', 'indicators/papi.yaml']) {
+      const md = (await cli(['indicators', '-i', i, '-f', 'md'])).stdout;
+      const notes = md.split('\n').filter((l) => l !== '' && !l.startsWith('|')).join('\n');
+      expect(notes, i).not.toBe('');
+      expect(english(notes), i).toEqual([]);
+    }
+    expect((await cli(['indicators', '-f', 'md'])).stdout).toMatch(/^ngưỡng: \(x − min\)\/\(max − min\)/m);
+  });
 });

@@ -368,8 +368,9 @@ describe('on the command line', () => {
       expect(md).toContain('screen: units with less than 50% of the data observed are not ranked');
       const vi = (await cli(['indicators', '-i', 'd.yaml', '-f', 'md'], { cwd: dir })).stdout;
       expect(vi).toContain('| ÷ Pop × 100; ước tính group-mean theo zone; winsorise (skew 2, kurtosis 3,5, ≤ 5 điểm) |');
-      expect(vi).toContain('screen: đơn vị có dưới 50 % dữ liệu quan sát không được xếp hạng');
-      expect(vi).toContain('minmax: như goalposts với min và max của các đơn vị trong năm');
+      expect(vi).toContain('sàng lọc: đơn vị có dưới 50 % dữ liệu quan sát không được xếp hạng');
+      expect(vi).toContain('min–max: như ngưỡng với min và max của các đơn vị trong năm');
+      expect(vi).not.toMatch(/^(goalposts|minmax|screen):/m);
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });

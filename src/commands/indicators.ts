@@ -130,7 +130,7 @@ function methodNotes(fw: Framework, lang: Lang, lead: string, width?: number): s
     const m = normaliseMethodOf(id);
     const d = vi ? m.docVi : m.doc;
     const same = d.lower === 'likewise' || d.lower === 'tương tự';
-    return `${id}: ${d.higher}${m.directional && !same ? `; ${render(msg('label.lowerIsBetter'), lang)}: ${d.lower}` : ''}`;
+    return `${render(m.word, lang)}: ${d.higher}${m.directional && !same ? `; ${render(msg('label.lowerIsBetter'), lang)}: ${d.lower}` : ''}`;
   });
   const pct = fw.definitions.minCoverage === null ? '' : formatPercent(fw.definitions.minCoverage * 100, 0, lang);
   if (pct !== '') lines.push(render(msg('label.screen', { pct }), lang));

@@ -453,7 +453,7 @@ export const VI = {
   'label.share': 'tỷ trọng',
   'label.normalize': 'chuẩn hoá',
   'label.unit': 'đơn vị',
-  'label.screen': (p: { pct: string }) => `screen: đơn vị có dưới ${p.pct} dữ liệu quan sát không được xếp hạng`,
+  'label.screen': (p: { pct: string }) => `sàng lọc: đơn vị có dưới ${p.pct} dữ liệu quan sát không được xếp hạng`,
   'sheet.data': 'Số liệu',
   'label.id': 'mã',
   'label.pillars': 'trụ cột',

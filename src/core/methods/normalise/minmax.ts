@@ -8,7 +8,7 @@ export const minmax = normaliseMethod({
   schema: (z) => z.strictObject({ method: z.literal('minmax') }),
   keys: [],
   doc: { params: '—', higher: 'goalposts with the min and max of that year\'s units', lower: 'likewise' },
-  docVi: { higher: 'như goalposts với min và max của các đơn vị trong năm', lower: 'tương tự' },
+  docVi: { higher: 'như ngưỡng với min và max của các đơn vị trong năm', lower: 'tương tự' },
   usesPool: true,
   directional: true,
   negative: false,
