@@ -50,7 +50,7 @@ describe('dti indicators', () => {
       const r = await cli(['indicators', '--lang', lang], TTY80);
       expect(r.code).toBe(0);
       expect(widest(r.stdout)).toBeLessThanOrEqual(80);
-      expect(r.stdout).toContain('goalposts');
+      expect(r.stdout).toContain(lang === 'vi' ? 'ngưỡng: (x − min)' : 'goalposts: (x − min)');
     }
   });
 });
