@@ -77,6 +77,24 @@ describe('reading an office workbook', () => {
     expect(r.stderr).toContain('save it as .xlsx');
     expect(r.stderr).not.toContain('UTF-16');
   });
+  it('a damaged workbook is said in the language of the run, why included (no English under vi)', async () => {
+    const d = tmp();
+    const whole = readFileSync(join(ROOT, 'test/fixtures/so-lieu.xlsx'));
+    // Not a ZIP at all past its signature; a ZIP whose central directory is gone; a sheet part cut short.
+    writeFileSync(join(d, 'rac.xlsx'), Buffer.from('PK\x03\x04garbage'));
+    writeFileSync(join(d, 'cat.xlsx'), whole.subarray(0, whole.length >> 1));
+    const z = readZip(whole);
+    writeFileSync(join(d, 'phan.xlsx'), writeZip([...z.values()].map((e) => ({ name: e.name, data: e.name.startsWith('xl/worksheets/') ? e.read().subarray(0, 200) : e.read() }))));
+    const cases = [['rac.xlsx', 'tệp bị cắt cụt hoặc không phải tệp ZIP', 'the file is cut short or is not a ZIP archive'], ['cat.xlsx', 'tệp bị cắt cụt hoặc không phải tệp ZIP', 'the file is cut short or is not a ZIP archive'], ['phan.xlsx', 'có một thẻ không được đóng', 'a tag is never closed']] as const;
+    for (const [file, vi, en] of cases) {
+      const v = await cli(['score', file], { cwd: d });
+      expect(v.code, v.stderr).toBe(4);
+      expect(v.stderr).toContain(vi);
+      expect(v.stderr).not.toMatch(/\b(the|is|not|short|part|archive)\b/);
+      const e = await cli(['score', file, '--lang', 'en'], { cwd: d });
+      expect(e.stderr).toContain(en);
+    }
+  });
 });
 
 describe('writing a workbook', () => {

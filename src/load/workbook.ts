@@ -48,7 +48,7 @@ function open(bytes: Uint8Array, file: string): OpenWorkbook {
     const part = (n: string) => { const e = zip.get(n); return e === undefined ? undefined : decoder.decode(e.read()); };
     return { wb: readWorkbook(part), part };
   } catch (e) {
-    if (e instanceof ZipError || e instanceof XmlError) throw new Unreadable(error('WORKBOOK.unreadable', { detail: e.message }, { file }, msg('hint.saveAgainXlsx')));
+    if (e instanceof ZipError || e instanceof XmlError) throw new Unreadable(error('WORKBOOK.unreadable', { detail: e.text }, { file }, msg('hint.saveAgainXlsx')));
     throw e;
   }
 }
@@ -74,7 +74,7 @@ function findSheet(bytes: Uint8Array, file: string, fw: Framework, sheetFlag: st
     try {
       return readSheet(wb, xml);
     } catch (e) {
-      if (e instanceof XmlError) throw new Unreadable(error('WORKBOOK.sheet', { sheet: s.name, detail: e.message }, { file }, msg('hint.saveAgainXlsx')));
+      if (e instanceof XmlError) throw new Unreadable(error('WORKBOOK.sheet', { sheet: s.name, detail: e.text }, { file }, msg('hint.saveAgainXlsx')));
       throw e;
     }
   };

@@ -12,6 +12,7 @@
 import type { Cell } from '../core/model.js';
 import { type XmlElement, XmlError, child, children, parseXml } from './xml.js';
 import { columnName } from '../core/column-name.js';
+import { msg } from '../core/messages.js';
 
 export { XmlError };
 
@@ -61,7 +62,7 @@ function isYearFormat(code: string): boolean {
 /** Read the workbook-level parts. `part` returns a part's text, or undefined when absent. */
 export function readWorkbook(part: (name: string) => string | undefined): Workbook {
   const wbText = part('xl/workbook.xml');
-  if (wbText === undefined) throw new XmlError('no xl/workbook.xml: this is a ZIP file but not an Excel workbook');
+  if (wbText === undefined) throw new XmlError(msg('xlsx.noWorkbook'));
   const wb = parseXml(wbText);
   const rels = new Map<string, string>();
   const relText = part('xl/_rels/workbook.xml.rels');
@@ -145,7 +146,7 @@ export function readSheet(wb: Workbook, xml: string): SheetRows {
       const pos = c.attrs.r === undefined ? undefined : parseRef(c.attrs.r);
       const col = pos?.[1] ?? lastCol + 1;
       lastCol = col;
-      if (col > MAX_COLS) throw new XmlError(`a cell beyond column ${columnName(MAX_COLS)}`);
+      if (col > MAX_COLS) throw new XmlError(msg('xlsx.tooWide', { column: columnName(MAX_COLS) }));
       const cell = readCell(wb, c, line, col);
       if (cell.text === '' && cell.uncalculated !== true) continue;
       while (cells.length < col - 1) cells.push({ text: '', line, col: cells.length + 1 });

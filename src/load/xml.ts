@@ -4,6 +4,7 @@
  * No DTD, no external entities (so no "billion laughs" or file inclusion), no namespaces
  * beyond dropping the prefix: `x:row` is read as `row`.
  */
+import { type Text, msg, render } from '../core/messages.js';
 
 export interface XmlElement {
   name: string;
@@ -13,7 +14,10 @@ export interface XmlElement {
   text: string;
 }
 
-export class XmlError extends Error {}
+/** A malformed workbook part: why, as a text of the catalogue (its English as the message). */
+export class XmlError extends Error {
+  constructor(readonly text: Text) { super(render(text, 'en')); }
+}
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -48,12 +52,12 @@ export function parseXml(src: string): XmlElement {
       i = e + 3;
       continue;
     }
-    if (src.startsWith('<!', lt)) throw new XmlError('a DTD is not allowed in a workbook part');
+    if (src.startsWith('<!', lt)) throw new XmlError(msg('xml.dtd'));
     if (src[lt + 1] === '/') {
       const gt = end(src, '>', lt);
       const name = local(src.slice(lt + 2, gt).trim());
       const top = stack.pop();
-      if (top === undefined || top.name !== name || stack.length === 0) throw new XmlError(`unexpected </${name}>`);
+      if (top === undefined || top.name !== name || stack.length === 0) throw new XmlError(msg('xml.unexpectedClose', { name }));
       i = gt + 1;
       continue;
     }
@@ -64,18 +68,18 @@ export function parseXml(src: string): XmlElement {
     let selfClosing = false;
     for (;;) {
       while (j < n && /\s/.test(src[j]!)) j++;
-      if (j >= n) throw new XmlError('a tag is never closed');
+      if (j >= n) throw new XmlError(msg('xml.tagOpen'));
       if (src[j] === '>') { j++; break; }
       if (src[j] === '/' && src[j + 1] === '>') { selfClosing = true; j += 2; break; }
       const eq = src.indexOf('=', j);
-      if (eq < 0) throw new XmlError('a malformed attribute');
+      if (eq < 0) throw new XmlError(msg('xml.badAttribute'));
       const key = local(src.slice(j, eq).trim());
       let q = eq + 1;
       while (q < n && /\s/.test(src[q]!)) q++;
       const quote = src[q];
-      if (quote !== '"' && quote !== "'") throw new XmlError('an unquoted attribute value');
+      if (quote !== '"' && quote !== "'") throw new XmlError(msg('xml.unquoted'));
       const close = src.indexOf(quote, q + 1);
-      if (close < 0) throw new XmlError('an attribute value is never closed');
+      if (close < 0) throw new XmlError(msg('xml.attributeOpen'));
       el.attrs[key] = decodeEntities(src.slice(q + 1, close));
       j = close + 1;
     }
@@ -83,15 +87,15 @@ export function parseXml(src: string): XmlElement {
     if (!selfClosing) stack.push(el);
     i = j;
   }
-  if (stack.length !== 1) throw new XmlError(`<${stack[stack.length - 1]!.name}> is never closed`);
+  if (stack.length !== 1) throw new XmlError(msg('xml.elementOpen', { name: stack[stack.length - 1]!.name }));
   const top = root.children[0];
-  if (top === undefined) throw new XmlError('an empty part');
+  if (top === undefined) throw new XmlError(msg('xml.empty'));
   return top;
 }
 
 function end(src: string, what: string, from: number): number {
   const e = src.indexOf(what, from);
-  if (e < 0) throw new XmlError('the part is cut short');
+  if (e < 0) throw new XmlError(msg('xml.cut'));
   return e;
 }
 

@@ -7,8 +7,12 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { isZip } from './sniff.js';
+import { type Text, msg, render } from '../core/messages.js';
 
-export class ZipError extends Error {}
+/** A damaged or unsupported archive: why, as a text of the catalogue (its English as the message). */
+export class ZipError extends Error {
+  constructor(readonly text: Text) { super(render(text, 'en')); }
+}
 
 /** Largest entry inflated, and largest total, in bytes. */
 export const MAX_ENTRY = 256 * 1024 * 1024;
@@ -32,15 +36,15 @@ export function readZip(b: Uint8Array): Map<string, ZipEntry> {
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
     if (u32(b, i) === 0x06054b50) { eocd = i; break; }
   }
-  if (eocd < 0) throw new ZipError('the file is cut short or is not a ZIP archive (no central directory)');
+  if (eocd < 0) throw new ZipError(msg('zip.noDirectory'));
   const count = u16(b, eocd + 10);
   let p = u32(b, eocd + 16);
-  if (p === 0xffffffff || count === 0xffff) throw new ZipError('ZIP64 archives are not supported');
+  if (p === 0xffffffff || count === 0xffff) throw new ZipError(msg('zip.zip64'));
   const entries = new Map<string, ZipEntry>();
   let total = 0;
   const decoder = new TextDecoder('utf-8');
   for (let k = 0; k < count; k++) {
-    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ZipError('a damaged central directory');
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ZipError(msg('zip.damagedDirectory'));
     const method = u16(b, p + 10);
     const csize = u32(b, p + 20);
     const usize = u32(b, p + 24);
@@ -50,23 +54,23 @@ export function readZip(b: Uint8Array): Map<string, ZipEntry> {
     const local = u32(b, p + 42);
     const name = decoder.decode(b.subarray(p + 46, p + 46 + nlen));
     p += 46 + nlen + xlen + clen;
-    if (usize > MAX_ENTRY) throw new ZipError(`the part '${name}' would be ${usize} bytes, more than the ${MAX_ENTRY} accepted`);
+    if (usize > MAX_ENTRY) throw new ZipError(msg('zip.partTooLarge', { name, size: usize, max: MAX_ENTRY }));
     total += usize;
-    if (total > MAX_TOTAL) throw new ZipError(`the workbook would unpack to more than ${MAX_TOTAL} bytes`);
-    if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw new ZipError(`the part '${name}' is damaged`);
+    if (total > MAX_TOTAL) throw new ZipError(msg('zip.tooLarge', { max: MAX_TOTAL }));
+    if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw new ZipError(msg('zip.partDamaged', { name }));
     const start = local + 30 + u16(b, local + 26) + u16(b, local + 28);
-    if (start + csize > b.length) throw new ZipError(`the part '${name}' is cut short`);
+    if (start + csize > b.length) throw new ZipError(msg('zip.partCut', { name }));
     const raw = b.subarray(start, start + csize);
     entries.set(name, {
       name,
       read: () => {
         if (method === 0) return raw;
-        if (method !== 8) throw new ZipError(`the part '${name}' uses compression method ${method}, which is not supported`);
+        if (method !== 8) throw new ZipError(msg('zip.method', { name, method }));
         try {
           // The declared size is checked above; the cap stops an archive that lies about it.
           return inflateRawSync(raw, { maxOutputLength: Math.max(usize, 1) });
         } catch {
-          throw new ZipError(`the part '${name}' cannot be decompressed (damaged, or larger than it says)`);
+          throw new ZipError(msg('zip.inflate', { name }));
         }
       },
     });
