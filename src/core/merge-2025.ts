@@ -9,6 +9,7 @@ import { msg } from './messages.js';
 import { aggregateAbove } from './stages/aggregate.js';
 import { normaliseColumn } from './stages/normalise.js';
 import { type Framework, forYear } from './framework.js';
+import type { MissingPolicy } from './definitions.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import { type YearScore, rankYear } from './pipeline.js';
 import { PROVINCES_2025, type Province2025, provinceByCode, region2025, successorOf } from './provinces.js';
@@ -27,17 +28,48 @@ export function mergeGroups(records: readonly UnitRecord[]): { province: Provinc
 }
 
 /**
+ * The merger's rule for the main indices (the root's children), column-wise: node c's value for
+ * merged province u (out[c·m + u], m = groups.length) is the simple mean of its members' values
+ * (`column(c)[i]` for each member row i of `groups[u]`). A member's missing value counts as the
+ * root counts it when scoring unmerged: 0 under `missing: zero`, left out of the mean under
+ * `exclude` (NaN when no member has one). `missing` overrides every main index's own policy (a
+ * sensitivity run's). A main index outside that year's method (`fw` as forYear gives it: DTI 2024's
+ * published DTI in 2023) has no value, as unmerged: NaN. Scoring (mergeYear) and the sensitivity
+ * runs (Merger, into a reused buffer) both merge through this.
+ */
+export function mergeMainIndices(fw: Framework, column: (c: number) => ArrayLike<number>, groups: readonly (readonly number[])[],
+  out: Float64Array, missing?: MissingPolicy): Float64Array {
+  const m = groups.length;
+  for (const c of fw.nodes[fw.root]!.children) {
+    if (fw.inactive !== undefined && fw.inactive[c] === 1) { out.fill(NaN, c * m, (c + 1) * m); continue; }
+    const zero = (missing ?? fw.nodes[c]!.missing) === 'zero';
+    const col = column(c);
+    for (let u = 0; u < m; u++) {
+      const members = groups[u]!;
+      let sum = 0;
+      let k = 0;
+      for (let t = 0; t < members.length; t++) {
+        const v = col[members[t]!]!;
+        if (v === v) { sum += v; k++; } else if (zero) k++;
+      }
+      out[c * m + u] = k === 0 ? NaN : sum / k;
+    }
+  }
+  return out;
+}
+
+/**
  * The 2025 merger (data/reference/DTI-METHODOLOGY.md §2.3): each of the 34 provinces gets,
  * for every node directly under the root (the main indices), the simple mean of its member
  * provinces' values ("trung bình cộng các chỉ số chính của DTI các tỉnh trước sáp nhập");
- * the root and pillars are recomputed from those. Members absent from the data are left out
- * of the mean (`mergeProblems` reports them first); coverage is the members' mean.
+ * the root and pillars are recomputed from those (mergeMainIndices: a missing main index as the
+ * root counts it). Members absent from the data are left out of the mean (`mergeProblems`
+ * reports them first); coverage is the members' mean.
  */
 export function mergeYear(fw0: Framework, ys: YearScore): YearScore {
   const fw = forYear(fw0, ys.year);
   const n = ys.records.length;
   const plan = mergeGroups(ys.records);
-  const groups = new Map(plan.map((g) => [g.province.code, g.members]));
   const merged = plan.map((g) => g.province);
   const m = merged.length;
   const N = fw.nodes.length;
@@ -47,22 +79,9 @@ export function mergeYear(fw0: Framework, ys: YearScore): YearScore {
   const missing = new Int32Array(m);
   const absent: (string[] | null)[] = [];
   const gaps: number[][] = [];
+  mergeMainIndices(fw, (c) => ys.agg.nodes.subarray(c * n, (c + 1) * n), plan.map((g) => g.members), nodes);
   const records: UnitRecord[] = merged.map((p, u) => {
-    const members = groups.get(p.code)!;
-    for (const c of fw.nodes[fw.root]!.children) {
-      // A main index outside that year's method (DTI 2024's published DTI in 2023) has no value, as unmerged.
-      if (fw.inactive !== undefined && fw.inactive[c] === 1) continue;
-      // A member's missing main index counts as the root counts it when scoring unmerged:
-      // 0 under `missing: zero`, left out of the mean under `exclude`.
-      const zero = fw.nodes[c]!.missing === 'zero';
-      let sum = 0;
-      let k = 0;
-      for (const i of members) {
-        const v = ys.agg.nodes[c * n + i]!;
-        if (!Number.isNaN(v)) { sum += v; k++; } else if (zero) k++;
-      }
-      nodes[c * m + u] = k === 0 ? NaN : sum / k;
-    }
+    const members = plan[u]!.members;
     cov[u] = members.reduce((s, i) => s + ys.coverage[i]!, 0) / members.length;
     const lacks: number[] = [];
     for (let j = 0; j < L; j++) {

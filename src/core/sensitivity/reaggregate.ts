@@ -2,6 +2,7 @@
 import { type AggregateMethod, aggregateMethodOf } from '../methods/aggregate.js';
 import type { Aggregate, MissingPolicy } from '../definitions.js';
 import type { Framework } from '../framework.js';
+import { mergeMainIndices } from '../merge-2025.js';
 
 /**
  * Re-aggregation into reused buffers: a group's column is computed from its children's
@@ -20,7 +21,7 @@ export class Reaggregator {
   /** Each node's own aggregation method. */
   private readonly methods: AggregateMethod[];
   /** The fills of the children of each node, per missing policy (nominal: the node's own). */
-  private readonly fills: Map<MissingPolicy | undefined, Float64Array[]>;
+  private readonly fillsByPolicy: Map<MissingPolicy | undefined, Float64Array[]>;
 
   constructor(fw: Framework, n: number) {
     this.fw = fw;
@@ -33,10 +34,15 @@ export class Reaggregator {
     this.ws = new Float64Array(Math.max(1, ...fw.nodes.map((x) => x.children.length)));
     this.methods = fw.nodes.map((x) => aggregateMethodOf(x.aggregate));
     const fillsOf = (policy: (c: number) => MissingPolicy) => fw.nodes.map((x) => Float64Array.from(x.children, (c) => (policy(c) === 'zero' ? 0 : NaN)));
-    this.fills = new Map<MissingPolicy | undefined, Float64Array[]>([
+    this.fillsByPolicy = new Map<MissingPolicy | undefined, Float64Array[]>([
       [undefined, fillsOf((c) => fw.nodes[c]!.missing)],
       ...(['zero', 'exclude', 'error'] as const).map((m) => [m, fillsOf(() => m)] as const),
     ]);
+  }
+
+  /** What a missing value of each of node k's children counts as under `missing` (undefined: the definitions' policies): 0 or NaN (left out). */
+  fills(k: number, missing?: MissingPolicy): Float64Array {
+    return this.fillsByPolicy.get(missing)![k]!;
   }
 
   /** Node k's column after the last run (a view into the reused buffer). */
@@ -62,7 +68,7 @@ export class Reaggregator {
    */
   run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
     const fw = this.fw;
-    const fills = this.fills.get(missing)!;
+    const fills = this.fillsByPolicy.get(missing)!;
     const ws = this.ws;
     const all = how === undefined ? undefined : aggregateMethodOf(how);
     for (const k of this.order) {
@@ -76,45 +82,36 @@ export class Reaggregator {
 }
 
 /**
- * The 2025 merger inside a run: each merged province's main indices (the root's children) are
- * the means of its members' (a missing one counts 0 under `zero`, is left out otherwise, as
- * mergeYear does), and the root combines them with the run's weights, method and policy.
+ * The 2025 merger inside a run: each merged province's main indices (the root's children) by
+ * the merger's own rule (mergeMainIndices, into a reused buffer, with the run's missing-value
+ * policy), and the root combines them with the run's weights, method and policy, as scoring's
+ * aggregateAbove does.
  */
 export class Merger {
   private readonly out: Float64Array;
-  private readonly vals: Float64Array;
+  private readonly nodes: Float64Array;
+  /** The root's children's merged columns (views into `nodes`). */
+  private readonly kidCols: Float64Array[];
   private readonly ws: Float64Array;
-  constructor(private readonly fw: Framework, private readonly groups: number[][], private readonly agg: Reaggregator) {
-    this.out = new Float64Array(groups.length);
-    const K = fw.nodes[fw.root]!.children.length;
-    this.vals = new Float64Array(K);
-    this.ws = new Float64Array(K);
+  private readonly column: (c: number) => Float64Array;
+  constructor(private readonly fw: Framework, private readonly groups: readonly (readonly number[])[], private readonly agg: Reaggregator) {
+    const m = groups.length;
+    this.out = new Float64Array(m);
+    this.nodes = new Float64Array(fw.nodes.length * m);
+    const kids = fw.nodes[fw.root]!.children;
+    this.kidCols = kids.map((c) => this.nodes.subarray(c * m, (c + 1) * m));
+    this.ws = new Float64Array(kids.length);
+    this.column = (c) => agg.column(c);
   }
 
   run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
     const fw = this.fw;
     this.agg.run(w, how, missing);
+    mergeMainIndices(fw, this.column, this.groups, this.nodes, missing);
     const root = fw.nodes[fw.root]!;
     const kids = root.children;
-    const K = kids.length;
-    const method = aggregateMethodOf(how ?? root.aggregate);
-    for (let c = 0; c < K; c++) this.ws[c] = w[kids[c]!]!;
-    for (let u = 0; u < this.groups.length; u++) {
-      const members = this.groups[u]!;
-      for (let c = 0; c < K; c++) {
-        const zero = (missing ?? fw.nodes[kids[c]!]!.missing) === 'zero';
-        const col = this.agg.column(kids[c]!);
-        let sum = 0;
-        let k = 0;
-        for (const i of members) {
-          const v = col[i]!;
-          if (v === v) { sum += v; k++; } else if (zero) k++;
-        }
-        const mean = k === 0 ? NaN : sum / k;
-        this.vals[c] = mean === mean ? mean : zero ? 0 : NaN;
-      }
-      this.out[u] = method.combine(this.vals, this.ws, K, root.floor);
-    }
+    for (let c = 0; c < kids.length; c++) this.ws[c] = w[kids[c]!]!;
+    aggregateMethodOf(how ?? root.aggregate).columns(this.kidCols, this.ws, this.agg.fills(fw.root, missing), root.floor, this.out);
     return this.out;
   }
 }
