@@ -24,7 +24,7 @@ export { loadSensitivitySpec } from './load/sensitivity-spec.js';
 // The run.
 export { build, type Run, type BuildOptions } from './core/build.js';
 // The verbs.
-export { score, trend, compare, explain, sensitivity, audit, type ScoreOptions } from './api/verbs.js';
+export { score, trend, compare, explain, sensitivity, audit, type ScoreOptions, type WhatIf } from './api/verbs.js';
 // Messages.
 export { localize } from './core/localize.js';
 // The provinces and regions.

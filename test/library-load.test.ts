@@ -181,6 +181,17 @@ describe('the same rules as the CLI', () => {
   });
 });
 
+describe('explain\'s what-ifs as a script writes them', () => {
+  it('{ id: value }, one id=value, or the CLI\'s list: the same what-if', async () => {
+    const run = await ok(load(at('data/2023.csv')));
+    const as = [{ 'ha-tang-so': 0.9 }, 'ha-tang-so=0.9', ['ha-tang-so=0.9']] as const;
+    const results = as.map((w) => explain(run, 'Nghệ An', { whatIf: w }));
+    for (const r of results) expect(r.ok && r.value.whatIf?.changes.length).toBe(1);
+    expect(json(results[0])).toEqual(json(results[2]));
+    expect(json(results[1])).toEqual(json(results[2]));
+  });
+});
+
 describe('Result everywhere: a user\'s mistake is an error value, never an exception', () => {
   it('each verb returns its located or coded errors, as the commands report them', async () => {
     const run = await ok(load(at('data/2023.csv')));

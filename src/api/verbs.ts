@@ -41,9 +41,21 @@ export function compare(run: Run, units: readonly string[], opts: Omit<CompareOp
   return compareRun(run, units, opts);
 }
 
-/** Where one unit gains and loses points, what a target rank needs, what-ifs: `dti explain`'s dti-explain/v1. */
-export function explain(run: Run, unit: string, opts: Omit<ExplainOptions, 'previous'> = {}): Result<ExplainResult> {
-  return explainRun(run, unit, opts);
+/** What-if edits as a script may give them: `{ 'ha-tang-so': 0.8 }`, `'ha-tang-so=0.8'`, or the CLI's list of `id=value`. */
+export type WhatIf = Readonly<Record<string, number | string>> | string | readonly string[];
+
+/**
+ * Where one unit gains and loses points, what a target rank needs, what-ifs: `dti explain`'s
+ * dti-explain/v1. `whatIf` takes `{ id: value }` (a number as it is; a string as a data
+ * file's cell, decimal comma with `decimal: 'comma'`), one `id=value`, or a list of them.
+ */
+export function explain(run: Run, unit: string, opts: Omit<ExplainOptions, 'previous' | 'whatIf'> & { whatIf?: WhatIf } = {}): Result<ExplainResult> {
+  const { whatIf, ...rest } = opts;
+  if (whatIf === undefined) return explainRun(run, unit, rest);
+  const edits = typeof whatIf === 'string' ? [whatIf]
+    : Array.isArray(whatIf) ? whatIf as readonly string[]
+      : Object.entries(whatIf).map(([id, v]) => `${id}=${typeof v === 'number' ? String(v) : v}`);
+  return explainRun(run, unit, { ...rest, whatIf: edits });
 }
 
 /** How sure each rank is under the uncertainties of `spec` (weights ±25 % by default): `dti sensitivity`'s dti-sensitivity/v1. */
