@@ -168,7 +168,7 @@ describe('dti audit --merge-2025: the 34 provinces, checked by an independent co
     // The note the tables print under the title, on its own sheet.
     const note = book.sheet(book.names[8]!).map((r) => r.map((c) => c.text));
     expect(note[0]).toEqual(['Note']);
-    expect(note[1]![0]).toMatch(/^The 34 provinces after 1 July 2025: each main index is the mean/);
+    expect(note[1]![0]).toMatch(/^The 34 provinces after 1 July 2025: each main index is the mean of the merged provinces' values \(as the ministry computes it\)/);
   });
 
   it('2024 on the 34: the published DTI the one main index, r = 1 with the index', async () => {

@@ -66,6 +66,14 @@ describe('the catalogues (messages-vi.ts, messages-en.ts)', () => {
     expect(render(msg('hint.passEncoding', { encoding: { vi: 'một', en: 'one' } }), 'vi')).toContain('--encoding một,');
     expect(render(msg('word.more', { n: 3 }), 'en')).toBe('… and 3 more');
   });
+  it("a Vietnamese hint names a Vietnamese Excel's menus (it said File → Save As under vi)", () => {
+    for (const k of ['hint.saveXlsx', 'hint.iconv', 'hint.passEncoding'] as const) {
+      const vi = render(msg(k, { encoding: 'CP1258' }), 'vi');
+      expect(vi, k).toMatch(/Tệp → Lưu thành/);
+      expect(vi, k).not.toMatch(/Save As|File →/);
+      expect(render(msg(k, { encoding: 'CP1258' }), 'en'), k).toMatch(/Save As/);
+    }
+  });
 });
 
 describe('the diagnostic codes', () => {

@@ -76,6 +76,12 @@ describe('reading an office workbook', () => {
     expect(r.stderr).toContain('old Excel 97–2003 workbook (.xls)');
     expect(r.stderr).toContain('save it as .xlsx');
     expect(r.stderr).not.toContain('UTF-16');
+    expect(r.stderr).toContain('File → Save As → Excel Workbook');
+    // Under vi, the menu path of a Vietnamese Excel (it was the English one).
+    const vi = await cli(['score', 'test/fixtures/old-format.xls']);
+    expect(vi.code).toBe(4);
+    expect(vi.stderr).toContain('Tệp → Lưu thành → Sổ làm việc Excel (*.xlsx)');
+    expect(vi.stderr).not.toMatch(/Save As|File →/);
   });
   it('a damaged workbook is said in the language of the run, why included (no English under vi)', async () => {
     const d = tmp();

@@ -37,8 +37,8 @@ export const VI = {
   'ENCODING.nul': 'tệp có byte NUL (U+0000): không phải tệp văn bản, hoặc tệp bị hỏng',
   'ENCODING.invalid': (p: { encoding: string }) => `tệp không đúng bảng mã ${p.encoding}`,
   'hint.checkEncoding': 'kiểm tra --encoding, hoặc lưu tệp dạng CSV UTF-8',
-  'hint.iconv': (p: { encoding: string }) => `chuyển bảng mã: iconv -f ${p.encoding} -t UTF-8, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`,
-  'hint.passEncoding': (p: { encoding: string }) => `thêm --encoding ${p.encoding}, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Save As → CSV UTF-8)`,
+  'hint.iconv': (p: { encoding: string }) => `chuyển bảng mã: iconv -f ${p.encoding} -t UTF-8, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Tệp → Lưu thành → CSV UTF-8)`,
+  'hint.passEncoding': (p: { encoding: string }) => `thêm --encoding ${p.encoding}, hoặc lưu tệp dạng 'CSV UTF-8' (Excel: Tệp → Lưu thành → CSV UTF-8)`,
   'hint.saveUtf8': "mở tệp bằng bảng tính rồi lưu lại dạng 'CSV UTF-8'",
   'ENCODING.unknown': (p: { encoding: string }) => `không biết bảng mã '${p.encoding}'`,
   'hint.encodings': 'ví dụ --encoding windows-1258 (Windows tiếng Việt), utf-16le, windows-1252',
@@ -99,7 +99,7 @@ export const VI = {
 
   // Workbooks (src/cli/xlsx.ts).
   'WORKBOOK.xls': 'đây là sổ tính Excel 97–2003 cũ (.xls) hoặc sổ tính có mật khẩu; dti không đọc được',
-  'hint.saveXlsx': 'mở tệp bằng Excel hoặc LibreOffice rồi lưu dạng .xlsx (File → Save As → Excel Workbook), hoặc CSV UTF-8',
+  'hint.saveXlsx': 'mở tệp bằng Excel hoặc LibreOffice rồi lưu dạng .xlsx (Tệp → Lưu thành → Sổ làm việc Excel (*.xlsx)), hoặc CSV UTF-8',
   'WORKBOOK.notZip': 'tệp mang tên sổ tính nhưng không phải là sổ tính (.xlsx là một tệp ZIP)',
   'hint.realExtension': 'mở tệp bằng Excel rồi lưu lại dạng .xlsx, hoặc đặt đúng phần mở rộng cho tệp',
   'WORKBOOK.unreadable': (p: { detail: string }) => `không đọc được sổ tính: ${p.detail}`,
