@@ -165,3 +165,16 @@ describe("commander's own usage errors", () => {
     expect(r.stderr).toBe("error: unknown option '--bogus'\n(run 'dti score --help' for usage)\n");
   });
 });
+
+describe('a long value quoted in a message', () => {
+  it('is cut with its length said in the language of the run (vi: ký tự, en: characters)', async () => {
+    const long = 'X'.repeat(2000);
+    const stdin = `province,year,ha-tang-so,hoat-dong-chinh-quyen-so,hoat-dong-kinh-te-so,hoat-dong-xa-hoi-so\n${long},2023,0.5,0.5,0.5,0.5\n`;
+    const vi = await cli(['validate', '-'], { stdin });
+    // The message (its 2,000 X and the words around them) cut, its length grouped as each language writes numbers.
+    expect(vi.stderr).toMatch(/X… \(2\.0\d\d ký tự\) \[UNKNOWN_PROVINCE\]/);
+    expect(vi.stderr).not.toContain('characters');
+    const en = await cli(['validate', '-', '--lang', 'en'], { stdin });
+    expect(en.stderr).toMatch(/X… \(2 0\d\d characters\) \[UNKNOWN_PROVINCE\]/);
+  });
+});

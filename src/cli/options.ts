@@ -5,11 +5,10 @@
  */
 import { type Command, Option } from 'commander';
 import { invalid } from './invalid.js';
-import { type Bilingual, byLang, msg, render } from '../core/messages.js';
+import { type Bilingual, byLang, forMessageIn, msg, render } from '../core/messages.js';
 import { delimiterArg } from './context.js';
 import { CliError } from './errors.js';
 import { staleness, writeOutput } from './files.js';
-import { forMessage } from '../core/text.js';
 import { EXIT, type Io } from './io.js';
 import { FORMATS, type Format, excelCsv } from '../render/format.js';
 
@@ -140,7 +139,7 @@ export async function emit(out: string | Uint8Array | Iterable<string>, flags: {
     }
     io.stderr.write(`${render(msg('cli.stale', { file: flags.output }), io.lang ?? 'vi')}\n`);
     // The first line that differs, in the file and as the command makes it now (data shown safely, cut if long).
-    const shown = (x: string | null) => (x === null ? null : forMessage(x, 200));
+    const shown = (x: string | null) => (x === null ? null : forMessageIn(x, io.lang ?? 'vi', 200));
     if (diff.line > 0) io.stderr.write(`${render(msg('cli.staleLine', { line: diff.line, was: shown(diff.was), now: shown(diff.now) }), io.lang ?? 'vi')}\n`);
     return EXIT.STALE;
   }

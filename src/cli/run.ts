@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './context.js';
 import { CliError } from './errors.js';
-import { CATALOGUES, byLang, localizePlain, words } from '../core/messages.js';
+import { CATALOGUES, byLang, forMessageIn, localizePlain, words } from '../core/messages.js';
 import { commanderText } from '../core/third-party.js';
 import { EXIT, EXIT_HELP, type Io } from './io.js';
 
@@ -49,7 +49,6 @@ function mayShowHelp(argv: readonly string[], wanted: string | undefined): boole
   }
   return false;
 }
-import { forMessage } from '../core/text.js';
 
 export type { Io } from './io.js';
 export { EXIT } from './io.js';
@@ -173,7 +172,7 @@ Docs: README.en.md, docs/REFERENCE.md (every option, the DTI method).`,
       else {
         const w = words(io.lang ?? 'vi');
         const { message, hint } = localizePlain(e, io.lang ?? 'vi');
-        io.stderr.write(`${chalk.red.bold(w.error)}: ${forMessage(message)}\n${hint === undefined ? '' : `  ${chalk.cyan(w.hint)}: ${forMessage(hint)}\n`}`);
+        io.stderr.write(`${chalk.red.bold(w.error)}: ${forMessageIn(message, io.lang ?? 'vi')}\n${hint === undefined ? '' : `  ${chalk.cyan(w.hint)}: ${forMessageIn(hint, io.lang ?? 'vi')}\n`}`);
       }
       return e.exitCode;
     }

@@ -5,8 +5,7 @@
  */
 import { columnName } from './column-name.js';
 import type { Diagnostic } from './diagnostics.js';
-import { type Lang, type Text, isText, render, words } from './messages.js';
-import { forMessage } from './text.js';
+import { type Lang, type Text, forMessageIn, isText, render, words } from './messages.js';
 
 /**
  * Where a diagnostic points, as a user reads it: `file:line:col`, `book.xlsx[Sheet]!C7` in a
@@ -38,11 +37,11 @@ const PLAIN: Paint = { where: plain, error: plain, warning: plain, hint: plain }
  */
 export function diagnosticLines(d: Diagnostic, lang: Lang = 'vi', paint: Paint = PLAIN, also = ''): string[] {
   const w = words(lang);
-  const at = forMessage(formatWhere(d));
+  const at = forMessageIn(formatWhere(d), lang);
   const where = at === '' ? '' : `${at}: `;
   const sev = d.severity === 'error' ? paint.error(w.error) : paint.warning(w.warning);
-  const lines = [`${paint.where(where)}${sev}: ${forMessage(render(d.text, lang))} [${d.code}]${also}`];
-  if (d.hintText !== undefined) lines.push(`  ${paint.hint(w.hint)}: ${forMessage(render(d.hintText, lang))}`);
+  const lines = [`${paint.where(where)}${sev}: ${forMessageIn(render(d.text, lang), lang)} [${d.code}]${also}`];
+  if (d.hintText !== undefined) lines.push(`  ${paint.hint(w.hint)}: ${forMessageIn(render(d.hintText, lang), lang)}`);
   return lines;
 }
 

@@ -90,6 +90,7 @@ export const EN: Catalogue = {
   'hint.sheets': (p) => `its sheets: ${p.list} (or a number from 1 to ${p.n})`,
   'WORKBOOK.noSheets': 'the workbook has no sheets',
   'hint.saveSheet': 'save a sheet with the data in it',
+  'text.cut': (p) => `${p.n.toLocaleString('en-US').replace(/,/g, ' ')} characters`,
   'zip.noDirectory': 'the file is cut short or is not a ZIP archive (no central directory)',
   'zip.zip64': 'ZIP64 archives are not supported',
   'zip.damagedDirectory': 'a damaged central directory',

@@ -111,6 +111,8 @@ export const VI = {
   'hint.sheets': (p: { list: string; n: number }) => `các trang: ${p.list} (hoặc số thứ tự từ 1 đến ${p.n})`,
   'WORKBOOK.noSheets': 'sổ tính không có trang nào',
   'hint.saveSheet': 'lưu một trang có số liệu',
+  // The length of a long value cut in a message (messages.ts forMessageIn).
+  'text.cut': (p: { n: number }) => `${formatNumber(p.n, 0, 'vi')} ký tự`,
   // Why a workbook cannot be read (src/load/zip.ts, xml.ts, xlsx.ts), the detail of WORKBOOK.unreadable and WORKBOOK.sheet.
   'zip.noDirectory': 'tệp bị cắt cụt hoặc không phải tệp ZIP (không có thư mục trung tâm)',
   'zip.zip64': 'dti không đọc được tệp ZIP64',

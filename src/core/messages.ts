@@ -8,6 +8,7 @@
  */
 import { EN } from './messages-en.js';
 import { VI, type Catalogue } from './messages-vi.js';
+import { forMessage } from './text.js';
 
 export type Lang = 'vi' | 'en';
 export type { Catalogue };
@@ -75,3 +76,8 @@ export function localizePlain(e: { text?: Text | undefined; message: string; hin
 
 /** A chooser of texts given in both languages: a command's help is declared with the command as `h({ vi, en })`. */
 export const byLang = (lang: Lang) => (t: Bilingual): string => t[lang];
+
+/** Text for a message in `lang`: visible, and a value longer than `max` cut with its length said (text.ts forMessage). */
+export function forMessageIn(s: string, lang: Lang, max = 400): string {
+  return forMessage(s, max, (n) => render(msg('text.cut', { n }), lang));
+}

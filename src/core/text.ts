@@ -107,9 +107,12 @@ export function visible(s: string, oneLine = true): string {
   return s.replace(re, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
-/** Text for a message: visible (see `visible`) and at most `max` characters, a long value cut with its length said. */
-export function forMessage(s: string, max = 400): string {
+/**
+ * Text for a message: visible (see `visible`) and at most `max` characters, a long value cut
+ * with its length said by `cut` (messages.ts forMessageIn says it in a language).
+ */
+export function forMessage(s: string, max: number, cut: (n: number) => string): string {
   const v = visible(s);
   if (v.length <= max) return v;
-  return `${v.slice(0, max - 40)}… (${v.length.toLocaleString('en-US').replace(/,/g, ' ')} characters)`;
+  return `${v.slice(0, max - 40)}… (${cut(v.length)})`;
 }
