@@ -9,7 +9,7 @@ import { msg } from './messages.js';
 import { aggregateAbove } from './stages/aggregate.js';
 import { normaliseColumn } from './stages/normalise.js';
 import { type Framework, forYear } from './framework.js';
-import type { MissingPolicy } from './definitions.js';
+import { missingFill } from './stages/missing.js';
 import { normaliseMethodOf } from './methods/normalise/index.js';
 import { type YearScore, rankYear } from './pipeline.js';
 import { PROVINCES_2025, type Province2025, provinceByCode, region2025, successorOf } from './provinces.js';
@@ -31,26 +31,27 @@ export function mergeGroups(records: readonly UnitRecord[]): { province: Provinc
  * The merger's rule for the main indices (the root's children), column-wise: node c's value for
  * merged province u (out[c·m + u], m = groups.length) is the simple mean of its members' values
  * (`column(c)[i]` for each member row i of `groups[u]`). A member's missing value counts as the
- * root counts it when scoring unmerged: 0 under `missing: zero`, left out of the mean under
- * `exclude` (NaN when no member has one). `missing` overrides every main index's own policy (a
- * sensitivity run's). A main index outside that year's method (`fw` as forYear gives it: DTI 2024's
- * published DTI in 2023) has no value, as unmerged: NaN. Scoring (mergeYear) and the sensitivity
- * runs (Merger, into a reused buffer) both merge through this.
+ * root counts it when scoring unmerged, by the missing stage's `fill` (missingFill: 0 under
+ * `missing: zero`, NaN = left out of the mean; NaN when no member counts; a sensitivity run
+ * passes its policy's). A main index outside that year's method (`fw` as forYear gives it: DTI
+ * 2024's published DTI in 2023) has no value, as unmerged: NaN. Scoring (mergeYear) and the
+ * sensitivity runs (Merger, into a reused buffer) both merge through this.
  */
 export function mergeMainIndices(fw: Framework, column: (c: number) => ArrayLike<number>, groups: readonly (readonly number[])[],
-  out: Float64Array, missing?: MissingPolicy): Float64Array {
+  out: Float64Array, fill: ArrayLike<number> = missingFill(fw)): Float64Array {
   const m = groups.length;
   for (const c of fw.nodes[fw.root]!.children) {
     if (fw.inactive !== undefined && fw.inactive[c] === 1) { out.fill(NaN, c * m, (c + 1) * m); continue; }
-    const zero = (missing ?? fw.nodes[c]!.missing) === 'zero';
+    const f = fill[c]!;
     const col = column(c);
     for (let u = 0; u < m; u++) {
       const members = groups[u]!;
       let sum = 0;
       let k = 0;
       for (let t = 0; t < members.length; t++) {
-        const v = col[members[t]!]!;
-        if (v === v) { sum += v; k++; } else if (zero) k++;
+        let v = col[members[t]!]!;
+        if (v !== v) v = f;
+        if (v === v) { sum += v; k++; }
       }
       out[c * m + u] = k === 0 ? NaN : sum / k;
     }

@@ -3,6 +3,7 @@ import { type AggregateMethod, aggregateMethodOf } from '../methods/aggregate.js
 import type { Aggregate, MissingPolicy } from '../definitions.js';
 import type { Framework } from '../framework.js';
 import { mergeMainIndices } from '../merge-2025.js';
+import { missingFill } from '../stages/missing.js';
 
 /**
  * Re-aggregation into reused buffers: a group's column is computed from its children's
@@ -20,8 +21,10 @@ export class Reaggregator {
   private readonly ws: Float64Array;
   /** Each node's own aggregation method. */
   private readonly methods: AggregateMethod[];
-  /** The fills of the children of each node, per missing policy (nominal: the node's own). */
-  private readonly fillsByPolicy: Map<MissingPolicy | undefined, Float64Array[]>;
+  /** Each node's fill (the missing stage's missingFill), per missing policy (undefined: the node's own). */
+  private readonly nodeFills = new Map<MissingPolicy | undefined, Float64Array>();
+  /** The fills of the children of each node, per missing policy. */
+  private readonly fillsByPolicy = new Map<MissingPolicy | undefined, Float64Array[]>();
 
   constructor(fw: Framework, n: number) {
     this.fw = fw;
@@ -33,14 +36,19 @@ export class Reaggregator {
     this.kidCols = fw.nodes.map((x) => x.children.map((c) => this.cols[c]!));
     this.ws = new Float64Array(Math.max(1, ...fw.nodes.map((x) => x.children.length)));
     this.methods = fw.nodes.map((x) => aggregateMethodOf(x.aggregate));
-    const fillsOf = (policy: (c: number) => MissingPolicy) => fw.nodes.map((x) => Float64Array.from(x.children, (c) => (policy(c) === 'zero' ? 0 : NaN)));
-    this.fillsByPolicy = new Map<MissingPolicy | undefined, Float64Array[]>([
-      [undefined, fillsOf((c) => fw.nodes[c]!.missing)],
-      ...(['zero', 'exclude', 'error'] as const).map((m) => [m, fillsOf(() => m)] as const),
-    ]);
+    for (const policy of [undefined, 'zero', 'exclude', 'error'] as const) {
+      const fill = missingFill(fw, policy);
+      this.nodeFills.set(policy, fill);
+      this.fillsByPolicy.set(policy, fw.nodes.map((x) => Float64Array.from(x.children, (c) => fill[c]!)));
+    }
   }
 
-  /** What a missing value of each of node k's children counts as under `missing` (undefined: the definitions' policies): 0 or NaN (left out). */
+  /** What a missing value of each node counts as under `missing` (undefined: the definitions' policies): 0 or NaN (left out). */
+  fill(missing?: MissingPolicy): Float64Array {
+    return this.nodeFills.get(missing)!;
+  }
+
+  /** The same for each of node k's children, in order. */
   fills(k: number, missing?: MissingPolicy): Float64Array {
     return this.fillsByPolicy.get(missing)![k]!;
   }
@@ -84,7 +92,7 @@ export class Reaggregator {
 /**
  * The 2025 merger inside a run: each merged province's main indices (the root's children) by
  * the merger's own rule (mergeMainIndices, into a reused buffer, with the run's missing-value
- * policy), and the root combines them with the run's weights, method and policy, as scoring's
+ * policy's fills), and the root combines them with the run's weights, method and policy, as scoring's
  * aggregateAbove does.
  */
 export class Merger {
@@ -107,7 +115,7 @@ export class Merger {
   run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
     const fw = this.fw;
     this.agg.run(w, how, missing);
-    mergeMainIndices(fw, this.column, this.groups, this.nodes, missing);
+    mergeMainIndices(fw, this.column, this.groups, this.nodes, this.agg.fill(missing));
     const root = fw.nodes[fw.root]!;
     const kids = root.children;
     for (let c = 0; c < kids.length; c++) this.ws[c] = w[kids[c]!]!;

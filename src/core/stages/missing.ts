@@ -11,10 +11,14 @@ import { type Diagnostic, error } from '../diagnostics.js';
 import { msg } from '../messages.js';
 import type { UnitRecord } from '../model.js';
 import { type Framework, forYear } from '../framework.js';
+import type { MissingPolicy } from '../definitions.js';
 
-/** What a missing value of each node counts as in its parent: 0 (`zero`) or NaN (left out). */
-export function missingFill(fw: Framework): Float64Array {
-  return Float64Array.from(fw.nodes, (nd) => (nd.missing === 'zero' ? 0 : NaN));
+/**
+ * What a missing value of each node counts as in its parent: 0 (`zero`) or NaN (left out);
+ * `policy` overrides every node's own (a sensitivity run's).
+ */
+export function missingFill(fw: Framework, policy?: MissingPolicy): Float64Array {
+  return Float64Array.from(fw.nodes, (nd) => ((policy ?? nd.missing) === 'zero' ? 0 : NaN));
 }
 
 /** Resolve one child's value for its parent: a missing value becomes the node's fill. */
