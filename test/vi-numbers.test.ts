@@ -75,13 +75,21 @@ describe('explain and sensitivity', () => {
     expect(csv.split('\n')[1]).toBe('Nghệ An,2023,nts-tcs-nls-attt-suy-ra,1,,3.1505,0.7876,33,315.05,400,84.95,0.0745,,');
   });
 
-  it('sensitivity: a percentile between ranks 24,05, weights U(0,75; 1,25), 1.000 runs', async () => {
-    const vi = (await cli(['sensitivity', 'data/2023.csv', '-f', 'table', '-q'])).stdout;
-    expect(vi).toMatch(/Tiền Giang\s+23\s+20–24,05\s/);
+  it('sensitivity: a percentile between ranks (24.05) shown as ranks 20–25, weights U(0,75; 1,25), 1.000 runs, ±25 %', async () => {
+    const vi = (await cli(['sensitivity', 'data/2023.csv', '-f', 'table', '-q', '--sobol'])).stdout;
+    expect(vi).toMatch(/Tiền Giang\s+23\s+20–25\s/);
+    // Bắc Kạn's 5th percentile is 57.95 (type 7): the interval holds rank 57.
+    expect(vi).toMatch(/Bắc Kạn\s+58\s+57–58\s/);
+    expect(vi).toContain('mặc định trọng số ±25 %');
+    expect(vi).toContain('5 %–95 %');
+    expect(vi).not.toMatch(/\d%/);
+    // The Sobol input in words, as the report says it (it was weights@1).
+    expect(vi).toMatch(/^\s*trọng số cấp 1\s+0,/m);
+    expect(vi).not.toContain('weights@');
     expect(vi).toContain('U(0,75; 1,25)');
     expect(vi).toContain('1.000 lần chạy');
     const en = (await cli(['sensitivity', 'data/2023.csv', '-f', 'table', '-q', '--lang', 'en'])).stdout;
-    expect(en).toMatch(/Tiền Giang\s+23\s+20–24\.05\s/);
+    expect(en).toMatch(/Tiền Giang\s+23\s+20–25\s/);
     expect(en).toContain('U(0.75, 1.25)');
   });
 });

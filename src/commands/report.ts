@@ -15,10 +15,12 @@ import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, sensitivity } from '../core
 import type { UnitSensitivity } from '../report/unit.js';
 import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
 import { checkOption, dataOptions, emit, positiveInt } from '../cli/options.js';
+import { formatPercent } from '../core/text.js';
 
 type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'> & { unit?: string; targetRank?: number; sensitivity?: boolean; audit?: boolean };
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A share (0.25) as a reader writes it: '25 %' under vi, '25%' in English (core/text.ts's one formatter). */
+const pct = (x: number, lang: 'vi' | 'en') => formatPercent(Math.round(x * 100), 0, lang);
 
 export function register(program: Command, io: Io, done: (code: number) => void, version: string): void {
   const h = byLang(io.lang ?? 'vi');
@@ -38,8 +40,8 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .option('--unit <name>', h({ vi: 'thêm phần phân tích một đơn vị (như dti explain): việc cần ưu tiên, điểm mạnh, điểm yếu, thay đổi so với năm trước', en: "add a profile of one unit (from dti explain): priorities, strengths and weaknesses, the change since last year" }))
     .option('--target-rank <n>', h({ vi: 'đi cùng --unit: khoảng cách tới hạng n và một phương án cân đối', en: 'with --unit: the gap to rank n and a balanced plan' }), positiveInt)
     .option('--sensitivity', h({
-      vi: `đi cùng --unit: khoảng thứ hạng (bách phân vị 5–95) của mọi đơn vị qua ${DEFAULT_RUNS} lần chạy với trọng số ±${pct(DEFAULT_SPREAD)} (mặc định của dti sensitivity, seed ${DEFAULT_SEED})`,
-      en: `with --unit: every unit's rank interval (5th–95th percentile) over ${DEFAULT_RUNS} runs with the weights ±${pct(DEFAULT_SPREAD)} (dti sensitivity's defaults, seed ${DEFAULT_SEED})`,
+      vi: `đi cùng --unit: khoảng thứ hạng (bách phân vị 5–95) của mọi đơn vị qua ${DEFAULT_RUNS} lần chạy với trọng số ±${pct(DEFAULT_SPREAD, 'vi')} (mặc định của dti sensitivity, seed ${DEFAULT_SEED})`,
+      en: `with --unit: every unit's rank interval (5th–95th percentile) over ${DEFAULT_RUNS} runs with the weights ±${pct(DEFAULT_SPREAD, 'en')} (dti sensitivity's defaults, seed ${DEFAULT_SEED})`,
     }))
     .option('--audit', h({ vi: 'thêm phần kiểm định thống kê (dti audit): bản đồ nhiệt tương quan của từng nhóm, hệ số alpha Cronbach, thành phần chính và các cảnh báo', en: "add the statistical audit (dti audit): a correlation heat map per group, Cronbach's alpha, PCA and the flags" }))
     .option('-q, --quiet', h({ vi: 'không in cảnh báo', en: 'no warnings' }))
@@ -71,7 +73,7 @@ function loadTopology(map: '63' | '34'): unknown {
 /** An uncertain input of dti sensitivity in words: `weights@1` with spread 0.25 → "trọng số cấp 1 ±25%". */
 function describeInput(id: string, spread: number | undefined, lang: 'vi' | 'en'): string {
   const w = /^weights@(\d+)$/.exec(id);
-  if (w !== null) return render(msg('report.weights', { level: w[1]!, spread: pct(spread ?? 0) }), lang);
+  if (w !== null) return render(msg('report.weights', { level: w[1]!, spread: pct(spread ?? 0, lang) }), lang);
   return id;
 }
 

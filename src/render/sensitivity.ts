@@ -2,19 +2,20 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../core/score.js';
 import type { SensitivityResult, SensitivityRun, UncertainInput } from '../core/sensitivity/index.js';
-import { formatNumber, localNumber } from '../core/text.js';
+import { formatNumber, formatPercent } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, shownWidth } from './format.js';
 import { msg, render } from '../core/messages.js';
 
 const T = {
   vi: {
     title: (runs: number, seed: number) => `Phân tích độ bất định: ${formatNumber(runs, 0, 'vi')} lần chạy, seed ${seed}`,
-    inputs: 'Đầu vào bất định', byDefault: 'không nêu đầu vào nào: mặc định trọng số ±25%',
+    inputs: 'Đầu vào bất định', byDefault: `không nêu đầu vào nào: mặc định trọng số ±${formatPercent(25, 0, 'vi')}`,
     weights: (lvl: string, s: string, k: number) => `trọng số ${lvl === '' ? 'các nút đã chọn' : `cấp ${lvl}`} × U(${s}) (${k} nút)`,
     normalisation: 'chuẩn hoá', aggregation: 'tổng hợp', missing: 'giá trị thiếu', leave: (k: number) => `bỏ một chỉ số mỗi lần (${k} chỉ số, hoặc không bỏ)`,
-    rank: 'Hạng', unit: 'Đơn vị', median: 'Trung vị', interval: '5%–95%', shift: 'Dịch chuyển TB',
-    chart: (n: number) => `1 … ${n}`, legend: '● trung vị, ─ khoảng 5%–95%, │ hạng danh nghĩa',
+    rank: 'Hạng', unit: 'Đơn vị', median: 'Trung vị', interval: `${formatPercent(5, 0, 'vi')}–${formatPercent(95, 0, 'vi')}`, shift: 'Dịch chuyển TB',
+    chart: (n: number) => `1 … ${n}`, legend: `● trung vị, ─ khoảng ${formatPercent(5, 0, 'vi')}–${formatPercent(95, 0, 'vi')}, │ hạng danh nghĩa`,
     sobol: (base: number, total: number, b: number) => `Chỉ số Sobol trên độ dịch chuyển hạng trung bình (N = ${formatNumber(base, 0, 'vi')}, ${formatNumber(total, 0, 'vi')} lần chạy, khoảng tin cậy 95 % bootstrap ${formatNumber(b, 0, 'vi')} lần)`,
+    sobolInput: { weights: (lvl: string) => `trọng số ${lvl === '' ? 'các nút đã chọn' : `cấp ${lvl}`}`, normalisation: 'chuẩn hoá', aggregation: 'tổng hợp', missing: 'giá trị thiếu', leave: 'bỏ một chỉ số' } as Record<string, unknown>,
     input: 'Đầu vào', first: 'Bậc nhất', total: 'Toàn phần', noVariance: 'kết quả không thay đổi giữa các lần chạy: không có phương sai để phân tích',
     nothing: (y: string) => `Không có gì để thay đổi: chỉ số${y === '' ? '' : ` năm ${y}`} chỉ gồm một chỉ số, nên trọng số không ảnh hưởng thứ hạng; không chạy lần nào. Thứ hạng là thứ hạng danh nghĩa (dti score).`,
     titleNothing: 'Phân tích độ bất định',
@@ -27,6 +28,7 @@ const T = {
     rank: 'Rank', unit: 'Unit', median: 'Median', interval: '5%–95%', shift: 'Mean shift',
     chart: (n: number) => `1 … ${n}`, legend: '● median, ─ 5%–95% interval, │ nominal rank',
     sobol: (base: number, total: number, b: number) => `Sobol indices on the mean absolute rank shift (N = ${base}, ${total} runs, 95% bootstrap intervals from ${b} resamples)`,
+    sobolInput: { weights: (lvl: string) => `${lvl === '' ? 'the named nodes\'' : `level-${lvl}`} weights`, normalisation: 'normalisation', aggregation: 'aggregation', missing: 'missing values', leave: 'one indicator left out' } as Record<string, unknown>,
     input: 'Input', first: 'First order', total: 'Total order', noVariance: 'the output does not vary between runs: no variance to apportion',
     nothing: (y: string) => `Nothing to vary: the index${y === '' ? '' : ` of ${y}`} is a single indicator, so no weight can change a rank; no run was made. The ranks are the nominal ones (dti score).`,
     titleNothing: 'Uncertainty analysis',
@@ -62,8 +64,22 @@ export function intervalBar(p5: number, median: number, p95: number, nominal: nu
   return cells.join('').trimEnd();
 }
 
-// A percentile between two ranks (6.05, 53.95) keeps its two decimals: '6.0' read as a whole rank.
-const q = (x: number | null, lang: Lang) => (x === null ? '' : Number.isInteger(x) ? String(x) : localNumber(formatNumber(x, 2, 'en').replace(/\.?0+$/, ''), lang));
+// A rank for a reader is a whole rank. The 5th and 95th percentiles of the runs' ranks fall
+// between two ranks (20, 24.05): the interval is widened to the ranks around it, the 5th
+// percentile rounded down and the 95th up (20–25), so it still holds at least 90 % of the runs;
+// a median between two ranks (even runs) is rounded to the nearer, half up. JSON and CSV keep the
+// percentiles as computed.
+const q = (x: number | null, round: (x: number) => number = (v) => Math.floor(v + 0.5)) =>
+  (x === null ? '' : String(Math.abs(x - Math.round(x)) < 1e-9 ? Math.round(x) : round(x)));
+
+/** A Sobol input (weights@1, normalisation, leave-one-out) in the reader's words, as the report says it. */
+function inputWords(id: string, lang: Lang): string {
+  const w = T[lang].sobolInput;
+  const m = /^weights(?:@(\d+))?$/.exec(id);
+  if (m !== null) return (w.weights as (l: string) => string)(m[1] ?? '');
+  const k = id === 'leave-one-out' ? 'leave' : id;
+  return typeof w[k] === 'string' ? (w[k] as string) : id;
+}
 
 export function renderSensitivity(r: SensitivityResult, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; width?: number | undefined }): string {
   if (o.format === 'json') return JSON.stringify(r, null, 2) + '\n';
@@ -94,10 +110,10 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
   const us = r.units;
   const n = Math.max(1, ...us.map((u) => u.nominalRank ?? 0));
   const cols: Column[] = [
-    { header: t.rank, align: 'right', cells: us.map((u) => q(u.nominalRank, o.lang)) },
+    { header: t.rank, align: 'right', cells: us.map((u) => q(u.nominalRank)) },
     { header: t.unit, align: 'left', cells: us.map((u) => u.unit) },
-    { header: t.median, align: 'right', cells: us.map((u) => q(u.medianRank, o.lang)) },
-    { header: t.interval, align: 'right', cells: us.map((u) => (u.p5 === null ? '' : `${q(u.p5, o.lang)}–${q(u.p95, o.lang)}`)) },
+    { header: t.median, align: 'right', cells: us.map((u) => q(u.medianRank)) },
+    { header: t.interval, align: 'right', cells: us.map((u) => (u.p5 === null ? '' : `${q(u.p5, Math.floor)}–${q(u.p95, Math.ceil)}`)) },
     { header: t.shift, align: 'right', cells: us.map((u) => (u.meanAbsShift === null ? '' : fx(u.meanAbsShift, 2))) },
   ];
   if (!md) {
@@ -118,7 +134,7 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
     if (s.indices.every((x) => x.first === null)) out += `${t.noVariance}\n`;
     else {
       out += table([
-        { header: t.input, align: 'left', cells: s.indices.map((x) => x.input) },
+        { header: t.input, align: 'left', cells: s.indices.map((x) => inputWords(x.input, o.lang)) },
         { header: t.first, align: 'right', cells: s.indices.map((x) => (x.first === null ? '' : `${fx(x.first, 2)}${ci(x.firstCi)}`)) },
         { header: t.total, align: 'right', cells: s.indices.map((x) => (x.total === null ? '' : `${fx(x.total, 2)}${ci(x.totalCi)}`)) },
       ]);

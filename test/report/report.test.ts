@@ -262,7 +262,7 @@ describe('dti report --unit --sensitivity', () => {
     const na = s.units.find((u: { unit: string }) => u.unit === 'Nghệ An');
     const rank = (x: number) => String(x).replace('.', ',');
     expect(html).toContain(`Qua ${vn(s.runs, 0)} lần tính lại với các lựa chọn phương pháp khác nhau, Nghệ An xếp hạng ${rank(na.p5)}–${rank(na.p95)} (khoảng 90 %), trung vị ${rank(na.medianRank)}.`);
-    expect(html).toContain('Các lựa chọn thay đổi: trọng số cấp 1 ±25%');
+    expect(html).toContain('Các lựa chọn thay đổi: trọng số cấp 1 ±25 %');
     const section = html.slice(html.indexOf('<h3>Độ nhạy của thứ hạng</h3>'));
     // One interval (a rule) per province.
     const rules = /<g class="mark-rule role-mark layer_0_marks"[^>]*>(.*?)<\/g>/s.exec(section)![1]!;
