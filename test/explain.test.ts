@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from './helpers.js';
 import { score } from './helpers.js';
-import { cli, data, defs, fw } from './helpers.js';
+import { ROOT, cli, data, defs, fw } from './helpers.js';
+import { join } from 'node:path';
+import { explain as libExplain, load } from '../src/index.js';
 
 // Two main indices (600 and 400 points), goalposts 0–100 and 0–10.
 const MEAN = defs(`  - id: a
@@ -195,6 +197,33 @@ describe('what-if', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.map((e) => e.code)).toEqual(['UNKNOWN_NODE', 'UNKNOWN_NODE', 'NOT_A_NUMBER']);
     expect(!r.ok && r.errors[0]!.hint).toMatch(/b1/);
+  });
+});
+
+describe('what-if on an indicator the year does not score', () => {
+  it("warns that it changes nothing (ha-tang-so is not in 2024's method: data/2024.csv), in vi and en; a scored one does not warn", async () => {
+    const r = await cli(['explain', 'Nghệ An', 'data/2024.csv', '--what-if', 'ha-tang-so=0.8', '-f', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).whatIf.scoreChange).toBe(0);
+    expect(r.stderr).toMatch(/cảnh báo: --what-if ha-tang-so: chỉ số này không được tính điểm trong năm 2024.*\[NOT_SCORED\]/);
+    const en = await cli(['explain', 'Nghệ An', 'data/2024.csv', '--what-if', 'ha-tang-so=0.8', '--lang', 'en', '-f', 'json']);
+    expect(en.stderr).toMatch(/warning: --what-if ha-tang-so: this indicator is not scored in 2024/);
+    const scored = await cli(['explain', 'Nghệ An', 'data/2023.csv', '--what-if', 'ha-tang-so=0.8', '-f', 'json']);
+    expect(scored.stderr).not.toMatch(/NOT_SCORED/);
+  });
+  it("the library's whatIf is { id: value }, 'id=value' or a string[]: anything else is one clear error at whatIf", async () => {
+    const run = await load(join(ROOT, 'data/2024.csv'), { previous: false });
+    if (!run.ok) throw new Error('load failed');
+    for (const bad of [[0.8], 42, null, { 'ha-tang-so': [0.8] }]) {
+      const r = libExplain(run.value, 'Nghệ An', { whatIf: bad as unknown as string[] });
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.errors.map((e) => [e.code, e.path])).toEqual([['BAD_PARAMETER', 'whatIf']]);
+      expect(!r.ok && r.errors[0]!.message).toMatch(/whatIf must be \{ id: value \}, 'id=value' or a list of 'id=value' strings/);
+    }
+    for (const good of [['ha-tang-so=0.8'], 'ha-tang-so=0.8', { 'ha-tang-so': 0.8 }]) {
+      const r = libExplain(run.value, 'Nghệ An', { whatIf: good });
+      expect(r.ok && r.warnings.map((w) => w.code)).toEqual(['NOT_SCORED']);
+    }
   });
 });
 

@@ -6,14 +6,14 @@
  * options: a run built with `merge2025` is analysed on the 34 provinces by every verb.
  */
 import type { Run } from '../core/build.js';
-import type { Diagnostic, Result } from '../core/diagnostics.js';
+import { type Diagnostic, type Result, error } from '../core/diagnostics.js';
 import { type ScoreResult, scoreRun } from '../core/score.js';
 import { type TrendResult, trend as trendRun } from '../core/trend.js';
 import { type CompareOptions, type CompareResult, compare as compareRun } from '../core/compare.js';
 import { type ExplainOptions, type ExplainResult, explain as explainRun } from '../core/explain/index.js';
 import { type SensitivityOptions, type SensitivityRun, type SensitivitySpec, sensitivity as sensitivityRun } from '../core/sensitivity/index.js';
 import { type Audit, type AuditOptions, audit as auditRun, auditProblems } from '../core/audit/index.js';
-import type { Lang } from '../core/messages.js';
+import { type Lang, msg } from '../core/messages.js';
 
 const ok = <T>(value: T, warnings: Diagnostic[] = []): Result<T> => ({ ok: true, value, warnings });
 
@@ -52,6 +52,13 @@ export type WhatIf = Readonly<Record<string, number | string>> | string | readon
 export function explain(run: Run, unit: string, opts: Omit<ExplainOptions, 'previous' | 'whatIf'> & { whatIf?: WhatIf } = {}): Result<ExplainResult> {
   const { whatIf, ...rest } = opts;
   if (whatIf === undefined) return explainRun(run, unit, rest);
+  // From JavaScript anything can come: one clear error, not one per character or none at all.
+  const w: unknown = whatIf;
+  const fine = (v: unknown, number: boolean) => typeof v === 'string' || (number && typeof v === 'number');
+  if (!(typeof w === 'string' || (Array.isArray(w) && w.every((e) => fine(e, false)))
+    || (typeof w === 'object' && w !== null && !Array.isArray(w) && Object.values(w).every((e) => fine(e, true))))) {
+    return { ok: false, errors: [error('BAD_PARAMETER.whatIfList', { got: Array.isArray(w) ? 'array' : w === null ? 'null' : typeof w }, { path: 'whatIf' }, msg('hint.whatIfList'))], warnings: [] };
+  }
   const edits = typeof whatIf === 'string' ? [whatIf]
     : Array.isArray(whatIf) ? whatIf as readonly string[]
       : Object.entries(whatIf).map(([id, v]) => `${id}=${typeof v === 'number' ? String(v) : v}`);

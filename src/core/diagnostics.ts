@@ -43,7 +43,8 @@ export type DiagnosticCode =
   | 'ENCODING'
   | 'READ_ERROR'
   // results
-  | 'YEAR_DEPENDENT_METHOD';
+  | 'YEAR_DEPENDENT_METHOD'
+  | 'NOT_SCORED';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -79,7 +79,7 @@ export function explain(run: Run, unitName: string, opts: Omit<ExplainOptions, '
   }
   if (opts.whatIf !== undefined && opts.whatIf.length > 0) {
     const w = whatIf(v, opts.whatIf, opts.decimal);
-    if (w.ok) result.whatIf = w.value;
+    if (w.ok) { result.whatIf = w.value; warnings.push(...w.warnings); }
     else if (w.fatal) return { ok: false, errors: w.errors, warnings };
     else errors.push(...w.errors);
   }

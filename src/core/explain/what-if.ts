@@ -1,5 +1,5 @@
 /** What a change of the unit's values would do: the edits parsed, and the run built again with them. */
-import { type Diagnostic, type Result, error, meant } from '../diagnostics.js';
+import { type Diagnostic, type Result, error, meant, warning } from '../diagnostics.js';
 import { msg } from '../messages.js';
 import { normaliseMethodOf } from '../methods/normalise/index.js';
 import { transformValue } from '../stages/transform.js';
@@ -53,10 +53,13 @@ export function parseWhatIf(fw: Framework, edits: readonly string[], decimal: De
  * (imputation and the pool see the new values). Problems with the edits come back to be reported
  * with the others; a run that cannot be built again ends the explanation (`fatal`).
  */
-export function whatIf(v: UnitView, edits: readonly string[], decimal?: Decimal): { ok: true; value: ExplainWhatIf } | { ok: false; errors: Diagnostic[]; fatal: boolean } {
+export function whatIf(v: UnitView, edits: readonly string[], decimal?: Decimal): { ok: true; value: ExplainWhatIf; warnings: Diagnostic[] } | { ok: false; errors: Diagnostic[]; fatal: boolean } {
   const { run, fw, rec, cur, u } = v;
   const parsed = parseWhatIf(fw, edits, decimal);
   if (!parsed.ok) return { ok: false, fatal: false, errors: parsed.errors };
+  // An indicator outside the year's method (`years` in the definitions) is in no score of that year: its edit changes nothing.
+  const warnings = parsed.value.filter((e) => v.off(fw.leaves[e.leaf]!))
+    .map((e) => warning('NOT_SCORED.whatIf', { id: fw.leafIds[e.leaf]!, year: v.year ?? 0 }, {}, msg('hint.whatIfScored', { ids: fw.leaves.filter((k) => !v.off(k)).map((k) => fw.nodes[k]!.id).slice(0, 6).join(', ') })));
   const r0 = cur.ranks[u]! === 0 ? null : cur.ranks[u]!;
   const changes = parsed.value.map((e) => ({ id: fw.leafIds[e.leaf]!, from: nn(rec.values[e.leaf]!), to: nn(e.value) }));
   if (run.merged) {
@@ -71,6 +74,7 @@ export function whatIf(v: UnitView, edits: readonly string[], decimal?: Decimal)
         scoreChange: Number.isNaN(score) || Number.isNaN(cur.scores[u]!) ? null : score - cur.scores[u]!,
         rankChange: rank === null || r0 === null ? null : r0 - rank,
       },
+      warnings,
     };
   }
   const values = Float64Array.from(rec.values);
@@ -91,5 +95,6 @@ export function whatIf(v: UnitView, edits: readonly string[], decimal?: Decimal)
       scoreChange: Number.isNaN(ws.scores[u]!) || Number.isNaN(cur.scores[u]!) ? null : ws.scores[u]! - cur.scores[u]!,
       rankChange: r1 === null || r0 === null ? null : r0 - r1,
     },
+    warnings,
   };
 }
