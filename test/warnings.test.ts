@@ -1,9 +1,10 @@
 // Warnings: their code and hint when raised while scoring, what they say of units left out or
 // unranked, printed by every command, and the missing-value warning.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tmp } from './helpers.js';
+import { ROOT, cli, tmp } from './helpers.js';
+import { load, localize } from '../src/index.js';
 
 describe('warnings', () => {
   it('keep their code and hint when raised while scoring (--pool-years advice)', async () => {
@@ -71,3 +72,42 @@ describe('the missing-value warning', () => {
     expect(en.stderr).toContain('warning: 13 of 14 units have values missing (13 cells in all); an indicator without a value counts as 0; missing most often: b (12), c (1) [MISSING_VALUE]');
   });
 });
+
+describe('a value outside the goalposts', () => {
+  // ha-tang-so is goalposts 0–1 (indicators/dti.yaml). Nghệ An '69%' and Hà Tĩnh 1.7 were clamped to 1 silently: Hà Tĩnh ranked 1st, exit 0.
+  it('is a located warning under score and validate, vi and en, naming the value, the indicator and its goalposts', async () => {
+    const dir = tmp();
+    const lines = readFileSync(join(ROOT, 'data/2023.csv'), 'utf8').split('\n');
+    const col = lines[0]!.split(',').indexOf('ha-tang-so');
+    const edit = (name: string, v: string) => {
+      const i = lines.findIndex((l) => l.startsWith(`${name},`));
+      const cells = lines[i]!.split(',');
+      cells[col] = v;
+      lines[i] = cells.join(',');
+      return `${i + 1}:${lines[i]!.split(',').slice(0, col).join(',').length + 2}`;
+    };
+    const na = edit('Nghệ An', '69%');
+    const ht = edit('Hà Tĩnh', '1.7');
+    writeFileSync(join(dir, 'loi-2023.csv'), lines.join('\n'));
+    for (const command of ['score', 'validate']) {
+      const vi = await cli([command, 'loi-2023.csv'], { cwd: dir });
+      expect(vi.code).toBe(0);
+      expect(vi.stderr).toContain(`loi-2023.csv:${ht}: cảnh báo: ha-tang-so: 1,7 nằm ngoài ngưỡng 0–1 của chỉ số, nên được tính như 1 [OUT_OF_RANGE]`);
+      expect(vi.stderr).toContain(`loi-2023.csv:${na}: cảnh báo: ha-tang-so: 69 nằm ngoài ngưỡng 0–1 của chỉ số, nên được tính như 1 [OUT_OF_RANGE]`);
+      expect(vi.stderr).toMatch(/gợi ý: .*viết 0,69 chứ không phải 69 hay 69%/);
+      const en = await cli([command, 'loi-2023.csv', '--lang', 'en'], { cwd: dir });
+      expect(en.stderr).toContain(`loi-2023.csv:${na}: warning: ha-tang-so: 69 is outside the indicator's goalposts 0–1, so it counts as 1 [OUT_OF_RANGE]`);
+    }
+    const shipped = await cli(['validate', 'data/2023.csv']);
+    expect(shipped.stderr).not.toMatch(/OUT_OF_RANGE/);
+  });
+  it('in plain rows is located at the value, rows[i]["id"]', async () => {
+    const rows = [{ province: 'Nghệ An', year: 2023, 'ha-tang-so': 0.5 }, { province: 'Hà Tĩnh', year: 2023, 'ha-tang-so': -0.25 }];
+    const defs = 'schema: dti/v1\nid: t\nname: T\nindicators:\n  - id: ha-tang-so\n    name: H\n    normalize: { method: goalposts, min: 0, max: 1 }\n';
+    const r = await load(rows, { definitions: { text: defs }, previous: false });
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+    expect(r.warnings.map((w) => [w.code, w.path])).toEqual([['OUT_OF_RANGE', 'rows[1]["ha-tang-so"]']]);
+    expect(localize(r.warnings[0]!).split('\n')[0]).toBe('rows[1]["ha-tang-so"]: cảnh báo: ha-tang-so: −0,25 nằm ngoài ngưỡng 0–1 của chỉ số, nên được tính như 0 [OUT_OF_RANGE]');
+  });
+});
+

@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'DUPLICATE_ROW'
   | 'NOT_A_NUMBER'
   | 'OUT_OF_DOMAIN'
+  | 'OUT_OF_RANGE'
   | 'MISSING_VALUE'
   | 'BAD_YEAR'
   | 'MIXED_MAPS'

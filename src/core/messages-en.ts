@@ -1,6 +1,8 @@
 /** The English catalogue: the same keys and parameters as messages-vi.ts (see there). */
-import { fixed } from './text.js';
+import { fixed, shortNumber } from './text.js';
 import type { Catalogue } from './messages-vi.js';
+
+const num = shortNumber;
 
 export const EN: Catalogue = {
   'word.error': 'error',
@@ -420,6 +422,8 @@ export const EN: Catalogue = {
   'hint.realValue': (p) => `give ${p.name} its real value, or leave it empty if it is not known`,
   'OUT_OF_DOMAIN.geometric': (p) => `${p.id}: ${p.x} is negative, but it feeds a geometric mean`,
   'hint.geometricValues': 'a geometric mean needs values ≥ 0; normalise this indicator (goalposts, minmax) or use aggregate: mean',
+  'OUT_OF_RANGE': (p) => `${p.id}: ${num(p.x)} is outside the indicator's goalposts ${num(p.min)}–${num(p.max)}, so it counts as ${num(p.x < p.min ? p.min : p.max)}`,
+  'hint.outOfRange': (p) => `check the value's unit: the indicator runs from ${num(p.min)} to ${num(p.max)}${p.min === 0 && p.max === 1 ? " (write 0.69, not 69 or 69%: a '%' does not change a value)" : ''}`,
   'OUT_OF_DOMAIN': (p) => `${p.id}: ${p.x} is outside what transform ${p.transform} accepts (${p.domain})`,
   'hint.sign': 'check the sign of the value',
   'hint.logPositive': 'a log needs a positive value; leave the cell empty if there is none',

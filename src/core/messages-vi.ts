@@ -15,8 +15,11 @@
  * already in Vietnamese.
  */
 
-import { formatNumber } from './text.js';
+import { formatNumber, localNumber, shortNumber } from './text.js';
 import { yamlVi } from './yaml-vi.js';
+
+/** A data value for a Vietnamese reader: as short as it is, with a decimal comma (1,7). */
+const vn = (x: number) => localNumber(shortNumber(x), 'vi').replace(/^-/, '−');
 
 export const VI = {
   // The words around diagnostics.
@@ -451,6 +454,8 @@ export const VI = {
   'hint.realValue': (p: { name: string }) => `ghi giá trị thật của ${p.name}, hoặc để trống nếu chưa biết`,
   'OUT_OF_DOMAIN.geometric': (p: { id: string; x: number }) => `${p.id}: ${p.x} là số âm nhưng đi vào một trung bình nhân`,
   'hint.geometricValues': 'trung bình nhân cần giá trị ≥ 0; hãy chuẩn hoá chỉ số này (goalposts, minmax) hoặc dùng aggregate: mean',
+  'OUT_OF_RANGE': (p: { id: string; x: number; min: number; max: number }) => `${p.id}: ${vn(p.x)} nằm ngoài ngưỡng ${vn(p.min)}–${vn(p.max)} của chỉ số, nên được tính như ${vn(p.x < p.min ? p.min : p.max)}`,
+  'hint.outOfRange': (p: { min: number; max: number }) => `kiểm tra đơn vị của giá trị: chỉ số tính trong khoảng ${vn(p.min)}–${vn(p.max)}${p.min === 0 && p.max === 1 ? " (viết 0,69 chứ không phải 69 hay 69%: dấu '%' không đổi giá trị)" : ''}`,
   'OUT_OF_DOMAIN': (p: { id: string; x: number; transform: string; domain: string }) => `${p.id}: ${p.x} nằm ngoài miền của phép biến đổi ${p.transform} (${p.domain})`,
   'hint.sign': 'kiểm tra dấu của giá trị',
   'hint.logPositive': 'logarit cần giá trị dương; để trống ô nếu không có giá trị',

@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, type Result, error, meant, warning } from '../core/diagnostics.js';
 import { msg } from '../core/messages.js';
-import { domainErrors } from '../core/stages/transform.js';
+import { domainErrors, limitWarnings } from '../core/stages/transform.js';
 import { missingErrors } from '../core/stages/missing.js';
 import { denominatorErrors } from '../core/stages/denominate.js';
 import { type Framework, forYear } from '../core/framework.js';
@@ -84,6 +84,7 @@ export function readDataset(table: RowTable, fw: Framework, opts: DataOptions = 
   pushAll(errors, missingErrors(fw, records, invalid, file));
   pushAll(errors, denominatorErrors(fw, records, file));
   pushAll(errors, domainErrors(fw, records, file));
+  pushAll(warnings, limitWarnings(fw, records, file));
   if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, value: { ...(file === undefined ? {} : { file }), unitKind: h.unitKind, layout: h.isLong ? 'long' : 'wide', map, records }, warnings };
 }

@@ -73,6 +73,12 @@ export interface NormaliseMethod<P extends { method: string } = { method: string
    * and checks against the engine. Absent for a method that uses the pool.
    */
   invert?(p: P, y: number, lower: boolean, tf: (v: number) => number): { raw: number | null } | { transformed: number };
+  /**
+   * The raw values it scales between, when it states them (goalposts): a value outside is
+   * clamped to 0 or 1, which hides a typo (69 for 0.69, a '%' in a 0–1 column), so the data's
+   * reader warns. Absent: no raw value is out of range.
+   */
+  limits?(p: P): { min: number; max: number };
   /** Checks of the parameters beyond their shape, given the leaf's transform and direction. */
   check(p: P, leaf: LeafContext, fail: ParamFail): void;
   /**

@@ -3,7 +3,7 @@
  * targets go through the same transform, see the normalisation methods). A value outside the
  * transform's domain is a data error, reported by `domainErrors` when the data are read.
  */
-import { type Diagnostic, error } from '../diagnostics.js';
+import { type Diagnostic, error, warning } from '../diagnostics.js';
 import { msg } from '../messages.js';
 import type { Transform } from '../definitions.js';
 import type { UnitRecord } from '../model.js';
@@ -36,6 +36,27 @@ function underGeometric(fw: Framework, k: number): boolean {
     if (aggregateMethodOf(fw.nodes[p]!.aggregate).needsNonNegative) return true;
   }
   return false;
+}
+
+/**
+ * Raw values outside the limits of the leaf's method (goalposts min–max): clamped to 0 or 1
+ * when normalised, which ranks a typo (69 or '69%' for 0.69, 1.7 for 0.17) as the best or worst
+ * value silently. Located warnings; the value is scored as given (clamped).
+ */
+export function limitWarnings(fw: Framework, records: readonly UnitRecord[], file?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  fw.leaves.forEach((ni, j) => {
+    const leaf = fw.nodes[ni]!.def!;
+    const lim = normaliseMethodOf(leaf.normalize.method).limits?.(leaf.normalize);
+    if (lim === undefined) return;
+    for (const r of records) {
+      const x = r.values[j]!;
+      if (!(x < lim.min || x > lim.max)) continue;
+      out.push(warning('OUT_OF_RANGE', { id: leaf.id, x, min: lim.min, max: lim.max }, { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! },
+        msg('hint.outOfRange', { min: lim.min, max: lim.max })));
+    }
+  });
+  return out;
 }
 
 /** Raw values that the leaf's transform (or a geometric mean above it) cannot take: located errors. */

@@ -28,6 +28,7 @@ export const goalposts = normaliseMethod({
   bounded: () => true,
   maximum: () => 1,
   keeps01: (p, lower) => p.min === 0 && p.max === 1 && !lower,
+  limits: (p) => ({ min: p.min, max: p.max }),
   invert(p, y, lower, tf) {
     if (y > 1) return { raw: null };
     const lo = tf(p.min);
