@@ -111,3 +111,40 @@ describe('a value outside the goalposts', () => {
   });
 });
 
+describe('a row whose year does not belong', () => {
+  // data/2023.csv with Vĩnh Phúc's year changed: scored as a year of its own, with exit 0 and validate ok.
+  const withYear = (year: string) => {
+    const lines = readFileSync(join(ROOT, 'data/2023.csv'), 'utf8').split('\n');
+    const i = lines.findIndex((l) => l.startsWith('Vĩnh Phúc,'));
+    lines[i] = lines[i]!.replace(',2023,', `,${year},`);
+    return { text: lines.join('\n'), at: `${i + 1}:${'Vĩnh Phúc,'.length + 1}` };
+  };
+  it("is a located warning naming the row, its year and the file name's year, under score and validate, vi and en", async () => {
+    const dir = tmp();
+    const { text, at } = withYear('2032');
+    writeFileSync(join(dir, 'loi-2023.csv'), text);
+    writeFileSync(join(dir, 'so-lieu.csv'), text);
+    for (const command of ['score', 'validate']) {
+      const vi = await cli([command, 'loi-2023.csv'], { cwd: dir });
+      expect(vi.code).toBe(0);
+      expect(vi.stderr).toContain(`loi-2023.csv:${at}: cảnh báo: dòng của Vĩnh Phúc ghi năm 2032, nhưng tên tệp loi-2023.csv là năm 2023 [BAD_YEAR]`);
+      const en = await cli([command, 'loi-2023.csv', '--lang', 'en'], { cwd: dir });
+      expect(en.stderr).toContain(`loi-2023.csv:${at}: warning: the row of Vĩnh Phúc says 2032, but the file name loi-2023.csv says 2023 [BAD_YEAR]`);
+      // No year in the name: a year that one row alone has among 62.
+      const alone = await cli([command, 'so-lieu.csv'], { cwd: dir });
+      expect(alone.stderr).toContain(`so-lieu.csv:${at}: cảnh báo: chỉ có dòng của Vĩnh Phúc ghi năm 2032, còn 62 dòng khác ghi năm 2023`);
+    }
+    expect((await cli(['validate', 'data/2023.csv'])).stderr).not.toMatch(/BAD_YEAR/);
+  });
+  it("the footer names the year before and the year analysed, in table and md alike", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'loi-2023.csv'), withYear('2022').text);
+    for (const format of ['table', 'md']) {
+      const vi = await cli(['score', 'loi-2023.csv', '-f', format], { cwd: dir });
+      expect(vi.stdout).toContain('Có trong năm 2022, không còn trong năm 2023: Vĩnh Phúc');
+      expect(vi.stdout).not.toContain('(2022)');
+      const en = await cli(['score', 'loi-2023.csv', '-f', format, '--lang', 'en'], { cwd: dir });
+      expect(en.stdout).toContain('In 2022, no longer in 2023: Vĩnh Phúc');
+    }
+  });
+});

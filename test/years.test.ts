@@ -28,7 +28,7 @@ describe('rank changes', () => {
     const table = (await cli(['score', join(dir, '2023.csv'), '-i', defs, '-f', 'table', '-q'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout;
     expect(table).toMatch(/1\s+▲1\s+Hà Tĩnh/);
     expect(table).toMatch(/3\s+mới\s+Quảng Bình/);
-    expect(table).toContain('Không còn trong dữ liệu năm nay (2022): Vĩnh Phúc');
+    expect(table).toContain('Có trong năm 2022, không còn trong năm 2023: Vĩnh Phúc');
     const ascii = (await cli(['score', join(dir, '2023.csv'), '-i', defs, '-f', 'table', '-q', '--lang', 'en'], { cwd: dir, env: { NO_COLOR: '1', LANG: 'C' } })).stdout;
     expect(ascii).toMatch(/1\s+\+1\s+Hà Tĩnh/);
     expect(ascii).toMatch(/2\s+-1\s+Nghệ An/);

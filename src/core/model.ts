@@ -34,6 +34,8 @@ export interface DataOptions {
   year?: number;
   /** A four-digit year found in the file's name, the last resort. */
   fileYear?: number;
+  /** The file's name holds this one year (loi-2023.csv, not dti-2022-2024.csv): a row of another year is warned of. */
+  nameYear?: number;
   decimal?: Decimal;
   /**
    * Which map of provinces the names refer to: the 63 before 1 July 2025 or the 34 after.

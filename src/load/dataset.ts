@@ -334,6 +334,30 @@ function yearReader(yearCol: number, fixedYear: number | undefined, ctx: Ctx): (
 }
 
 /**
+ * A year that does not belong: rows dated otherwise than the one year in the file's name
+ * (loi-2023.csv with a row at 2032), or, in a file whose name says no year, a year that one row
+ * alone has among many of another (a typo that would be scored as a year of its own). Warnings
+ * at the first such row's year cell, naming the row, its year and the file's.
+ */
+function yearWarnings(years: Map<number, { n: number; at: ReturnType<Ctx['at']>; unit: string }>, opts: DataOptions, ctx: Ctx, table: RowTable): void {
+  if (years.size === 0 || opts.year !== undefined) return;
+  const name = table.file ?? '';
+  if (opts.nameYear !== undefined) {
+    for (const [year, s] of years) {
+      if (year !== opts.nameYear) ctx.warnings.push(warning('BAD_YEAR.fileName', { year, file: name, fileYear: opts.nameYear, unit: s.unit, n: s.n }, s.at, msg('hint.yearOfFile', { year: opts.nameYear })));
+    }
+    return;
+  }
+  let most = 0;
+  let usual = 0;
+  for (const [year, s] of years) if (s.n > most) { most = s.n; usual = year; }
+  if (most < 10) return;
+  for (const [year, s] of years) {
+    if (s.n === 1) ctx.warnings.push(warning('BAD_YEAR.alone', { year, unit: s.unit, usual, n: most }, s.at, msg('hint.yearOfFile', { year: usual })));
+  }
+}
+
+/**
  * The records of a table, one per unit and year, in the order first met. Their values and
  * columns are views into blocks shared by SLAB records: one allocation per block, not typed
  * arrays (each with its own buffer) per unit.
@@ -490,11 +514,18 @@ function readRows(table: RowTable, fw: Framework, h: Header, ctx: Ctx, opts: Dat
     }
     const u = resolveUnit(row.cell(unitCol));
     const year = readYear(row);
+    if (year !== undefined && year !== null) {
+      const seen = yearsSeen.get(year);
+      if (seen === undefined) yearsSeen.set(year, { n: 1, at: at(row.cell(yearCol)), unit: row.text(unitCol).trim() }); else seen.n++;
+    }
     if (u === undefined || year === undefined) return;
     if (isLong) readLong(row, u, year);
     else readWide(row, u, year);
   };
 
+  /** Each year of the year column: its rows, and the first one's cell and unit. */
+  const yearsSeen = new Map<number, { n: number; at: ReturnType<Ctx['at']>; unit: string }>();
   for (const row of table.rows) readRow(asRow(row));
+  yearWarnings(yearsSeen, opts, ctx, table);
   return { records: records.list, invalid, map };
 }

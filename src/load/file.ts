@@ -41,10 +41,14 @@ export interface DataFile {
 
 /** A four-digit year in a file's name ("data/2023.csv", "dti-2022-final.csv"), the last one. */
 export function yearFromName(name: string): number | undefined {
+  const m = yearsInName(name);
+  return m[m.length - 1];
+}
+
+/** Every four-digit year in a file's name, in order. */
+function yearsInName(name: string): number[] {
   const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  const m = [...base.matchAll(/(?<![0-9])((?:19|20)\d{2})(?![0-9])/g)];
-  const last = m[m.length - 1];
-  return last === undefined ? undefined : Number(last[1]);
+  return [...base.matchAll(/(?<![0-9])((?:19|20)\d{2})(?![0-9])/g)].map((m) => Number(m[1]));
 }
 
 /** Names a delimiter may be given by. */
@@ -64,10 +68,12 @@ const SHOW_DELIM: Record<string, string> = { ',': "','", ';': "';'", '\t': 'tab'
 export async function readDataFile(bytes: Uint8Array, name: string, fw: Framework, opts: DataFileOptions = {}): Promise<DataFile> {
   const notes: Text[] = [];
   const fileYear = yearFromName(name);
+  const named = yearsInName(name);
   let detected: Detected | undefined;
   const common = {
     ...(opts.year === undefined ? {} : { year: opts.year }),
     ...(fileYear === undefined ? {} : { fileYear }),
+    ...(named.length === 1 ? { nameYear: named[0]! } : {}),
     ...(opts.decimal === undefined ? {} : { decimal: opts.decimal }),
     ...(opts.map === undefined ? {} : { map: opts.map }),
     ...(opts.skipLines === undefined ? {} : { skipLines: opts.skipLines }),

@@ -33,9 +33,9 @@ export interface RenderOptions {
 }
 
 const L = {
-  vi: { region: 'Vùng', regionRank: '#vùng', units: 'Số tỉnh', average: 'Trung bình', rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', dropped: 'Không còn trong dữ liệu năm nay', normalized: 'chuẩn hoá', partial: 'một phần', groupRank: '#nhóm', imputed: 'Ước tính',
+  vi: { region: 'Vùng', regionRank: '#vùng', units: 'Số tỉnh', average: 'Trung bình', rank: 'Hạng', change: '±', province: 'Tỉnh', unit: 'Đơn vị', score: 'Điểm', coverage: 'Dữ liệu', new: 'mới', code: 'Mã', year: 'Năm', vs: 'so với', normalized: 'chuẩn hoá', partial: 'một phần', groupRank: '#nhóm', imputed: 'Ước tính',
     imputedNote: '~ giá trị ước tính (impute)', screenedNote: (m: string) => `không xếp hạng: dữ liệu quan sát dưới ngưỡng ${m} (screen.min_coverage)` },
-  en: { region: 'Region', regionRank: '#region', units: 'Provinces', average: 'Average', rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', dropped: 'No longer in this year\'s data', normalized: 'normalised', partial: 'partial', groupRank: '#group', imputed: 'Imputed',
+  en: { region: 'Region', regionRank: '#region', units: 'Provinces', average: 'Average', rank: 'Rank', change: '±', province: 'Province', unit: 'Unit', score: 'Score', coverage: 'Data', new: 'new', code: 'Code', year: 'Year', vs: 'vs', normalized: 'normalised', partial: 'partial', groupRank: '#group', imputed: 'Imputed',
     imputedNote: '~ imputed value', screenedNote: (m: string) => `not ranked: observed data below ${m} (screen.min_coverage)` },
 } as const;
 
@@ -197,7 +197,7 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
     case 'md':
       // A file for CI: never depends on the terminal (▲/▼ always).
       return `${escapeMd(caption(result, o.lang))}\n\n${renderMarkdown(columns(result, fw, { ...o, ascii: false }, false))}`
-        + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n', true)
+        + (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + droppedNote(result, o.lang, '\n', true) + partialNote(result, o.lang, '\n', true)
         + stageNote(result, fw, o, '\n') + legend(result, fw, o.lang, '\n')
         + (result.methodChanged ? `\n${methodNote(result, o.lang)}\n` : '');
     case 'xlsx':
@@ -209,9 +209,8 @@ export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions
       const fit = W === undefined ? undefined : { width: W, lang: o.lang };
       let out = `${c.bold(wrap(visible(caption(result, o.lang)), W, ' '))}\n${renderTable(columns(result, fw, o, false), c, o.ascii, fit)}`;
       if (o.byRegion === true) out += `\n${renderTable(regionColumns(result, fw, o), c, o.ascii, fit)}`;
-      if (result.dropped.length > 0) {
-        out += c.dim(wrap(`${L[o.lang].dropped} (${result.previousYear}): ${visible(result.dropped.map((u) => u.unit).join(', '))}`, W, ', ')) + '\n';
-      }
+      const dropped = droppedNote(result, o.lang, '', false);
+      if (dropped !== '') out += c.dim(wrap(dropped.replace(/\n$/, ''), W, ', ')) + '\n';
       const tail = partialNote(result, o.lang, '', false) + stageNote(result, fw, o, '');
       return out + c.dim((W === undefined ? tail : tail.split('\n').map((l) => wrap(l, W, ' ')).join('\n')) + wrap(legend(result, fw, o.lang, '').replace(/\n$/, ''), W, ' · ') + (shownPillars(result, fw).length > 0 ? '\n' : '')
         + (result.methodChanged ? wrap(methodNote(result, o.lang), W, ' ') + '\n' : ''));
@@ -247,7 +246,7 @@ export function* renderScoreChunks(result: ScoreResult, fw: Framework, o: Render
       const seen = (r: RankedUnit) => { const u = full(r); anyImputed ||= hasImputed(u); return u; };
       yield `${escapeMd(caption(result, o.lang))}\n\n`;
       yield* markdownChunks(sp, cellsOf(rows, sp, seen));
-      yield (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + partialNote(result, o.lang, '\n', true)
+      yield (o.byRegion === true ? `\n${renderMarkdown(regionColumns(result, fw, o))}` : '') + droppedNote(result, o.lang, '\n', true) + partialNote(result, o.lang, '\n', true)
         + stageNote(result, fw, o, '\n', anyImputed) + legend(result, fw, o.lang, '\n')
         + (result.methodChanged ? `\n${methodNote(result, o.lang)}\n` : '');
       return;
@@ -329,6 +328,13 @@ function caption(result: ScoreResult, lang: Lang): string {
   const y = result.year === null ? '' : ` — ${result.year}`;
   const p = result.previousYear === null ? '' : ` (${L[lang].vs} ${result.previousYear})`;
   return `${result.framework.name}${y}${p}`;
+}
+
+/** The units of the year before that the year analysed has no row for, naming both years. */
+function droppedNote(result: ScoreResult, lang: Lang, lead: string, md: boolean): string {
+  if (result.dropped.length === 0) return '';
+  const note = render(msg('score.dropped', { year: result.year, previousYear: result.previousYear, list: result.dropped.map((u) => u.unit).join(', ') }), lang);
+  return `${lead}${md ? escapeMd(note) : visible(note)}\n`;
 }
 
 /** `--allow-partial-merge`: which provinces were averaged over the members present, and who was absent. */
