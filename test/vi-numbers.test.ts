@@ -15,7 +15,8 @@ describe('localNumber, formatNumber, formatPercent', () => {
     expect(localNumber('3743092.5', 'vi')).toBe('3.743.092,5');
     expect(localNumber('1000', 'vi')).toBe('1.000');
     expect(localNumber('999', 'vi')).toBe('999');
-    expect(localNumber('-1234.25', 'vi')).toBe('-1.234,25');
+    expect(localNumber('-1234.25', 'vi')).toBe('−1.234,25');
+    expect(localNumber('-0.5', 'en')).toBe('−0.5');
     expect(localNumber('−0.5', 'vi')).toBe('−0,5');
     expect(localNumber('1.5e-7', 'vi')).toBe('1,5e-7');
     // Not a number: left as it is (an id such as 1.2.10, a word).
@@ -73,6 +74,14 @@ describe('explain and sensitivity', () => {
     // CSV writes numbers with the dot: raw values as they are (Nghệ An's published 2023 rows of data/2023.csv), values and contributions rounded as score's CSV.
     const csv = (await cli(['explain', 'Nghệ An', 'data/2023.csv', '-f', 'csv', '-q'])).stdout;
     expect(csv.split('\n')[1]).toBe('Nghệ An,2023,nts-tcs-nls-attt-suy-ra,1,,3.1505,0.7876,33,315.05,400,84.95,0.0745,,');
+  });
+
+  it('audit: a negative number takes the minus sign, as explain does (it was -0,638); CSV keeps the hyphen', async () => {
+    const vi = (await cli(['audit', 'data/2023.csv', '-f', 'md'])).stdout;
+    expect(vi).toMatch(/\| nts-tcs-nls-attt-suy-ra \|.*\| −0,638 \|/);
+    expect(vi).not.toMatch(/(?<![\p{L}\w])-\d/u);
+    expect((await cli(['audit', 'data/2023.csv', '-f', 'md', '--lang', 'en'])).stdout).toContain('| −0.638 |');
+    expect((await cli(['audit', 'data/2023.csv', '-f', 'csv'])).stdout).toContain('skew,-0.638');
   });
 
   it('sensitivity: a percentile between ranks (24.05) shown as ranks 20–25, weights U(0,75; 1,25), 1.000 runs, ±25 %', async () => {

@@ -28,17 +28,20 @@ export function fixed(x: number, decimals: number): string {
 /**
  * A number as `fixed`, `shortNumber` or `String` write it ('.' as the mark, no grouping),
  * written for a reader of `lang`: in Vietnamese the decimal comma and thousands grouped with
- * a dot (3.743.092,5; 0,8340), in English as it is. Text that is not such a number (an
+ * a dot (3.743.092,5; 0,8340), in English as it is; a leading '-' becomes the minus sign '−'. Text that is not such a number (an
  * exponent is kept: 1,5e-7) comes back unchanged. Machine formats (CSV, TSV, JSON) never call it.
  * This and `formatNumber`/`formatPercent` are the one place every renderer (terminal,
  * Markdown, report, charts, explain, sensitivity) writes a number for people.
  */
 export function localNumber(s: string, lang: 'vi' | 'en'): string {
-  if (lang !== 'vi') return s;
   const m = /^([-−+]?)(\d+)(?:\.(\d+))?((?:e[-+]?\d+)?)$/i.exec(s);
   if (m === null) return s;
+  // A negative number for a reader takes the minus sign (−0,638), in either language, as
+  // explain's and the report's signed changes do; machine formats keep the hyphen.
+  const sign = m[1] === '-' ? '−' : m[1];
+  if (lang !== 'vi') return `${sign}${s.slice(m[1]!.length)}`;
   const int = m[2]!.length > 3 ? m[2]!.replace(/\B(?=(\d{3})+$)/g, '.') : m[2]!;
-  return `${m[1]}${int}${m[3] === undefined ? '' : `,${m[3]}`}${m[4]}`;
+  return `${sign}${int}${m[3] === undefined ? '' : `,${m[3]}`}${m[4]}`;
 }
 
 /** `fixed(x, decimals)` for a reader of `lang` (see `localNumber`): 0,8340 in Vietnamese, 0.8340 in English. */

@@ -42,7 +42,7 @@ const T = {
 /** How many rows of a deep level the terminal and Markdown show (JSON and CSV have all). */
 const SHOWN = 10;
 
-const signed = (s: string) => (s.startsWith('-') ? s.replace('-', '−') : `+${s}`);
+const signed = (s: string) => (s.startsWith('-') || s.startsWith('−') ? s.replace('-', '−') : `+${s}`);
 
 export function renderExplain(e: ExplainResult, fw: Framework, o: { format: Format; lang: Lang; chalk: ChalkInstance; ascii: boolean; width?: number | undefined }): string {
   if (o.format === 'json') return JSON.stringify(e, null, 2) + '\n';

@@ -194,7 +194,7 @@ export function unitHtml(e: ExplainResult, lang: Lang, decimals: number, svgs: {
   const pts = (x: number | null | undefined) => num(x, 1);
   // A value needed for the target is rounded up, as `dti explain` prints it: aiming at the printed figure is enough.
   const need = (x: number | null | undefined, d = decimals) => (x === null || x === undefined ? '–' : localNumber(fixedUp(x, d), lang));
-  const signed = (s: string) => (s.startsWith('-') ? `−${s.slice(1)}` : `+${s}`);
+  const signed = (s: string) => (s.startsWith('-') || s.startsWith('−') ? `−${s.slice(1)}` : `+${s}`);
   const main = e.nodes.filter((n) => n.depth === 1);
   const earned = main.reduce((s, n) => s + (n.points ?? 0), 0);
   const parts: string[] = [];
