@@ -220,3 +220,14 @@ describe('compare on the proxy components (under half the data)', () => {
     expect(t.stdout).toContain('★');
   });
 });
+
+describe('--year on a file with a year column', () => {
+  it('is said to be unused (a warning at the year column), and the rows keep their own year', async () => {
+    const r = await cli(['score', 'data/2023.csv', '--year', '2030', '-f', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('data/2023.csv:1:10: warning: the year given (2030) is not used: the file has a year column [BAD_YEAR]');
+    expect(r.stdout).toBe((await cli(['score', 'data/2023.csv', '-f', 'csv'])).stdout);
+    const vi = await cli(['validate', 'data/2023.csv', '--year', '2030']);
+    expect(vi.stderr).toContain('năm được chỉ định (2030) không được dùng: tệp đã có cột năm');
+  });
+});

@@ -235,6 +235,8 @@ export const EN: Catalogue = {
   'BAD_YEAR.fileName': (p) => `${p.n === 1 ? `the row of ${p.unit} says` : `${p.n} rows (the first: ${p.unit}) say`} ${p.year}, but the file name ${p.file} says ${p.fileYear}`,
   'BAD_YEAR.alone': (p) => `only the row of ${p.unit} says ${p.year}, while ${p.n} other rows say ${p.usual}: it is scored as a year of its own`,
   'hint.yearOfFile': (p) => `make the year ${p.year} if it is a typo; keep other years' data in files of their own`,
+  'BAD_YEAR.ignored': (p) => `the year given (${p.year}) is not used: the file has a year column`,
+  'hint.yearColumn': 'leave --year out: it gives the year of a file without a year column',
   'hint.fourDigits': 'a year is four digits, e.g. 2023',
   'DUPLICATE_ROW.group': (p) => `${p.column}: '${p.value}' differs from '${p.before}' given for ${p.unit} on an earlier row`,
   'hint.oneGroup': 'give a unit one group per year',

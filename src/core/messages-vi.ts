@@ -262,6 +262,8 @@ export const VI = {
   'hint.yearOfFile': (p: { year: number }) => `sửa năm thành ${p.year} nếu đó là lỗi gõ; số liệu các năm khác nên để ở tệp riêng`,
   'BAD_YEAR.empty': 'thiếu năm',
   'BAD_YEAR': (p: { text: string }) => `'${p.text}' không phải là năm`,
+  'BAD_YEAR.ignored': (p: { year: number }) => `năm được chỉ định (${p.year}) không được dùng: tệp đã có cột năm`,
+  'hint.yearColumn': 'bỏ --year: tùy chọn này cho năm của tệp không có cột năm',
   'hint.fourDigits': 'năm gồm bốn chữ số, ví dụ 2023',
   'DUPLICATE_ROW.group': (p: { column: string; value: string; before: string; unit: string }) => `${p.column}: '${p.value}' khác với '${p.before}' đã ghi cho ${p.unit} ở một dòng trước`,
   'hint.oneGroup': 'mỗi đơn vị chỉ thuộc một nhóm trong một năm',

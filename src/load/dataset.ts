@@ -75,6 +75,10 @@ export function readDataset(table: RowTable, fw: Framework, opts: DataOptions = 
   }
   const h = readHeader(table, fw, ctx);
   if (h === undefined) return { ok: false, errors, warnings };
+  // A year given for the file (--year) where the rows give their own: said, not silently unused.
+  if (opts.year !== undefined && h.yearCol >= 0) {
+    warnings.push(warning('BAD_YEAR.ignored', { year: opts.year }, ctx.at(table.header[h.yearCol]), msg('hint.yearColumn')));
+  }
   const { records, invalid, map } = readRows(table, fw, h, ctx, opts);
   if (!h.isLong) absentColumns(fw, h, records, ctx, table.header[0]);
   if (records.length === 0 && errors.length === 0) {
