@@ -148,7 +148,7 @@ describe('dti audit --merge-2025: the 34 provinces, checked by an independent co
       expect(t.stdout).not.toContain(lang === 'vi' ? 'Tương quan với mẫu số' : 'Correlation with denominators');
       const md = await cli([...MERGED, '-f', 'md', '--lang', lang]);
       expect(md.stdout).toMatch(lang === 'vi' ? /^# Kiểm định thống kê.*\n\n.*34 tỉnh sau sáp nhập ngày 01\/7\/2025/ : /^# Statistical audit.*\n\n.*The 34 provinces after 1 July 2025/);
-      expect(md.stdout).toContain('| dti-province | ha-tang-so | hoat-dong-chinh-quyen-so |');
+      expect(md.stdout).toContain(lang === 'vi' ? '| Chỉ số chuyển đổi số cấp tỉnh (DTI) | Hạ tầng số | Hoạt động chính quyền số |' : '| Provincial Digital Transformation Index (DTI) | Digital infrastructure | Digital government activity |');
       for (const f of ['csv', 'tsv']) {
         const c = await cli([...MERGED, '-f', f, '--lang', lang]);
         expect(c.code, c.stderr).toBe(0);

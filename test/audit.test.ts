@@ -66,7 +66,7 @@ describe('dti audit', () => {
     const md = await cli([...DTI, '-f', 'md']);
     expect(md.stdout).toMatch(/^# Kiểm định thống kê/);
     expect(md.stdout).toContain('## Tương quan trong nhóm');
-    expect(md.stdout).toContain('| dti-province | ha-tang-so | hoat-dong-chinh-quyen-so |');
+    expect(md.stdout).toContain('| Chỉ số chuyển đổi số cấp tỉnh (DTI) | Hạ tầng số | Hoạt động chính quyền số |');
   });
 
   it('--stage, --method, --threshold and --balance', async () => {

@@ -78,10 +78,21 @@ describe('explain and sensitivity', () => {
 
   it('audit: a negative number takes the minus sign, as explain does (it was -0,638); CSV keeps the hyphen', async () => {
     const vi = (await cli(['audit', 'data/2023.csv', '-f', 'md'])).stdout;
-    expect(vi).toMatch(/\| nts-tcs-nls-attt-suy-ra \|.*\| −0,638 \|/);
+    expect(vi).toMatch(/\| Nhận thức số .*\| −0,638 \|/);
     expect(vi).not.toMatch(/(?<![\p{L}\w])-\d/u);
     expect((await cli(['audit', 'data/2023.csv', '-f', 'md', '--lang', 'en'])).stdout).toContain('| −0.638 |');
     expect((await cli(['audit', 'data/2023.csv', '-f', 'csv'])).stdout).toContain('skew,-0.638');
+  });
+
+  it('audit: tables and workbooks name the indicators and groups in the reader\'s language (they showed ids); CSV keeps ids', async () => {
+    const vi = (await cli(['audit', 'data/2023.csv', '-f', 'md'])).stdout;
+    expect(vi).toMatch(/^\| Tên \| Nhỏ nhất/m);
+    expect(vi).toMatch(/^\| Hạ tầng số \| Chỉ số chuyển đổi số cấp tỉnh \(DTI\) \| 0,786 \|$/m);
+    expect(vi).not.toMatch(/ha-tang-so|dti-province/);
+    const en = (await cli(['audit', 'data/2023.csv', '-f', 'md', '--lang', 'en'])).stdout;
+    expect(en).toMatch(/^\| Name \| Min/m);
+    expect(en).not.toMatch(/ha-tang-so|dti-province/);
+    expect((await cli(['audit', 'data/2023.csv', '-f', 'csv'])).stdout).toContain('stats,,ha-tang-so,,min,');
   });
 
   it('sensitivity: a percentile between ranks (24.05) shown as ranks 20–25, weights U(0,75; 1,25), 1.000 runs, ±25 %', async () => {

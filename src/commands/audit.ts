@@ -91,14 +91,21 @@ async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<num
   const ys = run.current;
   const options: AuditOptions = { stage: flags.stage, method: flags.method, thresholds, lang: flags.lang, ...(flags.balance === undefined ? {} : { balance: flags.balance }) };
   const a = audit({ fw: fw0, current: ys! }, options);
+  // A person reads names, as in every other command's table (CSV and JSON keep the ids).
+  const names = (id: string) => {
+    if (id === fw0.definitions.id) return fw0.definitions.name[flags.lang];
+    const k = fw0.index.get(id);
+    const nd = k === undefined ? undefined : fw0.nodes[k]!;
+    return nd === undefined ? id : nd.def === null ? fw0.definitions.name[flags.lang] : nd.def.name[flags.lang];
+  };
   if (format === 'xlsx') {
     const { workbookBytes } = await import('../cli/xlsx.js');
-    return emit(workbookBytes(auditWorkbook(a, flags.lang)), flags, io, inputs);
+    return emit(workbookBytes(auditWorkbook(a, flags.lang, names)), flags, io, inputs);
   }
   const screened = ys!.screened.reduce((s, x) => s + x, 0);
   const text = renderAudit(a, {
     format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table' && (flags.output === undefined || flags.output === '-')),
-    ascii: asciiOnly(io), width: termWidth(io, flags.output) ?? 80,
+    ascii: asciiOnly(io), width: termWidth(io, flags.output) ?? 80, names,
   }, screened);
   return emit(text, flags, io, inputs);
 }

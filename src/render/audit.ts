@@ -96,6 +96,8 @@ export interface AuditRenderOptions {
   chalk: ChalkInstance;
   ascii: boolean;
   width?: number | undefined;
+  /** An indicator's or group's name in the reader's language (tables and workbooks; CSV and JSON keep ids). */
+  names?: (id: string) => string;
 }
 
 /** A column with, for numbers, the unrounded values (for a workbook). */
@@ -112,8 +114,11 @@ interface Section {
   after?: string[];
 }
 
-function sections(a: Audit, lang: Lang, full: boolean): Section[] {
+function sections(a: Audit, lang: Lang, full: boolean, names?: (id: string) => string): Section[] {
   const t = T[lang];
+  const nm = (ids: string[]) => (names === undefined ? ids : ids.map(names));
+  // The column of indicators: their names when the caller gives them, else their ids.
+  const idHead = names === undefined ? t.id : t.name;
   const r = a.result;
   const col = (header: string, cells: string[], align: 'left' | 'right' = 'right', text = false): AColumn => ({ header, align, cells, ...(text ? { text: true } : {}) });
   // A numeric column: shown to 3 significant figures (`d`), kept unrounded for a workbook.
@@ -124,7 +129,7 @@ function sections(a: Audit, lang: Lang, full: boolean): Section[] {
   out.push({
     sheet: t.sheets[0]!, title: t.stats,
     cols: [
-      col(t.id, r.stats.map((s) => s.id), 'left', true),
+      col(idHead, nm(r.stats.map((s) => s.id)), 'left', true),
       ncol(t.min, r.stats.map((s) => s.min)), ncol(t.max, r.stats.map((s) => s.max)), ncol(t.mean, r.stats.map((s) => s.mean)),
       ncol(t.median, r.stats.map((s) => s.median)), ncol(t.sd, r.stats.map((s) => s.sd)), ncol(t.skew, r.stats.map((s) => s.skew)),
       ncol(t.kurt, r.stats.map((s) => s.kurtosis)), col(t.n, r.stats.map((s) => String(s.n))),
@@ -146,13 +151,13 @@ function sections(a: Audit, lang: Lang, full: boolean): Section[] {
   const wp = r.correlations.withParent;
   out.push({
     sheet: t.sheets[2]!, title: `${t.withParent} (${t.methods[r.correlations.method]})`,
-    cols: [col(t.id, wp.map((x) => x.id), 'left', true), col(t.parent, wp.map((x) => x.parent), 'left', true), ncol(t.r, wp.map((x) => x.r))],
+    cols: [col(idHead, nm(wp.map((x) => x.id)), 'left', true), col(t.parent, nm(wp.map((x) => x.parent)), 'left', true), ncol(t.r, wp.map((x) => x.r))],
   });
   const wg = r.correlations.withinGroups;
   if (full) {
     out.push({
       sheet: t.sheets[3]!, title: `${t.withinGroups} (${t.methods[r.correlations.method]})`,
-      cols: [col(t.group, wg.map((x) => x.group), 'left', true), col(t.a, wg.map((x) => x.a), 'left', true), col(t.b, wg.map((x) => x.b), 'left', true), ncol(t.r, wg.map((x) => x.r))],
+      cols: [col(t.group, nm(wg.map((x) => x.group)), 'left', true), col(t.a, nm(wg.map((x) => x.a)), 'left', true), col(t.b, nm(wg.map((x) => x.b)), 'left', true), ncol(t.r, wg.map((x) => x.r))],
     });
   } else {
     // In a terminal, a line per group: the spread of its pairs (the pairs themselves: -f csv, md, xlsx, json).
@@ -165,36 +170,36 @@ function sections(a: Audit, lang: Lang, full: boolean): Section[] {
     };
     out.push({
       sheet: t.sheets[3]!, title: `${t.withinGroups} (${t.methods[r.correlations.method]})`,
-      cols: [col(t.group, gs, 'left', true), col(t.pairs, gs.map((g) => String(byGroup.get(g)!.length))),
+      cols: [col(t.group, nm(gs), 'left', true), col(t.pairs, gs.map((g) => String(byGroup.get(g)!.length))),
         ncol(t.rMin, gs.map((g) => stat(g, 'min'))), ncol(t.rMean, gs.map((g) => stat(g, 'mean'))), ncol(t.rMax, gs.map((g) => stat(g, 'max')))],
     });
   }
   out.push({
     sheet: t.sheets[4]!, title: t.groups,
-    cols: [col(t.group, r.groups.map((g) => g.id), 'left', true), col(t.level, r.groups.map((g) => String(g.level))),
+    cols: [col(t.group, nm(r.groups.map((g) => g.id)), 'left', true), col(t.level, r.groups.map((g) => String(g.level))),
       ncol(t.alpha, r.groups.map((g) => g.cronbachAlpha)), ncol(t.pca, r.groups.map((g) => g.pcaFirstShare === null ? null : g.pcaFirstShare * 100))],
   });
   if (full) {
     const ld = r.groups.flatMap((g) => (g.pcaLoadings ?? []).map((l) => ({ group: g.id, ...l })));
-    out.push({ sheet: t.sheets[5]!, title: t.loadings, cols: [col(t.group, ld.map((x) => x.group), 'left', true), col(t.id, ld.map((x) => x.id), 'left', true), ncol(t.loading, ld.map((x) => x.loading))] });
+    out.push({ sheet: t.sheets[5]!, title: t.loadings, cols: [col(t.group, nm(ld.map((x) => x.group)), 'left', true), col(idHead, nm(ld.map((x) => x.id)), 'left', true), ncol(t.loading, ld.map((x) => x.loading))] });
   }
   const rm = new Map(r.removal.map((x) => [x.id, x.meanAbsRankShift]));
   out.push({
     sheet: t.sheets[6]!, title: t.weights,
-    cols: [col(t.id, r.importance.map((x) => x.id), 'left', true), ncol(t.effWeight, r.importance.map((x) => x.weight)),
+    cols: [col(idHead, nm(r.importance.map((x) => x.id)), 'left', true), ncol(t.effWeight, r.importance.map((x) => x.weight)),
       ncol(t.r2, r.importance.map((x) => x.r2)), ncol(t.shift, r.importance.map((x) => rm.get(x.id)))],
   });
   // On the 34 after the merger there are no raw indicators to correlate with denominators (the note says so).
   if (r.merge2025 !== true) out.push({
     sheet: t.sheets[7]!, title: t.denominators,
-    cols: [col(t.id, r.denominators.map((x) => x.id), 'left', true), col(t.denominator, r.denominators.map((x) => x.denominator), 'left', true), ncol(t.r, r.denominators.map((x) => x.r), 2)],
+    cols: [col(idHead, nm(r.denominators.map((x) => x.id)), 'left', true), col(t.denominator, r.denominators.map((x) => x.denominator), 'left', true), ncol(t.r, r.denominators.map((x) => x.r), 2)],
     ...(r.denominators.length === 0 ? { empty: t.noDenominators } : {}),
   });
   if (r.balance !== undefined) {
     const b = r.balance;
     out.push({
       sheet: t.sheets[8]!, title: t.balance(b.level),
-      cols: [col(t.id, b.weights.map((x) => x.id), 'left', true), ncol(t.nominal, b.weights.map((x) => x.nominal)), ncol(t.balanced, b.weights.map((x) => x.balanced)),
+      cols: [col(idHead, nm(b.weights.map((x) => x.id)), 'left', true), ncol(t.nominal, b.weights.map((x) => x.nominal)), ncol(t.balanced, b.weights.map((x) => x.balanced)),
         ncol(t.rNow, b.weights.map((x) => x.r)), ncol(t.rBal, b.weights.map((x) => x.rBalanced))],
       ...(b.converged ? {} : { after: [t.notConverged] }),
     });
@@ -266,7 +271,7 @@ export function renderAudit(a: Audit, o: AuditRenderOptions, screened = 0): stri
   // The 34 after the 2025 merger: which levels the audit covers, and where the others are.
   if (r.merge2025 === true) head[1] = `${head[1]} ${render(msg('audit.merged'), o.lang)}`;
   const parts: string[] = md ? [`# ${head[0]}\n\n${head[1]}\n`] : [`${o.chalk.bold(wrap(head[0]!, W, ' '))}\n${wrap(head[1]!, W, ' ')}\n`];
-  for (const s of sections(a, o.lang, md)) {
+  for (const s of sections(a, o.lang, md, o.names)) {
     const body = s.empty !== undefined && (s.cols[0]?.cells.length ?? 0) === 0 ? `${wrap(s.empty, md ? undefined : W, ' ')}\n`
       : s.cols.length === 0 ? '' : md ? renderMarkdown(s.cols) : renderTable(s.cols, o.chalk, o.ascii, { width: W, lang: o.lang });
     // A list item's continuation lines are indented under its text.
@@ -277,10 +282,10 @@ export function renderAudit(a: Audit, o: AuditRenderOptions, screened = 0): stri
 }
 
 /** A sheet per table, numbers unrounded. */
-export function auditWorkbook(a: Audit, lang: Lang): OutSheet[] {
+export function auditWorkbook(a: Audit, lang: Lang, names?: (id: string) => string): OutSheet[] {
   const taken = new Set<string>();
   const sheets: OutSheet[] = [];
-  for (const s of sections(a, lang, true)) {
+  for (const s of sections(a, lang, true, names)) {
     const n = s.cols[0]?.cells.length ?? 0;
     const isNum = s.cols.map((c) => c.align === 'right');
     const rows: OutValue[][] = [];
