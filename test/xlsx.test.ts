@@ -91,7 +91,16 @@ describe('reading an office workbook', () => {
     writeFileSync(join(d, 'cat.xlsx'), whole.subarray(0, whole.length >> 1));
     const z = readZip(whole);
     writeFileSync(join(d, 'phan.xlsx'), writeZip([...z.values()].map((e) => ({ name: e.name, data: e.name.startsWith('xl/worksheets/') ? e.read().subarray(0, 200) : e.read() }))));
-    const cases = [['rac.xlsx', 'tệp bị cắt cụt hoặc không phải tệp ZIP', 'the file is cut short or is not a ZIP archive'], ['cat.xlsx', 'tệp bị cắt cụt hoặc không phải tệp ZIP', 'the file is cut short or is not a ZIP archive'], ['phan.xlsx', 'có một thẻ không được đóng', 'a tag is never closed']] as const;
+    // A sheet part whose compressed bytes are damaged (40 bytes flipped inside the deflate stream): it was 'lỗi nội bộ', exit 70.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const bad = Buffer.from(whole);
+    let at = bad.indexOf(name);
+    while (at >= 0 && bad.readUInt32LE(at - 30) !== 0x04034b50) at = bad.indexOf(name, at + 1);
+    expect(bad.readUInt16LE(at - 30 + 8), 'the sheet is deflated').toBe(8);
+    const data = at + name.length + bad.readUInt16LE(at - 30 + 28);
+    for (let k = data + 20; k < data + 60; k++) bad[k] = bad[k]! ^ 0x5a;
+    writeFileSync(join(d, 'hong.xlsx'), bad);
+    const cases = [['rac.xlsx', 'tệp bị cắt cụt hoặc không phải tệp ZIP', 'the file is cut short or is not a ZIP archive'], ['cat.xlsx', 'tệp bị cắt cụt hoặc không phải tệp ZIP', 'the file is cut short or is not a ZIP archive'], ['phan.xlsx', 'có một thẻ không được đóng', 'a tag is never closed'], ['hong.xlsx', "không giải nén được phần 'xl/worksheets/sheet1.xml'", "the part 'xl/worksheets/sheet1.xml' cannot be decompressed"]] as const;
     for (const [file, vi, en] of cases) {
       const v = await cli(['score', file], { cwd: d });
       expect(v.code, v.stderr).toBe(4);

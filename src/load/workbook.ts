@@ -69,12 +69,13 @@ function findSheet(bytes: Uint8Array, file: string, fw: Framework, sheetFlag: st
   const list = names.map((n) => `'${n}'`).join(', ');
   const load = (k: number) => {
     const s = wb.sheets[k]!;
-    const xml = part(s.part);
-    if (xml === undefined) throw new Unreadable(error('WORKBOOK.sheetMissing', { sheet: s.name }, { file }, msg('hint.saveAgain')));
     try {
+      const xml = part(s.part);
+      if (xml === undefined) throw new Unreadable(error('WORKBOOK.sheetMissing', { sheet: s.name }, { file }, msg('hint.saveAgain')));
       return readSheet(wb, xml);
     } catch (e) {
-      if (e instanceof XmlError) throw new Unreadable(error('WORKBOOK.sheet', { sheet: s.name, detail: e.text }, { file }, msg('hint.saveAgainXlsx')));
+      // The sheet's part is inflated here, when first read: a damaged stream is the sheet's problem too.
+      if (e instanceof ZipError || e instanceof XmlError) throw new Unreadable(error('WORKBOOK.sheet', { sheet: s.name, detail: e.text }, { file }, msg('hint.saveAgainXlsx')));
       throw e;
     }
   };
