@@ -1,8 +1,8 @@
 /** The English catalogue: the same keys and parameters as messages-vi.ts (see there). */
-import { fixed, shortNumber } from './text.js';
+import { fixed, localNumber, shortNumber } from './text.js';
 import type { Catalogue } from './messages-vi.js';
 
-const num = shortNumber;
+const num = (x: number) => localNumber(shortNumber(x), 'en');
 
 export const EN: Catalogue = {
   'word.error': 'error',

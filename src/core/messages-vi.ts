@@ -19,7 +19,7 @@ import { formatNumber, localNumber, shortNumber } from './text.js';
 import { yamlVi } from './yaml-vi.js';
 
 /** A data value for a Vietnamese reader: as short as it is, with a decimal comma (1,7). */
-const vn = (x: number) => localNumber(shortNumber(x), 'vi').replace(/^-/, '−');
+const vn = (x: number) => localNumber(shortNumber(x), 'vi');
 
 export const VI = {
   // The words around diagnostics.
