@@ -12,6 +12,7 @@ import { msg, byLang } from '../core/messages.js';
 import { EXIT, type Io } from '../cli/io.js';
 import type { Format } from '../render/format.js';
 import { auditWorkbook, renderAudit } from '../render/audit.js';
+import { nodeName } from '../core/framework.js';
 import { type ScoreFlags, loadRun } from '../cli/load-run.js';
 import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, positiveInt } from '../cli/options.js';
 
@@ -92,12 +93,7 @@ async function runAudit(files: string[], flags: AuditFlags, io: Io): Promise<num
   const options: AuditOptions = { stage: flags.stage, method: flags.method, thresholds, lang: flags.lang, ...(flags.balance === undefined ? {} : { balance: flags.balance }) };
   const a = audit({ fw: fw0, current: ys! }, options);
   // A person reads names, as in every other command's table (CSV and JSON keep the ids).
-  const names = (id: string) => {
-    if (id === fw0.definitions.id) return fw0.definitions.name[flags.lang];
-    const k = fw0.index.get(id);
-    const nd = k === undefined ? undefined : fw0.nodes[k]!;
-    return nd === undefined ? id : nd.def === null ? fw0.definitions.name[flags.lang] : nd.def.name[flags.lang];
-  };
+  const names = (id: string) => nodeName(fw0, id, flags.lang);
   if (format === 'xlsx') {
     const { workbookBytes } = await import('../cli/xlsx.js');
     return emit(workbookBytes(auditWorkbook(a, flags.lang, names)), flags, io, inputs);

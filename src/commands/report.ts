@@ -16,6 +16,7 @@ import type { UnitSensitivity } from '../report/unit.js';
 import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
 import { checkOption, dataOptions, emit, positiveInt } from '../cli/options.js';
 import { formatPercent } from '../core/text.js';
+import { nodeName } from '../core/framework.js';
 
 type ReportFlags = Omit<ScoreFlags, 'detail' | 'format' | 'top' | 'by' | 'region'> & { unit?: string; targetRank?: number; sensitivity?: boolean; audit?: boolean };
 
@@ -129,7 +130,7 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
     topology: map === null ? null : loadTopology(map) as never,
     ...(unit === undefined ? {} : { unit }),
     ...(sens === undefined ? {} : { sensitivity: sens }),
-    ...(audited === undefined ? {} : { audit: audited }),
+    ...(audited === undefined ? {} : { audit: audited, names: (id: string) => nodeName(fw, id, flags.lang) }),
   });
   return emit(html, flags, io, inputs);
 }

@@ -128,6 +128,14 @@ const byYear = new WeakMap<Framework, Map<number, Framework>>();
  * had never been defined; shares (coverage) are recomputed. The same object when no node has
  * `years` or the year is unknown. Cached per framework and year.
  */
+/** A node's name for a reader (the index's own name for the root); an id it does not know comes back as it is. */
+export function nodeName(fw: Framework, id: string, lang: 'vi' | 'en'): string {
+  if (id === fw.definitions.id) return fw.definitions.name[lang];
+  const k = fw.index.get(id);
+  const def = k === undefined ? null : fw.nodes[k]!.def;
+  return def === null ? (k === undefined ? id : fw.definitions.name[lang]) : def.name[lang];
+}
+
 export function forYear(fw: Framework, year: number | null): Framework {
   if (year === null || fw.inactive !== undefined || !fw.nodes.some((n) => n.def?.years)) return fw;
   let cache = byYear.get(fw);

@@ -48,7 +48,7 @@ const r2 = (x: number | null, lang: Lang) => (x === null ? '' : formatNumber(x, 
 const pct = (x: number, lang: Lang) => formatPercent(x * 100, 1, lang);
 
 /** The members of each group in order, and the full matrix of their correlations (1 on the diagonal). */
-export function heatMaps(a: AuditResult): { group: string; members: string[]; cells: { a: string; b: string; r: number | null }[] }[] {
+export function heatMaps(a: AuditResult, names: (id: string) => string = (id) => id): { group: string; members: string[]; cells: { a: string; b: string; r: number | null }[] }[] {
   const out = new Map<string, { members: string[]; cells: { a: string; b: string; r: number | null }[] }>();
   for (const x of a.correlations.withinGroups) {
     let g = out.get(x.group);
@@ -56,7 +56,11 @@ export function heatMaps(a: AuditResult): { group: string; members: string[]; ce
     for (const m of [x.a, x.b]) if (!g.members.includes(m)) g.members.push(m);
     g.cells.push({ a: x.a, b: x.b, r: x.r }, { a: x.b, b: x.a, r: x.r });
   }
-  return [...out].map(([group, g]) => ({ group, members: g.members, cells: [...g.members.map((m) => ({ a: m, b: m, r: 1 })), ...g.cells] }));
+  // Shown by name (the reader's language), as the other commands show indicators.
+  return [...out].map(([group, g]) => ({
+    group: names(group), members: g.members.map(names),
+    cells: [...g.members.map((m) => ({ a: names(m), b: names(m), r: 1 })), ...g.cells.map((c) => ({ ...c, a: names(c.a), b: names(c.b) }))],
+  }));
 }
 
 /** The heat map of one group as a Vega-Lite specification. */
@@ -90,9 +94,9 @@ export function heatSpec(h: ReturnType<typeof heatMaps>[number], lang: Lang, con
 }
 
 /** The section's HTML, with the heat maps already rendered to SVG (in the order of `heatMaps`). */
-export function auditHtml(a: AuditResult, lang: Lang, svgs: (string | null)[]): string {
+export function auditHtml(a: AuditResult, lang: Lang, svgs: (string | null)[], names: (id: string) => string = (id) => id): string {
   const t = T[lang];
-  const maps = heatMaps(a);
+  const maps = heatMaps(a, names);
   const parts: string[] = [`<section id="audit"><h2>${esc(t.section)}</h2>`, `<p class="note">${esc(t.lead(a.correlations.method[0]!.toUpperCase() + a.correlations.method.slice(1)))}</p>`];
   // The 34 after the 2025 merger: the levels audited, and where the others are.
   if (a.merge2025 === true) parts.push(`<p class="note">${esc(render(msg('audit.merged'), lang))}</p>`);
@@ -102,13 +106,13 @@ export function auditHtml(a: AuditResult, lang: Lang, svgs: (string | null)[]): 
     parts.push(`<h3>${esc(t.heat(h.group))}</h3><figure>${svg}<figcaption>${esc(t.heatCaption)}</figcaption></figure>`);
   });
   parts.push(`<h3>${esc(t.groups)}</h3><div class="plain-wrap"><table class="plain"><thead><tr><th scope="col" class="l">${esc(t.group)}</th><th scope="col">${esc(t.level)}</th><th scope="col">${esc(t.alpha)}</th><th scope="col">${esc(t.pca)}</th></tr></thead><tbody>`
-    + a.groups.map((g) => `<tr><th scope="row" class="l">${esc(g.id)}</th><td>${g.level}</td><td>${r2(g.cronbachAlpha, lang)}</td><td>${g.pcaFirstShare === null ? '' : `${pct(g.pcaFirstShare, lang)}`}</td></tr>`).join('')
+    + a.groups.map((g) => `<tr><th scope="row" class="l">${esc(names(g.id))}</th><td>${g.level}</td><td>${r2(g.cronbachAlpha, lang)}</td><td>${g.pcaFirstShare === null ? '' : `${pct(g.pcaFirstShare, lang)}`}</td></tr>`).join('')
     + '</tbody></table></div>');
   parts.push(`<h3>${esc(t.flags)}</h3>`);
   if (a.flags.length === 0) parts.push(`<p>${esc(t.noFlags)}</p>`);
   else {
     parts.push(`<div class="plain-wrap"><table class="plain"><thead><tr><th scope="col" class="l">${esc(t.code)}</th><th scope="col" class="l">${esc(t.what)}</th><th scope="col" class="l">${esc(t.a)}</th><th scope="col" class="l">${esc(t.b)}</th><th scope="col">r</th></tr></thead><tbody>`
-      + a.flags.map((f: AuditFlag) => `<tr><td class="l">${esc(f.code)}</td><td class="l">${esc(t.flag[f.code])}${f.group === null ? '' : ` (${esc(f.group)})`}</td><td class="l">${esc(f.a)}</td><td class="l">${esc(f.b ?? '')}</td><td>${r2(f.r, lang)}</td></tr>`).join('')
+      + a.flags.map((f: AuditFlag) => `<tr><td class="l">${esc(f.code)}</td><td class="l">${esc(t.flag[f.code])}${f.group === null ? '' : ` (${esc(names(f.group))})`}</td><td class="l">${esc(names(f.a))}</td><td class="l">${esc(f.b === null ? '' : names(f.b))}</td><td>${r2(f.r, lang)}</td></tr>`).join('')
       + '</tbody></table></div>');
   }
   parts.push('</section>');

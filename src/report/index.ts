@@ -24,6 +24,8 @@ export interface ReportParts {
   sensitivity?: UnitSensitivity;
   /** The audit section (--audit): `dti audit`'s result. */
   audit?: AuditResult;
+  /** An indicator's or group's name in the report's language (the audit's heat maps and tables). */
+  names?: (id: string) => string;
 }
 
 export async function buildReport(model: ReportModel, parts: ReportParts): Promise<string> {
@@ -49,10 +51,10 @@ export async function buildReport(model: ReportModel, parts: ReportParts): Promi
   }
   const nav: [string, string][] = [];
   if (parts.audit !== undefined) {
-    const maps = heatMaps(parts.audit);
+    const maps = heatMaps(parts.audit, parts.names);
     const svgs: (string | null)[] = [];
     for (const [k, h] of maps.entries()) svgs.push(await renderSvg(heatSpec(h, model.lang, CONFIG), `heat${k}`, h.group, model.lang));
-    extra.push(auditHtml(parts.audit, model.lang, svgs));
+    extra.push(auditHtml(parts.audit, model.lang, svgs, parts.names));
     nav.push(['audit', auditSectionTitle(model.lang)]);
   }
   return renderHtml({ ...model, ...(parts.unit === undefined ? {} : { highlight: parts.unit.unit }) }, L, { map, pillars, changes, distribution, ...(unit === undefined ? {} : { unit }), extra, nav });

@@ -239,7 +239,10 @@ describe('dti report --audit', () => {
     const html = readFileSync(a, 'utf8');
     expect(readFileSync(b, 'utf8')).toBe(html);
     expect(html).toContain('<section id="audit"><h2>Statistical audit</h2>');
-    expect(html).toContain('<h3>Correlations within dti-province</h3><figure><svg');
+    // Named, not by id (it said 'within dti-province', and the cells' labels 'a: hoat-dong-xa-hoi-so; b: ha-tang-so').
+    expect(html).toContain('<h3>Correlations within Provincial Digital Transformation Index (DTI)</h3><figure><svg');
+    expect(html).toMatch(/a: Digital society activity; b: Digital infrastructure; label: 0\.58/);
+    expect(html.slice(html.indexOf('<section id="audit">')).split('</section>')[0]).not.toMatch(/ha-tang-so|hoat-dong-xa-hoi-so|dti-province/);
     expect(html).toContain('<td>2</td><td>0.81</td><td>58.8%</td>');
     const plain = await report(['data/2023.csv'], 'plain.html');
     expect(plain).not.toContain('id="audit"');
