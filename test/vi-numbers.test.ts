@@ -95,6 +95,12 @@ describe('explain and sensitivity', () => {
     expect((await cli(['audit', 'data/2023.csv', '-f', 'csv'])).stdout).toContain('stats,,ha-tang-so,,min,');
   });
 
+  it('compare: the coverage row through formatPercent (it said 32% under vi)', async () => {
+    const args = ['compare', 'Nghệ An', 'Hà Tĩnh', '--data', 'data/components/2023.csv', '-i', 'indicators/dti-components.yaml', '-f', 'md'];
+    expect((await cli(args)).stdout).toContain('| Dữ liệu | 32 % | 43 % |');
+    expect((await cli([...args, '--lang', 'en'])).stdout).toMatch(/\| 32% \| 43% \|/);
+  });
+
   it('sensitivity: a percentile between ranks (24.05) shown as ranks 20–25, weights U(0,75; 1,25), 1.000 runs, ±25 %', async () => {
     const vi = (await cli(['sensitivity', 'data/2023.csv', '-f', 'table', '-q', '--sobol'])).stdout;
     expect(vi).toMatch(/Tiền Giang\s+23\s+20–25\s/);

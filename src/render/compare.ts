@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CompareResult, CompareRow } from '../core/compare.js';
 import type { Framework } from '../core/framework.js';
 import type { Lang } from '../core/score.js';
-import { fixed, formatNumber, localNumber, shortNumber } from '../core/text.js';
+import { fixed, formatNumber, formatPercent, localNumber, shortNumber } from '../core/text.js';
 import { type Column, type Format, escapeMd, renderDelimited, renderMarkdown, renderTable, shownWidth, wrap } from './format.js';
 
 /** The least room a terminal leaves the row names before the cells go compact. */
@@ -94,7 +94,7 @@ export function renderCompare(c: CompareResult, fw: Framework, o: { format: Form
   const compact = !md && o.width !== undefined && years.some(({ rows }) =>
     c.units.reduce((s, u, k) => s + widest(rows.map((r) => cell(r, k)), u.unit) + 2, NAME_ROOM) > o.width!);
   let out = `${md ? `## ${escapeMd(c.framework.name)}` : wrap(visible(c.framework.name), o.width, ' ')}\n`;
-  const pct = (x: number | null | undefined) => (x == null ? '–' : `${Math.round(x * 100)}%`);
+  const pct = (x: number | null | undefined) => (x == null ? '–' : formatPercent(Math.round(x * 100), 0, o.lang));
   const partial = c.rows.some((r) => r.coverage?.some((x) => x !== null && x < 1) === true);
   for (const { y, rows } of years) {
     // Each unit's coverage under the score, when some unit lacks data (the proxy components).
