@@ -212,7 +212,7 @@ describe('compare on the proxy components (under half the data)', () => {
     expect(t.stdout).toMatch(/^Data +7% +3% +3%$/m);
     expect(t.stdout).toMatch(/^Data +32% +43% +43%$/m);
     expect(t.stdout.replace(/\n/g, ' ')).toContain('a unit with under half the data gets no ★ on a score, pillar or group.');
-    expect((await cli([...argv, '-f', 'table'], { env: { NO_COLOR: '1', COLUMNS: '80' } })).stdout).toMatch(/^Dữ liệu +7% +3% +3%$/m);
+    expect((await cli([...argv, '-f', 'table'], { env: { NO_COLOR: '1', COLUMNS: '80' } })).stdout).toMatch(/^Dữ liệu +7 % +3 % +3 %$/m);
   });
   it('the shipped DTI (every indicator given) has no coverage row and keeps its ★', async () => {
     const t = await cli(['compare', 'Nghệ An', 'Hà Tĩnh', '-q', '-f', 'table', '--lang', 'en'], { env: { NO_COLOR: '1' } });
