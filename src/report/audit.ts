@@ -64,6 +64,9 @@ export function heatMaps(a: AuditResult, names: (id: string) => string = (id) =>
 }
 
 /** The heat map of one group as a Vega-Lite specification. */
+/** Axis labels are names, some of them long: cut (with …) at this many pixels so the cells keep most of the picture; the cells' own labels carry the full names for screen readers. */
+const LABEL_LIMIT = 240;
+
 export function heatSpec(h: ReturnType<typeof heatMaps>[number], lang: Lang, config: Spec): Spec {
   const size = Math.max(200, Math.min(640, 56 * h.members.length));
   const values = h.cells.map((c) => ({ ...c, label: r2(c.r, lang) }));
@@ -74,8 +77,8 @@ export function heatSpec(h: ReturnType<typeof heatMaps>[number], lang: Lang, con
     config,
     data: { values },
     encoding: {
-      x: { field: 'a', type: 'nominal', sort: h.members, title: null, axis: { labelAngle: -45, grid: false } },
-      y: { field: 'b', type: 'nominal', sort: h.members, title: null, axis: { grid: false } },
+      x: { field: 'a', type: 'nominal', sort: h.members, title: null, axis: { labelAngle: -45, grid: false, labelLimit: LABEL_LIMIT } },
+      y: { field: 'b', type: 'nominal', sort: h.members, title: null, axis: { grid: false, labelLimit: LABEL_LIMIT } },
     },
     layer: [
       {
