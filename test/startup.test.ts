@@ -33,7 +33,7 @@ function traced(args: string[]) {
   const cov = join(d, 'coverage');
   const r = spawnSync(process.execPath, ['-r', join(d, 'at-exit.cjs'), BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_V8_COVERAGE: cov } });
   const loaded = JSON.parse(readFileSync(log, 'utf8')) as { builtins: string[]; required: string[] };
-  const scripts = readdirSync(cov).flatMap((f) => (JSON.parse(readFileSync(join(cov, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number; startOffset: number; endOffset: number }[] }[] }[] }).result);
+  const scripts = readdirSync(cov).flatMap((f) => (JSON.parse(readFileSync(join(cov, f), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] }).result);
   const bundle = scripts.find((s) => s.url.endsWith('/dist/dti.cjs'))!;
   const inits = bundle.functions.filter((f) => /^(src|node_modules)\//.test(f.functionName));
   const required = loaded.required.map((f) => relative(ROOT, f));
@@ -44,8 +44,6 @@ function traced(args: string[]) {
     sources: inits.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName),
     /** The names of the bundle's functions that were called. */
     called: new Set(bundle.functions.filter((f) => f.ranges[0]!.count > 0).map((f) => f.functionName)),
-    /** Where each function of the bundle that was called starts (its offset in dist/dti.cjs), by name. */
-    calledAt: bundle.functions.filter((f) => f.ranges[0]!.count > 0 && f.ranges[0]!.startOffset > 0).map((f) => ({ name: f.functionName, start: f.ranges[0]!.startOffset })),
     builtins: loaded.builtins.filter((l) => l.startsWith('NativeModule ')).map((l) => l.slice(13)),
     required,
     loadsYaml: required.includes('dist/dti-yaml.cjs'),
@@ -173,32 +171,6 @@ describe('lazy loading', () => {
     expect(v.sources.filter((m) => m.startsWith('src/commands/'))).toEqual([]);
     const vh = traced(['--version', '--help']);
     expect(vh.sources.filter((m) => m.startsWith('src/commands/')).sort()).toEqual(COMMAND_FILES);
-  });
-});
-
-describe('compiled when the bundle loads', () => {
-  // Node's compile cache (Node 22.1+) keeps only what V8 compiled when the bundle was loaded; V8
-  // compiles a function in parentheses then, any other at its first call (at every run). The
-  // build puts in parentheses the functions its start-up commands call (scripts/bundle.mjs).
-  it('dti score calls its module initialisers, top-level functions, arrow functions and function expressions in parentheses', () => {
-    const bundle = readFileSync(join(ROOT, 'dist/dti.cjs'), 'utf8');
-    const r = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
-    expect(r.status).toBe(0);
-    const parenthesised = (start: number) => bundle[start - 1] === '(';
-    const at = (start: number) => bundle.slice(start, start + 40);
-    const inits = r.calledAt.filter((f) => /^(src|node_modules)\//.test(f.name));
-    expect(inits.length).toBeGreaterThan(50);
-    expect(inits.filter((f) => !parenthesised(f.start)).map((f) => f.name)).toEqual([]);
-    // What the build could have put in parentheses and did not: a top-level declaration
-    // (starting a line), an arrow function or a function expression.
-    const arrowOrExpression = (start: number) => /^(async )?(\(|[\w$]+ =>)/.test(at(start)) && !/^async [\w$]+\(/.test(at(start))
-      || /^(async )?function\b/.test(at(start)) && /[=(,:[?!&|]\s*$/.test(bundle.slice(start - 20, start));
-    const missed = r.calledAt.filter((f) => !parenthesised(f.start) && (bundle[f.start - 1] === '\n' || arrowOrExpression(f.start)));
-    expect(missed.map((f) => `${f.name}: ${at(f.start)}`)).toEqual([]);
-    for (const name of ['readRows', 'officeTable', 'rankKeys', 'scoreRun', 'buildResult', 'run']) {
-      const f = r.calledAt.find((g) => g.name === name);
-      expect(f && parenthesised(f.start), name).toBe(true);
-    }
   });
 });
 
