@@ -10,6 +10,7 @@ import { delimiterArg } from './context.js';
 import { CliError } from './errors.js';
 import { staleness, writeOutput } from './files.js';
 import { EXIT, type Io } from './io.js';
+import { POOL_METHODS } from '../core/methods/normalise/index.js';
 import { FORMATS, type Format, excelCsv } from '../render/format.js';
 
 export function positiveInt(v: string): number {
@@ -150,10 +151,23 @@ export async function emit(out: string | Uint8Array | Iterable<string>, flags: {
   return EXIT.OK;
 }
 
+/** What the year before is for in a ranking (score, report). */
+const RANK_CHANGES = {
+  previous: { vi: 'số liệu năm trước, để tính thay đổi thứ hạng (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year, for rank changes (default: the file of the year before beside the data)' },
+  none: { vi: 'không tính thay đổi thứ hạng', en: 'no rank changes' },
+};
+
 /** `--previous <file>` and `--no-previous`: the year before, read as the data are (every data option applies). */
-export function previousOptions(cmd: Command, io: Io, o: { previous: Bilingual; none: Bilingual }): Command {
+export function previousOptions(cmd: Command, io: Io, o: { previous: Bilingual; none: Bilingual } = RANK_CHANGES): Command {
   const h = byLang(io.lang ?? 'vi');
   return cmd.option('--previous <file>', h(o.previous)).option('--no-previous', h(o.none));
+}
+
+/** `--pool-years`: the methods that normalise over a year's units do so over every year given. */
+export function poolYearsOption(cmd: Command, io: Io): Command {
+  const h = byLang(io.lang ?? 'vi');
+  const methods = POOL_METHODS.join('/');
+  return cmd.option('--pool-years', h({ vi: `chuẩn hoá ${methods} trên tất cả các năm được đưa vào, để so sánh được điểm giữa các năm`, en: `normalise ${methods} over all years given, so scores compare across years` }));
 }
 
 /** `--merge-2025` and `--allow-partial-merge`: the 34 provinces after 1 July 2025, from data on the 63. */

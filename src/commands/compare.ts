@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { packagePath } from '../cli/paths.js';
 import type { Command } from 'commander';
-import { POOL_METHODS } from '../core/methods/normalise/index.js';
 import { compare } from '../core/compare.js';
 import { termWidth, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
@@ -14,7 +13,7 @@ import { officialApplies } from '../load/official.js';
 import type { Format } from '../render/format.js';
 import { renderCompare } from '../render/compare.js';
 import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';
-import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, toFile } from '../cli/options.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, poolYearsOption, toFile } from '../cli/options.js';
 import { textOrWorkbook } from '../cli/xlsx.js';
 import { msg, render, byLang } from '../core/messages.js';
 
@@ -30,10 +29,9 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('compare')
     .description(h({ vi: 'đặt các đơn vị được nêu cạnh nhau: điểm, thứ hạng, trụ cột, chỉ số chính, từng chỉ số và số điểm bị mất; kèm thứ hạng chính thức', en: 'named units side by side: score, rank, pillars, main indices, each indicator and the points it lost; official ranks beside' }))
     .argument('<unit...>', h({ vi: 'các tỉnh (viết kiểu nào cũng được) hoặc đơn vị cần so sánh', en: 'provinces (any spelling) or units to compare' }));
-  mergeOptions(cmd, io);
+  poolYearsOption(mergeOptions(cmd, io), io);
   outputOptions(dataOptions(cmd, io), io)
     .option('-d, --data <files...>', h({ vi: 'các tệp số liệu CSV, mỗi năm một tệp (mặc định: các tệp data/2022.csv, data/2023.csv và data/2024.csv đi kèm)', en: 'CSV data files, one per year (default: the shipped data/2022.csv, data/2023.csv and data/2024.csv)' }))
-    .option('--pool-years', h({ vi: `chuẩn hoá ${POOL_METHODS.join('/')} trên tất cả các năm được đưa vào`, en: `normalise ${POOL_METHODS.join('/')} over all years given` }))
     .option('--no-official', h({ vi: 'không kèm thứ hạng DTI chính thức đã công bố', en: 'leave out the published official DTI ranks' }))
     .addHelpText('after', h({
       vi: `

@@ -10,7 +10,7 @@ import { pictureFormat } from '../cli/picture-format.js';
 import type { Format } from '../render/format.js';
 import { renderExplain } from '../render/explain.js';
 import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';
-import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, positiveInt } from '../cli/options.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, positiveInt, previousOptions } from '../cli/options.js';
 import { msg, render, byLang } from '../core/messages.js';
 
 type ExplainFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'>
@@ -24,11 +24,13 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .argument('<unit>', h({ vi: 'một tỉnh (viết kiểu nào cũng được) hoặc một đơn vị có trong số liệu', en: 'a province (any spelling) or a unit of the data' }))
     .argument('<data...>', h({ vi: 'tệp số liệu CSV; có nhiều năm thì phân tích năm gần nhất so với năm trước đó', en: "CSV data file(s); with several years the latest is explained against the one before" }));
   mergeOptions(cmd, io);
+  previousOptions(cmd, io, {
+    previous: { vi: 'số liệu năm trước (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year (default: the file of the year before beside the data)' },
+    none: { vi: 'không so sánh với năm trước', en: 'no change since the year before' },
+  });
   outputOptions(dataOptions(cmd, io), io)
     .option('--target-rank <n>', h({ vi: 'điểm cần có để đạt hạng n, khoảng cách còn thiếu, giá trị mỗi nút cần đạt nếu chỉ cải thiện riêng nút đó, và một phương án cân đối', en: 'the score rank n needed, the gap, the value each node alone would need, and one balanced plan' }), positiveInt)
     .option('--what-if <id=value...>', h({ vi: 'tính lại điểm của đơn vị khi thay các giá trị gốc này (mã chỉ số như trong số liệu)', en: 'rescore the unit with these raw values changed (indicator ids as in the data)' }))
-    .option('--previous <file>', h({ vi: 'số liệu năm trước (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year (default: the file of the year before beside the data)' }))
-    .option('--no-previous', h({ vi: 'không so sánh với năm trước', en: 'no change since the year before' }))
     .addHelpText('after', h({
       vi: `
 Ví dụ:

@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { POOL_METHODS } from '../core/methods/normalise/index.js';
 import { packagePath } from '../cli/paths.js';
 import { CliError } from '../cli/errors.js';
 import { msg, render, byLang } from '../core/messages.js';
@@ -14,7 +13,7 @@ import { explain } from '../core/explain/index.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, sensitivity } from '../core/sensitivity/index.js';
 import type { UnitSensitivity } from '../report/unit.js';
 import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
-import { checkOption, dataOptions, emit, positiveInt } from '../cli/options.js';
+import { checkOption, dataOptions, emit, mergeOptions, poolYearsOption, positiveInt, previousOptions } from '../cli/options.js';
 import { formatPercent } from '../core/text.js';
 import { nodeName } from '../core/framework.js';
 
@@ -29,15 +28,11 @@ export function register(program: Command, io: Io, done: (code: number) => void,
     .command('report')
     .description(h({ vi: 'bảng xếp hạng thành một trang HTML trọn vẹn: bảng, bản đồ, biểu đồ trụ cột và thay đổi thứ hạng', en: 'the ranking as one self-contained HTML page: table, map, pillar and rank-change charts' }))
     .argument('<data...>', h({ vi: "tệp số liệu CSV; '-' là đọc từ đầu vào chuẩn", en: "CSV data file(s); '-' reads standard input" }));
+  poolYearsOption(mergeOptions(previousOptions(cmd, io), io), io);
   dataOptions(cmd, io)
     .option('-o, --output <file>', h({ vi: "ghi trang vào tệp (trọn vẹn một lần); '-' hoặc không nêu: ra đầu ra chuẩn (không phải màn hình)", en: "write the page to a file (atomically); '-' or none: standard output (not a terminal)" }))
     .addOption(checkOption(io))
     .addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của trang', en: 'language of the page' })).choices(['vi', 'en']).default('vi'))
-    .option('--previous <file>', h({ vi: 'số liệu năm trước, để tính thay đổi thứ hạng (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year, for rank changes (default: the file of the year before beside the data)' }))
-    .option('--no-previous', h({ vi: 'không tính thay đổi thứ hạng', en: 'no rank changes' }))
-    .option('--pool-years', h({ vi: `chuẩn hoá ${POOL_METHODS.join('/')} trên tất cả các năm được đưa vào, để so sánh được điểm giữa các năm`, en: `normalise ${POOL_METHODS.join('/')} over all years given, so scores compare across years` }))
-    .option('--merge-2025', h({ vi: 'tính điểm 34 tỉnh từ ngày 01/7/2025 theo số liệu của 63 tỉnh (trung bình các chỉ số chính)', en: 'score the 34 provinces after 1 July 2025 from data on the 63 (mean of the main indices)' }))
-    .option('--allow-partial-merge', h({ vi: 'đi cùng --merge-2025: khi thiếu một số tỉnh thành viên, lấy trung bình của các tỉnh có số liệu', en: 'with --merge-2025: average over the members present when some are missing' }))
     .option('--unit <name>', h({ vi: 'thêm phần phân tích một đơn vị (như dti explain): việc cần ưu tiên, điểm mạnh, điểm yếu, thay đổi so với năm trước', en: "add a profile of one unit (from dti explain): priorities, strengths and weaknesses, the change since last year" }))
     .option('--target-rank <n>', h({ vi: 'đi cùng --unit: khoảng cách tới hạng n và một phương án cân đối', en: 'with --unit: the gap to rank n and a balanced plan' }), positiveInt)
     .option('--sensitivity', h({

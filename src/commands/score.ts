@@ -3,11 +3,10 @@
  * changes against the year before.
  */
 import { type Command, Option } from 'commander';
-import { POOL_METHODS } from '../core/methods/normalise/index.js';
 import { asciiOnly, makeChalk, termWidth } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
-import { chooseFormat, dataOptions, emit, outputOptions, positiveInt, toFile } from '../cli/options.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, poolYearsOption, positiveInt, previousOptions, toFile } from '../cli/options.js';
 import { byLang } from '../core/messages.js';
 import { renderScoreChunks } from '../render/score.js';
 import { readFileSync } from 'node:fs';
@@ -24,16 +23,12 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('score')
     .description(h({ vi: 'xếp hạng các đơn vị trong tệp số liệu theo bộ chỉ số, kèm điểm từng trụ cột và thay đổi thứ hạng', en: 'rank the units of a data file on the index, with pillar scores and rank changes' }))
     .argument('<data...>', h({ vi: "tệp số liệu CSV; '-' là đọc từ đầu vào chuẩn. Có nhiều tệp (hoặc có cột năm) thì xếp hạng năm gần nhất so với năm trước đó", en: "CSV data file(s); '-' reads standard input. Several files (or a year column) rank the latest year against the one before" }));
+  poolYearsOption(mergeOptions(previousOptions(cmd, io), io), io);
   outputOptions(dataOptions(cmd, io), io)
     .addOption(new Option('--detail <level>', h({ vi: 'mức chi tiết của các cột', en: 'breakdown columns' })).choices(['pillars', 'groups', 'indicators']).default('pillars'))
     .option('--top <n>', h({ vi: 'chỉ các đơn vị xếp từ hạng 1 đến hạng n', en: 'only the units ranked n or better' }), positiveInt)
-    .option('--previous <file>', h({ vi: 'số liệu năm trước, để tính thay đổi thứ hạng (mặc định: tệp của năm trước, cùng thư mục với tệp số liệu)', en: 'data of the previous year, for rank changes (default: the file of the year before beside the data)' }))
-    .option('--no-previous', h({ vi: 'không tính thay đổi thứ hạng', en: 'no rank changes' }))
-    .option('--pool-years', h({ vi: `chuẩn hoá ${POOL_METHODS.join('/')} trên tất cả các năm được đưa vào, để so sánh được điểm giữa các năm`, en: `normalise ${POOL_METHODS.join('/')} over all years given, so scores compare across years` }))
     .option('--by <grouping>', h({ vi: "xếp hạng trong từng nhóm: 'region' (các vùng kinh tế – xã hội, kèm điểm trung bình của vùng) hoặc một cột columns.groups của tệp định nghĩa", en: "rank within groups: 'region' (the socio-economic regions, with region averages) or a columns.groups column of the definitions" }))
     .option('--region <name>', h({ vi: "chỉ các tỉnh của một vùng (viết gần đúng cũng được: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')", en: "only the provinces of one region (loosely: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')" }))
-    .option('--merge-2025', h({ vi: 'tính điểm 34 tỉnh từ ngày 01/7/2025 theo số liệu của 63 tỉnh: mỗi chỉ số chính là trung bình của các tỉnh được hợp nhất', en: 'score the 34 provinces after 1 July 2025 from data on the 63: each main index is the mean of the merged provinces' }))
-    .option('--allow-partial-merge', h({ vi: 'đi cùng --merge-2025: khi thiếu một số tỉnh thành viên, lấy trung bình của các tỉnh có số liệu', en: 'with --merge-2025: average over the members present when some are missing' }))
     .addHelpText('after', h({
       vi: `
 Ví dụ:

@@ -1,6 +1,5 @@
 /** `dti trend <files…>`: every unit's score and rank year by year. */
 import type { Command } from 'commander';
-import { POOL_METHODS } from '../core/methods/normalise/index.js';
 import { warningOf } from '../core/diagnostics.js';
 import { trend } from '../core/trend.js';
 import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';
@@ -11,7 +10,7 @@ import { pictureFormat } from '../cli/picture-format.js';
 import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
 import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';
-import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, toFile } from '../cli/options.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, poolYearsOption, toFile } from '../cli/options.js';
 import { textOrWorkbook } from '../cli/xlsx.js';
 
 type TrendFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'> & { format?: Format };
@@ -22,9 +21,8 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .command('trend')
     .description(h({ vi: 'điểm và thứ hạng của từng đơn vị qua từng năm, mức thay đổi chung và biểu đồ diễn biến thứ hạng', en: 'each unit’s score and rank year by year, the overall change and a chart of the rank path' }))
     .argument('<data...>', h({ vi: 'các tệp số liệu CSV, mỗi năm một tệp (hoặc tệp có cột năm)', en: 'CSV data files, one per year (or files with a year column)' }));
-  mergeOptions(cmd, io);
+  poolYearsOption(mergeOptions(cmd, io), io);
   outputOptions(dataOptions(cmd, io), io)
-    .option('--pool-years', h({ vi: `chuẩn hoá ${POOL_METHODS.join('/')} trên tất cả các năm, để so sánh được điểm giữa các năm`, en: `normalise ${POOL_METHODS.join('/')} over all years, so scores compare across years` }))
     .addHelpText('after', h({
       vi: `
 Ví dụ:
