@@ -48,6 +48,14 @@ export function checkOption(io: Io): Option {
   return new Option('--check', byLang(io.lang ?? 'vi')({ vi: 'không ghi: thoát với mã 1 nếu tệp --output khác, mã 5 nếu chưa có tệp hoặc không đọc được (dùng cho CI)', en: 'do not write: exit 1 if --output differs, 5 if it is missing or unreadable (for CI)' }));
 }
 
+/**
+ * `--top <n>` of score, chart, trend and sensitivity, one text: the units ranked n or better
+ * (core's withinTop; trend: in the last year, sensitivity: the nominal rank).
+ */
+export function topOption(io: Io): Option {
+  return new Option('--top <n>', byLang(io.lang ?? 'vi')({ vi: 'chỉ các đơn vị xếp từ hạng 1 đến hạng n (năm gần nhất)', en: 'only the units ranked n or better (in the latest year)' })).argParser(positiveInt);
+}
+
 /** Options every command that prints a result shares: format, output file, --check, language, quiet, colour. */
 export function outputOptions(cmd: Command, io: Io, o: { lang?: boolean; quiet?: boolean } = {}): Command {
   const h = byLang(io.lang ?? 'vi');

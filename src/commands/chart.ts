@@ -10,7 +10,8 @@ import { pictureFormat } from '../cli/picture-format.js';
 import { writeOutput } from '../cli/files.js';
 import { renderBars } from '../render/chart.js';
 import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
-import { dataOptions, mergeOptions, positiveInt } from '../cli/options.js';
+import { dataOptions, mergeOptions, positiveInt, topOption } from '../cli/options.js';
+import { withinTop } from '../core/score.js';
 
 type ChartFlags = Pick<ScoreFlags, 'indicators' | 'year' | 'decimal' | 'delimiter' | 'map' | 'color' | 'quiet' | 'lang' | 'previous' | 'merge2025' | 'allowPartialMerge' | 'top'>
   & { pillar?: string; width?: number; ascii?: boolean; output?: string };
@@ -35,7 +36,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
   mergeOptions(cmd, io);
   dataOptions(cmd, io)
     .option('--pillar <id>', h({ vi: 'vẽ điểm của trụ cột này thay cho chỉ số chung (ví dụ cqs)', en: 'chart this pillar’s scores instead of the index (e.g. cqs)' }))
-    .option('--top <n>', h({ vi: 'chỉ các đơn vị xếp từ hạng 1 đến hạng n', en: 'only the units ranked n or better' }), positiveInt)
+    .addOption(topOption(io))
     .option('--width <n>', h({ vi: 'độ rộng dòng (mặc định: độ rộng cửa sổ dòng lệnh, nếu không có thì COLUMNS, nếu không nữa thì 80)', en: 'line width (default: the terminal’s, else COLUMNS, else 80)' }), width)
     .option('--ascii', h({ vi: "vẽ bằng ký tự '#' (tự động khi cửa sổ dòng lệnh không dùng UTF-8 hoặc TERM=dumb)", en: "draw with '#' (also when the terminal is not UTF-8 or TERM=dumb)" }))
     .option('-o, --output <file>', h({ vi: 'ghi thành hình thay vì in ra: tệp .svg hoặc .png (để đưa vào văn bản)', en: 'write a picture instead: file.svg or file.png (for documents)' }))
@@ -72,7 +73,7 @@ Examples:
         .map((r) => (pillar === null ? { rank: r.rank, label: r.unit, value: r.score }
           : { rank: r.pillars[pillar.id]!.rank, label: r.unit, value: r.pillars[pillar.id]!.score }))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
-        .filter((r) => flags.top === undefined || (r.rank !== null && r.rank <= flags.top));
+        .filter((r) => withinTop(r.rank, flags.top));
       const t = T[flags.lang];
       const title = `${d.name[flags.lang]}${result.year === null ? '' : ` ${result.year}`}: ${pillar === null ? t.score : pillar.name[flags.lang]}`;
       if (flags.output !== undefined) {

@@ -6,7 +6,7 @@ import { type Command, Option } from 'commander';
 import { asciiOnly, makeChalk, termWidth } from '../cli/context.js';
 import type { Io } from '../cli/io.js';
 import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
-import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, poolYearsOption, positiveInt, previousOptions, toFile } from '../cli/options.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, poolYearsOption, previousOptions, toFile, topOption } from '../cli/options.js';
 import { byLang } from '../core/messages.js';
 import { renderScoreChunks } from '../render/score.js';
 import { readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
   poolYearsOption(mergeOptions(previousOptions(cmd, io), io), io);
   outputOptions(dataOptions(cmd, io), io)
     .addOption(new Option('--detail <level>', h({ vi: 'mức chi tiết của các cột', en: 'breakdown columns' })).choices(['pillars', 'groups', 'indicators']).default('pillars'))
-    .option('--top <n>', h({ vi: 'chỉ các đơn vị xếp từ hạng 1 đến hạng n', en: 'only the units ranked n or better' }), positiveInt)
+    .addOption(topOption(io))
     .option('--by <grouping>', h({ vi: "xếp hạng trong từng nhóm: 'region' (các vùng kinh tế – xã hội, kèm điểm trung bình của vùng) hoặc một cột columns.groups của tệp định nghĩa", en: "rank within groups: 'region' (the socio-economic regions, with region averages) or a columns.groups column of the definitions" }))
     .option('--region <name>', h({ vi: "chỉ các tỉnh của một vùng (viết gần đúng cũng được: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')", en: "only the provinces of one region (loosely: 'Bắc Trung Bộ', 'bac trung bo', 'ĐBSCL', 'Mekong')" }))
     .addHelpText('after', h({

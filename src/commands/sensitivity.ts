@@ -13,9 +13,10 @@ import { loadSensitivitySpec } from '../load/sensitivity-spec.js';
 import type { Format } from '../render/format.js';
 import { renderRuns, renderSensitivity } from '../render/sensitivity.js';
 import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';
-import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, positiveInt } from '../cli/options.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, positiveInt, topOption } from '../cli/options.js';
+import { withinTop } from '../core/score.js';
 
-type SensitivityFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'> & {
+type SensitivityFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel' | 'top'> & {
   format?: Format; spec?: string; runs?: number; seed?: number; weights?: number; weightsLevel?: number[]; weightsNodes?: string[];
   normalisation?: string[]; aggregation?: string[]; missing?: string[]; leaveOneOut?: boolean; sobol?: boolean; bootstrap?: number; runsOut?: string;
 };
@@ -54,12 +55,15 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('--sobol', h({ vi: 'chỉ số Sobol bậc một và toàn phần của từng đầu vào, đối với mức dịch chuyển thứ hạng tuyệt đối trung bình', en: 'first- and total-order Sobol indices of each input on the mean absolute rank shift' }))
     .option('--bootstrap <n>', h({ vi: 'số lần lấy mẫu lại (bootstrap) cho khoảng tin cậy của chỉ số Sobol (mặc định 1000)', en: 'bootstrap resamples for the Sobol confidence intervals (default 1000)' }), wholeOrZero)
     .option('--runs-out <file.csv>', h({ vi: 'ghi tham số và kết quả của mọi lần chạy ra một tệp CSV', en: 'write every run’s parameters and output to a CSV file' }))
+    .addOption(topOption(io))
     .addHelpText('after', h({
       vi: `
 Ví dụ:
   dti sensitivity data/2023.csv          trọng số ±25% (mặc định), 1000 lần chạy
   dti sensitivity data/2023.csv --weights 0.5 --weights-level 1 --seed 7
   dti sensitivity data/2023.csv --weights 0.25 --aggregation geometric --sobol
+  dti sensitivity data/2023.csv --top 10 -o do-nhay.png
+                                         10 tỉnh đứng đầu (hạng danh nghĩa)
   dti sensitivity data/2023.csv --spec uncertainty.yaml \\
       --runs-out runs.csv -f json`,
       en: `
@@ -67,6 +71,8 @@ Examples:
   dti sensitivity data/2023.csv          weights ±25% (the default), 1000 runs
   dti sensitivity data/2023.csv --weights 0.5 --weights-level 1 --seed 7
   dti sensitivity data/2023.csv --weights 0.25 --aggregation geometric --sobol
+  dti sensitivity data/2023.csv --top 10 -o do-nhay.png
+                                         the top ten (by nominal rank)
   dti sensitivity data/2023.csv --spec uncertainty.yaml \\
       --runs-out runs.csv -f json`,
     }))
@@ -109,6 +115,8 @@ Examples:
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
       const r = sensitivity(loaded.run, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'invalid uncertain inputs', { diagnostics: r.errors });
+      // --top: the units of nominal rank n or better (every format and the picture; the runs are all run, --runs-out has them all).
+      if (flags.top !== undefined) r.value.result = { ...r.value.result, units: r.value.result.units.filter((u) => withinTop(u.nominalRank, flags.top)) };
       if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
         const p = await import('../cli/picture.js');
         const title = `${loaded.fw.definitions.name[flags.lang]}${loaded.run.year === null ? '' : ` ${loaded.run.year}`}`;

@@ -1,7 +1,7 @@
 /** `dti trend <files…>`: every unit's score and rank year by year. */
 import type { Command } from 'commander';
 import { warningOf } from '../core/diagnostics.js';
-import { trend } from '../core/trend.js';
+import { trend, trendTop } from '../core/trend.js';
 import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
 import { msg, render, byLang } from '../core/messages.js';
@@ -10,10 +10,10 @@ import { pictureFormat } from '../cli/picture-format.js';
 import type { Format } from '../render/format.js';
 import { renderTrend } from '../render/trend.js';
 import { type RunFlags, type ScoreFlags, loadRun } from '../cli/load-run.js';
-import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, poolYearsOption, toFile } from '../cli/options.js';
+import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, poolYearsOption, toFile, topOption } from '../cli/options.js';
 import { textOrWorkbook } from '../cli/xlsx.js';
 
-type TrendFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel'> & { format?: Format };
+type TrendFlags = RunFlags & Pick<ScoreFlags, 'color' | 'quiet' | 'output' | 'check' | 'lang' | 'excel' | 'top'> & { format?: Format };
 
 export function register(program: Command, io: Io, done: (code: number) => void): void {
   const h = byLang(io.lang ?? 'vi');
@@ -23,15 +23,18 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .argument('<data...>', h({ vi: 'các tệp số liệu CSV, mỗi năm một tệp (hoặc tệp có cột năm)', en: 'CSV data files, one per year (or files with a year column)' }));
   poolYearsOption(mergeOptions(cmd, io), io);
   outputOptions(dataOptions(cmd, io), io)
+    .addOption(topOption(io))
     .addHelpText('after', h({
       vi: `
 Ví dụ:
   dti trend data/papi/*.csv -i indicators/papi.yaml
-  dti trend data/2022.csv data/2023.csv -f md`,
+  dti trend data/2022.csv data/2023.csv -f md
+  dti trend data/2022.csv data/2023.csv data/2024.csv --top 10 -o xu-huong.png`,
       en: `
 Examples:
   dti trend data/papi/*.csv -i indicators/papi.yaml
-  dti trend data/2022.csv data/2023.csv -f md`,
+  dti trend data/2022.csv data/2023.csv -f md
+  dti trend data/2022.csv data/2023.csv data/2024.csv --top 10 -o xu-huong.png`,
     }))
     .action(async (files: string[], flags: TrendFlags) => {
       const { run, fw, ds: data, inputs, warnings } = await loadRun(files, flags, io, {
@@ -42,7 +45,9 @@ Examples:
           }
         },
       });
-      const result = trend(run, { lang: flags.lang });
+      const all0 = trend(run, { lang: flags.lang });
+      // --top: the units ranked n or better in the last year (in every format and the picture).
+      const result = trendTop(all0, flags.top);
       const all = [...warnings, ...result.warnings.map(warningOf)];
       if (flags.quiet !== true && all.length > 0) printDiagnostics(io, all, makeChalk(io.stderr, io, flags.color));
       if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {

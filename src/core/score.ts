@@ -195,6 +195,14 @@ export function yearDependentWarning(fw: Framework): Diagnostic[] {
   return [warning('YEAR_DEPENDENT_METHOD', { ids: dependent.map((ni) => fw.nodes[ni]!.id), methods: POOL_METHODS }, {}, msg('hint.poolYears'))];
 }
 
+/**
+ * `--top n` of score, chart, trend and sensitivity: a unit is kept when it is ranked n or better
+ * (ties kept whole); an unranked unit is not. No `top`: every unit is kept.
+ */
+export function withinTop(rank: number | null | undefined, top: number | undefined): boolean {
+  return top === undefined || (rank != null && rank <= top);
+}
+
 /** The groups and indicators of one ranked unit, built when asked for. */
 export type UnitDetail = (unit: RankedUnit) => Pick<RankedUnit, 'groups' | 'indicators'>;
 

@@ -5,7 +5,7 @@
 import type { UnitRecord } from './model.js';
 import { methodChanged } from './framework.js';
 import { resultWarning } from './diagnostics.js';
-import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
+import { type Lang, type ResultWarning, missingWarnings, withinTop, yearDependentWarning } from './score.js';
 import type { Run } from './build.js';
 import { compareVi } from './text.js';
 
@@ -92,6 +92,12 @@ export function trend(run: Run, opts: Omit<TrendOptions, 'poolYears'> = {}): Tre
     warnings: [...(years.length > 1 && !pooled ? yearDependentWarning(fw) : []), ...missingWarnings(fw, scored)]
       .map((w) => resultWarning(w)),
   };
+}
+
+/** `--top n`: the units ranked n or better in the last year (ties kept whole), as `dti score --top n` ranks that year. */
+export function trendTop(t: TrendResult, top: number | undefined): TrendResult {
+  const last = t.years.length - 1;
+  return top === undefined ? t : { ...t, units: t.units.filter((u) => withinTop(u.series[last]?.rank, top)) };
 }
 
 /** A small chart of a rank path: the higher the rank (1 = best), the taller the bar; a gap is a space. */

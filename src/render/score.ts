@@ -4,7 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { UnitKind } from '../core/model.js';
 import { type Framework, forYear } from '../core/framework.js';
-import type { Lang, RankedUnit, ScoreResult, UnitDetail } from '../core/score.js';
+import { type Lang, type RankedUnit, type ScoreResult, type UnitDetail, withinTop } from '../core/score.js';
 import { compareVi, fixed, formatNumber, formatPercent, localNumber, shortNumber } from '../core/text.js';
 import { isBounded } from '../core/methods/normalise/index.js';
 import { REGIONS } from '../core/provinces.js';
@@ -62,7 +62,7 @@ const int = (x: number | null) => (x === null ? '' : String(x));
 function topOf(rankings: RankedUnit[], o: { top?: number; byRegion?: boolean; by?: string }): RankedUnit[] {
   if (o.top === undefined) return rankings;
   const rankOf = (r: RankedUnit) => (o.by !== undefined ? r.groupRank ?? null : o.byRegion === true ? r.regionRank : r.rank);
-  return rankings.filter((r) => rankOf(r) !== null && rankOf(r)! <= o.top!);
+  return rankings.filter((r) => withinTop(rankOf(r), o.top));
 }
 
 function selected(result: ScoreResult, o: { top?: number; byRegion?: boolean; by?: string }): RankedUnit[] {

@@ -108,7 +108,8 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
   for (const line of describeInputs(r.inputs, o.lang)) out += `${md ? '-' : ' ·'} ${line}\n`;
   out += '\n';
   const us = r.units;
-  const n = Math.max(1, ...us.map((u) => u.nominalRank ?? 0));
+  // The chart's last rank: the worst rank shown (with --top, the intervals reach below the units kept).
+  const n = Math.max(1, ...us.map((u) => Math.max(u.nominalRank ?? 0, Math.ceil(u.p95 ?? 0))));
   const cols: Column[] = [
     { header: t.rank, align: 'right', cells: us.map((u) => q(u.nominalRank)) },
     { header: t.unit, align: 'left', cells: us.map((u) => u.unit) },

@@ -5,7 +5,7 @@
  * its zero). Any other command's table becomes one sheet (numbers as numbers).
  */
 import type { Framework } from '../core/framework.js';
-import type { Lang, RankedUnit, ScoreResult } from '../core/score.js';
+import { type Lang, type RankedUnit, type ScoreResult, withinTop } from '../core/score.js';
 import { tokenize } from '../load/csv.js';
 import { type OutColumn, type OutSheet, type OutValue, sheetName } from './workbook.js';
 import type { Detail } from './score.js';
@@ -44,7 +44,7 @@ export function scoreWorkbook(result: ScoreResult, fw: Framework, o: ScoreWorkbo
   const t = T[o.lang];
   const d = fw.definitions;
   const dec = d.decimals;
-  const rows = o.top === undefined ? result.rankings : result.rankings.filter((r) => r.rank !== null && r.rank <= o.top!);
+  const rows = result.rankings.filter((r) => withinTop(r.rank, o.top));
   const taken = new Set<string>();
 
   const cols: { col: OutColumn; get: (r: RankedUnit) => OutValue }[] = [];
