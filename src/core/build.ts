@@ -13,7 +13,7 @@
  */
 import type { Dataset, UnitRecord } from './model.js';
 import { type Diagnostic, type Result, error } from './diagnostics.js';
-import { msg } from './messages.js';
+import { type Text, msg, render } from './messages.js';
 import type { Framework } from './framework.js';
 import { mergeProblems, mergeYear } from './merge-2025.js';
 import { type YearScore, prepare, scorePanel, unfilledErrors, yearsOfRows } from './pipeline.js';
@@ -179,7 +179,12 @@ export function locatePlain(diags: readonly Diagnostic[], datasets: readonly Pic
   return diags.map((d) => {
     const ds = d.line === undefined ? undefined : plain.find((x) => x.file === d.file);
     if (ds === undefined) return d;
-    const { line, col, ...rest } = d;
+    const { line, col, ...named } = d;
+    // A line its message or hint names (where the first of two rows is) is a row as well: rows[3], not line 5.
+    const rowOf = (t: Text): Text => (typeof t.params.line !== 'number' ? t : { ...t, params: { ...t.params, row: `${ds.file}[${Math.max(0, t.params.line - 2)}]` } });
+    const text = rowOf(d.text);
+    const hintText = d.hintText === undefined ? undefined : rowOf(d.hintText);
+    const rest = { ...named, text, message: render(text, 'en'), ...(hintText === undefined ? {} : { hintText, hint: render(hintText, 'en') }) };
     // Line 1 is the keys: a problem with a key is shown at the first row, one of the whole table (columns absent everywhere) at the rows.
     if (line === 1 && d.code !== 'UNKNOWN_COLUMN' && d.code !== 'DUPLICATE_HEADER') return { ...rest, path: ds.file! };
     const key = ds.fields![(col ?? 1) - 1];

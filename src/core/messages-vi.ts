@@ -267,14 +267,14 @@ export const VI = {
   'hint.fourDigits': 'năm gồm bốn chữ số, ví dụ 2023',
   'DUPLICATE_ROW.group': (p: { column: string; value: string; before: string; unit: string }) => `${p.column}: '${p.value}' khác với '${p.before}' đã ghi cho ${p.unit} ở một dòng trước`,
   'hint.oneGroup': 'mỗi đơn vị chỉ thuộc một nhóm trong một năm',
-  'DUPLICATE_ROW.denominator': (p: { column: string; value: number; before: number; unit: string; line: number }) => `${p.column}: ${p.value} khác với ${p.before} đã ghi cho ${p.unit} ở dòng ${p.line}`,
+  'DUPLICATE_ROW.denominator': (p: { column: string; value: number; before: number; unit: string; line: number; row?: string }) => `${p.column}: ${p.value} khác với ${p.before} đã ghi cho ${p.unit} ở ${p.row ?? `dòng ${p.line}`}`,
   'hint.oneValue': 'mỗi đơn vị chỉ có một giá trị trong một năm',
   'MIXED_MAPS.year': (p: { year: string }) => `một dòng của năm ${p.year} trong tệp được đọc theo danh mục 34 tỉnh (dòng đầu tiên của tệp từ năm 2025 trở đi)`,
   'hint.separateMaps': 'để các năm trước và sau khi sáp nhập (01/7/2025) ở các tệp riêng, hoặc thêm --map 63 hay --map 34',
   'DUPLICATE_ROW.value': (p: { id: string; unit: string; year: number | null }) => `giá trị thứ hai của '${p.id}' cho ${p.unit}${p.year === null ? '' : ` năm ${p.year}`}`,
-  'hint.firstLine': (p: { line: number }) => `giá trị đầu tiên ở dòng ${p.line}; chỉ giữ một`,
+  'hint.firstLine': (p: { line: number; row?: string }) => `giá trị đầu tiên ở ${p.row ?? `dòng ${p.line}`}; chỉ giữ một`,
   'DUPLICATE_ROW': (p: { unit: string; year: number | null }) => `${p.unit}${p.year === null ? '' : ` (${p.year})`} xuất hiện hai lần`,
-  'hint.firstRow': (p: { line: number; matched: boolean; kind: string }) => `dòng đầu tiên ở dòng ${p.line}${p.matched ? ' (tên được đối chiếu theo tỉnh, dù viết thế nào)' : ''}; giữ một dòng cho mỗi ${p.kind === 'province' ? 'tỉnh' : 'đơn vị'} và năm`,
+  'hint.firstRow': (p: { line: number; matched: boolean; kind: string; row?: string }) => `dòng đầu tiên ${p.row === undefined ? `ở dòng ${p.line}` : `là ${p.row}`}${p.matched ? ' (tên được đối chiếu theo tỉnh, dù viết thế nào)' : ''}; giữ một dòng cho mỗi ${p.kind === 'province' ? 'tỉnh' : 'đơn vị'} và năm`,
 
   // Definitions (src/core/definitions.ts and the normalisation methods).
   'NOT_DEFINITIONS': 'đây không phải tệp định nghĩa dti/v1 (cần một ánh xạ YAML)',
