@@ -64,6 +64,46 @@ describe('several files at once', () => {
   });
 });
 
+describe('one loop over the files for the CLI and the library (src/load/sources.ts)', () => {
+  /** A bad file (a word for a number, and 69 in a 0-1 indicator: an error and a warning), a good file with a warning, and two files holding the same provinces. */
+  function files(): { dir: string; names: string[] } {
+    const dir = tmp();
+    const lines = readFileSync(at('data/2023.csv'), 'utf8').split('\n');
+    const cut = (row: string, k: number, v: string) => row.split(',').map((c, i) => (i === k ? v : c)).join(',');
+    writeFileSync(join(dir, 'bad.csv'), [lines[0], cut(lines[1]!, 2, 'abc'), cut(lines[2]!, 3, '69')].join('\n') + '\n');
+    writeFileSync(join(dir, 'warn.csv'), [lines[0], cut(lines[3]!, 3, '69')].join('\n') + '\n');
+    writeFileSync(join(dir, 'a.csv'), [lines[0], ...lines.slice(4, 8)].join('\n') + '\n');
+    writeFileSync(join(dir, 'b.csv'), [lines[0], ...lines.slice(4, 8)].join('\n') + '\n');
+    return { dir, names: ['bad.csv', 'warn.csv', 'a.csv', 'b.csv'] };
+  }
+  const diagnosticLines = (text: string) => text.split('\n').filter((l) => /\[[A-Z_]+\]$/.test(l)).sort();
+
+  it('every file\'s errors and the merger\'s, with the warnings of the file that failed: what `dti score` prints', async () => {
+    const { dir, names } = files();
+    const r = await loadData(names.map((n) => join(dir, n)), await ok(loadDefinitions()));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // The merger of the files read is checked although one file failed: the 4 provinces of a.csv again in b.csv.
+    expect(r.errors.map((e) => e.code)).toEqual(['NOT_A_NUMBER', 'DUPLICATE_ROW', 'DUPLICATE_ROW', 'DUPLICATE_ROW', 'DUPLICATE_ROW']);
+    expect(r.warnings.map((w) => [w.code, w.file])).toEqual([['OUT_OF_RANGE', join(dir, 'bad.csv')]]);
+    const c = await cli(['score', ...names, '--lang', 'en'], { cwd: dir });
+    expect(c.code).toBe(4);
+    const library = [...r.errors, ...r.warnings].map((d) => localize(d, 'en').split('\n')[0]!.replace(`${dir}/`, '')).sort();
+    expect(library).toEqual(diagnosticLines(c.stderr));
+  });
+  it('files that read: the warnings of every one; an unknown encoding stops the reading (the options\' error, not a file\'s)', async () => {
+    const { dir } = files();
+    const fw = await ok(loadDefinitions());
+    const r = await loadData([join(dir, 'warn.csv'), join(dir, 'a.csv')], fw);
+    expect(r.ok && r.warnings.map((w) => [w.code, w.file])).toEqual([['OUT_OF_RANGE', join(dir, 'warn.csv')]]);
+    const e = await loadData([join(dir, 'nope.csv'), join(dir, 'a.csv'), join(dir, 'b.csv')], fw, { encoding: 'nope' });
+    expect(!e.ok && e.errors.map((d) => d.text.key)).toEqual(['READ_ERROR', 'ENCODING.unknown']);
+    const c = await cli(['score', 'nope.csv', 'a.csv', 'b.csv', '--encoding', 'nope', '--lang', 'en'], { cwd: dir });
+    // The CLI stops there too: a usage error (exit 2), the one problem it prints.
+    expect([c.code, c.stderr.split('\n')[0]]).toEqual([2, "error: unknown encoding 'nope'"]);
+  });
+});
+
 describe('the CLI\'s sniffing', () => {
   it("a ';' file with decimal commas reads as the ',' file it was made from (no option), as the CLI reads it", async () => {
     const dir = tmp();

@@ -8,16 +8,15 @@ import type { Dataset } from '../core/model.js';
 import { type Diagnostic, compareDiagnostics, error } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import type { Decimal } from '../core/model.js';
-import { DELIMITER_NAMES, readDataFile } from '../load/file.js';
+import { DELIMITER_NAMES } from '../load/file.js';
+import { type SourcesRead, readSources } from '../load/sources.js';
 import { loadDefinitionsCached } from './definitions-cache.js';
 import { invalid } from './invalid.js';
 import { CliError } from './errors.js';
-import { msg, render, words } from '../core/messages.js';
+import { type Text, msg, render, words } from '../core/messages.js';
 import { type Input, encodingError, readInput, readInputBytes } from './files.js';
 import { diagnosticLines, formatWhere } from '../core/localize.js';
 import { EXIT, type Io, type OutStream } from './io.js';
-import { pushAll } from '../core/arrays.js';
-import { mergeDatasets } from '../core/build.js';
 
 /** The definitions `dti` uses when no -i is given: the DTI proxy shipped with the package. */
 export const DEFAULT_INDICATORS = packagePath('indicators/dti.yaml');
@@ -153,56 +152,47 @@ export function delimiterArg(v: string): string {
   return v;
 }
 
-/** Read a data file (or standard input) as every command does (src/load/file.ts); `-v` prints what was found out. */
-export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: DataFlags): Promise<LoadedData> {
-  const raw = await readInputBytes(arg, io);
-  const { name, notes, result: r } = await readDataFile(raw.bytes, raw.name, fw, flags);
-  if (flags.verbose === true && notes.length > 0) io.stderr.write(`${name}: ${notes.map((n) => render(n, flags.lang ?? 'vi')).join('; ')}\n`);
-  const input: Input = { name, path: raw.path, text: '' };
-  if (!r.ok) {
-    const unknown = r.errors.find((e) => e.text.key === 'ENCODING.unknown');
-    if (unknown !== undefined) throw encodingError(unknown, EXIT.DATA);
-    throw new CliError(EXIT.DATA, `${name}: invalid data`, { diagnostics: [...r.errors, ...r.warnings] });
-  }
-  return { data: r.value, input, warnings: r.warnings };
+/**
+ * Data files (or standard input) read as one dataset, by the loop the library reads with
+ * (src/load/sources.ts: every file's problems in one run, a unit-year in two files or files of
+ * different kinds of unit are data errors); here only how a file is read (files.ts
+ * readInputBytes: '-', the size cap, a usage error thrown), `-v`'s notes, and the exit codes:
+ * 4 for data, 5 when a file cannot be read (one such file and nothing else: its error as it is),
+ * 2 for an unknown --encoding.
+ */
+async function readFiles(files: readonly string[], fw: Framework, io: Io, flags: DataFlags): Promise<SourcesRead & { warnings: Diagnostic[] }> {
+  let unreadable: CliError | undefined;
+  const r = await readSources(files, fw, flags, {
+    bytes: async (f) => {
+      try {
+        return { ok: true, value: await readInputBytes(f, io), warnings: [] };
+      } catch (e) {
+        if (!(e instanceof CliError) || e.exitCode !== EXIT.IO || e.diagnostics.length > 0) throw e;
+        // A file that cannot be read keeps the problems found in the others, and the run goes on.
+        unreadable ??= e;
+        return { ok: false, errors: [error('READ_ERROR', { message: e.text ?? e.message }, { file: f }, e.hintText)], warnings: [] };
+      }
+    },
+    ...(flags.verbose === true ? { notes: (name: string, notes: readonly Text[]) => io.stderr.write(`${name}: ${notes.map((n) => render(n, flags.lang ?? 'vi')).join('; ')}\n`) } : {}),
+  });
+  if (r.ok) return { ...r.value, warnings: r.warnings };
+  const unknown = r.errors.find((e) => e.text.key === 'ENCODING.unknown');
+  if (unknown !== undefined) throw encodingError(unknown, EXIT.DATA);
+  const failures = [...r.errors, ...r.warnings];
+  if (failures.length === 1 && unreadable !== undefined) throw unreadable;
+  throw new CliError(unreadable !== undefined ? EXIT.IO : EXIT.DATA, 'invalid data', { diagnostics: failures });
 }
 
-/**
- * Several files read as one dataset (core/build.ts's mergeDatasets: a unit-year in two files,
- * or files of different kinds of unit, are data errors); every file's problems in one run.
- */
+/** Read a data file (or standard input) as every command does (src/load/file.ts); `-v` prints what was found out. */
+export async function loadDataFile(arg: string, fw: Framework, io: Io, flags: DataFlags): Promise<LoadedData> {
+  const { data, sources, warnings } = await readFiles([arg], fw, io, flags);
+  const { name, path } = sources[0]!;
+  return { data, input: { name, path, text: '' }, warnings };
+}
+
+/** Several files read as one dataset (readFiles); every file's problems in one run. */
 export async function loadDataFiles(files: readonly string[], fw: Framework, io: Io, flags: DataFlags):
   Promise<{ data: Dataset; paths: (string | null)[]; names: string[]; warnings: Diagnostic[] }> {
-  const datasets: Dataset[] = [];
-  const paths: (string | null)[] = [];
-  const names: string[] = [];
-  const warnings: Diagnostic[] = [];
-  const failures: Diagnostic[] = [];
-  let unreadable: CliError | undefined;
-  for (const f of files) {
-    let loaded: LoadedData;
-    try {
-      loaded = await loadDataFile(f, fw, io, flags);
-    } catch (e) {
-      // Keep going: every file's problems in one run.
-      if (e instanceof CliError && e.exitCode === EXIT.DATA && e.diagnostics.length > 0) { pushAll(failures, e.diagnostics); continue; }
-      // A file that cannot be read keeps the problems found in the files before it, and the run goes on.
-      if (e instanceof CliError && e.exitCode === EXIT.IO && e.diagnostics.length === 0) {
-        failures.push(error('READ_ERROR', { message: e.text ?? e.message }, { file: f }, e.hintText));
-        unreadable ??= e;
-        continue;
-      }
-      throw e;
-    }
-    paths.push(loaded.input.path);
-    names.push(loaded.input.name);
-    pushAll(warnings, loaded.warnings);
-    datasets.push(loaded.data);
-  }
-  const merged = datasets.length === 0 ? undefined : mergeDatasets(datasets);
-  if (merged !== undefined && !merged.ok) pushAll(failures, merged.errors);
-  // One file that cannot be read, and nothing else: its error as it is.
-  if (failures.length === 1 && unreadable !== undefined) throw unreadable;
-  if (failures.length > 0) throw new CliError(unreadable !== undefined ? EXIT.IO : EXIT.DATA, 'invalid data', { diagnostics: failures });
-  return { data: (merged as { value: Dataset }).value, paths, names, warnings };
+  const { data, sources, warnings } = await readFiles(files, fw, io, flags);
+  return { data, paths: sources.map((s) => s.path), names: sources.map((s) => s.name), warnings };
 }

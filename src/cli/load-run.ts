@@ -11,7 +11,7 @@ import type { Run } from '../core/build.js';
 import { pushAll } from '../core/arrays.js';
 import { existsSync } from 'node:fs';
 import { type DataFlags, loadDataFile, loadDataFiles, loadFrameworkFile } from './context.js';
-import { runFrom } from '../load/run.js';
+import { previousOptions, runFrom } from '../load/run.js';
 import { CliError } from './errors.js';
 import { displayName } from './files.js';
 import { EXIT, type Io } from './io.js';
@@ -75,14 +75,11 @@ export async function buildFrom(fw: Framework, ds: Dataset, files: readonly stri
   o: { previous?: boolean; check?: (fw: Framework, ds: Dataset) => void } = {}): Promise<{ run: Run; previous?: Dataset; inputs: (string | null)[]; warnings: Diagnostic[] }> {
   if (flags.allowPartialMerge === true && flags.merge2025 !== true) throw new CliError(EXIT.USAGE, msg('BAD_PARAMETER.partialWithoutMerge'));
   const inputs: (string | null)[] = [];
-  const built = await runFrom(fw, [ds], files.length === 1 ? paths : [], flags, {
+  const built = await runFrom(fw, ds, files.length === 1 ? paths : [], flags, {
     lookForPrevious: o.previous !== false,
     exists: existsSync,
-    // --year names the year of the main file only; a --previous file with no year of its own is the year before.
     previous: async (prev) => {
-      const { year: _year, ...dataFlags } = flags;
-      const p = await loadDataFile(prev.asked ? prev.path : displayName(prev.path, io.cwd), fw, io,
-        { ...dataFlags, ...(prev.year === undefined ? {} : { year: prev.year }) });
+      const p = await loadDataFile(prev.asked ? prev.path : displayName(prev.path, io.cwd), fw, io, previousOptions(flags, prev));
       inputs.push(p.input.path);
       return { ok: true, value: p.data, warnings: p.warnings };
     },

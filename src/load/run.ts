@@ -30,12 +30,21 @@ export interface RunReader {
   check?: () => void;
 }
 
-/** The year before (when the data hold a single year), then the run. `paths` are the data's paths (null for other sources). */
-export async function runFrom(fw: Framework, datasets: readonly Dataset[], paths: readonly (string | null)[], opts: RunOptions, reader: RunReader):
+/**
+ * The data options the year before is read with: the data's, except the year, which names the
+ * data's only; a file of the year before with no year column is the year before (`prev.year`).
+ */
+export function previousOptions<T extends { year?: number }>(opts: T, prev: PreviousFile): Omit<T, 'year'> & { year?: number } {
+  const { year: _year, ...rest } = opts;
+  return { ...rest, ...(prev.year === undefined ? {} : { year: prev.year }) };
+}
+
+/** The year before (when the data hold a single year), then the run. `paths` are the paths of the sources read (null for other sources). */
+export async function runFrom(fw: Framework, data: Dataset, paths: readonly (string | null)[], opts: RunOptions, reader: RunReader):
   Promise<Result<{ run: Run; previous?: Dataset; previousPath?: string }>> {
   const warnings: Diagnostic[] = [];
   let previous: Dataset | undefined;
-  const prev = reader.lookForPrevious === false ? undefined : previousFile(datasets.flatMap((ds) => ds.records), paths, opts.previous, reader.exists);
+  const prev = reader.lookForPrevious === false ? undefined : previousFile(data.records, paths, opts.previous, reader.exists);
   if (prev !== undefined) {
     const p = await reader.previous(prev);
     pushAll(warnings, p.warnings);
@@ -43,7 +52,7 @@ export async function runFrom(fw: Framework, datasets: readonly Dataset[], paths
     previous = p.value;
   }
   reader.check?.();
-  const built = build(fw, datasets, {
+  const built = build(fw, [data], {
     ...(previous === undefined ? {} : { previous }),
     ...(opts.previous === false ? { otherYears: false } : {}),
     ...(opts.poolYears === true ? { poolYears: true } : {}),
