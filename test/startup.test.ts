@@ -185,6 +185,23 @@ describe('what a run builds', () => {
     expect(help.status).toBe(0);
     expect(help.sources).toContain(catalogue);
   });
+  it('the message catalogues are built when a text is written: a quiet run that succeeds builds none, English never the Vietnamese one', () => {
+    // src/core/messages-vi.ts and messages-en.ts, by their builders' names.
+    const builders = (t: { called: Set<string> }) => ['viEntries', 'enEntries'].filter((b) => t.called.has(b));
+    const quiet = traced(['score', 'data/2023.csv', '-f', 'csv', '-q']);
+    expect(quiet.status).toBe(0);
+    expect(builders(quiet)).toEqual([]);
+    // A diagnostic carries its English message for scripts (Diagnostic.message), so a
+    // Vietnamese error builds both.
+    const vi = traced(['score', 'no-such-file.csv']);
+    expect(vi.status).toBe(5);
+    expect(vi.stderr).toContain('lỗi');
+    expect(builders(vi)).toEqual(['viEntries', 'enEntries']);
+    const en = traced(['score', 'no-such-file.csv', '--lang', 'en']);
+    expect(en.status).toBe(5);
+    expect(en.stderr).toContain('error');
+    expect(builders(en)).toEqual(['enEntries']);
+  });
   it("the patterns of third-party text (the YAML parser's, commander's) are built only when such a message is printed", () => {
     // src/core/yaml-vi.ts and src/core/third-party.ts, by their builders' names; dti's own messages come from the catalogues.
     const builders = ['yamlPatterns', 'commanderPatterns'];

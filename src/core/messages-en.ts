@@ -4,7 +4,8 @@ import type { Catalogue } from './messages-vi.js';
 
 const num = (x: number) => localNumber(shortNumber(x), 'en');
 
-export const EN: Catalogue = {
+/** The catalogue's entries: a function, so that a run in Vietnamese never builds them. */
+const enEntries = (): Catalogue => ({
   'word.error': 'error',
   'word.warning': 'warning',
   'word.hint': 'hint',
@@ -527,4 +528,8 @@ export const EN: Catalogue = {
   'label.winsorise': (p) => `winsorise (skew ${p.skew}, kurtosis ${p.kurtosis}, ≤ ${p.points} points${p.log ? ', else log' : ''})`,
 
   'word.listSep': ', ',
-};
+});
+
+let built: Catalogue | undefined;
+/** The English catalogue, built at its first use. */
+export const en = (): Catalogue => (built ??= enEntries());

@@ -21,7 +21,8 @@ import { yamlVi } from './yaml-vi.js';
 /** A data value for a Vietnamese reader: as short as it is, with a decimal comma (1,7). */
 const vn = (x: number) => localNumber(shortNumber(x), 'vi');
 
-export const VI = {
+/** The catalogue's entries: a function, so that a run in English never builds them. */
+const viEntries = () => ({
   // The words around diagnostics.
   'word.error': 'lỗi',
   'word.warning': 'cảnh báo',
@@ -565,6 +566,9 @@ export const VI = {
 
   // Punctuation between the items of a list in a sentence.
   'word.listSep': '; ',
-};
+});
 
-export type Catalogue = typeof VI;
+export type Catalogue = ReturnType<typeof viEntries>;
+let built: Catalogue | undefined;
+/** The Vietnamese catalogue, built at its first use. */
+export const vi = (): Catalogue => (built ??= viEntries());

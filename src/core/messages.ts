@@ -6,15 +6,18 @@
  * Regular expressions remain only for text that is not dti's: the YAML parser's messages and
  * commander's (src/core/yaml-vi.ts, src/core/third-party.ts).
  */
-import { EN } from './messages-en.js';
-import { VI, type Catalogue } from './messages-vi.js';
+import { en } from './messages-en.js';
+import { vi, type Catalogue } from './messages-vi.js';
 import { forMessage } from './text.js';
 
 export type Lang = 'vi' | 'en';
 export type { Catalogue };
 
-/** Every catalogue, by language: `CATALOGUES[lang][key]`. */
-export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { vi: VI, en: EN };
+/**
+ * Every catalogue, by language: `CATALOGUES[lang][key]`. Each is built when it is first asked
+ * for, so a run builds only the language it speaks.
+ */
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = Object.freeze({ get vi() { return vi(); }, get en() { return en(); } });
 
 export type MessageKey = keyof Catalogue;
 
