@@ -1,6 +1,8 @@
 // npm run bench: speed and memory as ratios against yardsticks measured in the same run, in
 // the same way (each a child process spawned by this one). No timing lives in unit tests.
-//  - startup: `dti score data/2023.csv -f csv -q` against a bare `node -e ''`;
+//  - startup: `dti score data/2023.csv -f csv -q` against a bare `node -e ''`, and what a start-up
+//    is made of: Node creating its standard output stream, Node's first Intl.Collator, loading
+//    the bundle alone, the version, and a score with no tie and no year before (2024);
 //  - large: `dti score` (CSV and JSON output) on generated files of 10,000 and 100,000 units ×
 //    100 indicators, against csv-parse's parse of the same file and against a minimal hand
 //    loop (split lines and cells, parse numbers into typed columns); wall time (median) and
@@ -91,6 +93,14 @@ const out = { machine: { node: Object.keys(NODES), cpus: cpus().length }, measur
   const s = race(everyNode({
     node: ['-e', ''], dti: [BIN, 'score', 'data/2023.csv', '-f', 'csv', '-q'], version: [BIN, '--version'],
     userDefinitions: [BIN, 'score', 'data/2023.csv', '-i', userYaml, '-f', 'csv', '-q'],
+    // What a start-up is made of (each against the bare Node): Node's own standard output
+    // stream (any command that prints makes it), Node's first Intl.Collator (V8 lists ICU's
+    // collation locales then; dti makes one at the first tie between names, and the 2022 and
+    // 2023 files each have a tie), the bundle loaded and nothing run, and a score that needs
+    // neither the collator nor a year before (2024 has no tie; --no-previous).
+    nodeStdout: ['-e', 'process.stdout'], nodeCollator: ['-e', "new Intl.Collator('vi').compare('a', 'b')"],
+    bundleLoad: [join(HERE, 'load-bundle.cjs'), join(DTI, 'dist/dti.cjs')],
+    score2024Alone: [BIN, 'score', 'data/2024.csv', '-f', 'csv', '-q', '--no-previous'],
   }), RUNS, false);
   out.startup = {};
   for (const [v, bin] of Object.entries(NODES)) {
@@ -101,6 +111,12 @@ const out = { machine: { node: Object.keys(NODES), cpus: cpus().length }, measur
       nodeBareMs: t('node'), dtiScore2023Ms: t('dti'), ratio: r2(t('dti') / t('node')),
       dtiVersionMs: t('version'), versionRatio: r2(t('version') / t('node')),
       userDefinitionsMs: t('userDefinitions'), userDefinitionsRatio: r2(t('userDefinitions') / t('node')), compileCache,
+      // Each part's time over the bare Node's, as a share of the bare Node's time (0.1 = 10 %).
+      parts: {
+        nodeStdout: r2(t('nodeStdout') / t('node') - 1), nodeCollator: r2(t('nodeCollator') / t('node') - 1),
+        bundleLoad: r2(t('bundleLoad') / t('node') - 1), version: r2(t('version') / t('node') - 1),
+        score2024Alone: r2(t('score2024Alone') / t('node') - 1), score2023: r2(t('dti') / t('node') - 1),
+      },
     };
   }
   // The machine is shared: the load when this was measured (1, 5, 15 minutes).
