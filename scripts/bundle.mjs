@@ -59,7 +59,7 @@ await build({
   // (by import(), which a CommonJS module has too).
   external: ['vega', 'vega-lite', '@resvg/resvg-js'],
   plugins: [startupStubs, vendorExternal],
-  // A CommonJS module has no import.meta: its URL is that of the file (src/cli/paths.ts).
+  // A CommonJS module has no import.meta: its URL is that of the file (src/load/paths.ts).
   define: { 'import.meta.url': '__dtiMetaUrl' },
   banner: { js: "var __dtiMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

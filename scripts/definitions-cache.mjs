@@ -1,6 +1,6 @@
 // Build step (npm run build): validate every shipped indicators/*.yaml once and write
 // dist/definitions/NAME.yaml.json with its text and validated form (see
-// src/cli/definitions-cache.ts). Files with warnings are left out: they are validated at
+// src/load/definitions-cache.ts). Files with warnings are left out: they are validated at
 // every run, so their warnings are printed.
 import { deepStrictEqual } from 'node:assert';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { loadDefinitions } = await import(join(ROOT, 'dist/load/definitions.js'));
-const { CACHE_DIR, CACHE_SCHEMA, cacheFileOf } = await import(join(ROOT, 'dist/cli/definitions-cache.js'));
+const { CACHE_DIR, CACHE_SCHEMA, cacheFileOf } = await import(join(ROOT, 'dist/load/definitions-cache.js'));
 
 rmSync(join(ROOT, CACHE_DIR), { recursive: true, force: true });
 rmSync(join(ROOT, 'dist/definitions-cache.json'), { force: true }); // an earlier build's single cache

@@ -64,6 +64,33 @@ describe('library entry', () => {
   });
 });
 
+describe('the shipped definitions', () => {
+  it('the built library serves them from the build\'s validated copy, as `dti` does: the YAML reader and validator are never loaded; an edited text is', () => {
+    // A module hook that makes src/load/definitions.ts (parse and validate) fail if it is ever loaded.
+    const dir = tmp();
+    writeFileSync(join(dir, 'hooks.mjs'), [
+      'export async function load(url, context, next) {',
+      "  if (url.endsWith('/dist/load/definitions.js')) return { format: 'module', source: 'throw new Error(\"validated again\")', shortCircuit: true };",
+      '  return next(url, context);',
+      '}',
+    ].join('\n'));
+    writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    writeFileSync(join(dir, 'probe.mjs'), [
+      `const lib = await import(${JSON.stringify(join(ROOT, 'dist/index.js'))});`,
+      'const shipped = await lib.loadDefinitions();',
+      `const papi = await lib.loadDefinitions(${JSON.stringify(join(ROOT, 'indicators/papi.yaml'))});`,
+      `const run = await lib.load(${JSON.stringify(join(ROOT, 'data/2023.csv'))});`,
+      'console.log(JSON.stringify([shipped.ok && shipped.value.definitions.id, papi.ok && papi.value.definitions.id, run.ok && run.value.years.length]));',
+      // An edited text is parsed and validated: the hook is seen to work.
+      `const edited = await lib.loadDefinitions({ text: (await import('node:fs')).readFileSync(${JSON.stringify(join(ROOT, 'indicators/dti.yaml'))}, 'utf8') + '\\n', file: 'dti.yaml' }).catch((e) => e.message);`,
+      'console.log(JSON.stringify(edited));',
+    ].join('\n'));
+    const r = spawnSync(process.execPath, ['--import', './register.mjs', 'probe.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toEqual(['["dti-province","papi",2]', '"validated again"']);
+  });
+});
+
 describe('dti/engine', () => {
   it('is importable from the built package through its exports, with its types', () => {
     // The package as an installed dependency: node_modules/dti is this checkout (built).

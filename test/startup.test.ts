@@ -16,7 +16,7 @@ afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true 
 const dir = () => { const d = tmp(); dirs.push(d); return d; };
 
 // The build's own module (dist/, as the binary runs it), not the TypeScript source.
-const cacheModule = () => import(join(ROOT, 'dist/cli/definitions-cache.js')) as Promise<typeof import('../src/cli/definitions-cache.js')>;
+const cacheModule = () => import(join(ROOT, 'dist/load/definitions-cache.js')) as Promise<typeof import('../src/load/definitions-cache.js')>;
 const shipped = readdirSync(join(ROOT, 'indicators')).filter((f) => f.endsWith('.yaml'));
 const COMMAND_FILES = readdirSync(join(ROOT, 'src/commands')).filter((f) => f.endsWith('.ts')).map((f) => `src/commands/${f}`).sort();
 

@@ -2,7 +2,7 @@
  * What every command shares: colour decisions, printing diagnostics, loading the
  * definitions and data files with their errors turned into exit codes.
  */
-import { packagePath } from './paths.js';
+import { DEFAULT_DEFINITIONS } from '../load/paths.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Dataset } from '../core/model.js';
 import { type Diagnostic, compareDiagnostics, error } from '../core/diagnostics.js';
@@ -10,16 +10,13 @@ import type { Framework } from '../core/framework.js';
 import type { Decimal } from '../core/model.js';
 import { DELIMITER_NAMES } from '../load/file.js';
 import { type SourcesRead, readSources } from '../load/sources.js';
-import { loadDefinitionsCached } from './definitions-cache.js';
+import { loadDefinitionsCached } from '../load/definitions-cache.js';
 import { invalid } from './invalid.js';
 import { CliError } from './errors.js';
 import { type Text, msg, render, words } from '../core/messages.js';
 import { type Input, encodingError, readInput, readInputBytes } from './files.js';
 import { diagnosticLines, formatWhere } from '../core/localize.js';
 import { EXIT, type Io, type OutStream } from './io.js';
-
-/** The definitions `dti` uses when no -i is given: the DTI proxy shipped with the package. */
-export const DEFAULT_INDICATORS = packagePath('indicators/dti.yaml');
 
 /**
  * Colour only on a terminal, never with NO_COLOR (chalk itself ignores it), TERM=dumb or
@@ -112,7 +109,7 @@ export interface LoadedFramework {
 }
 
 export async function loadFrameworkFile(arg: string | undefined, io: Io): Promise<LoadedFramework> {
-  const input = await readInput(arg ?? DEFAULT_INDICATORS, io, EXIT.DEFINITIONS);
+  const input = await readInput(arg ?? DEFAULT_DEFINITIONS, io, EXIT.DEFINITIONS);
   const r = await loadDefinitionsCached(input.text, input.name);
   if (!r.ok) {
     throw new CliError(EXIT.DEFINITIONS, `${input.name}: invalid definitions`, { diagnostics: [...r.errors, ...r.warnings] });

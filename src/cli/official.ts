@@ -3,7 +3,7 @@
  * makes them ranks).
  */
 import { readFileSync } from 'node:fs';
-import { packagePath } from './paths.js';
+import { packagePath } from '../load/paths.js';
 import type { OfficialRank } from '../core/compare.js';
 import { PUBLISHED_FILES, officialRanksOf } from '../load/official.js';
 

@@ -3,7 +3,7 @@
  * the exit code. Tests call it in-process; bin/dti.js wires it to `process`.
  */
 import { readFileSync } from 'node:fs';
-import { packagePath } from './paths.js';
+import { packagePath } from '../load/paths.js';
 import { Command, CommanderError } from 'commander';
 import { Chalk } from 'chalk';
 import { makeChalk, printDiagnostics } from './context.js';

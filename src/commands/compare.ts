@@ -1,6 +1,6 @@
 /** `dti compare <unit…> --data <files…>`: named units side by side, per pillar and indicator, across years. */
 import { existsSync } from 'node:fs';
-import { packagePath } from '../cli/paths.js';
+import { packagePath } from '../load/paths.js';
 import type { Command } from 'commander';
 import { compare } from '../core/compare.js';
 import { termWidth, makeChalk, printDiagnostics } from '../cli/context.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { packagePath } from '../cli/paths.js';
+import { packagePath } from '../load/paths.js';
 import { CliError } from '../cli/errors.js';
 import { msg, render, byLang } from '../core/messages.js';
 import { displayName } from '../cli/files.js';

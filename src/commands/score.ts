@@ -10,7 +10,7 @@ import { chooseFormat, dataOptions, emit, mergeOptions, outputOptions, poolYears
 import { byLang } from '../core/messages.js';
 import { renderScoreChunks } from '../render/score.js';
 import { readFileSync } from 'node:fs';
-import { packagePath } from '../cli/paths.js';
+import { packagePath } from '../load/paths.js';
 
 export type { ScoreFlags } from '../cli/load-run.js';
 

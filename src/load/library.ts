@@ -8,13 +8,13 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Run } from '../core/build.js';
 import type { Diagnostic, Result } from '../core/diagnostics.js';
 import type { Framework } from '../core/framework.js';
 import type { Dataset } from '../core/model.js';
 import { pushAll } from '../core/arrays.js';
-import { loadDefinitions as definitionsFromText } from './definitions.js';
+import { loadDefinitionsCached } from './definitions-cache.js';
+import { DEFAULT_DEFINITIONS, packagePath } from './paths.js';
 import type { DataFileOptions } from './file.js';
 import type { PlainRow } from './plain-rows.js';
 import { type RunOptions, previousOptions, runFrom } from './run.js';
@@ -22,9 +22,6 @@ import { decode } from './decode.js';
 import { type DataSource, type SourceReader, type TextInput, readError, readSources } from './sources.js';
 import { PUBLISHED_FILES, officialApplies, officialRanksOf } from './official.js';
 import type { OfficialRank } from '../core/compare.js';
-
-/** The definitions shipped with the package: the DTI proxy (what `dti` reads without -i). */
-const SHIPPED = fileURLToPath(new URL('../../indicators/dti.yaml', import.meta.url));
 
 export type { BytesInput, DataInput, DataSource, RowsInput, TextInput } from './sources.js';
 export type { DataFileOptions as LoadDataOptions, PlainRow };
@@ -48,15 +45,16 @@ const files: SourceReader = {
 
 /**
  * Definitions from a YAML file's path (default: the DTI shipped) or its text (`{ text, file }`):
- * parsed and validated, every problem located file:line:col.
+ * parsed and validated, every problem located file:line:col; a shipped file's text (unedited) is
+ * served from the build's validated copy as `dti` serves it (load/definitions-cache.ts).
  */
-export async function loadDefinitions(source: string | TextInput = SHIPPED): Promise<Result<Framework>> {
-  if (typeof source !== 'string') return definitionsFromText(source.text, source.file);
+export async function loadDefinitions(source: string | TextInput = DEFAULT_DEFINITIONS): Promise<Result<Framework>> {
+  if (typeof source !== 'string') return loadDefinitionsCached(source.text, source.file);
   const bytes = await files.bytes(source);
   if (!bytes.ok) return bytes;
   // Decoded as the CLI decodes it: a file that is not UTF-8 is an ENCODING error at its first bad byte.
   const text = decode(bytes.value.bytes, source);
-  return text.ok ? definitionsFromText(text.value, source) : text;
+  return text.ok ? loadDefinitionsCached(text.value, source) : text;
 }
 
 /**
@@ -66,7 +64,7 @@ export async function loadDefinitions(source: string | TextInput = SHIPPED): Pro
  */
 export async function officialRanks(run: Run): Promise<OfficialRank[]> {
   if (!officialApplies(run.fw, run.data)) return [];
-  const [known, ranking63] = await Promise.all(PUBLISHED_FILES.map((f) => readFile(fileURLToPath(new URL(`../../data/published/${f}`, import.meta.url)), 'utf8')));
+  const [known, ranking63] = await Promise.all(PUBLISHED_FILES.map((f) => readFile(packagePath(`data/published/${f}`), 'utf8')));
   return officialRanksOf(known!, ranking63!);
 }
 

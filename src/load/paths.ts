@@ -1,6 +1,6 @@
 /**
  * Where the package's own files are (package.json, indicators/, data/). This module is
- * src/cli/paths.ts, dist/cli/paths.js once built (two levels below the package root), or a
+ * src/load/paths.ts, dist/load/paths.js once built (two levels below the package root), or a
  * part of the bundle dist/dti.cjs (one level below: its import.meta.url is the bundle's, see
  * scripts/bundle.mjs), so every shipped file is found from here, whichever is running.
  */
@@ -12,3 +12,6 @@ const ROOT = new URL(import.meta.url.endsWith('.cjs') ? '../' : '../../', import
 export function packagePath(relative: string): string {
   return fileURLToPath(new URL(relative, ROOT));
 }
+
+/** The definitions read when none are given (`dti` without -i, the library's `load`): the DTI proxy shipped. */
+export const DEFAULT_DEFINITIONS = packagePath('indicators/dti.yaml');

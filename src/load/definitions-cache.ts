@@ -52,6 +52,6 @@ export function cachedDefinitions(text: string, name: string): Definitions | und
 export async function loadDefinitionsCached(text: string, file?: string): Promise<Result<Framework>> {
   const hit = file === undefined ? undefined : cachedDefinitions(text, file);
   if (hit !== undefined) return { ok: true, value: compile(hit), warnings: [] };
-  const { loadDefinitions } = await import('../load/definitions.js');
+  const { loadDefinitions } = await import('./definitions.js');
   return loadDefinitions(text, file);
 }
