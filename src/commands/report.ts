@@ -12,6 +12,7 @@ import { EXIT, type Io } from '../cli/io.js';
 import { explain } from '../core/explain/index.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, sensitivity } from '../core/sensitivity/index.js';
 import type { UnitSensitivity } from '../report/unit.js';
+import { wholeRanks } from '../core/sensitivity/whole.js';
 import { type ScoreFlags, scoreFiles } from '../cli/load-run.js';
 import { checkOption, dataOptions, emit, mergeOptions, poolYearsOption, positiveInt, previousOptions } from '../cli/options.js';
 import { formatPercent } from '../core/text.js';
@@ -102,8 +103,8 @@ async function runReport(files: string[], flags: ReportFlags, io: Io, version: s
     sens = {
       runs: res.runs,
       level: 0.9,
-      units: res.units.flatMap((u) => (u.p5 === null || u.p95 === null || u.medianRank === null ? []
-        : [{ unit: u.unit, rank: u.nominalRank, median: u.medianRank, low: u.p5, high: u.p95 }])),
+      // Whole ranks, as `dti sensitivity`'s table prints them (core's one rule): the sentence and the picture.
+      units: res.units.flatMap((u) => { const w = wholeRanks(u); return w === null ? [] : [{ unit: u.unit, rank: u.nominalRank, ...w }]; }),
       varied: res.inputs.map((i) => describeInput(i.id, i.spread, flags.lang)),
     };
   }

@@ -8,6 +8,7 @@ import type { CompareResult } from '../core/compare.js';
 import type { ExplainResult } from '../core/explain/index.js';
 import type { Lang } from '../core/score.js';
 import type { TrendResult } from '../core/trend.js';
+import { wholeRanks } from '../core/sensitivity/whole.js';
 import { CONFIG } from '../report/charts.js';
 import { unitSpecs } from '../report/unit.js';
 
@@ -79,10 +80,11 @@ export function explainSpec(e: ExplainResult, lang: Lang): Spec | null {
   return spec === null ? null : { ...spec, title: `${e.unit}${e.year === null ? '' : ` (${e.year})`}` };
 }
 
-/** dti sensitivity: every unit's rank interval, median and nominal rank. */
+/** dti sensitivity: every unit's rank interval, median and nominal rank, in whole ranks as the table prints them. */
 export function sensitivitySpec(units: readonly { unit: string; nominalRank: number | null; medianRank: number | null; p5: number | null; p95: number | null }[], title: string, lang: Lang): Spec {
   const t = T[lang];
-  const values = units.filter((u) => u.p5 !== null && u.p95 !== null).map((u, i) => ({ unit: u.unit, order: u.nominalRank ?? 1e9 + i, low: u.p5, high: u.p95, median: u.medianRank, nominal: u.nominalRank }));
+  // Whole ranks, as the table prints them (core's one rule).
+  const values = units.flatMap((u, i) => { const w = wholeRanks(u); return w === null ? [] : [{ unit: u.unit, order: u.nominalRank ?? 1e9 + i, low: w.low, high: w.high, median: w.median, nominal: u.nominalRank }]; });
   const y = { field: 'unit', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null };
   const x = { type: 'quantitative', title: t.interval, scale: { domainMin: 1 } };
   return {

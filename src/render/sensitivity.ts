@@ -5,6 +5,7 @@ import type { SensitivityResult, SensitivityRun, UncertainInput } from '../core/
 import { formatNumber, formatPercent } from '../core/text.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, shownWidth } from './format.js';
 import { msg, render } from '../core/messages.js';
+import { wholeRanks } from '../core/sensitivity/whole.js';
 
 const T = {
   vi: {
@@ -64,14 +65,6 @@ export function intervalBar(p5: number, median: number, p95: number, nominal: nu
   return cells.join('').trimEnd();
 }
 
-// A rank for a reader is a whole rank. The 5th and 95th percentiles of the runs' ranks fall
-// between two ranks (20, 24.05): the interval is widened to the ranks around it, the 5th
-// percentile rounded down and the 95th up (20–25), so it still holds at least 90 % of the runs;
-// a median between two ranks (even runs) is rounded to the nearer, half up. JSON and CSV keep the
-// percentiles as computed.
-const q = (x: number | null, round: (x: number) => number = (v) => Math.floor(v + 0.5)) =>
-  (x === null ? '' : String(Math.abs(x - Math.round(x)) < 1e-9 ? Math.round(x) : round(x)));
-
 /** A Sobol input (weights@1, normalisation, leave-one-out) in the reader's words, as the report says it. */
 function inputWords(id: string, lang: Lang): string {
   const w = T[lang].sobolInput;
@@ -108,13 +101,15 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
   for (const line of describeInputs(r.inputs, o.lang)) out += `${md ? '-' : ' ·'} ${line}\n`;
   out += '\n';
   const us = r.units;
+  // Whole ranks, as a reader reads them (core's one rule): the table and the chart beside it.
+  const whole = us.map(wholeRanks);
   // The chart's last rank: the worst rank shown (with --top, the intervals reach below the units kept).
-  const n = Math.max(1, ...us.map((u) => Math.max(u.nominalRank ?? 0, Math.ceil(u.p95 ?? 0))));
+  const n = Math.max(1, ...us.map((u, i) => Math.max(u.nominalRank ?? 0, whole[i]?.high ?? 0)));
   const cols: Column[] = [
-    { header: t.rank, align: 'right', cells: us.map((u) => q(u.nominalRank)) },
+    { header: t.rank, align: 'right', cells: us.map((u) => (u.nominalRank === null ? '' : String(u.nominalRank))) },
     { header: t.unit, align: 'left', cells: us.map((u) => u.unit) },
-    { header: t.median, align: 'right', cells: us.map((u) => q(u.medianRank)) },
-    { header: t.interval, align: 'right', cells: us.map((u) => (u.p5 === null ? '' : `${q(u.p5, Math.floor)}–${q(u.p95, Math.ceil)}`)) },
+    { header: t.median, align: 'right', cells: whole.map((w) => (w === null ? '' : String(w.median))) },
+    { header: t.interval, align: 'right', cells: whole.map((w) => (w === null ? '' : `${w.low}–${w.high}`)) },
     { header: t.shift, align: 'right', cells: us.map((u) => (u.meanAbsShift === null ? '' : fx(u.meanAbsShift, 2))) },
   ];
   if (!md) {
@@ -123,7 +118,7 @@ export function renderSensitivity(r: SensitivityResult, o: { format: Format; lan
     const chart = o.width === undefined ? CHART : Math.max(10, Math.min(CHART, o.width - used - 1));
     cols.push({
       header: t.chart(n), align: 'left', style: (x) => o.chalk.cyan(x),
-      cells: us.map((u) => (u.p5 === null ? '' : intervalBar(u.p5, u.medianRank!, u.p95!, u.nominalRank!, n, o.ascii, chart))),
+      cells: us.map((u, i) => (whole[i] === null ? '' : intervalBar(whole[i]!.low, whole[i]!.median, whole[i]!.high, u.nominalRank!, n, o.ascii, chart))),
     });
   }
   out += table(cols);
