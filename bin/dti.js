@@ -31,6 +31,9 @@ for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
     process.exit(128 + n);
   });
 }
+// --debug: stack traces of internal errors name src/ files and lines (dist/dti.cjs.map); Node
+// reads a source map only when the module is loaded with source maps on.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
 cli = require('../dist/dti.cjs');
 
 // Standard output is Node's own stream (for a file, Node writes it synchronously).

@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 // What an earlier build made (also the ESM bundle and chunks, and the code-cache files and
 // the loader dist/cli-loader.* of builds before Node 22's compile cache).
-for (const f of readdirSync(DIST)) if (/^dti(-[A-Z0-9]+)?\.js$|^dti(-[a-z]+)?\.cjs(\.cache)?$|^cli-loader\.(c?js|d\.ts)$/.test(f)) unlinkSync(join(DIST, f));
+for (const f of readdirSync(DIST)) if (/^dti(-[A-Z0-9]+)?\.js$|^dti(-[a-z]+)?\.cjs(\.cache|\.map)?$|^cli-loader\.(c?js|d\.ts)$/.test(f)) unlinkSync(join(DIST, f));
 
 /**
  * Two start-up costs that dti never uses, left out of the bundle (behaviour unchanged):
@@ -48,8 +48,12 @@ const vendorExternal = {
   },
 };
 
-// The lowest supported Node line (package.json engines; README "Set up and run").
-const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning' };
+// The lowest supported Node line (package.json engines; README "Set up and run"). Without the
+// white space and with shorter syntax, names kept (stack traces and V8's coverage name the
+// functions): Node reads, checks against its compile cache and holds a smaller source at every
+// start-up (dist/dti.cjs 897 KB -> about 660 KB; dti score 2-3 ms less on Node 24, 80
+// interleaved runs).
+const common = { absWorkingDir: ROOT, bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'warning', minifyWhitespace: true, minifySyntax: true };
 
 await build({
   ...common,
@@ -59,6 +63,9 @@ await build({
   // (by import(), which a CommonJS module has too).
   external: ['vega', 'vega-lite', '@resvg/resvg-js'],
   plugins: [startupStubs, vendorExternal],
+  // dist/dti.cjs.map, read only with --debug (bin/dti.js turns Node's source maps on), so that a
+  // stack trace names the files and lines of src/.
+  sourcemap: 'linked',
   // A CommonJS module has no import.meta: its URL is that of the file (src/load/paths.ts).
   define: { 'import.meta.url': '__dtiMetaUrl' },
   banner: { js: "var __dtiMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -174,6 +174,25 @@ describe('lazy loading', () => {
   });
 });
 
+describe('the bundle', () => {
+  it('is minified but keeps its names, and --debug maps a stack trace to src/ (dist/dti.cjs.map)', () => {
+    const bundle = readFileSync(join(ROOT, 'dist/dti.cjs'), 'utf8');
+    expect(bundle).toMatch(/function compareVi\(/);
+    expect(bundle.split('\n').length).toBeLessThan(2000); // white space gone: it was about 20,000 lines
+    const d = dir();
+    // An internal error: the collator throws.
+    writeFileSync(join(d, 'boom.cjs'), "Intl.Collator = function () { throw new Error('collator on fire'); };\n");
+    const run = (debug: boolean) => spawnSync(process.execPath, ['-r', join(d, 'boom.cjs'), BIN, ...(debug ? ['--debug'] : []), 'score', 'data/2023.csv', '-f', 'csv', '-q'], { cwd: ROOT, encoding: 'utf8' });
+    const traced = run(true);
+    expect(traced.status).toBe(70);
+    expect(traced.stderr).toContain('collator on fire');
+    expect(traced.stderr).toMatch(/\n\s+at compareVi \(.*src\/core\/text\.ts:\d+:\d+\)/);
+    const plain = run(false);
+    expect(plain.status).toBe(70);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('what a run builds', () => {
   it('a command that runs does not load the help texts; help does', () => {
     const catalogue = 'src/core/messages-help.ts'; // the help catalogue
