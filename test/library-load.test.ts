@@ -104,6 +104,60 @@ describe('one loop over the files for the CLI and the library (src/load/sources.
   });
 });
 
+describe('score by a grouping, and one region: what `dti score --by`/`--region` give', () => {
+  const DEFS = defs('  - id: x\n    name: X\n  - id: y\n    name: Y\n', 'columns: { groups: [zone] }\n');
+  const rows = (zone: (i: number) => string) => ['unit,year,zone,x,y', ...[0.9, 0.2, 0.5, 0.7, 0.4, 0.1].map((v, i) => `U${i},2023,${zone(i)},${v},${(1 - v) / 2 + i / 10}`)].join('\n') + '\n';
+  const en = (r: { ok: true; value: unknown } | { ok: false }) => json(r.ok ? r.value : r);
+
+  it("by: 'region' and region (any spelling): the CLI's JSON", async () => {
+    const run = await ok(load(at('data/2023.csv')));
+    const byRegion = score(run, { by: 'region', lang: 'en' });
+    const c = await cli(['score', 'data/2023.csv', '--by', 'region', '-f', 'json', '--lang', 'en', '-q']);
+    expect(en(byRegion)).toEqual(JSON.parse(c.stdout));
+    expect((en(byRegion) as { regions: unknown[] }).regions).toHaveLength(6);
+    const one = score(run, { region: 'bac trung bo', lang: 'en' });
+    const r = await cli(['score', 'data/2023.csv', '--region', 'Bắc Trung Bộ', '-f', 'json', '--lang', 'en', '-q']);
+    expect(en(one)).toEqual(JSON.parse(r.stdout));
+    expect(one.ok && new Set(one.value.rankings.map((u) => u.region))).toEqual(new Set(['Bắc Trung Bộ và duyên hải miền Trung']));
+    expect(one.ok && one.value.rankings).toHaveLength(14);
+  });
+  it('by a columns.groups column: the rank within each group, as the CLI ranks', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), DEFS);
+    writeFileSync(join(dir, 'z.csv'), rows((i) => (i % 2 === 0 ? 'north' : 'south')));
+    const run = await ok(load(join(dir, 'z.csv'), { definitions: join(dir, 'd.yaml') }));
+    const r = score(run, { by: 'zone', lang: 'en' });
+    const c = await cli(['score', 'z.csv', '-i', 'd.yaml', '--by', 'zone', '-f', 'json', '--lang', 'en', '-q'], { cwd: dir });
+    expect(en(r)).toEqual(JSON.parse(c.stdout.replaceAll('"z.csv', JSON.stringify(join(dir, 'z.csv')).slice(0, -1))));
+    // Ranks within the zone, from the scores: 1 + the units of the zone scoring more.
+    const ranked = r.ok ? r.value.rankings : [];
+    expect(ranked).toHaveLength(6);
+    for (const u of ranked) expect(u.groupRank).toBe(1 + ranked.filter((v) => v.group === u.group && v.score! > u.score!).length);
+    expect(new Set(ranked.map((u) => u.group))).toEqual(new Set(['north', 'south']));
+  });
+  it('a region or grouping that cannot be: the errors the CLI prints (a usage error, exit 4 for a grouping the data leave empty)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'd.yaml'), DEFS);
+    writeFileSync(join(dir, 'empty.csv'), rows(() => ''));
+    const provinces = await ok(load(at('data/2023.csv')));
+    const units = await ok(load(join(dir, 'empty.csv'), { definitions: join(dir, 'd.yaml') }));
+    const cases: [Parameters<typeof score>[0], Parameters<typeof score>[1], string[], string, number][] = [
+      [provinces, { region: 'Atlantis' }, ['score', at('data/2023.csv'), '--region', 'Atlantis'], 'BAD_PARAMETER', 2],
+      [provinces, { by: 'zone' }, ['score', at('data/2023.csv'), '--by', 'zone'], 'BAD_PARAMETER', 2],
+      [units, { by: 'zone' }, ['score', 'empty.csv', '-i', 'd.yaml', '--by', 'zone'], 'MISSING_VALUE', 4],
+      [units, { by: 'region' }, ['score', 'empty.csv', '-i', 'd.yaml', '--by', 'region'], 'BAD_PARAMETER', 2],
+    ];
+    for (const [run, opts, argv, code, exit] of cases) {
+      const r = score(run, { ...opts, lang: 'en' });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.errors.map((e) => e.code)).toEqual([code]);
+      const c = await cli([...argv, '--lang', 'en', '-f', 'json'], { cwd: dir });
+      expect([c.code, c.stderr]).toEqual([exit, localize(r.errors[0]!, 'en').replace(/ \[[A-Z_]+\]/, '') + '\n']);
+    }
+  });
+});
+
 describe('the CLI\'s sniffing', () => {
   it("a ';' file with decimal commas reads as the ',' file it was made from (no option), as the CLI reads it", async () => {
     const dir = tmp();

@@ -7,7 +7,7 @@
  */
 import type { Run } from '../core/build.js';
 import { type Diagnostic, type Result, error } from '../core/diagnostics.js';
-import { type ScoreResult, scoreRun } from '../core/score.js';
+import { type Grouping, type ScoreResult, checkGrouping, inRegion, scoreRun } from '../core/score.js';
 import { type TrendResult, trend as trendRun } from '../core/trend.js';
 import { type CompareOptions, type CompareResult, compare as compareRun } from '../core/compare.js';
 import { type ExplainOptions, type ExplainResult, explain as explainRun } from '../core/explain/index.js';
@@ -17,18 +17,27 @@ import { type Lang, msg } from '../core/messages.js';
 
 const ok = <T>(value: T, warnings: Diagnostic[] = []): Result<T> => ({ ok: true, value, warnings });
 
-export interface ScoreOptions {
+export interface ScoreOptions extends Grouping {
   /** Language of names in the result (the framework's name); Vietnamese by default. */
   lang?: Lang;
-  /** Add each socio-economic region's averages (`regions`), as `--by region`. */
+  /** Add each socio-economic region's averages (`regions`): the same as `by: 'region'`. */
   byRegion?: boolean;
   /** How much per unit: `indicators` (default, the full dti-result/v1), `groups` or `pillars`. */
   detail?: 'pillars' | 'groups' | 'indicators';
 }
 
-/** The run's year analysed, ranked, with rank changes against the year before: `dti score`'s dti-result/v1. */
+/**
+ * The run's year analysed, ranked, with rank changes against the year before: `dti score`'s
+ * dti-result/v1. `by: 'region'` adds each region's averages and the rank within the region, `by`
+ * a `columns.groups` column the rank within its group, `region` keeps one region's provinces
+ * (`--by`, `--region`, checked as the CLI checks them: BAD_PARAMETER, MISSING_VALUE).
+ */
 export function score(run: Run, opts: ScoreOptions = {}): Result<ScoreResult> {
-  return ok(scoreRun(run, opts).result);
+  const { by, region, byRegion, ...rest } = opts;
+  const g = checkGrouping(run.fw, run.data, { ...(by === undefined ? {} : { by }), ...(region === undefined ? {} : { region }) });
+  if (!g.ok) return g;
+  const { result } = scoreRun(run, { ...rest, byRegion: byRegion === true || g.value.byRegion, ...(g.value.by === undefined ? {} : { by: g.value.by }) });
+  return ok(inRegion(result, g.value.region));
 }
 
 /** Every unit's score and rank in every dated year of the run: `dti trend`'s dti-trend/v1. */

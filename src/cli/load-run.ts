@@ -15,8 +15,7 @@ import { previousOptions, runFrom } from '../load/run.js';
 import { CliError } from './errors.js';
 import { displayName } from './files.js';
 import { EXIT, type Io } from './io.js';
-import { REGIONS, findRegion } from '../core/provinces.js';
-import { type ScoreResult, type UnitDetail, scoreRun } from '../core/score.js';
+import { type ScoreResult, type UnitDetail, checkGrouping, inRegion, scoreRun } from '../core/score.js';
 import type { Format } from '../render/format.js';
 import type { Detail } from '../render/score.js';
 import { makeChalk, printDiagnostics } from './context.js';
@@ -114,20 +113,6 @@ export interface ScoreFlags extends RunFlags {
 }
 
 
-/** `--by <column>`: a `columns.groups` column of the definitions that the data fill. */
-function groupingOf(by: string, fw: Framework, ds: Dataset): string {
-  const groups = fw.definitions.columns.groups;
-  const k = groups.indexOf(by);
-  if (k < 0) {
-    throw new CliError(EXIT.USAGE, msg('cli.byUnknown', { by, id: fw.definitions.id }),
-      { hint: groups.length === 0 ? msg('hint.listGroupColumn') : msg('hint.oneOf', { options: ['region', ...groups].join(', ') }) });
-  }
-  if (!ds.records.some((r) => r.groups?.[k] != null)) {
-    throw new CliError(EXIT.DATA, msg('cli.byEmpty', { by }), { hint: msg('hint.addGroupColumn', { column: by }) });
-  }
-  return by;
-}
-
 export interface ScoredFiles extends LoadedRun {
   result: ScoreResult;
   /** The groups and indicators of a unit of `result`, at `detailOnDemand` (see scoreLazily). */
@@ -136,38 +121,29 @@ export interface ScoredFiles extends LoadedRun {
 
 /** Load definitions and data as `dti score` does, score the run and print the warnings (unless quiet). */
 export async function scoreFiles(files: string[], flags: Omit<ScoreFlags, 'detail'>, io: Io, detail: Detail, detailOnDemand: Detail = detail): Promise<ScoredFiles> {
-  let region: string | undefined;
+  let grouping: { byRegion: boolean; by?: string; region?: string } = { byRegion: false };
   const loaded = await loadRun(files, flags, io, {
-    // Checked once the data are read (as before the run is built): a region of the registry, a grouping the data fill.
+    // Checked once the data are read (as before the run is built): a region of the registry, a
+    // grouping the data fill; the first problem, a usage error (4 when the data leave it empty).
     check: (fw, ds) => {
-      if (flags.region !== undefined) {
-        const found = findRegion(flags.region);
-        if (!found.ok) {
-          throw new CliError(EXIT.USAGE, msg('cli.unknownRegion', { region: flags.region }),
-            { hint: found.suggestions.length > 0 ? msg('hint.didYouMean', { options: found.suggestions }) : msg('hint.oneOf', { options: REGIONS.map((r) => r.name).join('; ') }) });
-        }
-        region = found.region.name;
+      const g = checkGrouping(fw, ds, { ...(flags.by === undefined ? {} : { by: flags.by }), ...(flags.region === undefined ? {} : { region: flags.region }) });
+      if (!g.ok) {
+        const e = g.errors[0]!;
+        throw new CliError(e.code === 'BAD_PARAMETER' ? EXIT.USAGE : EXIT.DATA, e.text, e.hintText === undefined ? {} : { hint: e.hintText });
       }
-      if (flags.by !== undefined && flags.by !== 'region') groupingOf(flags.by, fw, ds);
-      if ((flags.by === 'region' || region !== undefined) && ds.unitKind !== 'province') {
-        throw new CliError(EXIT.USAGE, msg('cli.regionsNeedProvinces'), { hint: msg('hint.freeUnitsNoRegion') });
-      }
+      grouping = g.value;
     },
   });
   const { run, warnings } = loaded;
   const { result: scored, detailOf } = scoreRun(run, {
-    byRegion: flags.by === 'region' || region !== undefined,
-    ...(flags.by === undefined ? {} : { by: flags.by }),
+    byRegion: grouping.byRegion,
+    ...(grouping.by === undefined ? {} : { by: grouping.by }),
     detail,
     detailOnDemand,
     lang: flags.lang,
     warnings,
   });
-  const result = region === undefined ? scored : {
-    ...scored,
-    rankings: scored.rankings.filter((r) => r.region === region),
-    regions: scored.regions?.filter((r) => r.region === region) ?? [],
-  };
+  const result = inRegion(scored, grouping.region);
   if (flags.quiet !== true) {
     // Warnings raised while scoring keep their code and hint (--pool-years advice, missing values).
     const scoring = result.warnings.slice(warnings.length).map(warningOf);

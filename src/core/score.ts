@@ -3,10 +3,10 @@
  * `dti-result/v1` object of data/README.md.
  */
 import type { Dataset, UnitRecord } from './model.js';
-import { REGIONS } from './provinces.js';
+import { REGIONS, findRegion } from './provinces.js';
 import type { Diagnostic } from './diagnostics.js';
 import { msg } from './messages.js';
-import { resultWarning, warning } from './diagnostics.js';
+import { type Result, error, resultWarning, warning } from './diagnostics.js';
 import { type Framework, forYear, methodChanged } from './framework.js';
 import { POOL_METHODS, normaliseMethodOf } from './methods/normalise/index.js';
 import type { YearScore } from './pipeline.js';
@@ -215,6 +215,53 @@ export function scoreRun(run: Run, opts: ResultOptions = {}): { result: ScoreRes
   const warnings: Diagnostic[] = [...(opts.warnings ?? [])];
   if (run.previousYear !== null && run.options.poolYears !== true) warnings.push(...yearDependentWarning(fw));
   return buildResult(fw, run.current, run.previous, warnings, opts.lang ?? 'vi', opts.byRegion === true, opts.detail ?? 'indicators', opts.detailOnDemand ?? opts.detail ?? 'indicators', opts.by);
+}
+
+/** How a ranking is grouped and cut (`dti score --by`, `--region`; the library's `score`). */
+export interface Grouping {
+  /** `region` (each region's averages and the rank within its region), or a `columns.groups` column (the rank within its group). */
+  by?: string;
+  /** Only the provinces of one socio-economic region (any spelling `findRegion` knows); its averages too. */
+  region?: string;
+}
+
+/**
+ * `by` and `region` checked against the definitions and the data read: a region of the
+ * registry (its name as the registry writes it), a grouping the definitions declare and the
+ * data fill, regions only over provinces. Every problem at once: BAD_PARAMETER for a choice
+ * that cannot be (a usage error in the CLI), MISSING_VALUE for a grouping the data leave empty.
+ */
+export function checkGrouping(fw: Framework, data: Pick<Dataset, 'records' | 'unitKind'>, g: Grouping): Result<{ byRegion: boolean; by?: string; region?: string }> {
+  const errors: Diagnostic[] = [];
+  let region: string | undefined;
+  if (g.region !== undefined) {
+    const found = findRegion(g.region);
+    if (found.ok) region = found.region.name;
+    else {
+      errors.push(error('BAD_PARAMETER.unknownRegion', { region: g.region }, {},
+        found.suggestions.length > 0 ? msg('hint.didYouMean', { options: found.suggestions }) : msg('hint.oneOf', { options: REGIONS.map((r) => r.name).join('; ') })));
+    }
+  }
+  if (g.by !== undefined && g.by !== 'region') {
+    const groups = fw.definitions.columns.groups;
+    const k = groups.indexOf(g.by);
+    if (k < 0) {
+      errors.push(error('BAD_PARAMETER.byUnknown', { by: g.by, id: fw.definitions.id }, {},
+        groups.length === 0 ? msg('hint.listGroupColumn') : msg('hint.oneOf', { options: ['region', ...groups].join(', ') })));
+    } else if (!data.records.some((r) => r.groups?.[k] != null)) {
+      errors.push(error('MISSING_VALUE.byEmpty', { by: g.by }, {}, msg('hint.addGroupColumn', { column: g.by })));
+    }
+  }
+  const byRegion = g.by === 'region' || g.region !== undefined;
+  if (byRegion && data.unitKind !== 'province') errors.push(error('BAD_PARAMETER.regionsNeedProvinces', {}, {}, msg('hint.freeUnitsNoRegion')));
+  if (errors.length > 0) return { ok: false, errors, warnings: [] };
+  return { ok: true, value: { byRegion, ...(g.by === undefined ? {} : { by: g.by }), ...(region === undefined ? {} : { region }) }, warnings: [] };
+}
+
+/** A result cut to one region's provinces (`region`, as `checkGrouping` names it) and that region's averages. */
+export function inRegion(result: ScoreResult, region: string | undefined): ScoreResult {
+  if (region === undefined) return result;
+  return { ...result, rankings: result.rankings.filter((r) => r.region === region), regions: result.regions?.filter((r) => r.region === region) ?? [] };
 }
 
 /**
