@@ -38,21 +38,64 @@ export function barsSpec(rows: readonly { rank: number | null; label: string; va
   };
 }
 
-/** Rank paths over the years, 1 at the top, one line per unit labelled at its last point. */
+/** Pixels from one end label's baseline to the next (11 px text). */
+const LABEL_GAP = 12;
+
+/**
+ * End labels moved apart where they would overlap (tied ranks, or ranks nearer than a line of
+ * text): taken in order of their place (ties in the order given), each run of labels nearer than
+ * `gap` is set `gap` apart and centred where its labels belong; a label with room stays put.
+ * Returns each label's vertical offset in pixels (rounded to 0.01), the same on every machine.
+ */
+export function spreadLabels(ys: readonly number[], gap = LABEL_GAP): number[] {
+  const order = ys.map((_, i) => i).sort((a, b) => ys[a]! - ys[b]! || a - b);
+  const blocks: { members: number[]; start: number }[] = [];
+  for (const i of order) {
+    blocks.push({ members: [i], start: ys[i]! });
+    while (blocks.length > 1) {
+      const b = blocks[blocks.length - 1]!;
+      const a = blocks[blocks.length - 2]!;
+      if (a.start + a.members.length * gap <= b.start + 1e-9) break;
+      a.members.push(...b.members);
+      a.start = a.members.reduce((sum, m, j) => sum + ys[m]! - j * gap, 0) / a.members.length;
+      blocks.pop();
+    }
+  }
+  const dy = ys.map(() => 0);
+  for (const b of blocks) b.members.forEach((m, j) => { dy[m] = Math.round((b.start + j * gap - ys[m]!) * 100) / 100 || 0; });
+  return dy;
+}
+
+/** Rank paths over the years, 1 at the top, one line per unit labelled at its last point (labels that would overlap moved apart). */
 function pathsSpec(points: { unit: string; year: number; rank: number }[], title: string, lang: Lang): Spec {
   const t = T[lang];
   const last = new Map<string, { unit: string; year: number; rank: number }>();
   for (const p of points) { const q = last.get(p.unit); if (q === undefined || p.year > q.year) last.set(p.unit, p); }
   const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
   const maxRank = Math.max(1, ...points.map((p) => p.rank));
+  const height = Math.max(320, 15 * maxRank); // 15 px a rank: labels of ranks next to each other do not overlap
   const x = { field: 'year', type: 'ordinal', title: t.year, scale: { domain: years }, axis: { labelAngle: 0 } };
   const y = { field: 'rank', type: 'quantitative', title: t.rank, scale: { domain: [maxRank, 1], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
   const color = { field: 'unit', type: 'nominal', legend: null, scale: { scheme: 'tableau10' } };
+  // Tied ranks (two provinces 13th) would print their names on one another: each year's end labels spread apart.
+  const labels = [...last.values()];
+  const px = maxRank <= 1 ? 0 : height / (maxRank - 1);
+  const dy = labels.map(() => 0);
+  for (const yr of new Set(labels.map((l) => l.year))) {
+    const at = labels.flatMap((l, i) => (l.year === yr ? [i] : []));
+    spreadLabels(at.map((i) => (labels[i]!.rank - 1) * px)).forEach((d, k) => { dy[at[k]!] = d; });
+  }
+  const offsets = [...new Set(dy)].sort((a, b) => (a === 0 ? -1 : b === 0 ? 1 : a - b));
+  const text = (d: number): Spec => ({
+    data: { values: labels.filter((_, i) => dy[i] === d) },
+    mark: { type: 'text', align: 'left', dx: 8, ...(d === 0 ? {} : { dy: d }), fontSize: 11 },
+    encoding: { x, y, color, text: { field: 'unit' } },
+  });
   return {
-    $schema: SCHEMA, config: CONFIG, title, width: Math.max(240, 90 * years.length), height: Math.max(320, 15 * maxRank), // 15 px a rank: the end labels do not overlap
+    $schema: SCHEMA, config: CONFIG, title, width: Math.max(240, 90 * years.length), height,
     layer: [
       { data: { values: points }, mark: { type: 'line', point: true, strokeWidth: 2 }, encoding: { x, y, color, detail: { field: 'unit' } } },
-      { data: { values: [...last.values()] }, mark: { type: 'text', align: 'left', dx: 8, fontSize: 11 }, encoding: { x, y, color, text: { field: 'unit' } } },
+      ...offsets.map(text),
     ],
   };
 }
