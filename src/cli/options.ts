@@ -64,7 +64,7 @@ export function outputOptions(cmd: Command, io: Io, o: { lang?: boolean; quiet?:
     .option('-o, --output <file>', h({ vi: "ghi vào tệp (trọn vẹn một lần, không để lại tệp dở dang) thay vì ra đầu ra chuẩn; '-' là đầu ra chuẩn", en: "write to a file (atomically) instead of standard output; '-' is standard output" }))
     .addOption(checkOption(io))
     .option('--bom', h({ vi: 'thêm dấu BOM vào đầu tệp CSV/TSV (để Excel hiển thị đúng tiếng Việt)', en: 'begin CSV/TSV output with a byte-order mark (Excel then shows Vietnamese)' }))
-    .option('--excel', h({ vi: "CSV cho Excel cài đặt tiếng Việt: dấu ';' giữa các cột, dấu phẩy thập phân, có BOM", en: "CSV for Excel set to Vietnamese: ';' between fields, decimal commas, a byte-order mark" }));
+    .option('--excel', h({ vi: "CSV cho Excel cài đặt tiếng Việt: dấu ';' giữa các cột, dấu phẩy thập phân, có BOM, tiêu đề cột bằng tiếng Việt như tệp .xlsx", en: "CSV for Excel set to Vietnamese: ';' between fields, decimal commas, a byte-order mark, the header as the .xlsx names it" }));
   if (o.lang !== false) cmd.addOption(new Option('--lang <lang>', h({ vi: 'ngôn ngữ của nhãn, tên và thông báo', en: 'language of labels and names' })).choices(['vi', 'en']).default('vi'));
   if (o.quiet !== false) cmd.option('-q, --quiet', h({ vi: 'không in cảnh báo', en: 'no warnings' }));
   return cmd.option('--no-color', h({ vi: 'không tô màu (hoặc đặt NO_COLOR=1)', en: 'no colour (also NO_COLOR=1)' }));
@@ -131,9 +131,15 @@ function* withBom(pieces: Iterable<string>): Generator<string> {
 }
 
 /** Write the rendered output (text whole or in pieces as they are made, or a workbook) to stdout or --output, or compare it under --check. */
-export async function emit(out: string | Uint8Array | Iterable<string>, flags: { output?: string; check?: boolean; bom?: boolean; excel?: boolean }, io: Io, inputs: (string | null)[]): Promise<number> {
-  // --excel: the CSV (chooseFormat made sure of it) rewritten for Excel set to Vietnamese, with a byte-order mark.
-  const csv = flags.excel === true && !(out instanceof Uint8Array) ? excelCsv(typeof out === 'string' ? [out] : out) : out;
+export async function emit(out: string | Uint8Array | Iterable<string>, flags: { output?: string; check?: boolean; bom?: boolean; excel?: boolean; lang?: 'vi' | 'en' }, io: Io, inputs: (string | null)[]): Promise<number> {
+  // --excel: the CSV (chooseFormat made sure of it) rewritten for Excel set to Vietnamese, with a
+  // byte-order mark, its header named as the command's workbook names it (Vietnamese under vi).
+  let csv = out;
+  if (flags.excel === true && !(out instanceof Uint8Array)) {
+    const { sheetHeader } = await import('../render/xlsx.js');
+    const lang = flags.lang ?? io.lang ?? 'vi';
+    csv = excelCsv(typeof out === 'string' ? [out] : out, (k) => sheetHeader(k, lang));
+  }
   const text = (flags.bom !== true && flags.excel !== true) || csv instanceof Uint8Array ? csv : typeof csv === 'string' ? `\ufeff${csv}` : withBom(csv);
   if (flags.check === true) {
     if (flags.output === undefined || flags.output === '-') {

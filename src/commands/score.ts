@@ -91,6 +91,7 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     byRegion: flags.by === 'region' || flags.region !== undefined,
     ...(flags.by === undefined || flags.by === 'region' ? {} : { by: flags.by }),
     ...(flags.top === undefined ? {} : { top: flags.top }),
+    ...(flags.excel === true ? { excel: true } : {}),
   }, detailOf);
   return emit(text, flags, io, inputs);
 }

@@ -98,16 +98,21 @@ export function* delimitedChunks(cols: readonly Pick<Column, 'header' | 'text'>[
  * `--excel`: our CSV (pieces of whole lines, as `delimitedChunks` makes them) rewritten for
  * Excel set to Vietnamese, which reads ';' as the field separator and ',' as the decimal mark:
  * each plain number (0.8340, -1.5, 1e-7) gets a decimal comma, every other cell is written as it
- * was (its formula guard kept), fields separated by ';' and quoted when they hold one. The
- * byte-order mark that makes Excel read UTF-8 is the caller's (emit).
+ * was (its formula guard kept), fields separated by ';' and quoted when they hold one; the
+ * header's keys named by `header` (the workbook's words). The byte-order mark that makes Excel
+ * read UTF-8 is the caller's (emit).
  */
-export function* excelCsv(pieces: Iterable<string>): Generator<string> {
+export function* excelCsv(pieces: Iterable<string>, header?: (key: string) => string): Generator<string> {
+  let first = true;
   for (const piece of pieces) {
     if (piece === '') continue;
     const { table } = tokenize(piece, { delimiter: ',' });
     let out = '';
     for (const row of [table.header, ...table.rows]) {
-      out += row.map((c) => (isPlainNumber(c.text) ? c.text.replace('.', ',') : c.text === '' ? '' : quoteCsv(c.text, ';'))).join(';') + '\n';
+      // The header line (the first of the output) named for a reader, as the command's workbook names it.
+      const cells = first && header !== undefined ? row.map((c) => header(c.text)) : row.map((c) => c.text);
+      first = false;
+      out += cells.map((c) => (isPlainNumber(c) ? c.replace('.', ',') : c === '' ? '' : quoteCsv(c, ';'))).join(';') + '\n';
     }
     yield out;
   }

@@ -11,6 +11,7 @@ import { REGIONS } from '../core/provinces.js';
 import { type Column, type Format, clip, delimitedChunks, markdownChunks, escapeMd, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 import { visible } from '../core/text.js';
 import { msg, render } from '../core/messages.js';
+import { WORKBOOK_WORDS } from './words.js';
 
 export type Detail = 'pillars' | 'groups' | 'indicators';
 
@@ -30,6 +31,8 @@ export interface RenderOptions {
   byRegion?: boolean;
   /** `--by <column>`: rank within the groups of a `columns.groups` column (columns, rows by group). */
   by?: string;
+  /** `--excel`: the CSV headed by the words of the score workbook (Hạng, Tỉnh, Điểm, Chính quyền số…), not by keys. */
+  excel?: boolean;
 }
 
 const L = {
@@ -104,28 +107,32 @@ function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: bo
   const imputes = imputesLeaf.includes(true);
   const col = (header: string, align: 'left' | 'right', cell: (r: RankedUnit) => string, text = false) =>
     cols.push({ header, align, cell, ...(text ? { text } : {}) });
+  // --excel: a person's CSV, headed as the workbook heads its sheets; otherwise the keys scripts read.
+  const w = machine && o.excel === true ? WORKBOOK_WORDS[o.lang] : undefined;
+  const key = (k: string, word: (t: (typeof WORKBOOK_WORDS)[Lang]) => string) => (w === undefined ? k : word(w));
+  const nodeName = (k: number) => fw.nodes[k]!.def!.name[o.lang];
   if (machine) {
-    col('rank', 'right', (r) => int(r.rank));
-    col('previous_rank', 'right', (r) => int(r.previousRank));
-    col('rank_change', 'right', (r) => int(r.rankChange));
-    col(o.unitKind, 'left', (r) => r.unit, true);
-    col('code', 'left', (r) => r.code ?? '');
-    if (rows.some((r) => r.absentMembers !== undefined)) col('absent_members', 'left', (r) => (r.absentMembers ?? []).join(' + '), true);
+    col(key('rank', (t) => t.rank), 'right', (r) => int(r.rank));
+    col(key('previous_rank', (t) => t.previousRank), 'right', (r) => int(r.previousRank));
+    col(key('rank_change', (t) => t.change), 'right', (r) => int(r.rankChange));
+    col(key(o.unitKind, (t) => (o.unitKind === 'province' ? t.province : t.unit)), 'left', (r) => r.unit, true);
+    col(key('code', (t) => t.code), 'left', (r) => r.code ?? '');
+    if (rows.some((r) => r.absentMembers !== undefined)) col(key('absent_members', () => render(msg('header.members'), o.lang)), 'left', (r) => (r.absentMembers ?? []).join(' + '), true);
     if (o.byRegion === true) {
-      col('region', 'left', (r) => r.region ?? '', true);
-      col('region_rank', 'right', (r) => int(r.regionRank));
+      col(key('region', (t) => t.region), 'left', (r) => r.region ?? '', true);
+      col(key('region_rank', (t) => t.regionRank), 'right', (r) => int(r.regionRank));
     }
     if (o.by !== undefined) {
       col(o.by, 'left', (r) => r.group ?? '', true);
-      col(`${o.by}_rank`, 'right', (r) => int(r.groupRank ?? null));
+      col(key(`${o.by}_rank`, (t) => `${t.rank} (${o.by})`), 'right', (r) => int(r.groupRank ?? null));
     }
-    col('score', 'right', (r) => num(r.score, dec));
-    col('coverage', 'right', (r) => fixed(r.coverage, 4));
-    if (imputes) col('imputed', 'right', (r) => fixed(r.imputed ?? 0, 4));
+    col(key('score', (t) => t.score), 'right', (r) => num(r.score, dec));
+    col(key('coverage', (t) => t.coverage), 'right', (r) => fixed(r.coverage, 4));
+    if (imputes) col(key('imputed', () => lb.imputed), 'right', (r) => fixed(r.imputed ?? 0, 4));
     if (d.minCoverage !== null) col('screened', 'right', (r) => (r.screened === true ? '1' : ''));
     for (const p of d.pillars) {
-      col(p.id, 'right', (r) => num(r.pillars[p.id]!.score, dec));
-      col(`${p.id}_rank`, 'right', (r) => int(r.pillars[p.id]!.rank));
+      col(key(p.id, () => p.name[o.lang]), 'right', (r) => num(r.pillars[p.id]!.score, dec));
+      col(key(`${p.id}_rank`, (t) => `${t.rankOf} ${p.id.toUpperCase()}`), 'right', (r) => int(r.pillars[p.id]!.rank));
     }
   } else {
     col(lb.rank, 'right', (r) => int(r.rank));
@@ -159,21 +166,21 @@ function specs(result: ScoreResult, fw: Framework, o: RenderOptions, machine: bo
   if (o.detail === 'groups' || o.detail === 'indicators') {
     for (const g of fw.groups) {
       const id = fw.nodes[g]!.id;
-      col(machine ? id : nameOf(g), 'right', (r) => (machine ? num(r.groups[id]!, dec) : readable(r.groups[id]!, dec, o.lang)));
+      col(machine ? key(id, () => nodeName(g)) : nameOf(g), 'right', (r) => (machine ? num(r.groups[id]!, dec) : readable(r.groups[id]!, dec, o.lang)));
     }
   }
   if (o.detail === 'indicators') {
     fw.leafIds.forEach((id, j) => {
       if (!shown(fw.leaves[j]!)) return;
       // Machine formats keep the exact value; people read it to 10 significant digits.
-      col(machine ? id : nameOf(fw.leaves[j]!), 'right', (r) => {
+      col(machine ? key(id, () => nodeName(fw.leaves[j]!)) : nameOf(fw.leaves[j]!), 'right', (r) => {
         const c = r.indicators[id]!;
         if (c.value === null) return '';
         return machine ? String(c.value) : `${c.imputed === true ? '~' : ''}${localNumber(shortNumber(c.value), o.lang)}`;
       });
-      if (machine && imputesLeaf[j]) col(`${id}_imputed`, 'right', (r) => (r.indicators[id]!.imputed === true ? '1' : ''));
+      if (machine && imputesLeaf[j]) col(key(`${id}_imputed`, () => `${nodeName(fw.leaves[j]!)} (${lb.imputed.toLowerCase()})`), 'right', (r) => (r.indicators[id]!.imputed === true ? '1' : ''));
       const bounded = isBounded(fw.nodes[fw.leaves[j]!]!.def!);
-      col(machine ? `${id}_normalized` : nameOf(fw.leaves[j]!, bounded ? ' (0–1)' : ` (${lb.normalized})`), 'right', (r) => (machine ? num(r.indicators[id]!.normalized, 4) : readable(r.indicators[id]!.normalized, 4, o.lang)));
+      col(machine ? key(`${id}_normalized`, (t) => `${nodeName(fw.leaves[j]!)} (${t.normalized})`) : nameOf(fw.leaves[j]!, bounded ? ' (0–1)' : ` (${lb.normalized})`), 'right', (r) => (machine ? num(r.indicators[id]!.normalized, 4) : readable(r.indicators[id]!.normalized, 4, o.lang)));
     });
   }
   return cols;

@@ -10,23 +10,9 @@ import { tokenize } from '../load/csv.js';
 import { type OutColumn, type OutSheet, type OutValue, sheetName } from './workbook.js';
 import type { Detail } from './score.js';
 import { type Text, msg, render } from '../core/messages.js';
+import { WORKBOOK_WORDS } from './words.js';
 
-const T = {
-  vi: {
-    ranking: 'Xếp hạng', breakdown: 'Chi tiết', about: 'Thông tin', rank: 'Hạng', previousRank: 'Hạng năm trước', change: 'Thay đổi hạng',
-    province: 'Tỉnh', unit: 'Đơn vị', code: 'Mã', region: 'Vùng', regionRank: 'Hạng trong vùng', score: 'Điểm', coverage: 'Tỷ lệ dữ liệu', rankOf: 'hạng',
-    normalized: 'chuẩn hoá', key: 'Mục', value: 'Nội dung', framework: 'Bộ chỉ số', frameworkId: 'Mã bộ chỉ số', year: 'Năm', previousYear: 'So với năm',
-    definitions: 'Tệp định nghĩa', data: 'Tệp số liệu', source: 'Nguồn', detail: 'Mức chi tiết', tool: 'Công cụ', decimals: 'Số chữ số thập phân',
-    details: { pillars: 'trụ cột', groups: 'nhóm', indicators: 'chỉ số' },
-  },
-  en: {
-    ranking: 'Ranking', breakdown: 'Breakdown', about: 'About', rank: 'Rank', previousRank: 'Previous rank', change: 'Rank change',
-    province: 'Province', unit: 'Unit', code: 'Code', region: 'Region', regionRank: 'Rank in region', score: 'Score', coverage: 'Data coverage', rankOf: 'rank',
-    normalized: 'normalised', key: 'Item', value: 'Value', framework: 'Framework', frameworkId: 'Framework id', year: 'Year', previousYear: 'Compared with',
-    definitions: 'Definitions file', data: 'Data files', source: 'Source', detail: 'Detail level', tool: 'Tool', decimals: 'Decimals',
-    details: { pillars: 'pillars', groups: 'groups', indicators: 'indicators' },
-  },
-} as const;
+const T = WORKBOOK_WORDS;
 
 export interface ScoreWorkbookOptions {
   lang: Lang;
@@ -128,6 +114,14 @@ const VALUES: Record<string, Record<string, Text>> = {
   section: { score: msg('section.score'), pillar: msg('section.pillar'), group: msg('section.group'), indicator: msg('section.indicator') },
 };
 
+/**
+ * A column key of a command's CSV as its workbook heads it, and `--excel` too: in Vietnamese under
+ * vi (2023_score → Điểm 2023, nominal_rank → Hạng danh nghĩa); the key itself under en.
+ */
+export function sheetHeader(key: string, lang: Lang): string {
+  return lang === 'vi' ? viHeader(key) : key;
+}
+
 function viHeader(key: string): string {
   const y = /^(\d{4})_(score|rank)$/.exec(key);
   if (y !== null) return render(y[2] === 'score' ? msg('header.yearScore', { year: y[1]! }) : msg('header.yearRank', { year: y[1]! }), 'vi');
@@ -143,7 +137,7 @@ export function csvSheet(name: string, csv: string, lang: Lang = 'en'): OutSheet
   const { table } = tokenize(csv);
   const keys = table.header.map((c) => c.text);
   // A workbook is for people: under vi the CSV's column keys are named in Vietnamese.
-  const header = lang === 'vi' ? keys.map(viHeader) : keys;
+  const header = keys.map((k) => sheetHeader(k, lang));
   // …and the codes of a few columns (compare's 'score', 'pillar', …) in Vietnamese too.
   const named = keys.map((k) => (lang === 'vi' ? VALUES[k] : undefined));
   const rows = table.rows.map((r) => r.map((c, k) => { const t = named[k]?.[c.text]; return t === undefined ? c.text : render(t, 'vi'); }));
