@@ -22,15 +22,28 @@ const stdoutError = (e) => {
   process.exit(5);
 };
 
-// Interrupted (Ctrl-C, kill): no temporary file of -o is left behind; the usual 128 + signal.
-// Installed before the CLI is loaded, so that a signal at any moment takes this path.
+// Interrupted (Ctrl-C, kill): Node's default ends the process by the signal at once, even in the
+// middle of a long computation (the shell sees 128 + signal: 130, 143). Only while -o's temporary
+// file exists (io.holdSignals) is the signal caught, to remove that file first and then end by the
+// same signal: a handler runs only when the event loop turns, so one installed for the whole run
+// would let a long computation go on to its end and exit 0 with the new file written.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+let held = 0;
+const interrupted = (sig) => {
+  cli.removeTemporaries();
+  for (const s of SIGNALS) process.off(s, interrupted);
+  process.kill(process.pid, sig);
+};
+const holdSignals = () => {
+  if (held++ === 0) for (const s of SIGNALS) process.on(s, interrupted);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--held === 0) for (const s of SIGNALS) process.off(s, interrupted);
+  };
+};
 let cli;
-for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
-  process.on(sig, () => {
-    cli?.removeTemporaries();
-    process.exit(128 + n);
-  });
-}
 // --debug: stack traces of internal errors name src/ files and lines (dist/dti.cjs.map); Node
 // reads a source map only when the module is loaded with source maps on.
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
@@ -69,6 +82,7 @@ const io = {
   },
   env: process.env,
   cwd: process.cwd(),
+  holdSignals,
 };
 
 // Never process.exit() on success: it can cut off output still in a pipe.

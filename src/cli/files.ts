@@ -109,7 +109,7 @@ export async function readInput(arg: string, io: Io, exitCode: number, encoding?
   return { name, path, text: decodeOr(bytes, name, exitCode, encoding) };
 }
 
-/** Temporary files being written now, removed if the run is interrupted (SIGINT, SIGTERM). */
+/** Temporary files being written now, removed if the run is interrupted (SIGINT, SIGTERM, SIGHUP; see Io.holdSignals). */
 const pending = new Set<{ fs: OutputFs; path: string }>();
 
 /** Remove the temporary files of writes still under way (the signal handlers of bin/dti.js call this). */
@@ -199,6 +199,7 @@ export async function writeOutput(arg: string, content: string | Uint8Array | It
   // node:crypto is loaded only here, when a file is written.
   const tmp = { fs, path: join(dirname(path), `.${basename(path)}.${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`) };
   pending.add(tmp);
+  const release = io.holdSignals?.();
   try {
     // A new file gets the usual 0666 less the umask; a replaced one keeps its permissions
     // (and, where allowed, its owner).
@@ -220,12 +221,16 @@ export async function writeOutput(arg: string, content: string | Uint8Array | It
       fs.chmodSync(tmp.path, st.mode & 0o7777);
       try { fs.chownSync(tmp.path, st.uid, st.gid); } catch { /* only root may give a file away */ }
     }
+    // A signal that came while the file was written is handled here, before the rename: the
+    // old file is kept.
+    if (release !== undefined) await new Promise((r) => setImmediate(r));
     fs.renameSync(tmp.path, path);
   } catch (e) {
     try { fs.unlinkSync(tmp.path); } catch { /* it may not exist */ }
     throw ioError(arg, e);
   } finally {
     pending.delete(tmp);
+    release?.();
   }
 }
 

@@ -21,6 +21,13 @@ export interface Io {
   fs?: OutputFs;
   /** The identity of the file standard input was redirected from, if it is a regular file. */
   stdinFile?: () => FileId | undefined;
+  /**
+   * Called when `-o`'s temporary file is created; the function it returns, when that file is
+   * renamed or removed. bin/dti.js catches Ctrl-C and SIGTERM only in between (to remove the
+   * file first): at any other moment the signal ends the run at once, even in the middle of a
+   * long computation, which a handler could not (it runs only when the event loop turns).
+   */
+  holdSignals?: () => () => void;
 }
 
 /** A file's identity: device and inode (hard links and other paths to one file compare equal). */
