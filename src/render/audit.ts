@@ -100,8 +100,12 @@ export interface AuditRenderOptions {
   names?: (id: string) => string;
 }
 
-/** A column with, for numbers, the unrounded values (for a workbook). */
-type AColumn = Column & { values?: (number | null)[] };
+/**
+ * A column says what it holds: text, or numbers, whose unrounded `values` a workbook writes
+ * (the cells are only how a table shows them: never parsed back). How a table aligns a column
+ * says nothing of its kind (the flags are text, right-aligned).
+ */
+type AColumn = Column & ({ kind: 'text' } | { kind: 'number'; values: (number | null)[] });
 
 interface Section {
   title: string;
@@ -120,11 +124,13 @@ function sections(a: Audit, lang: Lang, full: boolean, names?: (id: string) => s
   // The column of indicators: their names when the caller gives them, else their ids.
   const idHead = names === undefined ? t.id : t.name;
   const r = a.result;
-  const col = (header: string, cells: string[], align: 'left' | 'right' = 'right', text = false): AColumn => ({ header, align, cells, ...(text ? { text: true } : {}) });
+  const col = (header: string, cells: string[], align: 'left' | 'right' = 'left', text = false): AColumn => ({ kind: 'text', header, align, cells, ...(text ? { text: true } : {}) });
   // A numeric column: shown to 3 significant figures (`d`), kept unrounded for a workbook.
   const ncol = (header: string, xs: (number | null | undefined)[], d = 3): AColumn => ({
-    header, align: 'right', cells: xs.map((x) => num(sig(x, d), lang)), values: xs.map((x) => (x === undefined || x === null || !Number.isFinite(x) ? null : x)),
+    kind: 'number', header, align: 'right', cells: xs.map((x) => num(sig(x, d), lang)), values: xs.map((x) => (x === undefined || x === null || !Number.isFinite(x) ? null : x)),
   });
+  // A column of counts, shown as they are.
+  const icol = (header: string, xs: number[]): AColumn => ({ kind: 'number', header, align: 'right', cells: xs.map(String), values: xs });
   const out: Section[] = [];
   out.push({
     sheet: t.sheets[0]!, title: t.stats,
@@ -132,8 +138,8 @@ function sections(a: Audit, lang: Lang, full: boolean, names?: (id: string) => s
       col(idHead, nm(r.stats.map((s) => s.id)), 'left', true),
       ncol(t.min, r.stats.map((s) => s.min)), ncol(t.max, r.stats.map((s) => s.max)), ncol(t.mean, r.stats.map((s) => s.mean)),
       ncol(t.median, r.stats.map((s) => s.median)), ncol(t.sd, r.stats.map((s) => s.sd)), ncol(t.skew, r.stats.map((s) => s.skew)),
-      ncol(t.kurt, r.stats.map((s) => s.kurtosis)), col(t.n, r.stats.map((s) => String(s.n))),
-      ...(full ? [col(t.nonZero, r.stats.map((s) => String(s.nonZero))), col(t.unique, r.stats.map((s) => String(s.unique))), col(t.same, r.stats.map((s) => String(s.same)))] : []),
+      ncol(t.kurt, r.stats.map((s) => s.kurtosis)), icol(t.n, r.stats.map((s) => s.n)),
+      ...(full ? [icol(t.nonZero, r.stats.map((s) => s.nonZero)), icol(t.unique, r.stats.map((s) => s.unique)), icol(t.same, r.stats.map((s) => s.same))] : []),
       // Right-aligned: a terminal table shortens left-aligned columns first, and flags must read whole.
       col(t.flagsCol, r.stats.map((s) => s.flags.map((x) => FLAG_SHORT[lang][x]).join(' ')), 'right'),
     ],
@@ -143,7 +149,7 @@ function sections(a: Audit, lang: Lang, full: boolean, names?: (id: string) => s
   out.push({
     sheet: t.sheets[1]!, title: t.availability,
     cols: [
-      col(t.unit, av.map((u) => u.unit), 'left', true), col(t.available, av.map((u) => String(u.available))),
+      col(t.unit, av.map((u) => u.unit), 'left', true), icol(t.available, av.map((u) => u.available)),
       ncol(t.share, av.map((u) => u.availability)), ncol(t.nonZeroShare, av.map((u) => u.nonZero)),
     ],
     ...(av.length === 0 ? { empty: t.allAvailable } : {}),
@@ -170,13 +176,13 @@ function sections(a: Audit, lang: Lang, full: boolean, names?: (id: string) => s
     };
     out.push({
       sheet: t.sheets[3]!, title: `${t.withinGroups} (${t.methods[r.correlations.method]})`,
-      cols: [col(t.group, nm(gs), 'left', true), col(t.pairs, gs.map((g) => String(byGroup.get(g)!.length))),
+      cols: [col(t.group, nm(gs), 'left', true), icol(t.pairs, gs.map((g) => byGroup.get(g)!.length)),
         ncol(t.rMin, gs.map((g) => stat(g, 'min'))), ncol(t.rMean, gs.map((g) => stat(g, 'mean'))), ncol(t.rMax, gs.map((g) => stat(g, 'max')))],
     });
   }
   out.push({
     sheet: t.sheets[4]!, title: t.groups,
-    cols: [col(t.group, nm(r.groups.map((g) => g.id)), 'left', true), col(t.level, r.groups.map((g) => String(g.level))),
+    cols: [col(t.group, nm(r.groups.map((g) => g.id)), 'left', true), icol(t.level, r.groups.map((g) => g.level)),
       ncol(t.alpha, r.groups.map((g) => g.cronbachAlpha)), ncol(t.pca, r.groups.map((g) => g.pcaFirstShare === null ? null : g.pcaFirstShare * 100))],
   });
   if (full) {
@@ -287,10 +293,9 @@ export function auditWorkbook(a: Audit, lang: Lang, names?: (id: string) => stri
   const sheets: OutSheet[] = [];
   for (const s of sections(a, lang, true, names)) {
     const n = s.cols[0]?.cells.length ?? 0;
-    const isNum = s.cols.map((c) => c.align === 'right');
     const rows: OutValue[][] = [];
-    for (let i = 0; i < n; i++) rows.push(s.cols.map((c, k) => (c.values !== undefined ? c.values[i]! : isNum[k] ? cellNumber(c.cells[i]!) : c.cells[i]!)));
-    sheets.push({ name: sheetName(s.sheet, taken), columns: s.cols.map((c, k) => ({ header: c.header, kind: isNum[k] ? 'general' : 'text' })), rows });
+    for (let i = 0; i < n; i++) rows.push(s.cols.map((c) => (c.kind === 'number' ? c.values[i]! : c.cells[i]!)));
+    sheets.push({ name: sheetName(s.sheet, taken), columns: s.cols.map((c) => ({ header: c.header, kind: c.kind === 'number' ? 'general' : 'text' })), rows });
   }
   // The 34 after the 2025 merger: the note the tables print under the title, as a last sheet.
   if (a.result.merge2025 === true) {
@@ -300,4 +305,3 @@ export function auditWorkbook(a: Audit, lang: Lang, names?: (id: string) => stri
   return sheets;
 }
 
-const cellNumber = (s: string): OutValue => (s === '' ? null : Number(s.replace(',', '.')));

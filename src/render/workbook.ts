@@ -68,7 +68,11 @@ export function workbookParts(sheets: readonly OutSheet[]): { name: string; text
         const v = r[k] ?? null;
         const ref = `${columnName(k + 1)}${line}`;
         if (v === null || v === '') return '';
-        if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}" s="${styleOf(c)}"><v>${String(v)}</v></c>`;
+        if (typeof v === 'number') {
+          // A number that is none (NaN, ∞) is a mistake upstream: never written as a text 'NaN' over a value.
+          if (!Number.isFinite(v)) throw new Error(`workbook ${s.name}!${ref}: ${String(v)} is not a number to write`);
+          return `<c r="${ref}" s="${styleOf(c)}"><v>${String(v)}</v></c>`;
+        }
         return `<c r="${ref}" s="${c.kind === 'text' ? 2 : 0}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(v))}</t></is></c>`;
       }).join('');
       return `<row r="${line}">${cells}</row>`;
