@@ -4,7 +4,8 @@
  * `dti score` of the same year with the same --top.
  */
 import { describe, expect, it } from 'vitest';
-import { cli } from './helpers.js';
+import { join } from 'node:path';
+import { cli, tmp, workbookAt } from './helpers.js';
 
 const YEARS = ['data/2022.csv', 'data/2023.csv', 'data/2024.csv'];
 
@@ -64,8 +65,8 @@ describe('sensitivity --top', () => {
     const expected = await scoreTop('data/2023.csv', 5);
     for (const u of expected) expect(vi.stdout).toContain(u);
     expect(vi.stdout).not.toContain((await scoreTop('data/2023.csv', 6))[5]);
-    // The chart's scale still runs to the worst rank an interval reaches, not to 5.
-    expect(vi.stdout).toMatch(/1 … \d/);
+    // The chart's scale still runs to the worst rank an interval reaches (Cần Thơ 5–6), not to 5.
+    expect(vi.stdout).toContain('1 … 6');
   });
 });
 
@@ -77,6 +78,25 @@ describe('--top help', () => {
         const line = h.split('\n').find((l) => l.includes('--top <n>'));
         expect(line, `${c} ${lang}`).toContain(text);
       }
+    }
+  });
+});
+
+describe('score --top within regions', () => {
+  it('keeps the same units in CSV, JSON and the workbook (region ranks, not national)', async () => {
+    for (const args of [['--region', 'Bắc Trung Bộ', '--top', '2'], ['--by', 'region', '--top', '2']]) {
+      const base = ['score', 'data/2023.csv', ...args, '-q'];
+      const csv = (await cli([...base, '-f', 'csv'])).stdout.trim().split('\n').slice(1).map((l) => l.split(',')[3]!).sort();
+      const json = (JSON.parse((await cli([...base, '-f', 'json'])).stdout) as { rankings: { unit: string }[] }).rankings.map((r) => r.unit).sort();
+      const f = join(tmp(), 'x.xlsx');
+      expect((await cli([...base, '-o', f])).code).toBe(0);
+      const wb = workbookAt(f);
+      const sheet = wb.sheet(wb.names[0]!);
+      const col = sheet[0]!.findIndex((c) => c.text === 'Tỉnh');
+      const xlsx = sheet.slice(1).map((r) => r[col]!.text).sort();
+      expect(json).toEqual(csv);
+      expect(xlsx).toEqual(csv);
+      expect(csv.length).toBe(args[0] === '--region' ? 2 : 12);
     }
   });
 });

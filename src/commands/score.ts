@@ -73,6 +73,7 @@ export async function runScore(files: string[], flags: ScoreFlags, io: Io): Prom
     const [{ scoreWorkbook }, { workbookBytes }] = await Promise.all([import('../render/xlsx.js'), import('../cli/xlsx.js')]);
     const sheets = scoreWorkbook(result, fw, {
       lang: flags.lang, detail: flags.detail, unitKind: ds.unitKind, byRegion: flags.by === 'region' || flags.region !== undefined,
+      ...(flags.by === undefined || flags.by === 'region' ? {} : { by: flags.by }),
       ...(flags.top === undefined ? {} : { top: flags.top }),
       definitionsFile, dataFiles, version: VERSION_TEXT(),
     });

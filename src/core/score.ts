@@ -203,6 +203,16 @@ export function withinTop(rank: number | null | undefined, top: number | undefin
   return top === undefined || (rank != null && rank <= top);
 }
 
+/**
+ * `dti score --top n` in every format: the units ranked n or better by the rank the ranking shows
+ * (within groups with `by`, within regions with `byRegion`, else the overall rank).
+ */
+export function topUnits(rankings: RankedUnit[], o: { top?: number; byRegion?: boolean; by?: string }): RankedUnit[] {
+  if (o.top === undefined) return rankings;
+  const rankOf = (r: RankedUnit) => (o.by !== undefined ? r.groupRank ?? null : o.byRegion === true ? r.regionRank : r.rank);
+  return rankings.filter((r) => withinTop(rankOf(r), o.top));
+}
+
 /** The groups and indicators of one ranked unit, built when asked for. */
 export type UnitDetail = (unit: RankedUnit) => Pick<RankedUnit, 'groups' | 'indicators'>;
 

@@ -4,7 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { UnitKind } from '../core/model.js';
 import { type Framework, forYear } from '../core/framework.js';
-import { type Lang, type RankedUnit, type ScoreResult, type UnitDetail, withinTop } from '../core/score.js';
+import { type Lang, type RankedUnit, type ScoreResult, type UnitDetail, topUnits } from '../core/score.js';
 import { compareVi, fixed, formatNumber, formatPercent, localNumber, shortNumber } from '../core/text.js';
 import { isBounded } from '../core/methods/normalise/index.js';
 import { REGIONS } from '../core/provinces.js';
@@ -61,15 +61,8 @@ const num = (x: number | null, d: number) => (x === null ? '' : fixed(x, d));
 const readable = (x: number | null, d: number, lang: Lang) => (x === null ? '' : formatNumber(x, d, lang));
 const int = (x: number | null) => (x === null ? '' : String(x));
 
-/** `--top n`: the units ranked n or better; ranked within regions (--by region, --region), by their region rank. */
-function topOf(rankings: RankedUnit[], o: { top?: number; byRegion?: boolean; by?: string }): RankedUnit[] {
-  if (o.top === undefined) return rankings;
-  const rankOf = (r: RankedUnit) => (o.by !== undefined ? r.groupRank ?? null : o.byRegion === true ? r.regionRank : r.rank);
-  return rankings.filter((r) => withinTop(rankOf(r), o.top));
-}
-
 function selected(result: ScoreResult, o: { top?: number; byRegion?: boolean; by?: string }): RankedUnit[] {
-  let rows = topOf(result.rankings, o);
+  let rows = topUnits(result.rankings, o);
   if (o.by !== undefined) {
     // By group (Vietnamese collation; units with no group last), then by rank within it.
     rows = [...rows].sort((a, b) => (a.group == null ? 1 : 0) - (b.group == null ? 1 : 0)
@@ -196,7 +189,7 @@ function columns(result: ScoreResult, fw: Framework, o: RenderOptions, machine: 
 export function renderScore(result: ScoreResult, fw: Framework, o: RenderOptions): string {
   switch (o.format) {
     case 'json':
-      return JSON.stringify(o.top === undefined ? result : { ...result, rankings: topOf(result.rankings, o) }, null, 2) + '\n';
+      return JSON.stringify(o.top === undefined ? result : { ...result, rankings: topUnits(result.rankings, o) }, null, 2) + '\n';
     case 'csv':
       return renderDelimited(columns(result, fw, o, true), ',');
     case 'tsv':
@@ -235,7 +228,7 @@ export function* renderScoreChunks(result: ScoreResult, fw: Framework, o: Render
   const full = (r: RankedUnit): RankedUnit => (detailOf === undefined ? r : { ...r, ...detailOf(r) });
   switch (o.format) {
     case 'json':
-      yield* jsonChunks(o.top === undefined ? result : { ...result, rankings: topOf(result.rankings, o) }, full);
+      yield* jsonChunks(o.top === undefined ? result : { ...result, rankings: topUnits(result.rankings, o) }, full);
       return;
     case 'csv':
     case 'tsv': {

@@ -5,7 +5,7 @@
  * its zero). Any other command's table becomes one sheet (numbers as numbers).
  */
 import type { Framework } from '../core/framework.js';
-import { type Lang, type RankedUnit, type ScoreResult, withinTop } from '../core/score.js';
+import { type Lang, type RankedUnit, type ScoreResult, topUnits } from '../core/score.js';
 import { tokenize } from '../load/csv.js';
 import { type OutColumn, type OutSheet, type OutValue, sheetName } from './workbook.js';
 import type { Detail } from './score.js';
@@ -19,6 +19,8 @@ export interface ScoreWorkbookOptions {
   detail: Detail;
   unitKind: 'province' | 'unit';
   byRegion: boolean;
+  /** `--by <column>`: --top keeps the units ranked n or better within their group. */
+  by?: string;
   top?: number;
   /** Names of the definitions and data files, as given. */
   definitionsFile: string;
@@ -30,7 +32,7 @@ export function scoreWorkbook(result: ScoreResult, fw: Framework, o: ScoreWorkbo
   const t = T[o.lang];
   const d = fw.definitions;
   const dec = d.decimals;
-  const rows = result.rankings.filter((r) => withinTop(r.rank, o.top));
+  const rows = topUnits(result.rankings, o);
   const taken = new Set<string>();
 
   const cols: { col: OutColumn; get: (r: RankedUnit) => OutValue }[] = [];
