@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from './helpers.js';
 import { score } from './helpers.js';
-import { ROOT, cli, data, defs, fw } from './helpers.js';
+import { ROOT, cli, data, defs, fw, runOf } from './helpers.js';
+import { compare } from '../src/core/compare.js';
 import { join } from 'node:path';
 import { explain as libExplain, load } from '../src/index.js';
 
@@ -97,6 +98,53 @@ describe('points and priorities', () => {
     expect(get(c.contributions, 'a').pointsChange).toBeCloseTo(240, 9);
     const top = c.contributions.filter((x) => x.depth === 1).reduce((s, x) => s + x.contribution, 0);
     expect(top).toBeCloseTo(c.scoreChange, 14);
+  });
+});
+
+describe('missing values counted by the rule the engine aggregates with (missingFill)', () => {
+  // Missing values left out by default (missing: exclude), counted 0 in group a (missing: zero).
+  const leaf = (id: string) => `      - id: ${id}\n        name: ${id.toUpperCase()}\n        normalize: { method: goalposts, min: 0, max: 100 }\n`;
+  const MIXED = defs(`  - id: a\n    name: A\n    weight: 600\n    missing: zero\n    children:\n${leaf('a1')}${leaf('a2')}  - id: b\n    name: B\n    weight: 400\n    children:\n${leaf('b1')}${leaf('b2')}`, 'missing: exclude\nscore: { ties: exact }\n');
+  // Hand-worked:
+  //   X: a = (0.5 + 0 [a2 missing, counted 0])/2 = 0.25; b = 0.4 (b1 missing, left out) → (600·0.25 + 400·0.4)/1000 = 0.31
+  //   V: a = (0.8 + 0.4)/2 = 0.6; b missing (both left out), b itself left out → 0.6
+  //   Y: a = 0.9, b = 0.4 → 0.7;  Z: a = 0.1, b = 0.5 → 0.26
+  const CSV_MIXED = 'unit,year,a1,a2,b1,b2\nX,2023,50,,,40\nV,2023,80,40,,\nY,2023,100,80,60,20\nZ,2023,0,20,10,90\n';
+  const f = fw(MIXED);
+  const ds = data(CSV_MIXED, f);
+  const one = (unit: string) => {
+    const r = explain(f, ds, unit, { lang: 'en' });
+    if (!r.ok) throw new Error(r.errors[0]!.message);
+    return r.value;
+  };
+
+  it("explain's score and rank are score's, for every unit", () => {
+    const ranked = score(f, ds).rankings;
+    expect(ranked.map((u) => [u.unit, Number(u.score!.toFixed(12))])).toEqual([['Y', 0.7], ['V', 0.6], ['X', 0.31], ['Z', 0.26]]);
+    for (const u of ranked) expect([u.unit, one(u.unit).score, one(u.unit).rank]).toEqual([u.unit, u.score, u.rank]);
+  });
+  it('a missing value under zero: its share kept, no points; under exclude: no share, its points go to the others', () => {
+    const x = one('X');
+    // a1: half of a's 600, 150 of 300; a2 (missing, counted 0): 0 of 300; b1 (missing, left out): nothing; b2: all of b's 400, 160.
+    expect(get(x.nodes, 'a')).toMatchObject({ points: 150, maxPoints: 600, pointsLost: 450 });
+    expect(get(x.nodes, 'a1')).toMatchObject({ points: 150, maxPoints: 300, pointsLost: 150 });
+    expect(get(x.nodes, 'a2')).toMatchObject({ points: 0, maxPoints: 300, pointsLost: 300 });
+    expect(get(x.nodes, 'b1')).toMatchObject({ points: null, maxPoints: null, pointsLost: null });
+    expect(get(x.nodes, 'b2')).toMatchObject({ points: 160, maxPoints: 400, pointsLost: 240 });
+    // b left out altogether (V): a carries the whole index.
+    const v = one('V');
+    expect(get(v.nodes, 'a')).toMatchObject({ points: 600, maxPoints: 1000, pointsLost: 400 });
+    expect(get(v.nodes, 'b')).toMatchObject({ points: null, maxPoints: null, pointsLost: null });
+    for (const e of [x, v]) {
+      for (const d of [1, 2]) expect(e.nodes.filter((n) => n.depth === d).reduce((s, n) => s + (n.pointsLost ?? 0), 0)).toBeCloseTo((1 - e.score!) * 1000, 9);
+    }
+  });
+  it("compare's points lost of a missing indicator by the same rule: all of its 300 for a2 (counted 0), none for b1 (left out)", () => {
+    // compare's leaf maxima are the leaf's fixed share of the 1000 points (a1, a2: 300; b1, b2: 200); Y: 300·0.2, 200·0.4, 200·0.8.
+    const c = compare(runOf(f, ds), ['X', 'Y']);
+    if (!c.ok) throw new Error(c.errors[0]!.message);
+    const lost = (id: string) => c.value.rows.find((r) => r.id === id)!.pointsLost;
+    expect([lost('a1'), lost('a2'), lost('b1'), lost('b2')]).toEqual([[150, 0], [300, 60], [null, 80], [120, 160]]);
   });
 });
 

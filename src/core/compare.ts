@@ -7,6 +7,7 @@ import { type Diagnostic, type Result, resultWarning } from './diagnostics.js';
 import { isBounded } from './methods/normalise/index.js';
 import { forYear, methodChanged } from './framework.js';
 import { rankKey } from './stages/rank.js';
+import { missingFill } from './stages/missing.js';
 import { findUnit, unitsOf } from './units.js';
 import { type Lang, type ResultWarning, missingWarnings, yearDependentWarning } from './score.js';
 import type { Run } from './build.js';
@@ -107,6 +108,8 @@ export function compare(run: Run, names: readonly string[], opts: Omit<CompareOp
     const keysOf = xs.map((x) => (x === null ? null : rankKey(fw, x)));
     return keysOf.map((k) => (k === null ? null : 1 + keysOf.filter((o) => o !== null && o > k).length));
   };
+  // What a missing value counts as (0 under `zero`; NaN: left out, no points lost), as the engine counts it.
+  const fill = missingFill(fw);
   for (const ys of scored) {
     const n = ys.records.length;
     const fy = forYear(fw, ys.year); // the nodes of that year's method
@@ -150,9 +153,10 @@ export function compare(run: Run, names: readonly string[], opts: Omit<CompareOp
       const bounded = isBounded(node.def!);
       const lost = norm.map((v, u) => {
         if (idx[u]! < 0 || !bounded || off(ni)) return null;
-        if (v === null) return node.missing === 'zero' ? maxPoints : null;
+        const counted = v ?? fill[ni]!;
+        if (Number.isNaN(counted)) return null;
         // To 10 decimals as maxPoints and explain's points: 105.78 lost, not 105.77999999999999.
-        return Number((maxPoints * (1 - v)).toFixed(10));
+        return Number((maxPoints * (1 - counted)).toFixed(10));
       });
       rows.push({
         year: ys.year, section: 'indicator', id: node.id, label: node.def!.name[lang],

@@ -7,6 +7,7 @@ import { normaliseMethodOf } from '../methods/normalise/index.js';
 import { type Framework, methodChanged } from '../framework.js';
 import { yearOf } from '../build.js';
 import type { Contribution, ExplainChange } from './types.js';
+import { missingFill } from '../stages/missing.js';
 import { type UnitView, counted, shares } from './points.js';
 
 /** The logarithmic mean L(x, y) = (x − y)/(ln x − ln y), L(x, x) = x. */
@@ -19,11 +20,12 @@ function logMean(x: number, y: number): number {
 export function contributions(fw: Framework, v0: Float64Array, v1: Float64Array, scale: number): Float64Array {
   const N = fw.nodes.length;
   const w = Float64Array.from(fw.nodes, (x) => x.weight);
-  const a0 = shares(fw, v0, w);
-  const a1 = shares(fw, v1, w);
+  const fill = missingFill(fw);
+  const a0 = shares(fw, v0, w, fill);
+  const a1 = shares(fw, v1, w, fill);
   const C = new Float64Array(N);
-  const r0 = counted(fw, fw.root, v0);
-  const r1 = counted(fw, fw.root, v1);
+  const r0 = counted(fill, fw.root, v0);
+  const r1 = counted(fill, fw.root, v1);
   C[fw.root] = scale * r1 - scale * r0;
   // Score units per unit of the node's value, used only when the node's value did not change.
   const slope = new Float64Array(N);
@@ -31,15 +33,15 @@ export function contributions(fw: Framework, v0: Float64Array, v1: Float64Array,
   for (let k = N - 1; k >= 0; k--) {
     const nd = fw.nodes[k]!;
     if (nd.leaf >= 0) continue;
-    const p0 = counted(fw, k, v0);
-    const p1 = counted(fw, k, v1);
+    const p0 = counted(fill, k, v0);
+    const p1 = counted(fill, k, v1);
     const kids = nd.children;
     const delta = new Float64Array(kids.length);
     // Under a geometric mean with a floor, a child counts with at least the floor.
     const logarithmic = aggregateMethodOf(nd.aggregate).logarithmic;
     const fl = logarithmic ? nd.floor : -Infinity;
-    const x0 = kids.map((c) => (a0[c] === 0 ? NaN : Math.max(counted(fw, c, v0), fl)));
-    const x1 = kids.map((c) => (a1[c] === 0 ? NaN : Math.max(counted(fw, c, v1), fl)));
+    const x0 = kids.map((c) => (a0[c] === 0 ? NaN : Math.max(counted(fill, c, v0), fl)));
+    const x1 = kids.map((c) => (a1[c] === 0 ? NaN : Math.max(counted(fill, c, v1), fl)));
     if (logarithmic) {
       const hasZero = kids.some((_, i) => x0[i] === 0 || x1[i] === 0);
       if (!hasZero && p0 > 0 && p1 > 0) {
@@ -94,9 +96,10 @@ export function changeSince(v: UnitView, best: number, warnings: Diagnostic[]): 
   const C = contributions(fw, v0, vals, d.scale);
   const pScore = prev.scores[pu]!;
   const toPoints = pts.rootFactor / d.scale;
+  const fill = missingFill(fw);
   const contribs: Contribution[] = changedMethod ? [] : pre.map((k) => {
-    const a = counted(fw, k, vals);
-    const b = counted(fw, k, v0);
+    const a = counted(fill, k, vals);
+    const b = counted(fill, k, v0);
     return {
       id: fw.nodes[k]!.id, label: label(k), depth: fw.nodes[k]!.depth,
       valueChange: Number.isNaN(a) || Number.isNaN(b) ? null : a - b,

@@ -6,7 +6,7 @@
 import type { UnitRecord } from '../model.js';
 import { aggregateMethodOf } from '../methods/aggregate.js';
 import { normaliseMethodOf } from '../methods/normalise/index.js';
-import { missingFill } from '../stages/missing.js';
+import { missingFill, resolveMissing } from '../stages/missing.js';
 import { rankKeys } from '../stages/rank.js';
 import { type Framework, forYear } from '../framework.js';
 import type { YearScore } from '../pipeline.js';
@@ -35,7 +35,7 @@ function combineNode(fw: Framework, k: number, vals: Float64Array, w: Float64Arr
   const K = nd.children.length;
   const cv = new Float64Array(K);
   const cw = new Float64Array(K);
-  nd.children.forEach((c, i) => { const v = vals[c]!; cv[i] = v !== v ? fill[c]! : v; cw[i] = w[c]!; });
+  nd.children.forEach((c, i) => { cv[i] = counted(fill, c, vals); cw[i] = w[c]!; });
   return aggregateMethodOf(nd.aggregate).combine(cv, cw, K, nd.floor);
 }
 
@@ -52,8 +52,12 @@ export function evaluateUnit(fw: Framework, leafValues: ArrayLike<number>, fixed
   return vals;
 }
 
-/** Each child's effective weight share in its parent for this unit (0 when excluded as missing). */
-export function shares(fw: Framework, vals: Float64Array, w: Float64Array): Float64Array {
+/**
+ * Each child's effective weight share in its parent for this unit (0 when excluded as missing):
+ * a missing child counts when its fill (the missing stage's `missingFill`, `fill`) is a value,
+ * as the engine's aggregation counts it.
+ */
+export function shares(fw: Framework, vals: Float64Array, w: Float64Array, fill: ArrayLike<number> = missingFill(fw)): Float64Array {
   const a = new Float64Array(fw.nodes.length);
   fw.nodes.forEach((nd) => {
     if (nd.leaf >= 0) return;
@@ -62,28 +66,26 @@ export function shares(fw: Framework, vals: Float64Array, w: Float64Array): Floa
     let wIn = 0;
     for (const c of nd.children) {
       wAll += w[c]!;
-      if (!Number.isNaN(vals[c]!) || fw.nodes[c]!.missing === 'zero') wIn += w[c]!;
+      if (!Number.isNaN(counted(fill, c, vals))) wIn += w[c]!;
     }
     for (const c of nd.children) {
-      const present = !Number.isNaN(vals[c]!) || fw.nodes[c]!.missing === 'zero';
+      const present = !Number.isNaN(counted(fill, c, vals));
       a[c] = !present || wIn === 0 ? 0 : full ? w[c]! * (wAll / wIn) : w[c]! / wIn;
     }
   });
   return a;
 }
 
-/** The value a child counts with: 0 for a missing value under `zero`. */
-export const counted = (fw: Framework, c: number, vals: Float64Array) => {
-  const v = vals[c]!;
-  return v !== v && fw.nodes[c]!.missing === 'zero' ? 0 : v;
-};
+/** The value a child counts with: a missing value is the node's fill (`missingFill`: 0 under `zero`, else still missing). */
+export const counted = (fill: ArrayLike<number>, c: number, vals: Float64Array) => resolveMissing(vals[c]!, fill[c]!);
 
 export interface Points { points: Float64Array; maxPoints: Float64Array; lost: Float64Array; maxVal: Float64Array; rootFactor: number }
 
 /** Points, maximum points and points lost of every node for one unit (see the module comment). */
 export function pointsOf(fw: Framework, vals: Float64Array, leafMax: Float64Array, w: Float64Array = Float64Array.from(fw.nodes, (x) => x.weight)): Points {
   const N = fw.nodes.length;
-  const a = shares(fw, vals, w);
+  const fill = missingFill(fw);
+  const a = shares(fw, vals, w, fill);
   // Maximum value of each node for this unit (NaN = unbounded); a missing node has none.
   const maxVal = new Float64Array(N);
   fw.nodes.forEach((nd, k) => {
@@ -105,7 +107,7 @@ export function pointsOf(fw: Framework, vals: Float64Array, leafMax: Float64Arra
   const lost = new Float64Array(N).fill(NaN);
   // Points per unit of value, along chains of means and sums (NaN below a geometric mean).
   const linear = new Float64Array(N).fill(NaN);
-  const rv = counted(fw, fw.root, vals);
+  const rv = counted(fill, fw.root, vals);
   linear[fw.root] = rootFactor;
   points[fw.root] = rootFactor * rv;
   maxPoints[fw.root] = rootFactor * maxVal[fw.root]!;
@@ -120,7 +122,7 @@ export function pointsOf(fw: Framework, vals: Float64Array, leafMax: Float64Arra
       const ell = new Float64Array(nd.children.length);
       nd.children.forEach((c, i) => {
         if (a[c] === 0) return;
-        const v = Math.max(counted(fw, c, vals), nd.floor);
+        const v = Math.max(counted(fill, c, vals), nd.floor);
         if (v === 0) { zeros += a[c]!; ell[i] = Infinity; } else { ell[i] = a[c]! * Math.log(maxVal[c]! / v); total += ell[i]!; }
       });
       nd.children.forEach((c, i) => {
@@ -137,12 +139,12 @@ export function pointsOf(fw: Framework, vals: Float64Array, leafMax: Float64Arra
       for (const c of nd.children) {
         if (a[c] === 0) continue;
         maxSum += a[c]! * maxVal[c]!;
-        lossSum += a[c]! * (maxVal[c]! - counted(fw, c, vals));
+        lossSum += a[c]! * (maxVal[c]! - counted(fill, c, vals));
       }
       for (const c of nd.children) {
         if (a[c] === 0) continue;
         linear[c] = f * a[c]!;
-        const v = counted(fw, c, vals);
+        const v = counted(fill, c, vals);
         if (bounded) {
           maxPoints[c] = maxSum > 0 ? maxPoints[k]! * (a[c]! * maxVal[c]!) / maxSum : 0;
           lost[c] = lossSum > 0 ? lost[k]! * (a[c]! * (maxVal[c]! - v)) / lossSum : 0;

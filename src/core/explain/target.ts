@@ -7,6 +7,7 @@ import { rankKey } from '../stages/rank.js';
 import { transformValue } from '../stages/transform.js';
 import type { Framework } from '../framework.js';
 import type { ExplainTarget, NodeNeed } from './types.js';
+import { missingFill } from '../stages/missing.js';
 import { type UnitView, clean, counted, evaluateUnit, leafMaxOf, nn, pointsOf } from './points.js';
 
 /** The scaled score's rank key of a root value. */
@@ -78,10 +79,11 @@ export function target(v: UnitView, N: number): Result<ExplainTarget> {
   const gap = needed === null ? 0 : needed - (Number.isNaN(score) ? 0 : score);
   const toPoints = pts.rootFactor / scale;
   const leafVals = Float64Array.from(fw.leaves, (_, j) => cur.norm[j * n + u]!);
+  const fill = missingFill(fw);
   const ok = (fixed: Map<number, number>) => {
     if (needed === null) return true;
     const v = evaluateUnit(fw, leafVals, given.size === 0 ? fixed : new Map([...given, ...fixed]));
-    return keyOf(fw, counted(fw, fw.root, v)) >= needed;
+    return keyOf(fw, counted(fill, fw.root, v)) >= needed;
   };
   const reached = ok(new Map());
   const byNode: NodeNeed[] = [];
