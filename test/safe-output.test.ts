@@ -122,6 +122,27 @@ describe('-o', () => {
     expect(fs.readFileSync(join(dir, 'd.csv'), 'utf8')).toBe(before);
     expect(fs.readFileSync(join(dir, 'd.yaml'), 'utf8')).toBe(DEFS);
   });
+
+  it('template: nor over its --units list (the list was replaced by the template, exit 0)', async () => {
+    const dir = tmp();
+    const list = 'Nghệ An\nHà Tĩnh\n';
+    fs.writeFileSync(join(dir, 'units.csv'), list);
+    for (const [lang, said] of [['vi', 'không ghi đè lên tệp đầu vào units.csv'], ['en', 'refusing to write over the input file units.csv']]) {
+      const r = await cli(['template', '--units', 'units.csv', '-o', 'units.csv', '--lang', lang!], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(said);
+    }
+    // --units - reads standard input; -o naming the file redirected into it is refused too.
+    const st = fs.statSync(join(dir, 'units.csv'));
+    const piped = await cli(['template', '--units', '-', '-o', 'units.csv', '--lang', 'en'], { cwd: dir, stdin: list, stdinFile: () => ({ dev: st.dev, ino: st.ino }) });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('(it is standard input)');
+    expect(fs.readFileSync(join(dir, 'units.csv'), 'utf8')).toBe(list);
+    // A list that cannot be read says why, as every input does.
+    const missing = await cli(['template', '--units', 'none.txt', '-o', 't.csv', '--lang', 'en'], { cwd: dir });
+    expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([5, 'error: cannot read none.txt: no such file']);
+    expect(fs.existsSync(join(dir, 't.csv'))).toBe(false);
+  });
 });
 
 describe('--check', () => {

@@ -4,8 +4,6 @@
  * with '#') giving each indicator's Vietnamese name and unit; one row per province of the
  * chosen map (or per unit of --units). Filled in and read back, it scores with no edits.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { findProvince, PROVINCES, PROVINCES_2025 } from '../core/provinces.js';
 import { type Framework, forYear } from '../core/framework.js';
@@ -16,7 +14,7 @@ import { loadFrameworkFile } from '../cli/context.js';
 import { yearFromName } from '../load/file.js';
 import { CliError } from '../cli/errors.js';
 import { msg, render, byLang } from '../core/messages.js';
-import { decodeOr } from '../cli/files.js';
+import { readInput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { workbookBytes } from '../cli/xlsx.js';
 import { renderDelimited } from '../render/format.js';
@@ -109,17 +107,15 @@ async function runTemplate(flags: TemplateFlags, io: Io): Promise<number> {
     throw new CliError(EXIT.USAGE, msg('cli.templateExtension', { file: out }), { hint: msg('hint.templateExample') });
   }
   const { fw, input } = await loadFrameworkFile(flags.indicators, io);
+  const inputs: (string | null)[] = [input.path];
   let units: string[];
   let unitColumn: 'province' | 'unit' = 'province';
   if (flags.units !== undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(resolve(io.cwd, flags.units));
-    } catch {
-      throw new CliError(EXIT.IO, msg('cli.cannotReadUnits', { file: flags.units }), { hint: msg('hint.unitsFile') });
-    }
-    units = [...new Set(decodeOr(bytes, flags.units, EXIT.DATA).split(/\r?\n/).map((l) => l.trim().normalize('NFC')).filter((l) => l !== '' && !l.startsWith('#')))];
-    if (units.length === 0) throw new CliError(EXIT.DATA, msg('cli.noUnits', { file: flags.units }), { hint: msg('hint.unitPerLine') });
+    // Read as every input is (why it cannot be, '-' for standard input, the size cap), and an input -o never writes over.
+    const list = await readInput(flags.units, io, EXIT.DATA);
+    inputs.push(list.path);
+    units = [...new Set(list.text.split(/\r?\n/).map((l) => l.trim().normalize('NFC')).filter((l) => l !== '' && !l.startsWith('#')))];
+    if (units.length === 0) throw new CliError(EXIT.DATA, msg('cli.noUnits', { file: list.name }), { hint: msg('hint.unitPerLine') });
     // Provinces when every line names one (written as the registry writes them), else free units.
     const found = units.map((u) => findProvince(u));
     if (found.every((f) => f.ok)) units = found.map((f) => (f.ok ? f.province.name : ''));
@@ -134,5 +130,5 @@ async function runTemplate(flags: TemplateFlags, io: Io): Promise<number> {
     : renderDelimited([t.header, t.notes, ...t.rows].reduce<{ header: string; align: 'left'; cells: string[]; text: boolean }[]>(
       (cols, row, i) => { row.forEach((c, k) => { if (i === 0) cols.push({ header: c, align: 'left', cells: [], text: true }); else cols[k]!.cells.push(c); }); return cols; }, []),
     ext === 'tsv' ? '\t' : ',');
-  return emit(content, flags, io, [input.path]);
+  return emit(content, flags, io, inputs);
 }

@@ -142,8 +142,6 @@ const enEntries = (): Catalogue => ({
   'BAD_PARAMETER.partialWithoutMerge': '--allow-partial-merge goes with --merge-2025',
   'cli.templateExtension': (p) => `a template is written as .xlsx, .csv or .tsv, not '${p.file}'`,
   'hint.templateExample': 'e.g. -o mau.xlsx',
-  'cli.cannotReadUnits': (p) => `cannot read ${p.file}`,
-  'hint.unitsFile': 'one unit per line, in a UTF-8 text file',
   'cli.noUnits': (p) => `${p.file} names no unit`,
   'hint.unitPerLine': 'one unit per line',
   'cli.trendNeedsYears': 'a trend needs the year of every row',

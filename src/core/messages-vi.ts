@@ -167,8 +167,6 @@ const viEntries = () => ({
   'BAD_PARAMETER.partialWithoutMerge': '--allow-partial-merge đi cùng --merge-2025',
   'cli.templateExtension': (p: { file: string }) => `mẫu được ghi dạng .xlsx, .csv hoặc .tsv, không phải '${p.file}'`,
   'hint.templateExample': 'ví dụ -o mau.xlsx',
-  'cli.cannotReadUnits': (p: { file: string }) => `không đọc được ${p.file}`,
-  'hint.unitsFile': 'mỗi dòng một đơn vị, trong một tệp văn bản UTF-8',
   'cli.noUnits': (p: { file: string }) => `${p.file} không nêu đơn vị nào`,
   'hint.unitPerLine': 'mỗi dòng một đơn vị',
   'cli.trendNeedsYears': 'xu hướng cần năm của mọi dòng',
