@@ -43,6 +43,9 @@ describe('dti trend -o picture.svg', () => {
       // Rank 1's label sits where it did (y 3 at 15.24 px a rank): a label is moved by less than a rank.
       const perRank = (labels.find((l) => l.rank === 63)!.y - labels.find((l) => l.rank === 1)!.y) / 62;
       for (const l of labels) expect(Math.abs(l.y - (labels[0]!.y + (l.rank - 1) * perRank)), l.unit).toBeLessThan(15);
+      // What a screen reader hears is in the reader's language (Vega named the untitled field 'unit').
+      expect(svg).toContain(lang === 'vi' ? '; Đơn vị: Bắc Giang"' : '; Unit: Bắc Giang"');
+      expect(svg).not.toMatch(/aria-label="[^"]*\bunit: /);
       // The same bytes twice.
       const g = join(dir, `u-${lang}.svg`);
       await cli(['trend', ...YEARS, '-o', g, '-q', '--lang', lang]);

@@ -52,6 +52,8 @@ describe('the interval drawn is the one printed', () => {
       expect((await cli(['sensitivity', 'data/2023.csv', '-o', f, '-q', '--lang', lang])).code).toBe(0);
       const svg = readFileSync(f, 'utf8');
       expect(drawnBeside(svg, 'Tiền Giang') / drawnBeside(svg, 'Trà Vinh')).toBeCloseTo(5 / 4, 9);
+      // …and says it, in the reader's language.
+      expect(svg).toContain(lang === 'vi' ? 'aria-label="Tiền Giang: khoảng hạng 20–25, trung vị 23, hạng danh nghĩa 23"' : 'aria-label="Tiền Giang: rank interval 20–25, median 23, nominal rank 23"');
     }
   });
 

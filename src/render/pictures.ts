@@ -19,8 +19,10 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const BAR = '#2c6e9e';
 
 const T = {
-  vi: { rank: 'Hạng', year: 'Năm', unit: 'Đơn vị', interval: 'Khoảng hạng 5%–95% (vạch), trung vị (chấm), hạng danh nghĩa (vòng)' },
-  en: { rank: 'Rank', year: 'Year', unit: 'Unit', interval: '5%–95% rank interval (line), median (dot), nominal rank (ring)' },
+  vi: { rank: 'Hạng', year: 'Năm', unit: 'Đơn vị', interval: 'Khoảng hạng 5%–95% (vạch), trung vị (chấm), hạng danh nghĩa (vòng)',
+    said: (u: string, lo: number, hi: number, med: number, nom: number | null) => `${u}: khoảng hạng ${lo}–${hi}, trung vị ${med}${nom === null ? '' : `, hạng danh nghĩa ${nom}`}` },
+  en: { rank: 'Rank', year: 'Year', unit: 'Unit', interval: '5%–95% rank interval (line), median (dot), nominal rank (ring)',
+    said: (u: string, lo: number, hi: number, med: number, nom: number | null) => `${u}: rank interval ${lo}–${hi}, median ${med}${nom === null ? '' : `, nominal rank ${nom}`}` },
 };
 
 /** A horizontal bar per unit, in rank order (dti chart). */
@@ -76,7 +78,8 @@ function pathsSpec(points: { unit: string; year: number; rank: number }[], title
   const height = Math.max(320, 15 * maxRank); // 15 px a rank: labels of ranks next to each other do not overlap
   const x = { field: 'year', type: 'ordinal', title: t.year, scale: { domain: years }, axis: { labelAngle: 0 } };
   const y = { field: 'rank', type: 'quantitative', title: t.rank, scale: { domain: [maxRank, 1], nice: false }, axis: { tickMinStep: 1, format: 'd' } };
-  const color = { field: 'unit', type: 'nominal', legend: null, scale: { scheme: 'tableau10' } };
+  // Titled, so a screen reader hears "Đơn vị: Hà Nội" under vi (Vega names an untitled field by its key).
+  const color = { field: 'unit', type: 'nominal', title: t.unit, legend: null, scale: { scheme: 'tableau10' } };
   // Tied ranks (two provinces 13th) would print their names on one another: each year's end labels spread apart.
   const labels = [...last.values()];
   const px = maxRank <= 1 ? 0 : height / (maxRank - 1);
@@ -89,12 +92,12 @@ function pathsSpec(points: { unit: string; year: number; rank: number }[], title
   const text = (d: number): Spec => ({
     data: { values: labels.filter((_, i) => dy[i] === d) },
     mark: { type: 'text', align: 'left', dx: 8, ...(d === 0 ? {} : { dy: d }), fontSize: 11 },
-    encoding: { x, y, color, text: { field: 'unit' } },
+    encoding: { x, y, color, text: { field: 'unit', title: t.unit } },
   });
   return {
     $schema: SCHEMA, config: CONFIG, title, width: Math.max(240, 90 * years.length), height,
     layer: [
-      { data: { values: points }, mark: { type: 'line', point: true, strokeWidth: 2 }, encoding: { x, y, color, detail: { field: 'unit' } } },
+      { data: { values: points }, mark: { type: 'line', point: true, strokeWidth: 2 }, encoding: { x, y, color, detail: { field: 'unit', title: t.unit } } },
       ...offsets.map(text),
     ],
   };
@@ -127,7 +130,10 @@ export function explainSpec(e: ExplainResult, lang: Lang): Spec | null {
 export function sensitivitySpec(units: readonly { unit: string; nominalRank: number | null; medianRank: number | null; p5: number | null; p95: number | null }[], title: string, lang: Lang): Spec {
   const t = T[lang];
   // Whole ranks, as the table prints them (core's one rule).
-  const values = units.flatMap((u, i) => { const w = wholeRanks(u); return w === null ? [] : [{ unit: u.unit, order: u.nominalRank ?? 1e9 + i, low: w.low, high: w.high, median: w.median, nominal: u.nominalRank }]; });
+  const values = units.flatMap((u, i) => {
+    const w = wholeRanks(u);
+    return w === null ? [] : [{ unit: u.unit, order: u.nominalRank ?? 1e9 + i, low: w.low, high: w.high, median: w.median, nominal: u.nominalRank, text: t.said(u.unit, w.low, w.high, w.median, u.nominalRank) }];
+  });
   const y = { field: 'unit', type: 'nominal', sort: { field: 'order', op: 'min' }, title: null };
   const x = { type: 'quantitative', title: t.interval, scale: { domainMin: 1 } };
   return {
@@ -135,7 +141,8 @@ export function sensitivitySpec(units: readonly { unit: string; nominalRank: num
     data: { values },
     encoding: { y },
     layer: [
-      { mark: { type: 'rule', strokeWidth: 3, color: '#7f8c8d' }, encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' } } },
+      // What a screen reader hears, in the reader's language (Vega would name the fields by their keys).
+      { mark: { type: 'rule', strokeWidth: 3, color: '#7f8c8d' }, encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' }, description: { field: 'text' } } },
       { mark: { type: 'point', filled: true, size: 40, opacity: 1, color: BAR }, encoding: { x: { ...x, field: 'median' } } },
       { mark: { type: 'point', filled: false, size: 70, color: '#e67e22' }, encoding: { x: { ...x, field: 'nominal' } } },
     ],
