@@ -72,14 +72,16 @@ export class Reaggregator {
   /**
    * Aggregate every group with `w` (one weight per node); `how` overrides every group's
    * aggregation and `missing` every node's policy (undefined: the definitions'). Returns the
-   * root's column (a view into the reused buffer).
+   * root's column (a view into the reused buffer). `root: false` stops below the root (the
+   * merger combines the merged main indices itself: the root over these units is not wanted).
    */
-  run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
+  run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy, root = true): Float64Array {
     const fw = this.fw;
     const fills = this.fillsByPolicy.get(missing)!;
     const ws = this.ws;
     const all = how === undefined ? undefined : aggregateMethodOf(how);
     for (const k of this.order) {
+      if (!root && k === fw.root) continue;
       const nd = fw.nodes[k]!;
       const kids = nd.children;
       for (let c = 0; c < kids.length; c++) ws[c] = w[kids[c]!]!;
@@ -114,7 +116,8 @@ export class Merger {
 
   run(w: Float64Array, how?: Aggregate, missing?: MissingPolicy): Float64Array {
     const fw = this.fw;
-    this.agg.run(w, how, missing);
+    // The main indices of the 63, not their root: the root is combined over the merged provinces below.
+    this.agg.run(w, how, missing, false);
     mergeMainIndices(fw, this.column, this.groups, this.nodes, this.agg.fill(missing));
     const root = fw.nodes[fw.root]!;
     const kids = root.children;
