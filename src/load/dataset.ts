@@ -369,15 +369,17 @@ function yearWarnings(years: Map<number, { n: number; at: ReturnType<Ctx['at']>;
 class Records {
   static readonly SLAB = 512;
   readonly list: ReadRecord[] = [];
-  readonly #byUnitYear = new Map<string, ReadRecord>();
+  /** By year, then by the unit's key (no string made per row to look a record up). */
+  readonly #byYear = new Map<number | null, Map<string, ReadRecord>>();
   #values = new Float64Array(0);
   #cols = new Uint16Array(0);
   #used = Records.SLAB;
   constructor(private readonly L: number, private readonly G: number, private readonly D: number) {}
   /** The unit's record for the year, made (fresh) if it is the first row of that unit-year. */
   for(u: Resolved, year: number | null, line: number): { record: ReadRecord; fresh: boolean } {
-    const k = `${u.key}\u0000${year ?? ''}`;
-    const found = this.#byUnitYear.get(k);
+    let byKey = this.#byYear.get(year);
+    if (byKey === undefined) this.#byYear.set(year, (byKey = new Map()));
+    const found = byKey.get(u.key);
     if (found !== undefined) return { record: found, fresh: false };
     const { L, G, D } = this;
     if (this.#used === Records.SLAB) {
@@ -390,7 +392,7 @@ class Records {
     const r = new ReadRecord(u.unit, u.code, u.key, u.region, year, line, new Float64Array(this.#values.buffer, off * 8, L), this.#cols, off);
     if (G > 0) r.groups = new Array<string | null>(G).fill(null);
     if (D > 0) { r.denominators = new Float64Array(D).fill(NaN); r.denominatorAt = new Int32Array(2 * D); }
-    this.#byUnitYear.set(k, r);
+    byKey.set(u.key, r);
     this.list.push(r);
     return { record: r, fresh: true };
   }

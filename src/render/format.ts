@@ -54,19 +54,25 @@ function guardCell(s: string): string {
 function isPlainNumber(s: string): boolean {
   const n = s.length;
   let i = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
-  const digits = (from: number) => { let k = from; while (k < n && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++; return k; };
-  let k = digits(i);
+  let k = digitsFrom(s, i);
   if (k === i) return false;
   i = k;
-  if (i < n && s.charCodeAt(i) === 46 /* . */) { k = digits(i + 1); if (k === i + 1) return false; i = k; }
+  if (i < n && s.charCodeAt(i) === 46 /* . */) { k = digitsFrom(s, i + 1); if (k === i + 1) return false; i = k; }
   if (i < n && (s.charCodeAt(i) | 32) === 101 /* e */) {
     i++;
     if (i < n && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) i++;
-    k = digits(i);
+    k = digitsFrom(s, i);
     if (k === i) return false;
     i = k;
   }
   return i === n;
+}
+
+/** Where the run of ASCII digits of `s` starting at `from` ends (a function of its own, not a closure made for every cell written). */
+function digitsFrom(s: string, from: number): number {
+  let k = from;
+  while (k < s.length && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+  return k;
 }
 
 /** A cell of delimited output: guarded, then quoted if needed (a plain number needs neither). */

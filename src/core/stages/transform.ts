@@ -49,7 +49,8 @@ export function limitWarnings(fw: Framework, records: readonly UnitRecord[], fil
     const leaf = fw.nodes[ni]!.def!;
     const lim = normaliseMethodOf(leaf.normalize.method).limits?.(leaf.normalize);
     if (lim === undefined) return;
-    for (const r of records) {
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
       const x = r.values[j]!;
       if (!(x < lim.min || x > lim.max)) continue;
       out.push(warning('OUT_OF_RANGE', { id: leaf.id, x, min: lim.min, max: lim.max }, { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! },
@@ -66,7 +67,8 @@ export function domainErrors(fw: Framework, records: readonly UnitRecord[], file
     const leaf = fw.nodes[ni]!.def!;
     if (normaliseMethodOf(leaf.normalize.method).asIs && leaf.transform === 'none' && underGeometric(fw, ni)) {
       // A value taken as it is feeds a geometric mean, which has no meaning for x < 0.
-      for (const r of records) {
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i]!;
         const x = r.values[j]!;
         if (!(x < 0)) continue;
         out.push(error('OUT_OF_DOMAIN.geometric', { id: leaf.id, x }, { ...(file === undefined ? {} : { file }), line: r.lines[j]!, col: r.cols[j]! }, msg('hint.geometricValues')));
@@ -74,7 +76,8 @@ export function domainErrors(fw: Framework, records: readonly UnitRecord[], file
       return;
     }
     if (leaf.transform === 'none') return;
-    for (const r of records) {
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
       const x = r.values[j]!;
       if (Number.isNaN(x) || !Number.isNaN(transformValue(leaf.transform, x))) continue;
       out.push(error('OUT_OF_DOMAIN', { id: leaf.id, x, transform: leaf.transform, domain: leaf.transform === 'sqrt' ? 'x ≥ 0' : 'x > 0' },
