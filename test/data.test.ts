@@ -1,7 +1,7 @@
 // Reading data: layouts, units, years, values, and located errors.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadData } from '../src/load/definitions.js';
+import { loadData, loadRows } from '../src/load/definitions.js';
 import { numberIn, parseNumber } from '../src/core/values.js';
 import { render } from '../src/core/messages.js';
 import { defs, fw } from './helpers.js';
@@ -107,5 +107,26 @@ describe('loadData', () => {
   });
   it("ignores note columns starting with '#'", () => {
     expect(errors('unit,a,#source\nX,1,https://example.org\n')).toEqual([]);
+  });
+});
+
+describe('empty and uncalculated cells', () => {
+  // Rows as a workbook's reader hands them over: a cell with text '' may be empty (missing), a
+  // number stored with no text, or a formula openpyxl saved with no value (an error, located).
+  const cell = (text: string, col: number, more: { value?: number; uncalculated?: true } = {}) => ({ text, line: 2, col, ...more });
+  const header = ['province', 'year', 'a', 'b', 'c'].map((t, i) => ({ text: t, line: 1, col: i + 1 }));
+  const read = (a: ReturnType<typeof cell>, b: ReturnType<typeof cell>, c: ReturnType<typeof cell>) =>
+    loadRows([header, [cell('Hà Nội', 1), cell('2023', 2), a, b, c]], f, { file: 'd.xlsx' });
+  it('an empty cell is missing for a number and a yes/no leaf alike', () => {
+    const r = read(cell('', 3), cell('', 4), cell('5', 5));
+    expect(r.ok && [...r.value.records[0]!.values]).toEqual([NaN, NaN, 5]);
+  });
+  it('a number stored with no text is that number', () => {
+    const r = read(cell('', 3, { value: 42 }), cell('', 4), cell('5', 5));
+    expect(r.ok && r.value.records[0]!.values[0]).toBe(42);
+  });
+  it('a formula with no saved value is an error at its cell, in a number and a yes/no leaf', () => {
+    const r = read(cell('', 3, { uncalculated: true }), cell('', 4, { uncalculated: true }), cell('5', 5));
+    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.line, e.col])).toEqual([['UNCALCULATED_FORMULA', 2, 3], ['UNCALCULATED_FORMULA', 2, 4]]);
   });
 });

@@ -437,13 +437,10 @@ function auxReader(h: Header, ctx: Ctx, decimal: Decimal): (r: UnitRecord, row: 
 function valueReader(fw: Framework, ctx: Ctx, decimal: Decimal, invalid: Set<string>): (r: ReadRecord, j: number, row: Row, k: number) => void {
   const { errors, at } = ctx;
   const isBoolean = fw.leaves.map((ni) => normaliseMethodOf(fw.nodes[ni]!.def!.normalize.method).yesNo);
-  return (r, j, row, k) => {
-    r.setAt(j, row.line(k), row.col(k));
-    if (!isBoolean[j]) {
-      const x = row.number(k, decimal);
-      if (x === x) { r.values[j] = x; return; }
-    }
-    // Missing, not a number, yes/no, or a formula never calculated.
+  /** Missing, not a number, yes/no, or a formula never calculated (a function apart, so the common case below stays small and is optimised early). */
+  const other = (r: ReadRecord, j: number, row: Row, k: number) => {
+    // An empty cell (the usual missing value) is missing for every method: no cell is made for it.
+    if (row.text(k) === '' && !row.uncalculated(k)) return;
     const cell = row.cell(k);
     if (cell.uncalculated === true) {
       invalid.add(`${cell.line}:${cell.col}`);
@@ -456,6 +453,14 @@ function valueReader(fw: Framework, ctx: Ctx, decimal: Decimal, invalid: Set<str
       invalid.add(`${cell.line}:${cell.col}`);
       errors.push(error('NOT_A_NUMBER', { where: fw.leafIds[j]!, reason: v.reason }, at(cell), v.hint));
     }
+  };
+  return (r, j, row, k) => {
+    r.setAt(j, row.line(k), row.col(k));
+    if (!isBoolean[j]) {
+      const x = row.number(k, decimal);
+      if (x === x) { r.values[j] = x; return; }
+    }
+    other(r, j, row, k);
   };
 }
 

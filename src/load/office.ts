@@ -356,6 +356,7 @@ class KeptColumns implements Row {
   line(k: number): number { return this.has(k) ? this.row.line(this.keep[k]!) : this.row.line(0); }
   col(k: number): number { return this.has(k) ? this.row.col(this.keep[k]!) : this.keep[k]! + 1; }
   value(k: number): number | undefined { return this.has(k) ? this.row.value(this.keep[k]!) : undefined; }
+  uncalculated(k: number): boolean { return this.has(k) && this.row.uncalculated(this.keep[k]!); }
   number(k: number, decimal: Decimal): number { return this.has(k) ? this.row.number(this.keep[k]!, decimal) : NaN; }
   cell(k: number): Cell { return this.has(k) ? this.row.cell(this.keep[k]!) : { text: '', line: this.row.line(0), col: this.keep[k]! + 1 }; }
   cells(): Cell[] { return this.keep.map((_, k) => this.cell(k)); }

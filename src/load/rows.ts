@@ -13,6 +13,8 @@ export interface Row {
   col(k: number): number;
   /** The number the source stored for cell k (a workbook's numeric cell), else undefined. */
   value(k: number): number | undefined;
+  /** Whether cell k is a workbook's formula with no saved value (never, in a CSV). */
+  uncalculated(k: number): boolean;
   /** Cell k as a number (values.ts numberIn; the stored number where there is one); NaN: missing or not a number. */
   number(k: number, decimal: Decimal): number;
   cell(k: number): Cell;
@@ -27,6 +29,7 @@ export class CellsRow implements Row {
   line(k: number): number { return this.c[k]!.line; }
   col(k: number): number { return this.c[k]!.col; }
   value(k: number): number | undefined { return this.c[k]!.value; }
+  uncalculated(k: number): boolean { return this.c[k]!.uncalculated === true; }
   number(k: number, decimal: Decimal): number { const c = this.c[k]!; return c.value ?? numberIn(c.text, decimal); }
   cell(k: number): Cell { return this.c[k]!; }
   cells(): Cell[] { return [...this.c]; }
