@@ -201,6 +201,8 @@ const enEntries = (): Catalogue => ({
   'hint.rowPerUnit': (p) => `add one row per ${p.kind}`,
   'MISSING_VALUE.columns': (p) => `no column for ${p.absent} of ${p.expected} indicators: ${p.list}`,
   'hint.missingEverywhere': 'their values count as missing in every row',
+  'MISSING_VALUE.nothing': 'no value yet: every indicator cell is empty',
+  'hint.fillTemplate': 'fill in the indicator columns (a file made by dti template leaves them empty)',
   'MISSING_VALUE.unit': (p) =>
     `${p.unit}: ${p.n} of ${p.of} indicator${p.of === 1 ? '' : 's'} ${p.n === 1 ? 'has' : 'have'} no value${p.merged ? ' in at least one of the provinces merged into it' : ''} (coverage ${fixed(p.coverage, 2)}): ${p.list}${p.more > 0 ? ` and ${p.more} more` : ''}; ${p.outcome}`,
   'MISSING_VALUE.summary': (p) =>

@@ -228,6 +228,8 @@ const viEntries = () => ({
   'hint.rowPerUnit': (_p: { kind: string }) => `thêm một dòng cho mỗi tỉnh/đơn vị`,
   'MISSING_VALUE.columns': (p: { absent: number; expected: number; list: string }) => `không có cột cho ${p.absent} trong ${p.expected} chỉ số: ${p.list}`,
   'hint.missingEverywhere': 'giá trị của chúng được coi là thiếu ở mọi dòng',
+  'MISSING_VALUE.nothing': 'tệp chưa có giá trị nào: mọi ô chỉ số đều trống',
+  'hint.fillTemplate': 'điền số liệu vào các cột chỉ số (tệp do dti template tạo ra để trống các cột này)',
   'MISSING_VALUE.unit': (p: { unit: string; n: number; of: number; merged: boolean; coverage: number; list: string; more: number; outcome: string }) =>
     `${p.unit}: ${p.n} trong ${p.of} chỉ số không có giá trị${p.merged ? ' ở ít nhất một tỉnh được sáp nhập vào' : ''} (tỷ lệ dữ liệu ${formatNumber(p.coverage, 2, 'vi')}): ${p.list}${p.more > 0 ? ` và ${p.more} chỉ số khác` : ''}; ${p.outcome}`,
   'MISSING_VALUE.summary': (p: { n: number; units: number; unitYears: boolean; total: number; outcome: string; unranked: number; list: string; more: number }) =>

@@ -81,6 +81,7 @@ export function readDataset(table: RowTable, fw: Framework, opts: DataOptions = 
   }
   const { records, invalid, map } = readRows(table, fw, h, ctx, opts);
   if (!h.isLong) absentColumns(fw, h, records, ctx, table.header[0]);
+  if (records.length > 0) noValueAtAll(fw, records, invalid, ctx, table.header[0]);
   if (records.length === 0 && errors.length === 0) {
     errors.push(error('NO_DATA', {}, ctx.at(table.header[0]), msg('hint.rowPerUnit', { kind: h.unitKind })));
   }
@@ -119,6 +120,24 @@ function absentColumns(fw: Framework, h: Header, records: readonly UnitRecord[],
     const listed = absent.length > 8 ? `${absent.slice(0, 8).join(', ')} and ${absent.length - 8} more` : absent.join(', ');
     ctx.warnings.push(warning('MISSING_VALUE.columns', { absent: absent.length, expected: expected.length, list: listed }, ctx.at(cell), msg('hint.missingEverywhere')));
   }
+}
+
+/**
+ * Rows, indicator cells, and not one value in any of them (an unfilled `dti template`): an
+ * error, not a ranking of every unit tied at 0. A cell that is not a number is a value given
+ * (reported as such); a file with no indicator cell at all is said otherwise (UNKNOWN_COLUMN).
+ */
+function noValueAtAll(fw: Framework, records: readonly UnitRecord[], invalid: ReadonlySet<string>, ctx: Ctx, cell: Cell | undefined): void {
+  const L = fw.leaves.length;
+  let cells = false;
+  for (const r of records) {
+    for (let j = 0; j < L; j++) {
+      if (r.lines[j] === 0) continue;
+      if (!Number.isNaN(r.values[j]!) || invalid.has(`${r.lines[j]}:${r.cols[j]}`)) return;
+      cells = true;
+    }
+  }
+  if (cells) ctx.errors.push(error('MISSING_VALUE.nothing', {}, ctx.at(cell), msg('hint.fillTemplate')));
 }
 
 /** What a column may be called: each leaf's id and its names in both languages (for "did you mean"). */
