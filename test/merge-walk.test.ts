@@ -76,7 +76,7 @@ describe('--merge-2025 walked through the commands', () => {
       expect(r.code, r.stderr).toBe(0);
       const book = workbookAt(out);
       const rows = book.sheet(book.names[0]!).map((row) => row.map((c) => c.text));
-      const k = rows[0]!.indexOf(lang === 'vi' ? 'Mục' : 'section');
+      const k = rows[0]!.indexOf(lang === 'vi' ? 'Mục' : 'Section');
       expect(new Set(rows.slice(1).map((row) => row[k]))).toEqual(new Set(lang === 'vi' ? ['Điểm', 'Trụ cột', 'Chỉ số'] : ['score', 'pillar', 'indicator']));
     }
   });

@@ -160,7 +160,7 @@ describe('writing a workbook', () => {
     const part = parts(readFileSync(out));
     const wb = readWorkbook(part);
     const rows = readSheet(wb, part(wb.sheets[0]!.part)!).rows;
-    expect(rows[0]!.map((c) => c.text)).toEqual(['unit', 'code', '2015_score', '2015_rank', '2016_score', '2016_rank', 'score_change', 'rank_change']);
+    expect(rows[0]!.map((c) => c.text)).toEqual(['Unit', 'Code', 'Score 2015', 'Rank 2015', 'Score 2016', 'Rank 2016', 'Score change', 'Rank change']);
     expect(rows[1]![1]!.value).toBeUndefined();
     expect(typeof rows[1]![2]!.value).toBe('number');
   });

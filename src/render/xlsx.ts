@@ -117,18 +117,15 @@ const VALUES: Record<string, Record<string, Text>> = {
 };
 
 /**
- * A column key of a command's CSV as its workbook heads it, and `--excel` too: in Vietnamese under
- * vi (2023_score → Điểm 2023, nominal_rank → Hạng danh nghĩa); the key itself under en.
+ * A column key of a command's CSV as its workbook heads it, and `--excel` too, in words of the
+ * reader's language: 2023_score → Điểm 2023 / Score 2023, nominal_rank → Hạng danh nghĩa /
+ * Nominal rank. A key with no words (a node id) stays as it is.
  */
 export function sheetHeader(key: string, lang: Lang): string {
-  return lang === 'vi' ? viHeader(key) : key;
-}
-
-function viHeader(key: string): string {
   const y = /^(\d{4})_(score|rank)$/.exec(key);
-  if (y !== null) return render(y[2] === 'score' ? msg('header.yearScore', { year: y[1]! }) : msg('header.yearRank', { year: y[1]! }), 'vi');
+  if (y !== null) return render(y[2] === 'score' ? msg('header.yearScore', { year: y[1]! }) : msg('header.yearRank', { year: y[1]! }), lang);
   const h = HEADERS[key];
-  return h === undefined ? key : render(h, 'vi');
+  return h === undefined ? key : render(h, lang);
 }
 
 /**
@@ -138,7 +135,7 @@ function viHeader(key: string): string {
 export function csvSheet(name: string, csv: string, lang: Lang = 'en'): OutSheet {
   const { table } = tokenize(csv);
   const keys = table.header.map((c) => c.text);
-  // A workbook is for people: under vi the CSV's column keys are named in Vietnamese.
+  // A workbook is for people: the CSV's column keys are named in words of the reader's language.
   const header = keys.map((k) => sheetHeader(k, lang));
   // …and the codes of a few columns (compare's 'score', 'pillar', …) in Vietnamese too.
   const named = keys.map((k) => (lang === 'vi' ? VALUES[k] : undefined));
