@@ -52,6 +52,8 @@ describe('--excel names its header as the workbook does', () => {
 
   it('plain -f csv keeps the keys (scripts read them), in vi and en', async () => {
     for (const lang of ['vi', 'en']) {
+      expect((await cli(['audit', 'data/2023.csv', '-f', 'csv', '-q', '--lang', lang])).stdout.split('\n')[0]).toBe('table,group,a,b,measure,value');
+      expect(await excelHeader(['audit', 'data/2023.csv', '--lang', lang])).toEqual(lang === 'vi' ? ['Bảng', 'Nhóm', 'a', 'b', 'Đại lượng', 'Giá trị'] : ['Table', 'Group', 'a', 'b', 'Measure', 'Value']);
       expect((await cli(['score', 'data/2023.csv', '-f', 'csv', '-q', '--lang', lang])).stdout.split('\n')[0]).toBe('rank,previous_rank,rank_change,province,code,score,coverage,cqs,cqs_rank,kts,kts_rank,xhs,xhs_rank');
       expect((await cli(['trend', ...YEARS, '-f', 'csv', '-q', '--lang', lang])).stdout.split('\n')[0]).toBe('unit,code,2022_score,2022_rank,2023_score,2023_rank,score_change,rank_change');
     }

@@ -14,6 +14,9 @@ import { localNumber } from '../core/text.js';
 import { msg, render } from '../core/messages.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
 
+/** The CSV's columns: one row per figure. */
+const CSV_HEAD = ['table', 'group', 'a', 'b', 'measure', 'value'];
+
 const T = {
   vi: {
     title: (name: string, year: number | null) => `Kiểm định thống kê: ${name}${year === null ? '' : `, năm ${year}`}`,
@@ -45,7 +48,6 @@ const T = {
       SKEW_KURTOSIS: (f: AuditFlag) => `${f.a}: lệch và nhọn (có thể có ngoại lai)`,
       DENOMINATOR_CORRELATION: (f: AuditFlag) => `${f.a} tương quan với mẫu số ${f.b}: r = ${sig(f.r)}`,
     },
-    csvHead: ['bang', 'nhom', 'a', 'b', 'dai_luong', 'gia_tri'],
   },
   en: {
     title: (name: string, year: number | null) => `Statistical audit: ${name}${year === null ? '' : `, ${year}`}`,
@@ -77,7 +79,6 @@ const T = {
       SKEW_KURTOSIS: (f: AuditFlag) => `${f.a}: skewed and heavy-tailed (possible outliers)`,
       DENOMINATOR_CORRELATION: (f: AuditFlag) => `${f.a} correlates with the denominator ${f.b}: r = ${sig(f.r)}`,
     },
-    csvHead: ['table', 'group', 'a', 'b', 'measure', 'value'],
   },
 } as const;
 
@@ -268,7 +269,8 @@ export function renderAudit(a: Audit, o: AuditRenderOptions, screened = 0): stri
   if (o.format === 'json') return auditJson(r);
   if (o.format === 'csv' || o.format === 'tsv') {
     const rows = longRows(a);
-    const cols: Column[] = t.csvHead.map((h, k) => ({ header: h, align: 'left', cells: rows.map((x) => x[k]!), text: true }));
+    // The keys scripts read, in every language (docs/REFERENCE.md); --excel names them for people.
+    const cols: Column[] = CSV_HEAD.map((h, k) => ({ header: h, align: 'left', cells: rows.map((x) => x[k]!), text: true }));
     return renderDelimited(cols, o.format === 'csv' ? ',' : '\t');
   }
   const md = o.format === 'md';
