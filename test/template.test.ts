@@ -92,6 +92,39 @@ describe('dti template', () => {
     expect((await cli(['template', '-o', 'mau.pdf'], { cwd: d })).code).toBe(2);
   });
 
+  it('--units: a misspelt province is an error at its line, not a template of free units; a province twice is one row, with a warning', async () => {
+    const d = scratch();
+    writeFileSync(join(d, 'u3.txt'), 'Nghệ An\nHà Tĩnh\n# a note\n  Nghe Ann\n');
+    for (const lang of ['vi', 'en']) {
+      const r = await cli(['template', '--units', 'u3.txt', '-o', 't.csv', '--lang', lang], { cwd: d });
+      expect(r.code).toBe(4);
+      expect(r.stderr).toContain(lang === 'vi' ? "u3.txt:4:3: lỗi: không có tỉnh 'Nghe Ann' [UNKNOWN_PROVINCE]\n  gợi ý: có phải ý bạn là 'Nghệ An'?" : "u3.txt:4:3: error: unknown province 'Nghe Ann' [UNKNOWN_PROVINCE]\n  hint: did you mean 'Nghệ An'?");
+      expect(r.stderr).toContain(lang === 'vi' ? 'u3.txt: lỗi: 2 trên 3 dòng là tên tỉnh' : 'u3.txt: error: 2 of 3 lines name a province');
+      expect(r.stderr).toContain(lang === 'vi' ? 'ghi "unit" ở dòng đầu danh sách' : 'write "unit" as the list\'s first line');
+    }
+    expect(() => readFileSync(join(d, 't.csv'))).toThrow();
+    // Asked for on purpose: `unit` as the first line makes a template of any units, whatever they are called.
+    writeFileSync(join(d, 'u4.txt'), 'unit\nNghệ An\nNghe Ann\n');
+    expect((await cli(['template', '--units', 'u4.txt', '-o', 't4.csv'], { cwd: d })).code).toBe(0);
+    const t4 = readFileSync(join(d, 't4.csv'), 'utf8').split('\n');
+    expect([t4[0]!.split(',')[0], ...t4.slice(2, -1).map((l) => l.split(',')[0])]).toEqual(['unit', 'Nghệ An', 'Nghe Ann']);
+    // Two spellings of one province: one row, the second line named.
+    writeFileSync(join(d, 'u2.txt'), 'Nghệ An\nnghe an\nHà Tĩnh\n');
+    for (const lang of ['vi', 'en']) {
+      const r = await cli(['template', '--units', 'u2.txt', '-o', 't2.csv', '--lang', lang], { cwd: d });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(lang === 'vi' ? "u2.txt:2:1: cảnh báo: 'nghe an' là Nghệ An, đã có ở dòng 1: bỏ qua, mỗi tỉnh một dòng [DUPLICATE_ROW]\n"
+        : "u2.txt:2:1: warning: 'nghe an' is Nghệ An, already on line 1: left out, one row per province [DUPLICATE_ROW]\n");
+      const t2 = readFileSync(join(d, 't2.csv'), 'utf8').split('\n');
+      expect([t2[0]!.split(',')[0], ...t2.slice(2, -1).map((l) => l.split(',')[0])]).toEqual(['province', 'Nghệ An', 'Hà Tĩnh']);
+    }
+    // A list of districts with one town named as its province stays a list of free units.
+    writeFileSync(join(d, 'u5.txt'), 'Huyện Nam Đàn\nHuyện Đô Lương\nHà Tĩnh\n');
+    const r5 = await cli(['template', '--units', 'u5.txt', '-o', 't5.csv'], { cwd: d });
+    expect([r5.code, r5.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(d, 't5.csv'), 'utf8').startsWith('unit,year,')).toBe(true);
+  });
+
   it("--check's help says what it does (docs/REFERENCE.md's exit codes): 1 when the file differs, 5 when it is missing; template, report and score say the same", async () => {
     const d = scratch();
     expect((await cli(['template', '--units', 'huyen.txt', '-o', 'khong-co.csv', '--check'], { cwd: d })).code).toBe(5);

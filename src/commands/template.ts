@@ -10,7 +10,8 @@ import { type Framework, forYear } from '../core/framework.js';
 import { type OutSheet, sheetName } from '../render/workbook.js';
 import { normaliseMethodOf } from '../core/methods/normalise/index.js';
 import { leafHeading } from '../load/office.js';
-import { loadFrameworkFile } from '../cli/context.js';
+import { loadFrameworkFile, makeChalk, printDiagnostics } from '../cli/context.js';
+import { type Diagnostic, error, warning } from '../core/diagnostics.js';
 import { yearFromName } from '../load/file.js';
 import { CliError } from '../cli/errors.js';
 import { msg, render, byLang } from '../core/messages.js';
@@ -53,6 +54,47 @@ export function buildTemplate(fw: Framework, o: { units: string[]; unitColumn: '
   return { unitColumn: o.unitColumn, header, notes, rows, indicators };
 }
 
+/**
+ * The rows of a --units list (pure): a unit per line, blank lines and '#' notes skipped. The
+ * list is of provinces when every line names one (written as the registry writes them, a
+ * province once: a second spelling of one is left out with a warning), of any units when
+ * few or none do, or when its first line is `unit` (the template's column). A list mostly of
+ * provinces with some lines that are not (a misspelt name) is an error at each such line:
+ * it would silently have made a template of free units, without regions, codes or map.
+ */
+export function unitsOfList(text: string, file: string): { units: string[]; unitColumn: 'province' | 'unit'; errors: Diagnostic[]; warnings: Diagnostic[] } {
+  const lines: { text: string; line: number; col: number }[] = [];
+  text.split(/\r?\n/).forEach((raw, k) => {
+    const t = raw.trim().normalize('NFC');
+    if (t !== '' && !t.startsWith('#')) lines.push({ text: t, line: k + 1, col: raw.length - raw.trimStart().length + 1 });
+  });
+  const head = lines[0]?.text.toLowerCase();
+  const rest = head === 'unit' || head === 'province' ? lines.slice(1) : lines;
+  if (head === 'unit') return { units: [...new Set(rest.map((l) => l.text))], unitColumn: 'unit', errors: [], warnings: [] };
+  const found = rest.map((l) => findProvince(l.text));
+  const provinces = found.filter((f) => f.ok).length;
+  // Half or more of the lines are provinces (or the list says so): the others are mistakes, not other units.
+  if (head !== 'province' && provinces < rest.length && provinces * 2 < rest.length) {
+    return { units: [...new Set(rest.map((l) => l.text))], unitColumn: 'unit', errors: [], warnings: [] };
+  }
+  const errors: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  const first = new Map<string, number>();
+  rest.forEach((l, k) => {
+    const f = found[k]!;
+    const at = { file, line: l.line, col: l.col };
+    if (!f.ok) {
+      errors.push(error('UNKNOWN_PROVINCE', { name: l.text }, at, f.suggestions.length > 0 ? msg('hint.didYouMean', { options: f.suggestions }) : msg('hint.unitsListKind')));
+      return;
+    }
+    const before = first.get(f.province.name);
+    if (before === undefined) first.set(f.province.name, l.line);
+    else warnings.push(warning('DUPLICATE_ROW.unitsList', { text: l.text, name: f.province.name, first: before }, at));
+  });
+  if (errors.length > 0) errors.unshift(error('UNKNOWN_PROVINCE.unitsList', { provinces, lines: rest.length }, { file }, msg('hint.unitsListKind')));
+  return { units: [...first.keys()], unitColumn: 'province', errors, warnings };
+}
+
 export function templateSheets(t: Template, lang: 'vi' | 'en'): OutSheet[] {
   const taken = new Set<string>();
   const data: OutSheet = {
@@ -76,7 +118,7 @@ export function register(program: Command, io: Io, done: (code: number) => void)
     .option('-i, --indicators <yaml>', h({ vi: 'tệp định nghĩa (mặc định: tệp indicators/dti.yaml đi kèm)', en: 'definitions file (default: the shipped indicators/dti.yaml)' }))
     .option('--year <yyyy>', h({ vi: 'điền cột năm (mặc định: năm có trong tên tệp đầu ra)', en: 'fill the year column (default: a year in the output file name)' }), yearArg)
     .addOption(new Option('--map <map>', h({ vi: '63 tỉnh (trước ngày 01/7/2025) hay 34 tỉnh (từ ngày đó)', en: 'the 63 provinces (before 1 July 2025) or the 34 (after)' })).choices(['63', '34']).default('63'))
-    .option('--units <file>', h({ vi: 'tệp ghi mỗi dòng một đơn vị (tỉnh hoặc đơn vị bất kỳ: huyện, sở, ngành…) thay cho toàn bộ các tỉnh', en: 'one unit per line (provinces or any units: districts, departments…) instead of every province' }))
+    .option('--units <file>', h({ vi: 'tệp ghi mỗi dòng một đơn vị (tỉnh, hoặc đơn vị bất kỳ: huyện, sở, ngành…, khi dòng đầu ghi "unit") thay cho toàn bộ các tỉnh', en: 'one unit per line (provinces, or any units: districts, departments…, with "unit" as the first line) instead of every province' }))
     .requiredOption('-o, --output <file>', h({ vi: 'tệp cần ghi: .xlsx (sổ tính) hoặc .csv', en: 'the file to write: .xlsx (a workbook) or .csv' }))
     .addOption(checkOption(io))
     .option('--bom', h({ vi: 'thêm dấu BOM vào đầu tệp CSV (để Excel hiển thị đúng tiếng Việt)', en: 'begin a CSV with a byte-order mark (Excel then shows Vietnamese)' }))
@@ -114,12 +156,12 @@ async function runTemplate(flags: TemplateFlags, io: Io): Promise<number> {
     // Read as every input is (why it cannot be, '-' for standard input, the size cap), and an input -o never writes over.
     const list = await readInput(flags.units, io, EXIT.DATA);
     inputs.push(list.path);
-    units = [...new Set(list.text.split(/\r?\n/).map((l) => l.trim().normalize('NFC')).filter((l) => l !== '' && !l.startsWith('#')))];
-    if (units.length === 0) throw new CliError(EXIT.DATA, msg('cli.noUnits', { file: list.name }), { hint: msg('hint.unitPerLine') });
-    // Provinces when every line names one (written as the registry writes them), else free units.
-    const found = units.map((u) => findProvince(u));
-    if (found.every((f) => f.ok)) units = found.map((f) => (f.ok ? f.province.name : ''));
-    else unitColumn = 'unit';
+    const r = unitsOfList(list.text, list.name);
+    if (r.errors.length > 0) throw new CliError(EXIT.DATA, r.errors[0]!.text, { diagnostics: [...r.errors, ...r.warnings] });
+    if (r.units.length === 0) throw new CliError(EXIT.DATA, msg('cli.noUnits', { file: list.name }), { hint: msg('hint.unitPerLine') });
+    if (r.warnings.length > 0) printDiagnostics(io, r.warnings, makeChalk(io.stderr, io, true));
+    units = r.units;
+    unitColumn = r.unitColumn;
   } else {
     units = (flags.map === '34' ? PROVINCES_2025 : PROVINCES).map((p) => p.name);
   }

@@ -230,6 +230,8 @@ const enEntries = (): Catalogue => ({
   'MIXED_MAPS': (p) => `${p.name} is a province of the 63 before 1 July 2025; since then it is part of ${p.successor}`,
   'hint.map34': (p) => `this file is read on the 34-province map${p.all ? ' (every row is dated 2025 or later)' : ''}; write ${p.name}, or pass --map 63 for data on the 63 provinces`,
   'UNKNOWN_PROVINCE': (p) => `unknown province '${p.name}'`,
+  'UNKNOWN_PROVINCE.unitsList': (p) => `${p.provinces} of ${p.lines} lines name a province and the others do not: a template lists either provinces or any units`,
+  'hint.unitsListKind': 'correct the misspelt provinces; for a template of any units (districts, departments…), write "unit" as the list\'s first line',
   'hint.provinceNames': "use a province's name, GSO code or ISO code (see 'dti provinces'), or call the column 'unit' for units that are not provinces",
   'BAD_YEAR.empty': 'empty year',
   'BAD_YEAR': (p) => `'${p.text}' is not a year`,
@@ -248,6 +250,7 @@ const enEntries = (): Catalogue => ({
   'DUPLICATE_ROW.value': (p) => `a second value of '${p.id}' for ${p.unit}${p.year === null ? '' : ` in ${p.year}`}`,
   'hint.firstLine': (p) => `the first is ${p.row === undefined ? `on line ${p.line}` : p.row}; keep one`,
   'DUPLICATE_ROW': (p) => `${p.unit}${p.year === null ? '' : ` (${p.year})`} appears twice`,
+  'DUPLICATE_ROW.unitsList': (p) => `'${p.text}' is ${p.name}, already on line ${p.first}: left out, one row per province`,
   'hint.firstRow': (p) => `the first is ${p.row === undefined ? `on line ${p.line}` : p.row}${p.matched ? ' (names are matched by province, whatever the spelling)' : ''}; keep one row per ${p.kind} and year`,
 
   'NOT_DEFINITIONS': 'this is not a dti/v1 definitions file (expected a YAML mapping)',

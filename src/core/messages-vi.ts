@@ -257,6 +257,8 @@ const viEntries = () => ({
   'MIXED_MAPS': (p: { name: string; successor: string }) => `${p.name} là tỉnh thuộc danh mục 63 tỉnh trước ngày 01/7/2025; từ ngày đó thuộc ${p.successor}`,
   'hint.map34': (p: { all: boolean; name: string }) => `tệp này được đọc theo danh mục 34 tỉnh${p.all ? ' (mọi dòng đều từ năm 2025 trở đi)' : ''}; hãy viết ${p.name}, hoặc thêm --map 63 cho số liệu 63 tỉnh`,
   'UNKNOWN_PROVINCE': (p: { name: string }) => `không có tỉnh '${p.name}'`,
+  'UNKNOWN_PROVINCE.unitsList': (p: { provinces: number; lines: number }) => `${vn(p.provinces)} trên ${vn(p.lines)} dòng là tên tỉnh, các dòng khác thì không: một mẫu ghi hoặc các tỉnh, hoặc các đơn vị bất kỳ`,
+  'hint.unitsListKind': 'sửa tên tỉnh bị viết sai; muốn mẫu cho đơn vị bất kỳ (huyện, sở, ngành…), ghi "unit" ở dòng đầu danh sách',
   'hint.provinceNames': "dùng tên tỉnh, mã tỉnh của Tổng cục Thống kê hoặc mã ISO (xem 'dti provinces'), hoặc đặt tên cột là 'unit' cho đơn vị không phải tỉnh",
   'BAD_YEAR.fileName': (p: { year: number; file: string; fileYear: number; unit: string; n: number }) => `${p.n === 1 ? `dòng của ${p.unit} ghi` : `${p.n} dòng (đầu tiên: ${p.unit}) ghi`} năm ${p.year}, nhưng tên tệp ${p.file} là năm ${p.fileYear}`,
   'BAD_YEAR.alone': (p: { year: number; unit: string; usual: number; n: number }) => `chỉ có dòng của ${p.unit} ghi năm ${p.year}, còn ${p.n} dòng khác ghi năm ${p.usual}: dòng này được tính như một năm riêng`,
@@ -275,6 +277,7 @@ const viEntries = () => ({
   'DUPLICATE_ROW.value': (p: { id: string; unit: string; year: number | null }) => `giá trị thứ hai của '${p.id}' cho ${p.unit}${p.year === null ? '' : ` năm ${p.year}`}`,
   'hint.firstLine': (p: { line: number; row?: string }) => `giá trị đầu tiên ở ${p.row ?? `dòng ${p.line}`}; chỉ giữ một`,
   'DUPLICATE_ROW': (p: { unit: string; year: number | null }) => `${p.unit}${p.year === null ? '' : ` (${p.year})`} xuất hiện hai lần`,
+  'DUPLICATE_ROW.unitsList': (p: { text: string; name: string; first: number }) => `'${p.text}' là ${p.name}, đã có ở dòng ${p.first}: bỏ qua, mỗi tỉnh một dòng`,
   'hint.firstRow': (p: { line: number; matched: boolean; kind: string; row?: string }) => `dòng đầu tiên ${p.row === undefined ? `ở dòng ${p.line}` : `là ${p.row}`}${p.matched ? ' (tên được đối chiếu theo tỉnh, dù viết thế nào)' : ''}; giữ một dòng cho mỗi ${p.kind === 'province' ? 'tỉnh' : 'đơn vị'} và năm`,
 
   // Definitions (src/core/definitions.ts and the normalisation methods).
