@@ -57,6 +57,39 @@ describe('-o', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['d.csv', 'd.yaml', 'out.csv']);
   });
 
+  // NEWUSER 10: a read-only file was replaced (the rename goes round its permission, which
+  // `> file` in a shell respects), and a writable file in a folder one cannot write was "permission denied".
+  it('refuses to replace a read-only file, exit 5, the file unchanged, vi and en', async () => {
+    const { dir, out, OLD } = project();
+    fs.chmodSync(out, 0o444);
+    const vi = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '-o', 'out.csv'], { cwd: dir });
+    expect(vi.code).toBe(5);
+    expect(vi.stderr).toBe('lỗi: không ghi được out.csv: tệp chỉ đọc (không có quyền ghi), nên không thay nó\n'
+      + '  gợi ý: cho phép ghi (chmod u+w) nếu muốn thay tệp này, hoặc ghi ra một tệp khác\n');
+    expect(fs.readFileSync(out, 'utf8')).toBe(OLD);
+    expect(fs.statSync(out).mode & 0o777).toBe(0o444);
+    expect(fs.readdirSync(dir).sort()).toEqual(['d.csv', 'd.yaml', 'out.csv']);
+    // Writable by its owner but not by this user (another's file): the same (this test may run as root, who may write anything: the check is injected).
+    fs.chmodSync(out, 0o644);
+    const denied = (): never => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); };
+    const other: OutputFs = { ...fs, accessSync: denied } as OutputFs;
+    const en = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '--lang', 'en', '-o', 'out.csv'], { cwd: dir, fs: other });
+    expect(en.code).toBe(5);
+    expect(en.stderr).toBe('error: cannot write out.csv: the file is read-only (no write permission), so it is not replaced\n'
+      + '  hint: allow writing (chmod u+w) to replace it, or write another file\n');
+    expect(fs.readFileSync(out, 'utf8')).toBe(OLD);
+  });
+
+  it('says that the folder is not writable when the temporary file cannot be made there', async () => {
+    const { dir, out, OLD } = project();
+    const folderDenied: OutputFs = { ...fs, writeFileSync: () => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); } } as OutputFs;
+    const r = await cli(['score', 'd.csv', '-i', 'd.yaml', '-q', '--lang', 'en', '-o', 'out.csv'], { cwd: dir, fs: folderDenied });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toBe('error: cannot write out.csv: no permission to write in the folder . (dti writes a temporary file there and renames it, so that half a file is never left)\n'
+      + '  hint: write into a folder you can write to and copy the file over, or get write permission on the folder\n');
+    expect(fs.readFileSync(out, 'utf8')).toBe(OLD);
+  });
+
   it('replaces a regular file keeping its permissions, and writes a new one with the usual ones', async () => {
     const { dir, out } = project();
     fs.chmodSync(out, 0o640);

@@ -195,6 +195,17 @@ export async function writeOutput(arg: string, content: string | Uint8Array | It
     if (!st.isFile()) throw new CliError(EXIT.IO, msg('cli.cannotWrite', { file: arg, why: msg('why.notAFile') }), { hint: msg('hint.otherOutput') });
     // A symbolic link stays a link: the file it points to is replaced.
     path = fs.realpathSync(path);
+    // A read-only file (no write permission for anyone, or none for this user) is not replaced:
+    // the rename would go round its permission, which `> file` in a shell respects.
+    let readOnly = (st.mode & 0o222) === 0;
+    if (!readOnly) {
+      try { (fs.accessSync ?? nodeFs.accessSync)(path, nodeFs.constants.W_OK); } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EROFS') throw ioError(arg, e);
+        readOnly = code === 'EACCES' || code === 'EPERM';
+      }
+    }
+    if (readOnly) throw new CliError(EXIT.IO, msg('cli.cannotWrite', { file: arg, why: msg('why.readOnlyFile') }), { hint: msg('hint.readOnlyFile') });
   }
   // node:crypto is loaded only here, when a file is written.
   const tmp = { fs, path: join(dirname(path), `.${basename(path)}.${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`) };
@@ -226,7 +237,14 @@ export async function writeOutput(arg: string, content: string | Uint8Array | It
     if (release !== undefined) await new Promise((r) => setImmediate(r));
     fs.renameSync(tmp.path, path);
   } catch (e) {
-    try { fs.unlinkSync(tmp.path); } catch { /* it may not exist */ }
+    let created = true;
+    try { fs.unlinkSync(tmp.path); } catch { created = false; }
+    // The file may be writable but not its folder, where the temporary file goes: said so.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!created && (code === 'EACCES' || code === 'EPERM')) {
+      throw new CliError(EXIT.IO, msg('cli.cannotWrite', { file: arg, why: msg('why.folderNotWritable', { folder: dirname(arg) }) }),
+        { hint: msg('hint.folderNotWritable') });
+    }
     throw ioError(arg, e);
   } finally {
     pending.delete(tmp);

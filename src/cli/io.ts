@@ -46,6 +46,8 @@ export interface OutputFs {
   chmodSync(path: string, mode: number): void;
   chownSync(path: string, uid: number, gid: number): void;
   readFileSync(path: string): Uint8Array;
+  /** Throws when the file cannot be written by this user (node:fs `accessSync(path, W_OK)`); node:fs's when absent. */
+  accessSync?(path: string, mode: number): void;
 }
 
 /** Exit codes: one table, also in `dti --help` and the README. */
