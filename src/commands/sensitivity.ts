@@ -6,7 +6,8 @@ import { ALT_AGGREGATIONS, ALT_NORMALISATIONS, type SensitivitySpec, type SpecLo
 import { wrap } from '../render/format.js';
 import { termWidth, asciiOnly, makeChalk, printDiagnostics } from '../cli/context.js';
 import { CliError } from '../cli/errors.js';
-import { readInput, writeOutput } from '../cli/files.js';
+import { resolve } from 'node:path';
+import { readInput } from '../cli/files.js';
 import { EXIT, type Io } from '../cli/io.js';
 import { pictureFormat } from '../cli/picture-format.js';
 import { loadSensitivitySpec } from '../load/sensitivity-spec.js';
@@ -109,18 +110,30 @@ Examples:
       set('sobol', flags.sobol);
       set('bootstrap', flags.bootstrap);
 
+      // --runs-out and the output are two files (the second written would replace the first).
+      if (flags.runsOut !== undefined) {
+        const where = (f: string) => (f === '-' ? '-' : resolve(io.cwd, f));
+        if (where(flags.runsOut) === where(flags.output ?? '-')) throw new CliError(EXIT.USAGE, msg('cli.sameOutputs', { file: flags.runsOut }), { hint: msg('hint.otherOutput') });
+      }
       const loaded = await loadRun(files, flags, io, { previous: false });
       inputs.push(...loaded.inputs);
       const warnings = loaded.warnings;
       if (flags.quiet !== true && warnings.length > 0) printDiagnostics(io, warnings, makeChalk(io.stderr, io, flags.color));
       const r = sensitivity(loaded.run, spec, { lang: flags.lang, at, keepRuns: flags.runsOut !== undefined });
       if (!r.ok) throw new CliError(EXIT.USAGE, 'invalid uncertain inputs', { diagnostics: r.errors });
+      // The output, then --runs-out (every format, the picture too): the runs file is written only
+      // once the output is, so a failed run replaces neither; --check checks both.
+      const finish = async (out: string | Uint8Array): Promise<number> => {
+        const code = await emit(out, flags, io, inputs);
+        if (flags.runsOut === undefined || code !== EXIT.OK) return code;
+        return emit(renderRuns(r.value), { output: flags.runsOut, ...(flags.check === true ? { check: true } : {}) }, io, inputs);
+      };
       // --top: the units of nominal rank n or better (every format and the picture; the runs are all run, --runs-out has them all).
       if (flags.top !== undefined) r.value.result = { ...r.value.result, units: r.value.result.units.filter((u) => withinTop(u.nominalRank, flags.top)) };
       if (flags.format === undefined && pictureFormat(flags.output) !== undefined) {
         const p = await import('../cli/picture.js');
         const title = `${loaded.fw.definitions.name[flags.lang]}${loaded.run.year === null ? '' : ` ${loaded.run.year}`}`;
-        done(await emit(await p.picture(p.sensitivitySpec(r.value.result.units, title, flags.lang), pictureFormat(flags.output)!, flags.lang), flags, io, inputs));
+        done(await finish(await p.picture(p.sensitivitySpec(r.value.result.units, title, flags.lang), pictureFormat(flags.output)!, flags.lang)));
         return;
       }
       const format = chooseFormat(flags.format, flags.output, io, flags.excel);
@@ -129,15 +142,13 @@ Examples:
         const { textOrWorkbook } = await import('../cli/xlsx.js');
         const book = textOrWorkbook(format, (f) => renderSensitivity(r.value.result, { format: f, lang: flags.lang, chalk: makeChalk(io.stdout, io, false), ascii: false }),
           render(msg('sheet.sensitivity'), flags.lang), flags.lang);
-        if (flags.runsOut !== undefined && flags.check !== true) await writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
-        done(await emit(book, flags, io, inputs));
+        done(await finish(book));
         return;
       }
       const drawn = renderSensitivity(r.value.result, { format, lang: flags.lang, chalk: makeChalk(io.stdout, io, flags.color && format === 'table'), ascii: asciiOnly(io), width: termWidth(io, flags.output) });
       // Prose lines wrap at the terminal's width too (the tables are fitted by renderTable).
       const W = format === 'table' ? termWidth(io, flags.output) : undefined;
       const text = W === undefined ? drawn : drawn.split('\n').map((l) => wrap(l, W, ' ')).join('\n');
-      if (flags.runsOut !== undefined && flags.check !== true) await writeOutput(flags.runsOut, renderRuns(r.value), io, inputs);
-      done(await emit(text, flags, io, inputs));
+      done(await finish(text));
     });
 }

@@ -64,6 +64,7 @@ const enEntries = (): Catalogue => ({
   'cli.workbookToStdout': 'a workbook cannot be written to standard output',
   'hint.nameWorkbook': 'name the file: -o ket-qua.xlsx',
   'cli.overInput': (p) => `refusing to write over the input file ${p.file}${p.stdin ? ' (it is standard input)' : ''}`,
+  'cli.sameOutputs': (p) => `--runs-out and --output name the same file ${p.file}`,
   'hint.otherOutput': 'choose another --output file',
   'hint.giveFileName': 'give a file name, e.g. -o rankings/2023.md',
 

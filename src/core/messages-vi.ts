@@ -84,6 +84,7 @@ const viEntries = () => ({
   'cli.workbookToStdout': 'sổ tính không ghi ra đầu ra chuẩn được',
   'hint.nameWorkbook': 'đặt tên tệp: -o ket-qua.xlsx',
   'cli.overInput': (p: { file: string; stdin: boolean }) => `không ghi đè lên tệp đầu vào ${p.file}${p.stdin ? ' (đó là đầu vào chuẩn)' : ''}`,
+  'cli.sameOutputs': (p: { file: string }) => `--runs-out và --output cùng là tệp ${p.file}`,
   'hint.otherOutput': 'chọn tệp --output khác',
   'hint.giveFileName': 'nêu tên một tệp, ví dụ -o rankings/2023.md',
 
