@@ -96,6 +96,12 @@ describe('one loop over the files for the CLI and the library (src/load/sources.
     const fw = await ok(loadDefinitions());
     const r = await loadData([join(dir, 'warn.csv'), join(dir, 'a.csv')], fw);
     expect(r.ok && r.warnings.map((w) => [w.code, w.file])).toEqual([['OUT_OF_RANGE', join(dir, 'warn.csv')]]);
+    // A file that cannot be read among others: the same READ_ERROR line from the CLI and the library.
+    const missing = await loadData([join(dir, 'nope.csv'), join(dir, 'bad.csv')], fw);
+    const cm = await cli(['score', 'nope.csv', 'bad.csv', '--lang', 'en'], { cwd: dir });
+    expect(cm.code).toBe(5);
+    expect(!missing.ok && missing.errors.map((d) => d.code)).toEqual(['READ_ERROR', 'NOT_A_NUMBER']);
+    if (!missing.ok) expect(cm.stderr).toContain(localize(missing.errors[0]!, 'en').split('\n')[0]!.replace(`${dir}/`, ''));
     const e = await loadData([join(dir, 'nope.csv'), join(dir, 'a.csv'), join(dir, 'b.csv')], fw, { encoding: 'nope' });
     expect(!e.ok && e.errors.map((d) => d.text.key)).toEqual(['READ_ERROR', 'ENCODING.unknown']);
     const c = await cli(['score', 'nope.csv', 'a.csv', 'b.csv', '--encoding', 'nope', '--lang', 'en'], { cwd: dir });

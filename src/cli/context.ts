@@ -166,8 +166,10 @@ async function readFiles(files: readonly string[], fw: Framework, io: Io, flags:
       } catch (e) {
         if (!(e instanceof CliError) || e.exitCode !== EXIT.IO || e.diagnostics.length > 0) throw e;
         // A file that cannot be read keeps the problems found in the others, and the run goes on.
+        // As the library says it (sources.ts readError): the position names the file, the message says why alone.
         unreadable ??= e;
-        return { ok: false, errors: [error('READ_ERROR', { message: e.text ?? e.message }, { file: f }, e.hintText)], warnings: [] };
+        const why = e.text?.key === 'cli.cannotRead' ? e.text.params.why as Text | string : undefined;
+        return { ok: false, errors: [error('READ_ERROR', { message: why ?? e.text ?? e.message }, { file: f }, e.hintText)], warnings: [] };
       }
     },
     ...(flags.verbose === true ? { notes: (name: string, notes: readonly Text[]) => io.stderr.write(`${name}: ${notes.map((n) => render(n, flags.lang ?? 'vi')).join('; ')}\n`) } : {}),
