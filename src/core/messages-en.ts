@@ -241,6 +241,8 @@ const enEntries = (): Catalogue => ({
   'BAD_YEAR.empty': 'empty year',
   'BAD_YEAR': (p) => `'${p.text}' is not a year`,
   'BAD_YEAR.fileName': (p) => `${p.n === 1 ? `the row of ${p.unit} says` : `${p.n} rows (the first: ${p.unit}) say`} ${p.year}, but the file name ${p.file} says ${p.fileYear}`,
+  'BAD_YEAR.previous': (p) => `the previous year's file ${p.file} is of ${p.year}, not before ${p.current}: no previous rank to compare with`,
+  'hint.previousYear': (p) => `give the file of ${p.year} with --previous`,
   'BAD_YEAR.alone': (p) => `only the row of ${p.unit} says ${p.year}, while ${p.n} other rows say ${p.usual}: it is scored as a year of its own`,
   'hint.yearOfFile': (p) => `make the year ${p.year} if it is a typo; keep other years' data in files of their own`,
   'BAD_YEAR.ignored': (p) => `the year given (${p.year}) is not used: the file has a year column`,

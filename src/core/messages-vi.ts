@@ -266,6 +266,8 @@ const viEntries = () => ({
   'hint.unitsListKind': 'sửa tên tỉnh bị viết sai; muốn mẫu cho đơn vị bất kỳ (huyện, sở, ngành…), ghi "unit" ở dòng đầu danh sách',
   'hint.provinceNames': "dùng tên tỉnh, mã tỉnh của Tổng cục Thống kê hoặc mã ISO (xem 'dti provinces'), hoặc đặt tên cột là 'unit' cho đơn vị không phải tỉnh",
   'BAD_YEAR.fileName': (p: { year: number; file: string; fileYear: number; unit: string; n: number }) => `${p.n === 1 ? `dòng của ${p.unit} ghi` : `${p.n} dòng (đầu tiên: ${p.unit}) ghi`} năm ${p.year}, nhưng tên tệp ${p.file} là năm ${p.fileYear}`,
+  'BAD_YEAR.previous': (p: { file: string; year: number; current: number }) => `tệp năm trước ${p.file} là năm ${p.year}, không trước năm ${p.current}: không có thứ hạng năm trước để so sánh`,
+  'hint.previousYear': (p: { year: number }) => `nêu tệp của năm ${p.year} với --previous`,
   'BAD_YEAR.alone': (p: { year: number; unit: string; usual: number; n: number }) => `chỉ có dòng của ${p.unit} ghi năm ${p.year}, còn ${p.n} dòng khác ghi năm ${p.usual}: dòng này được tính như một năm riêng`,
   'hint.yearOfFile': (p: { year: number }) => `sửa năm thành ${p.year} nếu đó là lỗi gõ; số liệu các năm khác nên để ở tệp riêng`,
   'BAD_YEAR.empty': 'thiếu năm',

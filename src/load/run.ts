@@ -5,7 +5,8 @@
  * `--no-previous`, `--pool-years`, `--merge-2025`, `--allow-partial-merge`).
  */
 import { type Run, build } from '../core/build.js';
-import type { Diagnostic, Result } from '../core/diagnostics.js';
+import { type Diagnostic, type Result, warning } from '../core/diagnostics.js';
+import { msg } from '../core/messages.js';
 import type { Framework } from '../core/framework.js';
 import type { Dataset } from '../core/model.js';
 import { pushAll } from '../core/arrays.js';
@@ -50,6 +51,18 @@ export async function runFrom(fw: Framework, data: Dataset, paths: readonly (str
     pushAll(warnings, p.warnings);
     if (!p.ok) return { ...p, warnings };
     previous = p.value;
+    // A file asked for as the year before that holds no earlier year (the same year, a later one):
+    // it gives no previous rank, which is said rather than left to a title without "(so với …)".
+    if (prev.asked) {
+      let latest: number | null = null;
+      for (const r of data.records) if (r.year !== null && (latest === null || r.year > latest)) latest = r.year;
+      let earliest: number | null = null;
+      for (const r of previous.records) if (r.year !== null && (earliest === null || r.year < earliest)) earliest = r.year;
+      if (latest !== null && earliest !== null && earliest >= latest) {
+        const file = previous.file ?? prev.path;
+        warnings.push(warning('BAD_YEAR.previous', { file, year: earliest, current: latest }, { file }, msg('hint.previousYear', { year: latest - 1 })));
+      }
+    }
   }
   reader.check?.();
   const built = build(fw, [data], {
