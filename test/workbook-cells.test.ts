@@ -2,10 +2,10 @@
 // "NaN" (the audit workbook wrote it over every indicator's flags: its flags column is
 // right-aligned, was taken for numbers by its alignment, and "trùng" parsed to NaN). And the
 // audit workbook's flags say what `-f md` says.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tmp, workbookAt } from './helpers.js';
+import { ROOT, cli, tmp, workbookAt } from './helpers.js';
 import { readZip } from '../src/load/zip.js';
 import { workbookParts } from '../src/render/workbook.js';
 
@@ -84,5 +84,30 @@ describe('workbooks: no NaN', () => {
     expect(workbookParts(sheet(1.5)).length).toBeGreaterThan(0);
     expect(() => workbookParts(sheet(Number.NaN))).toThrow('S!A2: NaN');
     expect(() => workbookParts(sheet(Number.POSITIVE_INFINITY))).toThrow('S!A2: Infinity');
+  });
+});
+
+describe('the score workbook names the shipped definitions, not where dti is installed', () => {
+  it('the same run from two folders: the same bytes, "indicators/dti.yaml" in the About sheet, --check up to date', async () => {
+    const made: Uint8Array[] = [];
+    const dirs = [tmp(), tmp()];
+    for (const d of dirs) {
+      copyFileSync(join(ROOT, 'data/2023.csv'), join(d, '2023.csv'));
+      const r = await cli(['score', '2023.csv', '--no-previous', '-q', '-o', 'o.xlsx', '--lang', 'en'], { cwd: d });
+      expect(r.code, r.stderr).toBe(0);
+      made.push(readFileSync(join(d, 'o.xlsx')));
+      const about = workbookAt(join(d, 'o.xlsx')).sheet('About').map((row) => row.map((c) => c.text));
+      expect(about.find((row) => row[0] === 'Definitions file')).toEqual(['Definitions file', 'indicators/dti.yaml']);
+    }
+    expect(Buffer.compare(made[0]!, made[1]!)).toBe(0);
+    // The first folder's workbook checked from the package's folder (the data named by its path there).
+    copyFileSync(join(dirs[0]!, 'o.xlsx'), join(dirs[1]!, 'p.xlsx'));
+    const check = await cli(['score', '2023.csv', '--no-previous', '-q', '-o', 'p.xlsx', '--check', '--lang', 'en'], { cwd: dirs[1]! });
+    expect([check.code, check.stderr]).toEqual([0, 'p.xlsx is up to date\n']);
+    // A definitions file of the user's own is named as given.
+    copyFileSync(join(ROOT, 'indicators/dti.yaml'), join(dirs[0]!, 'mine.yaml'));
+    expect((await cli(['score', '2023.csv', '-i', 'mine.yaml', '--no-previous', '-q', '-o', 'm.xlsx', '--lang', 'en'], { cwd: dirs[0]! })).code).toBe(0);
+    const about = workbookAt(join(dirs[0]!, 'm.xlsx')).sheet('About').map((row) => row.map((c) => c.text));
+    expect(about.find((row) => row[0] === 'Definitions file')).toEqual(['Definitions file', 'mine.yaml']);
   });
 });

@@ -3,6 +3,7 @@
  * (core/build.ts), the same way for every command that reads data. The year before is read
  * with every data option the data are read with.
  */
+import { DEFAULT_DEFINITIONS_NAME } from '../load/paths.js';
 import type { Dataset } from '../core/model.js';
 import { type Diagnostic, warningOf } from '../core/diagnostics.js';
 import { msg } from '../core/messages.js';
@@ -63,7 +64,7 @@ export async function loadRun(files: readonly string[], flags: RunFlags, io: Io,
   pushAll(inputs, built.inputs);
   pushAll(warnings, built.warnings);
   return { run: built.run, fw, ds: loaded.data, ...(built.previous === undefined ? {} : { previous: built.previous }), inputs,
-    definitionsFile: defInput.name, dataFiles: loaded.names, warnings };
+    definitionsFile: flags.indicators === undefined ? DEFAULT_DEFINITIONS_NAME : defInput.name, dataFiles: loaded.names, warnings };
 }
 
 /**

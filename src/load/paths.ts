@@ -13,5 +13,12 @@ export function packagePath(relative: string): string {
   return fileURLToPath(new URL(relative, ROOT));
 }
 
+/**
+ * The shipped definitions as an output names them (a workbook's sources): the package's own
+ * path, the same wherever dti is installed (its absolute path would make the same run's
+ * workbook differ between two installs, and --check fail).
+ */
+export const DEFAULT_DEFINITIONS_NAME = 'indicators/dti.yaml';
+
 /** The definitions read when none are given (`dti` without -i, the library's `load`): the DTI proxy shipped. */
-export const DEFAULT_DEFINITIONS = packagePath('indicators/dti.yaml');
+export const DEFAULT_DEFINITIONS = packagePath(DEFAULT_DEFINITIONS_NAME);
