@@ -388,14 +388,14 @@ const viEntries = () => ({
   'hint.idLetters': "dùng chữ cái A–Z hoặc a–z, chữ số, '-', '_' hoặc '.'",
   'hint.idExample': (p: { id: string }) => `ví dụ id: ${p.id}`,
   'hint.schemaV1': "dti đọc 'schema: dti/v1'",
-  'hint.format': 'xem định dạng dti/v1 (README, mục File formats)',
+  'hint.format': 'xem định dạng dti/v1 trong indicators/README.md',
 
   // Sensitivity analysis (src/core/sensitivity.ts, src/load/sensitivity-spec.ts).
   'BAD_SPEC.unknownKey': (p: { at: string; key: string }) => `${p.at === '' ? '' : `${p.at}: `}khoá '${p.key}' không hợp lệ`,
   'hint.specKeys': (p: { keys: string }) => `các khoá: ${p.keys}`,
   'BAD_SPEC': (p: { at: string; problem: string }) => `${p.at}: ${p.problem}`,
   'hint.specWeights': 'weights: 0.25, hoặc { spread: 0.25, levels: [1] }',
-  'hint.specExample': 'xem ví dụ trong README (dti sensitivity)',
+  'hint.specExample': 'xem ví dụ --spec trong docs/REFERENCE.md, mục dti sensitivity',
   'BAD_SPEC.runs': (p: { max: number; runs: number }) => `số lần chạy phải là số nguyên từ 2 đến ${p.max}, nhận được ${p.runs}`,
   'BAD_SPEC.seed': (p: { seed: number }) => `seed phải là số nguyên từ 0 đến 4294967295, nhận được ${p.seed}`,
   'BAD_SPEC.bootstrap': (p: { bootstrap: number }) => `bootstrap phải là số nguyên từ 0 đến 100000, nhận được ${p.bootstrap}`,
