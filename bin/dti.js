@@ -3,7 +3,7 @@
 // (scripts/bundle.mjs). CommonJS (bin/package.json), like the bundle: it starts faster than an
 // ES module entry.
 'use strict';
-const { fstatSync, readFileSync, readlinkSync } = require('node:fs');
+const { fstatSync } = require('node:fs');
 
 // Node 22.1 and later keep the code V8 compiled for the bundle in a cache on disk (by default in
 // the system's temporary folder; NODE_COMPILE_CACHE chooses another, NODE_DISABLE_COMPILE_CACHE=1
@@ -17,8 +17,7 @@ const stdoutError = (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   // In the language of the run (--lang; Vietnamese unless English is asked for).
   const en = cli?.langOf?.(process.argv.slice(2)) === 'en';
-  const why = e.code === 'ENOSPC' ? (en ? 'no space left on the device' : 'thiết bị hết dung lượng')
-    : e.code === 'CLOSED' ? (en ? 'it is closed' : 'nó đã bị đóng') : e.code ?? e.message;
+  const why = e.code === 'ENOSPC' ? (en ? 'no space left on the device' : 'thiết bị hết dung lượng') : e.code ?? e.message;
   process.stderr.write(en ? `error: cannot write to standard output: ${why}\n` : `lỗi: không ghi được ra đầu ra chuẩn: ${why}\n`);
   process.exit(5);
 };
@@ -50,35 +49,11 @@ let cli;
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
 cli = require('../dist/dti.cjs');
 
-// Standard output closed (dti … >&-): Node puts /dev/null, opened for reading and writing, in
-// its place, and the output would vanish with exit 0. Checked at the first write (Linux: /proc;
-// a shell's `> /dev/null` opens it for writing only): the same error as a full disk, exit 5.
-const closedStdout = () => {
-  try {
-    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return false;
-    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
-    return flags !== null && (parseInt(flags[1], 8) & 3) === 2;
-  } catch {
-    return false;
-  }
-};
-let written = false;
 // Standard output is Node's own stream (for a file, Node writes it synchronously).
 const stdout = process.stdout;
 stdout.on('error', stdoutError);
 const io = {
-  stdout: {
-    write: (s) => {
-      if (!written) {
-        written = true;
-        // Only a file or a device is written synchronously (a pipe or a terminal is not /dev/null).
-        if (stdout.constructor.name === 'SyncWriteStream' && closedStdout()) stdoutError({ code: 'CLOSED' });
-      }
-      stdout.write(s);
-    },
-    isTTY: stdout.isTTY === true,
-    columns: stdout.columns,
-  },
+  stdout: { write: (s) => void stdout.write(s), isTTY: stdout.isTTY === true, columns: stdout.columns },
   // Standard error is opened only when something is written to it or asks whether it is a
   // terminal (a quiet run that succeeds never does: opening a pipe costs a few milliseconds).
   stderr: { write: (s) => void process.stderr.write(s), get isTTY() { return process.stderr.isTTY === true; } },
