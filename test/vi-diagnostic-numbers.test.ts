@@ -13,6 +13,9 @@ const CASES: [string, Record<string, unknown>][] = [
   ['BAD_SPEC.cells', { runs: 200000, units: 63, cells: 12600000, max: 10000000 }],
   ['hint.maxRuns', { runs: 158730, units: 63 }],
   ['OUT_OF_DOMAIN.whatIf', { id: 'a', value: -1234.5, transform: 'log' }],
+  ['CSV_SYNTAX.rowTooLong', { max: 1048576 }],
+  ['CSV_SYNTAX.fieldTooLong', { max: 1048576 }],
+  ['BAD_SPEC.level', { level: 12345, max: 3 }],
 ];
 
 describe('numbers in Vietnamese diagnostics', () => {

@@ -212,8 +212,8 @@ const viEntries = () => ({
   'NOT_A_NUMBER': (p: { where: string; reason: string }) => `${p.where}: ${p.reason}`,
 
   // Data files (src/load/csv.ts, office.ts, dataset.ts).
-  'CSV_SYNTAX.rowTooLong': (p: { max: number }) => `một dòng dài quá ${p.max} ký tự`,
-  'CSV_SYNTAX.fieldTooLong': (p: { max: number }) => `một ô dài quá ${p.max} ký tự`,
+  'CSV_SYNTAX.rowTooLong': (p: { max: number }) => `một dòng dài quá ${vn(p.max)} ký tự`,
+  'CSV_SYNTAX.fieldTooLong': (p: { max: number }) => `một ô dài quá ${vn(p.max)} ký tự`,
   'hint.lineBreaks': 'tệp này có thật là CSV, có ngắt dòng không?',
   'hint.reallyCsv': 'tệp này có thật là CSV không?',
   'hint.closingQuote': 'có thiếu dấu ngoặc kép đóng không?',
@@ -405,7 +405,7 @@ const viEntries = () => ({
   'hint.spreadExample': 'ví dụ --weights 0.25: mỗi trọng số nhân với một hệ số ngẫu nhiên trong [0,75; 1,25]',
   'UNKNOWN_NODE.weights': (p: { id: string }) => `weights: không có nút '${p.id}' trong tệp định nghĩa`,
   'hint.seeIndicators': "xem mã các chỉ số bằng 'dti indicators'",
-  'BAD_SPEC.level': (p: { level: number; max: number }) => `weights: không có cấp ${p.level}; cây chỉ số có các cấp từ 1 đến ${p.max}`,
+  'BAD_SPEC.level': (p: { level: number; max: number }) => `weights: không có cấp ${vn(p.level)}; cây chỉ số có các cấp từ 1 đến ${vn(p.max)}`,
   'hint.levels': 'cấp 1 là các chỉ số chính, cấp 2 là cấp ngay dưới',
   'BAD_SPEC.normalisation': (p: { method: string }) => `normalisation: '${p.method}' không phải phương pháp thay được cho mọi chỉ số`,
   'hint.altNormalisations': (p: { methods: string }) => `một trong: ${p.methods} (goalposts, target và steps cần tham số riêng cho từng chỉ số)`,
