@@ -9,6 +9,7 @@ import { compare } from '../src/core/compare.js';
 import { render } from '../src/core/messages.js';
 import type { Result } from '../src/core/diagnostics.js';
 import { ROOT, data, defs, fw, runOf } from './helpers.js';
+import { PROVINCES_2025 } from '../src/core/provinces.js';
 
 const F = fw(defs(`  - id: a
     name: A
@@ -37,6 +38,19 @@ describe('findUnit', () => {
     expect(findUnit(FREE, ' KOREA ')).toEqual({ ok: true, value: 'Korea', warnings: [] });
     expect(findUnit(FREE, 'ecosse')).toEqual({ ok: true, value: 'Écosse', warnings: [] });
     expect(said(findUnit(FREE, 'Atlantis'))).toBe("UNKNOWN_PROVINCE: no unit 'Atlantis' in the data | the units are: Écosse, Japan, Korea");
+  });
+
+  it('on the 34: each of the 34 by its own name, including those that kept a name of the 63 on another code (review R62)', () => {
+    const dti = fw(readFileSync(join(ROOT, 'indicators/dti.yaml'), 'utf8'));
+    const run = runOf(dti, data(readFileSync(join(ROOT, 'data/2024.csv'), 'utf8'), dti), { merge2025: true });
+    for (const p of PROVINCES_2025) expect(findUnit(unitsOf(run), p.name), p.name).toEqual({ ok: true, value: `2025:${p.code}`, warnings: [] });
+    // Lào Cai (with Yên Bái), An Giang (with Kiên Giang), Quảng Trị (with Quảng Bình): the name
+    // finds the province of the 34; the other old name is merged into it. Thừa Thiên Huế was only renamed.
+    expect(said(findUnit(unitsOf(run), 'Lào Cai'))).toMatch(/^ok 2025:/);
+    expect(said(findUnit(unitsOf(run), 'Yên Bái'))).toBe('UNKNOWN_PROVINCE: Yên Bái merged into Lào Cai on 1 July 2025; the data are the 34 provinces after the merger | use "Lào Cai"');
+    expect(said(findUnit(unitsOf(run), 'Kiên Giang'))).toBe('UNKNOWN_PROVINCE: Kiên Giang merged into An Giang on 1 July 2025; the data are the 34 provinces after the merger | use "An Giang"');
+    expect(said(findUnit(unitsOf(run), 'Quảng Bình'))).toBe('UNKNOWN_PROVINCE: Quảng Bình merged into Quảng Trị on 1 July 2025; the data are the 34 provinces after the merger | use "Quảng Trị"');
+    expect(findUnit(unitsOf(run), 'Thừa Thiên Huế')).toEqual(findUnit(unitsOf(run), 'Huế'));
   });
 
   it('on the 34: a province of the 63 is named with its successor; compare collects every name\'s error, in order', () => {

@@ -174,3 +174,23 @@ export function successorOf(code: string): Province2025 | undefined {
   const p = byCode.get(code);
   return p === undefined ? undefined : byCode2025.get(p.successor);
 }
+
+/**
+ * What a name (or a code) means on the 34 provinces (from 1 July 2025): a province of the 34,
+ * named by its code, by its own name, or by the name of the province of the 63 it only renamed
+ * with the same territory (Thừa Thiên Huế → Huế) — `{ province }`; or a province of the 63 that
+ * merged into another of the 34 (Vĩnh Phúc → Phú Thọ, Yên Bái → Lào Cai; Quảng Bình, whose
+ * code Quảng Trị took) — `{ merged, province: its successor }`. Undefined: no province at all.
+ * The one rule for reading data on the 34 and for naming a unit of a run on the 34.
+ */
+export function on34(text: string): { province: Province2025; merged?: Province } | undefined {
+  const direct = /^\d{1,2}$/.test(text.trim()) ? province2025ByCode(text.trim().padStart(2, '0')) : undefined;
+  if (direct !== undefined) return { province: direct };
+  const p63 = findProvince(text);
+  if (!p63.ok) return undefined;
+  const succ = successorOf(p63.province.code);
+  if (succ === undefined) return undefined;
+  // Kept its name (Bắc Ninh, whose code is now Bắc Giang's 24), or only renamed with the same territory.
+  const same = p63.province.name === succ.name || (succ.members.length === 1 && succ.members[0] === p63.province.code);
+  return same ? { province: succ } : { province: succ, merged: p63.province };
+}

@@ -6,7 +6,7 @@
 import type { UnitKind } from './model.js';
 import { type Diagnostic, type Result, error } from './diagnostics.js';
 import { msg } from './messages.js';
-import { type Province, findProvince, successorOf } from './provinces.js';
+import { findProvince, on34 } from './provinces.js';
 import { compareVi, fold } from './text.js';
 
 /** The units a name is looked up among: a dataset, or a run's records over its years. */
@@ -32,23 +32,20 @@ export function findUnit(units: Units, name: string): Result<string> {
   if (units.unitKind === 'province') {
     const p = findProvince(name);
     if (!p.ok) return fail(error('UNKNOWN_PROVINCE', { name }, {}, p.suggestions.length > 0 ? msg('hint.didYouMean', { options: p.suggestions }) : msg('hint.seeProvinces')));
-    const key = [...known.keys()].find((k) => k === p.province.code || k === `2025:${p.province.code}`);
-    return key === undefined ? fail(absentProvince(p.province, known, known.size)) : { ok: true, value: key, warnings: [] };
+    if ([...known.keys()].some((k) => k.startsWith('2025:'))) {
+      // On the 34: the name as the data are read on the 34 (on34), a province of the 63 merged
+      // into another named with its successor.
+      const q = on34(name)!;
+      if (q.merged !== undefined) {
+        return fail(error('UNKNOWN_PROVINCE.merged', { name: q.merged.name, successor: q.province.name }, {}, msg('hint.useSuccessor', { successor: q.province.name })));
+      }
+      const key = `2025:${q.province.code}`;
+      return known.has(key) ? { ok: true, value: key, warnings: [] } : fail(error('UNKNOWN_PROVINCE.noRow', { name: q.province.name }, {}, msg('hint.unitCount', { n: known.size })));
+    }
+    const key = [...known.keys()].find((k) => k === p.province.code);
+    return key === undefined ? fail(error('UNKNOWN_PROVINCE.noRow', { name: p.province.name }, {}, msg('hint.unitCount', { n: known.size }))) : { ok: true, value: key, warnings: [] };
   }
   const key = [...known.keys()].find((k) => fold(k) === fold(name.trim().normalize('NFC')));
   if (key === undefined) return fail(error('UNKNOWN_PROVINCE.noUnit', { name }, {}, msg('hint.units', { units: [...known.values()].sort(compareVi).slice(0, 10).join(', ') })));
   return { ok: true, value: key, warnings: [] };
-}
-
-/**
- * Why a province has no row among `keys` (the units' keys): on the 34 after the merger, a
- * province of the 63 merged into one of them is named with its successor (Vĩnh Phúc → Phú Thọ);
- * else the data simply lack it.
- */
-function absentProvince(p: Province, keys: { has(key: string): boolean }, units: number): Diagnostic {
-  const succ = successorOf(p.code);
-  if (succ !== undefined && succ.code !== p.code && keys.has(`2025:${succ.code}`)) {
-    return error('UNKNOWN_PROVINCE.merged', { name: p.name, successor: succ.name }, {}, msg('hint.useSuccessor', { successor: succ.name }));
-  }
-  return error('UNKNOWN_PROVINCE.noRow', { name: p.name }, {}, msg('hint.unitCount', { n: units }));
 }

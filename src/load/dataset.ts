@@ -10,7 +10,7 @@ import { missingErrors } from '../core/stages/missing.js';
 import { denominatorErrors } from '../core/stages/denominate.js';
 import { type Framework, forYear } from '../core/framework.js';
 import { normaliseMethodOf } from '../core/methods/normalise/index.js';
-import { findProvince, province2025ByCode, region2025, successorOf } from '../core/provinces.js';
+import { findProvince, on34, region2025 } from '../core/provinces.js';
 import { parseBoolean, parseNumber } from '../core/values.js';
 import type { Cell, DataOptions, Dataset, Decimal, ProvinceMap, UnitKind, UnitRecord } from '../core/model.js';
 import { type Row, type RowTable, asRow } from './rows.js';
@@ -255,19 +255,13 @@ function unitResolver(unitKind: UnitKind, ctx: Ctx, opts: DataOptions, getMap: (
     }
     if (unitKind === 'unit') return { unit: text, code: null, key: text, region: null };
     if (getMap() === '34') {
-      // A code names a province of the 34 directly; a name must be that of one of the 34.
-      const direct = /^\d{1,2}$/.test(text) ? province2025ByCode(text.padStart(2, '0')) : undefined;
-      const p63 = findProvince(text);
-      const succ = direct ?? (p63.ok ? successorOf(p63.province.code) : undefined);
-      // Kept its name (Bắc Ninh, whose code is now Bắc Giang's 24), or only renamed with the
-      // same territory (Thừa Thiên Huế → Huế). Quảng Bình, whose code 44 Quảng Trị took, is neither.
-      const same = p63.ok && succ !== undefined && (p63.province.name === succ.name
-        || (succ.members.length === 1 && succ.members[0] === p63.province.code));
-      if (succ !== undefined && (direct !== undefined || same)) {
-        return { unit: succ.name, code: succ.code, key: `2025:${succ.code}`, region: region2025(succ) };
+      // A code names a province of the 34 directly; a name must be that of one of the 34 (on34).
+      const p = on34(text);
+      if (p !== undefined && p.merged === undefined) {
+        return { unit: p.province.name, code: p.province.code, key: `2025:${p.province.code}`, region: region2025(p.province) };
       }
-      if (p63.ok && succ !== undefined) {
-        errors.push(error('MIXED_MAPS', { name: p63.province.name, successor: succ.name }, at(cell), msg('hint.map34', { all: opts.map !== '34', name: succ.name })));
+      if (p?.merged !== undefined) {
+        errors.push(error('MIXED_MAPS', { name: p.merged.name, successor: p.province.name }, at(cell), msg('hint.map34', { all: opts.map !== '34', name: p.province.name })));
         return undefined;
       }
     }
