@@ -79,9 +79,16 @@ export async function buildFrom(fw: Framework, ds: Dataset, files: readonly stri
     lookForPrevious: o.previous !== false,
     exists: existsSync,
     previous: async (prev) => {
-      const p = await loadDataFile(prev.asked ? prev.path : displayName(prev.path, io.cwd), fw, io, previousOptions(flags, prev));
-      inputs.push(p.input.path);
-      return { ok: true, value: p.data, warnings: p.warnings };
+      try {
+        const p = await loadDataFile(prev.asked ? prev.path : displayName(prev.path, io.cwd), fw, io, previousOptions(flags, prev));
+        inputs.push(p.input.path);
+        return { ok: true, value: p.data, warnings: p.warnings };
+      } catch (e) {
+        // Its data's problems go back to runFrom (which says why that file was read); a file
+        // that cannot be read at all, or a usage error, stops here with its own exit code.
+        if (!(e instanceof CliError) || e.exitCode !== EXIT.DATA || e.diagnostics.length === 0) throw e;
+        return { ok: false, errors: e.diagnostics.filter((d) => d.severity === 'error'), warnings: e.diagnostics.filter((d) => d.severity !== 'error') };
+      }
     },
     ...(o.check === undefined ? {} : { check: () => o.check!(fw, ds) }),
   });

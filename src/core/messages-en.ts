@@ -243,6 +243,8 @@ const enEntries = (): Catalogue => ({
   'BAD_YEAR.fileName': (p) => `${p.n === 1 ? `the row of ${p.unit} says` : `${p.n} rows (the first: ${p.unit}) say`} ${p.year}, but the file name ${p.file} says ${p.fileYear}`,
   'BAD_YEAR.previous': (p) => `the previous year's file ${p.file} is of ${p.year}, not before ${p.current}: no previous rank to compare with`,
   'hint.previousYear': (p) => `give the file of ${p.year} with --previous`,
+  'READ_ERROR.previousBeside': "this file is beside the data file, so it was read as the previous year's data (to compare ranks); its errors stop the whole run",
+  'hint.previousBeside': 'fix that file, give another previous year with --previous, or leave the previous year out with --no-previous',
   'BAD_YEAR.alone': (p) => `only the row of ${p.unit} says ${p.year}, while ${p.n} other rows say ${p.usual}: it is scored as a year of its own`,
   'hint.yearOfFile': (p) => `make the year ${p.year} if it is a typo; keep other years' data in files of their own`,
   'BAD_YEAR.ignored': (p) => `the year given (${p.year}) is not used: the file has a year column`,

@@ -268,6 +268,8 @@ const viEntries = () => ({
   'BAD_YEAR.fileName': (p: { year: number; file: string; fileYear: number; unit: string; n: number }) => `${p.n === 1 ? `dòng của ${p.unit} ghi` : `${p.n} dòng (đầu tiên: ${p.unit}) ghi`} năm ${p.year}, nhưng tên tệp ${p.file} là năm ${p.fileYear}`,
   'BAD_YEAR.previous': (p: { file: string; year: number; current: number }) => `tệp năm trước ${p.file} là năm ${p.year}, không trước năm ${p.current}: không có thứ hạng năm trước để so sánh`,
   'hint.previousYear': (p: { year: number }) => `nêu tệp của năm ${p.year} với --previous`,
+  'READ_ERROR.previousBeside': 'tệp này nằm cạnh tệp số liệu nên được đọc làm số liệu năm trước (để so sánh thứ hạng); lỗi của nó dừng cả lần chạy',
+  'hint.previousBeside': 'sửa tệp đó, nêu tệp năm trước khác với --previous, hoặc bỏ năm trước với --no-previous',
   'BAD_YEAR.alone': (p: { year: number; unit: string; usual: number; n: number }) => `chỉ có dòng của ${p.unit} ghi năm ${p.year}, còn ${p.n} dòng khác ghi năm ${p.usual}: dòng này được tính như một năm riêng`,
   'hint.yearOfFile': (p: { year: number }) => `sửa năm thành ${p.year} nếu đó là lỗi gõ; số liệu các năm khác nên để ở tệp riêng`,
   'BAD_YEAR.empty': 'thiếu năm',

@@ -49,7 +49,11 @@ export async function runFrom(fw: Framework, data: Dataset, paths: readonly (str
   if (prev !== undefined) {
     const p = await reader.previous(prev);
     pushAll(warnings, p.warnings);
-    if (!p.ok) return { ...p, warnings };
+    if (!p.ok) {
+      // The file beside the data, not asked for: say that it was read as the year before, and how to leave it out.
+      if (!prev.asked) warnings.push(warning('READ_ERROR.previousBeside', {}, { file: p.errors[0]?.file ?? prev.path }, msg('hint.previousBeside')));
+      return { ...p, warnings };
+    }
     previous = p.value;
     // A file asked for as the year before that holds no earlier year (the same year, a later one):
     // it gives no previous rank, which is said rather than left to a title without "(so với …)".
