@@ -13,6 +13,7 @@ import { sheetName } from './workbook.js';
 import { localNumber } from '../core/text.js';
 import { msg, render } from '../core/messages.js';
 import { type Column, type Format, renderDelimited, renderMarkdown, renderTable, wrap } from './format.js';
+import { maxOf, minOf } from '../core/arrays.js';
 
 /** The CSV's columns: one row per figure. */
 const CSV_HEAD = ['table', 'group', 'a', 'b', 'measure', 'value'];
@@ -173,7 +174,7 @@ function sections(a: Audit, lang: Lang, full: boolean, names?: (id: string) => s
     const gs = [...byGroup.keys()];
     const stat = (g: string, k: 'min' | 'mean' | 'max') => {
       const rs = byGroup.get(g)!;
-      return k === 'min' ? Math.min(...rs) : k === 'max' ? Math.max(...rs) : rs.reduce((s, x) => s + x, 0) / rs.length;
+      return k === 'min' ? minOf(rs) : k === 'max' ? maxOf(rs) : rs.reduce((s, x) => s + x, 0) / rs.length;
     };
     out.push({
       sheet: t.sheets[3]!, title: `${t.withinGroups} (${t.methods[r.correlations.method]})`,

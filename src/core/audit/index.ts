@@ -40,6 +40,7 @@ import { type CorrMethod, correlation, cronbachAlpha } from './correlation.js';
 import { pca } from './pca.js';
 import { type ColumnStats, DEFAULT_STAT_THRESHOLDS, type StatFlag, type StatThresholds, columnStats } from './stats.js';
 import { nelderMead } from './optimise.js';
+import { maxOf } from '../arrays.js';
 
 export { type CorrMethod, CORR_METHODS, correlation, covariance, cronbachAlpha, averageRanks } from './correlation.js';
 export { pca, symmetricEigen, type Pca } from './pca.js';
@@ -165,7 +166,7 @@ const nul = (x: number) => (Number.isFinite(x) ? x : null);
 export function levelOf(fw: Framework): Int32Array {
   const lv = new Int32Array(fw.nodes.length);
   // Children come before their parent in fw.nodes (post-order), the root last.
-  fw.nodes.forEach((nd, k) => { lv[k] = nd.children.length === 0 ? 1 : 1 + Math.max(...nd.children.map((c) => lv[c]!)); });
+  fw.nodes.forEach((nd, k) => { lv[k] = nd.children.length === 0 ? 1 : 1 + maxOf(nd.children.map((c) => lv[c]!)); });
   return lv;
 }
 

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../arrays.js';
 /**
  * Nelder–Mead minimisation (Nelder & Mead 1965, "A simplex method for function minimization",
  * The Computer Journal 7(4); the coefficients of Lagarias et al. 1998: reflection 1,
@@ -17,7 +18,7 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
   const d = x0.length;
   const maxIt = o.maxIterations ?? 500;
   const tol = o.tolerance ?? 1e-8;
-  const step = 0.1 * Math.max(...x0.map(Math.abs), 1e-3);
+  const step = 0.1 * Math.max(maxOf(x0.map(Math.abs)), 1e-3);
   const pts: number[][] = [x0.slice()];
   for (let i = 0; i < d; i++) { const p = x0.slice(); p[i] = p[i]! + step; pts.push(p); }
   let vals = pts.map(f);
@@ -55,6 +56,6 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
       }
     }
   }
-  const bi = vals.indexOf(Math.min(...vals));
+  const bi = vals.indexOf(minOf(vals));
   return { x: pts[bi]!, value: vals[bi]!, iterations: it, converged };
 }

@@ -8,6 +8,7 @@ import { NORMALISE, normaliseMethodOf } from '../methods/normalise/index.js';
 import type { IndicatorNode, MissingPolicy, Normalise } from '../definitions.js';
 import { type Framework, forYear } from '../framework.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, type SensitivitySpec, type SpecLocator, type UncertainInput } from './types.js';
+import { maxOf } from '../arrays.js';
 
 /** The normalisations a run may use instead of each indicator's own (the registry's alternatives). */
 export const ALT_NORMALISATIONS: readonly string[] = NORMALISE.filter((m) => m.alternative).map((m) => m.id);
@@ -107,7 +108,7 @@ function weightInputs(fw: Framework, off: (k: number) => boolean, weights: NonNu
   unknown: (id: string) => void): void {
   const s = weights.spread;
   if (!(s >= 0 && s <= 1)) bad('weights', error('BAD_SPEC.spread', { spread: s }, {}, msg('hint.spreadExample')));
-  const maxDepth = Math.max(...fw.nodes.map((x) => x.depth));
+  const maxDepth = maxOf(fw.nodes.map((x) => x.depth));
   let chosen: number[] = [];
   if (weights.nodes !== undefined && weights.nodes.length > 0) {
     for (const id of weights.nodes) {
